@@ -1,0 +1,2 @@
+package dev.hearth;
+public class Hearth { public static void main(String[] a) {} }
