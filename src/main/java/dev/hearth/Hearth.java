@@ -1,2 +1,47 @@
 package dev.hearth;
-public class Hearth { public static void main(String[] a) {} }
+
+import dev.hearth.platform.config.ConfigEnvironment;
+import dev.hearth.platform.config.ConfigException;
+import dev.hearth.platform.config.ConfigLoader;
+import dev.hearth.platform.config.HearthConfig;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * Entry point. Reads and checks the configuration before Quarkus starts, so a bad {@code hearth.yml}
+ * stops start-up with one line per problem naming its key, never a stack trace.
+ */
+@QuarkusMain
+public final class Hearth {
+    private Hearth() {}
+
+    public static void main(String... args) {
+        HearthConfig config;
+        try {
+            config = new ConfigLoader(ConfigEnvironment.ofProcess()).load();
+            checkDatabase(config.storage());
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> System.err.println("hearth: configuration error: " + p));
+            System.exit(2);
+            return;
+        }
+        System.setProperty("quarkus.http.port", String.valueOf(config.server().port()));
+        System.setProperty("quarkus.http.host", config.server().host());
+        // Vert.x's own limit only catches bodies sent without Content-Length; the request gate answers the rest.
+        System.setProperty("quarkus.http.limits.max-body-size", String.valueOf(config.server().maxBodySize().bytes() + 1));
+        System.setProperty("quarkus.log.level", config.logs().level());
+        Quarkus.run(args);
+    }
+
+    private static void checkDatabase(HearthConfig.Storage storage) {
+        if (!storage.isPostgresql()) return;
+        DriverManager.setLoginTimeout(5);
+        try (var ignored = DriverManager.getConnection(storage.url(), storage.username(), storage.password())) {
+            // reachable, credentials accepted
+        } catch (SQLException e) {
+            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+}

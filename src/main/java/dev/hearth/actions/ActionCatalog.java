@@ -1,0 +1,134 @@
+package dev.hearth.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.platform.security.Caller;
+import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.ErrorCode;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one place an action runs: its role is checked, its parameters are checked against its spec, and
+ * the call is audited with its outcome, whichever door it came through.
+ */
+@Singleton
+public class ActionCatalog {
+    private static final List<String> SECRET_WORDS = List.of("password", "secret", "token", "key", "credential");
+    private final Map<String, Action> actions = new LinkedHashMap<>();
+    private final AuditLog audit;
+
+    public ActionCatalog(Instance<ActionProvider> providers, AuditLog audit) {
+        this(providers.stream().flatMap(p -> p.actions().stream()).toList(), audit);
+    }
+
+    ActionCatalog(Collection<Action> all, AuditLog audit) {
+        this.audit = audit;
+        all.stream().sorted(Comparator.comparing(a -> a.spec().id())).forEach(a -> {
+            if (actions.putIfAbsent(a.spec().id(), a) != null) {
+                throw new IllegalStateException("action declared twice: " + a.spec().id());
+            }
+        });
+    }
+
+    public List<ActionSpec> list() {
+        return actions.values().stream().map(Action::spec).toList();
+    }
+
+    public ActionSpec spec(String id) {
+        return find(id).spec();
+    }
+
+    private Action find(String id) {
+        Action a = actions.get(id);
+        if (a == null) throw ApiException.notFound("Action", id, actions.keySet());
+        return a;
+    }
+
+    public Object invoke(String id, JsonNode params, Caller caller, String door) {
+        Action action = find(id);
+        ActionSpec spec = action.spec();
+        ObjectNode checked = check(spec, params);
+        JsonNode audited = redact(checked);
+        if (!caller.may(spec.role())) {
+            audit.record(caller, door, id, audited, "forbidden", "needs " + spec.role().id(), 0);
+            throw new ApiException(ErrorCode.FORBIDDEN, "This needs the " + spec.role().id() + " role; you have " + caller.role().id(),
+                    Map.of("required_role", spec.role().id(), "your_role", caller.role().id()));
+        }
+        long start = System.nanoTime();
+        try {
+            Object result = action.handler().run(new ActionCall(caller, door, checked));
+            audit.record(caller, door, id, audited, "ok", "", (System.nanoTime() - start) / 1_000_000);
+            return result;
+        } catch (ApiException e) {
+            audit.record(caller, door, id, audited, e.code().name().toLowerCase(), e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+            throw e;
+        } catch (Exception e) {
+            audit.record(caller, door, id, audited, "error", String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
+            if (e instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode check(ActionSpec spec, JsonNode params) {
+        if (params != null && !params.isNull() && !params.isObject()) {
+            throw new ApiException(ErrorCode.INVALID_INPUT, "Parameters must be a JSON object");
+        }
+        ObjectNode obj = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) params;
+        Set<String> known = spec.params().stream().map(ActionSpec.Param::name).collect(Collectors.toSet());
+        obj.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new ApiException(ErrorCode.INVALID_INPUT, "Unknown parameter '" + name + "' for " + spec.id(),
+                        Map.of("field", name, "known", known.stream().sorted().toList()));
+            }
+        });
+        for (ActionSpec.Param p : spec.params()) {
+            JsonNode v = obj.get(p.name());
+            if (v == null || v.isNull()) {
+                if (p.required()) throw ApiException.invalid(p.name(), "is required (" + p.description() + ")");
+                continue;
+            }
+            boolean ok = switch (p.type()) {
+                case STRING -> v.isTextual();
+                case INTEGER -> v.isIntegralNumber();
+                case NUMBER -> v.isNumber();
+                case BOOLEAN -> v.isBoolean();
+                case OBJECT -> v.isObject();
+            };
+            if (!ok) throw ApiException.invalid(p.name(), "must be " + p.type().name().toLowerCase());
+        }
+        return obj;
+    }
+
+    /** Masks any field, at any depth, whose name says it holds a secret, before it reaches the audit log. */
+    static JsonNode redact(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        mask(copy);
+        return copy;
+    }
+
+    private static void mask(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            List<String> names = new java.util.ArrayList<>();
+            obj.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                if (SECRET_WORDS.stream().anyMatch(lower::contains) && !obj.get(name).isContainerNode()) {
+                    obj.put(name, "********");
+                } else {
+                    mask(obj.get(name));
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(ActionCatalog::mask);
+        }
+    }
+}

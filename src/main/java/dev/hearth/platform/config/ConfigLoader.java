@@ -1,0 +1,347 @@
+package dev.hearth.platform.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the one {@link HearthConfig} from, in rising precedence: the embedded defaults, {@code hearth.yml}
+ * (or {@code HEARTH_CONFIG}), the run-time changes saved in the data dir, and environment variables or
+ * properties ({@code HEARTH_SERVER_PORT}, {@code hearth.server.port}). {@code ${VAR}} and
+ * {@code ${VAR:-default}} in file values are taken from the environment.
+ */
+public final class ConfigLoader {
+    public static final String OVERRIDES_FILE = "config-overrides.yml";
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    /** Short names documented in the README for the settings people set most. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "server.port", "HEARTH_PORT",
+            "data_dir", "HEARTH_DATA_DIR",
+            "security.admin_api_key", "HEARTH_ADMIN_API_KEY");
+
+    private final ConfigEnvironment environment;
+    private final ObjectMapper yaml;
+
+    public ConfigLoader(ConfigEnvironment environment) {
+        this.environment = environment;
+        this.yaml = mapper(new YAMLFactory());
+    }
+
+    /** The mapper that reads and writes config trees: snake_case keys, unknown keys refused. */
+    public static ObjectMapper mapper(com.fasterxml.jackson.core.JsonFactory factory) {
+        SimpleModule units = new SimpleModule("hearth-config-units")
+                .addDeserializer(Duration.class, new JsonDeserializer<>() {
+                    @Override
+                    public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                        return Durations.parse(p.getValueAsString());
+                    }
+                })
+                .addSerializer(Duration.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(Duration.class) {
+                    @Override
+                    public String valueToString(Object value) {
+                        return Durations.format((Duration) value);
+                    }
+                })
+                .addSerializer(Path.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance)
+                .addDeserializer(Path.class, new JsonDeserializer<>() {
+                    @Override
+                    public Path deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                        return Path.of(p.getValueAsString());
+                    }
+                });
+        return JsonMapper.builder(factory)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .addModule(units)
+                .build();
+    }
+
+    /** The file Hearth reads, if any: {@code HEARTH_CONFIG}, else {@code ./hearth.yml} when present. */
+    public Optional<Path> configFile() {
+        Optional<String> named = environment.property().apply("hearth.config").or(() -> environment.env().apply("HEARTH_CONFIG"));
+        if (named.isPresent()) {
+            Path p = Path.of(named.get());
+            if (!Files.isRegularFile(p)) {
+                throw new ConfigException("HEARTH_CONFIG: no such file '" + p + "'");
+            }
+            return Optional.of(p);
+        }
+        Path local = Path.of("hearth.yml");
+        return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
+    }
+
+    public HearthConfig load() {
+        ObjectNode tree = defaults();
+        Optional<Path> file = configFile();
+        if (file.isPresent()) {
+            merge(tree, substitute(read(file.get()), ""));
+        }
+        applyOverrides(tree, HearthConfig.class, "");
+        Path overrides = Path.of(tree.path("data_dir").asText("./data")).resolve(OVERRIDES_FILE);
+        if (Files.isRegularFile(overrides)) {
+            merge(tree, substitute(read(overrides), ""));
+            applyOverrides(tree, HearthConfig.class, "");
+        }
+        HearthConfig config = bind(tree, file.map(Path::toString).orElse("hearth.yml"));
+        List<String> problems = ConfigValidator.validate(config);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    /** Binds a tree to the typed config, turning the first binding failure into one line naming the key. */
+    public HearthConfig bind(JsonNode tree, String source) {
+        try {
+            return yaml.treeToValue(tree, HearthConfig.class);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(source + ": " + keyOf(e) + ": " + problemOf(e));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source + ": " + e.getOriginalMessage());
+        }
+    }
+
+    public ObjectNode defaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("/hearth-defaults.yml")) {
+            if (in == null) throw new IllegalStateException("hearth-defaults.yml missing from the build");
+            return (ObjectNode) yaml.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ObjectMapper yaml() {
+        return yaml;
+    }
+
+    private ObjectNode read(Path file) {
+        try {
+            JsonNode node = yaml.readTree(file.toFile());
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            if (!node.isObject()) {
+                throw new ConfigException(file + ": the top level must be a mapping of keys, not a " + node.getNodeType().name().toLowerCase());
+            }
+            return (ObjectNode) node;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ConfigException(file + where + ": not valid YAML (" + firstLine(e.getOriginalMessage()) + ")");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private JsonNode substitute(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(expand(node.asText(), path));
+        }
+        if (node.isObject()) {
+            ObjectNode obj = (ObjectNode) node;
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                e.setValue(substitute(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+            }
+        } else if (node.isArray()) {
+            ArrayNode arr = (ArrayNode) node;
+            for (int i = 0; i < arr.size(); i++) {
+                arr.set(i, substitute(arr.get(i), path + "[" + i + "]"));
+            }
+        }
+        return node;
+    }
+
+    private String expand(String value, String path) {
+        Matcher m = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            Optional<String> v = environment.env().apply(name);
+            if (v.isEmpty() && m.group(2) == null) {
+                throw new ConfigException(path + ": environment variable " + name + " is not set (write ${" + name + ":-default} for a fallback)");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v.orElse(m.group(2))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static void merge(ObjectNode target, JsonNode source) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = target.get(e.getKey());
+            if (existing instanceof ObjectNode o && e.getValue().isObject()) {
+                merge(o, e.getValue());
+            } else {
+                target.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    /** Walks the record types against the tree and lets a property or environment variable replace any leaf. */
+    private void applyOverrides(ObjectNode node, Class<?> record, String prefix) {
+        for (RecordComponent c : record.getRecordComponents()) {
+            String key = ConfigSchema.snake(c.getName());
+            String path = prefix + key;
+            Type type = c.getGenericType();
+            Optional<String> whole = lookup(path);
+            if (ConfigSchema.isRecord(type)) {
+                JsonNode child = node.get(key);
+                ObjectNode obj = child instanceof ObjectNode o ? o : node.putObject(key);
+                applyOverrides(obj, (Class<?>) type, path + ".");
+            } else if (c.getType() == List.class || c.getType() == Map.class) {
+                if (whole.isPresent()) {
+                    node.set(key, parseStructured(path, whole.get(), c.getType() == List.class));
+                }
+                JsonNode child = node.get(key);
+                boolean recordItems = ConfigSchema.isRecord(ConfigSchema.typeArgument(type, c.getType() == List.class ? 0 : 1));
+                if (child instanceof ArrayNode arr && recordItems) {
+                    for (int i = 0; i < arr.size(); i++) {
+                        if (arr.get(i) instanceof ObjectNode item) {
+                            applyOverrides(item, (Class<?>) ConfigSchema.typeArgument(type, 0), path + "." + i + ".");
+                        }
+                    }
+                } else if (child instanceof ObjectNode obj) {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        if (e.getValue() instanceof ObjectNode item && recordItems) {
+                            applyOverrides(item, (Class<?>) ConfigSchema.typeArgument(type, 1), path + "." + e.getKey() + ".");
+                        } else if (!recordItems) {
+                            lookup(path + "." + e.getKey()).ifPresent(v -> e.setValue(TextNode.valueOf(v)));
+                        }
+                    }
+                }
+            } else {
+                whole.ifPresent(v -> node.set(key, scalar(v, c.getType())));
+            }
+        }
+    }
+
+    private Optional<String> lookup(String path) {
+        Optional<String> alias = Optional.ofNullable(ALIASES.get(path)).flatMap(environment.env());
+        return environment.property().apply("hearth." + path).or(() -> alias);
+    }
+
+    /** A list or map given whole in one variable: JSON or YAML, or a comma-separated list of words. */
+    private JsonNode parseStructured(String path, String text, boolean list) {
+        try {
+            JsonNode node = yaml.readTree(text);
+            if (list && node != null && node.isArray() || !list && node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JsonProcessingException ignored) {
+            // not YAML: fall through to the comma form
+        }
+        if (list) {
+            ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+            Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(arr::add);
+            return arr;
+        }
+        throw new ConfigException(path + ": expected a mapping (JSON or YAML) in the environment variable, got '" + text + "'");
+    }
+
+    private static JsonNode scalar(String value, Class<?> type) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (type == int.class || type == long.class) {
+            try {
+                return f.numberNode(Long.parseLong(value.trim()));
+            } catch (NumberFormatException e) {
+                return f.textNode(value);
+            }
+        }
+        if (type == boolean.class) {
+            return switch (value.trim().toLowerCase()) {
+                case "true", "yes", "on", "1" -> f.booleanNode(true);
+                case "false", "no", "off", "0" -> f.booleanNode(false);
+                default -> f.textNode(value);
+            };
+        }
+        return f.textNode(value);
+    }
+
+    static String keyOf(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                if (!b.isEmpty()) b.append('.');
+                b.append(r.getFieldName());
+            }
+        }
+        return b.isEmpty() ? "(top level)" : b.toString();
+    }
+
+    static String problemOf(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = new ArrayList<>();
+            if (u.getKnownPropertyIds() != null) u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            return "unknown key (known keys here: " + known.stream().sorted().collect(Collectors.joining(", ")) + ")";
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "'" + f.getValue() + "' is not a valid " + friendly(f.getTargetType());
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            return firstLine(v.getCause().getMessage());
+        }
+        if (e.getCause() instanceof IllegalArgumentException iae) {
+            return firstLine(iae.getMessage());
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            return "expected " + friendly(m.getTargetType());
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String friendly(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) return "whole number";
+        if (type == boolean.class || type == Boolean.class) return "boolean (true or false)";
+        if (type == String.class) return "text value";
+        if (List.class.isAssignableFrom(type)) return "list";
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) return "mapping of keys";
+        return type.getSimpleName();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "invalid value";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hearth.platform.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks every value once, at start, and lists every violation with its key (Dropwizard's habit). */
+final class ConfigValidator {
+    private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    private static final Set<String> ROLES = Set.of("viewer", "operator", "admin");
+
+    private ConfigValidator() {}
+
+    static List<String> validate(HearthConfig c) {
+        List<String> p = new ArrayList<>();
+        check(p, c.dataDir() != null && !c.dataDir().toString().isBlank(), "data_dir", "must name a directory");
+        HearthConfig.Server s = c.server();
+        check(p, s.port() >= 1 && s.port() <= 65535, "server.port", "must be between 1 and 65535 (got " + s.port() + ")");
+        check(p, s.host() != null && !s.host().isBlank(), "server.host", "must not be empty");
+        check(p, s.maxBodySize() != null && s.maxBodySize().bytes() >= 1024, "server.max_body_size", "must be at least 1KB");
+
+        HearthConfig.Storage st = c.storage();
+        check(p, Set.of("sqlite", "postgresql").contains(st.kind()), "storage.kind", "must be sqlite or postgresql (got '" + st.kind() + "')");
+        if (st.isPostgresql()) {
+            check(p, st.url() != null && st.url().startsWith("jdbc:postgresql://"), "storage.url",
+                    "must be a jdbc:postgresql://host:port/database URL when storage.kind is postgresql");
+        }
+        check(p, st.poolSize() >= 1 && st.poolSize() <= 64, "storage.pool_size", "must be between 1 and 64");
+
+        HearthConfig.Security sec = c.security();
+        positive(p, sec.sessionTtl(), "security.session_ttl");
+        for (int i = 0; i < sec.trustedProxies().size(); i++) {
+            String proxy = sec.trustedProxies().get(i);
+            check(p, AddressRange.isValid(proxy), "security.trusted_proxies[" + i + "]", "'" + proxy + "' is not an IP address or CIDR range");
+        }
+        HearthConfig.ForwardAuth fa = sec.forwardAuth();
+        check(p, ROLES.contains(fa.defaultRole()), "security.forward_auth.default_role", "must be viewer, operator or admin");
+        check(p, !fa.enabled() || !sec.trustedProxies().isEmpty(), "security.forward_auth.enabled",
+                "needs security.trusted_proxies: forward-auth headers are only trusted from known proxies");
+        check(p, sec.login().maxFailures() >= 1, "security.login.max_failures", "must be at least 1");
+        positive(p, sec.login().window(), "security.login.window");
+        positive(p, sec.login().lockout(), "security.login.lockout");
+
+        check(p, c.rateLimits().defaultPerMinute() >= 1, "rate_limits.default_per_minute", "must be at least 1");
+        for (Map.Entry<String, HearthConfig.RateLimitGroup> g : c.rateLimits().groups().entrySet()) {
+            String key = "rate_limits.groups." + g.getKey();
+            check(p, g.getValue().pathPrefix() != null && g.getValue().pathPrefix().startsWith("/"), key + ".path_prefix", "must start with /");
+            check(p, g.getValue().perMinute() >= 1, key + ".per_minute", "must be at least 1");
+        }
+        check(p, LEVELS.contains(c.logs().level()), "logs.level", "must be one of " + String.join(", ", LEVELS.stream().sorted().toList()));
+        check(p, c.logs().bufferSize() >= 100 && c.logs().bufferSize() <= 100_000, "logs.buffer_size", "must be between 100 and 100000");
+
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < c.services().size(); i++) {
+            HearthConfig.ServiceEntry svc = c.services().get(i);
+            String key = "services[" + i + "]";
+            if (svc.name() == null || !svc.name().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+                p.add(key + ".name: must be lower-case letters, digits, - or _ (got '" + svc.name() + "')");
+                continue;
+            }
+            check(p, names.add(svc.name()), key + ".name", "'" + svc.name() + "' is used twice");
+            if (!svc.url().isEmpty()) {
+                check(p, isHttpUrl(svc.url()), key + ".url", "'" + svc.url() + "' is not an http:// or https:// URL");
+            }
+            positive(p, svc.checkInterval(), key + ".check_interval");
+            positive(p, svc.timeout(), key + ".timeout");
+        }
+        return p;
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI u = URI.create(url);
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void positive(List<String> p, Duration d, String key) {
+        check(p, d != null && !d.isNegative() && !d.isZero(), key, "must be a positive duration like 30s or 15m");
+    }
+
+    private static void check(List<String> problems, boolean ok, String key, String problem) {
+        if (!ok) problems.add(key + ": " + problem);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hearth.platform.logging;
+
+import dev.hearth.platform.config.ConfigService;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The last {@code logs.buffer_size} lines of Hearth's own log, in memory, for {@code GET /api/v1/logs}.
+ * Bounded by count, so it never grows; the console and files remain the long-term record.
+ */
+@Singleton
+public class LogStore extends Handler {
+
+    public record Entry(Instant timestamp, String level, String logger, String message) {}
+
+    private final ConfigService config;
+    private final Deque<Entry> entries = new ArrayDeque<>();
+
+    public LogStore(ConfigService config) {
+        this.config = config;
+    }
+
+    void install(@Observes StartupEvent ignored) {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            if (h instanceof LogStore) root.removeHandler(h);
+        }
+        setLevel(Level.INFO);
+        root.addHandler(this);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (record == null || !isLoggable(record)) return;
+        String message = record.getMessage();
+        if (record.getParameters() != null && record.getParameters().length > 0 && message != null) {
+            try {
+                message = message.contains("%") ? String.format(message, record.getParameters())
+                        : java.text.MessageFormat.format(message, record.getParameters());
+            } catch (IllegalArgumentException e) {
+                // keep the raw message: a bad format must not lose the line
+            }
+        }
+        if (record.getThrown() != null) {
+            message = message + " (" + record.getThrown().getClass().getSimpleName() + ": " + record.getThrown().getMessage() + ")";
+        }
+        Entry e = new Entry(record.getInstant(), levelName(record.getLevel()), record.getLoggerName() == null ? "" : record.getLoggerName(),
+                message == null ? "" : message);
+        int max = config.current().logs().bufferSize();
+        synchronized (entries) {
+            entries.addLast(e);
+            while (entries.size() > max) entries.removeFirst();
+        }
+    }
+
+    static String levelName(Level level) {
+        int v = level.intValue();
+        if (v >= Level.SEVERE.intValue()) return "error";
+        if (v >= Level.WARNING.intValue()) return "warn";
+        if (v >= Level.INFO.intValue()) return "info";
+        return "debug";
+    }
+
+    /** Newest first; {@code minLevel} is debug, info, warn or error. */
+    public List<Entry> query(String minLevel, int limit, Instant since) {
+        int min = rank(minLevel);
+        List<Entry> out = new ArrayList<>();
+        synchronized (entries) {
+            var it = entries.descendingIterator();
+            while (it.hasNext() && out.size() < limit) {
+                Entry e = it.next();
+                if (e.timestamp().isBefore(since)) break;
+                if (rank(e.level()) >= min) out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public static boolean isLevel(String level) {
+        return List.of("debug", "info", "warn", "warning", "error").contains(level.toLowerCase(Locale.ROOT));
+    }
+
+    private static int rank(String level) {
+        return switch (level.toLowerCase(Locale.ROOT)) {
+            case "error" -> 3;
+            case "warn", "warning" -> 2;
+            case "info" -> 1;
+            default -> 0;
+        };
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,5 @@
+/** Platform: security. Knows no feature. */
+@NullMarked
+package dev.hearth.platform.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,211 @@
+package dev.hearth.platform.storage;
+
+import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.config.HearthConfig;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one database: SQLite in the data dir by default (WAL, one writer at a time), PostgreSQL by
+ * configuration, migrated by the same Flyway scripts at start. Plain JDBC with a few helpers: the
+ * tables are small and the queries simple, so an ORM would cost more memory than it saves code.
+ */
+@ApplicationScoped
+public class Database {
+    private final AgroalDataSource dataSource;
+    private final String kind;
+    /** The connection of the transaction running on this thread, so an event publish joins its change. */
+    private final ThreadLocal<@Nullable Connection> transaction = new ThreadLocal<>();
+
+    public Database(ConfigService config) {
+        HearthConfig.Storage storage = config.current().storage();
+        this.kind = storage.kind();
+        this.dataSource = open(storage, config.dataDir());
+        migrate();
+    }
+
+    private static AgroalDataSource open(HearthConfig.Storage storage, Path dataDir) {
+        Map<String, String> props = new HashMap<>();
+        String url;
+        if (storage.isPostgresql()) {
+            url = storage.url();
+            props.put(AgroalPropertiesReader.PRINCIPAL, storage.username());
+            props.put(AgroalPropertiesReader.CREDENTIAL, storage.password());
+            props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(storage.poolSize()));
+        } else {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create data dir " + dataDir, e);
+            }
+            // WAL lets readers run beside the one writer; busy_timeout makes a second writer wait, not fail.
+            url = "jdbc:sqlite:" + dataDir.resolve("hearth.db").toAbsolutePath()
+                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL";
+            props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(storage.poolSize()));
+        }
+        props.put(AgroalPropertiesReader.JDBC_URL, url);
+        props.put(AgroalPropertiesReader.MIN_SIZE, "1");
+        props.put(AgroalPropertiesReader.INITIAL_SIZE, "1");
+        props.put(AgroalPropertiesReader.ACQUISITION_TIMEOUT_S, "10");
+        try {
+            return AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get());
+        } catch (SQLException e) {
+            throw new StorageException("cannot open the " + storage.kind() + " database: " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() {
+        Map<String, String> placeholders = Map.of(
+                "id", isPostgresql() ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(placeholders)
+                .load()
+                .migrate();
+    }
+
+    public boolean isPostgresql() {
+        return "postgresql".equals(kind);
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    /** Storage readiness for /health: a round trip within a second. */
+    public boolean isReady() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            return s.execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction; nested calls join the outer one. */
+    public <T> T inTransaction(Work<T> work) {
+        if (transaction.get() != null) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new StorageException(e.getMessage(), e);
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            transaction.set(c);
+            try {
+                T result = work.run();
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                transaction.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e.getMessage(), e);
+        }
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params, false); ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) rows.add(mapper.map(rs));
+                return rows;
+            }
+        });
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    public long count(String sql, Object... params) {
+        return queryOne(sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public int update(String sql, Object... params) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params, false)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Inserts one row and answers its generated id (every table keeps {@code id} as its first column). */
+    public long insert(String sql, Object... params) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params, true)) {
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    if (!keys.next()) throw new SQLException("no generated key for: " + sql);
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    private <T> T withConnection(Work1<T> work) {
+        Connection tx = transaction.get();
+        try {
+            if (tx != null) return work.run(tx);
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work1<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object[] params, boolean keys) throws SQLException {
+        PreparedStatement ps = keys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    @PreDestroy
+    void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,5 @@
+/** Platform: storage. Knows no feature. */
+@NullMarked
+package dev.hearth.platform.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Platform: the injected clock. */
+@NullMarked
+package dev.hearth.platform.time;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,84 @@
+package dev.hearth.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.actions.Action;
+import dev.hearth.actions.ActionCall;
+import dev.hearth.actions.ActionProvider;
+import dev.hearth.actions.ActionSpec;
+import dev.hearth.actions.ActionSpec.Param;
+import dev.hearth.actions.ActionSpec.Type;
+import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.security.ApiKeyService;
+import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.ErrorCode;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The actions that change Hearth itself: API keys and run-time configuration. */
+@Singleton
+public class SystemActions implements ActionProvider {
+    private final ApiKeyService keys;
+    private final ConfigService config;
+    private final Clock clock;
+
+    public SystemActions(ApiKeyService keys, ConfigService config, Clock clock) {
+        this.keys = keys;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Action> actions() {
+        return List.of(
+                new Action(new ActionSpec("keys.create", "Create an API key; its secret is shown once", Role.ADMIN, false, List.of(
+                        Param.required("name", Type.STRING, "what the key is for, e.g. 'prometheus'"),
+                        Param.required("role", Type.STRING, "viewer, operator or admin"),
+                        Param.optional("expires_at", Type.STRING, "ISO-8601 time after which the key stops working"))),
+                        this::createKey),
+                new Action(new ActionSpec("keys.revoke", "Revoke an API key at once", Role.ADMIN, true, List.of(
+                        Param.required("id", Type.INTEGER, "the key's id"))),
+                        this::revokeKey),
+                new Action(new ActionSpec("config.update", "Change configuration keys at run time", Role.ADMIN, false, List.of(
+                        Param.required("changes", Type.OBJECT, "keys to change, nested as in hearth.yml"))),
+                        this::updateConfig));
+    }
+
+    private Object createKey(ActionCall call) {
+        String name = call.string("name").trim();
+        if (name.isEmpty() || name.length() > 64) throw ApiException.invalid("name", "must be 1 to 64 characters");
+        Role role = Role.find(call.string("role")).orElseThrow(() -> ApiException.invalid("role", "must be viewer, operator or admin"));
+        Instant expires = call.optionalString("expires_at").map(text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw ApiException.invalid("expires_at", "'" + text + "' is not an ISO-8601 time like 2026-12-31T00:00:00Z");
+            }
+        }).orElse(null);
+        if (expires != null && !expires.isAfter(clock.instant())) throw ApiException.invalid("expires_at", "must be in the future");
+        ApiKeyService.NewKey created = keys.create(name, role, expires, call.caller().label());
+        Map<String, Object> answer = new LinkedHashMap<>(KeyView.of(created.key()).asMap());
+        answer.put("key", created.secret());
+        return answer;
+    }
+
+    private Object revokeKey(ActionCall call) {
+        long id = call.integer("id");
+        if (!keys.revoke(id)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "API key " + id + " not found (or already revoked)",
+                    Map.of("known", keys.list().stream().map(ApiKeyService.ApiKey::id).toList()));
+        }
+        return Map.of("id", id, "revoked", true);
+    }
+
+    private Object updateConfig(ActionCall call) {
+        JsonNode changes = call.params().get("changes");
+        ConfigService.Change change = config.change(changes.deepCopy());
+        return Map.of("updated", change.updated(), "restart_required", change.restartRequired(), "config", config.redactedView());
+    }
+}

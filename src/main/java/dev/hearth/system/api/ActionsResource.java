@@ -1,0 +1,50 @@
+package dev.hearth.system.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.actions.ActionCatalog;
+import dev.hearth.actions.ActionSpec;
+import dev.hearth.platform.security.Allow;
+import dev.hearth.platform.security.CurrentCaller;
+import dev.hearth.platform.security.Role;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The action catalog as a door: the list every other door is generated from, and a generic call.
+ * Any caller may ask; the catalog checks each action's own role.
+ */
+@Path("/api/v1/actions")
+@RunOnVirtualThread
+@Produces(MediaType.APPLICATION_JSON)
+public class ActionsResource {
+    private final ActionCatalog actions;
+    private final CurrentCaller caller;
+
+    public ActionsResource(ActionCatalog actions, CurrentCaller caller) {
+        this.actions = actions;
+        this.caller = caller;
+    }
+
+    @GET
+    @Allow(Role.VIEWER)
+    public Map<String, List<ActionSpec>> list() {
+        return Map.of("actions", actions.list());
+    }
+
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.VIEWER)
+    public Map<String, Object> invoke(@PathParam("id") String id, JsonNode params) {
+        Object result = actions.invoke(id, params, caller.get(), "rest");
+        return Map.of("action", id, "result", result == null ? Map.of() : result);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hearth.system.api;
+
+import dev.hearth.actions.AuditLog;
+import dev.hearth.platform.security.Allow;
+import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.Params;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/v1/audit}: every action call, newest first, with who, door and outcome. */
+@Path("/api/v1/audit")
+@RunOnVirtualThread
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private final AuditLog audit;
+
+    public AuditResource(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @Allow(Role.ADMIN)
+    public Map<String, Object> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("since") String since) {
+        int l = Params.integer(limit, "limit", 100, 1, 1000);
+        int o = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
+        Instant s = Params.instant(since, "since", Instant.EPOCH);
+        List<AuditLog.Entry> entries = audit.recent(l, o, s);
+        long total = audit.count(s);
+        return Map.of("entries", entries, "total", total, "has_more", o + entries.size() < total);
+    }
+}

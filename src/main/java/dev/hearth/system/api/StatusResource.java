@@ -1,0 +1,41 @@
+package dev.hearth.system.api;
+
+import dev.hearth.platform.config.Durations;
+import dev.hearth.platform.security.Allow;
+import dev.hearth.platform.security.Role;
+import dev.hearth.services.ServiceCatalog;
+import dev.hearth.system.HostSampler;
+import dev.hearth.system.SystemInfo;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+
+/** {@code GET /api/v1/status}: the seeds' fields, read from samples, so it costs no I/O. */
+@Path("/api/v1/status")
+@io.smallrye.common.annotation.NonBlocking
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+    public record Status(String status, String version, String uptime, long uptimeSeconds, double cpuUsage, double memoryUsage,
+                         double diskUsage, ServiceCatalog.Summary services) {}
+
+    private final HostSampler host;
+    private final ServiceCatalog services;
+    private final SystemInfo info;
+
+    public StatusResource(HostSampler host, ServiceCatalog services, SystemInfo info) {
+        this.host = host;
+        this.services = services;
+        this.info = info;
+    }
+
+    @GET
+    @Allow(Role.VIEWER)
+    public Status status() {
+        HostSampler.Sample s = host.last();
+        Duration up = info.uptime();
+        return new Status("running", info.version(), Durations.human(up), up.toSeconds(), s.cpuPercent(), s.memoryPercent(), s.diskPercent(),
+                services.summary());
+    }
+}
