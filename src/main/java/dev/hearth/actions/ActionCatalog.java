@@ -26,6 +26,7 @@ public class ActionCatalog {
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private final AuditLog audit;
 
+    @jakarta.inject.Inject
     public ActionCatalog(Instance<ActionProvider> providers, AuditLog audit) {
         this(providers.stream().flatMap(p -> p.actions().stream()).toList(), audit);
     }

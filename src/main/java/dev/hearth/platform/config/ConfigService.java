@@ -36,6 +36,7 @@ public class ConfigService {
     private final AtomicReference<HearthConfig> current;
     private final ObjectMapper json;
 
+    @jakarta.inject.Inject
     public ConfigService() {
         this(new ConfigEnvironment(
                 name -> ConfigProvider.getConfig().getOptionalValue(name, String.class),
