@@ -35,11 +35,11 @@ final class Circuit {
             return Permit.NORMAL;
         }
         if (clock.instant().isBefore(until)) {
-            throw new UpstreamException.CircuitOpen(upstream, "not answering (" + consecutiveFailures
+            throw new UpstreamException.CircuitOpen(upstream, "failing (" + consecutiveFailures
                     + " failures in a row); calls fail fast until " + until + " without contacting it", until);
         }
         if (trialInFlight) {
-            throw new UpstreamException.CircuitOpen(upstream, "not answering (" + consecutiveFailures
+            throw new UpstreamException.CircuitOpen(upstream, "failing (" + consecutiveFailures
                     + " failures in a row); a trial call is checking whether it is back", until);
         }
         trialInFlight = true;
