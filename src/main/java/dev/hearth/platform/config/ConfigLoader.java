@@ -131,7 +131,7 @@ public final class ConfigLoader {
         try {
             return yaml.treeToValue(tree, HearthConfig.class);
         } catch (JsonMappingException e) {
-            throw new ConfigException(source + ": " + keyOf(e) + ": " + problemOf(e));
+            throw new ConfigException(source + ": " + keyOf(e) + ": " + problemOf(e, valueAt(tree, e)));
         } catch (JsonProcessingException e) {
             throw new ConfigException(source + ": " + e.getOriginalMessage());
         }
@@ -309,7 +309,16 @@ public final class ConfigLoader {
         return b.isEmpty() ? "(top level)" : b.toString();
     }
 
-    static String problemOf(JsonMappingException e) {
+    /** The offending value as written, when the failure points at a scalar in the tree. */
+    private static Optional<String> valueAt(JsonNode tree, JsonMappingException e) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            node = r.getIndex() >= 0 ? node.path(r.getIndex()) : node.path(r.getFieldName() == null ? "" : r.getFieldName());
+        }
+        return node.isValueNode() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    static String problemOf(JsonMappingException e, Optional<String> value) {
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = new ArrayList<>();
             if (u.getKnownPropertyIds() != null) u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
@@ -325,7 +334,7 @@ public final class ConfigLoader {
             return firstLine(iae.getMessage());
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
-            return "expected " + friendly(m.getTargetType());
+            return value.map(v -> "'" + v + "' is not a valid " + friendly(m.getTargetType())).orElse("expected " + friendly(m.getTargetType()));
         }
         return firstLine(e.getOriginalMessage());
     }

@@ -35,6 +35,7 @@ public class ConfigService {
     private final ConfigEnvironment environment;
     private final AtomicReference<HearthConfig> current;
     private final ObjectMapper json;
+    private final List<java.util.function.Consumer<HearthConfig>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @jakarta.inject.Inject
     public ConfigService() {
@@ -48,6 +49,11 @@ public class ConfigService {
         this.loader = new ConfigLoader(environment);
         this.current = new AtomicReference<>(loader.load());
         this.json = ConfigLoader.mapper(new com.fasterxml.jackson.databind.MappingJsonFactory());
+    }
+
+    /** Called after each run-time change with the new config, for settings applied outside a read of {@link #current}. */
+    public void onChange(java.util.function.Consumer<HearthConfig> listener) {
+        listeners.add(listener);
     }
 
     public HearthConfig current() {
@@ -151,6 +157,7 @@ public class ConfigService {
         HearthConfig running = current.get();
         current.set(new HearthConfig(next.domain(), next.mediaDir(), next.downloadsDir(), running.dataDir(), running.server(),
                 running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), running.services()));
+        listeners.forEach(l -> l.accept(current.get()));
         return new Change(List.copyOf(leaves.keySet()), restart);
     }
 

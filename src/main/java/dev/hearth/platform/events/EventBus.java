@@ -134,8 +134,8 @@ public class EventBus {
                     try {
                         call(listener, event);
                     } catch (Exception e) {
-                        error = listener.getClass().getSimpleName() + ": " + e.getMessage();
-                        LOG.warnf("Listener %s failed on %s: %s", listener.getClass().getSimpleName(), event.getClass().getSimpleName(), e.getMessage());
+                        error = listener.getClass().getName() + ": " + e.getMessage();
+                        LOG.warnf("Listener %s failed on %s: %s", listener.getClass().getName(), event.getClass().getSimpleName(), e.getMessage());
                     }
                 }
             }

@@ -38,6 +38,19 @@ public class LogStore extends Handler {
         }
         setLevel(Level.INFO);
         root.addHandler(this);
+        config.onChange(c -> applyLevel(c.logs().level()));
+    }
+
+    /** Makes a run-time change of {@code logs.level} take effect at once. */
+    static void applyLevel(String level) {
+        Level jul = switch (level) {
+            case "TRACE" -> Level.FINEST;
+            case "DEBUG" -> Level.FINE;
+            case "WARN" -> Level.WARNING;
+            case "ERROR" -> Level.SEVERE;
+            default -> Level.INFO;
+        };
+        Logger.getLogger("").setLevel(jul);
     }
 
     @Override
