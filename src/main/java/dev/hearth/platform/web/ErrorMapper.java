@@ -36,6 +36,32 @@ public class ErrorMapper {
         return respond(rc, ErrorCode.INVALID_INPUT, describe(e), fieldOf(e));
     }
 
+    // Quarkus brings mappers of its own for these subtypes (an empty 400); more specific ones of ours win.
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, RoutingContext rc) {
+        return json(e, rc);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, RoutingContext rc) {
+        return json(e, rc);
+    }
+
+    @ServerExceptionMapper
+    public Response badFormat(InvalidFormatException e, RoutingContext rc) {
+        return json(e, rc);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, RoutingContext rc) {
+        return json(e, rc);
+    }
+
+    @ServerExceptionMapper
+    public Response badValue(ValueInstantiationException e, RoutingContext rc) {
+        return json(e, rc);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, RoutingContext rc) {
         if (e.getCause() instanceof JsonProcessingException j) {

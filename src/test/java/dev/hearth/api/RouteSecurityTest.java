@@ -1,0 +1,129 @@
+package dev.hearth.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.hearth.platform.security.PublicPaths;
+import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.RoleGate;
+import dev.hearth.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every route of the OpenAPI document: without credentials each answers 401, with too low a role
+ * 403, and with the declared role neither. New endpoints are covered the moment they exist, and a route
+ * missing from the document fails here too.
+ */
+@QuarkusTest
+class RouteSecurityTest {
+    private static final List<Class<? extends java.lang.annotation.Annotation>> VERBS =
+            List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HEAD.class);
+    /** Routes served outside JAX-RS that still need a caller. */
+    private static final List<String> NON_JAXRS = List.of("/api/v1/openapi.json", "/api/v1/openapi", "/api/v1/docs/", "/metrics");
+
+    /** Every JAX-RS route of Hearth with the role its method declares, read from the classes themselves. */
+    static Map<String, Role> declaredRoutes() {
+        Map<String, Role> routes = new TreeMap<>();
+        for (JavaClass jc : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.hearth")) {
+            if (!jc.isAnnotatedWith(Path.class)) continue;
+            Class<?> type = jc.reflect();
+            String base = type.getAnnotation(Path.class).value();
+            for (Method m : type.getDeclaredMethods()) {
+                for (var verb : VERBS) {
+                    if (!m.isAnnotationPresent(verb)) continue;
+                    Path sub = m.getAnnotation(Path.class);
+                    String path = join(base, sub == null ? "" : sub.value());
+                    routes.put(verb.getSimpleName() + " " + path, RoleGate.required(m));
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static String join(String a, String b) {
+        String p = ("/" + a + "/" + b).replaceAll("/+", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryRoute() {
+        Map<String, Map<String, Object>> paths = Api.admin().get("/api/v1/openapi.json").then().statusCode(200).extract().path("paths");
+        List<String> documented = new ArrayList<>();
+        paths.forEach((path, ops) -> ops.keySet().forEach(verb -> documented.add(verb.toUpperCase() + " " + path)));
+        assertEquals(declaredRoutes().keySet().stream().sorted().toList(), documented.stream().sorted().toList());
+    }
+
+    @Test
+    void everyRouteRefusesCallersWithoutCredentials() {
+        declaredRoutes().forEach((route, role) -> {
+            String path = route.substring(route.indexOf(' ') + 1);
+            Response r = call(Api.anonymous(), route);
+            if (PublicPaths.isPublic(path)) {
+                assertFalse(r.statusCode() == 401 || r.statusCode() == 403, route + " is public but answered " + r.statusCode());
+            } else {
+                assertEquals(401, r.statusCode(), route);
+                assertEquals("UNAUTHORIZED", r.path("error.code"), route);
+            }
+        });
+        for (String path : NON_JAXRS) {
+            assertEquals(401, Api.anonymous().get(path).statusCode(), path);
+        }
+    }
+
+    @Test
+    void everyRouteRefusesTooLowARoleAndAdmitsItsOwn() {
+        declaredRoutes().forEach((route, required) -> {
+            String path = route.substring(route.indexOf(' ') + 1);
+            if (PublicPaths.isPublic(path)) return;
+            for (Role role : Role.values()) {
+                Response r = call(Api.as(role.id()), route);
+                if (role.includes(required)) {
+                    assertTrue(r.statusCode() != 401 && r.statusCode() != 403, route + " as " + role.id() + " answered " + r.statusCode());
+                    assertTrue(r.statusCode() < 500, route + " as " + role.id() + " answered " + r.statusCode() + ": " + r.asString());
+                } else {
+                    assertEquals(403, r.statusCode(), route + " as " + role.id());
+                    assertEquals("FORBIDDEN", r.path("error.code"), route);
+                    assertEquals(required.id(), r.path("error.details.required_role"), route);
+                }
+            }
+        });
+        for (String path : NON_JAXRS) {
+            assertEquals(200, Api.as("viewer").get(path).statusCode(), path);
+        }
+    }
+
+    /** Calls a route with placeholder path values and an empty JSON object: enough to pass or fail the gate. */
+    private static Response call(RequestSpecification spec, String route) {
+        String verb = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
+        RequestSpecification s = spec.contentType(ContentType.JSON);
+        return switch (verb) {
+            case "GET" -> s.get(path);
+            case "POST" -> s.body("{}").post(path);
+            case "PUT" -> s.body("{}").put(path);
+            case "PATCH" -> s.body("{}").patch(path);
+            case "DELETE" -> s.delete(path);
+            default -> s.head(path);
+        };
+    }
+}
