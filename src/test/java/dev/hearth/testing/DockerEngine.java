@@ -31,33 +31,48 @@ public final class DockerEngine implements AutoCloseable {
             "false", "test", "[", "ls", "yes", "dd", "touch", "rm");
 
     private final Path dir;
+    private final List<String> extraArgs;
     private final Path socket;
     private final Path logFile;
     private Process daemon;
 
-    private DockerEngine(Path dir) {
+    private DockerEngine(Path dir, List<String> extraArgs) {
         this.dir = dir;
+        this.extraArgs = List.copyOf(extraArgs);
         this.socket = dir.resolve("docker.sock");
         this.logFile = dir.resolve("dockerd.log");
     }
 
     /** Starts a fresh engine and imports the test image; fails (never skips) if that is impossible. */
     public static DockerEngine start() {
-        Path dir;
-        try {
-            // Short on purpose: a unix socket path may not exceed 108 bytes, and containerd nests its own.
-            dir = Files.createTempDirectory(Path.of("/tmp"), "hd");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a temp dir for dockerd", e);
-        }
-        DockerEngine engine = new DockerEngine(dir);
+        return start(newDir(), List.of());
+    }
+
+    /**
+     * As {@link #start()}, with more dockerd arguments (e.g. a TLS {@code tcp://} listener) in {@code dir},
+     * which should come from {@link #newDir()}; the unix socket stays, for readiness and the image import.
+     */
+    public static DockerEngine start(Path dir, List<String> extraDaemonArgs) {
+        DockerEngine engine = new DockerEngine(dir, extraDaemonArgs);
+        long t0 = System.nanoTime();
         try {
             engine.startDaemon();
             engine.importTestImage();
+            System.err.printf("DockerEngine: dockerd ready with %s in %d ms (%s)%n", TEST_IMAGE,
+                    (System.nanoTime() - t0) / 1_000_000, dir);
             return engine;
         } catch (RuntimeException | Error e) {
             engine.close();
             throw e;
+        }
+    }
+
+    /** A fresh temp dir for an engine; short on purpose: a unix socket path may not exceed 108 bytes. */
+    public static Path newDir() {
+        try {
+            return Files.createTempDirectory(Path.of("/tmp"), "hd");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temp dir for dockerd", e);
         }
     }
 
@@ -116,21 +131,24 @@ public final class DockerEngine implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        long t0 = System.nanoTime();
         stop();
         deleteTree(dir);
+        System.err.printf("DockerEngine: stopped and removed in %d ms (%s)%n", (System.nanoTime() - t0) / 1_000_000, dir);
     }
 
     private synchronized void startDaemon() {
         Path dockerd = findOnPath("dockerd",
                 "install the docker.io package (CI does: apt-get install -y docker.io busybox-static)");
-        List<String> command = List.of(dockerd.toString(),
+        List<String> command = new ArrayList<>(List.of(dockerd.toString(),
                 "--host", "unix://" + socket,
                 "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("docker.pid").toString(),
                 "--iptables=false", "--ip6tables=false", "--bridge=none", "--storage-driver=vfs",
                 // Left-over test containers would otherwise hold up every shutdown for 15 s.
-                "--shutdown-timeout=2");
+                "--shutdown-timeout=2"));
+        command.addAll(extraArgs);
         try {
             Files.deleteIfExists(socket);
             daemon = new ProcessBuilder(command)

@@ -72,6 +72,10 @@ final class Connection implements Closeable {
                 SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(socket, host.getHost(), port, true);
                 // The handshake happens before the caller's deadline watchdog knows this connection.
                 ssl.setSoTimeout((int) Math.max(1, connectTimeout.toMillis()));
+                // Check the engine's certificate names this host, as the docker CLI does.
+                javax.net.ssl.SSLParameters params = ssl.getSSLParameters();
+                params.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(params);
                 ssl.startHandshake();
                 ssl.setSoTimeout(0);
                 return new Connection(ssl, ssl.getInputStream(), ssl.getOutputStream());

@@ -140,8 +140,11 @@ final class EngineTransport {
     }
 
     private Reply exchange(String method, String target, @Nullable RequestBody body, Duration limit) {
+        long start = System.nanoTime();
         Connection connection = connect();
-        Deadline deadline = Deadline.start(limit, connection);
+        // The connect counts against the limit too: the caller was promised one bound, not two.
+        Duration left = limit.minusNanos(System.nanoTime() - start);
+        Deadline deadline = Deadline.start(left.isNegative() ? Duration.ofMillis(1) : left, connection);
         try (connection; deadline) {
             if (body == null) {
                 HttpCodec.writeRequest(connection.out(), method, target, null,
