@@ -29,6 +29,11 @@ final class StatsCalculator {
     static double cpuPercent(JsonNode s) {
         JsonNode cpu = s.path("cpu_stats");
         JsonNode pre = s.path("precpu_stats");
+        if (pre.path("system_cpu_usage").asLong(0) == 0) {
+            // No previous sample (one-shot, or the container just started): the "delta" would be the
+            // average since the host booted, which is not what anyone means by current CPU use.
+            return 0.0;
+        }
         double cpuDelta = cpu.path("cpu_usage").path("total_usage").asDouble(0)
                 - pre.path("cpu_usage").path("total_usage").asDouble(0);
         double systemDelta = cpu.path("system_cpu_usage").asDouble(0) - pre.path("system_cpu_usage").asDouble(0);
