@@ -21,6 +21,9 @@ public final class FakeDockerEngine implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.BlockingQueue<String> eventBodies = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile String apiVersion;
 
     public FakeDockerEngine(String apiVersion) throws IOException {
@@ -40,6 +43,19 @@ public final class FakeDockerEngine implements AutoCloseable {
         return List.copyOf(paths);
     }
 
+    /** Query strings of the requests seen, in order (null-free: "" when there was none). */
+    public List<String> queries() {
+        return List.copyOf(queries);
+    }
+
+    /**
+     * The next {@code /events} request gets these NDJSON lines, then the connection ends (as when the
+     * engine restarts). With nothing queued, an events request stays open until the fake is closed.
+     */
+    public void queueEvents(String... ndjsonLines) {
+        eventBodies.add(String.join("\n", ndjsonLines) + "\n");
+    }
+
     /** Pretends the engine was upgraded or downgraded in place. */
     public void setApiVersion(String version) {
         this.apiVersion = version;
@@ -48,8 +64,12 @@ public final class FakeDockerEngine implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         paths.add(path);
+        String query = exchange.getRequestURI().getRawQuery();
+        queries.add(query == null ? "" : query);
         exchange.getResponseHeaders().add("Api-Version", apiVersion);
-        if (path.equals("/_ping")) {
+        if (path.matches("/v\\d+\\.\\d+/events")) {
+            events(exchange);
+        } else if (path.equals("/_ping")) {
             send(exchange, 200, "text/plain", "OK");
         } else if (path.matches("/v\\d+\\.\\d+/version")) {
             String asked = path.substring(2, path.indexOf('/', 1));
@@ -63,6 +83,22 @@ public final class FakeDockerEngine implements AutoCloseable {
             }
         } else {
             send(exchange, 404, "application/json", "{\"message\":\"page not found\"}");
+        }
+    }
+
+    private void events(HttpExchange exchange) throws IOException {
+        String body = eventBodies.poll();
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0); // chunked, like the engine
+        try (var out = exchange.getResponseBody()) {
+            if (body != null) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            } else {
+                out.flush();
+                closed.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -84,6 +120,7 @@ public final class FakeDockerEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -119,13 +119,14 @@ final class EngineTransport {
             connection.out().flush();
             HttpCodec.Head head = HttpCodec.readHead(connection.in());
             InputStream body = HttpCodec.body(head, method, connection.in());
-            if (!deadline.cancel()) {
-                throw new IOException("deadline reached");
-            }
             if (head.status() >= 400) {
+                // Still under the deadline: an error body is short, but must not be waited on forever.
                 String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
                 connection.close();
                 throw error(head.status(), text);
+            }
+            if (!deadline.cancel()) {
+                throw new IOException("deadline reached");
             }
             return new Stream(head, body, connection);
         } catch (IOException e) {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Reads {@code /events} (newline-delimited JSON, container events only) and keeps reading across
  * engine restarts: every reconnect asks for {@code since} the last event it delivered, so nothing
  * that happened in between is lost, and events seen at that same instant are not delivered twice.
+ * Runs on the subscription's single thread, so its fields need no locking.
  */
 final class EventStream {
 
@@ -30,10 +31,14 @@ final class EventStream {
     private final ObjectMapper json;
     private final Consumer<DockerEvent> consumer;
     private final DockerSubscription subscription;
-    /** The instant to resume from: the last delivered event's time, else when we first connected. */
-    private @Nullable Instant resumeFrom;
-    /** Events already delivered at exactly {@link #resumeFrom}, since {@code since} is inclusive. */
-    private final Set<String> deliveredAtResume = new HashSet<>();
+    /** What the caller asked for: also deliver events from this instant on. */
+    private final @Nullable Instant since;
+    /** When the first connection was made; where a reconnect resumes if no event came yet. */
+    private @Nullable Instant firstConnected;
+    /** The engine's time of the last delivered event: where a reconnect resumes. */
+    private @Nullable Instant lastDelivered;
+    /** Events already delivered at exactly {@link #lastDelivered}, since the engine's {@code since} is inclusive. */
+    private final Set<String> deliveredAtLast = new HashSet<>();
 
     EventStream(EngineTransport transport, ObjectMapper json, @Nullable Instant since, Consumer<DockerEvent> consumer,
                 DockerSubscription subscription) {
@@ -41,17 +46,15 @@ final class EventStream {
         this.json = json;
         this.consumer = consumer;
         this.subscription = subscription;
-        this.resumeFrom = since;
+        this.since = since;
     }
 
     /** Connects now, so that a dead engine is reported to the caller and events after return are seen. */
     EngineTransport.Stream connect() {
-        Instant connectedAt = Instant.now();
+        Instant now = Instant.now();
         EngineTransport.Stream stream = transport.stream("GET", "/events?filters=" + FILTER + sinceParam());
-        if (resumeFrom == null) {
-            // Local clock: for a remote engine with a skewed clock a reconnect may repeat or miss a
-            // moment's worth of events; listeners are idempotent, and a local engine shares our clock.
-            resumeFrom = connectedAt;
+        if (firstConnected == null) {
+            firstConnected = now;
         }
         subscription.attach(stream.connection());
         return stream;
@@ -68,8 +71,9 @@ final class EventStream {
                     backoff = Duration.ofMillis(250); // it worked for a while: start backing off afresh
                 } catch (IOException e) {
                     if (!subscription.isClosed()) {
-                        LOG.log(Level.INFO, "Docker endpoint ''{0}'': event stream lost ({1}); reconnecting",
-                                transport.endpointName(), e.toString());
+                        LOG.log(Level.INFO, "Docker endpoint ''{0}'': event stream cut off (engine restarting or "
+                                + "unreachable); reconnecting from the last event", transport.endpointName());
+                        LOG.log(Level.DEBUG, "event stream failure", e);
                     }
                 }
                 stream = null;
@@ -112,23 +116,33 @@ final class EventStream {
         }
     }
 
+    /**
+     * Only compares engine times with engine times (never with our clock, which a remote engine need
+     * not share), so a skewed clock cannot make us drop live events.
+     */
     private boolean isRepeat(DockerEvent event) {
         String key = event.containerId() + '|' + event.action() + '|' + event.detail();
-        Instant from = resumeFrom;
-        if (from != null && event.time().isBefore(from)) {
+        Instant last = lastDelivered;
+        if (last != null && event.time().isBefore(last)) {
             return true;
         }
-        if (from == null || event.time().isAfter(from)) {
-            resumeFrom = event.time();
-            deliveredAtResume.clear();
+        if (last == null || event.time().isAfter(last)) {
+            lastDelivered = event.time();
+            deliveredAtLast.clear();
         }
-        return !deliveredAtResume.add(key);
+        return !deliveredAtLast.add(key);
     }
 
+    /**
+     * Where to (re)start: after the last event delivered; else the caller's {@code since}; else, on a
+     * reconnect, when we first connected. For a remote engine with a skewed clock that last case may
+     * repeat or miss a moment's worth of events; listeners are idempotent, and a local engine shares
+     * our clock.
+     */
     private String sinceParam() {
-        Instant from = resumeFrom;
+        Instant from = lastDelivered != null ? lastDelivered : since != null ? since : firstConnected;
         if (from == null) {
-            return "";
+            return ""; // first connection, only new events
         }
         // The engine takes "seconds.nanoseconds".
         return "&since=" + from.getEpochSecond() + "." + String.format("%09d", from.getNano());
