@@ -1,0 +1,46 @@
+package dev.hearth.services.docker;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Hearth asks for when it creates a container. Deliberately small: images are never pulled
+ * here (there is no registry access on many home servers), so the image must already be present.
+ *
+ * @param cmd         empty to use the image's own command
+ * @param binds       "host-path:container-path[:ro]"
+ * @param networkMode "none", "host", "bridge" or a network name
+ */
+public record ContainerSpec(
+        String image,
+        List<String> cmd,
+        List<String> env,
+        Map<String, String> labels,
+        List<String> binds,
+        String networkMode,
+        boolean tty) {
+
+    public ContainerSpec {
+        cmd = List.copyOf(cmd);
+        env = List.copyOf(env);
+        labels = Map.copyOf(labels);
+        binds = List.copyOf(binds);
+    }
+
+    /** An image and command, no network, no TTY. */
+    public static ContainerSpec of(String image, String... cmd) {
+        return new ContainerSpec(image, List.of(cmd), List.of(), Map.of(), List.of(), "none", false);
+    }
+
+    public ContainerSpec withLabels(Map<String, String> newLabels) {
+        return new ContainerSpec(image, cmd, env, newLabels, binds, networkMode, tty);
+    }
+
+    public ContainerSpec withBinds(List<String> newBinds) {
+        return new ContainerSpec(image, cmd, env, labels, newBinds, networkMode, tty);
+    }
+
+    public ContainerSpec withTty(boolean newTty) {
+        return new ContainerSpec(image, cmd, env, labels, binds, networkMode, newTty);
+    }
+}
