@@ -121,13 +121,7 @@ public class ConfigService {
         flatten(patchObject, "", leaves);
         List<String> restart = new ArrayList<>();
         for (String path : leaves.keySet()) {
-            ConfigSchema.Key key;
-            try {
-                key = ConfigSchema.keyFor(path);
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(ErrorCode.INVALID_INPUT, path + ": unknown config key",
-                        Map.of("field", path, "documentation", "docs/configuration.md"));
-            }
+            ConfigSchema.Key key = keyOrSection(path);
             if (!key.changeable()) {
                 throw new ApiException(ErrorCode.INVALID_INPUT, path + ": cannot be changed here: " + key.notChangeableReason(), Map.of("field", path));
             }
@@ -159,6 +153,20 @@ public class ConfigService {
                 running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), running.services()));
         listeners.forEach(l -> l.accept(current.get()));
         return new Change(List.copyOf(leaves.keySet()), restart);
+    }
+
+    /** The key at {@code path}, or for a list of records (services) the first key inside it, which carries its rules. */
+    private static ConfigSchema.Key keyOrSection(String path) {
+        try {
+            return ConfigSchema.keyFor(path);
+        } catch (IllegalArgumentException notALeaf) {
+            String template = path.replaceAll("\\[\\d+]", "[]");
+            return ConfigSchema.keys().stream()
+                    .filter(k -> k.path().startsWith(template + "[]."))
+                    .findFirst()
+                    .orElseThrow(() -> new ApiException(ErrorCode.INVALID_INPUT, path + ": unknown config key",
+                            Map.of("field", path, "documentation", "docs/configuration.md")));
+        }
     }
 
     /** Seed clients PUT back the list of service names they read; that is no change and not an error. */

@@ -25,6 +25,7 @@ public record HearthConfig(
     public record Server(String host, int port, ByteSize maxBodySize) {}
 
     public record Storage(String kind, String url, String username, @Secret String password, int poolSize) {
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isPostgresql() {
             return "postgresql".equals(kind);
         }
