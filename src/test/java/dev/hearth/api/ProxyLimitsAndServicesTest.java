@@ -1,0 +1,77 @@
+package dev.hearth.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hearth.testing.Api;
+import dev.hearth.testing.Await;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(ProxyLimitsAndServicesProfile.class)
+class ProxyLimitsAndServicesTest {
+
+    @Test
+    void forwardAuthHeadersFromATrustedProxyMapGroupsToRoles() {
+        Api.anonymous().header("Remote-User", "alice").header("Remote-Groups", "family, admins").get("/api/v1/auth/me").then().statusCode(200)
+                .body("name", equalTo("alice")).body("role", equalTo("admin")).body("method", equalTo("forward_auth"));
+        Api.anonymous().header("Remote-User", "bob").header("Remote-Groups", "operators").get("/api/v1/auth/me").then()
+                .body("role", equalTo("operator"));
+        Api.anonymous().header("Remote-User", "kid").header("Remote-Groups", "family").get("/api/v1/auth/me").then()
+                .body("role", equalTo("viewer"));
+        Api.anonymous().header("Remote-User", "kid").contentType(ContentType.JSON).body(Map.of("name", "sneaky", "role", "admin"))
+                .post("/api/v1/keys").then().statusCode(403);
+    }
+
+    @Test
+    void forwardAuthHeadersAreIgnoredWhenTheProxyIsNotTrusted() {
+        Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("10.9.9.9"))))
+                .patch("/api/v1/config").then().statusCode(200);
+        try {
+            Api.anonymous().header("Remote-User", "mallory").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(401);
+        } finally {
+            Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("127.0.0.1"))))
+                    .patch("/api/v1/config").then().statusCode(200);
+        }
+        Api.anonymous().header("Remote-User", "alice").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(200);
+    }
+
+    @Test
+    void aClientOverItsLimitGets429WithRetryAfterWhileOthersGoOn() {
+        String key = Api.admin().contentType(ContentType.JSON).body(Map.of("name", "limited", "role", "viewer"))
+                .post("/api/v1/keys").then().statusCode(201).extract().path("key");
+        for (int i = 4; i >= 0; i--) {
+            Response r = Api.anonymous().header("X-API-Key", key).get("/api/v1/status");
+            r.then().statusCode(200).header("X-RateLimit-Limit", "5").header("X-RateLimit-Remaining", String.valueOf(i));
+            int reset = Integer.parseInt(r.header("X-RateLimit-Reset"));
+            assertTrue(reset >= 1 && reset <= 60, "reset in seconds: " + reset);
+        }
+        Response limited = Api.anonymous().header("X-API-Key", key).get("/api/v1/status");
+        limited.then().statusCode(429).body("error.code", equalTo("RATE_LIMITED")).header("X-RateLimit-Remaining", "0");
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
+        // Other clients and other route groups are not held back.
+        Api.as("viewer").get("/api/v1/status").then().statusCode(200);
+        Api.anonymous().header("X-API-Key", key).get("/api/v1/config").then().statusCode(200);
+    }
+
+    @Test
+    void genericHttpServicesAreCheckedByUrlWithAReasonAPersonCanActOn() {
+        Await.untilTrue(Duration.ofSeconds(15), "all three services checked", () ->
+                Api.as("viewer").get("/api/v1/integrations").jsonPath().getList("services.health.status").stream().noneMatch("UNKNOWN"::equals));
+        var services = Api.as("viewer").get("/api/v1/integrations").jsonPath();
+        assertEquals("ONLINE", services.getString("services.find { it.name == 'web' }.health.status"));
+        assertEquals("AUTH_ERROR", services.getString("services.find { it.name == 'locked' }.health.detail"));
+        assertEquals("OFFLINE", services.getString("services.find { it.name == 'dead' }.health.status"));
+        assertEquals("COMMUNICATION_ERROR", services.getString("services.find { it.name == 'dead' }.health.detail"));
+        Api.admin().get("/api/v1/status").then().body("services.total", equalTo(3)).body("services.online", equalTo(1))
+                .body("services.offline", equalTo(2));
+    }
+}
