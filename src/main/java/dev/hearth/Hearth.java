@@ -15,7 +15,7 @@ import java.sql.SQLException;
  */
 @QuarkusMain
 public final class Hearth {
-    private Hearth() {}
+    Hearth() {}
 
     public static void main(String... args) {
         HearthConfig config;

@@ -25,14 +25,15 @@ class ApiKeysTest {
 
     @Test
     void aNewKeyIsShownOnceAndWorksAsHeaderOrBearer() {
-        Map<String, Object> created = create(Map.of("name", "grafana", "role", "viewer"));
+        String name = "grafana-" + java.util.UUID.randomUUID();
+        Map<String, Object> created = create(Map.of("name", name, "role", "viewer"));
         String secret = (String) created.get("key");
         Api.anonymous().header("X-API-Key", secret).get("/api/v1/status").then().statusCode(200);
         Api.anonymous().header("Authorization", "Bearer " + secret).get("/api/v1/status").then().statusCode(200);
         String listing = Api.admin().get("/api/v1/keys").then().statusCode(200)
-                .body("keys.name", hasItem("grafana"))
-                .body("keys.find { it.name == 'grafana' }.role", equalTo("viewer"))
-                .body("keys.find { it.name == 'grafana' }.prefix", equalTo(secret.substring(0, 8)))
+                .body("keys.name", hasItem(name))
+                .body("keys.find { it.name == '" + name + "' }.role", equalTo("viewer"))
+                .body("keys.find { it.name == '" + name + "' }.prefix", equalTo(secret.substring(0, 8)))
                 .extract().asString();
         assertFalse(listing.contains(secret), "the listing must never carry a secret");
         assertFalse(listing.contains("key_hash"), "nor a hash");
@@ -40,13 +41,14 @@ class ApiKeysTest {
 
     @Test
     void aRevokedKeyStopsWorkingOnTheNextRequest() {
-        Map<String, Object> created = create(Map.of("name", "short-lived", "role", "operator"));
+        String name = "short-lived-" + java.util.UUID.randomUUID();
+        Map<String, Object> created = create(Map.of("name", name, "role", "operator"));
         String secret = (String) created.get("key");
         Api.anonymous().header("X-API-Key", secret).get("/api/v1/status").then().statusCode(200);
         Api.admin().delete("/api/v1/keys/" + created.get("id")).then().statusCode(200).body("revoked", equalTo(true));
         Api.anonymous().header("X-API-Key", secret).get("/api/v1/status").then().statusCode(401)
                 .body("error.code", equalTo("UNAUTHORIZED"));
-        Api.admin().get("/api/v1/keys").then().body("keys.name", not(hasItem("short-lived")));
+        Api.admin().get("/api/v1/keys").then().body("keys.name", not(hasItem(name)));
         Api.admin().delete("/api/v1/keys/" + created.get("id")).then().statusCode(404);
     }
 

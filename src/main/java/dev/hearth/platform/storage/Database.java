@@ -62,6 +62,8 @@ public class Database {
             props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(storage.poolSize()));
         }
         props.put(AgroalPropertiesReader.JDBC_URL, url);
+        // Named, not looked up in DriverManager: Quarkus restarts (tests, dev mode) re-register drivers per class loader.
+        props.put(AgroalPropertiesReader.PROVIDER_CLASS_NAME, storage.isPostgresql() ? "org.postgresql.Driver" : "org.sqlite.JDBC");
         props.put(AgroalPropertiesReader.MIN_SIZE, "1");
         props.put(AgroalPropertiesReader.INITIAL_SIZE, "1");
         props.put(AgroalPropertiesReader.ACQUISITION_TIMEOUT_S, "10");
