@@ -74,7 +74,8 @@ public class ErrorMapper {
         }
         if (e instanceof NotAllowedException na) {
             String allowed = na.getResponse().getAllowedMethods().stream().sorted().collect(Collectors.joining(", "));
-            return respond(rc, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed: " + route, Map.of("allowed", allowed));
+            return respond(rc, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed: " + route,
+                    allowed.isEmpty() ? Map.of("documentation", "/api/v1/openapi.json") : Map.of("allowed", allowed));
         }
         ErrorCode code = switch (status) {
             case 400 -> ErrorCode.INVALID_INPUT;

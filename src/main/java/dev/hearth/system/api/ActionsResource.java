@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,8 @@ public class ActionsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.VIEWER)
-    public Map<String, Object> invoke(@PathParam("id") String id, JsonNode params) {
+    public Map<String, Object> invoke(@PathParam("id") String id,
+                                      @RequestBody(description = "the action's parameters, as GET /api/v1/actions lists them") JsonNode params) {
         Object result = actions.invoke(id, params, caller.get(), "rest");
         return Map.of("action", id, "result", result == null ? Map.of() : result);
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The running configuration, secrets redacted; PUT and PATCH both set the keys they carry. */
 @Path("/api/v1/config")
@@ -40,14 +41,14 @@ public class ConfigResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object put(JsonNode changes) {
+    public Object put(@RequestBody(description = "keys to set, nested as in hearth.yml") JsonNode changes) {
         return update(changes);
     }
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object patch(JsonNode changes) {
+    public Object patch(@RequestBody(description = "keys to set, nested as in hearth.yml") JsonNode changes) {
         return update(changes);
     }
 

@@ -20,6 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.Map;
 
 /** API keys: create (the secret is in this answer only), list without secrets, revoke at once. */
@@ -44,10 +47,13 @@ public class KeysResource {
         return Map.of("keys", all, "total", all.size());
     }
 
+    /** The request body, for the OpenAPI document; the action checks the same fields. */
+    public record CreateKey(String name, String role, java.time.@org.jspecify.annotations.Nullable Instant expiresAt) {}
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Response create(JsonNode body) {
+    public Response create(@RequestBody(content = @Content(schema = @Schema(implementation = CreateKey.class))) JsonNode body) {
         return Response.status(201).entity(actions.invoke("keys.create", body, caller.get(), "rest")).build();
     }
 
