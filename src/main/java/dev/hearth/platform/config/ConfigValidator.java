@@ -54,6 +54,8 @@ final class ConfigValidator {
         check(p, LEVELS.contains(c.logs().level()), "logs.level", "must be one of " + String.join(", ", LEVELS.stream().sorted().toList()));
         check(p, c.logs().bufferSize() >= 100 && c.logs().bufferSize() <= 100_000, "logs.buffer_size", "must be between 100 and 100000");
 
+        validateDownloads(p, c.downloads());
+
         Set<String> names = new HashSet<>();
         for (int i = 0; i < c.services().size(); i++) {
             HearthConfig.ServiceEntry svc = c.services().get(i);
@@ -70,6 +72,25 @@ final class ConfigValidator {
             positive(p, svc.timeout(), key + ".timeout");
         }
         return p;
+    }
+
+    private static final Set<String> COMPLETION_MODES = Set.of("move", "link", "none");
+
+    private static void validateDownloads(List<String> p, HearthConfig.Downloads d) {
+        positive(p, d.pollInterval(), "downloads.poll_interval");
+        check(p, d.completion() != null && COMPLETION_MODES.contains(d.completion().mode()), "downloads.completion.mode",
+                "must be move, link or none");
+        check(p, d.webhookSecret().isEmpty() || d.webhookSecret().length() >= 16, "downloads.webhook_secret",
+                "must be at least 16 characters (or empty to use the generated one)");
+        for (Map.Entry<String, HearthConfig.Category> e : d.categories().entrySet()) {
+            String key = "downloads.categories." + e.getKey();
+            check(p, e.getKey().matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}"), key, "category names are letters, digits, space, _ . or -");
+            String save = e.getValue().savePath();
+            String library = e.getValue().libraryPath();
+            check(p, save.isEmpty() || java.nio.file.Path.of(save).isAbsolute(), key + ".save_path", "must be an absolute path (got '" + save + "')");
+            check(p, library.isEmpty() || java.nio.file.Path.of(library).isAbsolute(), key + ".library_path",
+                    "must be an absolute path (got '" + library + "')");
+        }
     }
 
     private static boolean isHttpUrl(String url) {
