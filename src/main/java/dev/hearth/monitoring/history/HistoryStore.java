@@ -71,12 +71,12 @@ public class HistoryStore {
         long minute = floor(at, 60_000);
         if (minute != lastMinute) {
             rollInto(Tier.MINUTE, Tier.RAW, 60_000, minute);
+            prune(); // each minute: two indexed deletes, and raw rows never outlive their retention by more than a minute
             lastMinute = minute;
         }
         long hour = floor(at, 3_600_000);
         if (hour != lastHour) {
             rollInto(Tier.HOUR, Tier.MINUTE, 3_600_000, hour);
-            prune();
             lastHour = hour;
         }
     }
