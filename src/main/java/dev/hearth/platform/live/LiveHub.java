@@ -96,6 +96,7 @@ public class LiveHub {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
 
+    @jakarta.inject.Inject
     public LiveHub(ObjectMapper json, ConfigService config) {
         this(json, config.current().monitoring().live().sendQueue());
     }
