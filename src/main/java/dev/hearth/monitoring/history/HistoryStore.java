@@ -109,16 +109,15 @@ public class HistoryStore {
     /**
      * Points from {@code start} to {@code end}, one per {@code resolution} bucket aligned to the epoch
      * (so 5m points fall on :00, :05, ...). Each stretch of time is read from the finest tier that still
-     * holds it and is no finer than needed; buckets without data are absent rather than zero.
+     * holds it; buckets without data are absent rather than zero.
      */
     public List<HistoryPoint> query(Instant start, Instant end, Duration resolution) {
         long res = resolution.toMillis();
         HearthConfig.Monitoring m = config.current().monitoring();
         long now = clock.millis();
-        List<Tier> usable = new ArrayList<>();
-        for (Tier t : Tier.values()) {
-            if (t.bucket(m.interval()).toMillis() <= res || t == Tier.RAW) usable.add(t);
-        }
+        // every tier takes part: the finest one that still holds a stretch answers for it, so a 5m query over 30 days
+        // gets 5m points for the last 14 days and hourly points (on the same 5m grid) before that, not nothing
+        List<Tier> usable = List.of(Tier.values());
         // finest first: each tier covers from its horizon to where the finer one took over
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
