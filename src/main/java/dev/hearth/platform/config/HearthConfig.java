@@ -21,6 +21,7 @@ public record HearthConfig(
         Metrics metrics,
         Logs logs,
         Downloads downloads,
+        Monitoring monitoring,
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services) {
 
     public record Server(String host, int port, ByteSize maxBodySize) {}
@@ -85,6 +86,35 @@ public record HearthConfig(
             libraryPath = libraryPath == null ? "" : libraryPath;
         }
     }
+    /** Collectors, history, alert rules and the live hub (docs/configuration.md, "monitoring"). */
+    public record Monitoring(
+            @RestartRequired Duration interval,
+            MonitoringHistory history,
+            Thresholds thresholds,
+            AlertRules alerts,
+            AlertNotifications notifications,
+            String latencyTarget,
+            @RestartRequired LiveHub live) {}
+
+    public record MonitoringHistory(Duration raw, Duration minute, Duration hour) {}
+
+    /** A metric's two lines; the metric is at a level from the moment it reaches the line. */
+    public record Threshold(double warning, double critical) {}
+
+    public record Thresholds(Threshold cpu, Threshold memory, Threshold disk, Threshold swap, Threshold temperature, Threshold latency) {}
+
+    public record AlertRules(
+            Duration forDuration,
+            double hysteresis,
+            Duration serviceDownFor,
+            Duration diskFullWithin,
+            Duration downloadCheckInterval,
+            Duration retention) {}
+
+    /** The seed's notification settings; the notify feature reads them when it routes an alert. */
+    public record AlertNotifications(boolean email, boolean desktop, String minLevel) {}
+
+    public record LiveHub(int sendQueue, Duration ticketTtl) {}
 
     /** A thing on the home server; issue-by-issue it grows a runtime and more integrations. */
     public record ServiceEntry(
