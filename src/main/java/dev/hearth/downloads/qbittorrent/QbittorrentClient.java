@@ -156,6 +156,11 @@ final class QbittorrentClient implements DownloadClient, Integration {
         command("torrents/delete", Map.of("hashes", id, "deleteFiles", Boolean.toString(deleteData)));
     }
 
+    /** Tells qBittorrent about a peer ({@code host:port}); the only way to find one with DHT, PeX and LSD off. */
+    void addPeer(String id, String peer) {
+        command("torrents/addPeers", Map.of("hashes", id, "peers", peer));
+    }
+
     @Override
     public ClientStats stats() {
         String version = text("app/version");
