@@ -75,6 +75,24 @@ public final class Daemon implements AutoCloseable {
         throw new IllegalStateException(name + " did not answer at " + url + " within " + within + "; see " + log, last);
     }
 
+    /** Polls a loopback TCP port until it accepts a connection. */
+    public Daemon awaitPort(int port, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
+            }
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+                return this;
+            } catch (IOException notYet) {
+                Waits.pause(Duration.ofMillis(50));
+            }
+        }
+        stop();
+        throw new IllegalStateException(name + " did not listen on " + port + " within " + within + "; see " + log);
+    }
+
     /** SIGKILL, as a crash would. */
     public void kill() {
         process.destroyForcibly();
