@@ -51,7 +51,7 @@ public record TorrentFixture(Path data, Path torrentFile, String name, long size
     public static String unknownMagnet(String name) {
         byte[] hash = new byte[20];
         ThreadLocalRandom.current().nextBytes(hash);
-        return "magnet:?xt=urn:btih:" + HexFormat.of().formatHex(hash) + "&dn=" + name;
+        return "magnet:?xt=urn:btih:" + HexFormat.of().formatHex(hash) + "&dn=" + name + "&tr=http%3A%2F%2F127.0.0.1%3A9%2Fannounce";
     }
 
     public static String btih(String magnet) {
