@@ -32,7 +32,7 @@ public class Aria2Provider implements IntegrationProvider {
 
     private Aria2Client create(IntegrationTarget target) {
         // The secret travels in each call's parameters, not as an HTTP auth scheme.
-        Aria2Rpc rpc = new Aria2Rpc(http.client(ClientSpecs.of(target)), target.credentials().getOrDefault("token", ""));
+        Aria2Rpc rpc = new Aria2Rpc(http.client(ClientSpecs.of(target)), target.credentials().getOrDefault("token", ""), clock);
         return new Aria2Client(descriptor(), rpc, clock, target.timeout());
     }
 }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.platform.http.UpstreamClient;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.http.UpstreamResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * aria2's JSON-RPC 2.0 at {@code /jsonrpc}. The secret goes as the first parameter,
@@ -18,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Aria2Rpc {
 
     /** A result, or aria2's error message. */
+    private static final String REFUSED = "aria2 refused the RPC secret; set the service's token to aria2's --rpc-secret";
+
     record Reply(JsonNode result, String error) {
         boolean ok() {
             return error.isEmpty();
@@ -27,10 +33,16 @@ final class Aria2Rpc {
     private final UpstreamClient http;
     private final String path;
     private final String token;
-    private final AtomicLong ids = new AtomicLong();
+    /** How long a refused secret is remembered: aria2 holds each refused call about 2 s (brute-force guard). */
+    static final Duration REFUSAL_REMEMBERED = Duration.ofMinutes(1);
 
-    Aria2Rpc(UpstreamClient http, String secret) {
+    private final AtomicLong ids = new AtomicLong();
+    private final Clock clock;
+    private final AtomicReference<Instant> refusedUntil = new AtomicReference<>(Instant.EPOCH);
+
+    Aria2Rpc(UpstreamClient http, String secret, Clock clock) {
         this.http = http;
+        this.clock = clock;
         this.path = http.baseUrl().getPath() != null && http.baseUrl().getPath().endsWith("/jsonrpc") ? "" : "jsonrpc";
         this.token = secret.isEmpty() ? "" : "token:" + secret;
     }
@@ -50,6 +62,11 @@ final class Aria2Rpc {
 
     /** One call; an error aria2 reports comes back as a {@link Reply}, an unusable answer throws. */
     Reply send(String method, Object... params) {
+        Instant until = refusedUntil.get();
+        if (clock.instant().isBefore(until)) {
+            // Polling with a wrong secret would otherwise hold a thread for aria2's 2 s delay on every call.
+            throw new UpstreamException.AuthFailed(http.name(), REFUSED + " (remembered until " + until + ")");
+        }
         List<Object> all = new ArrayList<>();
         if (!token.isEmpty()) {
             all.add(token);
@@ -64,8 +81,8 @@ final class Aria2Rpc {
         if (r.status() == 400) {
             String message = errorMessage(r);
             if (message.equals("Unauthorized")) {
-                throw new UpstreamException.AuthFailed(http.name(), "aria2 refused the RPC secret;"
-                        + " set the service's token to aria2's --rpc-secret");
+                refusedUntil.set(clock.instant().plus(REFUSAL_REMEMBERED));
+                throw new UpstreamException.AuthFailed(http.name(), REFUSED);
             }
             return new Reply(r.json().path("result"), message);
         }

@@ -2,12 +2,15 @@ package dev.hearth.downloads.aria2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.downloads.AddRequest;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.platform.http.HttpStack;
+import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.testing.Aria2Daemon;
 import dev.hearth.testing.DownloadClientContract;
 import dev.hearth.testing.FileServer;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +92,16 @@ class Aria2ClientTest extends DownloadClientContract {
     @Override
     protected void startDaemon() {
         daemon.start();
+    }
+
+    @Test
+    void aRefusedTokenIsRememberedSoLaterCallsFailAtOnceInsteadOfWaitingForAria2() {
+        DownloadClient wrong = create("not-the-token");
+        assertThrows(UpstreamException.AuthFailed.class, wrong::list);
+
+        long start = System.nanoTime();
+        assertThrows(UpstreamException.AuthFailed.class, wrong::list);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 200, "aria2 holds a refused call about 2 s");
     }
 
     @Test
