@@ -3,6 +3,9 @@ package dev.hearth.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +63,26 @@ public final class QbittorrentDaemon implements AutoCloseable {
         daemon = Daemon.start("qbittorrent-nox", List.of("qbittorrent-nox", "--profile=" + profile, "--webui-port=" + webPort),
                 profile, Map.of("HOME", profile.toString()), profile.resolve("stdout.log"));
         daemon.awaitHttp(url().resolve("api/v2/app/version"), Duration.ofSeconds(20));
+        awaitLogin();
+    }
+
+    /** Ready means a login works: the Web UI answers a little before it is quick to log in. */
+    private void awaitLogin() {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest login = HttpRequest.newBuilder(url().resolve("api/v2/auth/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD)).build();
+        Waits.until("qBittorrent accepts a login", Duration.ofSeconds(20), () -> {
+            try {
+                return http.send(login, HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, "Ok."::equals);
     }
 
     public void kill() {
