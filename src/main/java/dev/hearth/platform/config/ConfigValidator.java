@@ -54,6 +54,8 @@ final class ConfigValidator {
         check(p, LEVELS.contains(c.logs().level()), "logs.level", "must be one of " + String.join(", ", LEVELS.stream().sorted().toList()));
         check(p, c.logs().bufferSize() >= 100 && c.logs().bufferSize() <= 100_000, "logs.buffer_size", "must be between 100 and 100000");
 
+        NotificationsValidator.validate(c.notifications(), p);
+
         Set<String> names = new HashSet<>();
         for (int i = 0; i < c.services().size(); i++) {
             HearthConfig.ServiceEntry svc = c.services().get(i);
@@ -72,7 +74,7 @@ final class ConfigValidator {
         return p;
     }
 
-    private static boolean isHttpUrl(String url) {
+    static boolean isHttpUrl(String url) {
         try {
             URI u = URI.create(url);
             return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
@@ -81,11 +83,11 @@ final class ConfigValidator {
         }
     }
 
-    private static void positive(List<String> p, Duration d, String key) {
+    static void positive(List<String> p, Duration d, String key) {
         check(p, d != null && !d.isNegative() && !d.isZero(), key, "must be a positive duration like 30s or 15m");
     }
 
-    private static void check(List<String> problems, boolean ok, String key, String problem) {
+    static void check(List<String> problems, boolean ok, String key, String problem) {
         if (!ok) problems.add(key + ": " + problem);
     }
 }
