@@ -24,7 +24,8 @@ public record Delivery(
     public enum Status {
         PENDING, DELIVERED, FAILED;
 
-        public String id() {
+        @com.fasterxml.jackson.annotation.JsonValue
+    public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }

@@ -9,6 +9,7 @@ public enum Level {
     INFO, WARNING, ERROR, CRITICAL;
 
     /** The lower-case word used in config, the API and payloads. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,13 @@ public class NotificationService {
         this.clock = clock;
         this.dedupWindow = config.dedupWindow();
         Map<String, NotifierKind> byType = kinds.stream().collect(Collectors.toMap(NotifierKind::type, Function.identity()));
+        Map<String, RateLimiter> limiters = new HashMap<>();
         for (HearthConfig.Channel c : config.channels()) {
             NotifierKind kind = byType.get(c.type());
             if (kind == null) throw new IllegalStateException("no notifier for channel type '" + c.type() + "' (channel " + c.name() + ")");
             Notifier notifier = kind.create(c, context);
-            ChannelWorker worker = new ChannelWorker(c.name(), notifier, new RateLimiter(kind.limits()), outbox, clock, Secrets.of(c));
+            RateLimiter limiter = limiters.computeIfAbsent(kind.type() + ":" + kind.limitKey(c), k -> new RateLimiter(kind.limits()));
+            ChannelWorker worker = new ChannelWorker(c.name(), notifier, limiter, outbox, clock, Secrets.of(c));
             channels.put(c.name(), new Channel(c, notifier, worker, kind.limits()));
         }
     }
@@ -102,6 +105,7 @@ public class NotificationService {
             for (Channel c : channels.values()) {
                 Level min = Level.find(c.config().minLevel()).orElse(Level.INFO);
                 if (!n.level().atLeast(min)) continue;
+                if (!c.config().sources().isEmpty() && !c.config().sources().contains(n.source())) continue;
                 long notBefore = QuietTime.releaseAt(c.config().quietHours(), n.level(), Instant.ofEpochMilli(now)).toEpochMilli();
                 for (String dest : c.notifier().destinations()) outbox.addDelivery(id, c.config().name(), dest, now, notBefore);
                 used.add(c.config().name());
@@ -141,6 +145,11 @@ public class NotificationService {
             result = outbox.deliveriesOf(id);
         }
         return result;
+    }
+
+    /** Makes every sender look at the outbox now (tests that move the clock). */
+    void wakeAll() {
+        channels.values().forEach(c -> c.worker().wake());
     }
 
     public List<String> channelNames() {

@@ -13,5 +13,13 @@ public interface NotifierKind {
 
     List<RateRule> limits();
 
+    /**
+     * Channels with the same key share one pace: two channels on one Telegram bot count against the bot's limits
+     * together. By default each channel has its own.
+     */
+    default String limitKey(HearthConfig.Channel channel) {
+        return channel.name();
+    }
+
     Notifier create(HearthConfig.Channel channel, NotifierContext context);
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * The pace of one channel: answers when a destination may next be sent to under every {@link RateRule},
  * and learns from each send. Sends are recorded when they end (the answer came back), and the next may start
  * only after that, so a spacing kept here is also kept where the upstream measures arrivals.
- * Used by one sender thread; not thread-safe.
+ * Shared by the senders of channels with one {@link dev.hearth.notify.NotifierKind#limitKey}, hence synchronized.
  */
 public final class RateLimiter {
     private static final String OVERALL = "\u0000overall";
@@ -26,7 +26,7 @@ public final class RateLimiter {
     }
 
     /** The earliest epoch millisecond at which {@code destination} may be sent to; {@code now} or later. */
-    public long readyAt(String destination, long now) {
+    public synchronized long readyAt(String destination, long now) {
         long ready = Math.max(now, blockedUntil);
         for (RateRule rule : rules) {
             ready = Math.max(ready, switch (rule) {
@@ -41,7 +41,7 @@ public final class RateLimiter {
     }
 
     /** A send to {@code destination} ended at {@code at}, whatever its outcome: the upstream counted it. */
-    public void sent(String destination, long at) {
+    public synchronized void sent(String destination, long at) {
         last.merge(destination, at, Math::max);
         windows.computeIfAbsent(destination, d -> new ArrayDeque<>()).addLast(at);
         windows.computeIfAbsent(OVERALL, d -> new ArrayDeque<>()).addLast(at);
@@ -56,7 +56,7 @@ public final class RateLimiter {
     }
 
     /** The upstream said to wait (Telegram blocks the whole bot after a 429): nothing goes out before {@code until}. */
-    public void blockUntil(long until) {
+    public synchronized void blockUntil(long until) {
         blockedUntil = Math.max(blockedUntil, until);
     }
 

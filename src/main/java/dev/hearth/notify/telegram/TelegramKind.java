@@ -32,6 +32,13 @@ public class TelegramKind implements NotifierKind {
                 new RateRule.Overall(25, Duration.ofSeconds(1)));
     }
 
+    /** The bot's id, the public part of its token before the colon: Telegram's limits are per bot. */
+    @Override
+    public String limitKey(HearthConfig.Channel channel) {
+        String token = channel.telegram().botToken();
+        return "bot" + token.substring(0, Math.max(0, token.indexOf(':')));
+    }
+
     @Override
     public Notifier create(HearthConfig.Channel channel, NotifierContext context) {
         HearthConfig.TelegramChannel t = channel.telegram();

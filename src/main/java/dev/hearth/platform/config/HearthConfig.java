@@ -96,12 +96,14 @@ public record HearthConfig(
 
     /**
      * One notification channel: a {@code type} (telegram, ntfy, gotify, discord, email, webhook) and that
-     * type's settings block; the blocks of other types are ignored.
+     * type's settings block; the blocks of other types are ignored. {@code sources}, when not empty, keeps the
+     * channel to notifications from those features (e.g. downloads to one chat, alerts to another).
      */
     public record Channel(
             String name,
             String type,
             String minLevel,
+            List<String> sources,
             QuietHours quietHours,
             TelegramChannel telegram,
             NtfyChannel ntfy,
@@ -113,6 +115,7 @@ public record HearthConfig(
             name = name == null ? "" : name;
             type = type == null ? "" : type;
             minLevel = minLevel == null || minLevel.isBlank() ? "info" : minLevel;
+            sources = sources == null ? List.of() : List.copyOf(sources);
             quietHours = quietHours == null ? new QuietHours(null, null, null) : quietHours;
             telegram = telegram == null ? new TelegramChannel(null, null, null) : telegram;
             ntfy = ntfy == null ? new NtfyChannel(null, null, null) : ntfy;
