@@ -121,7 +121,7 @@ public record HearthConfig(
             ntfy = ntfy == null ? new NtfyChannel(null, null, null) : ntfy;
             gotify = gotify == null ? new GotifyChannel(null, null) : gotify;
             discord = discord == null ? new DiscordChannel(null) : discord;
-            email = email == null ? new EmailChannel(null, 0, null, null, null, null, null) : email;
+            email = email == null ? new EmailChannel(null, null, null, null, null, null, null) : email;
             webhook = webhook == null ? new WebhookChannel(null, null) : webhook;
         }
     }
@@ -169,11 +169,11 @@ public record HearthConfig(
         }
     }
 
-    public record EmailChannel(String host, int port, String username, @Secret String password, String from, List<String> to,
+    public record EmailChannel(String host, Integer port, String username, @Secret String password, String from, List<String> to,
                                Boolean starttls) {
         public EmailChannel {
             host = host == null ? "" : host;
-            port = port == 0 ? 587 : port;
+            port = port == null || port == 0 ? 587 : port;
             username = username == null ? "" : username;
             password = password == null ? "" : password;
             from = from == null ? "" : from;
