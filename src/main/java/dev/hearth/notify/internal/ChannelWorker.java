@@ -4,9 +4,7 @@ import dev.hearth.notify.Notifier;
 import dev.hearth.notify.Outcome;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -93,11 +91,10 @@ public final class ChannelWorker {
     /** Sends at most one delivery; answers how long to wait before looking again (0: look at once). */
     long drainOnce() {
         long now = clock.millis();
-        List<Outbox.Due> due = outbox.due(channel, now, 500);
-        Set<String> seen = new HashSet<>();
+        // The oldest due delivery of each destination: a split message and a chat's messages stay in order.
+        List<Outbox.Due> due = outbox.due(channel, now, 1000);
         long earliest = Long.MAX_VALUE;
         for (Outbox.Due d : due) {
-            if (!seen.add(d.destination())) continue;   // oldest first per destination: a split message stays in order
             long ready = limiter.readyAt(d.destination(), now);
             if (ready <= now) {
                 deliver(d);

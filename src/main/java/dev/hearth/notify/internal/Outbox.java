@@ -52,11 +52,15 @@ public final class Outbox {
     /** A pending delivery with what is needed to send it. */
     public record Due(long id, String destination, int partsSent, int attempts, Notification notification) {}
 
-    /** Pending deliveries of {@code channel} that may go now, oldest first. */
+    /**
+     * The oldest delivery of each destination of {@code channel} that may go now, oldest first. One per
+     * destination, so a backlog for one chat never hides another chat's message from the sender.
+     */
     public List<Due> due(String channel, long now, int limit) {
         return db.query("SELECT d.id, d.destination, d.parts_sent, d.attempts, n.level, n.title, n.message, n.source, n.dedup_key, n.occurred_at "
                         + "FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id "
-                        + "WHERE d.channel = ? AND d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.id LIMIT ?",
+                        + "WHERE d.id IN (SELECT MIN(id) FROM notification_deliveries WHERE channel = ? AND status = 'pending' "
+                        + "AND next_attempt_at <= ? GROUP BY destination) ORDER BY d.id LIMIT ?",
                 rs -> new Due(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), new Notification(
                         Level.find(rs.getString(5)).orElse(Level.INFO), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)))),
