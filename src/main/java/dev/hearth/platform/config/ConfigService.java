@@ -156,7 +156,7 @@ public class ConfigService {
         writeOverrides(overridesFile, overrides);
         HearthConfig running = current.get();
         current.set(new HearthConfig(next.domain(), next.mediaDir(), next.downloadsDir(), running.dataDir(), running.server(),
-                running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), running.services()));
+                running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), running.services(), running.docker()));
         listeners.forEach(l -> l.accept(current.get()));
         return new Change(List.copyOf(leaves.keySet()), restart);
     }
