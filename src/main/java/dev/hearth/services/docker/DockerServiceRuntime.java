@@ -126,7 +126,9 @@ public final class DockerServiceRuntime implements ServiceRuntime {
 
     @Override
     public List<ServiceLogLine> logs(int tail, @Nullable Instant since) {
-        return call(() -> client().logs(container, tail, since, true).stream().map(DockerServiceRuntime::line).toList());
+        // The engine's since is inclusive; Hearth's means "after", as for a process's output.
+        return call(() -> client().logs(container, tail, since, true).stream().map(DockerServiceRuntime::line)
+                .filter(l -> since == null || l.time() == null || l.time().isAfter(since)).toList());
     }
 
     @Override
