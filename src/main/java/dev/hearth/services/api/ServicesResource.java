@@ -16,6 +16,8 @@ import dev.hearth.services.ServiceCatalog;
 import dev.hearth.services.ServiceHealth;
 import dev.hearth.services.ServiceLogLine;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Multi;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -165,6 +167,34 @@ public class ServicesResource {
         boolean withTimes = timestamps == null || !timestamps.equalsIgnoreCase("false");
         List<ServiceLogLine> lines = catalog.logs(name, n, after);
         return Map.of("service", name, "lines", lines.stream().map(l -> ServiceViews.line(l, withTimes)).toList(), "count", lines.size());
+    }
+
+    /**
+     * The live output as server-sent events, from the last {@code tail} lines on, until the client goes
+     * away (the follow is closed with the stream). Each event is one line as JSON.
+     */
+    @GET
+    @Path("/{name}/logs/follow")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Allow(Role.OPERATOR)
+    public Multi<Map<String, Object>> follow(@PathParam("name") String name, @QueryParam("tail") @Nullable String tail) {
+        int n = Params.integer(tail, "tail", 10, 0, 10_000);
+        catalog.service(name); // 404 now, before the stream opens
+        return Multi.createFrom().emitter(emitter -> {
+            try {
+                AutoCloseable handle = catalog.follow(name, n, line -> emitter.emit(ServiceViews.line(line, true)));
+                emitter.onTermination(() -> {
+                    try {
+                        handle.close();
+                    } catch (Exception ignored) {
+                        // already closed
+                    }
+                });
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        });
     }
 
     @GET

@@ -173,6 +173,21 @@ class ServicesApiTest {
     }
 
     @Test
+    void theLiveLogFollowStreamsLinesAsServerSentEvents() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port
+                + "/api/v1/services/plex/logs/follow?tail=1")).header("X-API-Key", Api.key("operator")).header("Accept", "text/event-stream").build();
+        var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        try (var lines = response.body()) {
+            String first = lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+            assertTrue(first.contains("plex says hello"), first);
+        }
+        Api.as("viewer").get("/api/v1/services/plex/logs/follow").then().statusCode(403);
+        Api.as("operator").get("/api/v1/services/nope/logs/follow").then().statusCode(404);
+    }
+
+    @Test
     @Order(99)
     void discoveryFindsEachLabelFamilyAndSaysWhatItSkippedAndWhy() {
         JsonPath report = Api.as("operator").post("/api/v1/services/discover").then().statusCode(200).extract().jsonPath();
