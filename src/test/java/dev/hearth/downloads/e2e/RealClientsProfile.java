@@ -56,6 +56,11 @@ public class RealClientsProfile implements QuarkusTestProfile {
         return run;
     }
 
+    /** The port qBittorrent takes peers on, for a tracker that sends other clients to it. */
+    public static int qbittorrentPeerPort() {
+        return ((Number) System.getProperties().get("hearth.e2e.qbittorrent.peerPort")).intValue();
+    }
+
     public static class Daemons implements QuarkusTestResourceLifecycleManager {
         private final List<AutoCloseable> started = new java.util.ArrayList<>();
 
@@ -81,6 +86,7 @@ public class RealClientsProfile implements QuarkusTestProfile {
                 System.getProperties().put("hearth.e2e.transmission.start", (Runnable) tr::start);
                 System.getProperties().put("hearth.e2e.qbittorrent.kill", (Runnable) qb::kill);
                 System.getProperties().put("hearth.e2e.qbittorrent.start", (Runnable) qb::start);
+                System.getProperties().put("hearth.e2e.qbittorrent.peerPort", qb.peerPort());
 
                 String services = """
                         [{"name": "qbittorrent", "url": "%s", "integration": "qbittorrent", "timeout": "5s",
