@@ -5,13 +5,14 @@
 # task store) and through qBittorrent's own GET /api/v2/torrents/info (with its SID cookie).
 # Also Hearth's idle RSS (VmRSS of the java pid) with the 1,000 tasks tracked.
 # Needs: qbittorrent-nox, wrk, python3. Writes its own section of docs/benchmarks.md.
-# Env: ROUNDS (default 3), DURATION (wrk seconds per round, default 10), CONNS (default 4).
+# Env: ROUNDS (default 3), DURATION (wrk seconds per round, default 8), CONNS (wrk connections, each value a
+# series of its own, default "1 4": 1 is plain request latency, 4 shows how each side takes concurrent callers).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root_dir=$(pwd)
 for c in qbittorrent-nox wrk python3 curl; do command -v "$c" >/dev/null || { echo "bench: install $c first" >&2; exit 1; }; done
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-10}"; CONNS="${CONNS:-4}"; N=1000
+ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-8}"; CONNS="${CONNS:-1 4}"; N=1000
 hb() { python3 "$root_dir/bench/lib/hb.py" "$@"; }
 
 tmp=$(mktemp -d /tmp/hearth-bench-downloads.XXXXXX)
@@ -94,7 +95,11 @@ for start in range(0, n, batch):
 PY
 count=0
 for _ in $(seq 1 300); do
-  count=$(curl -s -m 5 -b "SID=$sid" "http://127.0.0.1:$qport/api/v2/torrents/info" | python3 -c 'import json,sys;print(len(json.load(sys.stdin)))')
+  count=$(curl -s -m 5 -b "SID=$sid" "http://127.0.0.1:$qport/api/v2/torrents/info" 2>/dev/null \
+    | python3 -c 'import json,sys
+try: print(len(json.load(sys.stdin)))
+except Exception: print(0)') || count=0
+  kill -0 "$qpid" 2>/dev/null || { echo "bench: qBittorrent exited; its log:" >&2; tail -20 "$tmp/qb.log" >&2; exit 1; }
   [[ "$count" -ge "$N" ]] && break
   sleep 0.2
 done
@@ -123,7 +128,7 @@ for _ in $(seq 1 1200); do   # ≤ 240 s, a first run builds the jar
   total=$(curl -s -m 5 -H "X-API-Key: $key" "http://127.0.0.1:$hport/api/v1/tasks?status=all&limit=1" 2>/dev/null \
     | python3 -c 'import json,sys
 try: print(json.load(sys.stdin)["total"])
-except Exception: print(0)')
+except Exception: print(0)') || total=0
   [[ "$total" -ge "$N" ]] && break
   sleep 0.2
 done
@@ -142,24 +147,26 @@ rss_idle=$(awk '/VmRSS/{print $2}' "/proc/$hpid/status")
 
 # ---- alternating wrk rounds, one run
 echo "[]" >"$tmp/wrk.json"
-run() {   # target label
-  local out="$tmp/wrk-$1-$2.txt"
+run() {   # target label seconds connections
+  local out="$tmp/wrk-$1-$2-$4.txt"
   if [[ "$1" == hearth ]]; then
-    wrk -t1 -c"$CONNS" -d"${3}s" --latency -H "X-API-Key: $key" "http://127.0.0.1:$hport/api/v1/tasks?status=all&limit=$N" >"$out" 2>&1
+    wrk -t1 -c"$4" -d"${3}s" --latency -H "X-API-Key: $key" "http://127.0.0.1:$hport/api/v1/tasks?status=all&limit=$N" >"$out" 2>&1
   else
-    wrk -t1 -c"$CONNS" -d"${3}s" --latency -H "Cookie: SID=$sid" "http://127.0.0.1:$qport/api/v2/torrents/info" >"$out" 2>&1
+    wrk -t1 -c"$4" -d"${3}s" --latency -H "Cookie: SID=$sid" "http://127.0.0.1:$qport/api/v2/torrents/info" >"$out" 2>&1
   fi
-  python3 - "$tmp/wrk.json" "$1" "$2" "$(hb wrk "$out")" <<'PY'
+  python3 - "$tmp/wrk.json" "$1" "$2" "$4" "$(hb wrk "$out")" <<'PY'
 import json, sys
-path, target, label, row = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
-rows = json.load(open(path)); row.update(target=target, round=label); rows.append(row); json.dump(rows, open(path, "w"))
+path, target, label, conns, row = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), json.loads(sys.argv[5])
+rows = json.load(open(path)); row.update(target=target, round=label, conns=conns); rows.append(row); json.dump(rows, open(path, "w"))
 PY
 }
-echo "bench: warm-up, then $ROUNDS alternating rounds of ${DURATION}s each…" >&2
-run hearth warmup 5; run qbittorrent warmup 5
-for r in $(seq 1 "$ROUNDS"); do
-  if (( r % 2 )); then run hearth "$r" "$DURATION"; run qbittorrent "$r" "$DURATION"
-  else run qbittorrent "$r" "$DURATION"; run hearth "$r" "$DURATION"; fi
+echo "bench: warm-up, then $ROUNDS alternating rounds of ${DURATION}s each at $CONNS connections…" >&2
+run hearth warmup 5 1; run qbittorrent warmup 5 1
+for c in $CONNS; do
+  for r in $(seq 1 "$ROUNDS"); do
+    if (( r % 2 )); then run hearth "$r" "$DURATION" "$c"; run qbittorrent "$r" "$DURATION" "$c"
+    else run qbittorrent "$r" "$DURATION" "$c"; run hearth "$r" "$DURATION" "$c"; fi
+  done
 done
 rss_after=$(awk '/VmRSS/{print $2}' "/proc/$hpid/status")
 warn=$(grep -cE ' (WARN|ERROR) ' "$tmp/hearth.log" || true)
@@ -169,13 +176,11 @@ section=$(mktemp)
 python3 - "$tmp/wrk.json" "$section" <<PY
 import json, statistics, sys
 rows = [r for r in json.load(open(sys.argv[1])) if r["round"] != "warmup"]
-def agg(t):
-    rs = [r for r in rows if r["target"] == t]
+def agg(t, c):
+    rs = [r for r in rows if r["target"] == t and r["conns"] == c]
     return {"rps": statistics.median(r["rps"] for r in rs), "p50": statistics.median(r["p50_ms"] for r in rs),
             "p99": statistics.median(r["p99_ms"] for r in rs), "requests": sum(r["requests"] for r in rs),
             "bad": sum(r["non2xx"] for r in rs), "errors": "; ".join(sorted({r["errors"] for r in rs if r["errors"]}))}
-h, q = agg("hearth"), agg("qbittorrent")
-ratio50, ratio99 = h["p50"] / q["p50"], h["p99"] / q["p99"]
 with open(sys.argv[2], "w") as f:
     w = lambda s="": f.write(s + "\n")
     w("<!-- downloads:start -->")
@@ -183,23 +188,30 @@ with open(sys.argv[2], "w") as f:
     w()
     w("One qbittorrent-nox $qver on loopback with $N paused torrents (16 KiB each, no data); Hearth from \`bin/hearth\`")
     w("(prebuilt jar, launcher defaults) bound to it, polling every 5 s. In one run, after a 5 s warm-up of each, $ROUNDS")
-    w("alternating wrk rounds of ${DURATION} s (1 thread, $CONNS connections) per side; figures are the medians over the rounds.")
+    w("alternating wrk rounds of ${DURATION} s (1 thread) per side and per connection count; figures are the medians over the rounds.")
+    w("Hearth answers from its task store (the poller's last read); qBittorrent builds its answer from its session.")
     w()
-    w("| What | Requests/s | p50 | p99 | Requests (non-2xx) |")
-    w("|---|---|---|---|---|")
-    w(f"| Hearth \`GET /api/v1/tasks?status=all&limit=1000\` ($hbytes bytes) | {h['rps']:.1f} | {h['p50']:.2f} ms | {h['p99']:.2f} ms | {h['requests']} ({h['bad']}) |")
-    w(f"| qBittorrent \`GET /api/v2/torrents/info\` ($qbytes bytes) | {q['rps']:.1f} | {q['p50']:.2f} ms | {q['p99']:.2f} ms | {q['requests']} ({q['bad']}) |")
-    w(f"| Ratio Hearth / qBittorrent latency | | **{ratio50:.2f}×** | {ratio99:.2f}× | target ≤ 1.5×: **{'met' if ratio50 <= 1.5 else 'not met'}** (p50) |")
+    w("| Connections | What | Requests/s | p50 | p99 | Requests (non-2xx) |")
+    w("|---|---|---|---|---|---|")
+    errors = []
+    for c in sorted({r["conns"] for r in rows}):
+        h, q = agg("hearth", c), agg("qbittorrent", c)
+        ratio50, ratio99 = h["p50"] / q["p50"], h["p99"] / q["p99"]
+        w(f"| {c} | Hearth \`GET /api/v1/tasks?status=all&limit=1000\` ($hbytes bytes) | {h['rps']:.1f} | {h['p50']:.2f} ms | {h['p99']:.2f} ms | {h['requests']} ({h['bad']}) |")
+        w(f"| {c} | qBittorrent \`GET /api/v2/torrents/info\` ($qbytes bytes) | {q['rps']:.1f} | {q['p50']:.2f} ms | {q['p99']:.2f} ms | {q['requests']} ({q['bad']}) |")
+        w(f"| {c} | Ratio Hearth / qBittorrent latency | | **{ratio50:.2f}×** | {ratio99:.2f}× | target ≤ 1.5×: **{'met' if ratio50 <= 1.5 else 'not met'}** (p50) |")
+        if h["errors"] or q["errors"]:
+            errors.append(f"{c} connections: Hearth {h['errors'] or 'none'}; qBittorrent {q['errors'] or 'none'}")
     w()
     w(f"Hearth's RSS (VmRSS of the java pid) idle with $N tasks tracked: **{$rss_idle/1024:.0f} MB** (after the wrk rounds: {$rss_after/1024:.0f} MB).")
-    if h["errors"] or q["errors"]:
-        w(f"wrk socket errors: Hearth {h['errors'] or 'none'}; qBittorrent {q['errors'] or 'none'}.")
+    if errors:
+        w("wrk socket errors (wrk's 2 s timeout): " + " / ".join(errors) + ".")
     w(f"Hearth logged $warn WARN/ERROR lines during the run. Per round:")
     w()
-    w("| Round | Target | Requests/s | p50 | p99 |")
-    w("|---|---|---|---|---|")
+    w("| Connections | Round | Target | Requests/s | p50 | p99 |")
+    w("|---|---|---|---|---|---|")
     for r in rows:
-        w(f"| {r['round']} | {r['target']} | {r['rps']:.1f} | {r['p50_ms']:.2f} ms | {r['p99_ms']:.2f} ms |")
+        w(f"| {r['conns']} | {r['round']} | {r['target']} | {r['rps']:.1f} | {r['p50_ms']:.2f} ms | {r['p99_ms']:.2f} ms |")
     w("<!-- downloads:end -->")
 PY
 file=docs/benchmarks.md
