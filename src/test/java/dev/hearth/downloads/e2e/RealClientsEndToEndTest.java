@@ -127,9 +127,12 @@ class RealClientsEndToEndTest {
 
         // A finished torrent that is paused stops seeding: every client maps that to COMPLETED, and back to SEEDING on resume.
         awaitLive(client, id, "seeding", t -> t.isPresent() && t.get().status() == TaskStatus.SEEDING);
-        Api.as("operator").post("/api/v1/tasks/" + id + "/pause").then().statusCode(200);
+        // Hearth answers what its next poll will read, not "paused" first and "completed" a second later.
+        Api.as("operator").post("/api/v1/tasks/" + id + "/pause").then().statusCode(200).body("task.status", equalTo("completed"));
         awaitLive(client, id, "paused (stopped seeding)", t -> t.isPresent() && t.get().status() == TaskStatus.COMPLETED);
-        Api.as("operator").post("/api/v1/tasks/" + id + "/resume").then().statusCode(200);
+        downloads.refresh();
+        Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200).body("status", equalTo("completed"));
+        Api.as("operator").post("/api/v1/tasks/" + id + "/resume").then().statusCode(200).body("task.status", equalTo("seeding"));
         awaitLive(client, id, "seeding again", t -> t.isPresent() && t.get().status() == TaskStatus.SEEDING);
 
         delete(id, false).then().statusCode(200);
