@@ -305,6 +305,8 @@ class RealClientsEndToEndTest {
                 String id = Api.as("operator").contentType(ContentType.JSON)
                         .body(Map.of("url", magnet, "client", "qbittorrent", "destination", RealClientsProfile.downloads("qbittorrent").toString()))
                         .post("/api/v1/downloads").then().statusCode(201).body("task.status", equalTo("metadata")).extract().path("task_id");
+                Waits.until(id + " completed in qBittorrent itself", DONE_WITHIN, () -> live("qbittorrent", id),
+                        t -> t.isPresent() && t.get().status().isFinished());
                 awaitCompletedOnce("qbittorrent", id);
                 Path got = RealClientsProfile.downloads("qbittorrent").resolve(f.name());
                 assertEquals(java.util.Arrays.hashCode(Files.readAllBytes(f.data())), java.util.Arrays.hashCode(Files.readAllBytes(got)),
@@ -346,7 +348,7 @@ class RealClientsEndToEndTest {
         }, info -> info.contains("\"progress\":1"));
     }
 
-    /** An HTTP tracker on loopback whose every announce answers one peer: qBittorrent. */
+    /** An HTTP tracker on loopback whose every announce answers one peer, and asks for the next announce in 5 s (a missed first connection retries soon). */
     private static final class Tracker implements AutoCloseable {
         private final com.sun.net.httpserver.HttpServer server;
 
@@ -355,7 +357,7 @@ class RealClientsEndToEndTest {
             byte[] peer = {127, 0, 0, 1, (byte) (peerPort >> 8), (byte) peerPort};
             server.createContext("/announce", x -> {
                 java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-                body.writeBytes("d8:intervali60e5:peers6:".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                body.writeBytes("d8:intervali5e12:min intervali5e5:peers6:".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 body.writeBytes(peer);
                 body.writeBytes("e".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 x.sendResponseHeaders(200, body.size());
