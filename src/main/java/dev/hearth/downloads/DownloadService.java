@@ -178,7 +178,8 @@ public class DownloadService {
         Task t = get(id);
         DownloadClient c = clientOf(t);
         ClientCalls.run(c.serviceName(), () -> c.pause(t.clientTaskId()));
-        store.setStatus(t.id(), TaskStatus.PAUSED, clock.millis());
+        // A finished task that is paused stops seeding: every client then reports it completed, not paused.
+        store.setStatus(t.id(), t.isCompleted() ? TaskStatus.COMPLETED : TaskStatus.PAUSED, clock.millis());
         return get(id);
     }
 

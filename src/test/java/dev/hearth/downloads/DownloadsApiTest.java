@@ -102,6 +102,8 @@ class DownloadsApiTest {
         error(Api.as("viewer").get("/api/v1/tasks?status=sleeping").then(), 400, "INVALID_INPUT").body("error.details.field", equalTo("status"))
                 .body("error.details.allowed", hasItems("active", "completed", "failed", "all"));
         error(Api.as("viewer").get("/api/v1/tasks?limit=0").then(), 400, "INVALID_INPUT").body("error.details.field", equalTo("limit"));
+        error(Api.as("viewer").get("/api/v1/tasks?limit=1001").then(), 400, "INVALID_INPUT").body("error.details.field", equalTo("limit"));
+        Api.as("viewer").get("/api/v1/tasks?limit=1000").then().statusCode(200).body("limit", equalTo(1000));
         error(Api.as("viewer").get("/api/v1/tasks?limit=lots").then(), 400, "INVALID_INPUT").body("error.details.field", equalTo("limit"));
         error(Api.as("viewer").get("/api/v1/tasks?offset=-1").then(), 400, "INVALID_INPUT").body("error.details.field", equalTo("offset"));
         error(Api.as("operator").delete("/api/v1/tasks/fakebit:x?delete_data=maybe").then(), 400, "INVALID_INPUT")

@@ -29,6 +29,14 @@ public final class QbittorrentDaemon implements AutoCloseable {
     private Daemon daemon;
 
     public QbittorrentDaemon(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * With {@code hook} set, qBittorrent runs it when a torrent finishes ([AutoRun], "Run external
+     * program on torrent finished") with the name, info-hash and content path as arguments.
+     */
+    public QbittorrentDaemon(Path root, @org.jspecify.annotations.Nullable Path hook) {
         this.profile = root.resolve("profile");
         this.downloads = root.resolve("downloads");
         try {
@@ -51,7 +59,11 @@ public final class QbittorrentDaemon implements AutoCloseable {
                     General\\Locale=en
                     WebUI\\Address=127.0.0.1
                     WebUI\\Port=%d
-                    """.formatted(peerPort, downloads, webPort));
+                    """.formatted(peerPort, downloads, webPort) + (hook == null ? "" : """
+                    [AutoRun]
+                    enabled=true
+                    program=%s \\"%%N\\" \\"%%I\\" \\"%%F\\"
+                    """.formatted(hook)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

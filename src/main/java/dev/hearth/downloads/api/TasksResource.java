@@ -50,7 +50,7 @@ public class TasksResource {
     public Map<String, Object> list(@QueryParam("status") @Nullable String status, @QueryParam("client") @Nullable String client,
                                     @QueryParam("limit") @Nullable String limit, @QueryParam("offset") @Nullable String offset) {
         StatusFilter filter = StatusFilter.parse(status);
-        int l = Params.integer(limit, "limit", 50, 1, 500);
+        int l = Params.integer(limit, "limit", 50, 1, 1000);
         int o = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
         TaskPage page = downloads.list(filter, client == null || client.isBlank() ? null : client.trim(), l, o);
         Map<String, Object> answer = new LinkedHashMap<>();

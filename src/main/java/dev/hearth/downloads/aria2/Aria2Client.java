@@ -73,19 +73,50 @@ final class Aria2Client implements DownloadClient, Integration {
         rpc.call("aria2.tellActive", KEYS).forEach(all::add);
         rpc.call("aria2.tellWaiting", 0, PAGE, KEYS).forEach(all::add);
         rpc.call("aria2.tellStopped", 0, PAGE, KEYS).forEach(all::add);
+        // A magnet is added as a metadata download (the gid add() answered, which is the task's id) that,
+        // once complete, hands over to the data download (followedBy, a new gid): report the latter under
+        // the former's gid, so the task keeps its id, its owner and its one completion.
+        Map<String, String> addedAs = new java.util.HashMap<>();
         for (JsonNode s : all) {
-            String status = s.path("status").asText();
-            // A finished metadata download has handed over to the real one (followedBy): show only that one.
-            if (status.equals("removed") || (status.equals("complete") && !s.path("followedBy").isEmpty())) {
+            if (handedOver(s)) {
+                for (JsonNode follower : s.path("followedBy")) {
+                    addedAs.put(follower.asText(), s.path("gid").asText());
+                }
+            }
+        }
+        for (JsonNode s : all) {
+            if (s.path("status").asText().equals("removed") || handedOver(s)) {
                 continue;
             }
-            tasks.add(Aria2Tasks.task(s));
+            String id = s.path("gid").asText();
+            for (int hops = 0; hops < 4 && addedAs.containsKey(id); hops++) {
+                id = addedAs.get(id);
+            }
+            tasks.add(Aria2Tasks.task(s, id));
         }
         return tasks;
     }
 
+    private static boolean handedOver(JsonNode s) {
+        return s.path("status").asText().equals("complete") && !s.path("followedBy").isEmpty();
+    }
+
+    /** The gid that does the work now for a task id: a magnet's metadata gid leads to its data download's gid. */
+    private String current(String id) {
+        String at = id;
+        for (int hops = 0; hops < 4; hops++) {
+            Aria2Rpc.Reply r = rpc.send("aria2.tellStatus", at, List.of("status", "followedBy"));
+            if (!r.ok() || !handedOver(r.result())) {
+                return at;
+            }
+            at = r.result().path("followedBy").path(0).asText();
+        }
+        return at;
+    }
+
     @Override
-    public Optional<TaskDetails> details(String id) {
+    public Optional<TaskDetails> details(String taskId) {
+        String id = current(taskId);
         Aria2Rpc.Reply reply = rpc.send("aria2.tellStatus", id);
         if (!reply.ok()) {
             return Optional.empty();   // "GID … is not found"
@@ -111,7 +142,7 @@ final class Aria2Client implements DownloadClient, Integration {
                         p.path("seeder").asBoolean() ? 100 : 0, p.path("downloadSpeed").asLong(), p.path("uploadSpeed").asLong(), ""));
             }
         }
-        return Optional.of(new TaskDetails(Aria2Tasks.task(s), files, trackers, peers));
+        return Optional.of(new TaskDetails(Aria2Tasks.task(s, taskId), files, trackers, peers));
     }
 
     @Override
@@ -133,12 +164,12 @@ final class Aria2Client implements DownloadClient, Integration {
 
     @Override
     public void pause(String id) {
-        rpc.call("aria2.pause", id);
+        rpc.call("aria2.pause", current(id));
     }
 
     @Override
     public void resume(String id) {
-        rpc.call("aria2.unpause", id);
+        rpc.call("aria2.unpause", current(id));
     }
 
     /**
@@ -147,7 +178,11 @@ final class Aria2Client implements DownloadClient, Integration {
      * shares its filesystem with Hearth.
      */
     @Override
-    public void remove(String id, boolean deleteData) {
+    public void remove(String taskId, boolean deleteData) {
+        String id = current(taskId);
+        if (!id.equals(taskId)) {
+            rpc.send("aria2.removeDownloadResult", taskId);   // the finished metadata download
+        }
         Aria2Rpc.Reply found = rpc.send("aria2.tellStatus", id, List.of("status", "dir", "files", "bittorrent"));
         if (!found.ok()) {
             return;   // already gone

@@ -11,6 +11,11 @@ final class Aria2Tasks {
     }
 
     static DownloadTask task(JsonNode s) {
+        return task(s, s.path("gid").asText());
+    }
+
+    /** Under {@code id}: a magnet's data download is reported under the gid its metadata download was added as. */
+    static DownloadTask task(JsonNode s, String id) {
         long total = s.path("totalLength").asLong();
         long done = s.path("completedLength").asLong();
         long speed = s.path("downloadSpeed").asLong();
@@ -18,7 +23,7 @@ final class Aria2Tasks {
         long eta = total > 0 && done >= total ? 0 : speed > 0 && total > 0 ? (total - done) / speed : -1;
         String error = s.path("errorMessage").asText("");
         return new DownloadTask(
-                s.path("gid").asText(),
+                id,
                 name(s),
                 s.has("bittorrent") ? DownloadTask.Type.TORRENT : DownloadTask.Type.DIRECT,
                 status,
