@@ -57,8 +57,10 @@ public class Database {
                 throw new UncheckedIOException("cannot create data dir " + dataDir, e);
             }
             // WAL lets readers run beside the one writer; busy_timeout makes a second writer wait, not fail.
+            // Transactions take the write lock when they begin (IMMEDIATE): one that read first and wrote later
+            // would otherwise fail with SQLITE_BUSY_SNAPSHOT, which no timeout can wait out.
             url = "jdbc:sqlite:" + dataDir.resolve("hearth.db").toAbsolutePath()
-                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL";
+                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&transaction_mode=IMMEDIATE";
             props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(storage.poolSize()));
         }
         props.put(AgroalPropertiesReader.JDBC_URL, url);
