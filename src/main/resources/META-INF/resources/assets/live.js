@@ -73,6 +73,6 @@ export const live = new Live();
 export function describe(state) {
   return { live: ['Live', 'Live updates over the WebSocket'],
     connecting: ['Connecting…', 'Opening the live connection'],
-    down: ['Reconnecting · refresh every 10 s', 'The live connection dropped; pages refresh every 10 s until it is back'],
-    unavailable: ['No live updates · refresh every 10 s', 'This Hearth has no /ws endpoint yet; pages refresh every 10 s'] }[state];
+    down: ['Reconnecting…', 'The live connection dropped; pages refresh every 10 s until it is back'],
+    unavailable: ['Refresh every 10 s', 'This Hearth has no /ws endpoint yet; pages refresh every 10 s'] }[state];
 }

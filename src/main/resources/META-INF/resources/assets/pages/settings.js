@@ -1,6 +1,7 @@
 // Settings: API keys (create, shown once, revoke), notification channels with a test button, and the configuration.
 import { api, has, h, clear, toast } from './common.js';
-import { notAvailable, failed, guard, act, actionButton, confirmAction, when, denied } from '../ui.js';
+import { notAvailable, failed, guard, act, actionButton, confirmAction, when } from '../ui.js';
+import { denied } from '../api.js';
 
 export async function render(scope) {
   scope.el.append(h('h1', {}, 'Settings'));

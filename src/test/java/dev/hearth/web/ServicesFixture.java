@@ -1,0 +1,27 @@
+package dev.hearth.web;
+
+import dev.hearth.testing.Api;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** What the other features' test profiles offer the browser tests, read through the API. */
+final class ServicesFixture {
+    private ServicesFixture() {}
+
+    /** A service Hearth can restart (it has a runtime), or null while none is configured. */
+    static @Nullable String runtimeService() {
+        if (!DashboardTest.routeExists("GET /api/v1/services")) return null;
+        List<Map<String, Object>> services = Api.admin().get("/api/v1/services").jsonPath().getList("services");
+        if (services == null) return null;
+        return services.stream().filter(s -> s.get("runtime") != null && "running".equals(String.valueOf(s.getOrDefault("state", s.get("status")))))
+                .map(s -> String.valueOf(s.get("name"))).findFirst().orElse(null);
+    }
+
+    /** The fake download client's id when the test profile has one, else null. */
+    static @Nullable String fakeDownloadClient() {
+        if (!DashboardTest.routeExists("GET /api/v1/downloads/clients")) return null;
+        String body = Api.admin().get("/api/v1/downloads/clients").asString();
+        return body.contains("fake-torrent") ? "fake-torrent" : null;
+    }
+}
