@@ -150,7 +150,8 @@ public class ConfigService {
         writeOverrides(overridesFile, overrides);
         HearthConfig running = current.get();
         current.set(new HearthConfig(next.domain(), next.mediaDir(), next.downloadsDir(), running.dataDir(), running.server(),
-                running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), running.services()));
+                running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), next.downloads(),
+                next.monitoring(), running.services()));
         listeners.forEach(l -> l.accept(current.get()));
         return new Change(List.copyOf(leaves.keySet()), restart);
     }

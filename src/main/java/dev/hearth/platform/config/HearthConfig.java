@@ -20,6 +20,8 @@ public record HearthConfig(
         RateLimits rateLimits,
         Metrics metrics,
         Logs logs,
+        Downloads downloads,
+        Monitoring monitoring,
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services) {
 
     public record Server(String host, int port, ByteSize maxBodySize) {}
@@ -57,6 +59,62 @@ public record HearthConfig(
     public record Metrics(boolean requireAuth) {}
 
     public record Logs(String level, int bufferSize) {}
+
+    /**
+     * The downloads feature: how often each client is polled, the secret of the completion webhook (empty:
+     * generated into the data dir at first start), what happens to finished files, and the categories.
+     */
+    public record Downloads(
+            @RestartRequired Duration pollInterval,
+            @Secret String webhookSecret,
+            Completion completion,
+            Map<String, Category> categories) {
+
+        public Downloads {
+            webhookSecret = webhookSecret == null ? "" : webhookSecret;
+            categories = categories == null ? Map.of() : Map.copyOf(categories);
+        }
+    }
+
+    /** {@code move}, {@code link} (hard link, copy across file systems) or {@code none}. */
+    public record Completion(String mode) {}
+
+    /** Where a category's downloads land, and the library its finished files go to (empty: they stay). */
+    public record Category(String savePath, String libraryPath) {
+        public Category {
+            savePath = savePath == null ? "" : savePath;
+            libraryPath = libraryPath == null ? "" : libraryPath;
+        }
+    }
+    /** Collectors, history, alert rules and the live hub (docs/configuration.md, "monitoring"). */
+    public record Monitoring(
+            @RestartRequired Duration interval,
+            MonitoringHistory history,
+            Thresholds thresholds,
+            AlertRules alerts,
+            AlertNotifications notifications,
+            String latencyTarget,
+            @RestartRequired LiveHub live) {}
+
+    public record MonitoringHistory(Duration raw, Duration minute, Duration hour) {}
+
+    /** A metric's two lines; the metric is at a level from the moment it reaches the line. */
+    public record Threshold(double warning, double critical) {}
+
+    public record Thresholds(Threshold cpu, Threshold memory, Threshold disk, Threshold swap, Threshold temperature, Threshold latency) {}
+
+    public record AlertRules(
+            Duration forDuration,
+            double hysteresis,
+            Duration serviceDownFor,
+            Duration diskFullWithin,
+            Duration downloadCheckInterval,
+            Duration retention) {}
+
+    /** The seed's notification settings; the notify feature reads them when it routes an alert. */
+    public record AlertNotifications(boolean email, boolean desktop, String minLevel) {}
+
+    public record LiveHub(int sendQueue, Duration ticketTtl) {}
 
     /** A thing on the home server; issue-by-issue it grows a runtime and more integrations. */
     public record ServiceEntry(

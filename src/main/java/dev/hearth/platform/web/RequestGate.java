@@ -3,6 +3,7 @@ package dev.hearth.platform.web;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.security.Authenticator;
 import dev.hearth.platform.security.Caller;
+import dev.hearth.platform.security.LiveTickets;
 import dev.hearth.platform.security.PublicPaths;
 import dev.hearth.platform.security.SessionService;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -30,9 +31,11 @@ public class RequestGate {
     private final RateLimiter rateLimiter;
     private final ConfigService config;
     private final Errors errors;
+    private final LiveTickets tickets;
 
-    public RequestGate(Authenticator authenticator, RateLimiter rateLimiter, ConfigService config, Errors errors) {
+    public RequestGate(Authenticator authenticator, RateLimiter rateLimiter, ConfigService config, Errors errors, LiveTickets tickets) {
         this.authenticator = authenticator;
+        this.tickets = tickets;
         this.rateLimiter = rateLimiter;
         this.config = config;
         this.errors = errors;
@@ -65,6 +68,16 @@ public class RequestGate {
             return;
         }
         Caller caller = auth instanceof Authenticator.Result.Authenticated a ? a.caller() : null;
+        // browsers cannot set headers on a WebSocket: the live sockets also take a one-time ticket in the query
+        String ticket = caller == null && (path.equals("/ws") || path.equals("/monitoring")) ? rc.request().getParam("ticket") : null;
+        if (ticket != null) {
+            caller = tickets.redeem(ticket).orElse(null);
+            if (caller == null) {
+                errors.write(rc, ErrorCode.UNAUTHORIZED, "WebSocket ticket unknown, used or expired: get a new one from POST /api/v1/ws/ticket",
+                        Map.of("ticket", "/api/v1/ws/ticket"));
+                return;
+            }
+        }
 
         if (!path.equals("/health")) {
             RateLimiter.Decision d = rateLimiter.check(caller != null ? caller.id() : "addr:" + clientAddress(rc, peer), path);

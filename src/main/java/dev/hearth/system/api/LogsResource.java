@@ -1,5 +1,6 @@
 package dev.hearth.system.api;
 
+import dev.hearth.monitoring.ServiceLogs;
 import dev.hearth.platform.logging.LogStore;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.Role;
@@ -14,22 +15,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/v1/logs?level=&limit=&since=}: Hearth's own recent log, newest first. */
+/** {@code GET /api/v1/logs?level=&limit=&since=&source=}: Hearth's own recent log, or a service's ({@code source=service:<name>}), newest first. */
 @Path("/api/v1/logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class LogsResource {
     private final LogStore logs;
+    private final ServiceLogs serviceLogs;
 
-    public LogsResource(LogStore logs) {
+    public LogsResource(LogStore logs, ServiceLogs serviceLogs) {
         this.logs = logs;
+        this.serviceLogs = serviceLogs;
     }
 
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, List<LogStore.Entry>> logs(@QueryParam("level") String level, @QueryParam("limit") String limit,
-                                                 @QueryParam("since") String since) {
+    @io.smallrye.common.annotation.RunOnVirtualThread
+    public Map<String, Object> logs(@QueryParam("level") String level, @QueryParam("limit") String limit,
+                                    @QueryParam("since") String since, @QueryParam("source") String source) {
         String min = level == null || level.isBlank() ? "debug" : level;
         if (!LogStore.isLevel(min)) throw ApiException.invalid("level", "must be debug, info, warn or error");
-        return Map.of("logs", logs.query(min, Params.integer(limit, "limit", 100, 1, 1000), Params.instant(since, "since", Instant.EPOCH)));
+        int max = Params.integer(limit, "limit", 100, 1, 1000);
+        Instant from = Params.instant(since, "since", Instant.EPOCH);
+        if (source == null || source.isBlank() || source.equals("hearth")) return Map.of("logs", logs.query(min, max, from));
+        if (!source.startsWith("service:") || source.length() == "service:".length()) {
+            throw ApiException.invalid("source", "must be hearth or service:<name>");
+        }
+        String service = source.substring("service:".length());
+        return Map.of("logs", serviceLogs.query(service, min, max, from), "source", source);
     }
 }

@@ -3,8 +3,9 @@ package dev.hearth.system.api;
 import dev.hearth.platform.config.Durations;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.Role;
+import dev.hearth.monitoring.HostSnapshot;
+import dev.hearth.monitoring.MetricsCollector;
 import dev.hearth.services.ServiceCatalog;
-import dev.hearth.system.HostSampler;
 import dev.hearth.system.SystemInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,11 +21,11 @@ public class StatusResource {
     public record Status(String status, String version, String uptime, long uptimeSeconds, double cpuUsage, double memoryUsage,
                          double diskUsage, ServiceCatalog.Summary services) {}
 
-    private final HostSampler host;
+    private final MetricsCollector host;
     private final ServiceCatalog services;
     private final SystemInfo info;
 
-    public StatusResource(HostSampler host, ServiceCatalog services, SystemInfo info) {
+    public StatusResource(MetricsCollector host, ServiceCatalog services, SystemInfo info) {
         this.host = host;
         this.services = services;
         this.info = info;
@@ -33,9 +34,10 @@ public class StatusResource {
     @GET
     @Allow(Role.VIEWER)
     public Status status() {
-        HostSampler.Sample s = host.last();
+        HostSnapshot s = host.last();
         Duration up = info.uptime();
-        return new Status("running", info.version(), Durations.human(up), up.toSeconds(), s.cpuPercent(), s.memoryPercent(), s.diskPercent(),
+        return new Status("running", info.version(), Durations.human(up), up.toSeconds(), s.cpu().usage(), s.memory().usage(),
+                host.primaryDisk(s).usage(),
                 services.summary());
     }
 }

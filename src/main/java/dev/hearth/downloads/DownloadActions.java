@@ -1,0 +1,67 @@
+package dev.hearth.downloads;
+
+import dev.hearth.actions.Action;
+import dev.hearth.actions.ActionCall;
+import dev.hearth.actions.ActionProvider;
+import dev.hearth.actions.ActionSpec;
+import dev.hearth.actions.ActionSpec.Param;
+import dev.hearth.actions.ActionSpec.Type;
+import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.ApiException;
+import jakarta.inject.Singleton;
+import java.util.Base64;
+import java.util.List;
+
+/** The downloads actions, whatever the door: add a download, pause, resume or remove a task. Viewers read; operators act. */
+@Singleton
+public class DownloadActions implements ActionProvider {
+    public static final String ADD = "downloads.add";
+    public static final String PAUSE = "tasks.pause";
+    public static final String RESUME = "tasks.resume";
+    public static final String REMOVE = "tasks.remove";
+
+    private final DownloadService downloads;
+
+    public DownloadActions(DownloadService downloads) {
+        this.downloads = downloads;
+    }
+
+    @Override
+    public List<Action> actions() {
+        Param taskId = Param.required("task_id", Type.STRING, "the task's id, <client>:<hash or gid> (GET /api/v1/tasks)");
+        return List.of(
+                new Action(new ActionSpec(ADD, "Start a download from a magnet, an http(s) link or a .torrent file", Role.OPERATOR, false, List.of(
+                        Param.optional("url", Type.STRING, "magnet:, http:// or https:// link"),
+                        Param.optional("torrent_upload", Type.STRING, "id of a .torrent file uploaded to POST /api/v1/downloads"),
+                        Param.optional("torrent_base64", Type.STRING, "a .torrent file, base64-encoded (for doors that carry only JSON)"),
+                        Param.optional("torrent_filename", Type.STRING, "the .torrent file's name, with torrent_base64"),
+                        Param.optional("client", Type.STRING, "download client (service name); default: the first that fits"),
+                        Param.optional("category", Type.STRING, "category, e.g. movies; its save_path applies"),
+                        Param.optional("destination", Type.STRING, "absolute directory to save into; wins over the category"))),
+                        this::add),
+                new Action(new ActionSpec(PAUSE, "Pause a download task", Role.OPERATOR, false, List.of(taskId)),
+                        call -> downloads.pause(call.string("task_id"))),
+                new Action(new ActionSpec(RESUME, "Resume a paused download task", Role.OPERATOR, false, List.of(taskId)),
+                        call -> downloads.resume(call.string("task_id"))),
+                new Action(new ActionSpec(REMOVE, "Remove a download task from its client, and its downloaded data if asked", Role.OPERATOR, true,
+                        List.of(taskId, Param.optional("delete_data", Type.BOOLEAN, "also delete the downloaded files (default false)"))),
+                        call -> downloads.remove(call.string("task_id"), call.flag("delete_data", false))));
+    }
+
+    private Task add(ActionCall call) {
+        AddCommand.Upload upload = null;
+        if (call.optionalString("torrent_upload").isPresent()) {
+            upload = downloads.takeUpload(call.string("torrent_upload"));
+        } else if (call.optionalString("torrent_base64").isPresent()) {
+            try {
+                upload = new AddCommand.Upload(call.optionalString("torrent_filename").orElse("upload.torrent"),
+                        Base64.getDecoder().decode(call.string("torrent_base64").trim()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("torrent_base64", "is not base64");
+            }
+        }
+        AddCommand cmd = new AddCommand(call.optionalString("url").orElse(null), upload, call.optionalString("client").orElse(null),
+                call.optionalString("category").orElse(null), call.optionalString("destination").orElse(null));
+        return downloads.add(cmd, call.caller().label());
+    }
+}

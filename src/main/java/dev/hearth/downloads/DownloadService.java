@@ -1,0 +1,305 @@
+package dev.hearth.downloads;
+
+import dev.hearth.downloads.internal.ClientCalls;
+import dev.hearth.downloads.internal.ClientDirectory;
+import dev.hearth.downloads.internal.Completions;
+import dev.hearth.downloads.internal.DownloadPoller;
+import dev.hearth.downloads.internal.DownloadUrl;
+import dev.hearth.downloads.internal.TaskStore;
+import dev.hearth.downloads.internal.TorrentFile;
+import dev.hearth.downloads.internal.WebhookSecret;
+import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.ErrorCode;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Downloads: what every door (REST, chat, MCP) calls. Reads come from the task store the pollers keep;
+ * only adding, pausing, resuming, removing and a task's live details reach a client, each within that
+ * client's timeout.
+ */
+@Singleton
+public class DownloadService {
+    private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
+
+    private final ClientDirectory clients;
+    private final TaskStore store;
+    private final Completions completions;
+    private final DownloadPoller poller;
+    private final WebhookSecret webhookSecret;
+    private final ConfigService config;
+    private final Clock clock;
+
+    public DownloadService(ClientDirectory clients, TaskStore store, Completions completions, DownloadPoller poller, WebhookSecret webhookSecret,
+                           ConfigService config, Clock clock) {
+        this.clients = clients;
+        this.store = store;
+        this.completions = completions;
+        this.poller = poller;
+        this.webhookSecret = webhookSecret;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    // ---- adding
+
+    /** Uploaded .torrent files between the door that received them and the action that adds them. */
+    private final Map<String, Staged> staged = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private static final java.time.Duration STAGED_FOR = java.time.Duration.ofMinutes(10);
+
+    private record Staged(AddCommand.Upload upload, Instant expires) {}
+
+    /**
+     * Keeps an uploaded file for a moment and answers a reference to it, so the action call (and its audit
+     * entry) carries a short id instead of the file's bytes.
+     */
+    public String stageUpload(AddCommand.Upload upload) {
+        Instant now = clock.instant();
+        staged.values().removeIf(s -> s.expires().isBefore(now));
+        String id = "upl_" + java.util.HexFormat.of().formatHex(bytes(12));
+        staged.put(id, new Staged(upload, now.plus(STAGED_FOR)));
+        return id;
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    /** Takes a staged upload once; an unknown or expired id is the caller's mistake. */
+    public AddCommand.Upload takeUpload(String id) {
+        Staged s = staged.remove(id);
+        if (s == null || s.expires().isBefore(clock.instant())) {
+            throw ApiException.invalid("torrent_upload", "no such upload (uploads are kept " + STAGED_FOR.toMinutes() + " minutes)");
+        }
+        return s.upload();
+    }
+
+    /** Checks the request, picks the client, hands it the download and records who asked. */
+    public Task add(AddCommand cmd, String addedBy) {
+        if ((cmd.url() == null) == (cmd.torrent() == null)) {
+            throw new ApiException(ErrorCode.INVALID_INPUT, "Send either a url (magnet, http or https) or a .torrent file, not " +
+                    (cmd.url() == null ? "neither" : "both"), Map.of("field", "url"));
+        }
+        String category = cmd.category() == null ? "" : cmd.category().trim();
+        if (!category.isEmpty() && !CATEGORY.matcher(category).matches()) {
+            throw ApiException.invalid("category", "use letters, digits, space, _ . or - (at most 64)");
+        }
+        String savePath = savePath(category, cmd.destination());
+
+        AddRequest.Source source;
+        String name;
+        @Nullable String knownId;
+        boolean torrent;
+        String recordedSource;
+        if (cmd.torrent() != null) {
+            TorrentFile file = TorrentFile.parse(cmd.torrent().data(), "torrent");
+            source = new AddRequest.Source.TorrentFile(cmd.torrent().filename(), cmd.torrent().data());
+            name = file.name().isEmpty() ? cmd.torrent().filename() : file.name();
+            knownId = file.infoHash();
+            torrent = true;
+            recordedSource = "upload:" + cmd.torrent().filename();
+        } else {
+            DownloadUrl url = DownloadUrl.parse(cmd.url());
+            source = new AddRequest.Source.Url(url.url());
+            recordedSource = url.url();
+            switch (url) {
+                case DownloadUrl.Magnet m -> {
+                    name = m.displayName();
+                    knownId = m.infoHash();
+                    torrent = true;
+                }
+                case DownloadUrl.Http h -> {
+                    name = h.fileName();
+                    knownId = null;
+                    torrent = h.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".torrent");
+                }
+            }
+        }
+        DownloadClient client = choose(cmd.client(), torrent);
+        if (knownId != null) {
+            store.find(Task.idOf(client.serviceName(), knownId)).ifPresent(existing -> {
+                throw new ApiException(ErrorCode.CONFLICT, "This torrent is already a task on '" + client.serviceName() + "': " + existing.id(),
+                        Map.of("task_id", existing.id()));
+            });
+        }
+        AddRequest request = new AddRequest(source, category.isEmpty() ? null : category, savePath.isEmpty() ? null : savePath);
+        String clientId = ClientCalls.call(client.serviceName(), () -> client.add(request));
+        boolean direct = ClientDirectory.DIRECT_KIND.equals(client.kind()) && !torrent;
+        TaskStatus status = cmd.url() != null && knownId != null ? TaskStatus.METADATA : TaskStatus.QUEUED;
+        store.recordAdded(new TaskStore.Added(client.serviceName(), clientId, name, direct ? DownloadTask.Type.DIRECT : DownloadTask.Type.TORRENT,
+                status, savePath, category, recordedSource, addedBy), clock.millis());
+        String id = Task.idOf(client.serviceName(), clientId);
+        return store.find(id).orElseThrow(() -> new IllegalStateException("task " + id + " not stored"));
+    }
+
+    /** A destination wins over the category's save path; both must be absolute paths. */
+    private String savePath(String category, @Nullable String destination) {
+        if (destination != null && !destination.isBlank()) {
+            String d = destination.trim();
+            if (!Path.of(d).isAbsolute() || d.contains("\0")) throw ApiException.invalid("destination", "must be an absolute directory path");
+            return d;
+        }
+        HearthConfig.Category c = config.current().downloads().categories().get(category);
+        return c == null ? "" : c.savePath();
+    }
+
+    /**
+     * The named client, else the first torrent client for torrents (magnets, .torrent files and links) and
+     * aria2 for other links; either falls back to whatever client exists.
+     */
+    private DownloadClient choose(@Nullable String name, boolean torrent) {
+        if (name != null && !name.isBlank()) return clients.require(name.trim());
+        List<DownloadClient> all = clients.all();
+        if (all.isEmpty()) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "No download client is configured: add a service with integration "
+                    + "qbittorrent, deluge, transmission or aria2 to hearth.yml", Map.of("documentation", "docs/configuration.md"));
+        }
+        Optional<DownloadClient> preferred = all.stream()
+                .filter(c -> torrent != ClientDirectory.DIRECT_KIND.equals(c.kind()))
+                .findFirst();
+        return preferred.orElse(all.getFirst());
+    }
+
+    // ---- acting on a task
+
+    public Task pause(String id) {
+        Task t = get(id);
+        DownloadClient c = clientOf(t);
+        ClientCalls.run(c.serviceName(), () -> c.pause(t.clientTaskId()));
+        store.setStatus(t.id(), TaskStatus.PAUSED, clock.millis());
+        return get(id);
+    }
+
+    public Task resume(String id) {
+        Task t = get(id);
+        DownloadClient c = clientOf(t);
+        ClientCalls.run(c.serviceName(), () -> c.resume(t.clientTaskId()));
+        store.setStatus(t.id(), t.isCompleted() ? TaskStatus.SEEDING : TaskStatus.QUEUED, clock.millis());
+        return get(id);
+    }
+
+    /** Removes the task from its client (and its data, if asked) and from every list; its history stays for the stats. */
+    public Task remove(String id, boolean deleteData) {
+        Task t = get(id);
+        Optional<DownloadClient> c = clients.find(t.client());
+        // A task whose client was taken out of hearth.yml can still be cleared from the lists.
+        c.ifPresent(client -> ClientCalls.run(client.serviceName(), () -> client.remove(t.clientTaskId(), deleteData)));
+        store.markRemoved(t.id(), clock.millis());
+        return t;
+    }
+
+    private DownloadClient clientOf(Task t) {
+        return clients.find(t.client()).orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                "Task " + t.id() + " belongs to '" + t.client() + "', which is no longer configured", Map.of("client", t.client(),
+                        "known", clients.names())));
+    }
+
+    // ---- reading
+
+    public Task get(String id) {
+        return store.find(id).orElseThrow(() -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("task_id", id);
+            details.put("hint", "task ids look like <client>:<hash or gid>; GET /api/v1/tasks lists them");
+            details.put("clients", clients.names());
+            return new ApiException(ErrorCode.NOT_FOUND, "Task '" + id + "' not found", details);
+        });
+    }
+
+    /** A task addressed the way a client's own API does: by the client's name and its id (hash or gid), any case. */
+    public Task get(String client, String clientTaskId) {
+        clients.require(client);
+        String id = Task.idOf(client, clientTaskId);
+        return store.find(id).or(() -> store.find(id.toLowerCase(java.util.Locale.ROOT))).orElseGet(() -> get(id));
+    }
+
+    public TaskPage list(StatusFilter filter, @Nullable String client, int limit, int offset) {
+        if (client != null) clients.require(client);
+        return store.list(filter, client, limit, offset);
+    }
+
+    /** The stored task with the client's live files, trackers and peers; a client that cannot answer leaves them empty. */
+    public TaskWithDetails details(String id) {
+        Task t = get(id);
+        Optional<DownloadClient> c = clients.find(t.client());
+        if (c.isEmpty()) return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' is no longer configured");
+        try {
+            Optional<TaskDetails> live = c.get().details(t.clientTaskId());
+            return live.map(d -> new TaskWithDetails(t, d.files(), d.trackers(), d.peers(), null))
+                    .orElseGet(() -> new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' no longer has this task"));
+        } catch (RuntimeException e) {
+            return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' did not answer: " + e.getMessage());
+        }
+    }
+
+    public List<ClientState> clients() {
+        return clients.all().stream().map(c -> state(c.serviceName())).toList();
+    }
+
+    public ClientState client(String name) {
+        clients.require(name);
+        return state(name);
+    }
+
+    private ClientState state(String name) {
+        DownloadClient c = clients.require(name);
+        return new ClientState(name, c.kind(), clients.health(name), clients.stats(name).orElse(null), store.countListed(name));
+    }
+
+    /** Polls every client now instead of at the next interval (the pollers do this on their own). */
+    public void refresh() {
+        poller.pollAll();
+    }
+
+    // ---- completion webhook
+
+    public boolean webhookSecretMatches(@Nullable String presented) {
+        return webhookSecret.matches(presented);
+    }
+
+    /** What a webhook call did: the task it concerned, and whether it was the first to record the completion. */
+    public record WebhookResult(Task task, boolean recorded) {}
+
+    /**
+     * A client says a download finished. The task is found by its hash (polling the clients once if no
+     * poll has seen it yet); the completion is recorded once whoever comes first, the webhook or a poll.
+     */
+    public WebhookResult complete(WebhookCompletion hook) {
+        String hash = hook.hash() == null ? "" : hook.hash().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!hash.matches("[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{16}")) {
+            throw ApiException.invalid("hash", "must be the torrent's info-hash (40 or 64 hex characters) or an aria2 gid");
+        }
+        if (hook.client() != null) clients.require(hook.client());
+        String id = find(hash, hook.client()).orElseGet(() -> {
+            poller.pollAll();
+            return find(hash, hook.client()).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                    "No task with hash " + hash + " on " + (hook.client() == null ? "any client" : "'" + hook.client() + "'"),
+                    Map.of("hash", hash, "clients", clients.names())));
+        });
+        long now = clock.millis();
+        store.recordWebhook(id, blank(hook.name()), blank(hook.category()), blank(hook.savePath()), hook.size() == null ? 0 : hook.size(), now);
+        Instant at = hook.completionTime() == null || hook.completionTime() <= 0 ? clock.instant() : Instant.ofEpochSecond(hook.completionTime());
+        boolean recorded = completions.record(id, at);
+        return new WebhookResult(get(id), recorded);
+    }
+
+    private Optional<String> find(String hash, @Nullable String client) {
+        return store.idsByClientTaskId(hash).stream().filter(id -> client == null || id.startsWith(client + ":")).findFirst();
+    }
+
+    private static String blank(@Nullable String s) {
+        return s == null ? "" : s.trim();
+    }
+}

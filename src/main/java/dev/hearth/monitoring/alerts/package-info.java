@@ -1,0 +1,5 @@
+/** Monitoring: alerts. */
+@NullMarked
+package dev.hearth.monitoring.alerts;
+
+import org.jspecify.annotations.NullMarked;
