@@ -5,6 +5,7 @@ import { has } from './api.js';
 const CHANNEL_OF_TYPE = { metrics: 'system_metrics', system_metrics: 'system_metrics', alert: 'alerts', alerts: 'alerts',
   status: 'service_status', service_status: 'service_status', task: 'task_updates', task_update: 'task_updates', task_updates: 'task_updates' };
 const FALLBACK_MS = 10000;
+const CONTROL = new Set(['welcome', 'subscribed', 'unsubscribed', 'error', 'pong']);
 
 class Live {
   constructor() {
@@ -32,6 +33,7 @@ class Live {
     };
     ws.onmessage = (ev) => {
       let msg; try { msg = JSON.parse(ev.data); } catch { return; }
+      if (CONTROL.has(msg.type)) return;  // welcome, subscribed, unsubscribed, error: the hub talking about itself
       const channel = msg.channel || CHANNEL_OF_TYPE[msg.type];
       if (!channel || !this.handlers.has(channel)) return;
       const data = msg.data ?? msg.payload ?? msg;

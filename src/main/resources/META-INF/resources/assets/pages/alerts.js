@@ -36,23 +36,23 @@ async function thresholds(card) {
   const t = s.thresholds ?? {};
   const save = guard(h('button', { type: 'submit', class: 'primary' }, 'Save thresholds'), 'POST /api/v1/alerts/settings');
   const inputs = {};
-  const rows = ['cpu', 'memory', 'disk'].map(k => h('tr', {}, h('th', { scope: 'row' }, k),
+  const unit = (k) => ({ temperature: '°C', latency: 'ms' })[k] ?? '%';
+  const rows = Object.keys(t).map(k => h('tr', {}, h('th', { scope: 'row' }, `${k} (${unit(k)})`),
     ['warning', 'critical'].map(lv => {
       const id = `th-${k}-${lv}`;
-      const input = h('input', { id, type: 'number', min: 1, max: 100, step: 1, value: t[k]?.[lv] ?? '', 'aria-label': `${k} ${lv} threshold (%)`, disabled: save.disabled, title: save.title || undefined });
+      const input = h('input', { id, type: 'number', min: 0, step: 'any', value: t[k]?.[lv] ?? '', 'aria-label': `${k} ${lv} threshold`, disabled: save.disabled, title: save.title || undefined });
       inputs[id] = [k, lv, input];
       return h('td', {}, input);
     })));
   const form = h('form', { class: 'stack' },
-    h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Metric'), h('th', {}, 'Warning %'), h('th', {}, 'Critical %'))), h('tbody', {}, rows))),
+    h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Metric'), h('th', {}, 'Warning'), h('th', {}, 'Critical'))), h('tbody', {}, rows))),
     h('div', {}, save));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const next = structuredClone(s);
-    next.thresholds ??= {};
-    for (const [k, lv, input] of Object.values(inputs)) { next.thresholds[k] ??= {}; next.thresholds[k][lv] = Number(input.value); }
-    const r = await act(save, () => api('POST', '/api/v1/alerts/settings', next), 'Thresholds saved');
-    if (r !== undefined) s = next;
+    const thresholds = {};
+    for (const [k, lv, input] of Object.values(inputs)) { thresholds[k] ??= {}; thresholds[k][lv] = Number(input.value); }
+    const r = await act(save, () => api('POST', '/api/v1/alerts/settings', { thresholds }), 'Thresholds saved');
+    if (r !== undefined) s = r;
   });
   card.append(form);
 }

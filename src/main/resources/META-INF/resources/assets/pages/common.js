@@ -67,14 +67,15 @@ export function taskTable(tasks, refresh, withActions = true) {
 }
 
 export function alertRow(a, refresh) {
-  const acked = a.acknowledged ?? a.acked ?? !!a.acknowledged_at;
+  const acked = a.state ? a.state !== 'raised' : !!(a.acknowledged ?? a.acknowledged_at);
   const ack = actionButton(acked ? 'Acknowledged' : 'Acknowledge', 'POST /api/v1/alerts/{id}/ack', async () => {
     if (await act(ack, () => post(`/api/v1/alerts/${encodeURIComponent(a.id)}/ack`), 'Alert acknowledged') !== undefined) refresh();
   }, { class: 'small', 'data-action': 'ack', 'aria-label': `acknowledge alert ${a.message}` });
   if (acked) ack.disabled = true;
   return h('li', { 'data-alert': a.id, class: 'spread', style: 'padding:.35rem 0;border-bottom:1px solid var(--line)' },
     h('span', {}, h('span', { class: 'badge ' + tone(a.level) }, a.level), ' ', a.message,
-      h('br'), h('span', { class: 'small muted' }, [when(a.timestamp ?? a.created_at), a.source].filter(Boolean).join(' · '))),
+      h('br'), h('span', { class: 'small muted' }, [when(a.timestamp ?? a.created_at), a.source, a.state,
+        a.acknowledged_by ? 'by ' + a.acknowledged_by : ''].filter(Boolean).join(' · '))),
     refresh ? ack : null);
 }
 
