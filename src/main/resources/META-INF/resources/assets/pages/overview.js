@@ -70,7 +70,8 @@ async function systemGauges(scope, box) {
       c.meter.setAttribute('aria-valuenow', v.toFixed(1));
       const o = r.raw[key];
       if (o && typeof o === 'object' && o.total !== undefined) c.detail.textContent = `${fmtSize(o.used)} of ${fmtSize(o.total)}` + (o.status ? ' · ' + o.status : '');
-      else if (o && typeof o === 'object' && o.temperature !== undefined) c.detail.textContent = `${o.temperature} °C` + (o.status ? ' · ' + o.status : '');
+      else if (o && typeof o === 'object') c.detail.textContent = [o.temperature != null ? `${o.temperature} °C` : '',
+        Array.isArray(o.cores) ? `${o.cores.length} cores` : '', o.status ?? ''].filter(Boolean).join(' · ');
       if (push) { series[key].push(v); if (series[key].length > HISTORY) series[key].shift(); c.spark.update(series[key]); }
     }
   };
