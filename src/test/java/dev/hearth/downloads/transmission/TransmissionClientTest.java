@@ -1,0 +1,76 @@
+package dev.hearth.downloads.transmission;
+
+import dev.hearth.downloads.DownloadClient;
+import dev.hearth.platform.http.HttpStack;
+import dev.hearth.testing.DownloadClientContract;
+import dev.hearth.testing.Targets;
+import dev.hearth.testing.TransmissionDaemon;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against the real transmission-daemon 3.00 on loopback, with basic auth on top of the 409 exchange. */
+class TransmissionClientTest extends DownloadClientContract {
+
+    Path dir;
+    TransmissionDaemon daemon;
+    HttpStack stack;
+    DownloadClient client;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) {
+        dir = tmp;
+        daemon = new TransmissionDaemon(dir.resolve("transmission"));
+        stack = Targets.stack();
+        client = create(TransmissionDaemon.PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        stack.close();
+        daemon.close();
+    }
+
+    private DownloadClient create(String password) {
+        return (DownloadClient) new TransmissionProvider(stack, Clock.systemUTC()).descriptor().factory()
+                .create(Targets.target("transmission", daemon.url(), Map.of("username", TransmissionDaemon.USER, "password", password)));
+    }
+
+    @Override
+    protected DownloadClient client() {
+        return client;
+    }
+
+    @Override
+    protected Path downloads() {
+        return daemon.downloads();
+    }
+
+    @Override
+    protected Path scratch() {
+        return dir.resolve("torrents");
+    }
+
+    @Override
+    protected boolean keepsCategory() {
+        return false;   // labels came with rpc-version 17 (Transmission 4.0); Debian 12 has 3.00
+    }
+
+    @Override
+    protected DownloadClient clientWithWrongCredentials() {
+        return create("not-the-password");
+    }
+
+    @Override
+    protected void killDaemon() {
+        daemon.kill();
+    }
+
+    @Override
+    protected void startDaemon() {
+        daemon.start();
+    }
+}
