@@ -7,8 +7,12 @@ form.addEventListener('submit', async (e) => {
   const button = form.querySelector('button');
   button.disabled = true;
   try {
+    // A browser still holding a session must echo its CSRF cookie, or the gate refuses the request.
+    const csrf = document.cookie.match(/(?:^|;\s*)hearth_csrf=([^;]*)/);
+    const headers = { 'Content-Type': 'application/json' };
+    if (csrf) headers['X-CSRF-Token'] = decodeURIComponent(csrf[1]);
     const res = await fetch('/api/v1/auth/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST', headers,
       body: JSON.stringify({ username: form.username.value, password: form.password.value }),
     });
     if (res.ok) { location.href = '/'; return; }

@@ -299,23 +299,6 @@ class DashboardTest {
     }
 
     @Test
-    void addingADownloadMovesItsProgressBar() {
-        assumeTrue(routeExists("POST /api/v1/downloads") && routeExists("GET /api/v1/tasks"), "waits on branch 'downloads-feature': POST /api/v1/downloads, GET /api/v1/tasks");
-        String client = ServicesFixture.fakeDownloadClient();
-        assumeTrue(client != null, "waits on branch 'downloads-feature': the fake-torrent client in the test profile");
-        as(admin);
-        browser.page("downloads");
-        String magnet = "magnet:?xt=urn:btih:" + UUID.randomUUID().toString().replace("-", "").substring(0, 32) + "00000000&dn=dashboard-test";
-        browser.find("#dl-url").sendKeys(magnet);
-        browser.find("#dl-submit").click();
-        double first = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#task-list progress")).stream().findFirst()
-                .map(p -> Double.parseDouble(p.getDomAttribute("data-progress"))).orElse(null));
-        browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector("#task-list progress")).stream()
-                .anyMatch(p -> Double.parseDouble(p.getDomAttribute("data-progress")) > first));
-        browser.screenshot("downloads-progress");
-    }
-
-    @Test
     void theRouteTableNamesEveryRouteWithItsRole() {
         Map<String, String> routes = RouteTable.scan();
         assertEquals("viewer", routes.get("GET /api/v1/auth/me"));

@@ -18,10 +18,4 @@ final class ServicesFixture {
                 .map(s -> String.valueOf(s.get("name"))).findFirst().orElse(null);
     }
 
-    /** The fake download client's id when the test profile has one, else null. */
-    static @Nullable String fakeDownloadClient() {
-        if (!DashboardTest.routeExists("GET /api/v1/downloads/clients")) return null;
-        String body = Api.admin().get("/api/v1/downloads/clients").asString();
-        return body.contains("fake-torrent") ? "fake-torrent" : null;
-    }
 }

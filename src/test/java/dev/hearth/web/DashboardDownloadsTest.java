@@ -1,0 +1,158 @@
+package dev.hearth.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hearth.fakes.FakeTorrentProvider;
+import dev.hearth.platform.live.LiveHub;
+import dev.hearth.platform.security.Role;
+import dev.hearth.platform.security.UserService;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The downloads page against the downloads feature's fake client: add, watch the bar move live, pause, remove. */
+@QuarkusTest
+@TestProfile(DashboardBackendsProfile.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardDownloadsTest {
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    FakeTorrentProvider fakes;
+
+    @Inject
+    LiveHub hub;
+
+    Browser browser;
+    String operator;
+    final Queue<String> taskUpdates = new ConcurrentLinkedQueue<>();
+
+    @BeforeAll
+    void start() {
+        operator = "operator-" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(operator, DashboardTest.PASSWORD, Role.OPERATOR);
+        browser = new Browser(base);
+        // A probe on the hub: does the downloads feature publish task_updates yet?
+        hub.connect(new LiveHub.Sink() {
+            @Override
+            public CompletionStage<?> send(String text) {
+                taskUpdates.add(text);
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void close(int code, String reason) {}
+        }, LiveHub.Format.ENVELOPE).subscribe("task_updates", null);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+    }
+
+    @AfterEach
+    void consoleIsClean() {
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void addingADownloadMovesItsProgressBar() {
+        browser.login(operator, DashboardTest.PASSWORD);
+        browser.page("downloads");
+        String hash = UUID.randomUUID().toString().replace("-", "") + "00000000";
+        String magnet = "magnet:?xt=urn:btih:" + hash + "&dn=dashboard-test";
+        browser.find("#dl-url").sendKeys(magnet);
+        browser.find("#dl-submit").click();
+        WebElement bar = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#task-list progress")).stream().findFirst().orElse(null));
+        double first = Double.parseDouble(bar.getDomAttribute("data-progress"));
+        browser.screenshot("downloads-added");
+
+        taskUpdates.clear();
+        fakes.client("fakebit").complete(hash, "/downloads");
+        boolean published = waitForUpdate(Duration.ofSeconds(5));
+        assumeTrue(published, "waits on branch 'downloads-feature': the download poller publishes no task_updates on the WebSocket hub yet");
+        browser.find(".tabs button:last-child").click(); // "All": the finished task leaves the active list
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#task-list progress")).stream()
+                .anyMatch(p -> Double.parseDouble(p.getDomAttribute("data-progress")) > first));
+        browser.screenshot("downloads-progress");
+    }
+
+    @Test
+    void aFinishedDownloadAppearsWithoutAReload() {
+        String hash = UUID.randomUUID().toString().replace("-", "") + "00000000";
+        browser.login(operator, DashboardTest.PASSWORD);
+        browser.page("downloads");
+        browser.find(".tabs button:last-child").click();
+        browser.js("window.__noReload = 1");
+        dev.hearth.testing.Api.admin().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("url", "magnet:?xt=urn:btih:" + hash + "&dn=live-" + hash.substring(0, 6))).post("/api/v1/downloads")
+                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        taskUpdates.clear();
+        fakes.client("fakebit").complete(hash, "/downloads");
+        assumeTrue(waitForUpdate(Duration.ofSeconds(5)), "waits on branch 'downloads-feature': no task_updates published on the hub yet");
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("task-list")).getText().contains("live-" + hash.substring(0, 6)));
+        assertEquals(1L, browser.js("return window.__noReload"));
+    }
+
+    @Test
+    void pauseAndRemoveActOnTheTask() {
+        String hash = UUID.randomUUID().toString().replace("-", "") + "00000000";
+        String name = "pause-" + hash.substring(0, 6);
+        dev.hearth.testing.Api.admin().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("url", "magnet:?xt=urn:btih:" + hash + "&dn=" + name)).post("/api/v1/downloads")
+                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        browser.login(operator, DashboardTest.PASSWORD);
+        browser.page("downloads");
+        browser.find(".tabs button:last-child").click();
+        WebElement row = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//tr[.//div[text()='" + name + "']]")).stream().findFirst().orElse(null));
+        row.findElement(By.cssSelector("button[data-action=pause]")).click();
+        browser.waitFor(Duration.ofSeconds(10), d -> fakes.client("fakebit").calls().stream().anyMatch(c -> c.startsWith("pause")));
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.xpath("//tr[.//div[text()='" + name + "']]//button[@data-action='remove']")).isEnabled());
+        d(By.xpath("//tr[.//div[text()='" + name + "']]//button[@data-action='remove']")).click();
+        browser.find("dialog[open] button[value=yes]").click();
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//tr[.//div[text()='" + name + "']]")).isEmpty());
+        List<String> calls = fakes.client("fakebit").calls();
+        assertTrue(calls.stream().anyMatch(c -> c.startsWith("remove")), calls.toString());
+    }
+
+    private WebElement d(By by) {
+        return browser.driver().findElement(by);
+    }
+
+    private boolean waitForUpdate(Duration within) {
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            if (!taskUpdates.isEmpty()) return true;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}
