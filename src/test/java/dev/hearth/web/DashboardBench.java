@@ -60,7 +60,7 @@ class DashboardBench {
                                  body: nav.encodedBodySize + res.reduce((s, r) => s + r.encodedBodySize, 0),
                                  requests: 1 + res.length, interactive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd,
                                  load: nav.loadEventEnd, ready: ready ? ready.startTime : -1,
-                                 list: res.map(r => r.name.replace(location.origin, '') + ' ' + r.transferSize + ' B') };""");
+                                 list: res.map(r => r.name.replace(location.origin, '').replace(/[?].*/, '') + ' ' + r.transferSize + ' B') };""");
                 Load load = new Load(num(m.get("transfer")).longValue(), num(m.get("body")).longValue(), num(m.get("requests")).intValue(),
                         num(m.get("interactive")).doubleValue(), num(m.get("dcl")).doubleValue(), num(m.get("load")).doubleValue(),
                         num(m.get("ready")).doubleValue());
