@@ -26,10 +26,11 @@ public final class Api {
         return as("admin");
     }
 
+    /** Keys are remembered per running app (its random port): each test profile may use its own data dir. */
     public static String key(String role) {
         if (role.equals("admin")) return ADMIN_KEY;
-        return KEYS.computeIfAbsent(role, r -> given().header("X-API-Key", ADMIN_KEY).contentType(ContentType.JSON)
-                .body(Map.of("name", "test-" + r, "role", r))
+        return KEYS.computeIfAbsent(io.restassured.RestAssured.port + "/" + role, k -> given().header("X-API-Key", ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "test-" + role, "role", role))
                 .post("/api/v1/keys").then().statusCode(201).extract().path("key"));
     }
 

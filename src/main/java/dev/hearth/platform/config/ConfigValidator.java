@@ -56,6 +56,7 @@ final class ConfigValidator {
 
         validateDownloads(p, c.downloads());
         validateMonitoring(p, c.monitoring());
+        NotificationsValidator.validate(c.notifications(), p);
 
         Set<String> names = new HashSet<>();
         for (int i = 0; i < c.services().size(); i++) {
@@ -128,7 +129,7 @@ final class ConfigValidator {
         check(p, t.warning() <= t.critical(), key + ".warning", "must not be above critical (" + t.critical() + ")");
     }
 
-    private static boolean isHttpUrl(String url) {
+    static boolean isHttpUrl(String url) {
         try {
             URI u = URI.create(url);
             return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
@@ -137,11 +138,11 @@ final class ConfigValidator {
         }
     }
 
-    private static void positive(List<String> p, Duration d, String key) {
+    static void positive(List<String> p, Duration d, String key) {
         check(p, d != null && !d.isNegative() && !d.isZero(), key, "must be a positive duration like 30s or 15m");
     }
 
-    private static void check(List<String> problems, boolean ok, String key, String problem) {
+    static void check(List<String> problems, boolean ok, String key, String problem) {
         if (!ok) problems.add(key + ": " + problem);
     }
 }

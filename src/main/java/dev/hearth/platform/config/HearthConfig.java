@@ -22,6 +22,7 @@ public record HearthConfig(
         Logs logs,
         Downloads downloads,
         Monitoring monitoring,
+        @RestartRequired Notifications notifications,
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services) {
 
     public record Server(String host, int port, ByteSize maxBodySize) {}
@@ -137,6 +138,112 @@ public record HearthConfig(
             checkInterval = checkInterval == null ? Duration.ofSeconds(30) : checkInterval;
             timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
             credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
+        }
+    }
+
+    /**
+     * Where notifications go. Read once at start (the sender keeps per-channel rate state), hence restart.
+     * {@code dedup_window}: repeats of one dedup key and level within it collapse into one message.
+     */
+    public record Notifications(Duration dedupWindow, List<Channel> channels) {
+        public Notifications {
+            dedupWindow = dedupWindow == null ? Duration.ofMinutes(5) : dedupWindow;
+            channels = channels == null ? List.of() : List.copyOf(channels);
+        }
+    }
+
+    /**
+     * One notification channel: a {@code type} (telegram, ntfy, gotify, discord, email, webhook) and that
+     * type's settings block; the blocks of other types are ignored. {@code sources}, when not empty, keeps the
+     * channel to notifications from those features (e.g. downloads to one chat, alerts to another).
+     */
+    public record Channel(
+            String name,
+            String type,
+            String minLevel,
+            List<String> sources,
+            QuietHours quietHours,
+            TelegramChannel telegram,
+            NtfyChannel ntfy,
+            GotifyChannel gotify,
+            DiscordChannel discord,
+            EmailChannel email,
+            WebhookChannel webhook) {
+        public Channel {
+            name = name == null ? "" : name;
+            type = type == null ? "" : type;
+            minLevel = minLevel == null || minLevel.isBlank() ? "info" : minLevel;
+            sources = sources == null ? List.of() : List.copyOf(sources);
+            quietHours = quietHours == null ? new QuietHours(null, null, null) : quietHours;
+            telegram = telegram == null ? new TelegramChannel(null, null, null) : telegram;
+            ntfy = ntfy == null ? new NtfyChannel(null, null, null) : ntfy;
+            gotify = gotify == null ? new GotifyChannel(null, null) : gotify;
+            discord = discord == null ? new DiscordChannel(null) : discord;
+            email = email == null ? new EmailChannel(null, null, null, null, null, null, null) : email;
+            webhook = webhook == null ? new WebhookChannel(null, null) : webhook;
+        }
+    }
+
+    /** Non-critical messages wait until {@code end}; empty start and end mean no quiet hours. */
+    public record QuietHours(String start, String end, String timezone) {
+        public QuietHours {
+            start = start == null ? "" : start;
+            end = end == null ? "" : end;
+            timezone = timezone == null ? "" : timezone;
+        }
+
+        public boolean enabled() {
+            return !start.isEmpty() && !end.isEmpty();
+        }
+    }
+
+    public record TelegramChannel(@Secret String botToken, List<String> chatIds, String apiBaseUrl) {
+        public TelegramChannel {
+            botToken = botToken == null ? "" : botToken;
+            chatIds = chatIds == null ? List.of() : List.copyOf(chatIds);
+            apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? "https://api.telegram.org" : apiBaseUrl;
+        }
+    }
+
+    public record NtfyChannel(String url, String topic, @Secret String token) {
+        public NtfyChannel {
+            url = url == null || url.isBlank() ? "https://ntfy.sh" : url;
+            topic = topic == null ? "" : topic;
+            token = token == null ? "" : token;
+        }
+    }
+
+    public record GotifyChannel(String url, @Secret String token) {
+        public GotifyChannel {
+            url = url == null ? "" : url;
+            token = token == null ? "" : token;
+        }
+    }
+
+    /** The webhook URL carries its token in the path, so the whole URL is secret. */
+    public record DiscordChannel(@Secret String webhookUrl) {
+        public DiscordChannel {
+            webhookUrl = webhookUrl == null ? "" : webhookUrl;
+        }
+    }
+
+    public record EmailChannel(String host, Integer port, String username, @Secret String password, String from, List<String> to,
+                               Boolean starttls) {
+        public EmailChannel {
+            host = host == null ? "" : host;
+            port = port == null || port == 0 ? 587 : port;
+            username = username == null ? "" : username;
+            password = password == null ? "" : password;
+            from = from == null ? "" : from;
+            to = to == null ? List.of() : List.copyOf(to);
+            starttls = starttls == null ? Boolean.TRUE : starttls;
+        }
+    }
+
+    public record WebhookChannel(String url, @Secret String hmacSecret) {
+        public WebhookChannel {
+            url = url == null ? "" : url;
+            hmacSecret = hmacSecret == null ? "" : hmacSecret;
         }
     }
 }

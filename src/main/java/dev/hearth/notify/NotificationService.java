@@ -1,0 +1,178 @@
+package dev.hearth.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearth.notify.internal.ChannelWorker;
+import dev.hearth.notify.internal.Outbox;
+import dev.hearth.notify.internal.QuietTime;
+import dev.hearth.notify.internal.RateLimiter;
+import dev.hearth.notify.internal.Secrets;
+import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.platform.http.HttpStack;
+import dev.hearth.platform.storage.Database;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Where every feature sends what the user should hear about: {@link #notify} collapses repeats, routes by each
+ * channel's minimum level, holds non-critical messages through quiet hours, and writes one outbox row per
+ * destination in one transaction; a sender per channel drains the outbox within the upstream's limits and
+ * retries with backoff. What is pending at a stop is sent after the next start. Delivery is at least once:
+ * a crash between an upstream's answer and the mark repeats that one message.
+ */
+@Singleton
+public class NotificationService {
+    private static final Duration KEEP = Duration.ofDays(7);
+    private static final Duration TEST_WAIT = Duration.ofSeconds(15);
+
+    /** A configured channel, ready to send. */
+    private record Channel(HearthConfig.Channel config, Notifier notifier, ChannelWorker worker, List<RateRule> limits) {}
+
+    /** What {@link #notify} did: a new notification with its deliveries, or a repeat counted on an earlier one. */
+    public record Routed(long notificationId, boolean collapsed, List<String> channels) {}
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration dedupWindow;
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+
+    @jakarta.inject.Inject
+    public NotificationService(Database db, ConfigService config, Instance<NotifierKind> kinds, HttpStack http, ObjectMapper json, Clock clock) {
+        this(db, config.current().notifications(), kinds.stream().toList(), new NotifierContext(http, json, clock), clock);
+    }
+
+    public NotificationService(Database db, HearthConfig.Notifications config, List<NotifierKind> kinds, NotifierContext context, Clock clock) {
+        this.outbox = new Outbox(db);
+        this.clock = clock;
+        this.dedupWindow = config.dedupWindow();
+        Map<String, NotifierKind> byType = kinds.stream().collect(Collectors.toMap(NotifierKind::type, Function.identity()));
+        Map<String, RateLimiter> limiters = new HashMap<>();
+        for (HearthConfig.Channel c : config.channels()) {
+            NotifierKind kind = byType.get(c.type());
+            if (kind == null) throw new IllegalStateException("no notifier for channel type '" + c.type() + "' (channel " + c.name() + ")");
+            Notifier notifier = kind.create(c, context);
+            RateLimiter limiter = limiters.computeIfAbsent(kind.type() + ":" + kind.limitKey(c), k -> new RateLimiter(kind.limits()));
+            ChannelWorker worker = new ChannelWorker(c.name(), notifier, limiter, outbox, clock, Secrets.of(c));
+            channels.put(c.name(), new Channel(c, notifier, worker, kind.limits()));
+        }
+    }
+
+    void onStart(@Observes StartupEvent ignored) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        stop();
+    }
+
+    /** Starts a sender per channel; they resume whatever is pending. */
+    public void start() {
+        outbox.forgetDeliveredBefore(clock.millis() - KEEP.toMillis());
+        channels.values().forEach(c -> c.worker().start(longestWindow(c.limits())));
+    }
+
+    /** Stops the senders after the messages in flight; pending ones stay in the outbox. */
+    public void stop() {
+        channels.values().forEach(c -> c.worker().stop());
+    }
+
+    /** Routes one notification to every channel that takes its level. Safe to call from any thread and feature. */
+    public Routed notify(Notification n) {
+        long now = clock.millis();
+        Routed routed = outbox.db().inTransaction(() -> {
+            if (!dedupWindow.isZero()) {
+                var earlier = outbox.recent(n.dedupKey(), n.level(), now - dedupWindow.toMillis());
+                if (earlier.isPresent()) {
+                    outbox.countRepeat(earlier.get(), now);
+                    return new Routed(earlier.get(), true, List.of());
+                }
+            }
+            long id = outbox.add(n, now);
+            List<String> used = new ArrayList<>();
+            for (Channel c : channels.values()) {
+                Level min = Level.find(c.config().minLevel()).orElse(Level.INFO);
+                if (!n.level().atLeast(min)) continue;
+                if (!c.config().sources().isEmpty() && !c.config().sources().contains(n.source())) continue;
+                long notBefore = QuietTime.releaseAt(c.config().quietHours(), n.level(), Instant.ofEpochMilli(now)).toEpochMilli();
+                for (String dest : c.notifier().destinations()) outbox.addDelivery(id, c.config().name(), dest, now, notBefore);
+                used.add(c.config().name());
+            }
+            return new Routed(id, false, used);
+        });
+        routed.channels().forEach(name -> channels.get(name).worker().wake());
+        return routed;
+    }
+
+    /**
+     * Sends a test message to one channel, past its minimum level, quiet hours and de-duplication but within its
+     * rate limits, and waits up to 15 s for the outcome of every destination.
+     */
+    public List<Delivery> sendTest(String channel, String requestedBy) {
+        Channel c = channels.get(channel);
+        if (c == null) throw new IllegalArgumentException(channel);
+        long now = clock.millis();
+        Notification n = new Notification(Level.INFO, "Hearth test notification",
+                "This is a test from Hearth, sent by " + requestedBy + " to channel '" + channel + "'.", "notifications.test",
+                "notifications.test:" + channel + ":" + now, Instant.ofEpochMilli(now));
+        long id = outbox.db().inTransaction(() -> {
+            long nid = outbox.add(n, now);
+            for (String dest : c.notifier().destinations()) outbox.addDelivery(nid, channel, dest, now, now);
+            return nid;
+        });
+        c.worker().wake();
+        long deadline = System.nanoTime() + TEST_WAIT.toNanos();
+        List<Delivery> result = outbox.deliveriesOf(id);
+        while (result.stream().anyMatch(d -> d.status() == Delivery.Status.PENDING && d.attempts() == 0) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            result = outbox.deliveriesOf(id);
+        }
+        return result;
+    }
+
+    /** Makes every sender look at the outbox now (tests that move the clock). */
+    void wakeAll() {
+        channels.values().forEach(c -> c.worker().wake());
+    }
+
+    public List<String> channelNames() {
+        return List.copyOf(channels.keySet());
+    }
+
+    public long pending(String channel) {
+        return outbox.pending(channel);
+    }
+
+    public List<Delivery> deliveries(List<Delivery.Status> statuses, int limit, int offset) {
+        return outbox.list(statuses, limit, offset);
+    }
+
+    public long countDeliveries(List<Delivery.Status> statuses) {
+        return outbox.count(statuses);
+    }
+
+    private static Duration longestWindow(List<RateRule> rules) {
+        return rules.stream().map(r -> switch (r) {
+            case RateRule.Spacing s -> s.gap();
+            case RateRule.PerDestination w -> w.per();
+            case RateRule.Overall o -> o.per();
+        }).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+}

@@ -1,0 +1,5 @@
+/** Email notifier over SMTP (Jakarta Mail / Angus). */
+@NullMarked
+package dev.hearth.notify.email;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Gotify notifier (POST /message). */
+@NullMarked
+package dev.hearth.notify.gotify;
+
+import org.jspecify.annotations.NullMarked;
