@@ -67,10 +67,15 @@ async function notificationChannels(card) {
     card.append(h('ul', { style: 'list-style:none;padding:0;margin:0' }, list.map(c => {
       const id = c.id ?? c.name;
       const test = actionButton('Send test', 'POST /api/v1/notifications/test', async () => {
-        await act(test, () => api('POST', '/api/v1/notifications/test', { channel: id }), `Test sent to ${id}`);
+        const r = await act(test, () => api('POST', '/api/v1/notifications/test', { channel: id }));
+        if (r === undefined) return;
+        // The answer says per destination whether it arrived: a 200 with ok=false is a failed test, not a success.
+        const failedTo = (r.deliveries ?? []).filter(d => d.status !== 'delivered');
+        if (r.ok === false || failedTo.length) toast(`Test to ${id} failed: ` + (failedTo.map(d => `${d.destination || id}: ${d.error || d.status}`).join('; ') || 'not delivered'), 'error');
+        else toast(`Test sent to ${id}`, 'ok');
       }, { class: 'small', 'aria-label': `send a test to ${id}` });
       return h('li', { class: 'spread', style: 'padding:.35rem 0;border-bottom:1px solid var(--line)', 'data-channel': id },
-        h('span', {}, h('strong', {}, c.display_name ?? c.name ?? id), ' ', h('span', { class: 'small muted' }, [c.type, c.enabled === false ? 'disabled' : ''].filter(Boolean).join(' · '))),
+        h('span', {}, h('strong', {}, c.display_name ?? c.name ?? id), ' ', h('span', { class: 'small muted' }, [c.type, c.min_level ? 'from ' + c.min_level : '', c.pending ? c.pending + ' pending' : ''].filter(Boolean).join(' · '))),
         test);
     })));
   } catch (e) { card.append(failed('Notification channels', e)); }

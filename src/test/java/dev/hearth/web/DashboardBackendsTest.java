@@ -28,11 +28,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The downloads page against the downloads feature's fake client: add, watch the bar move live, pause, remove. */
+/**
+ * Pages acting on real backends: downloads against the downloads feature's fake client (add, watch the bar move
+ * live, pause, remove) and a notification channel's test button against a webhook receiver on loopback.
+ */
 @QuarkusTest
 @TestProfile(DashboardBackendsProfile.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardDownloadsTest {
+class DashboardBackendsTest {
     @TestHTTPResource("/")
     URI base;
 
@@ -50,7 +53,16 @@ class DashboardDownloadsTest {
     final Queue<String> taskUpdates = new ConcurrentLinkedQueue<>();
 
     @BeforeAll
-    void start() {
+    void start() throws java.io.IOException {
+        // The channel's receiver is up before anything can notify (finished downloads and alerts go to it too).
+        webhook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+                DashboardBackendsProfile.WEBHOOK_PORT), 0);
+        webhook.createContext("/hook", x -> {
+            webhookBodies.add(new String(x.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            x.sendResponseHeaders(204, -1);
+            x.close();
+        });
+        webhook.start();
         operator = "operator-" + UUID.randomUUID().toString().substring(0, 6);
         users.create(operator, DashboardTest.PASSWORD, Role.OPERATOR);
         browser = new Browser(base);
@@ -67,9 +79,30 @@ class DashboardDownloadsTest {
         }, LiveHub.Format.ENVELOPE).subscribe("task_updates", null);
     }
 
+    com.sun.net.httpserver.HttpServer webhook;
+    final Queue<String> webhookBodies = new ConcurrentLinkedQueue<>();
+
     @AfterAll
     void stop() {
         if (browser != null) browser.close();
+        if (webhook != null) webhook.stop(0);
+    }
+
+    @Test
+    void aNotificationChannelsTestButtonSendsThroughIt() throws Exception {
+        webhookBodies.clear();
+        browser.login(operator, DashboardTest.PASSWORD);
+        browser.page("settings");
+        WebElement test = browser.find("li[data-channel='dash-hook'] button");
+        assertTrue(test.isEnabled());
+        test.click();
+        String toast = browser.waitFor(Duration.ofSeconds(15), d -> {
+            String t = d.findElement(By.id("toasts")).getText();
+            return t.isBlank() ? null : t;
+        });
+        assertTrue(toast.contains("Test sent to dash-hook"), toast);
+        browser.waitFor(Duration.ofSeconds(15), d -> webhookBodies.isEmpty() ? null : true);
+        browser.screenshot("settings-channel-test");
     }
 
     @AfterEach
