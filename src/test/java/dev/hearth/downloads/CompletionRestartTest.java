@@ -16,6 +16,7 @@ import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.events.EventBus;
 import dev.hearth.platform.events.EventListener;
 import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.live.LiveHub;
 import dev.hearth.platform.scheduler.Scheduler;
 import dev.hearth.platform.security.Tokens;
 import dev.hearth.platform.storage.Database;
@@ -49,7 +50,7 @@ class CompletionRestartTest {
     }
 
     /** One "process": the feature's objects over a database in {@code dir}, with the given client. */
-    record Hearth(Database db, EventBus bus, DownloadService downloads, DownloadPoller poller, Recorder events) {
+    record Hearth(Database db, EventBus bus, DownloadService downloads, DownloadPoller poller, Recorder events, LiveHub live) {
         static Hearth start(Path dir, FakeDownloadClient client) {
             ConfigService config = TestConfig.sqlite(dir);
             Database db = new Database(config);
@@ -59,10 +60,11 @@ class CompletionRestartTest {
             TaskStore store = new TaskStore(db);
             ClientDirectory clients = new ClientDirectory(List.of(client), clock);
             Completions completions = new Completions(db, store, bus, clock);
-            DownloadPoller poller = new DownloadPoller(clients, store, completions, db, new Scheduler(), config, clock);
+            LiveHub live = new LiveHub(JSON, 100);
+            DownloadPoller poller = new DownloadPoller(clients, store, completions, db, new Scheduler(), config, clock, live);
             DownloadService downloads = new DownloadService(clients, store, completions, poller, new WebhookSecret(config, new Tokens()), config, clock);
             bus.start();
-            return new Hearth(db, bus, downloads, poller, events);
+            return new Hearth(db, bus, downloads, poller, events, live);
         }
     }
 
@@ -102,6 +104,41 @@ class CompletionRestartTest {
             assertTrue(completed.tasks().getFirst().isCompleted());
         } finally {
             second.bus().stop();
+        }
+    }
+
+    @Test
+    void aPollSendsLiveUpdatesForTheTasksThatMovedOnly(@TempDir Path dir) {
+        FakeDownloadClient client = new FakeDownloadClient(
+                new IntegrationDescriptor("fake-torrent", "Fake", Set.of(DownloadClient.class), List.of(), t -> null), "fakebit", "qbittorrent");
+        Hearth hearth = Hearth.start(dir, client);
+        try {
+            List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            LiveHub.Client watcher = hearth.live().connect(new LiveHub.Sink() {
+                @Override
+                public java.util.concurrent.CompletionStage<?> send(String text) {
+                    sent.add(text);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public void close(int code, String reason) {}
+            }, LiveHub.Format.ENVELOPE);
+            watcher.subscribe("task_updates", null);
+            String hash = Torrents.newHash();
+            Task added = hearth.downloads().add(new AddCommand(Torrents.magnet(hash, "Live.Progress"), null, null, null, null), "key:bob");
+            hearth.poller().pollAll();
+            hearth.poller().pollAll();
+            int afterQuietPoll = sent.size();
+            client.complete(hash, "/downloads");
+            hearth.poller().pollAll();
+            assertTrue(sent.size() > afterQuietPoll, "the completed task was sent");
+            String last = sent.getLast();
+            assertTrue(last.contains("\"task_updates\"") && last.contains(added.id()), last);
+            hearth.poller().pollAll();
+            assertEquals(afterQuietPoll + 1, sent.size(), "a poll where nothing moved sends nothing");
+        } finally {
+            hearth.bus().stop();
         }
     }
 }

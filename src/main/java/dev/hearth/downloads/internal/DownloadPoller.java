@@ -5,6 +5,7 @@ import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.Task;
 import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.live.LiveHub;
 import dev.hearth.platform.scheduler.Scheduler;
 import dev.hearth.platform.storage.Database;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,11 +39,12 @@ public class DownloadPoller {
     private final Scheduler scheduler;
     private final ConfigService config;
     private final Clock clock;
+    private final LiveHub live;
     private final List<Scheduler.Job> jobs = new ArrayList<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public DownloadPoller(ClientDirectory clients, TaskStore store, Completions completions, Database db, Scheduler scheduler,
-                          ConfigService config, Clock clock) {
+                          ConfigService config, Clock clock, LiveHub live) {
         this.clients = clients;
         this.store = store;
         this.completions = completions;
@@ -50,6 +52,7 @@ public class DownloadPoller {
         this.scheduler = scheduler;
         this.config = config;
         this.clock = clock;
+        this.live = live;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -92,6 +95,7 @@ public class DownloadPoller {
             return;
         }
         long now = clock.millis();
+        Map<String, Task> before = byId(name);
         db.inTransaction(() -> {
             for (DownloadTask t : tasks) store.recordPolled(name, t, now);
             store.markGone(name, now, now - GRACE.toMillis());
@@ -104,5 +108,24 @@ public class DownloadPoller {
             }
         }
         clients.reportOnline(name, stats, now - start);
+        publishChanges(before, byId(name));
+    }
+
+    private Map<String, Task> byId(String client) {
+        Map<String, Task> tasks = new java.util.HashMap<>();
+        store.list(new dev.hearth.downloads.StatusFilter.All(), client, Integer.MAX_VALUE, 0).tasks().forEach(t -> tasks.put(t.id(), t));
+        return tasks;
+    }
+
+    /** Live {@code task_updates}: only the tasks whose figures moved, so a quiet client sends nothing. */
+    private void publishChanges(Map<String, Task> before, Map<String, Task> after) {
+        for (Task t : after.values()) {
+            Task old = before.get(t.id());
+            if (old == null || old.status() != t.status() || old.progress() != t.progress() || old.downloaded() != t.downloaded()
+                    || old.downloadSpeed() != t.downloadSpeed() || old.uploadSpeed() != t.uploadSpeed() || old.eta() != t.eta()
+                    || old.peers() != t.peers() || old.seeds() != t.seeds()) {
+                live.publish("task_updates", t.id(), t);
+            }
+        }
     }
 }
