@@ -127,8 +127,10 @@ class DashboardBackendsTest {
         boolean published = waitForUpdate(Duration.ofSeconds(5));
         assumeTrue(published, "waits on branch 'downloads-feature': the download poller publishes no task_updates on the WebSocket hub yet");
         browser.find(".tabs button:last-child").click(); // "All": the finished task leaves the active list
-        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#task-list progress")).stream()
-                .anyMatch(p -> Double.parseDouble(p.getDomAttribute("data-progress")) > first));
+        // read in one script: the list is redrawn as updates arrive, so element handles go stale
+        browser.waitFor(Duration.ofSeconds(10), d -> ((List<?>) browser.js(
+                "return [...document.querySelectorAll('#task-list progress')].map(p => Number(p.dataset.progress))")).stream()
+                .anyMatch(v -> ((Number) v).doubleValue() > first));
         browser.screenshot("downloads-progress");
     }
 
