@@ -14,7 +14,7 @@ final class ServicesFixture {
         if (!DashboardTest.routeExists("GET /api/v1/services")) return null;
         List<Map<String, Object>> services = Api.admin().get("/api/v1/services").jsonPath().getList("services");
         if (services == null) return null;
-        return services.stream().filter(s -> s.get("runtime") != null && "running".equals(String.valueOf(s.getOrDefault("state", s.get("status")))))
+        return services.stream().filter(s -> s.get("runtime") != null && !"external".equals(s.get("runtime")) && "running".equals(String.valueOf(s.getOrDefault("state", s.get("status")))))
                 .map(s -> String.valueOf(s.get("name"))).findFirst().orElse(null);
     }
 

@@ -4,6 +4,8 @@ import { h, clear, actionButton, act, confirmAction, tone, bytes, rate, duration
 
 export const svcName = (s) => s.name ?? s.id;
 export const svcState = (s) => s.state ?? s.status ?? 'unknown';
+export const hasRuntime = (s) => { const r = typeof s.runtime === 'object' && s.runtime ? (s.runtime.kind ?? s.runtime.type) : s.runtime;
+  return r === undefined || (r !== null && r !== '' && r !== 'external' && r !== 'none'); };
 export const svcHealth = (s) => (typeof s.health === 'object' && s.health) ? (s.health.status ?? s.health.state) : s.health;
 
 /** Start, stop, restart for one service: confirmed first, disabled when the caller's role does not allow it. */
@@ -17,6 +19,7 @@ export function serviceActions(s, after, which = ['start', 'stop', 'restart']) {
       const r = await act(b, () => post(`/api/v1/services/${encodeURIComponent(name)}/${verb}`), `${name}: ${verb} requested`);
       if (r !== undefined && after) after(r);
     }, { class: 'small', 'data-action': verb, 'aria-label': `${verb} ${name}` });
+    if (!b.disabled && !hasRuntime(s)) { b.disabled = true; b.title = 'Hearth only watches this service (no runtime): it cannot start or stop it'; }
     return b;
   });
 }

@@ -1,6 +1,7 @@
 // Services: grouped list with start/stop/restart (confirmed), and per service its stats and a log viewer that follows.
 import { api, has, h, clear, svcName, svcState, svcHealth, serviceActions } from './common.js';
 import { notAvailable, failed, tone, pct, bytes } from '../ui.js';
+import { denied } from '../api.js';
 
 export async function render(scope, [selected]) {
   scope.el.append(h('h1', {}, 'Services'));
@@ -68,7 +69,9 @@ async function showDetail(scope, box, name) {
         const x = s.stats ?? s;
         clear(stats, h('div', { class: 'row small' },
           h('span', {}, 'CPU ', h('strong', {}, pct(x.cpu_percent ?? x.cpu?.percent ?? x.cpu))),
-          h('span', {}, 'Memory ', h('strong', {}, bytes(x.memory_bytes ?? x.memory?.usage ?? x.memory_usage ?? x.memory))),
+          h('span', {}, 'Memory ', h('strong', {}, bytes(x.memory_used ?? x.memory_bytes ?? x.memory_usage ?? x.memory)),
+            x.memory_limit ? ` of ${bytes(x.memory_limit)}` : ''),
+          x.network ? h('span', {}, 'Net ', h('strong', {}, `↓ ${bytes(x.network.rx_bytes)} ↑ ${bytes(x.network.tx_bytes)}`)) : null,
           x.uptime ? h('span', {}, 'Up ', h('strong', {}, x.uptime)) : null,
           x.pids !== undefined ? h('span', {}, 'Processes ', h('strong', {}, x.pids)) : null));
       } catch (e) { clear(stats, failed('Stats', e)); }
@@ -78,31 +81,41 @@ async function showDetail(scope, box, name) {
     scope.onLeave(() => clearInterval(t));
   }
 
-  if (!has('GET /api/v1/services/{name}/logs')) { logs.replaceWith(notAvailable('Logs', 'GET /api/v1/services/{name}/logs')); return; }
-  let since = null;
+  const followRoute = 'GET /api/v1/services/{name}/logs/follow';
+  const logsRoute = 'GET /api/v1/services/{name}/logs';
+  const why = denied(has(followRoute) ? followRoute : logsRoute);
+  if (why) { logs.replaceWith(h('p', { class: 'na', id: 'service-logs' }, `Logs: ${why}.`)); follow.disabled = true; return; }
+  const line = (e) => typeof e === 'string' ? e
+    : [e.time ?? e.timestamp, e.stream && e.stream !== 'stdout' ? `[${e.stream}]` : '', e.text ?? e.message ?? e.line].filter(Boolean).join(' ');
   const append = (entries) => {
     const atBottom = logs.scrollHeight - logs.scrollTop - logs.clientHeight < 30;
-    for (const e of entries) {
-      const line = typeof e === 'string' ? e : [e.timestamp, e.stream && e.stream !== 'stdout' ? `[${e.stream}]` : '', e.message ?? e.line ?? e.text].filter(Boolean).join(' ');
-      logs.append(line + '\n');
-      if (e && e.timestamp) since = e.timestamp;
-    }
-    if (atBottom || !since) logs.scrollTop = logs.scrollHeight;
+    for (const e of entries) logs.append(line(e) + '\n');
+    while (logs.childNodes.length > 5000) logs.firstChild.remove();   // a long follow stays light
+    if (atBottom) logs.scrollTop = logs.scrollHeight;
   };
+  if (has(followRoute)) {
+    // Follow live: the server pushes each new line as a server-sent event; pausing just stops drawing.
+    const source = new EventSource(`/api/v1/services/${enc}/logs/follow?tail=200`);
+    source.onmessage = (ev) => { if (follow.checked) { try { append([JSON.parse(ev.data)]); } catch { append([ev.data]); } } };
+    source.onerror = () => { if (source.readyState === EventSource.CLOSED) logs.append('(the log stream ended)\n'); };
+    scope.onLeave(() => source.close());
+    logs.dataset.follow = 'sse';
+    return;
+  }
+  // No push route on this Hearth: read the tail, then what came after, while Follow is on.
+  let since = null;
   const fetchLogs = async (first) => {
-    const q = first ? 'tail=200' : (since ? 'since=' + encodeURIComponent(since) : 'tail=50');
+    const q = first ? 'tail=200' : 'since=' + encodeURIComponent(since);
     try {
       const r = await api('GET', `/api/v1/services/${enc}/logs?${q}`);
-      let entries = typeof r === 'string' ? r.split('\n') : (r.logs ?? r.lines ?? r.entries ?? []);
-      if (!first && since) entries = entries.filter(e => typeof e === 'string' || !e.timestamp || e.timestamp > since);
-      if (!first && !since) logs.textContent = '';
+      const entries = typeof r === 'string' ? r.split('\n') : (r.lines ?? r.logs ?? r.entries ?? []);
       append(entries);
-      if (first) since ??= new Date().toISOString();
+      const last = entries.length ? entries[entries.length - 1] : null;
+      since = (last && (last.time ?? last.timestamp)) || since || new Date().toISOString();
     } catch (e) { logs.append(`(log unavailable: ${e.message})\n`); }
   };
   await fetchLogs(true);
-  // Follow: new lines arrive on the service's log channel when the hub offers one, else read incrementally.
-  scope.live('service_logs', (d) => { if ((d.service ?? d.name) === name && follow.checked) append(d.lines ?? [d]); });
+  logs.dataset.follow = 'poll';
   const t = setInterval(() => { if (follow.checked) fetchLogs(false); }, 2000);
   scope.onLeave(() => clearInterval(t));
 }
