@@ -102,8 +102,9 @@ class DashboardTest {
         as(admin);
         for (String theme : List.of("dark", "light")) {
             browser.js("localStorage.setItem('hearth-theme', arguments[0])", theme);
-            browser.open("/#/overview");
+            browser.open("/?theme=" + theme); // a new document (a hash-only change would not reload)
             browser.waitReady("overview");
+            assertEquals(theme, browser.js("return document.documentElement.dataset.theme"));
           for (var size : List.of(Browser.DESKTOP, Browser.PHONE)) {
             browser.size(size);
             for (String page : PAGES) {
@@ -276,6 +277,12 @@ class DashboardTest {
         browser.waitFor(Duration.ofSeconds(5), d -> d.findElement(By.id("alert-list")).getText().contains(message));
         assertEquals(marker, browser.js("return window.__noReload;"), "the page was not reloaded");
         browser.screenshot("alerts-live");
+        String id = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.xpath("//li[@data-alert][contains(., '" + message + "')]"))
+                .stream().findFirst().map(li -> li.getDomAttribute("data-alert")).orElse(null));
+        browser.find("li[data-alert='" + id + "'] button[data-action=ack]").click();
+        // read in one script: the list is redrawn by the ack and by the hub's message about it
+        browser.waitFor(Duration.ofSeconds(5), d -> String.valueOf(browser.js("return document.querySelector(arguments[0])?.textContent",
+                "li[data-alert='" + id + "']")).contains("acknowledged"));
     }
 
     @Test

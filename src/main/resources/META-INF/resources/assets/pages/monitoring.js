@@ -25,7 +25,7 @@ export async function render(scope) {
     plot = new U({
       width, height: 300,
       scales: { y: { range: [0, 100] } },
-      axes: [axis, { ...axis, values: (u, v) => v.map(x => x + ' %') }],
+      axes: [{ ...axis, space: width < 600 ? 100 : 70 }, { ...axis, values: (u, v) => v.map(x => x + ' %') }],
       series: [{}, { label: 'CPU', stroke: cssVar('--accent'), width: 2 }, { label: 'Memory', stroke: cssVar('--info'), width: 2 },
         { label: 'Disk', stroke: cssVar('--ok'), width: 2 }],
     }, data, chartBox);
