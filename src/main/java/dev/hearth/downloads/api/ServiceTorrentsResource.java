@@ -163,33 +163,6 @@ public class ServiceTorrentsResource {
         return Map.of("success", true, "message", "Torrent " + t.clientTaskId() + " removed");
     }
 
-    /** The client's transfer figures from its last poll. */
-    @GET
-    @Path("/{name}/stats")
-    @Allow(Role.VIEWER)
-    public Map<String, Object> stats(@PathParam("name") String name) {
-        ClientState c = downloads.client(name);
-        ClientStats s = c.stats();
-        if (s == null) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Download client '" + name + "' has not answered yet: " + c.health().message(),
-                    Map.of("client", name, "state", c.health().status().name()));
-        }
-        long peers = downloads.list(new StatusFilter.All(), name, 500, 0).tasks().stream().mapToLong(Task::peers).sum();
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("upload_rate", s.uploadSpeed());
-        stats.put("download_rate", s.downloadSpeed());
-        stats.put("dht_nodes", s.dhtNodes());
-        stats.put("num_peers", peers);
-        stats.put("num_connections", s.connections());
-        // The capability has one rate per direction; payload rates are the same figures.
-        stats.put("payload_upload_rate", s.uploadSpeed());
-        stats.put("payload_download_rate", s.downloadSpeed());
-        stats.put("version", s.version());
-        stats.put("free_space", s.freeSpace());
-        stats.put("state", c.health().status().name());
-        return Map.of("success", true, "stats", stats);
-    }
-
     @GET
     @Path("/{name}/peers/{id}")
     @Allow(Role.VIEWER)

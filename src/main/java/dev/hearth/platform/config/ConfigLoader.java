@@ -226,6 +226,8 @@ public final class ConfigLoader {
                 JsonNode child = node.get(key);
                 ObjectNode obj = child instanceof ObjectNode o ? o : node.putObject(key);
                 applyOverrides(obj, (Class<?>) type, path + ".");
+                // An optional section nobody set (services[].runtime.docker) stays absent, not an empty one.
+                if (!(child instanceof ObjectNode) && obj.isEmpty()) node.remove(key);
             } else if (c.getType() == List.class || c.getType() == Map.class) {
                 if (whole.isPresent()) {
                     node.set(key, parseStructured(path, whole.get(), c.getType() == List.class));

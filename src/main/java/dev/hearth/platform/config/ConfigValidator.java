@@ -72,7 +72,9 @@ final class ConfigValidator {
             }
             positive(p, svc.checkInterval(), key + ".check_interval");
             positive(p, svc.timeout(), key + ".timeout");
+            ServiceRuntimeRules.check(p, svc.runtime(), key + ".runtime", c.docker());
         }
+        ServiceRuntimeRules.checkDocker(p, c.docker());
         return p;
     }
 

@@ -62,7 +62,8 @@ public class Database {
             props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(storage.poolSize()));
         }
         props.put(AgroalPropertiesReader.JDBC_URL, url);
-        // Named, not looked up in DriverManager: Quarkus restarts (tests, dev mode) re-register drivers per class loader.
+        // Named, not looked up in DriverManager: a driver registered by an earlier Quarkus app of the same JVM
+        // (tests with several profiles) is invisible to this class loader, and the lookup fails "No suitable driver".
         props.put(AgroalPropertiesReader.PROVIDER_CLASS_NAME, storage.isPostgresql() ? "org.postgresql.Driver" : "org.sqlite.JDBC");
         props.put(AgroalPropertiesReader.MIN_SIZE, "1");
         props.put(AgroalPropertiesReader.INITIAL_SIZE, "1");

@@ -13,9 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 
-/** {@code GET /api/v1/status}: the seeds' fields, read from samples, so it costs no I/O. */
+/**
+ * {@code GET /api/v1/status}: the seeds' fields; host figures from samples, the services' from a parallel
+ * fan-out bounded by each service's timeout (so on a virtual thread).
+ */
 @Path("/api/v1/status")
-@io.smallrye.common.annotation.NonBlocking
+@io.smallrye.common.annotation.RunOnVirtualThread
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
     public record Status(String status, String version, String uptime, long uptimeSeconds, double cpuUsage, double memoryUsage,

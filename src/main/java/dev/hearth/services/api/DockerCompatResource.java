@@ -1,0 +1,76 @@
+package dev.hearth.services.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.hearth.actions.ActionCatalog;
+import dev.hearth.platform.security.Allow;
+import dev.hearth.platform.security.CurrentCaller;
+import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.Params;
+import dev.hearth.services.Service;
+import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.ServiceLogLine;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code POST /api/v1/docker/{action}} with {@code {"container": "plex"}}, for clients written against the
+ * seed's automation server: start, stop and restart go through the same actions as the services routes.
+ */
+@Path("/api/v1/docker")
+@RunOnVirtualThread
+@Produces(MediaType.APPLICATION_JSON)
+public class DockerCompatResource {
+    private static final List<String> ACTIONS = List.of("start", "stop", "restart", "logs");
+    private final ServiceCatalog catalog;
+    private final ActionCatalog actions;
+    private final CurrentCaller caller;
+
+    public DockerCompatResource(ServiceCatalog catalog, ActionCatalog actions, CurrentCaller caller) {
+        this.catalog = catalog;
+        this.actions = actions;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.OPERATOR)
+    public Map<String, Object> act(@PathParam("action") String action, @Nullable JsonNode body) {
+        if (!ACTIONS.contains(action)) {
+            throw new ApiException(dev.hearth.platform.web.ErrorCode.INVALID_INPUT, "action: must be one of " + String.join(", ", ACTIONS),
+                    Map.of("field", "action", "known", ACTIONS));
+        }
+        JsonNode container = body == null ? null : body.get("container");
+        if (container == null || !container.isTextual() || container.asText().isBlank()) {
+            throw ApiException.invalid("container", "is required: the service or container name, e.g. {\"container\": \"plex\"}");
+        }
+        Service s = catalog.serviceOrContainer(container.asText());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "success");
+        out.put("container", container.asText());
+        out.put("action", action);
+        if (action.equals("logs")) {
+            JsonNode tail = body.get("tail");
+            int n = Params.integer(tail == null ? null : tail.asText(), "tail", 100, 0, 10_000);
+            List<ServiceLogLine> lines = catalog.logs(s.name(), n, null);
+            out.put("message", lines.size() + " lines");
+            out.put("logs", lines.stream().map(l -> ServiceViews.line(l, true)).toList());
+            return out;
+        }
+        Object result = actions.invoke("services." + action, JsonNodeFactory.instance.objectNode().put("name", s.name()), caller.get(), "rest");
+        out.put("message", "Container " + (action.equals("stop") ? "stopped" : action + "ed") + " successfully");
+        out.put("result", result instanceof Map<?, ?> m ? m.get("result") : result);
+        return out;
+    }
+}
