@@ -101,7 +101,7 @@ public final class Browser implements AutoCloseable {
                 document.getElementById('main').removeAttribute('data-ready');
                 if (location.hash === arguments[0]) window.dispatchEvent(new HashChangeEvent('hashchange'));
                 else location.hash = arguments[0];""", "#/" + name);
-        waitReady(name);
+        waitReady(name.split("/")[0]);
     }
 
     public void waitReady(String page) {

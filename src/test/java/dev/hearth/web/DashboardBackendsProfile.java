@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Hearth with backends the browser tests act on: a fake download client ({@code fakebit}, the downloads
- * feature's test double) polled every second, and a webhook notification channel to a receiver on loopback.
+ * feature's test double) polled every second, a supervised process service ({@code ticker}, printing a line
+ * every half second), and a webhook notification channel to a receiver on loopback.
  * Its own data dir per JVM.
  */
 public class DashboardBackendsProfile implements QuarkusTestProfile {
@@ -23,7 +24,9 @@ public class DashboardBackendsProfile implements QuarkusTestProfile {
         return Map.of(
                 "hearth.data_dir", DIR.resolve("data").toString(),
                 "hearth.downloads.poll_interval", "1s",
-                "hearth.services", "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"}]",
+                "hearth.services", "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
+                        + " {\"name\": \"ticker\", \"display_name\": \"Ticker\", \"group\": \"Tools\", \"runtime\": {\"process\":"
+                        + " {\"command\": [\"sh\", \"-c\", \"while true; do echo tick $(date +%s); sleep 0.5; done\"], \"stop_timeout\": \"1s\"}}}]",
                 "hearth.notifications.channels", "[{\"name\": \"dash-hook\", \"type\": \"webhook\", \"webhook\": {\"url\": \"http://127.0.0.1:"
                         + WEBHOOK_PORT + "/hook\"}}]");
     }

@@ -1,6 +1,7 @@
 package dev.hearth.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +9,7 @@ import dev.hearth.fakes.FakeTorrentProvider;
 import dev.hearth.platform.live.LiveHub;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.security.UserService;
+import dev.hearth.testing.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -50,6 +52,7 @@ class DashboardBackendsTest {
 
     Browser browser;
     String operator;
+    String viewer;
     final Queue<String> taskUpdates = new ConcurrentLinkedQueue<>();
 
     @BeforeAll
@@ -65,6 +68,8 @@ class DashboardBackendsTest {
         webhook.start();
         operator = "operator-" + UUID.randomUUID().toString().substring(0, 6);
         users.create(operator, DashboardTest.PASSWORD, Role.OPERATOR);
+        viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(viewer, DashboardTest.PASSWORD, Role.VIEWER);
         browser = new Browser(base);
         // A probe on the hub: does the downloads feature publish task_updates yet?
         hub.connect(new LiveHub.Sink() {
@@ -91,6 +96,7 @@ class DashboardBackendsTest {
     @Test
     void aNotificationChannelsTestButtonSendsThroughIt() throws Exception {
         webhookBodies.clear();
+        browser.signOutByCookies();
         browser.login(operator, DashboardTest.PASSWORD);
         browser.page("settings");
         WebElement test = browser.find("li[data-channel='dash-hook'] button");
@@ -111,7 +117,65 @@ class DashboardBackendsTest {
     }
 
     @Test
+    void aViewersRestartButtonIsDisabled() {
+        assumeTrue(DashboardTest.routeExists("POST /api/v1/services/{name}/restart"), "waits on branch 'services': POST /api/v1/services/{name}/restart");
+        browser.signOutByCookies();
+        browser.login(viewer, DashboardTest.PASSWORD);
+        browser.page("services");
+        List<WebElement> restarts = browser.all("#service-list button[data-action=restart]");
+        assertFalse(restarts.isEmpty());
+        for (WebElement b : restarts) {
+            assertFalse(b.isEnabled());
+            assertTrue(b.getDomAttribute("title").contains("operator"), b.getDomAttribute("title"));
+        }
+        browser.screenshot("services-viewer");
+        browser.page("services/ticker");
+        assertTrue(browser.find("#service-logs").getText().contains("operator"), "a viewer is told the log needs the operator role");
+    }
+
+    @Test
+    void restartingAServiceChangesItsStateAndItsLogFollows() {
+        assumeTrue(DashboardTest.routeExists("POST /api/v1/services/{name}/restart"), "waits on branch 'services': POST /api/v1/services/{name}/restart");
+        String name = "ticker";
+        browser.signOutByCookies();
+        browser.login(operator, DashboardTest.PASSWORD);
+        browser.page("services/" + name);
+        browser.waitFor(Duration.ofSeconds(15), d -> "running".equals(state(name)));
+        // the log viewer follows: lines keep arriving while we watch
+        String before = browser.waitFor(Duration.ofSeconds(10), d -> {
+            String t = d.findElement(By.id("service-logs")).getText();
+            return t.contains("tick") ? t : null;
+        });
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("service-logs")).getText().length() > before.length());
+        browser.screenshot("services-detail");
+
+        String pidBefore = String.valueOf((Object) Api.admin().get("/api/v1/services/" + name + "/status").path("pid"));
+        browser.find("tr[data-service='" + name + "'] button[data-action=restart]").click();
+        browser.find("dialog[open] button[value=yes]").click();
+        browser.waitFor(Duration.ofSeconds(20), d -> {
+            String pid = String.valueOf((Object) Api.admin().get("/api/v1/services/" + name + "/status").path("pid"));
+            return !pid.equals(pidBefore) && "running".equals(state(name));
+        });
+        browser.screenshot("services-restarted");
+
+        browser.find("tr[data-service='" + name + "'] button[data-action=stop]").click();
+        browser.find("dialog[open] button[value=yes]").click();
+        browser.waitFor(Duration.ofSeconds(15), d -> !"running".equals(state(name)));
+        browser.screenshot("services-stopped");
+        browser.find("tr[data-service='" + name + "'] button[data-action=start]").click();
+        browser.find("dialog[open] button[value=yes]").click();
+        browser.waitFor(Duration.ofSeconds(15), d -> "running".equals(state(name)));
+    }
+
+    /** The state badge as drawn now, read in one script (the list redraws on every status change). */
+    private String state(String name) {
+        return String.valueOf(browser.js("return document.querySelector(arguments[0])?.dataset.state",
+                "tr[data-service='" + name + "'] [data-state]"));
+    }
+
+    @Test
     void addingADownloadMovesItsProgressBar() {
+        browser.signOutByCookies();
         browser.login(operator, DashboardTest.PASSWORD);
         browser.page("downloads");
         String hash = UUID.randomUUID().toString().replace("-", "") + "00000000";
@@ -137,6 +201,7 @@ class DashboardBackendsTest {
     @Test
     void aFinishedDownloadAppearsWithoutAReload() {
         String hash = UUID.randomUUID().toString().replace("-", "") + "00000000";
+        browser.signOutByCookies();
         browser.login(operator, DashboardTest.PASSWORD);
         browser.page("downloads");
         browser.find(".tabs button:last-child").click();
@@ -158,6 +223,7 @@ class DashboardBackendsTest {
         dev.hearth.testing.Api.admin().contentType(io.restassured.http.ContentType.JSON)
                 .body(java.util.Map.of("url", "magnet:?xt=urn:btih:" + hash + "&dn=" + name)).post("/api/v1/downloads")
                 .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        browser.signOutByCookies();
         browser.login(operator, DashboardTest.PASSWORD);
         browser.page("downloads");
         browser.find(".tabs button:last-child").click();

@@ -229,22 +229,6 @@ class DashboardTest {
     // ---- waiting on other branches: each assumes its route exists --------------------------------------------
 
     @Test
-    void aViewersRestartButtonIsDisabled() {
-        assumeTrue(routeExists("GET /api/v1/services") && routeExists("POST /api/v1/services/{name}/restart"),
-                "waits on branch 'services': GET /api/v1/services and POST /api/v1/services/{name}/restart");
-        assumeTrue(!Api.admin().get("/api/v1/services").jsonPath().getList("services").isEmpty(), "no service configured");
-        as(viewer);
-        browser.page("services");
-        List<WebElement> restarts = browser.all("#service-list button[data-action=restart]");
-        assertFalse(restarts.isEmpty());
-        for (WebElement b : restarts) {
-            assertFalse(b.isEnabled());
-            assertTrue(b.getDomAttribute("title").contains("operator"), b.getDomAttribute("title"));
-        }
-        browser.screenshot("services-viewer");
-    }
-
-    @Test
     void theMetricsChartDraws() {
         assumeTrue(routeExists("GET /api/v1/metrics/history"), "waits on branch 'monitoring': GET /api/v1/metrics/history");
         as(admin);
@@ -283,26 +267,6 @@ class DashboardTest {
         // read in one script: the list is redrawn by the ack and by the hub's message about it
         browser.waitFor(Duration.ofSeconds(5), d -> String.valueOf(browser.js("return document.querySelector(arguments[0])?.textContent",
                 "li[data-alert='" + id + "']")).contains("acknowledged"));
-    }
-
-    @Test
-    void restartingAServiceChangesItsState() {
-        assumeTrue(routeExists("POST /api/v1/services/{name}/restart"), "waits on branch 'services': POST /api/v1/services/{name}/restart");
-        String name = ServicesFixture.runtimeService();
-        assumeTrue(name != null, "waits on branch 'services': no service with a runtime in this test profile");
-        as(admin);
-        browser.page("services");
-        WebElement restart = browser.find("tr[data-service='" + name + "'] button[data-action=restart]");
-        restart.click();
-        browser.find("dialog[open] button[value=yes]").click();
-        // The state passes through something other than running (restarting/stopped/starting) and comes back.
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-        browser.waitFor(Duration.ofSeconds(20), d -> {
-            String state = d.findElement(By.cssSelector("tr[data-service='" + name + "'] [data-state]")).getDomAttribute("data-state");
-            seen.add(state);
-            return seen.size() > 1 && "running".equals(state);
-        });
-        browser.screenshot("services-restarted");
     }
 
     @Test
