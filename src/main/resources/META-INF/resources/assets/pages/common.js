@@ -20,6 +20,9 @@ export function serviceActions(s, after, which = ['start', 'stop', 'restart']) {
       if (r !== undefined && after) after(r);
     }, { class: 'small', 'data-action': verb, 'aria-label': `${verb} ${name}` });
     if (!b.disabled && !hasRuntime(s)) { b.disabled = true; b.title = 'Hearth only watches this service (no runtime): it cannot start or stop it'; }
+    const st = String(svcState(s)).toLowerCase();
+    if (!b.disabled && verb === 'start' && st === 'running') { b.disabled = true; b.title = 'Already running'; }
+    if (!b.disabled && verb === 'stop' && /^(stopped|exited|dead|created)$/.test(st)) { b.disabled = true; b.title = 'Already stopped'; }
     return b;
   });
 }
