@@ -217,6 +217,21 @@ class DashboardBackendsTest {
     }
 
     @Test
+    void aTorrentFileIsUploadedAndListed() {
+        String name = "upload-" + UUID.randomUUID().toString().substring(0, 6);
+        java.nio.file.Path dir = DashboardBackendsProfile.DIR.resolve("torrents");
+        dev.hearth.testing.TorrentFixture torrent = dev.hearth.testing.TorrentFixture.create(dir.resolve("data"), dir, name, 64 * 1024);
+        browser.signOutByCookies();
+        browser.login(operator, DashboardTest.PASSWORD);
+        browser.page("downloads");
+        browser.find("#dl-file").sendKeys(torrent.torrentFile().toAbsolutePath().toString());
+        browser.find("#dl-submit").click();
+        browser.waitFor(Duration.ofSeconds(10), d -> String.valueOf(browser.js("return document.getElementById('task-list').textContent")).contains(name));
+        assertTrue(fakes.client("fakebit").calls().stream().anyMatch(c -> c.startsWith("add:")));
+        browser.screenshot("downloads-uploaded");
+    }
+
+    @Test
     void pauseAndRemoveActOnTheTask() {
         String hash = UUID.randomUUID().toString().replace("-", "") + "00000000";
         String name = "pause-" + hash.substring(0, 6);

@@ -270,6 +270,26 @@ class DashboardTest {
     }
 
     @Test
+    void anAdminChangesAThresholdAndAViewerCannot() {
+        assumeTrue(routeExists("POST /api/v1/alerts/settings"), "waits on branch 'monitoring': POST /api/v1/alerts/settings");
+        as(admin);
+        browser.page("alerts");
+        WebElement warning = browser.find("#th-cpu-warning");
+        String old = warning.getDomProperty("value");
+        warning.clear();
+        warning.sendKeys("77");
+        browser.find("#al-set ~ form button[type=submit], section[aria-labelledby=al-set] button[type=submit]").click();
+        browser.waitFor(Duration.ofSeconds(5), d -> Api.admin().get("/api/v1/alerts/settings").jsonPath().getDouble("thresholds.cpu.warning") == 77.0);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("thresholds", Map.of("cpu", Map.of("warning", Double.parseDouble(old)))))
+                .post("/api/v1/alerts/settings").then().statusCode(200);
+        as(viewer);
+        browser.page("alerts");
+        assertFalse(browser.find("#th-cpu-warning").isEnabled());
+        assertFalse(browser.find("section[aria-labelledby=al-set] button[type=submit]").isEnabled());
+        browser.all("li[data-alert] button[data-action=ack]").forEach(b -> assertFalse(b.isEnabled(), "a viewer cannot acknowledge"));
+    }
+
+    @Test
     void theRouteTableNamesEveryRouteWithItsRole() {
         Map<String, String> routes = RouteTable.scan();
         assertEquals("viewer", routes.get("GET /api/v1/auth/me"));
