@@ -30,21 +30,36 @@ public class EventBus {
     private final Database db;
     private final ObjectMapper json;
     private final Clock clock;
-    private final List<EventListener<?>> listeners;
+    /** Resolved on first delivery, not at construction: listeners may themselves publish through this bus. */
+    private final java.util.function.Supplier<List<EventListener<?>>> listenerSource;
+    private volatile List<EventListener<?>> listeners;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread dispatcher;
 
     @jakarta.inject.Inject
     public EventBus(Database db, ObjectMapper json, Clock clock, Instance<EventListener<?>> listeners) {
-        this(db, json, clock, listeners.stream().toList());
+        this(db, json, clock, () -> listeners.stream().toList());
     }
 
     public EventBus(Database db, ObjectMapper json, Clock clock, List<EventListener<?>> listeners) {
+        this(db, json, clock, () -> new ArrayList<>(listeners));
+    }
+
+    private EventBus(Database db, ObjectMapper json, Clock clock, java.util.function.Supplier<List<EventListener<?>>> listeners) {
         this.db = db;
         this.json = json;
         this.clock = clock;
-        this.listeners = new ArrayList<>(listeners);
+        this.listenerSource = listeners;
+    }
+
+    private List<EventListener<?>> listeners() {
+        List<EventListener<?>> l = listeners;
+        if (l == null) {
+            l = List.copyOf(listenerSource.get());
+            listeners = l;
+        }
+        return l;
     }
 
     public void publish(HearthEvent event) {
@@ -129,7 +144,7 @@ public class EventBus {
         String error = null;
         try {
             HearthEvent event = (HearthEvent) json.readValue(p.payload(), Class.forName(p.type(), true, EventBus.class.getClassLoader()));
-            for (EventListener<?> listener : listeners) {
+            for (EventListener<?> listener : listeners()) {
                 if (listener.type().isInstance(event)) {
                     try {
                         call(listener, event);

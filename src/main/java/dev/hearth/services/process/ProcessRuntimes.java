@@ -48,6 +48,16 @@ public class ProcessRuntimes {
         return "https".equals(url.getScheme()) ? 443 : 80;
     }
 
+    /** The pid of every supervised program that is running now, by service name. */
+    public Map<String, Long> runningPids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        supervisors.forEach((name, s) -> {
+            Long pid = s.status().pid();
+            if (pid != null) pids.put(name, pid);
+        });
+        return pids;
+    }
+
     public Optional<ProcessSupervisor> find(String service) {
         return Optional.ofNullable(supervisors.get(service));
     }

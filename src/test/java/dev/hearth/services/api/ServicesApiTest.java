@@ -148,6 +148,11 @@ class ServicesApiTest {
         assertEquals("exited", st.getString("state"));
         assertEquals(1, st.getInt("exit_code"));
         assertFalse(st.getBoolean("stopped_through_hearth"));
+        // Monitoring turns it into an alert the owner hears of; a stop asked for through Hearth raises none.
+        Await.untilTrue(Duration.ofSeconds(15), "an alert for crashy", () -> Api.as("viewer").get("/api/v1/alerts?level=error").jsonPath()
+                .getList("alerts.message", String.class).stream().anyMatch(m -> m.equals("Service crashy stopped on its own (exit code 1)")));
+        List<String> messages = Api.as("viewer").get("/api/v1/alerts?limit=500").jsonPath().getList("alerts.message", String.class);
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith("Service plex ")), messages.toString());
     }
 
     /** Before discovery: discovered services get the default 5 s timeout, and Traefik's made-up hosts take that long to fail. */
