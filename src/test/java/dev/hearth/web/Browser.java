@@ -112,6 +112,22 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** Clicks the element, finding it again if a live update redrew it between finding and clicking. */
+    public void click(String css) {
+        click(By.cssSelector(css));
+    }
+
+    public void click(By by) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                driver.findElement(by).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 10) throw e;
+            }
+        }
+    }
+
     public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

@@ -150,20 +150,20 @@ class DashboardBackendsTest {
         browser.screenshot("services-detail");
 
         String pidBefore = String.valueOf((Object) Api.admin().get("/api/v1/services/" + name + "/status").path("pid"));
-        browser.find("tr[data-service='" + name + "'] button[data-action=restart]").click();
-        browser.find("dialog[open] button[value=yes]").click();
+        browser.click("tr[data-service='" + name + "'] button[data-action=restart]");
+        browser.click("dialog[open] button[value=yes]");
         browser.waitFor(Duration.ofSeconds(20), d -> {
             String pid = String.valueOf((Object) Api.admin().get("/api/v1/services/" + name + "/status").path("pid"));
             return !pid.equals(pidBefore) && "running".equals(state(name));
         });
         browser.screenshot("services-restarted");
 
-        browser.find("tr[data-service='" + name + "'] button[data-action=stop]").click();
-        browser.find("dialog[open] button[value=yes]").click();
+        browser.click("tr[data-service='" + name + "'] button[data-action=stop]");
+        browser.click("dialog[open] button[value=yes]");
         browser.waitFor(Duration.ofSeconds(15), d -> !"running".equals(state(name)));
         browser.screenshot("services-stopped");
-        browser.find("tr[data-service='" + name + "'] button[data-action=start]").click();
-        browser.find("dialog[open] button[value=yes]").click();
+        browser.click("tr[data-service='" + name + "'] button[data-action=start]");
+        browser.click("dialog[open] button[value=yes]");
         browser.waitFor(Duration.ofSeconds(15), d -> "running".equals(state(name)));
     }
 
@@ -182,8 +182,8 @@ class DashboardBackendsTest {
         String magnet = "magnet:?xt=urn:btih:" + hash + "&dn=dashboard-test";
         browser.find("#dl-url").sendKeys(magnet);
         browser.find("#dl-submit").click();
-        WebElement bar = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#task-list progress")).stream().findFirst().orElse(null));
-        double first = Double.parseDouble(bar.getDomAttribute("data-progress"));
+        double first = browser.waitFor(Duration.ofSeconds(10), d -> (Number) browser.js(
+                "const p = document.querySelector('#task-list progress'); return p ? Number(p.dataset.progress) : null")).doubleValue();
         browser.screenshot("downloads-added");
 
         taskUpdates.clear();
@@ -242,20 +242,16 @@ class DashboardBackendsTest {
         browser.login(operator, DashboardTest.PASSWORD);
         browser.page("downloads");
         browser.find(".tabs button:last-child").click();
-        WebElement row = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//tr[.//div[text()='" + name + "']]")).stream().findFirst().orElse(null));
-        row.findElement(By.cssSelector("button[data-action=pause]")).click();
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//tr[.//div[text()='" + name + "']]")).stream().findFirst().orElse(null));
+        browser.click(By.xpath("//tr[.//div[text()='" + name + "']]//button[@data-action='pause']"));
         browser.waitFor(Duration.ofSeconds(10), d -> fakes.client("fakebit").calls().stream().anyMatch(c -> c.startsWith("pause")));
         browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
         browser.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.xpath("//tr[.//div[text()='" + name + "']]//button[@data-action='remove']")).isEnabled());
-        d(By.xpath("//tr[.//div[text()='" + name + "']]//button[@data-action='remove']")).click();
-        browser.find("dialog[open] button[value=yes]").click();
+        browser.click(By.xpath("//tr[.//div[text()='" + name + "']]//button[@data-action='remove']"));
+        browser.click("dialog[open] button[value=yes]");
         browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//tr[.//div[text()='" + name + "']]")).isEmpty());
         List<String> calls = fakes.client("fakebit").calls();
         assertTrue(calls.stream().anyMatch(c -> c.startsWith("remove")), calls.toString());
-    }
-
-    private WebElement d(By by) {
-        return browser.driver().findElement(by);
     }
 
     private boolean waitForUpdate(Duration within) {

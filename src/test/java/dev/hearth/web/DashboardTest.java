@@ -180,7 +180,7 @@ class DashboardTest {
 
         WebElement row = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.xpath("//tr[td[text()='" + name + "']]")).stream().findFirst().orElse(null));
         row.findElement(By.cssSelector("button")).click();
-        browser.find("dialog[open] button[value=yes]").click();
+        browser.click("dialog[open] button[value=yes]");
         browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.xpath("//tr[td[text()='" + name + "']]")).isEmpty());
         Api.anonymous().header("X-API-Key", secret).get("/api/v1/auth/me").then().statusCode(401);
     }
@@ -263,7 +263,7 @@ class DashboardTest {
         browser.screenshot("alerts-live");
         String id = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.xpath("//li[@data-alert][contains(., '" + message + "')]"))
                 .stream().findFirst().map(li -> li.getDomAttribute("data-alert")).orElse(null));
-        browser.find("li[data-alert='" + id + "'] button[data-action=ack]").click();
+        browser.click("li[data-alert='" + id + "'] button[data-action=ack]");
         // read in one script: the list is redrawn by the ack and by the hub's message about it
         browser.waitFor(Duration.ofSeconds(5), d -> String.valueOf(browser.js("return document.querySelector(arguments[0])?.textContent",
                 "li[data-alert='" + id + "']")).contains("acknowledged"));
