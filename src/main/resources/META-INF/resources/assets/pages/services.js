@@ -1,0 +1,121 @@
+// Services: grouped list with start/stop/restart (confirmed), and per service its stats and a log viewer that follows.
+import { api, has, h, clear, svcName, svcState, svcHealth, serviceActions } from './common.js';
+import { notAvailable, failed, tone, pct, bytes } from '../ui.js';
+import { denied } from '../api.js';
+
+export async function render(scope, [selected]) {
+  scope.el.append(h('h1', {}, 'Services'));
+  if (!has('GET /api/v1/services')) { scope.el.append(notAvailable('Services', 'GET /api/v1/services')); return; }
+  const list = h('div', { id: 'service-list' });
+  const detail = h('div', { id: 'service-detail' });
+  scope.el.append(list, detail);
+
+  const load = async () => {
+    let data;
+    try { data = await api('GET', '/api/v1/services'); } catch (e) { clear(list, failed('Services', e)); return; }
+    const services = data.services ?? data;
+    if (!services.length) { clear(list, h('p', { class: 'muted' }, 'No services configured.')); return; }
+    const groups = new Map();
+    for (const s of services) {
+      const g = s.group || 'Other';
+      if (!groups.has(g)) groups.set(g, []);
+      groups.get(g).push(s);
+    }
+    clear(list, [...groups].map(([g, items]) => h('section', { class: 'group card', 'aria-label': g },
+      h('h2', {}, g),
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', {}, 'Service'), h('th', {}, 'State'), h('th', { class: 'hide-narrow' }, 'Runtime'), h('th', {}, 'Actions'))),
+        h('tbody', {}, items.map(s => {
+          const name = svcName(s), state = svcState(s), health = svcHealth(s);
+          return h('tr', { 'data-service': name },
+            h('td', {}, h('a', { href: '#/services/' + encodeURIComponent(name) }, s.display_name ?? name),
+              s.url ? h('div', { class: 'small muted' }, s.url) : null),
+            h('td', {}, h('span', { class: 'badge ' + tone(state), 'data-state': state }, state),
+              health && health !== state ? h('div', { class: 'small ' + tone(health) }, health) : null),
+            h('td', { class: 'hide-narrow small' }, runtimeOf(s)),
+            h('td', {}, h('div', { class: 'row' }, serviceActions(s, load))));
+        })))))));
+  };
+  await load();
+  const debounced = (() => { let t; return () => { clearTimeout(t); t = setTimeout(load, 250); }; })();
+  scope.live('service_status', debounced);
+  scope.fallback(load);
+  if (selected) await showDetail(scope, detail, selected);
+}
+
+function runtimeOf(s) {
+  const r = s.runtime;
+  if (!r) return '—';
+  if (typeof r === 'string') return r;
+  return r.type ?? Object.keys(r)[0] ?? '—';
+}
+
+async function showDetail(scope, box, name) {
+  const enc = encodeURIComponent(name);
+  const stats = h('div', { id: 'service-stats' });
+  const logs = h('pre', { class: 'logs', id: 'service-logs', tabindex: '0', 'aria-label': `Log of ${name}`, 'aria-live': 'off' });
+  const follow = h('input', { type: 'checkbox', id: 'follow', checked: true });
+  clear(box, h('section', { class: 'card', 'aria-labelledby': 'detail-title', style: 'margin-top:1rem' },
+    h('div', { class: 'spread' }, h('h2', { id: 'detail-title' }, name), h('a', { href: '#/services', class: 'small' }, 'Close')),
+    h('h3', {}, 'Stats'), stats,
+    h('div', { class: 'spread', style: 'margin-top:1rem' }, h('h3', {}, 'Log'), h('label', { class: 'inline', for: 'follow' }, follow, 'Follow')),
+    logs));
+
+  if (!has('GET /api/v1/services/{name}/stats')) clear(stats, notAvailable('Stats', 'GET /api/v1/services/{name}/stats'));
+  else {
+    const loadStats = async () => {
+      try {
+        const s = await api('GET', `/api/v1/services/${enc}/stats`);
+        const x = s.stats ?? s;
+        clear(stats, h('div', { class: 'row small' },
+          h('span', {}, 'CPU ', h('strong', {}, pct(x.cpu_percent ?? x.cpu?.percent ?? x.cpu))),
+          h('span', {}, 'Memory ', h('strong', {}, bytes(x.memory_used ?? x.memory_bytes ?? x.memory_usage ?? x.memory)),
+            x.memory_limit ? ` of ${bytes(x.memory_limit)}` : ''),
+          x.network ? h('span', {}, 'Net ', h('strong', {}, `↓ ${bytes(x.network.rx_bytes)} ↑ ${bytes(x.network.tx_bytes)}`)) : null,
+          x.uptime ? h('span', {}, 'Up ', h('strong', {}, x.uptime)) : null,
+          x.pids !== undefined ? h('span', {}, 'Processes ', h('strong', {}, x.pids)) : null));
+      } catch (e) { clear(stats, failed('Stats', e)); }
+    };
+    await loadStats();
+    const t = setInterval(loadStats, 10000);   // stats are a sample, not an event: refreshed while this panel is open
+    scope.onLeave(() => clearInterval(t));
+  }
+
+  const followRoute = 'GET /api/v1/services/{name}/logs/follow';
+  const logsRoute = 'GET /api/v1/services/{name}/logs';
+  const why = denied(has(followRoute) ? followRoute : logsRoute);
+  if (why) { logs.replaceWith(h('p', { class: 'na', id: 'service-logs' }, `Logs: ${why}.`)); follow.disabled = true; return; }
+  const line = (e) => typeof e === 'string' ? e
+    : [e.time ?? e.timestamp, e.stream && e.stream !== 'stdout' ? `[${e.stream}]` : '', e.text ?? e.message ?? e.line].filter(Boolean).join(' ');
+  const append = (entries) => {
+    const atBottom = logs.scrollHeight - logs.scrollTop - logs.clientHeight < 30;
+    for (const e of entries) logs.append(line(e) + '\n');
+    while (logs.childNodes.length > 5000) logs.firstChild.remove();   // a long follow stays light
+    if (atBottom) logs.scrollTop = logs.scrollHeight;
+  };
+  if (has(followRoute)) {
+    // Follow live: the server pushes each new line as a server-sent event; pausing just stops drawing.
+    const source = new EventSource(`/api/v1/services/${enc}/logs/follow?tail=200`);
+    source.onmessage = (ev) => { if (follow.checked) { try { append([JSON.parse(ev.data)]); } catch { append([ev.data]); } } };
+    source.onerror = () => { if (source.readyState === EventSource.CLOSED) logs.append('(the log stream ended)\n'); };
+    scope.onLeave(() => source.close());
+    logs.dataset.follow = 'sse';
+    return;
+  }
+  // No push route on this Hearth: read the tail, then what came after, while Follow is on.
+  let since = null;
+  const fetchLogs = async (first) => {
+    const q = first ? 'tail=200' : 'since=' + encodeURIComponent(since);
+    try {
+      const r = await api('GET', `/api/v1/services/${enc}/logs?${q}`);
+      const entries = typeof r === 'string' ? r.split('\n') : (r.lines ?? r.logs ?? r.entries ?? []);
+      append(entries);
+      const last = entries.length ? entries[entries.length - 1] : null;
+      since = (last && (last.time ?? last.timestamp)) || since || new Date().toISOString();
+    } catch (e) { logs.append(`(log unavailable: ${e.message})\n`); }
+  };
+  await fetchLogs(true);
+  logs.dataset.follow = 'poll';
+  const t = setInterval(() => { if (follow.checked) fetchLogs(false); }, 2000);
+  scope.onLeave(() => clearInterval(t));
+}
