@@ -127,7 +127,7 @@ class MonitoringApiTest {
 
     @Test
     void serviceLogsNameTheServicesThatExist() {
-        Api.as("viewer").get("/api/v1/logs?source=service:nope").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        Api.as("operator").get("/api/v1/logs?source=service:nope").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
         Api.as("viewer").get("/api/v1/logs?source=elsewhere").then().statusCode(400);
         Api.as("viewer").get("/api/v1/logs?source=hearth&limit=1").then().statusCode(200);
     }

@@ -22,9 +22,12 @@ public class LogsResource {
     private final LogStore logs;
     private final ServiceLogs serviceLogs;
 
-    public LogsResource(LogStore logs, ServiceLogs serviceLogs) {
+    private final dev.hearth.platform.security.CurrentCaller caller;
+
+    public LogsResource(LogStore logs, ServiceLogs serviceLogs, dev.hearth.platform.security.CurrentCaller caller) {
         this.logs = logs;
         this.serviceLogs = serviceLogs;
+        this.caller = caller;
     }
 
     @GET
@@ -39,6 +42,12 @@ public class LogsResource {
         if (source == null || source.isBlank() || source.equals("hearth")) return Map.of("logs", logs.query(min, max, from));
         if (!source.startsWith("service:") || source.length() == "service:".length()) {
             throw ApiException.invalid("source", "must be hearth or service:<name>");
+        }
+        // A service's own output can hold its secrets: the same role as GET /api/v1/services/{name}/logs.
+        if (!caller.get().may(Role.OPERATOR)) {
+            throw new dev.hearth.platform.web.ApiException(dev.hearth.platform.web.ErrorCode.FORBIDDEN,
+                    "A service's log needs the operator role; you have " + caller.get().role().id(),
+                    Map.of("required_role", "operator", "your_role", caller.get().role().id()));
         }
         String service = source.substring("service:".length());
         return Map.of("logs", serviceLogs.query(service, min, max, from), "source", source);

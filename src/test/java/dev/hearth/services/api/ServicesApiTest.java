@@ -123,6 +123,11 @@ class ServicesApiTest {
         Api.as("operator").get("/api/v1/services/plex/logs?tail=lots").then().statusCode(400).body("error.details.field", equalTo("tail"));
         Api.as("operator").get("/api/v1/services/plex/logs?since=yesterday").then().statusCode(400).body("error.details.field", equalTo("since"));
 
+        // The same output through the log API, with its level filter (issue "Monitoring", item 8).
+        Api.as("operator").get("/api/v1/logs?source=service:plex&limit=50").then().statusCode(200)
+                .body("logs.message", org.hamcrest.Matchers.hasItem("plex says hello"));
+        Api.as("viewer").get("/api/v1/logs?source=service:plex").then().statusCode(403);
+
         JsonPath stats = get("/api/v1/services/plex/stats");
         assertTrue(stats.getLong("memory_used") > 0);
         assertTrue(stats.getLong("memory_limit") >= stats.getLong("memory_used"));
