@@ -286,68 +286,6 @@ class RealClientsEndToEndTest {
         }
     }
 
-    /**
-     * A real transfer between two qBittorrent instances on loopback: a second qbittorrent-nox (not known
-     * to Hearth) seeds; Hearth's qBittorrent gets the magnet, fetches metadata and data from it through a
-     * loopback tracker; the task completes with one DownloadCompleted and the hook's webhook call.
-     */
-    @Test
-    void aMagnetTransfersFromASecondQbittorrentAndCompletesOnce() throws Exception {
-        Path root = RealClientsProfile.DIR.resolve("qbittorrent-seeder");
-        try (dev.hearth.testing.QbittorrentDaemon seeder = new dev.hearth.testing.QbittorrentDaemon(root)) {
-            TorrentFixture f = TorrentFixture.create(seeder.downloads(), root.resolve("torrents"),
-                    "transfer-" + Long.toHexString(ThreadLocalRandom.current().nextLong()), 3 * 1024 * 1024 + 17);
-            seed(seeder, f);
-            String hash = dev.hearth.downloads.internal.TorrentFile.parse(f.torrentBytes(), "torrent").infoHash();
-            try (Tracker tracker = new Tracker(seeder.peerPort())) {
-                String magnet = "magnet:?xt=urn:btih:" + hash + "&dn=" + f.name() + "&tr="
-                        + java.net.URLEncoder.encode(tracker.announce(), java.nio.charset.StandardCharsets.UTF_8);
-                String id = Api.as("operator").contentType(ContentType.JSON)
-                        .body(Map.of("url", magnet, "client", "qbittorrent", "destination", RealClientsProfile.downloads("qbittorrent").toString()))
-                        .post("/api/v1/downloads").then().statusCode(201).body("task.status", equalTo("metadata")).extract().path("task_id");
-                Waits.until(id + " completed in qBittorrent itself", DONE_WITHIN, () -> live("qbittorrent", id),
-                        t -> t.isPresent() && t.get().status().isFinished());
-                awaitCompletedOnce("qbittorrent", id);
-                Path got = RealClientsProfile.downloads("qbittorrent").resolve(f.name());
-                assertEquals(java.util.Arrays.hashCode(Files.readAllBytes(f.data())), java.util.Arrays.hashCode(Files.readAllBytes(got)),
-                        "the data came over from the seeder");
-                Waits.until("the AutoRun hook reported " + hash, Duration.ofSeconds(20), () -> hookLine(hash), Optional::isPresent);
-                assertEquals(1, events.countFor(id));
-                delete(id, true).then().statusCode(200);
-            }
-        }
-    }
-
-    /** Adds {@code f} (data present) to a qBittorrent Hearth does not know, through its own Web API. */
-    private static void seed(dev.hearth.testing.QbittorrentDaemon qb, TorrentFixture f) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        var login = http.send(java.net.http.HttpRequest.newBuilder(qb.url().resolve("api/v2/auth/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=adminadmin")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals("Ok.", login.body());
-        String boundary = "hearth" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrents\"; filename=\"f.torrent\"\r\n"
-                + "Content-Type: application/x-bittorrent\r\n\r\n").getBytes());
-        body.writeBytes(f.torrentBytes());
-        body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"savepath\"\r\n\r\n" + qb.downloads()
-                + "\r\n--" + boundary + "--\r\n").getBytes());
-        var added = http.send(java.net.http.HttpRequest.newBuilder(qb.url().resolve("api/v2/torrents/add"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, added.statusCode(), added.body());
-        Waits.until("the seeder has checked " + f.name(), Duration.ofSeconds(30), () -> {
-            try {
-                return http.send(java.net.http.HttpRequest.newBuilder(qb.url().resolve("api/v2/torrents/info")).GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, info -> info.contains("\"progress\":1"));
-    }
-
     /** An HTTP tracker on loopback whose every announce answers one peer, and asks for the next announce in 5 s (a missed first connection retries soon). */
     private static final class Tracker implements AutoCloseable {
         private final com.sun.net.httpserver.HttpServer server;

@@ -127,6 +127,9 @@ class ServicesApiTest {
         Api.as("operator").get("/api/v1/logs?source=service:plex&limit=50").then().statusCode(200)
                 .body("logs.message", org.hamcrest.Matchers.hasItem("plex says hello"));
         Api.as("viewer").get("/api/v1/logs?source=service:plex").then().statusCode(403);
+        // Monitoring samples each container's CPU and memory in the background and exports them.
+        Await.untilTrue(Duration.ofSeconds(30), "plex's memory on /metrics", () -> Api.as("viewer").accept("text/plain").get("/metrics").asString()
+                .lines().anyMatch(l -> l.startsWith("hearth_container_memory_used_bytes{") && l.contains("service=\"plex\"") && !l.endsWith(" 0.0")));
 
         JsonPath stats = get("/api/v1/services/plex/stats");
         assertTrue(stats.getLong("memory_used") > 0);
@@ -155,9 +158,11 @@ class ServicesApiTest {
         assertFalse(st.getBoolean("stopped_through_hearth"));
         // Monitoring turns it into an alert the owner hears of; a stop asked for through Hearth raises none.
         Await.untilTrue(Duration.ofSeconds(15), "an alert for crashy", () -> Api.as("viewer").get("/api/v1/alerts?level=error").jsonPath()
-                .getList("alerts.message", String.class).stream().anyMatch(m -> m.equals("Service crashy stopped on its own (exit code 1)")));
-        List<String> messages = Api.as("viewer").get("/api/v1/alerts?limit=500").jsonPath().getList("alerts.message", String.class);
-        assertTrue(messages.stream().noneMatch(m -> m.startsWith("Service plex ")), messages.toString());
+                .getList("alerts.findAll { it.details.service == 'crashy' }.details.exitCode", Integer.class).contains(1));
+        JsonPath alerts = Api.as("viewer").get("/api/v1/alerts?limit=500").jsonPath();
+        assertEquals(1, alerts.getList("alerts.findAll { it.details.service == 'crashy' }").size(), "one death, one alert");
+        assertEquals("Container stopped unexpectedly", alerts.getString("alerts.find { it.details.service == 'crashy' }.message"));
+        assertTrue(alerts.getList("alerts.findAll { it.details.service == 'plex' }").isEmpty(), "a stop through Hearth raises none");
     }
 
     /** Before discovery: discovered services get the default 5 s timeout, and Traefik's made-up hosts take that long to fail. */
