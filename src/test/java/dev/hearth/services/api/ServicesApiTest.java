@@ -160,8 +160,11 @@ class ServicesApiTest {
         Await.untilTrue(Duration.ofSeconds(15), "an alert for crashy", () -> Api.as("viewer").get("/api/v1/alerts?level=error").jsonPath()
                 .getList("alerts.findAll { it.details.service == 'crashy' }.details.exitCode", Integer.class).contains(1));
         JsonPath alerts = Api.as("viewer").get("/api/v1/alerts?limit=500").jsonPath();
-        assertEquals(1, alerts.getList("alerts.findAll { it.details.service == 'crashy' }").size(), "one death, one alert");
-        assertEquals("Container stopped unexpectedly", alerts.getString("alerts.find { it.details.service == 'crashy' }.message"));
+        // (an exit before this test, seen by the first sample, was resolved when the start through Hearth ran it again)
+        assertEquals(1, alerts.getList("alerts.findAll { it.details.service == 'crashy' && it.state != 'resolved' }").size(),
+                "one death, one open alert");
+        assertEquals("Container stopped unexpectedly",
+                alerts.getString("alerts.find { it.details.service == 'crashy' && it.state != 'resolved' }.message"));
         assertTrue(alerts.getList("alerts.findAll { it.details.service == 'plex' }").isEmpty(), "a stop through Hearth raises none");
     }
 
