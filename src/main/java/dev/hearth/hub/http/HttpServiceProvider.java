@@ -20,15 +20,12 @@ public class HttpServiceProvider implements IntegrationProvider {
     public static final String ID = "http";
     private final HttpStack http;
     private final Clock clock;
+    private final IntegrationDescriptor descriptor;
 
     public HttpServiceProvider(HttpStack http, Clock clock) {
         this.http = http;
         this.clock = clock;
-    }
-
-    @Override
-    public IntegrationDescriptor descriptor() {
-        return new IntegrationDescriptor(ID, "Any HTTP service", Set.of(), List.of(
+        this.descriptor = new IntegrationDescriptor(ID, "Any HTTP service", Set.of(), List.of(
                 new IntegrationDescriptor.Field("username", false, false, "user for HTTP basic auth"),
                 new IntegrationDescriptor.Field("password", false, true, "password for HTTP basic auth"),
                 new IntegrationDescriptor.Field("api_key_header", false, false, "header that carries an API key, e.g. X-Api-Key"),
@@ -36,17 +33,22 @@ public class HttpServiceProvider implements IntegrationProvider {
                 this::create);
     }
 
+    @Override
+    public IntegrationDescriptor descriptor() {
+        return descriptor;
+    }
+
     private HttpServiceIntegration create(IntegrationTarget target) {
         var c = target.credentials();
         AuthStrategy auth = c.containsKey("username") ? AuthStrategy.basic(c.get("username"), c.getOrDefault("password", ""))
                 : c.containsKey("api_key") ? AuthStrategy.apiKeyHeader(c.getOrDefault("api_key_header", "X-Api-Key"), c.get("api_key"))
                 : AuthStrategy.none();
-        // A health probe must answer within its timeout: one attempt, and a short circuit so a dead service costs nothing.
+        // A health probe answers within its timeout and reports what it saw: one attempt, no circuit in between.
         UpstreamSpec spec = UpstreamSpec.of(target.serviceName(), target.url())
                 .withTimeouts(Duration.ofMillis(Math.min(2000, target.timeout().toMillis())), target.timeout())
                 .withRetry(RetryPolicy.none())
                 .withCircuit(CircuitPolicy.disabled())
                 .withAuth(auth);
-        return new HttpServiceIntegration(descriptor(), http.client(spec), clock);
+        return new HttpServiceIntegration(descriptor, http.client(spec), clock);
     }
 }
