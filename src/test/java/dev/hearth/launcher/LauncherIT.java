@@ -1,6 +1,7 @@
 package dev.hearth.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.testing.Await;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,15 +38,14 @@ class LauncherIT {
         }
     }
 
-    @Test
-    void binHearthStartsWithTheDocumentedVariablesAndStopsCleanly(@TempDir Path dir) throws Exception {
-        int port;
+    private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+            return s.getLocalPort();
         }
-        Path config = dir.resolve("my-hearth.yml");
-        Files.writeString(config, "domain: home.example.org\nserver:\n  host: 127.0.0.1\n");
-        Path data = dir.resolve("state");
+    }
+
+    /** bin/hearth as a user starts it: default java on PATH, no JAVA_HOME, settings by the documented variables. */
+    private static ProcessBuilder launcher(Path dir, Path config, Path data, int port) {
         ProcessBuilder pb = new ProcessBuilder(Path.of("bin/hearth").toAbsolutePath().toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
@@ -56,7 +57,54 @@ class LauncherIT {
         env.put("HEARTH_DATA_DIR", data.toString());
         env.put("HEARTH_CONFIG", config.toString());
         env.put("HEARTH_ADMIN_API_KEY", "hth_launcher_test_admin_key");
-        Process hearth = pb.start();
+        return pb;
+    }
+
+    @Test
+    void aBadConfigFileStopsThePackagedHearthWithOneLineAndNothingElse(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("hearth.yml");
+        Files.writeString(config, "downloads:\n  poll_interval: soon\n");
+        Path data = dir.resolve("state");
+        Process hearth = launcher(dir, config, data, freePort()).start();
+        assertTrue(hearth.waitFor(60, TimeUnit.SECONDS), "Hearth should stop at once");
+        assertEquals(2, hearth.exitValue());
+        // The JVM's own notices are not Hearth's: its warnings, and the line a first start's cache recording prints.
+        List<String> out = Files.readAllLines(dir.resolve("hearth.out")).stream()
+                .filter(l -> !l.startsWith("WARNING") && !l.strip().startsWith("AOTConfiguration recorded")).toList();
+        assertEquals(1, out.size(), String.join("\n", out));
+        assertEquals("hearth: configuration error: " + config + ": downloads.poll_interval: 'soon' is not a duration like 30s, 15m, 1h30m or 7d", out.getFirst());
+        assertFalse(Files.exists(data.resolve("hearth.db")), "nothing is created for a configuration that was refused");
+        assertFalse(Files.exists(data.resolve("initial-credentials.txt")));
+        assertFalse(Files.exists(Path.of("target/quarkus-app/hearth.aot.conf")), "a refused start leaves no start-up recording");
+    }
+
+    @Test
+    void theLogLevelFromTheConfigFileHoldsFromTheFirstLine(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        Path config = dir.resolve("hearth.yml");
+        Files.writeString(config, "server:\n  host: 127.0.0.1\nlogs:\n  level: WARN\n");
+        Process hearth = launcher(dir, config, dir.resolve("state"), port).start();
+        try {
+            Await.untilTrue(Duration.ofSeconds(60), "Hearth to answer /health", () -> {
+                HttpResponse<String> r = get(port, "/health", Map.of());
+                return r != null && r.statusCode() == 200;
+            });
+        } finally {
+            hearth.destroy();
+            assertTrue(hearth.waitFor(20, TimeUnit.SECONDS), "Hearth stops on SIGTERM");
+        }
+        String out = Files.readString(dir.resolve("hearth.out"));
+        assertFalse(out.contains(" INFO "), "no INFO line at level WARN:\n" + out);
+        assertTrue(out.contains("==== Hearth first start ===="), "the first-start notice is printed, not logged");
+    }
+
+    @Test
+    void binHearthStartsWithTheDocumentedVariablesAndStopsCleanly(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        Path config = dir.resolve("my-hearth.yml");
+        Files.writeString(config, "domain: home.example.org\nserver:\n  host: 127.0.0.1\n");
+        Path data = dir.resolve("state");
+        Process hearth = launcher(dir, config, data, port).start();
         try {
             Await.untilTrue(Duration.ofSeconds(60), "Hearth to answer /health", () -> {
                 HttpResponse<String> r = get(port, "/health", Map.of());
@@ -76,6 +124,6 @@ class LauncherIT {
         }
         String out = Files.readString(dir.resolve("hearth.out"));
         assertTrue(out.contains("Listening on: http://127.0.0.1:" + port), out);
-        assertTrue(!out.contains("hth_launcher_test_admin_key"), "the chosen key is never printed");
+        assertFalse(out.contains("hth_launcher_test_admin_key"), "the chosen key is never printed");
     }
 }

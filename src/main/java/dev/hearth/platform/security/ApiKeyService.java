@@ -36,14 +36,29 @@ public class ApiKeyService {
     private final Database db;
     private final Tokens tokens;
     private final Clock clock;
-    private final Map<String, ApiKey> liveByHash = new ConcurrentHashMap<>();
+    /** Loaded at first use, not here: the request gate creates this bean while the database still opens. */
+    private volatile @Nullable Map<String, ApiKey> liveByHash;
 
     public ApiKeyService(Database db, Tokens tokens, Clock clock) {
         this.db = db;
         this.tokens = tokens;
         this.clock = clock;
-        db.query("SELECT id, name, role, prefix, created_by, created_at, expires_at, last_used_at, key_hash FROM api_keys WHERE revoked_at IS NULL",
-                rs -> liveByHash.put(rs.getString("key_hash"), map(rs)));
+    }
+
+    /** The live keys by hash; the first start reads them before Hearth listens, so the event loop never waits here. */
+    private Map<String, ApiKey> live() {
+        Map<String, ApiKey> loaded = liveByHash;
+        if (loaded != null) return loaded;
+        synchronized (this) {
+            Map<String, ApiKey> keys = liveByHash;
+            if (keys == null) {
+                Map<String, ApiKey> read = new ConcurrentHashMap<>();
+                db.query("SELECT id, name, role, prefix, created_by, created_at, expires_at, last_used_at, key_hash FROM api_keys WHERE revoked_at IS NULL",
+                        rs -> read.put(rs.getString("key_hash"), map(rs)));
+                liveByHash = keys = read;
+            }
+            return keys;
+        }
     }
 
     public NewKey create(String name, Role role, @Nullable Instant expiresAt, String createdBy) {
@@ -52,7 +67,7 @@ public class ApiKeyService {
 
     /** Registers a key whose secret the owner chose (HEARTH_ADMIN_API_KEY), unless it exists already. */
     public Optional<NewKey> ensure(String name, Role role, String secret, String createdBy) {
-        if (liveByHash.containsKey(Tokens.sha256(secret))) return Optional.empty();
+        if (live().containsKey(Tokens.sha256(secret))) return Optional.empty();
         return Optional.of(store(name, role, null, createdBy, secret));
     }
 
@@ -63,33 +78,33 @@ public class ApiKeyService {
         long id = db.insert("INSERT INTO api_keys (name, role, key_hash, prefix, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 name, role.id(), hash, prefix, createdBy, now.toEpochMilli(), expiresAt == null ? null : expiresAt.toEpochMilli());
         ApiKey key = new ApiKey(id, name, role, prefix, createdBy, now, expiresAt, null);
-        liveByHash.put(hash, key);
+        live().put(hash, key);
         return new NewKey(key, secret);
     }
 
     public List<ApiKey> list() {
-        return liveByHash.values().stream().sorted(Comparator.comparingLong(ApiKey::id)).toList();
+        return live().values().stream().sorted(Comparator.comparingLong(ApiKey::id)).toList();
     }
 
     public boolean revoke(long id) {
         int changed = db.update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.millis(), id);
-        liveByHash.values().removeIf(k -> k.id() == id);
+        live().values().removeIf(k -> k.id() == id);
         return changed > 0;
     }
 
     public boolean any() {
-        return !liveByHash.isEmpty();
+        return !live().isEmpty();
     }
 
     /** The live, unexpired key with this secret. Runs on the event loop: memory only, last-use written later. */
     public Optional<ApiKey> verify(String secret) {
         String hash = Tokens.sha256(secret);
-        ApiKey key = liveByHash.get(hash);
+        ApiKey key = live().get(hash);
         Instant now = clock.instant();
         if (key == null || key.expiredAt(now)) return Optional.empty();
         if (key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
             ApiKey touched = new ApiKey(key.id(), key.name(), key.role(), key.prefix(), key.createdBy(), key.createdAt(), key.expiresAt(), now);
-            liveByHash.replace(hash, key, touched);
+            live().replace(hash, key, touched);
             Thread.ofVirtual().start(() -> db.update("UPDATE api_keys SET last_used_at = ? WHERE id = ?", now.toEpochMilli(), key.id()));
         }
         return Optional.of(key);

@@ -3,6 +3,8 @@ package dev.hearth.platform.security;
 import dev.hearth.platform.config.ConfigService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -12,7 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * On the first start, creates the admin API key (or takes {@code HEARTH_ADMIN_API_KEY}) and the browser
@@ -28,6 +33,7 @@ public class FirstStart {
     private final UserService users;
     private final ConfigService config;
     private final Tokens tokens;
+    private final CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
 
     public FirstStart(ApiKeyService keys, UserService users, ConfigService config, Tokens tokens) {
         this.keys = keys;
@@ -36,8 +42,26 @@ public class FirstStart {
         this.tokens = tokens;
     }
 
+    /** Begun as the container starts, on a thread of its own: the password hash takes a third of a second. */
+    void begin(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
+        Thread.ofPlatform().name("hearth-first-start").daemon().start(() -> {
+            try {
+                run();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Hearth listens only once the credentials exist (and a failure here stops start-up). */
     void onStart(@Observes @Priority(1) StartupEvent ignored) {
-        run();
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     public void run() {

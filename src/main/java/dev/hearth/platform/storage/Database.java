@@ -6,6 +6,8 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 
@@ -27,19 +31,50 @@ import org.jspecify.annotations.Nullable;
  * The one database: SQLite in the data dir by default (WAL, one writer at a time), PostgreSQL by
  * configuration, migrated by the same Flyway scripts at start. Plain JDBC with a few helpers: the
  * tables are small and the queries simple, so an ORM would cost more memory than it saves code.
+ *
+ * <p>Opening and migrating run on a thread of their own from the moment the container starts, beside
+ * the rest of start-up (a second core's worth of time on a small box); the first query waits for them,
+ * and {@link #isReady()} says "not yet" meanwhile. A failure surfaces at that first query, which the
+ * first-start step makes before Hearth listens, so a broken database still stops start-up.
  */
 @ApplicationScoped
 public class Database {
-    private final AgroalDataSource dataSource;
-    private final String kind;
+    private final CompletableFuture<Opened> opened = new CompletableFuture<>();
     /** The connection of the transaction running on this thread, so an event publish joins its change. */
     private final ThreadLocal<@Nullable Connection> transaction = new ThreadLocal<>();
 
     public Database(ConfigService config) {
-        HearthConfig.Storage storage = config.current().storage();
-        this.kind = storage.kind();
-        this.dataSource = open(storage, config.dataDir());
-        migrate();
+        Thread.ofPlatform().name("hearth-storage-open").daemon().start(() -> {
+            try {
+                HearthConfig.Storage storage = config.current().storage();
+                AgroalDataSource dataSource = open(storage, config.dataDir());
+                migrate(dataSource, storage);
+                opened.complete(new Opened(dataSource, storage.kind()));
+            } catch (Throwable e) {
+                opened.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Creates the bean as the container starts, so the work above overlaps the rest of start-up. */
+    void openEarly(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
+        // creating the bean is the point
+    }
+
+    private record Opened(AgroalDataSource dataSource, String kind) {}
+
+    private Opened opened() {
+        try {
+            return opened.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof StorageException se) throw se;
+            throw new StorageException("the database could not be opened: " + cause.getMessage(), cause);
+        }
+    }
+
+    private AgroalDataSource dataSource() {
+        return opened().dataSource();
     }
 
     private static AgroalDataSource open(HearthConfig.Storage storage, Path dataDir) {
@@ -77,10 +112,11 @@ public class Database {
         }
     }
 
-    private void migrate() {
+    private static void migrate(AgroalDataSource dataSource, HearthConfig.Storage storage) {
         Map<String, String> placeholders = Map.of(
-                "id", isPostgresql() ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
-        Flyway.configure()
+                "id", storage.isPostgresql() ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+        // The class loader named: this thread was not started by Quarkus, and Flyway finds scripts through it.
+        Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .placeholders(placeholders)
@@ -89,16 +125,17 @@ public class Database {
     }
 
     public boolean isPostgresql() {
-        return "postgresql".equals(kind);
+        return "postgresql".equals(kind());
     }
 
     public String kind() {
-        return kind;
+        return opened().kind();
     }
 
-    /** Storage readiness for /health: a round trip within a second. */
+    /** Storage readiness for /health: opened and migrated, and a round trip within a second. */
     public boolean isReady() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        if (!opened.isDone() || opened.isCompletedExceptionally()) return false;
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(1);
             return s.execute("SELECT 1");
         } catch (SQLException e) {
@@ -125,7 +162,7 @@ public class Database {
                 throw new StorageException(e.getMessage(), e);
             }
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             transaction.set(c);
             try {
@@ -188,7 +225,7 @@ public class Database {
         Connection tx = transaction.get();
         try {
             if (tx != null) return work.run(tx);
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = dataSource().getConnection()) {
                 return work.run(c);
             }
         } catch (SQLException e) {
@@ -211,6 +248,8 @@ public class Database {
 
     @PreDestroy
     void close() {
-        dataSource.close();
+        // A stop during start-up waits for the opening, so no connection outlives the application.
+        Opened open = opened.handle((done, failure) -> done).join();
+        if (open != null) open.dataSource().close();
     }
 }

@@ -18,6 +18,7 @@ import dev.hearth.services.Service;
 import dev.hearth.services.ServiceCatalog;
 import dev.hearth.services.ServiceHealth;
 import dev.hearth.services.ServiceLogLine;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -183,6 +184,7 @@ public class ServicesResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
+    @Blocking // a Multi is taken for non-blocking; this one starts on the class's virtual thread, as said here
     public Multi<Map<String, Object>> follow(@PathParam("name") String name, @QueryParam("tail") @Nullable String tail) {
         int n = Params.integer(tail, "tail", 10, 0, 10_000);
         catalog.service(name); // 404 now, before the stream opens
