@@ -37,13 +37,20 @@ public class ConfigService {
     private final ObjectMapper json;
     private final List<java.util.function.Consumer<HearthConfig>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    @jakarta.inject.Inject
-    public ConfigService() {
-        this(new ConfigEnvironment(
+    /** Inside Quarkus: MicroProfile Config as it stands at each lookup, and the raw environment. */
+    @jakarta.enterprise.inject.Produces
+    @jakarta.inject.Singleton
+    static ConfigEnvironment quarkusEnvironment() {
+        return new ConfigEnvironment(
                 name -> ConfigProvider.getConfig().getOptionalValue(name, String.class),
-                name -> java.util.Optional.ofNullable(System.getenv(name))));
+                name -> java.util.Optional.ofNullable(System.getenv(name)));
     }
 
+    /**
+     * Injected with its environment: the container's client proxy subclasses this bean, and a
+     * no-argument constructor here would read the whole config once more for the proxy alone.
+     */
+    @jakarta.inject.Inject
     public ConfigService(ConfigEnvironment environment) {
         this.environment = environment;
         this.loader = new ConfigLoader(environment);

@@ -2,6 +2,7 @@ package dev.hearth.platform.logging;
 
 import dev.hearth.platform.config.ConfigService;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -39,6 +40,12 @@ public class LogStore extends Handler {
         setLevel(Level.INFO);
         root.addHandler(this);
         config.onChange(c -> applyLevel(c.logs().level()));
+    }
+
+    /** The root logger outlives the application (tests start several in one JVM): leave it as found. */
+    @PreDestroy
+    void uninstall() {
+        Logger.getLogger("").removeHandler(this);
     }
 
     /** Makes a run-time change of {@code logs.level} take effect at once. */

@@ -1,6 +1,7 @@
 package dev.hearth.platform.security;
 
 import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.storage.Database;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +34,15 @@ public class FirstStart {
     private final UserService users;
     private final ConfigService config;
     private final Tokens tokens;
+    private final Database database;
     private final CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
 
-    public FirstStart(ApiKeyService keys, UserService users, ConfigService config, Tokens tokens) {
+    public FirstStart(ApiKeyService keys, UserService users, ConfigService config, Tokens tokens, Database database) {
         this.keys = keys;
         this.users = users;
         this.config = config;
         this.tokens = tokens;
+        this.database = database;
     }
 
     /** Begun as the container starts, on a thread of its own: the password hash takes a third of a second. */
@@ -65,6 +68,11 @@ public class FirstStart {
     }
 
     public void run() {
+        // A new database certainly needs the browser password: its slow hash runs beside the migration.
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(tokens.randomBytes(15));
+        @Nullable CompletableFuture<String> hash = database.startsEmpty()
+                ? CompletableFuture.supplyAsync(() -> users.hash(password), task -> Thread.ofVirtual().name("hearth-password-hash").start(task))
+                : null;
         String configuredKey = config.current().security().adminApiKey();
         StringBuilder shown = new StringBuilder();
         boolean created = false;
@@ -77,8 +85,7 @@ public class FirstStart {
             created = true;
         }
         if (!users.any()) {
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(tokens.randomBytes(15));
-            users.create("admin", password, Role.ADMIN);
+            users.createHashed("admin", hash != null ? hash.join() : users.hash(password), Role.ADMIN);
             shown.append("Browser login:  admin / ").append(password).append('\n');
             created = true;
         }

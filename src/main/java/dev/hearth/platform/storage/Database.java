@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 @ApplicationScoped
 public class Database {
     private final CompletableFuture<Opened> opened = new CompletableFuture<>();
+    private final CompletableFuture<Boolean> startsEmpty = new CompletableFuture<>();
     /** The connection of the transaction running on this thread, so an event publish joins its change. */
     private final ThreadLocal<@Nullable Connection> transaction = new ThreadLocal<>();
 
@@ -47,13 +48,27 @@ public class Database {
         Thread.ofPlatform().name("hearth-storage-open").daemon().start(() -> {
             try {
                 HearthConfig.Storage storage = config.current().storage();
+                startsEmpty.complete(!storage.isPostgresql() && Files.notExists(sqliteFile(config.dataDir())));
                 AgroalDataSource dataSource = open(storage, config.dataDir());
                 migrate(dataSource, storage);
                 opened.complete(new Opened(dataSource, storage.kind()));
             } catch (Throwable e) {
+                startsEmpty.completeExceptionally(e);
                 opened.completeExceptionally(e);
             }
         });
+    }
+
+    /**
+     * Whether this start found no database at all (a new SQLite file), known before it is open, so a
+     * first start can prepare its slow work beside the migration. PostgreSQL: false, as only a query could tell.
+     */
+    public boolean startsEmpty() {
+        try {
+            return startsEmpty.join();
+        } catch (CompletionException e) {
+            return false; // the first query reports the failure
+        }
     }
 
     /** Creates the bean as the container starts, so the work above overlaps the rest of start-up. */
@@ -94,7 +109,7 @@ public class Database {
             // WAL lets readers run beside the one writer; busy_timeout makes a second writer wait, not fail.
             // Transactions take the write lock when they begin (IMMEDIATE): one that read first and wrote later
             // would otherwise fail with SQLITE_BUSY_SNAPSHOT, which no timeout can wait out.
-            url = "jdbc:sqlite:" + dataDir.resolve("hearth.db").toAbsolutePath()
+            url = "jdbc:sqlite:" + sqliteFile(dataDir).toAbsolutePath()
                     + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&transaction_mode=IMMEDIATE";
             props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(storage.poolSize()));
         }
@@ -110,6 +125,10 @@ public class Database {
         } catch (SQLException e) {
             throw new StorageException("cannot open the " + storage.kind() + " database: " + e.getMessage(), e);
         }
+    }
+
+    private static Path sqliteFile(Path dataDir) {
+        return dataDir.resolve("hearth.db");
     }
 
     private static void migrate(AgroalDataSource dataSource, HearthConfig.Storage storage) {

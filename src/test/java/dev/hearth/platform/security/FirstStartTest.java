@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FirstStartTest {
-    private record Parts(ApiKeyService keys, UserService users, FirstStart firstStart) {}
+    private record Parts(Database db, ApiKeyService keys, UserService users, FirstStart firstStart) {}
 
     private static Parts boot(ConfigService config) {
         Database db = new Database(config);
         Tokens tokens = new Tokens();
         ApiKeyService keys = new ApiKeyService(db, tokens, Clock.systemUTC());
         UserService users = new UserService(db, tokens, Clock.systemUTC());
-        return new Parts(keys, users, new FirstStart(keys, users, config, tokens));
+        return new Parts(db, keys, users, new FirstStart(keys, users, config, tokens, db));
     }
 
     private static String value(List<String> lines, String label) {
@@ -43,6 +43,19 @@ class FirstStartTest {
         assertEquals(Role.ADMIN, p.keys().verify(key).orElseThrow().role());
         assertEquals(Role.ADMIN, p.users().authenticate("admin", password).orElseThrow().role());
         assertTrue(p.keys().list().stream().noneMatch(k -> k.prefix().length() > 8), "only a prefix of the key is kept in clear");
+    }
+
+    @Test
+    void aDatabaseThatLostItsUsersGetsANewAdminPasswordThatWorks(@TempDir Path dir) throws Exception {
+        Parts first = boot(TestConfig.sqlite(dir));
+        assertTrue(first.db().startsEmpty(), "no database file yet: a first start");
+        first.firstStart().run();
+        first.db().update("DELETE FROM users");
+        Parts again = boot(TestConfig.sqlite(dir));
+        assertFalse(again.db().startsEmpty(), "the file exists now");
+        again.firstStart().run();
+        String password = value(Files.readAllLines(dir.resolve(FirstStart.CREDENTIALS_FILE)), "Browser login:").replace("admin / ", "");
+        assertEquals(Role.ADMIN, again.users().authenticate("admin", password).orElseThrow().role());
     }
 
     @Test
