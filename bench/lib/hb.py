@@ -162,6 +162,17 @@ def cmd_startup_rows(args):
           f"(median; min {ms(jv['min'])}, max {ms(jv['max'])}).")
 
 
+def cmd_startup_first(args):
+    """startup-first FILE: the launcher's own first start after a build (it records its cache), from cmd_startup's JSON."""
+    with open(args[0]) as f:
+        first = json.load(f)[0].get("train")
+    if first and first["ready_s"] is not None:
+        print(f"First start after a build, launcher defaults on an empty data dir, recording the start-up cache: "
+              f"**{ms(first['ready_s'])} ms** to ready (one start; the cache is assembled after it stops).")
+    else:
+        print("First start after a build: did not reach ready before the deadline.")
+
+
 def cmd_warm(args):
     """warm PORT KEY COUNT PATH...: COUNT GETs spread over PATHs; prints per-path status counts and latencies."""
     port, key, count = int(args[0]), args[1], int(args[2])
@@ -263,7 +274,7 @@ def cmd_splice(args):
         f.write(text)
 
 
-COMMANDS = {"port": lambda a: print(free_port()), "wait": cmd_wait, "startup": cmd_startup, "startup-rows": cmd_startup_rows,
+COMMANDS = {"port": lambda a: print(free_port()), "wait": cmd_wait, "startup": cmd_startup, "startup-rows": cmd_startup_rows, "startup-first": cmd_startup_first,
             "warm": cmd_warm, "wrk": cmd_wrk, "wrk-table": cmd_wrk_table, "splice": cmd_splice}
 
 if __name__ == "__main__":
