@@ -1,6 +1,7 @@
 package dev.hearth.platform.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,15 @@ class DatabaseTest {
         assertTrue(Files.exists(dir.resolve("hearth.db")));
         assertEquals("wal", db.queryOne("PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow());
         assertTrue(db.isReady());
+    }
+
+    @Test
+    void aDatabaseThatCannotOpenIsNotReadyAndItsFirstQuerySaysWhy(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
+        Database db = new Database(TestConfig.sqlite(notADirectory.resolve("data")));
+        StorageException e = assertThrows(StorageException.class, () -> db.count("SELECT COUNT(*) FROM users"));
+        assertTrue(e.getMessage().startsWith("the database could not be opened: cannot create data dir"), e.getMessage());
+        assertFalse(db.isReady());
     }
 
     @Test
