@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +60,17 @@ public class ConfigService {
         this.loader = new ConfigLoader(environment);
         this.current = new AtomicReference<>(loader.load());
         this.json = ConfigLoader.mapper(new com.fasterxml.jackson.databind.MappingJsonFactory());
+    }
+
+    /**
+     * Reads the configuration on Quarkus's own start-up thread, first of all, before {@code Database} and
+     * {@code FirstStart} hand their early work to threads of their own. MicroProfile Config must not be
+     * read from another thread then: Quarkus swaps its static-init config for the run-time one, and a
+     * lookup that falls between the two registers a config of its own, so the swap fails and Hearth does
+     * not start ("configuration already registered"). Read here, the settings are in memory for them.
+     */
+    void readEarly(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object containerStarted) {
+        // creating the bean is the point
     }
 
     /** Called after each run-time change with the new config, for settings applied outside a read of {@link #current}. */

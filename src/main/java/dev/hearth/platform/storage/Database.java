@@ -40,20 +40,21 @@ import org.jspecify.annotations.Nullable;
 @ApplicationScoped
 public class Database {
     private final CompletableFuture<Opened> opened = new CompletableFuture<>();
-    private final CompletableFuture<Boolean> startsEmpty = new CompletableFuture<>();
+    private final boolean startsEmpty;
     /** The connection of the transaction running on this thread, so an event publish joins its change. */
     private final ThreadLocal<@Nullable Connection> transaction = new ThreadLocal<>();
 
     public Database(ConfigService config) {
+        // The settings are taken here, not on the opening thread (see ConfigService#readEarly).
+        HearthConfig.Storage storage = config.current().storage();
+        Path dataDir = config.dataDir();
+        this.startsEmpty = !storage.isPostgresql() && Files.notExists(sqliteFile(dataDir));
         Thread.ofPlatform().name("hearth-storage-open").daemon().start(() -> {
             try {
-                HearthConfig.Storage storage = config.current().storage();
-                startsEmpty.complete(!storage.isPostgresql() && Files.notExists(sqliteFile(config.dataDir())));
-                AgroalDataSource dataSource = open(storage, config.dataDir());
+                AgroalDataSource dataSource = open(storage, dataDir);
                 migrate(dataSource, storage);
                 opened.complete(new Opened(dataSource, storage.kind()));
             } catch (Throwable e) {
-                startsEmpty.completeExceptionally(e);
                 opened.completeExceptionally(e);
             }
         });
@@ -64,11 +65,7 @@ public class Database {
      * first start can prepare its slow work beside the migration. PostgreSQL: false, as only a query could tell.
      */
     public boolean startsEmpty() {
-        try {
-            return startsEmpty.join();
-        } catch (CompletionException e) {
-            return false; // the first query reports the failure
-        }
+        return startsEmpty;
     }
 
     /** Creates the bean as the container starts, so the work above overlaps the rest of start-up. */
