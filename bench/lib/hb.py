@@ -108,7 +108,8 @@ def cmd_startup(args):
     """startup LAUNCHER WORKDIR RUNS DEADLINE SPEC_JSON: for each repetition, a bare `java -version` (the
     yardstick), then for every variant in turn a start on a fresh data dir and a second start on the same
     dir, so the machine's noise falls on all variants alike. A variant {label, opts, train} with train
-    true first gets one unmeasured start (for a shared archive or AOT cache to be written at its exit)."""
+    true first gets one unmeasured start (for a shared archive or AOT cache to be written at its exit);
+    one with a launcher of its own (another build, bench/startup-ab) is started by that one."""
     launcher, workdir, runs, deadline, spec = args
     runs, deadline = int(runs), float(deadline)
     variants = json.loads(spec)
@@ -119,14 +120,15 @@ def cmd_startup(args):
     for n, (v, r) in enumerate(zip(variants, results)):
         if v.get("train"):
             d = os.path.join(workdir, f"v{n}-train")
-            r["train"] = timed_start(launcher, d, d + ".log", v.get("train_opts", v.get("opts")), {}, deadline)
+            r["train"] = timed_start(v.get("launcher", launcher), d, d + ".log", v.get("train_opts", v.get("opts")), {}, deadline)
     for i in range(runs):
         jv = jvm_version_time(java)
         for n, (v, r) in enumerate(zip(variants, results)):
             r["java_version"].append(jv)
             d = os.path.join(workdir, f"v{n}-data-{i}")
-            r["fresh"].append(timed_start(launcher, d, d + "-fresh.log", v.get("opts"), {}, deadline))
-            r["second"].append(timed_start(launcher, d, d + "-second.log", v.get("opts"), {}, deadline))
+            own = v.get("launcher", launcher)
+            r["fresh"].append(timed_start(own, d, d + "-fresh.log", v.get("opts"), {}, deadline))
+            r["second"].append(timed_start(own, d, d + "-second.log", v.get("opts"), {}, deadline))
     json.dump(results, sys.stdout, indent=1)
 
 
