@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteDataSource;
 
 /** The same migrations and the same code on SQLite (the default) and on a real PostgreSQL server. */
 class DatabaseTest {
@@ -75,6 +77,47 @@ class DatabaseTest {
         assertEquals("pg-round-trip", found.name());
         assertEquals(Role.OPERATOR, found.role());
         assertEquals(created.key().id(), found.id());
+    }
+
+    @Test
+    void aDatabaseOfAnOlderHearthIsBroughtUpToDateAtStart(@TempDir Path dir) {
+        SQLiteDataSource file = new SQLiteDataSource();
+        file.setUrl("jdbc:sqlite:" + dir.resolve("hearth.db"));
+        Database.flyway(file, false).target("1").load().migrate();
+        assertFalse(Database.atNewestMigration(file), "only the first migration applied");
+
+        Database db = new Database(TestConfig.sqlite(dir));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM notifications"), "the newest migration's tables exist now");
+        assertTrue(Database.atNewestMigration(file));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success"));
+    }
+
+    @Test
+    void anEmptyDatabaseIsNotTakenForAMigratedOne(@TempDir Path dir) {
+        SQLiteDataSource file = new SQLiteDataSource();
+        file.setUrl("jdbc:sqlite:" + dir.resolve("empty.db"));
+        assertFalse(Database.atNewestMigration(file));
+    }
+
+    @Test
+    void theSchemaCheckReadsPostgresqlToo(@TempDir Path dir) {
+        postgresDatabase(dir).count("SELECT COUNT(*) FROM users"); // opened and migrated
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setUrl(postgres.jdbcUrl());
+        pg.setUser(postgres.user());
+        pg.setPassword(postgres.password());
+        assertTrue(Database.atNewestMigration(pg));
+    }
+
+    @Test
+    void theNewestMigrationIsTheNewestScript() throws Exception {
+        try (var scripts = Files.list(Path.of("src/main/resources/db/migration"))) {
+            int newest = scripts.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.+\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max().orElseThrow();
+            assertEquals(String.valueOf(newest), Database.NEWEST_MIGRATION, "Database.NEWEST_MIGRATION must name the newest script");
+        }
     }
 
     @Test
