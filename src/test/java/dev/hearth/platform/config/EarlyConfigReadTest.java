@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Database and FirstStart begin their work on threads of their own as the container starts, while Quarkus
  * is still to swap its static-init config for the run-time one. A MicroProfile Config lookup from such a
- * thread in that moment makes the swap fail, and Hearth does not start (seen in CI as "Failed to start
- * quarkus", once in a few runs). So the config must already be read, on the start-up thread, before any
- * early observer of the default priority runs: this probe runs just before them and looks.
+ * thread in that moment makes the swap fail ("configuration already registered"), and Hearth does not
+ * start. So the config must already be read, on the start-up thread, before any early observer of the
+ * default priority runs: this probe runs just before them and looks.
  */
 @QuarkusTest
 class EarlyConfigReadTest {
