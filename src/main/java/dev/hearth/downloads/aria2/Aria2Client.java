@@ -7,7 +7,7 @@ import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
-import dev.hearth.downloads.clients.ClientHealth;
+import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.Integration;
 import dev.hearth.platform.integration.IntegrationDescriptor;
@@ -63,7 +63,7 @@ final class Aria2Client implements DownloadClient, Integration {
 
     @Override
     public Health checkHealth() {
-        return ClientHealth.check(clock, () -> "aria2 " + rpc.call("aria2.getVersion").path("version").asText());
+        return HealthProbe.check(clock, () -> "aria2 " + rpc.call("aria2.getVersion").path("version").asText());
     }
 
     @Override

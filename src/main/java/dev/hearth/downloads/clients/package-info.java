@@ -1,6 +1,6 @@
 /**
  * What the four download-client integrations share: info-hashes of magnets and .torrent files, the
- * upstream settings derived from a service's target, and one mapping of failures to health.
+ * upstream settings derived from a service's target (failures map to health in platform.integration.HealthProbe).
  */
 @NullMarked
 package dev.hearth.downloads.clients;

@@ -7,7 +7,7 @@ import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
-import dev.hearth.downloads.clients.ClientHealth;
+import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.downloads.clients.InfoHash;
 import dev.hearth.platform.http.UpstreamClient;
 import dev.hearth.platform.http.UpstreamException;
@@ -62,7 +62,7 @@ final class DelugeClient implements DownloadClient, Integration {
 
     @Override
     public Health checkHealth() {
-        return ClientHealth.check(clock, () -> "Deluge " + call("daemon.get_version").asText());
+        return HealthProbe.check(clock, () -> "Deluge " + call("daemon.get_version").asText());
     }
 
     @Override

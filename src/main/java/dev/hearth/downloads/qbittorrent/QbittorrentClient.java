@@ -6,7 +6,7 @@ import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
-import dev.hearth.downloads.clients.ClientHealth;
+import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.downloads.clients.InfoHash;
 import dev.hearth.platform.http.MultipartPart;
 import dev.hearth.platform.http.UpstreamClient;
@@ -66,7 +66,7 @@ final class QbittorrentClient implements DownloadClient, Integration {
 
     @Override
     public Health checkHealth() {
-        return ClientHealth.check(clock, () -> "qBittorrent " + text("app/version") + " (Web API " + webApi() + ")");
+        return HealthProbe.check(clock, () -> "qBittorrent " + text("app/version") + " (Web API " + webApi() + ")");
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
-import dev.hearth.downloads.clients.ClientHealth;
+import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.Integration;
@@ -64,7 +64,7 @@ final class TransmissionClient implements DownloadClient, Integration {
 
     @Override
     public Health checkHealth() {
-        return ClientHealth.check(clock, () -> "Transmission " + session().path("version").asText());
+        return HealthProbe.check(clock, () -> "Transmission " + session().path("version").asText());
     }
 
     @Override

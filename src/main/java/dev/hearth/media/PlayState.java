@@ -1,0 +1,3 @@
+package dev.hearth.media;
+
+public enum PlayState { PLAYING, PAUSED, BUFFERING, UNKNOWN }

@@ -1,0 +1,3 @@
+package dev.hearth.media;
+
+public record QualityProfile(int id, String name) {}
