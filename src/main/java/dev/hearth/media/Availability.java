@@ -1,4 +1,4 @@
 package dev.hearth.media;
 
-/** Whether the requested media can be watched yet (Overseerr's media status). */
-public enum Availability { UNKNOWN, PENDING, PROCESSING, PARTIALLY_AVAILABLE, AVAILABLE, BLOCKLISTED, DELETED }
+/** Whether the requested media can be watched yet (Overseerr's media status 1–5). */
+public enum Availability { UNKNOWN, PENDING, PROCESSING, PARTIALLY_AVAILABLE, AVAILABLE }

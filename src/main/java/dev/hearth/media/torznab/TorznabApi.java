@@ -1,0 +1,49 @@
+package dev.hearth.media.torznab;
+
+import dev.hearth.media.ReleaseCategory;
+import dev.hearth.media.ReleaseQuery;
+import dev.hearth.platform.http.UpstreamClient;
+import dev.hearth.platform.http.UpstreamException;
+import dev.hearth.platform.http.UpstreamRequest;
+import dev.hearth.platform.http.UpstreamResponse;
+import java.time.Duration;
+import org.w3c.dom.Document;
+
+/** The two calls Hearth makes to a Torznab endpoint; the base URL is the endpoint's root, {@code api} is below it. */
+final class TorznabApi {
+    private final UpstreamClient http;
+    private final String apiKey;
+    private final Duration searchTimeout;
+
+    TorznabApi(UpstreamClient http, String apiKey, Duration searchTimeout) {
+        this.http = http;
+        this.apiKey = apiKey;
+        this.searchTimeout = searchTimeout;
+    }
+
+    Document caps() {
+        return call(UpstreamRequest.get("api").withQuery("t", "caps"));
+    }
+
+    Document search(ReleaseQuery query) {
+        UpstreamRequest r = UpstreamRequest.get("api").withQuery("t", "search").withQuery("q", query.title())
+                .withQuery("limit", Integer.toString(query.limit())).withTimeout(searchTimeout);
+        if (query.category() != ReleaseCategory.ANY) r = r.withQuery("cat", Integer.toString(query.category().id()));
+        return call(r);
+    }
+
+    private Document call(UpstreamRequest request) {
+        UpstreamRequest r = request.withHeader("Accept", "application/rss+xml, application/xml, text/xml");
+        if (!apiKey.isEmpty()) r = r.withQuery("apikey", apiKey);
+        UpstreamResponse response = http.send(r);
+        if (response.status() == 401 || response.status() == 403) {
+            throw new UpstreamException.AuthFailed(http.name(),
+                    "refused the API key (HTTP " + response.status() + ")");
+        }
+        if (!response.isSuccess() && response.body().length > 0 && response.text().contains("<error")) {
+            // Some endpoints send the Torznab error with a 4xx/5xx status: its code says more than the status.
+            TorznabXml.parse(http.name(), response.body());
+        }
+        return TorznabXml.parse(http.name(), http.successful(response).body());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.hearth.media.torznab;
+
+import dev.hearth.media.Indexer;
+import dev.hearth.media.IndexerIssue;
+import dev.hearth.media.IndexerSearch;
+import dev.hearth.media.IndexerTest;
+import dev.hearth.media.MediaNotFoundException;
+import dev.hearth.media.Release;
+import dev.hearth.media.ReleaseQuery;
+import dev.hearth.platform.http.UpstreamException;
+import dev.hearth.platform.integration.Health;
+import dev.hearth.platform.integration.HealthProbe;
+import dev.hearth.platform.integration.Integration;
+import dev.hearth.platform.integration.IntegrationDescriptor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.w3c.dom.Element;
+
+/**
+ * One Torznab endpoint as an {@link IndexerSearch}. The endpoint is one indexer as far as Hearth can
+ * tell (Jackett's "all" aggregates several behind one feed), with the id {@value #INDEXER_ID}.
+ */
+final class TorznabSearch implements Integration, IndexerSearch {
+    static final String INDEXER_ID = "torznab";
+    private final IntegrationDescriptor descriptor;
+    private final String serviceName;
+    private final TorznabApi api;
+    private final Clock clock;
+
+    TorznabSearch(IntegrationDescriptor descriptor, String serviceName, TorznabApi api, Clock clock) {
+        this.descriptor = descriptor;
+        this.serviceName = serviceName;
+        this.api = api;
+        this.clock = clock;
+    }
+
+    @Override
+    public IntegrationDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Health checkHealth() {
+        return HealthProbe.check(clock, () -> "Torznab " + indexers().getFirst().name());
+    }
+
+    @Override
+    public String serviceName() {
+        return serviceName;
+    }
+
+    @Override
+    public String kind() {
+        return descriptor.id();
+    }
+
+    @Override
+    public List<Indexer> indexers() {
+        Element caps = api.caps().getDocumentElement();
+        List<Element> server = TorznabXml.children(caps, "server");
+        String title = server.isEmpty() ? "" : server.getFirst().getAttribute("title");
+        List<Integer> categories = new ArrayList<>();
+        for (Element list : TorznabXml.children(caps, "categories")) {
+            for (Element c : TorznabXml.children(list, "category")) categories.add(TorznabXml.parseInt(c.getAttribute("id")));
+        }
+        return List.of(new Indexer(INDEXER_ID, title.isEmpty() ? serviceName : title, Release.Protocol.TORRENT, true, categories));
+    }
+
+    /** Torznab has no health report of its own; a failing endpoint shows in the health check. */
+    @Override
+    public List<IndexerIssue> issues() {
+        return List.of();
+    }
+
+    @Override
+    public IndexerTest test(String indexerId) {
+        if (!INDEXER_ID.equals(indexerId)) {
+            throw new MediaNotFoundException("a Torznab endpoint has one indexer, '" + INDEXER_ID + "', not '" + indexerId + "'");
+        }
+        try {
+            indexers();
+            return new IndexerTest(indexerId, true, List.of());
+        } catch (UpstreamException e) {
+            return new IndexerTest(indexerId, false, List.of(e.getMessage()));
+        }
+    }
+
+    @Override
+    public List<Release> search(ReleaseQuery query) {
+        Element rss = api.search(query).getDocumentElement();
+        List<Release> out = new ArrayList<>();
+        for (Element channel : TorznabXml.children(rss, "channel")) {
+            for (Element item : TorznabXml.children(channel, "item")) out.add(TorznabShapes.release(item, serviceName));
+        }
+        return out.stream().sorted(Comparator.comparingInt(Release::seeders).reversed()).limit(query.limit()).toList();
+    }
+}
