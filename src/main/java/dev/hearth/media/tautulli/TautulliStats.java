@@ -1,0 +1,79 @@
+package dev.hearth.media.tautulli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.media.Activity;
+import dev.hearth.media.LibraryStats;
+import dev.hearth.media.MediaStats;
+import dev.hearth.media.MediaUser;
+import dev.hearth.media.PlayRecord;
+import dev.hearth.media.clients.Credential;
+import dev.hearth.media.clients.Json;
+import dev.hearth.platform.integration.Health;
+import dev.hearth.platform.integration.HealthProbe;
+import dev.hearth.platform.integration.Integration;
+import dev.hearth.platform.integration.IntegrationDescriptor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Tautulli as {@link MediaStats}. */
+final class TautulliStats implements Integration, MediaStats {
+    private final IntegrationDescriptor descriptor;
+    private final String serviceName;
+    private final TautulliApi api;
+    private final Credential key;
+    private final Clock clock;
+
+    TautulliStats(IntegrationDescriptor descriptor, String serviceName, TautulliApi api, Credential key, Clock clock) {
+        this.descriptor = descriptor;
+        this.serviceName = serviceName;
+        this.api = api;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    @Override
+    public IntegrationDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Health checkHealth() {
+        if (key.missing() != null) return HealthProbe.misconfigured(clock, key.missing());
+        return HealthProbe.check(clock, () -> "Tautulli " + Json.text(api.call("get_tautulli_info", Map.of()), "tautulli_version"));
+    }
+
+    @Override
+    public String serviceName() {
+        return serviceName;
+    }
+
+    @Override
+    public String kind() {
+        return descriptor.id();
+    }
+
+    @Override
+    public Activity activity() {
+        JsonNode a = api.call("get_activity", Map.of());
+        return new Activity(Json.integer(a, "stream_count"), Json.integer(a, "stream_count_transcode"),
+                Json.integer(a, "stream_count_direct_play"), Json.number(a, "total_bandwidth"),
+                Json.list(a, "sessions", TautulliShapes::stream));
+    }
+
+    @Override
+    public List<PlayRecord> history(int limit) {
+        JsonNode h = api.call("get_history", Map.of("length", Integer.toString(limit), "order_column", "date", "order_dir", "desc"));
+        return Json.list(h, "data", TautulliShapes::play);
+    }
+
+    @Override
+    public List<LibraryStats> libraries() {
+        return Json.list(api.call("get_libraries", Map.of()), TautulliShapes::library);
+    }
+
+    @Override
+    public List<MediaUser> users() {
+        return Json.list(api.call("get_users", Map.of()), TautulliShapes::user);
+    }
+}
