@@ -43,7 +43,12 @@ final class TorznabSearch implements Integration, IndexerSearch {
 
     @Override
     public Health checkHealth() {
-        return HealthProbe.check(clock, () -> "Torznab " + indexers().getFirst().name());
+        return HealthProbe.check(clock, () -> {
+            List<Element> server = TorznabXml.children(api.caps().getDocumentElement(), "server");
+            String title = server.isEmpty() ? serviceName : server.getFirst().getAttribute("title");
+            String version = server.isEmpty() ? "" : server.getFirst().getAttribute("version");
+            return "Torznab feed " + title + (version.isEmpty() ? "" : " " + version);
+        });
     }
 
     @Override
