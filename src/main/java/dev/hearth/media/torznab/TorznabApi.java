@@ -36,13 +36,12 @@ final class TorznabApi {
         UpstreamRequest r = request.withHeader("Accept", "application/rss+xml, application/xml, text/xml");
         if (!apiKey.isEmpty()) r = r.withQuery("apikey", apiKey);
         UpstreamResponse response = http.send(r);
-        if (response.status() == 401 || response.status() == 403) {
-            throw new UpstreamException.AuthFailed(http.name(),
-                    "refused the API key (HTTP " + response.status() + ")");
-        }
         if (!response.isSuccess() && response.body().length > 0 && response.text().contains("<error")) {
-            // Some endpoints send the Torznab error with a 4xx/5xx status: its code says more than the status.
+            // Jackett sends the Torznab error with a 4xx status: its code says more than the status.
             TorznabXml.parse(http.name(), response.body());
+        }
+        if (response.status() == 401 || response.status() == 403) {
+            throw new UpstreamException.AuthFailed(http.name(), "refused the API key (HTTP " + response.status() + ")");
         }
         return TorznabXml.parse(http.name(), http.successful(response).body());
     }
