@@ -16,11 +16,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class FakeOverseerr extends FakeMediaService {
     private static final String KEY = "MTczMzAwMDAwMDAwMGM0ZjQ2YjQtOGQ1Zi00YjA1LWE3ZTAtOTcxYjAzMjM4YjE1";
-    private final Map<Integer, Map<String, Object>> requests = new ConcurrentSkipListMap<>();
+    private final Map<Integer, Map<String, Object>> mediaRequests = new ConcurrentSkipListMap<>();
 
     public FakeOverseerr() throws IOException {
-        requests.put(1, request(1, 1, "movie", 693134, 2, "alice", List.of()));
-        requests.put(2, request(2, 2, "tv", 95396, 3, "bob", List.of(2)));
+        mediaRequests.put(1, request(1, 1, "movie", 693134, 2, "alice", List.of()));
+        mediaRequests.put(2, request(2, 2, "tv", 95396, 3, "bob", List.of(2)));
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class FakeOverseerr extends FakeMediaService {
         int take = Integer.parseInt(q.getOrDefault("take", "10"));
         int skip = Integer.parseInt(q.getOrDefault("skip", "0"));
         String filter = q.getOrDefault("filter", "all");
-        List<Map<String, Object>> matching = requests.values().stream().filter(m -> switch (filter) {
+        List<Map<String, Object>> matching = mediaRequests.values().stream().filter(m -> switch (filter) {
             case "pending" -> m.get("status").equals(1);
             case "approved" -> m.get("status").equals(2);
             case "processing" -> ((Map<?, ?>) m.get("media")).get("status").equals(3);
@@ -82,7 +82,7 @@ public final class FakeOverseerr extends FakeMediaService {
     }
 
     private Reply one(Request r, String[] rest) {
-        Map<String, Object> req = requests.get(Integer.parseInt(rest[0]));
+        Map<String, Object> req = mediaRequests.get(Integer.parseInt(rest[0]));
         if (req == null) return Reply.json(404, obj("message", "Request not found."));
         if (rest.length == 2 && r.method().equals("POST")) {
             switch (rest[1]) {
@@ -98,15 +98,15 @@ public final class FakeOverseerr extends FakeMediaService {
     private Reply create(JsonNode body) {
         long tmdb = body.path("mediaId").asLong();
         String type = body.path("mediaType").asText();
-        boolean exists = requests.values().stream().anyMatch(m -> ((Map<?, ?>) m.get("media")).get("tmdbId").equals(tmdb)
+        boolean exists = mediaRequests.values().stream().anyMatch(m -> ((Map<?, ?>) m.get("media")).get("tmdbId").equals(tmdb)
                 && !m.get("status").equals(3));
         if (exists) return Reply.json(409, obj("message", "Request for this media already exists."));
         List<Integer> seasons = new ArrayList<>();
         body.path("seasons").forEach(s -> seasons.add(s.asInt()));
-        int id = requests.size() + 1;
-        requests.put(id, request(id, 2, type, tmdb, 3, "admin", seasons));
+        int id = mediaRequests.size() + 1;
+        mediaRequests.put(id, request(id, 2, type, tmdb, 3, "admin", seasons));
         received.add("request " + type + " " + tmdb + (body.path("seasons").isTextual() ? " seasons " + body.path("seasons").asText() : " seasons " + seasons));
-        return Reply.json(201, requests.get(id));
+        return Reply.json(201, mediaRequests.get(id));
     }
 
     private Reply media(String type, String id) {
