@@ -38,12 +38,20 @@ final class ArrPayloads {
         };
     }
 
-    /** Sonarr's payloads carry a {@code series}, Radarr's a {@code movie}; Prowlarr's neither. */
+    /**
+     * Sonarr's payloads carry a {@code series}, Radarr's a {@code movie}; a health event carries neither,
+     * so the default instance name (the app's own) is the next best witness. The door knows the sender
+     * for sure from the route and secret it was given.
+     */
     private static Origin origin(JsonNode p) {
-        String app = p.has("series") ? "sonarr" : p.has("movie") ? "radarr" : "arr";
         String instance = Json.text(p, "instanceName");
+        String named = instance.toLowerCase(Locale.ROOT);
+        String app = p.has("series") ? "sonarr" : p.has("movie") ? "radarr"
+                : APPS.stream().filter(named::startsWith).findFirst().orElse("arr");
         return new Origin(app, instance.isEmpty() ? app : instance);
     }
+
+    private static final List<String> APPS = List.of("sonarr", "radarr", "prowlarr", "lidarr", "readarr");
 
     private static List<MediaItem> items(JsonNode p) {
         if (p.has("movie")) {
