@@ -43,11 +43,14 @@ final class ProwlarrApi {
         return r.status() == 400 ? r : http.successful(r);
     }
 
-    /** Prowlarr asks every indexer in turn before it answers, so a search gets a longer timeout than a read. */
+    /**
+     * Prowlarr asks every indexer before it answers, so a search gets a longer timeout than a read, and is
+     * not repeated when it runs out: the person waiting would wait twice as long for the same answer.
+     */
     JsonNode search(ReleaseQuery query) {
         UpstreamRequest request = UpstreamRequest.get("/api/v1/search").withQuery("query", query.title())
                 .withQuery("type", "search").withQuery("limit", Integer.toString(query.limit()))
-                .withHeader("Accept", "application/json").withTimeout(searchTimeout);
+                .withHeader("Accept", "application/json").withTimeout(searchTimeout).notIdempotent();
         if (query.category() != ReleaseCategory.ANY) request = request.withQuery("categories", Integer.toString(query.category().id()));
         return http.successful(http.send(request)).json();
     }

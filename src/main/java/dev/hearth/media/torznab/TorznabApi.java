@@ -25,9 +25,10 @@ final class TorznabApi {
         return call(UpstreamRequest.get("api").withQuery("t", "caps"));
     }
 
+    /** A long search that runs out is not repeated (see ProwlarrApi.search). */
     Document search(ReleaseQuery query) {
         UpstreamRequest r = UpstreamRequest.get("api").withQuery("t", "search").withQuery("q", query.title())
-                .withQuery("limit", Integer.toString(query.limit())).withTimeout(searchTimeout);
+                .withQuery("limit", Integer.toString(query.limit())).withTimeout(searchTimeout).notIdempotent();
         if (query.category() != ReleaseCategory.ANY) r = r.withQuery("cat", Integer.toString(query.category().id()));
         return call(r);
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public abstract class FakeMediaService extends FakeHttp {
     private volatile int outage;
     private volatile Duration slowRefresh = Duration.ZERO;
+    private volatile Duration slowSearch = Duration.ZERO;
     public final List<String> received = new CopyOnWriteArrayList<>();
 
     protected FakeMediaService() throws IOException {
@@ -45,6 +46,11 @@ public abstract class FakeMediaService extends FakeHttp {
         this.slowRefresh = d;
     }
 
+    /** A search takes this long before it answers (an indexer that is slow to reply). */
+    public void slowSearch(Duration d) {
+        this.slowSearch = d;
+    }
+
     protected abstract boolean authorised(Request r);
 
     protected abstract Reply unauthorised(Request r);
@@ -65,7 +71,14 @@ public abstract class FakeMediaService extends FakeHttp {
 
     /** Waits as a slow upstream does (the double's own delay, not a test hoping for timing). */
     protected void refreshing() {
-        Duration d = slowRefresh;
+        pause(slowRefresh);
+    }
+
+    protected void searching() {
+        pause(slowSearch);
+    }
+
+    private static void pause(Duration d) {
         if (d.isZero()) return;
         try {
             Thread.sleep(d);

@@ -72,6 +72,7 @@ public final class FakeProwlarr extends FakeMediaService {
 
     private Reply search(Map<String, String> q) {
         List<String> categories = q.containsKey("categories") ? Arrays.asList(q.get("categories").split(",")) : List.of();
+        searching();
         received.add("search " + q.getOrDefault("query", "") + " in " + categories);
         List<Object> out = new ArrayList<>();
         for (MediaScenario.Found f : Releases.matching(q.getOrDefault("query", ""), categories)) {

@@ -80,6 +80,7 @@ public final class FakeTorznab extends FakeMediaService {
 
     private Reply search(Map<String, String> q) {
         List<String> categories = q.containsKey("cat") ? Arrays.asList(q.get("cat").split(",")) : List.of();
+        searching();
         received.add("search " + q.getOrDefault("q", "") + " in " + categories);
         StringBuilder items = new StringBuilder();
         for (MediaScenario.Found f : Releases.matching(q.getOrDefault("q", ""), categories)) {

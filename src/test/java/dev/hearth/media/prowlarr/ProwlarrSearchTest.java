@@ -2,6 +2,7 @@ package dev.hearth.media.prowlarr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.fakes.media.FakeProwlarr;
@@ -11,11 +12,16 @@ import dev.hearth.media.IndexerTest;
 import dev.hearth.media.Release;
 import dev.hearth.media.ReleaseCategory;
 import dev.hearth.media.ReleaseQuery;
+import dev.hearth.media.clients.Credential;
+import dev.hearth.media.clients.MediaSpecs;
+import dev.hearth.platform.http.AuthStrategy;
+import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.integration.IntegrationTarget;
 import dev.hearth.testing.Targets;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +70,22 @@ class ProwlarrSearchTest {
             assertTrue(fileLink.link().startsWith(fake.url() + "/1/download?apikey="), "the download client needs the whole link");
             assertFalse(fileLink.toString().contains(fake.credentials().get("api_key")), fileLink.toString());
             assertEquals("https://1337x.example/torrent/" + Math.abs(fileLink.title().hashCode()), fileLink.infoUrl());
+        }
+    }
+
+    @Test
+    void aSearchThatRunsOutOfTimeIsNotRepeated() throws Exception {
+        try (HttpStack http = Targets.stack(); FakeProwlarr fake = new FakeProwlarr()) {
+            fake.slowSearch(Duration.ofSeconds(2));
+            IntegrationTarget target = new IntegrationTarget("prowlarr", URI.create(fake.baseUrl()), fake.credentials(), Duration.ofMillis(300));
+            Credential key = Credential.required(target, "api_key", "-");
+            IndexerSearch prowlarr = new ProwlarrSearch(new ProwlarrProvider(http, Clock.systemUTC()).descriptor(), "prowlarr",
+                    new ProwlarrApi(http.client(MediaSpecs.of(target, AuthStrategy.apiKeyHeader("X-Api-Key", key.value()))), Duration.ofMillis(600)),
+                    key, Clock.systemUTC());
+
+            assertThrows(UpstreamException.Timeout.class, () -> prowlarr.search(new ReleaseQuery("Inception", ReleaseCategory.MOVIES, 5)));
+
+            assertEquals(1, fake.requests.stream().filter(r -> r.path().equals("/api/v1/search")).count());
         }
     }
 }
