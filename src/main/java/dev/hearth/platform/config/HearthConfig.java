@@ -26,7 +26,7 @@ public record HearthConfig(
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services,
         @RestartRequired Docker docker,
         @RestartRequired Assistant assistant,
-        @RestartRequired Mcp mcp) {
+        Mcp mcp) {
 
     public record Server(String host, int port, ByteSize maxBodySize) {}
 
