@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * parameters it must lead to, or the question back, the refusal or the answer. The world is fixed (services,
  * downloads, alerts, categories); one column of rows runs where a media manager exists.
  */
-class OfflineParserTest {
+public class OfflineParserTest {
     static final List<Vocabulary.Named> SERVICES = List.of(
             new Vocabulary.Named("plex", "Plex Media Server"), new Vocabulary.Named("jellyfin", "Jellyfin"),
             new Vocabulary.Named("qbittorrent", "qBittorrent"), new Vocabulary.Named("sonarr", "Sonarr"), new Vocabulary.Named("radarr", "Radarr"),
@@ -32,7 +32,7 @@ class OfflineParserTest {
             new Vocabulary.Named("qbit:d3", "Debian 12 netinst"), new Vocabulary.Named("aria:a4", "archlinux-2026.12.01-x86_64.iso"));
     static final List<Vocabulary.Named> ALERTS = List.of(
             new Vocabulary.Named("alert-3", "Disk / is 96 % full"), new Vocabulary.Named("alert-7", "Service plex is down"));
-    static final Vocabulary WORLD = new Vocabulary() {
+    public static final Vocabulary WORLD = new Vocabulary() {
         public List<Named> services() {
             return SERVICES;
         }
@@ -58,7 +58,7 @@ class OfflineParserTest {
             Map.entry("tasks.list", Set.of("status", "limit")), Map.entry("tasks.pause", Set.of("task_id")), Map.entry("tasks.resume", Set.of("task_id")),
             Map.entry("tasks.remove", Set.of("task_id", "delete_data")), Map.entry("alerts.list", Set.of("state", "limit")),
             Map.entry("alerts.acknowledge", Set.of("id")), Map.entry("monitoring.host", Set.of()));
-    static final Known WITHOUT_MEDIA = id -> Optional.ofNullable(ACTIONS.get(id));
+    public static final Known WITHOUT_MEDIA = id -> Optional.ofNullable(ACTIONS.get(id));
     static final Known WITH_MEDIA = id -> id.equals(Planner.MEDIA_DOWNLOAD) ? Optional.of(Set.of("title", "year", "kind")) : Optional.ofNullable(ACTIONS.get(id));
 
     record Row(int line, String phrase, String expected, boolean media) {}
