@@ -57,6 +57,7 @@ final class ConfigValidator {
         validateDownloads(p, c.downloads());
         validateMonitoring(p, c.monitoring());
         NotificationsValidator.validate(c.notifications(), p);
+        AssistantValidator.validate(c.assistant(), c.mcp(), p);
 
         Set<String> names = new HashSet<>();
         for (int i = 0; i < c.services().size(); i++) {

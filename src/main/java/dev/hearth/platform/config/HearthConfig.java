@@ -24,7 +24,9 @@ public record HearthConfig(
         Monitoring monitoring,
         @RestartRequired Notifications notifications,
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services,
-        @RestartRequired Docker docker) {
+        @RestartRequired Docker docker,
+        @RestartRequired Assistant assistant,
+        Mcp mcp) {
 
     public record Server(String host, int port, ByteSize maxBodySize) {}
 
@@ -311,6 +313,38 @@ public record HearthConfig(
         public DockerEndpoint {
             tlsCertPath = tlsCertPath == null ? "" : tlsCertPath;
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+    }
+
+    /**
+     * The chat assistant behind every chat door (docs/configuration.md, "Assistant"): the offline parser, or an
+     * LLM that calls the action catalog's tools. Costs are per million tokens, in the currency of your bill.
+     */
+    public record Assistant(
+            String provider,
+            String model,
+            String apiBaseUrl,
+            @Secret String apiKey,
+            int maxTurns,
+            int maxTokens,
+            Duration timeout,
+            int memoryTurns,
+            int maxConversations,
+            Duration confirmationTtl,
+            double inputCostPerMillionTokens,
+            double outputCostPerMillionTokens) {
+        public Assistant {
+            provider = provider == null || provider.isBlank() ? "offline" : provider;
+            model = model == null ? "" : model;
+            apiBaseUrl = apiBaseUrl == null ? "" : apiBaseUrl;
+            apiKey = apiKey == null ? "" : apiKey;
+        }
+    }
+
+    /** The MCP server at {@code /mcp}: on or off, read-only (only viewer actions), and browser origins it accepts besides its own. */
+    public record Mcp(boolean enabled, boolean readOnly, List<String> allowedOrigins) {
+        public Mcp {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         }
     }
 }
