@@ -86,7 +86,7 @@ class ComposeExamplesTest {
 
         Map<String, String> proxy = new TreeMap<>();
         services.path("socket-proxy").path("environment").properties().forEach(e -> proxy.put(e.getKey(), e.getValue().asText()));
-        Set<String> allowed = Set.of("CONTAINERS", "EVENTS", "INFO", "VERSION", "PING", "ALLOW_START", "ALLOW_STOP", "ALLOW_RESTARTS");
+        Set<String> allowed = Set.of("CONTAINERS", "EVENTS", "VERSION", "PING", "ALLOW_START", "ALLOW_STOP", "ALLOW_RESTARTS");
         proxy.forEach((section, value) -> assertEquals(allowed.contains(section) ? "1" : "0", value, section));
         assertEquals("0", proxy.get("POST"), "no writes but start, stop and restart");
         assertTrue(compose.path("networks").path("docker-api").path("internal").asBoolean(), "the proxy's network leads nowhere else");
