@@ -16,7 +16,12 @@ pids=()
 cleanup() {
   [[ -S "$tmp/docker.sock" ]] && docker_ rm -f hearth-bench >/dev/null 2>&1 || true
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  sleep 2
+  for _ in $(seq 1 150); do   # dockerd unmounts its layers on the way out: wait for it before removing them
+    alive=false
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
+    [[ "$alive" == false ]] && break
+    sleep 0.1
+  done
   [[ -e "$tmp/exec/netns/default" ]] && umount "$tmp/exec/netns/default" 2>/dev/null || true
   rm -rf "$tmp"
 }
@@ -97,7 +102,7 @@ load average (1/5/15 min) at the start $load_at_start, at the end $(cut -d' ' -f
   echo "| \`docker run\` to the first 200 from \`/health\` | $ready_ms ms |"
   echo "| VmRSS of Hearth's java after warm-up and ${BENCH_IDLE_S:-10} s idle | **$rss MB** |"
   echo "| VmHWM (peak) / RssAnon / RssFile | $hwm / $anon / $file MB |"
-  echo "| the container's memory as \`docker stats\` counts it (cgroup, page cache included) | $cgroup |"
+  echo "| the container's memory as \`docker stats\` counts it (its cgroup less the inactive page cache) | $cgroup |"
   echo
   echo "Warm-up requests (${BENCH_WARM_REQUESTS:-200} GETs with the admin key, as in section 2):"
   echo
