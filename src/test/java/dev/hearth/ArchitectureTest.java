@@ -34,8 +34,9 @@ class ArchitectureTest {
 
     @Test
     void featuresKnowNoDoor() {
-        noClasses().that().resideOutsideOfPackages("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..")
+        noClasses().that().resideOutsideOfPackages("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..", "dev.hearth.cli..")
+                .and().doNotHaveFullyQualifiedName("dev.hearth.Hearth")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..", "dev.hearth.cli..")
                 .check(HEARTH);
     }
 
