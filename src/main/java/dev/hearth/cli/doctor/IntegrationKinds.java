@@ -7,6 +7,15 @@ import dev.hearth.downloads.deluge.DelugeProvider;
 import dev.hearth.downloads.qbittorrent.QbittorrentProvider;
 import dev.hearth.downloads.transmission.TransmissionProvider;
 import dev.hearth.hub.http.HttpServiceProvider;
+import dev.hearth.media.emby.EmbyProvider;
+import dev.hearth.media.jellyfin.JellyfinProvider;
+import dev.hearth.media.overseerr.OverseerrProvider;
+import dev.hearth.media.plex.PlexProvider;
+import dev.hearth.media.prowlarr.ProwlarrProvider;
+import dev.hearth.media.radarr.RadarrProvider;
+import dev.hearth.media.sonarr.SonarrProvider;
+import dev.hearth.media.tautulli.TautulliProvider;
+import dev.hearth.media.torznab.TorznabProvider;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.integration.IntegrationDescriptor;
 import dev.hearth.platform.integration.IntegrationProvider;
@@ -30,7 +39,16 @@ final class IntegrationKinds {
                 new QbittorrentProvider(http, clock),
                 new DelugeProvider(http, clock),
                 new TransmissionProvider(http, clock),
-                new Aria2Provider(http, clock));
+                new Aria2Provider(http, clock),
+                new EmbyProvider(http, clock),
+                new JellyfinProvider(http, clock),
+                new OverseerrProvider(http, clock),
+                new PlexProvider(http, clock),
+                new ProwlarrProvider(http, clock),
+                new RadarrProvider(http, clock),
+                new SonarrProvider(http, clock),
+                new TautulliProvider(http, clock),
+                new TorznabProvider(http, clock));
     }
 
     Optional<IntegrationDescriptor> find(String id) {
