@@ -99,6 +99,11 @@ function userRow(u, reload) {
     if (!await confirmAction(`Remove “${u.username}”?`, 'They are signed out at once and can no longer sign in.', 'Remove')) return;
     if (await act(remove, () => api('DELETE', path), `${u.username} removed`) !== undefined) reload();
   }, { class: 'small danger', 'aria-label': `remove ${u.username}` });
+  const me = whoami();
+  if (me.method === 'session' && me.name === u.username) {
+    // Hearth refuses it (409): someone must always be left to manage the rest
+    for (const el of [pick, remove]) { el.disabled = true; el.title = 'Your own account: another admin can change its role or remove it'; }
+  }
   return h('tr', { 'data-user': u.username }, h('td', {}, u.username), h('td', {}, pick), h('td', { class: 'hide-narrow small' }, when(u.created_at)),
     h('td', {}, h('div', { class: 'row' }, reset, remove)));
 }
