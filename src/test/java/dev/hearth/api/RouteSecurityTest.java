@@ -42,7 +42,7 @@ class RouteSecurityTest {
     /** Public paths that check a secret of their own (webhooks): without it they answer 401 too, in the error shape. */
     private static final List<String> SELF_AUTHENTICATED = List.of("/api/v1/webhooks/download-complete");
     /** The routes marked {@link dev.hearth.platform.security.Public}, filled by {@link #declaredRoutes()}. */
-    private static final java.util.Set<String> PUBLIC = new java.util.TreeSet<>();
+    static final java.util.Set<String> PUBLIC = new java.util.TreeSet<>();
 
     /** Every JAX-RS route of Hearth with the role its method declares, read from the classes themselves. */
     static Map<String, Role> declaredRoutes() {
