@@ -3,6 +3,7 @@ package dev.hearth.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.platform.security.Allow;
+import dev.hearth.platform.security.Public;
 import dev.hearth.platform.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,6 +37,7 @@ public class Pages {
 
     @GET
     @Path("login")
+    @Public
     public Response login() {
         return Response.ok(login).header("Cache-Control", "no-store").build();
     }

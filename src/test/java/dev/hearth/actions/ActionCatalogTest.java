@@ -67,6 +67,16 @@ class ActionCatalogTest {
     }
 
     @Test
+    void aRefusedCallIsNotValidatedAndLeavesOnlyTheParameterNames() throws Exception {
+        ApiException e = assertThrows(ApiException.class, () -> catalog.invoke("services.restart",
+                params("{\"name\": \"" + "z".repeat(10_000) + "\", \"password\": \"s3cret\", \"bogus\": [1, 2]}"), viewer, "rest"));
+        assertEquals(ErrorCode.FORBIDDEN, e.code(), "the role first: an unknown parameter is no business of a caller who may not call");
+        AuditLog.Entry entry = audit.recent(1, 0, Instant.EPOCH).getFirst();
+        assertEquals("forbidden", entry.outcome());
+        assertEquals("[\"bogus\",\"name\",\"password\"]", entry.params());
+    }
+
+    @Test
     void parametersAreCheckedAgainstTheSpec() throws Exception {
         assertEquals(ErrorCode.INVALID_INPUT, assertThrows(ApiException.class,
                 () -> catalog.invoke("services.restart", params("{}"), operator, "rest")).code());
