@@ -24,7 +24,9 @@ public record HearthConfig(
         Monitoring monitoring,
         @RestartRequired Notifications notifications,
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services,
-        @RestartRequired Docker docker) {
+        @RestartRequired Docker docker,
+        @NotChangeableAtRunTime(reason = "remote administration is set in hearth.yml only, never through the API")
+        RemoteAdminConfig remoteAdmin) {
 
     public record Server(String host, int port, ByteSize maxBodySize) {}
 
