@@ -109,7 +109,7 @@ public class ActionCatalog {
         return obj;
     }
 
-    /** Masks any field, at any depth, whose name says it holds a secret, before it reaches the audit log. */
+    /** Masks any field, at any depth, whose name says it holds a secret, and cuts long text, before it reaches the audit log. */
     static JsonNode redact(JsonNode node) {
         JsonNode copy = node.deepCopy();
         mask(copy);
@@ -124,6 +124,8 @@ public class ActionCatalog {
                 String lower = name.toLowerCase(java.util.Locale.ROOT);
                 if (SECRET_WORDS.stream().anyMatch(lower::contains) && !obj.get(name).isContainerNode()) {
                     obj.put(name, "********");
+                } else if (obj.get(name).isTextual() && obj.get(name).asText().length() > AUDITED_TEXT) {
+                    obj.put(name, capped(obj.get(name).asText()));
                 } else {
                     mask(obj.get(name));
                 }
@@ -131,5 +133,12 @@ public class ActionCatalog {
         } else if (node != null && node.isArray()) {
             node.forEach(ActionCatalog::mask);
         }
+    }
+
+    /** Audited inputs are capped (code, a long command): the audit keeps what was asked, not megabytes of it. */
+    static final int AUDITED_TEXT = 4000;
+
+    private static String capped(String text) {
+        return text.substring(0, AUDITED_TEXT) + "… [" + (text.length() - AUDITED_TEXT) + " more characters]";
     }
 }
