@@ -75,7 +75,7 @@ public class RemoteAdmin {
         // what a crash left running is killed and marked interrupted, even when remote admin was turned off since
         Thread.ofVirtual().name("remote-admin-recover").start(() -> {
             try {
-                int n = jobs.recover();
+                int n = recoverJobs();
                 if (n > 0) LOG.infof("Remote admin: %d job(s) left by the last run are marked interrupted", n);
             } catch (RuntimeException e) {
                 LOG.warnf("Remote admin: could not look for jobs left by the last run: %s", e.getMessage());
@@ -83,7 +83,17 @@ public class RemoteAdmin {
         });
     }
 
+    /** Jobs an earlier run left queued or running: their processes killed, their status interrupted. */
+    int recoverJobs() {
+        return jobs.recover();
+    }
+
     void stopping(@Observes ShutdownEvent stop) {
+        close();
+    }
+
+    /** Stops the worker and every job (marked interrupted); nothing of remote admin outlives Hearth. */
+    void close() {
         if (!config.enabled()) return;
         worker.close();
         jobs.close();
