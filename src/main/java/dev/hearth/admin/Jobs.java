@@ -41,6 +41,8 @@ final class Jobs implements AutoCloseable {
     private final Semaphore workers;
     private final AtomicInteger waiting = new AtomicInteger();
     private final Map<String, RunningCommand> running = new ConcurrentHashMap<>();
+    /** Cancels asked for while a job was between "running" and its process (making the environment, starting). */
+    private final java.util.Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
     private final long startedAt;
 
     Jobs(Sandbox sandbox, PythonWorker python, Database db, Clock clock) {
@@ -95,6 +97,7 @@ final class Jobs implements AutoCloseable {
             }
             RunningCommand command = start(work);
             running.put(id, command);
+            if (cancelRequested.contains(id)) command.cancel();
             long ticks = ProcessTree.stat(command.pid()).map(ProcessTree.Stat::startTicks).orElse(0L);
             db.update("UPDATE admin_jobs SET pid = ?, pid_start = ? WHERE id = ?", command.pid(), ticks, id);
             CommandResult r = command.await(timeout);
@@ -110,6 +113,7 @@ final class Jobs implements AutoCloseable {
                     String.valueOf(e.getMessage()), clock.millis(), id);
         } finally {
             running.remove(id);
+            cancelRequested.remove(id);
             if (acquired) workers.release();
             else waiting.decrementAndGet();
         }
@@ -151,10 +155,11 @@ final class Jobs implements AutoCloseable {
         }
         if (db.update("UPDATE admin_jobs SET status = 'cancelled', error = ?, finished_at = ? WHERE id = ? AND status = 'queued'",
                 "Cancelled before it started", clock.millis(), id) == 0) {
+            cancelRequested.add(id);
             RunningCommand command = running.get(id);
             if (command != null) command.cancel();
         }
-        return awaitEnd(id, Duration.ofSeconds(5));
+        return awaitEnd(id, Duration.ofSeconds(10));
     }
 
     private Job awaitEnd(String id, Duration within) {
