@@ -31,7 +31,10 @@ public final class Sandbox {
     private static final List<String> TOOL_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
 
     /** Who commands run as: Hearth's own user, or {@code run_as} when Hearth is root. */
-    record Identity(boolean dropsPrivileges, int uid, int gid, String setsid, String prlimit, String setpriv) {}
+    record Identity(boolean dropsPrivileges, int uid, int gid, String setsid, String prlimit, String setpriv, String nice) {}
+
+    /** Commands run below Hearth's CPU priority, so a busy one (or a fork bomb) cannot starve the control plane. */
+    static final int NICENESS = 10;
 
     private final RemoteAdminConfig config;
     private final Map<String, String> hearthEnvironment;
@@ -78,15 +81,16 @@ public final class Sandbox {
         String setsid = tool("setsid");
         String prlimit = tool("prlimit");
         String setpriv = tool("setpriv");
+        String nice = tool("nice");
         boolean root = hearthUid() == 0;
-        if (!root) return new Identity(false, hearthUid(), -1, setsid, prlimit, setpriv);
+        if (!root) return new Identity(false, hearthUid(), -1, setsid, prlimit, setpriv, nice);
         if (config.runAs().isBlank()) {
             throw unavailable("Hearth runs as root and remote_admin.run_as is empty: name an unprivileged user (e.g. nobody) in hearth.yml", Map.of());
         }
         int uid = idOf("-u");
         int gid = idOf("-g");
         if (uid == 0) throw unavailable("remote_admin.run_as '" + config.runAs() + "' is root: name an unprivileged user", Map.of());
-        return new Identity(true, uid, gid, setsid, prlimit, setpriv);
+        return new Identity(true, uid, gid, setsid, prlimit, setpriv, nice);
     }
 
     private int idOf(String flag) {
@@ -156,7 +160,7 @@ public final class Sandbox {
             // NPROC counts every process of the user; for Hearth's own user it would count Hearth's threads too
             argv.add("--nproc=" + config.maxProcesses());
         }
-        argv.add("--");
+        argv.addAll(List.of("--", id.nice(), "-n", Integer.toString(NICENESS)));
         if (id.dropsPrivileges()) {
             argv.addAll(List.of(id.setpriv(), "--reuid=" + id.uid(), "--regid=" + id.gid(), "--clear-groups", "--no-new-privs", "--"));
         }
@@ -172,9 +176,28 @@ public final class Sandbox {
         env.putAll(environment(firstOnPath));
         if (!stdin) pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         try {
-            return pb.start();
+            Process p = pb.start();
+            lowerAutogroup(p.pid());
+            return p;
         } catch (IOException e) {
             throw unavailable("the command could not be started: " + e.getMessage(), Map.of());
+        }
+    }
+
+    /**
+     * With the kernel's autogroup scheduling (a group per session), niceness only counts inside the group;
+     * the new session's group itself is lowered too. Best effort: where there is no autogroup, nice suffices.
+     */
+    private static void lowerAutogroup(long pid) {
+        try {
+            // only once setsid has made the new session: before, the autogroup is still Hearth's own
+            for (int i = 0; i < 100 && ProcessTree.stat(pid).filter(s -> s.session() == pid).isEmpty(); i++) Thread.sleep(2);
+            if (ProcessTree.stat(pid).filter(s -> s.session() == pid).isEmpty()) return;
+            Files.writeString(Path.of("/proc", Long.toString(pid), "autogroup"), Integer.toString(NICENESS));
+        } catch (IOException | RuntimeException e) {
+            // no autogroup here, or the process is already gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
