@@ -164,6 +164,7 @@ public class RemoteAdmin {
         }
         Duration timeout = timeout(timeoutSeconds, config.installTimeout(), config.installTimeout());
         worker.ensureVenv(Duration.ofSeconds(30));
+        ensurePip(timeout);
         List<String> argv = new java.util.ArrayList<>(List.of(worker.venvPython().toString(), "-m", "pip", "install", "--disable-pip-version-check",
                 "--no-input", "--no-cache-dir"));
         argv.addAll(config.pipOptions());
@@ -174,6 +175,27 @@ public class RemoteAdmin {
             String error = r.timedOut() ? r.stderr() + "Timed out after " + timeout.toSeconds() + " s" : r.stderr();
             history.record("install", caller, door, requirement, r.success(), r.timedOut() ? "timed out" : "exit " + r.code(), r.durationMs());
             return new InstallResult(requirement, r.success(), r.stdout(), error, r.code(), r.truncated(), r.timedOut(), r.durationMs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "interrupted");
+        }
+    }
+
+    /** pip comes from the system's site packages (Debian's python3-pip); without it, the environment gets its own once. */
+    private void ensurePip(Duration timeout) {
+        try {
+            Path ws = sandbox.prepareWorkspace();
+            Optional<Path> bin = Optional.of(worker.venv().resolve("bin"));
+            if (RunningCommand.start(sandbox, List.of(worker.venvPython().toString(), "-c", "import pip"), ws, bin, Optional.empty())
+                    .await(Duration.ofSeconds(30)).success()) {
+                return;
+            }
+            CommandResult r = RunningCommand.start(sandbox, List.of(worker.venvPython().toString(), "-m", "ensurepip", "--default-pip"), ws, bin,
+                    Optional.empty()).await(timeout);
+            if (!r.success()) {
+                throw Sandbox.unavailable("pip is not available for " + config.python() + " (install python3-pip, or python3-venv for ensurepip): "
+                        + r.stderr().strip(), Map.of("python", config.python()));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "interrupted");

@@ -96,4 +96,14 @@ class ActionCatalogTest {
         Action a = new Action(new ActionSpec("x.y", "d", Role.ADMIN, false, List.of()), call -> null);
         assertThrows(IllegalStateException.class, () -> new ActionCatalog(List.of(a, a), audit));
     }
+
+    @Test
+    void longTextIsCutBeforeItReachesTheAuditAndShortTextIsKept() {
+        ObjectNode params = JsonMapper.builder().build().createObjectNode().put("code", "x".repeat(10_000)).put("name", "short");
+        var audited = ActionCatalog.redact(params);
+        assertEquals("short", audited.get("name").asText());
+        String code = audited.get("code").asText();
+        assertEquals(ActionCatalog.AUDITED_TEXT + "… [6000 more characters]".length(), code.length());
+        assertEquals(10_000, params.get("code").asText().length(), "the action itself gets the whole text");
+    }
 }
