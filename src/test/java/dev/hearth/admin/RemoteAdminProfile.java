@@ -29,7 +29,25 @@ public class RemoteAdminProfile implements QuarkusTestProfile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the directories of earlier runs go after a day (a shutdown hook cannot: Quarkus has closed this class's loader by then)
+        if (System.getProperties().putIfAbsent("hearth.test.remote_admin.cleaned", base.toString()) == null) {
+            try (var earlier = Files.newDirectoryStream(base.getParent(), "hearth-admin-test-data-*")) {
+                earlier.forEach(dir -> {
+                    if (!dir.equals(base) && olderThanADay(dir)) Workspaces.delete(dir);   // never a run going on beside this one
+                });
+            } catch (IOException ignored) {
+                // nothing to tidy
+            }
+        }
         return base;
+    }
+
+    private static boolean olderThanADay(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir).toInstant().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public static Path workspace() {
