@@ -1,5 +1,7 @@
 package dev.hearth;
 
+import dev.hearth.cli.Cli;
+import dev.hearth.cli.CommandContext;
 import dev.hearth.platform.config.ConfigEnvironment;
 import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.ConfigLoader;
@@ -8,6 +10,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.OptionalInt;
 
 /**
  * Entry point. Reads and checks the configuration before Quarkus starts, so a bad {@code hearth.yml}
@@ -21,6 +24,13 @@ public final class Hearth {
     Hearth() {}
 
     public static void main(String... args) {
+        // --version, --help and the subcommands run without Quarkus: no port, no database.
+        OptionalInt command = Cli.standard().dispatch(args, CommandContext.ofProcess());
+        if (command.isPresent()) {
+            System.out.flush();
+            System.exit(command.getAsInt());
+            return;
+        }
         initialiseQuarkusAhead();
         HearthConfig config;
         try {

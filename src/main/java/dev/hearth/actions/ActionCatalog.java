@@ -54,16 +54,21 @@ public class ActionCatalog {
         return a;
     }
 
+    /**
+     * Runs an action for a caller. The role comes first: a caller who may not run it learns nothing of the
+     * parameter rules, and the audit keeps only the action and the names of the parameters sent, so a
+     * refused call cannot fill the audit with its values.
+     */
     public Object invoke(String id, JsonNode params, Caller caller, String door) {
         Action action = find(id);
         ActionSpec spec = action.spec();
-        ObjectNode checked = check(spec, params);
-        JsonNode audited = redact(checked);
         if (!caller.may(spec.role())) {
-            audit.record(caller, door, id, audited, "forbidden", "needs " + spec.role().id(), 0);
+            audit.record(caller, door, id, AuditLog.names(params), "forbidden", "needs " + spec.role().id(), 0);
             throw new ApiException(ErrorCode.FORBIDDEN, "This needs the " + spec.role().id() + " role; you have " + caller.role().id(),
                     Map.of("required_role", spec.role().id(), "your_role", caller.role().id()));
         }
+        ObjectNode checked = check(spec, params);
+        JsonNode audited = redact(checked);
         long start = System.nanoTime();
         try {
             Object result = action.handler().run(new ActionCall(caller, door, checked));
@@ -109,7 +114,7 @@ public class ActionCatalog {
         return obj;
     }
 
-    /** Masks any field, at any depth, whose name says it holds a secret, and cuts long text, before it reaches the audit log. */
+    /** Masks any field, at any depth, whose name says it holds a secret, before it reaches the audit log. */
     static JsonNode redact(JsonNode node) {
         JsonNode copy = node.deepCopy();
         mask(copy);
@@ -124,8 +129,6 @@ public class ActionCatalog {
                 String lower = name.toLowerCase(java.util.Locale.ROOT);
                 if (SECRET_WORDS.stream().anyMatch(lower::contains) && !obj.get(name).isContainerNode()) {
                     obj.put(name, "********");
-                } else if (obj.get(name).isTextual() && obj.get(name).asText().length() > AUDITED_TEXT) {
-                    obj.put(name, capped(obj.get(name).asText()));
                 } else {
                     mask(obj.get(name));
                 }
@@ -133,12 +136,5 @@ public class ActionCatalog {
         } else if (node != null && node.isArray()) {
             node.forEach(ActionCatalog::mask);
         }
-    }
-
-    /** Audited inputs are capped (code, a long command): the audit keeps what was asked, not megabytes of it. */
-    static final int AUDITED_TEXT = 4000;
-
-    private static String capped(String text) {
-        return text.substring(0, AUDITED_TEXT) + "… [" + (text.length() - AUDITED_TEXT) + " more characters]";
     }
 }

@@ -19,6 +19,7 @@ public class DownloadActions implements ActionProvider {
     public static final String PAUSE = "tasks.pause";
     public static final String RESUME = "tasks.resume";
     public static final String REMOVE = "tasks.remove";
+    public static final String LIST = "tasks.list";
 
     private final DownloadService downloads;
 
@@ -45,7 +46,18 @@ public class DownloadActions implements ActionProvider {
                         call -> downloads.resume(call.string("task_id"))),
                 new Action(new ActionSpec(REMOVE, "Remove a download task from its client, and its downloaded data if asked", Role.OPERATOR, true,
                         List.of(taskId, Param.optional("delete_data", Type.BOOLEAN, "also delete the downloaded files (default false)"))),
-                        call -> downloads.remove(call.string("task_id"), call.flag("delete_data", false))));
+                        call -> downloads.remove(call.string("task_id"), call.flag("delete_data", false))),
+                // a read, for the chat doors and MCP
+                new Action(new ActionSpec(LIST, "List download tasks with their progress, speed and time left", Role.VIEWER, false, List.of(
+                        Param.optional("status", Type.STRING, "active (default), completed, failed, all, or one status such as paused"),
+                        Param.optional("limit", Type.INTEGER, "at most this many, 1 to 100 (default 20)"))), this::list));
+    }
+
+    private Object list(ActionCall call) {
+        long limit = call.params().has("limit") ? call.integer("limit") : 20;
+        if (limit < 1 || limit > 100) throw ApiException.invalid("limit", "must be between 1 and 100");
+        TaskPage page = downloads.list(StatusFilter.parse(call.optionalString("status").orElse("active")), null, (int) limit, 0);
+        return java.util.Map.of("tasks", page.tasks(), "total", page.total(), "has_more", page.hasMore());
     }
 
     private Task add(ActionCall call) {

@@ -29,11 +29,13 @@ public class MonitoringActions implements ActionProvider {
     private final AlertService alerts;
     private final ConfigService config;
     private final ObjectMapper json;
+    private final MetricsCollector host;
 
-    public MonitoringActions(AlertService alerts, ConfigService config, ObjectMapper json) {
+    public MonitoringActions(AlertService alerts, ConfigService config, ObjectMapper json, MetricsCollector host) {
         this.alerts = alerts;
         this.config = config;
         this.json = json;
+        this.host = host;
     }
 
     @Override
@@ -50,7 +52,46 @@ public class MonitoringActions implements ActionProvider {
                         Param.required("id", Type.STRING, "the alert's id, e.g. alert-12"))), this::resolve),
                 new Action(new ActionSpec("alerts.update_settings", "Change alert thresholds and notification settings", Role.ADMIN, false, List.of(
                         Param.optional("thresholds", Type.OBJECT, "per metric {warning, critical}: cpu, memory, disk, swap, temperature, latency"),
-                        Param.optional("notifications", Type.OBJECT, "{email, desktop, minLevel}"))), this::updateSettings));
+                        Param.optional("notifications", Type.OBJECT, "{email, desktop, minLevel}"))), this::updateSettings),
+                // reads, for the chat doors and MCP
+                new Action(new ActionSpec("alerts.list", "List alerts, newest first: open ones (raised or acknowledged) unless asked otherwise",
+                        Role.VIEWER, false, List.of(
+                        Param.optional("state", Type.STRING, "open (default), raised, acknowledged, resolved or all"),
+                        Param.optional("limit", Type.INTEGER, "at most this many, 1 to 100 (default 20)"))), this::list),
+                new Action(new ActionSpec("monitoring.host", "The host's last sample: CPU, memory and every disk, with usage in percent",
+                        Role.VIEWER, false, List.of()), c -> hostNow()));
+    }
+
+    private Object list(ActionCall call) {
+        String state = call.optionalString("state").orElse("open").trim().toLowerCase(java.util.Locale.ROOT);
+        long limit = call.params().has("limit") ? call.integer("limit") : 20;
+        if (limit < 1 || limit > 100) throw ApiException.invalid("limit", "must be between 1 and 100");
+        Alert.State exact = switch (state) {
+            case "open", "all" -> null;
+            case "raised" -> Alert.State.RAISED;
+            case "acknowledged" -> Alert.State.ACKNOWLEDGED;
+            case "resolved" -> Alert.State.RESOLVED;
+            default -> throw ApiException.invalid("state", "must be open, raised, acknowledged, resolved or all");
+        };
+        // open alerts are few (one per condition): reading a bounded page and dropping the resolved ones is enough
+        List<AlertView> found = alerts.list(null, exact, java.time.Instant.EPOCH, state.equals("open") ? 500 : (int) limit, 0).alerts().stream()
+                .filter(a -> !state.equals("open") || a.resolvedAt() == null)
+                .limit(limit).map(AlertView::of).toList();
+        return Map.of("alerts", found, "open", alerts.summary().open());
+    }
+
+    private Object hostNow() {
+        HostSnapshot s = host.last();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", s.at());
+        out.put("cpu", Map.of("usage_percent", s.cpu().usage(), "cores", s.cpu().cores().size(), "load1", s.cpu().load1(),
+                "temperature_celsius", s.cpu().temperature() == null ? "unknown" : s.cpu().temperature()));
+        out.put("memory", Map.of("total_bytes", s.memory().total(), "used_bytes", s.memory().used(), "available_bytes", s.memory().available(),
+                "usage_percent", s.memory().usage()));
+        out.put("disks", s.disks().stream().map(d -> Map.of("mount", d.mount(), "total_bytes", d.total(), "used_bytes", d.used(),
+                "free_bytes", d.free(), "usage_percent", d.usage())).toList());
+        out.put("primary_disk", s.disks().isEmpty() ? "" : host.primaryDisk(s).mount());
+        return out;
     }
 
     private Object raise(ActionCall call) {

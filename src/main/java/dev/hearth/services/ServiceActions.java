@@ -48,7 +48,48 @@ public class ServiceActions implements ActionProvider {
                 new Action(new ActionSpec("services.compose_down", "Take a compose project down (its containers are removed)", Role.OPERATOR, true, List.of(PROJECT)),
                         c -> compose(c, "down")),
                 new Action(new ActionSpec("services.compose_restart", "Restart a compose project's containers", Role.OPERATOR, false, List.of(PROJECT)),
-                        c -> compose(c, "restart")));
+                        c -> compose(c, "restart")),
+                // reads, for the chat doors and MCP
+                new Action(new ActionSpec("services.list", "List the services with their last checked health (asks none of them now)",
+                        Role.VIEWER, false, List.of()), c -> list()),
+                new Action(new ActionSpec("services.status", "One service's state now: running or not, since when, its health", Role.VIEWER, false,
+                        List.of(NAME)), c -> status(c.string("name"))),
+                new Action(new ActionSpec("services.logs", "The last lines a service wrote (they may hold its secrets, hence operator)",
+                        Role.OPERATOR, false, List.of(NAME, Param.optional("lines", Type.INTEGER, "how many lines, 1 to 500 (default 50)"))),
+                        c -> logs(c.string("name"), c.params().has("lines") ? c.integer("lines") : 50)));
+    }
+
+    private Object list() {
+        return Map.of("services", catalog.services().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            var health = catalog.lastHealth(s.name());
+            m.put("name", s.name());
+            m.put("display_name", s.displayName());
+            m.put("group", s.group());
+            m.put("runtime", s.runtime().kind());
+            m.put("health", health.status().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("message", health.message());
+            m.put("checked_at", health.checkedAt());
+            return m;
+        }).toList());
+    }
+
+    private Object status(String name) {
+        RuntimeStatus s = catalog.status(name);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("state", s.state().word());
+        m.put("running", s.running());
+        m.put("started_at", s.startedAt());
+        m.put("exit_code", s.exitCode());
+        m.put("health", catalog.lastHealth(name).status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("message", s.message());
+        return m;
+    }
+
+    private Object logs(String name, long lines) {
+        if (lines < 1 || lines > 500) throw dev.hearth.platform.web.ApiException.invalid("lines", "must be between 1 and 500");
+        return Map.of("service", name, "lines", catalog.logs(name, (int) lines, null).stream().map(ServiceLogLine::text).toList());
     }
 
     /** Moccha's answer: success, a sentence, and pid, host and port under result. */

@@ -7,7 +7,13 @@ import dev.hearth.actions.ActionProvider;
 import dev.hearth.actions.ActionSpec;
 import dev.hearth.actions.ActionSpec.Param;
 import dev.hearth.actions.ActionSpec.Type;
+import dev.hearth.monitoring.HostSnapshot;
+import dev.hearth.monitoring.MetricsCollector;
 import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.config.Durations;
+import dev.hearth.platform.logging.LogStore;
+import dev.hearth.services.ServiceCatalog;
+import java.time.Duration;
 import dev.hearth.platform.security.ApiKeyService;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
@@ -26,11 +32,20 @@ public class SystemActions implements ActionProvider {
     private final ApiKeyService keys;
     private final ConfigService config;
     private final Clock clock;
+    private final MetricsCollector host;
+    private final ServiceCatalog services;
+    private final SystemInfo info;
+    private final LogStore log;
 
-    public SystemActions(ApiKeyService keys, ConfigService config, Clock clock) {
+    public SystemActions(ApiKeyService keys, ConfigService config, Clock clock, MetricsCollector host, ServiceCatalog services, SystemInfo info,
+                         LogStore log) {
         this.keys = keys;
         this.config = config;
         this.clock = clock;
+        this.host = host;
+        this.services = services;
+        this.info = info;
+        this.log = log;
     }
 
     @Override
@@ -46,7 +61,36 @@ public class SystemActions implements ActionProvider {
                         this::revokeKey),
                 new Action(new ActionSpec("config.update", "Change configuration keys at run time", Role.ADMIN, false, List.of(
                         Param.required("changes", Type.OBJECT, "keys to change, nested as in hearth.yml"))),
-                        this::updateConfig));
+                        this::updateConfig),
+                // reads, for the chat doors and MCP
+                new Action(new ActionSpec("system.status", "Hearth's status: version, uptime, CPU, memory and disk usage, and the services' health (asks them now)",
+                        Role.VIEWER, false, List.of()), c -> status()),
+                new Action(new ActionSpec("system.logs", "Hearth's own recent log lines, newest first", Role.VIEWER, false, List.of(
+                        Param.optional("level", Type.STRING, "the lowest level shown: debug, info (default), warn or error"),
+                        Param.optional("limit", Type.INTEGER, "at most this many, 1 to 500 (default 50)"))), this::logs));
+    }
+
+    private Object status() {
+        HostSnapshot s = host.last();
+        Duration up = info.uptime();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "running");
+        out.put("version", info.version());
+        out.put("uptime", Durations.human(up));
+        out.put("uptime_seconds", up.toSeconds());
+        out.put("cpu_usage", s.cpu().usage());
+        out.put("memory_usage", s.memory().usage());
+        out.put("disk_usage", s.disks().isEmpty() ? 0.0 : host.primaryDisk(s).usage());
+        out.put("services", services.summary());
+        return out;
+    }
+
+    private Object logs(ActionCall call) {
+        String level = call.optionalString("level").orElse("info");
+        if (!LogStore.isLevel(level)) throw ApiException.invalid("level", "must be debug, info, warn or error");
+        long limit = call.params().has("limit") ? call.integer("limit") : 50;
+        if (limit < 1 || limit > 500) throw ApiException.invalid("limit", "must be between 1 and 500");
+        return Map.of("logs", log.query(level, (int) limit, Instant.EPOCH));
     }
 
     private Object createKey(ActionCall call) {

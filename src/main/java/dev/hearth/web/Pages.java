@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.admin.RemoteAdmin;
 import dev.hearth.platform.security.Allow;
+import dev.hearth.platform.security.Public;
 import dev.hearth.platform.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,6 +40,7 @@ public class Pages {
 
     @GET
     @Path("login")
+    @Public
     public Response login() {
         return Response.ok(login).header("Cache-Control", "no-store").build();
     }

@@ -19,16 +19,22 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ProxyLimitsAndServicesProfile.class)
 class ProxyLimitsAndServicesTest {
 
+    /** A request as the trusted proxy sends it: with its shared secret. */
+    static io.restassured.specification.RequestSpecification proxy() {
+        return Api.anonymous().header("X-Proxy-Secret", ProxyLimitsAndServicesProfile.PROXY_SECRET);
+    }
+
     @Test
     void forwardAuthHeadersFromATrustedProxyMapGroupsToRoles() {
-        Api.anonymous().header("Remote-User", "alice").header("Remote-Groups", "family, admins").get("/api/v1/auth/me").then().statusCode(200)
+        proxy().header("Remote-User", "alice").header("Remote-Groups", "family, admins").get("/api/v1/auth/me").then().statusCode(200)
                 .body("name", equalTo("alice")).body("role", equalTo("admin")).body("method", equalTo("forward_auth"));
-        Api.anonymous().header("Remote-User", "bob").header("Remote-Groups", "operators").get("/api/v1/auth/me").then()
+        proxy().header("Remote-User", "bob").header("Remote-Groups", "operators").get("/api/v1/auth/me").then()
                 .body("role", equalTo("operator"));
-        Api.anonymous().header("Remote-User", "kid").header("Remote-Groups", "family").get("/api/v1/auth/me").then()
+        proxy().header("Remote-User", "kid").header("Remote-Groups", "family").get("/api/v1/auth/me").then()
                 .body("role", equalTo("viewer"));
-        Api.anonymous().header("Remote-User", "kid").contentType(ContentType.JSON).body(Map.of("name", "sneaky", "role", "admin"))
-                .post("/api/v1/keys").then().statusCode(403);
+        proxy().header("Remote-User", "kid").header("Sec-Fetch-Site", "same-origin").contentType(ContentType.JSON)
+                .body(Map.of("name", "sneaky", "role", "admin"))
+                .post("/api/v1/keys").then().statusCode(403).body("error.details.required_role", equalTo("admin"));
     }
 
     @Test
@@ -36,12 +42,12 @@ class ProxyLimitsAndServicesTest {
         Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("10.9.9.9"))))
                 .patch("/api/v1/config").then().statusCode(200);
         try {
-            Api.anonymous().header("Remote-User", "mallory").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(401);
+            proxy().header("Remote-User", "mallory").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(401);
         } finally {
             Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("127.0.0.1"))))
                     .patch("/api/v1/config").then().statusCode(200);
         }
-        Api.anonymous().header("Remote-User", "alice").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(200);
+        proxy().header("Remote-User", "alice").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(200);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard in real headless Chromium against a running Hearth: sign in, every page on a desktop and a
@@ -183,6 +184,84 @@ class DashboardTest {
         browser.click("dialog[open] button[value=yes]");
         browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.xpath("//tr[td[text()='" + name + "']]")).isEmpty());
         Api.anonymous().header("X-API-Key", secret).get("/api/v1/auth/me").then().statusCode(401);
+    }
+
+    @Test
+    void anAdminAddsAUserChangesTheRoleResetsThePasswordAndRemovesThem() {
+        as(admin);
+        browser.page("settings");
+        String name = "person-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.find("#user-name").sendKeys(name);
+        browser.find("#user-password").sendKeys(PASSWORD);
+        new Select(browser.find("#user-role")).selectByValue("operator");
+        browser.find("#users form button[type=submit]").click();
+        browser.waitFor(Duration.ofSeconds(5), d -> !d.findElements(By.cssSelector("tr[data-user='" + name + "']")).isEmpty());
+        assertEquals("operator", role(name));
+        browser.screenshot("settings-users");
+
+        new Select(browser.find("select[data-role-of='" + name + "']")).selectByValue("viewer");
+        browser.waitFor(Duration.ofSeconds(5), d -> "viewer".equals(role(name)));
+
+        browser.click("tr[data-user='" + name + "'] button[aria-label='reset the password of " + name + "']");
+        browser.find("#reset-password").sendKeys("a brand new passphrase");
+        browser.click("dialog[open] button[value=yes]");
+        browser.waitFor(Duration.ofSeconds(5), d -> login(name, "a brand new passphrase") == 200);
+        assertEquals(401, login(name, PASSWORD));
+
+        // the toast of the reset may cover the button: click it as the keyboard would
+        browser.js("arguments[0].click()", browser.find("tr[data-user='" + name + "'] button[aria-label='remove " + name + "']"));
+        browser.click("dialog[open] button[value=yes]");
+        browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector("tr[data-user='" + name + "']")).isEmpty());
+        assertEquals(null, role(name));
+    }
+
+    private static String role(String user) {
+        List<Map<String, Object>> all = Api.admin().get("/api/v1/accounts").jsonPath().getList("accounts");
+        return all.stream().filter(a -> a.get("username").equals(user)).map(a -> (String) a.get("role")).findFirst().orElse(null);
+    }
+
+    private static int login(String user, String password) {
+        return Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", user, "password", password)).post("/api/v1/auth/login")
+                .statusCode();
+    }
+
+    @Test
+    void aViewerSeesTheUsersSectionDisabledWithTheReason() {
+        as(viewer);
+        browser.page("settings");
+        WebElement users = browser.find("#users");
+        assertTrue(users.getText().contains("Users are for administrators"), users.getText());
+        WebElement add = browser.find("#users form button[type=submit]");
+        assertFalse(add.isEnabled(), "a viewer cannot add users");
+        assertTrue(add.getDomAttribute("title").contains("admin"), add.getDomAttribute("title"));
+        assertFalse(browser.find("#user-name").isEnabled());
+    }
+
+    @Test
+    void everyoneChangesTheirOwnPasswordFromTheSettingsPage() {
+        String me = user(Role.VIEWER);
+        as(me);
+        browser.page("settings");
+        browser.find("#pw-current").sendKeys(PASSWORD);
+        browser.find("#pw-new").sendKeys("another long passphrase");
+        browser.find("#pw-confirm").sendKeys("another long passphrase");
+        browser.find("#password form button[type=submit]").click();
+        browser.waitFor(Duration.ofSeconds(5), d -> login(me, "another long passphrase") == 200);
+        assertEquals(401, login(me, PASSWORD));
+        browser.page("overview"); // this browser's own session goes on
+        assertEquals(me + " (viewer)", browser.find("#me").getText());
+    }
+
+    @Test
+    void theApiExplorerWorksUnderTheContentSecurityPolicy() {
+        as(admin);
+        browser.open("/api/v1/docs/");
+        browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".swagger-ui .info .title")).stream()
+                .anyMatch(e -> e.getText().contains("Hearth API")));
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() > 10);
+        browser.screenshot("api-docs");
+        browser.open("/");
+        browser.waitReady("overview");
     }
 
     @Test

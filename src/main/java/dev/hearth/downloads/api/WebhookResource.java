@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.downloads.DownloadService;
 import dev.hearth.downloads.WebhookCompletion;
-import dev.hearth.platform.security.Allow;
-import dev.hearth.platform.security.Role;
+import dev.hearth.platform.security.Public;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -37,9 +36,9 @@ public class WebhookResource {
         this.json = json;
     }
 
-    /** Public (see PublicPaths): the role gate does not apply, the secret does. */
+    /** Public: the role gate does not apply, the secret does. */
     @POST
-    @Allow(Role.VIEWER)
+    @Public
     public Map<String, Object> complete(@HeaderParam(SECRET_HEADER) @Nullable String header, @QueryParam("secret") @Nullable String query,
                                         @Nullable String body) throws JsonProcessingException {
         if (!downloads.webhookSecretMatches(header != null ? header : query)) {

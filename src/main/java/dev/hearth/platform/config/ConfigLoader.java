@@ -288,6 +288,13 @@ public final class ConfigLoader {
                 return f.textNode(value);
             }
         }
+        if (type == double.class) {
+            try {
+                return f.numberNode(Double.parseDouble(value.trim()));
+            } catch (NumberFormatException e) {
+                return f.textNode(value);
+            }
+        }
         if (type == boolean.class) {
             return switch (value.trim().toLowerCase()) {
                 case "true", "yes", "on", "1" -> f.booleanNode(true);

@@ -25,10 +25,13 @@ public record HearthConfig(
         @RestartRequired Notifications notifications,
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services,
         @RestartRequired Docker docker,
+        @RestartRequired Assistant assistant,
+        Mcp mcp,
         @NotChangeableAtRunTime(reason = "remote administration is set in hearth.yml only, never through the API")
         RemoteAdminConfig remoteAdmin) {
 
-    public record Server(String host, int port, ByteSize maxBodySize) {}
+    /** {@code max_body_size} is the largest body anything accepts (a .torrent upload); JSON bodies have their own, smaller limit. */
+    public record Server(String host, int port, ByteSize maxBodySize, ByteSize maxJsonBodySize) {}
 
     public record Storage(String kind, String url, String username, @Secret String password, int poolSize) {
         @com.fasterxml.jackson.annotation.JsonIgnore
@@ -44,7 +47,8 @@ public record HearthConfig(
             boolean secureCookies,
             List<String> trustedProxies,
             ForwardAuth forwardAuth,
-            Login login) {}
+            Login login,
+            Duration auditRetention) {}
 
     public record ForwardAuth(
             boolean enabled,
@@ -52,9 +56,23 @@ public record HearthConfig(
             String groupsHeader,
             List<String> adminGroups,
             List<String> operatorGroups,
-            String defaultRole) {}
+            String defaultRole,
+            SecretHeader secretHeader) {}
 
-    public record Login(int maxFailures, Duration window, Duration lockout) {}
+    /**
+     * A header the proxy must send with every forward-auth request, and its value: proof that the request
+     * passed through the proxy (a container on the same network could otherwise talk to Hearth directly
+     * from a trusted address). An empty value: none required.
+     */
+    public record SecretHeader(String name, @Secret String value) {
+        public SecretHeader {
+            name = name == null || name.isBlank() ? "X-Hearth-Proxy-Secret" : name;
+            value = value == null ? "" : value;
+        }
+    }
+
+    /** {@code max_failures} per address and user name, {@code address_max_failures} per address (many names). */
+    public record Login(int maxFailures, Duration window, Duration lockout, int addressMaxFailures) {}
 
     public record RateLimits(int defaultPerMinute, Map<String, RateLimitGroup> groups) {}
 
@@ -62,7 +80,8 @@ public record HearthConfig(
 
     public record Metrics(boolean requireAuth) {}
 
-    public record Logs(String level, int bufferSize) {}
+    /** The in-memory log: at most {@code buffer_size} lines and {@code buffer_bytes} of text, whichever is reached first. */
+    public record Logs(String level, int bufferSize, ByteSize bufferBytes) {}
 
     /**
      * The downloads feature: how often each client is polled, the secret of the completion webhook (empty:
@@ -118,7 +137,7 @@ public record HearthConfig(
     /** The seed's notification settings; the notify feature reads them when it routes an alert. */
     public record AlertNotifications(boolean email, boolean desktop, String minLevel) {}
 
-    public record LiveHub(int sendQueue, Duration ticketTtl) {}
+    public record LiveHub(int sendQueue, Duration ticketTtl, int maxSocketsPerCaller, int maxSubscriptions) {}
 
     /** A thing on the home server; issue-by-issue it grows a runtime and more integrations. */
     public record ServiceEntry(
@@ -313,6 +332,38 @@ public record HearthConfig(
         public DockerEndpoint {
             tlsCertPath = tlsCertPath == null ? "" : tlsCertPath;
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+    }
+
+    /**
+     * The chat assistant behind every chat door (docs/configuration.md, "Assistant"): the offline parser, or an
+     * LLM that calls the action catalog's tools. Costs are per million tokens, in the currency of your bill.
+     */
+    public record Assistant(
+            String provider,
+            String model,
+            String apiBaseUrl,
+            @Secret String apiKey,
+            int maxTurns,
+            int maxTokens,
+            Duration timeout,
+            int memoryTurns,
+            int maxConversations,
+            Duration confirmationTtl,
+            double inputCostPerMillionTokens,
+            double outputCostPerMillionTokens) {
+        public Assistant {
+            provider = provider == null || provider.isBlank() ? "offline" : provider;
+            model = model == null ? "" : model;
+            apiBaseUrl = apiBaseUrl == null ? "" : apiBaseUrl;
+            apiKey = apiKey == null ? "" : apiKey;
+        }
+    }
+
+    /** The MCP server at {@code /mcp}: on or off, read-only (only viewer actions), and browser origins it accepts besides its own. */
+    public record Mcp(boolean enabled, boolean readOnly, List<String> allowedOrigins) {
+        public Mcp {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         }
     }
 }

@@ -41,6 +41,12 @@ public class LiveTickets {
         return new Ticket(ticket, ttl.toSeconds());
     }
 
+    /** Whether the ticket would be redeemed now; the upgrade request is let through on this, the socket redeems it. */
+    public boolean valid(String ticket) {
+        Issued i = tickets.get(Tokens.sha256(ticket));
+        return i != null && i.expiresAt() >= clock.millis();
+    }
+
     /** The caller the ticket was issued to, once; a used, unknown or expired ticket gives nothing. */
     public Optional<Caller> redeem(String ticket) {
         Issued i = tickets.remove(Tokens.sha256(ticket));

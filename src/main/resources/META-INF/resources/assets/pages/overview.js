@@ -1,5 +1,6 @@
 // Overview: gauges with sparklines, the services grid, active downloads, recent alerts — kept live by the socket.
 import { api, has, h, clear, serviceCard, taskTable, alertRow, readings } from './common.js';
+import { chatBox } from './chat.js';
 import { notAvailable, failed, sparkline, pct, meterClass, bytes } from '../ui.js';
 
 const HISTORY = 60;
@@ -9,7 +10,9 @@ export async function render(scope) {
   const services = h('section', { class: 'card', 'aria-labelledby': 'ov-svc', id: 'ov-services' }, h('h2', { id: 'ov-svc' }, 'Services'));
   const downloads = h('section', { class: 'card', 'aria-labelledby': 'ov-dl', id: 'ov-downloads' }, h('h2', { id: 'ov-dl' }, 'Active downloads'));
   const alerts = h('section', { class: 'card', 'aria-labelledby': 'ov-al', id: 'ov-alerts' }, h('h2', { id: 'ov-al' }, 'Recent alerts'));
-  scope.el.append(h('h1', {}, 'Overview'), gauges, h('div', { class: 'cols' }, services, downloads, alerts));
+  const chat = h('section', { class: 'card', 'aria-labelledby': 'ov-chat-h', id: 'ov-chat' }, h('h2', { id: 'ov-chat-h' }, 'Assistant'));
+  scope.el.append(h('h1', {}, 'Overview'), gauges, h('div', { class: 'cols' }, services, downloads, alerts, chat));
+  chatBox(chat);
 
   const debounce = (fn) => { let t; return () => { clearTimeout(t); t = setTimeout(fn, 250); }; };
   await Promise.all([

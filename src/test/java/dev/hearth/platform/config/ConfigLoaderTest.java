@@ -51,9 +51,9 @@ class ConfigLoaderTest {
     void everyKeyCanBeOverriddenByItsEnvironmentNameAndTheShortAliasesWork() throws Exception {
         HearthConfig c = load("services:\n  - name: web\n    url: http://127.0.0.1:1/\n",
                 Map.of("hearth.security.login.window", "5m", "hearth.services.0.url", "http://127.0.0.1:9000/"),
-                Map.of("HEARTH_PORT", "9999", "HEARTH_ADMIN_API_KEY", "hth_from_env"));
+                Map.of("HEARTH_PORT", "9999", "HEARTH_ADMIN_API_KEY", "hth_from_env_and_long_enough_to_pass_32"));
         assertEquals(9999, c.server().port());
-        assertEquals("hth_from_env", c.security().adminApiKey());
+        assertEquals("hth_from_env_and_long_enough_to_pass_32", c.security().adminApiKey());
         assertEquals(Duration.ofMinutes(5), c.security().login().window());
         assertEquals("http://127.0.0.1:9000/", c.services().getFirst().url());
     }
@@ -93,7 +93,7 @@ class ConfigLoaderTest {
     @Test
     void anUnknownKeyIsNamedWithTheKeysThatExistThere() {
         String problem = failure("server:\n  prot: 80\n").problems().getFirst();
-        assertTrue(problem.contains("server.prot: unknown key (known keys here: host, max_body_size, port)"), problem);
+        assertTrue(problem.contains("server.prot: unknown key (known keys here: host, max_body_size, max_json_body_size, port)"), problem);
     }
 
     @Test
