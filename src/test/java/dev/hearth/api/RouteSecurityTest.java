@@ -10,7 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.RoleGate;
 import dev.hearth.testing.Api;
+import dev.hearth.admin.RemoteAdminProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * missing from the document fails here too.
  */
 @QuarkusTest
+@TestProfile(RemoteAdminProfile.class)   // remote administration on, so its routes are walked too (off, they answer 404 to all)
 class RouteSecurityTest {
     private static final List<Class<? extends java.lang.annotation.Annotation>> VERBS =
             List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HEAD.class);

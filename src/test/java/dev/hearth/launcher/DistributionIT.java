@@ -131,7 +131,7 @@ class DistributionIT {
     void itStartsAnswersHealthAndTheLoginPageRecordsItsStartUpCacheAndStartsAgainWithIt(@TempDir Path work) throws Exception {
         int port = Ports.free();
         Map<String, String> settings = Map.of("HEARTH_PORT", String.valueOf(port), "HEARTH_SERVER_HOST", "127.0.0.1",
-                "HEARTH_DATA_DIR", work.resolve("data").toString(), "HEARTH_ADMIN_API_KEY", "hth_distribution_test_admin_key");
+                "HEARTH_DATA_DIR", work.resolve("data").toString(), "HEARTH_ADMIN_API_KEY", "hth_distribution_test_admin_key_of_32_chars");
         startAndStop(work, settings, port, "first");
         Path cache = hearth.resolve("app/hearth.aot");
         Await.untilTrue(Duration.ofSeconds(90), "the start-up cache assembled after the first start", () -> Files.isRegularFile(cache));

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GrafanaDashboardIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String KEY = "hth_grafana_test_admin_key";
+    private static final String KEY = "hth_grafana_test_admin_key_of_32_characters";
     /** Families Hearth exports only where the machine has the hardware (a CPU sensor, an NVIDIA GPU). */
     private static final Set<String> HARDWARE_ONLY = Set.of("hearth_cpu_temperature_celsius", "hearth_gpu_usage_ratio");
     private static final Pattern METRIC = Pattern.compile("\\b(hearth_[a-z0-9_]+)");

@@ -173,7 +173,8 @@ public class ConfigService {
         HearthConfig running = current.get();
         current.set(new HearthConfig(next.domain(), next.mediaDir(), next.downloadsDir(), running.dataDir(), running.server(),
                 running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), next.downloads(),
-                next.monitoring(), running.notifications(), running.services(), running.docker(), running.assistant(), next.mcp()));
+                next.monitoring(), running.notifications(), running.services(), running.docker(), running.assistant(), next.mcp(),
+                running.remoteAdmin()));
         listeners.forEach(l -> l.accept(current.get()));
         return new Change(List.copyOf(leaves.keySet()), restart);
     }

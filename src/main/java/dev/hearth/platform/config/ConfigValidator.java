@@ -93,6 +93,7 @@ final class ConfigValidator {
             ServiceRuntimeRules.check(p, svc.runtime(), key + ".runtime", c.docker());
         }
         ServiceRuntimeRules.checkDocker(p, c.docker());
+        RemoteAdminConfig.validate(c.remoteAdmin(), p);
         return p;
     }
 

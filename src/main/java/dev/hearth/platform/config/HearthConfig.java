@@ -26,7 +26,9 @@ public record HearthConfig(
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services,
         @RestartRequired Docker docker,
         @RestartRequired Assistant assistant,
-        Mcp mcp) {
+        Mcp mcp,
+        @NotChangeableAtRunTime(reason = "remote administration is set in hearth.yml only, never through the API")
+        RemoteAdminConfig remoteAdmin) {
 
     /** {@code max_body_size} is the largest body anything accepts (a .torrent upload); JSON bodies have their own, smaller limit. */
     public record Server(String host, int port, ByteSize maxBodySize, ByteSize maxJsonBodySize) {}
