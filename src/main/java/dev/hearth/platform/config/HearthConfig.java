@@ -70,11 +70,14 @@ public record HearthConfig(
             @RestartRequired Duration pollInterval,
             @Secret String webhookSecret,
             Completion completion,
-            Map<String, Category> categories) {
+            Map<String, Category> categories,
+            @NotChangeableAtRunTime(reason = "the directories Hearth may write to and delete in change only in hearth.yml")
+            List<String> allowedRoots) {
 
         public Downloads {
             webhookSecret = webhookSecret == null ? "" : webhookSecret;
             categories = categories == null ? Map.of() : Map.copyOf(categories);
+            allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);
         }
     }
 
