@@ -10,6 +10,7 @@ import dev.hearth.downloads.internal.TorrentFile;
 import dev.hearth.downloads.internal.WebhookSecret;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.platform.config.SecretsInUrls;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import jakarta.inject.Singleton;
@@ -113,7 +114,8 @@ public class DownloadService {
         } else {
             DownloadUrl url = DownloadUrl.parse(cmd.url());
             source = new AddRequest.Source.Url(url.url());
-            recordedSource = url.url();
+            // Kept to show where a task came from: a private tracker's passkey in the link is not worth keeping.
+            recordedSource = SecretsInUrls.redact(url.url());
             switch (url) {
                 case DownloadUrl.Magnet m -> {
                     name = m.displayName();
@@ -257,11 +259,17 @@ public class DownloadService {
         if (c.isEmpty()) return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' is no longer configured");
         try {
             Optional<TaskDetails> live = c.get().details(t.clientTaskId());
-            return live.map(d -> new TaskWithDetails(t, d.files(), d.trackers(), d.peers(), null))
+            return live.map(d -> new TaskWithDetails(t, d.files(), trackersRedacted(d.trackers()), d.peers(), null))
                     .orElseGet(() -> new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' no longer has this task"));
         } catch (RuntimeException e) {
             return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' did not answer: " + e.getMessage());
         }
+    }
+
+    /** A private tracker's announce URL carries the user's passkey: every reader gets it masked, like a credential. */
+    private static List<TaskDetails.Tracker> trackersRedacted(List<TaskDetails.Tracker> trackers) {
+        return trackers.stream().map(t -> new TaskDetails.Tracker(SecretsInUrls.redactTracker(t.url()), t.status(), t.peers(),
+                SecretsInUrls.redactTracker(t.message()))).toList();
     }
 
     public List<ClientState> clients() {

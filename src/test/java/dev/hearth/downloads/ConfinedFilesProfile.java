@@ -25,6 +25,7 @@ public class ConfinedFilesProfile implements QuarkusTestProfile {
     static final Path LIBRARY_FS = DIR.resolve("library-fs");
     static final Path LIBRARY = LIBRARY_FS.resolve("movies");
     static final Path ARIA2 = DIR.resolve("aria2");
+    static final String DATABASE_PASSWORD = "db-password-in-the-url-4711";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -34,7 +35,9 @@ public class ConfinedFilesProfile implements QuarkusTestProfile {
                 "hearth.downloads.allowed_roots", "[\"" + ARIA2.resolve("downloads") + "\"]",
                 "hearth.downloads.poll_interval", "1h",
                 "hearth.downloads.completion.mode", "link",
-                "hearth.downloads.categories", "{\"movies\": {\"save_path\": \"" + MOVIES + "\", \"library_path\": \"" + LIBRARY + "\"}}");
+                "hearth.downloads.categories", "{\"movies\": {\"save_path\": \"" + MOVIES + "\", \"library_path\": \"" + LIBRARY + "\"}}",
+                // Not used (SQLite is): there for the answers that must not show its password.
+                "hearth.storage.url", "jdbc:postgresql://db.lan:5432/hearth?user=hearth&password=" + DATABASE_PASSWORD);
     }
 
     @Override

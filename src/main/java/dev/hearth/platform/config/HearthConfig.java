@@ -16,15 +16,21 @@ public record HearthConfig(
         @RestartRequired Path dataDir,
         @RestartRequired Server server,
         @RestartRequired Storage storage,
-        Security security,
-        RateLimits rateLimits,
-        Metrics metrics,
+        @NotChangeableAtRunTime(reason = SECURITY_IN_FILE) Security security,
+        @NotChangeableAtRunTime(reason = SECURITY_IN_FILE) RateLimits rateLimits,
+        @NotChangeableAtRunTime(reason = SECURITY_IN_FILE) Metrics metrics,
         Logs logs,
         Downloads downloads,
         Monitoring monitoring,
         @RestartRequired Notifications notifications,
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services,
         @RestartRequired Docker docker) {
+
+    /**
+     * Who is trusted, how callers authenticate and how much they may ask: an admin key, or a session taken
+     * over, must not be able to widen these through the API. They change in hearth.yml (or the environment).
+     */
+    static final String SECURITY_IN_FILE = "security settings change only in hearth.yml or the environment, not through the API";
 
     public record Server(String host, int port, ByteSize maxBodySize) {}
 
@@ -211,7 +217,8 @@ public record HearthConfig(
         }
     }
 
-    public record NtfyChannel(String url, String topic, @Secret String token) {
+    /** On a public server the topic name is the only thing between a stranger and the messages: secret. */
+    public record NtfyChannel(String url, @Secret String topic, @Secret String token) {
         public NtfyChannel {
             url = url == null || url.isBlank() ? "https://ntfy.sh" : url;
             topic = topic == null ? "" : topic;
@@ -246,7 +253,8 @@ public record HearthConfig(
         }
     }
 
-    public record WebhookChannel(String url, @Secret String hmacSecret) {
+    /** A webhook URL usually carries its token (a path segment or a query value): the whole URL is secret. */
+    public record WebhookChannel(@Secret String url, @Secret String hmacSecret) {
         public WebhookChannel {
             url = url == null ? "" : url;
             hmacSecret = hmacSecret == null ? "" : hmacSecret;

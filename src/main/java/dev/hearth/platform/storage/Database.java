@@ -53,7 +53,8 @@ public class Database {
         // The settings are taken here, not on the opening thread (see ConfigService#readEarly).
         HearthConfig.Storage storage = config.current().storage();
         Path dataDir = config.dataDir();
-        this.startsEmpty = !storage.isPostgresql() && Files.notExists(sqliteFile(dataDir));
+        this.startsEmpty = !storage.isPostgresql() && isEmpty(sqliteFile(dataDir));
+        DataDirectory.secure(dataDir);
         Thread.ofPlatform().name("hearth-storage-open").daemon().start(() -> {
             try {
                 AgroalDataSource dataSource = open(storage, dataDir);
@@ -105,6 +106,8 @@ public class Database {
         } else {
             try {
                 Files.createDirectories(dataDir);
+                // SQLite gives its -wal and -shm files the database file's mode: created 0600, all three are.
+                DataDirectory.createPrivateFile(sqliteFile(dataDir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data dir " + dataDir, e);
             }
@@ -126,6 +129,15 @@ public class Database {
             return AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get());
         } catch (SQLException e) {
             throw new StorageException("cannot open the " + storage.kind() + " database: " + e.getMessage(), e);
+        }
+    }
+
+    /** No database yet: no file, or the empty one a start that failed before migrating left behind. */
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.notExists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

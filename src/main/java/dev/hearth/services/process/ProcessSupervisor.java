@@ -3,6 +3,7 @@ package dev.hearth.services.process;
 import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
+import dev.hearth.services.ChildEnvironment;
 import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
@@ -104,8 +105,7 @@ public final class ProcessSupervisor implements ServiceRuntime {
     private void spawn() {
         if (process != null && process.isAlive()) return;
         generation++;
-        ProcessBuilder pb = new ProcessBuilder(config.command()).directory(workDir.toFile());
-        pb.environment().putAll(config.env());
+        ProcessBuilder pb = ChildEnvironment.apply(new ProcessBuilder(config.command()).directory(workDir.toFile()), System.getenv(), config.env());
         Process p;
         try {
             Files.createDirectories(workDir);
@@ -271,7 +271,8 @@ public final class ProcessSupervisor implements ServiceRuntime {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-s", sig, Long.toString(p.pid())).redirectErrorStream(true).start().waitFor(5, TimeUnit.SECONDS);
+            ChildEnvironment.apply(new ProcessBuilder("kill", "-s", sig, Long.toString(p.pid())), System.getenv(), Map.of()).redirectErrorStream(true)
+                    .start().waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             p.destroy();
         } catch (InterruptedException e) {
