@@ -257,7 +257,13 @@ public class ConfigService {
             loader.yaml().writeValue(tmp.toFile(), overrides);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".tmp"));
+            } catch (IOException ignored) {
+                // the half-written copy goes at the next write
+            }
+            // Nothing was changed: the running config is set only after the file is written.
+            throw dev.hearth.platform.storage.DiskFull.of(e, file.getParent());
         }
     }
 }

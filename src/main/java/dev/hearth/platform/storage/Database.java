@@ -46,6 +46,7 @@ public class Database {
 
     private final CompletableFuture<Opened> opened = new CompletableFuture<>();
     private final boolean startsEmpty;
+    private final DataDirSpace space;
     /** The connection of the transaction running on this thread, so an event publish joins its change. */
     private final ThreadLocal<@Nullable Connection> transaction = new ThreadLocal<>();
 
@@ -55,11 +56,13 @@ public class Database {
         Path dataDir = config.dataDir();
         this.startsEmpty = !storage.isPostgresql() && isEmpty(sqliteFile(dataDir));
         DataDirectory.secure(dataDir);
+        this.space = new DataDirSpace(dataDir);
         Thread.ofPlatform().name("hearth-storage-open").daemon().start(() -> {
             try {
                 AgroalDataSource dataSource = open(storage, dataDir);
                 migrate(dataSource, storage);
                 opened.complete(new Opened(dataSource, storage.kind()));
+                space.keepReserve();
             } catch (Throwable e) {
                 opened.completeExceptionally(e);
             }
@@ -173,6 +176,28 @@ public class Database {
         }
     }
 
+    /** Room in the data dir, for the watch that raises the "full" alert. */
+    public DataDirSpace space() {
+        return space;
+    }
+
+    /**
+     * A failed statement as the caller sees it: a full data dir is {@link DiskFull} (503, naming the path),
+     * anything else a {@link StorageException} (500, no SQL in the answer). PostgreSQL's own disk is not the
+     * data dir: its "disk full" (SQLSTATE 53100) stays a storage failure.
+     */
+    private RuntimeException failure(SQLException e) {
+        if (!isPostgresqlSafe() && DiskFull.isFull(e, space.dataDir())) {
+            space.writeFailedForSpace();
+            return DiskFull.of(space.dataDir());
+        }
+        return new StorageException(e.getMessage(), e);
+    }
+
+    private boolean isPostgresqlSafe() {
+        return opened.isDone() && !opened.isCompletedExceptionally() && "postgresql".equals(opened.join().kind());
+    }
+
     public boolean isPostgresql() {
         return "postgresql".equals(kind());
     }
@@ -208,7 +233,7 @@ public class Database {
             try {
                 return work.run();
             } catch (SQLException e) {
-                throw new StorageException(e.getMessage(), e);
+                throw failure(e);
             }
         }
         try (Connection c = dataSource().getConnection()) {
@@ -226,7 +251,7 @@ public class Database {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StorageException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -278,7 +303,7 @@ public class Database {
                 return work.run(c);
             }
         } catch (SQLException e) {
-            throw new StorageException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 
