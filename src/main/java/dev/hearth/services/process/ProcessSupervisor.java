@@ -195,8 +195,9 @@ public final class ProcessSupervisor implements ServiceRuntime {
         state = RunState.RUNNING;
         message = "running as pid " + p.pid();
         ensurePump();
-        p.onExit().thenRun(() -> exited(started, p.exitValue()));
         publish("running", null, true, "pid " + p.pid());
+        // Last: for a program that has already ended, thenRun runs exited() at once, on this thread.
+        p.onExit().thenRun(() -> exited(started, p.exitValue()));
     }
 
     /** An adopted program sends no exit notice: /proc is read until it is gone. */

@@ -236,7 +236,18 @@ class ProcessSupervisorTest {
         HearthConfig.ProcessRuntime httpd = program(List.of("busybox", "httpd", "-f", "-v", "-p", "127.0.0.1:" + port, "-h", www.toString()),
                 "no", Duration.ofSeconds(5), "TERM", Duration.ofSeconds(1), 5, ByteSize.parse("1MB"), 2);
         // The earlier Hearth: it started the program, then "died" (this object is simply never used again).
-        long pid = supervisor("adopted", httpd, port, new CopyOnWriteArrayList<>()).start().pid();
+        ProcessSupervisor earlier = supervisor("adopted", httpd, port, new CopyOnWriteArrayList<>());
+        long pid = earlier.start().pid();
+        HttpClient http = HttpClient.newHttpClient();
+        Await.untilTrue(Duration.ofSeconds(5), "httpd to answer", () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        assertEquals(RunState.RUNNING, earlier.status().state(), earlier.status().message());
         assertTrue(Files.exists(dir.resolve("adopted/run.properties")), "what was started is recorded");
         // Its output goes to a file, not to a pipe that dies with Hearth.
         assertTrue(Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/2")).toString().endsWith("spool/stderr"));
@@ -245,13 +256,12 @@ class ProcessSupervisorTest {
         ProcessSupervisor next = supervisor("adopted", httpd, port, seen);
         next.recover();
         RuntimeStatus status = next.status();
-        assertEquals(RunState.RUNNING, status.state());
+        assertEquals(RunState.RUNNING, status.state(), status.message());
         assertEquals(pid, status.pid(), "the same process");
         assertTrue(status.message().contains("adopted"), status.message());
         assertEquals(pid, next.start().pid(), "starting it again answers the adopted one: never a second copy");
         assertEquals(List.of("running"), seen.stream().map(ServiceStateChanged::state).toList());
 
-        HttpClient http = HttpClient.newHttpClient();
         assertEquals("still here", http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         Await.untilTrue(Duration.ofSeconds(5), "httpd's request line read from its output file",
