@@ -206,8 +206,14 @@ class ProcessAdoptionIT {
             assertTrue(status.path("message").asText().contains("adopted"), status.toString());
             assertEquals(List.of(pid), copiesServing(webPort), "exactly one copy");
             assertTrue(serves(webPort, "/"));
-            Waits.until("what it printed while Hearth was away, in its log", Duration.ofSeconds(10), () -> logLines(port),
-                    l -> l.stream().anyMatch(x -> x.contains("GET /while-hearth-was-away")));
+            try {
+                Waits.until("what it printed while Hearth was away, in its log", Duration.ofSeconds(10), () -> logLines(port),
+                        l -> l.stream().anyMatch(x -> x.contains("GET /while-hearth-was-away")));
+            } catch (AssertionError e) {
+                Path spool = dir.resolve("state/services/web/spool");
+                throw new AssertionError(e.getMessage() + "\nstderr spool: " + Files.readString(spool.resolve("stderr"))
+                        + "\noffset: " + (Files.exists(spool.resolve("stderr.offset")) ? Files.readString(spool.resolve("stderr.offset")) : "none"), e);
+            }
             // Still one copy a moment later: no crash loop of a second one fighting over the port.
             assertEquals("running", json(port, "/api/v1/services/web/status").path("state").asText());
             assertEquals(List.of(pid), copiesServing(webPort));

@@ -39,7 +39,8 @@ final class OutputSpool {
         try {
             Files.createDirectories(dir);
             if (Files.notExists(file)) Files.createFile(file);
-            offset = Files.exists(offsetFile) ? Long.parseLong(Files.readString(offsetFile).trim()) : Files.size(file);
+            // No offset kept: nobody has read this file yet (a Hearth killed before its first read), so all of it is news.
+            offset = Files.exists(offsetFile) ? Long.parseLong(Files.readString(offsetFile).trim()) : 0;
             if (offset > Files.size(file)) offset = 0;   // emptied since: read it all
         } catch (IOException | NumberFormatException e) {
             offset = 0;
@@ -66,7 +67,12 @@ final class OutputSpool {
                 in.truncate(0);
                 offset = 0;
             }
-            if (any) Files.writeString(offsetFile, Long.toString(offset));
+            if (any) {
+                // Beside, then moved over: a Hearth killed while writing leaves the old offset, never an empty one.
+                Path next = offsetFile.resolveSibling(offsetFile.getFileName() + ".next");
+                Files.writeString(next, Long.toString(offset));
+                Files.move(next, offsetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             // the disk is full or the file went away: read again next time
         }
