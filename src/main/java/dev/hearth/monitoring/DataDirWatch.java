@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * With every sample: a full data dir (a write failed for want of space, or almost nothing left) raises a
  * critical alert — after giving back the space reserve, so the alert itself can be written and sent — and
- * the alert resolves once there is room again. Stateless between samples, so a restart picks up either way.
+ * the alert resolves once there is room again, when the reserve is taken again (the first sample takes it).
+ * Stateless between samples, so a restart picks up either way.
  */
 @Singleton
 class DataDirWatch implements SampleConsumer {

@@ -87,6 +87,7 @@ class FullDataDirTest {
         createKey(before).then().statusCode(201);
         acknowledged.add(before);
         Api.key("viewer");   // created now: while the disk is full, creating it would be a write like any other
+        Waits.until("the space reserve taken", Duration.ofSeconds(10), () -> Files.exists(SmallBoxProfile.DATA.resolve("space-reserve")));
 
         fillToTheBrim(FILLER);
         // The watch gives back its space reserve to record the alert: a critical alert, readable while full.

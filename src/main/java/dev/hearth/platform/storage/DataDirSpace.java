@@ -60,14 +60,14 @@ public final class DataDirSpace {
         }
     }
 
-    /** Space is back: writes are expected to succeed, and the reserve is taken again. */
+    /** There is room (again): writes are expected to succeed, and the reserve is taken (the first time, or again). */
     public void recovered() {
         writeFailed.set(false);
         keepReserve();
     }
 
     /** Creates the reserve unless it exists or space is short; random bytes, so a compressing file system cannot shrink it. */
-    void keepReserve() {
+    private void keepReserve() {
         Path reserve = dataDir.resolve(RESERVE_FILE);
         if (Files.exists(reserve) || usableBytes() < 2L * RESERVE_BYTES) return;
         byte[] bytes = new byte[64 * 1024];

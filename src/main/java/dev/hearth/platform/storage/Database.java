@@ -62,7 +62,6 @@ public class Database {
                 AgroalDataSource dataSource = open(storage, dataDir);
                 migrate(dataSource, storage);
                 opened.complete(new Opened(dataSource, storage.kind()));
-                space.keepReserve();
             } catch (Throwable e) {
                 opened.completeExceptionally(e);
             }
