@@ -10,6 +10,7 @@ import dev.hearth.downloads.internal.TorrentFile;
 import dev.hearth.downloads.internal.WebhookSecret;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.platform.config.SecretsInUrls;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import jakarta.inject.Singleton;
@@ -113,7 +114,8 @@ public class DownloadService {
         } else {
             DownloadUrl url = DownloadUrl.parse(cmd.url());
             source = new AddRequest.Source.Url(url.url());
-            recordedSource = url.url();
+            // Kept to show where a task came from: a private tracker's passkey in the link is not worth keeping.
+            recordedSource = SecretsInUrls.redact(url.url());
             switch (url) {
                 case DownloadUrl.Magnet m -> {
                     name = m.displayName();
@@ -144,12 +146,14 @@ public class DownloadService {
         return store.find(id).orElseThrow(() -> new IllegalStateException("task " + id + " not stored"));
     }
 
-    /** A destination wins over the category's save path; both must be absolute paths. */
+    /**
+     * A destination wins over the category's save path. It must really lie (symbolic links followed) inside
+     * the download roots; a category's save path is one of them.
+     */
     private String savePath(String category, @Nullable String destination) {
         if (destination != null && !destination.isBlank()) {
-            String d = destination.trim();
-            if (!Path.of(d).isAbsolute() || d.contains("\0")) throw ApiException.invalid("destination", "must be an absolute directory path");
-            return d;
+            if (destination.contains("\0")) throw ApiException.invalid("destination", "must be an absolute directory path");
+            return DownloadRoots.of(config.current()).requireDestination("destination", destination);
         }
         HearthConfig.Category c = config.current().downloads().categories().get(category);
         return c == null ? "" : c.savePath();
@@ -191,14 +195,31 @@ public class DownloadService {
         return get(id);
     }
 
-    /** Removes the task from its client (and its data, if asked) and from every list; its history stays for the stats. */
+    /**
+     * Removes the task from its client (and its data, if asked) and from every list; its history stays for the
+     * stats. Data is deleted only when the task's files lie inside the configured download roots: the client
+     * (or, for aria2, Hearth) would otherwise delete whatever the task was pointed at.
+     */
     public Task remove(String id, boolean deleteData) {
         Task t = get(id);
+        if (deleteData) requireDeletable(t);
         Optional<DownloadClient> c = clients.find(t.client());
         // A task whose client was taken out of hearth.yml can still be cleared from the lists.
         c.ifPresent(client -> ClientCalls.run(client.serviceName(), () -> client.remove(t.clientTaskId(), deleteData)));
         store.markRemoved(t.id(), clock.millis());
         return t;
+    }
+
+    private void requireDeletable(Task t) {
+        DownloadRoots roots = DownloadRoots.of(config.current());
+        String where = t.savePath().isBlank() ? "" : t.savePath().trim();
+        Path dir = where.isEmpty() ? null : Path.of(where);
+        boolean inside = dir != null && dir.isAbsolute() && roots.contains(dir)
+                && (t.name().isBlank() || roots.mayDelete(dir.resolve(t.name())));
+        if (!inside) {
+            throw roots.outside("delete_data", "the files of task " + t.id() + " (" + (where.isEmpty() ? "location unknown" : where)
+                    + ") are outside the download directories; remove the task without delete_data");
+        }
     }
 
     private DownloadClient clientOf(Task t) {
@@ -238,11 +259,17 @@ public class DownloadService {
         if (c.isEmpty()) return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' is no longer configured");
         try {
             Optional<TaskDetails> live = c.get().details(t.clientTaskId());
-            return live.map(d -> new TaskWithDetails(t, d.files(), d.trackers(), d.peers(), null))
+            return live.map(d -> new TaskWithDetails(t, d.files(), trackersRedacted(d.trackers()), d.peers(), null))
                     .orElseGet(() -> new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' no longer has this task"));
         } catch (RuntimeException e) {
             return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' did not answer: " + e.getMessage());
         }
+    }
+
+    /** A private tracker's announce URL carries the user's passkey: every reader gets it masked, like a credential. */
+    private static List<TaskDetails.Tracker> trackersRedacted(List<TaskDetails.Tracker> trackers) {
+        return trackers.stream().map(t -> new TaskDetails.Tracker(SecretsInUrls.redactTracker(t.url()), t.status(), t.peers(),
+                SecretsInUrls.redactTracker(t.message()))).toList();
     }
 
     public List<ClientState> clients() {
@@ -276,6 +303,9 @@ public class DownloadService {
     /**
      * A client says a download finished. The task is found by its hash (polling the clients once if no
      * poll has seen it yet); the completion is recorded once whoever comes first, the webhook or a poll.
+     * The hook names the task and nothing else: its name, category and save path come from the client
+     * (its client is polled first), so a caller holding the webhook secret cannot point the library mover
+     * at files of its choosing. The payload's other fields are accepted for the seeds' hooks and ignored.
      */
     public WebhookResult complete(WebhookCompletion hook) {
         String hash = hook.hash() == null ? "" : hook.hash().trim().toLowerCase(java.util.Locale.ROOT);
@@ -289,8 +319,7 @@ public class DownloadService {
                     "No task with hash " + hash + " on " + (hook.client() == null ? "any client" : "'" + hook.client() + "'"),
                     Map.of("hash", hash, "clients", clients.names())));
         });
-        long now = clock.millis();
-        store.recordWebhook(id, blank(hook.name()), blank(hook.category()), blank(hook.savePath()), hook.size() == null ? 0 : hook.size(), now);
+        clients.find(get(id).client()).ifPresent(poller::poll);
         Instant at = hook.completionTime() == null || hook.completionTime() <= 0 ? clock.instant() : Instant.ofEpochSecond(hook.completionTime());
         boolean recorded = completions.record(id, at);
         return new WebhookResult(get(id), recorded);
@@ -300,7 +329,4 @@ public class DownloadService {
         return store.idsByClientTaskId(hash).stream().filter(id -> client == null || id.startsWith(client + ":")).findFirst();
     }
 
-    private static String blank(@Nullable String s) {
-        return s == null ? "" : s.trim();
-    }
 }

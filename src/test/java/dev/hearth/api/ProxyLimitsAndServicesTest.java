@@ -38,15 +38,18 @@ class ProxyLimitsAndServicesTest {
     }
 
     @Test
-    void forwardAuthHeadersAreIgnoredWhenTheProxyIsNotTrusted() {
-        Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("10.9.9.9"))))
-                .patch("/api/v1/config").then().statusCode(200);
-        try {
-            proxy().header("Remote-User", "mallory").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(401);
-        } finally {
-            Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("127.0.0.1"))))
-                    .patch("/api/v1/config").then().statusCode(200);
-        }
+    void forwardAuthHeadersAreIgnoredWhenTheProxyIsNotTrusted() throws Exception {
+        // Only 127.0.0.1 is trusted: the same headers from 127.0.0.2 (loopback too, not the proxy) are nobody's.
+        java.net.http.HttpClient fromElsewhere = java.net.http.HttpClient.newBuilder()
+                .localAddress(java.net.InetAddress.getByName("127.0.0.2")).build();
+        java.net.http.HttpResponse<String> r = fromElsewhere.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/auth/me"))
+                .header("Remote-User", "mallory").header("Remote-Groups", "admins")
+                .header("X-Proxy-Secret", ProxyLimitsAndServicesProfile.PROXY_SECRET).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, r.statusCode(), r.body());
+        // And who is trusted cannot be changed through the API, by any key: only in hearth.yml.
+        Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("0.0.0.0/0"))))
+                .patch("/api/v1/config").then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("only in hearth.yml"));
         proxy().header("Remote-User", "alice").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(200);
     }
 

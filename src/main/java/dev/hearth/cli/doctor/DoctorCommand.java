@@ -49,7 +49,7 @@ public final class DoctorCommand implements Command {
                     .toList();
             return report(findings, out);
         }
-        IntegrationKinds kinds = new IntegrationKinds(context.clock());
+        IntegrationKinds kinds = new IntegrationKinds(context.clock(), new dev.hearth.platform.config.ConfigService(context.environment()));
         List<Check> checks = List.of(JavaCheck.ofThisJvm(), new DockerCheck(), new PortCheck(), new DataDirCheck(),
                 new UpstreamCheck(kinds), new ClockCheck(context.clock()));
         return report(runAll(checks, config), out);

@@ -31,7 +31,7 @@ import java.util.Optional;
 final class IntegrationKinds {
     private final List<IntegrationProvider> providers;
 
-    IntegrationKinds(Clock clock) {
+    IntegrationKinds(Clock clock, dev.hearth.platform.config.ConfigService config) {
         HttpStack http = new HttpStack(JsonMapper.builder().findAndAddModules()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(), clock);
         this.providers = List.of(
@@ -39,7 +39,7 @@ final class IntegrationKinds {
                 new QbittorrentProvider(http, clock),
                 new DelugeProvider(http, clock),
                 new TransmissionProvider(http, clock),
-                new Aria2Provider(http, clock),
+                new Aria2Provider(http, clock, config),
                 new EmbyProvider(http, clock),
                 new JellyfinProvider(http, clock),
                 new OverseerrProvider(http, clock),

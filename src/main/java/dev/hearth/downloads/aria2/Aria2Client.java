@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.downloads.AddRequest;
 import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadClient;
+import dev.hearth.downloads.DownloadRoots;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * aria2 1.x over JSON-RPC: torrents, magnets and direct http/https/ftp links. Ids are aria2's gids.
@@ -38,12 +40,14 @@ final class Aria2Client implements DownloadClient, Integration {
     private final Aria2Rpc rpc;
     private final Clock clock;
     private final Duration timeout;
+    private final Supplier<DownloadRoots> roots;
 
-    Aria2Client(IntegrationDescriptor descriptor, Aria2Rpc rpc, Clock clock, Duration timeout) {
+    Aria2Client(IntegrationDescriptor descriptor, Aria2Rpc rpc, Clock clock, Duration timeout, Supplier<DownloadRoots> roots) {
         this.descriptor = descriptor;
         this.rpc = rpc;
         this.clock = clock;
         this.timeout = timeout;
+        this.roots = roots;
     }
 
     @Override
@@ -174,8 +178,9 @@ final class Aria2Client implements DownloadClient, Integration {
 
     /**
      * Stops the download, forgets its result and, if asked, deletes its files: aria2 itself never
-     * deletes data. Only files inside the download's own directory are deleted, which assumes aria2
-     * shares its filesystem with Hearth.
+     * deletes data. Only files inside the configured download roots are deleted (the directory aria2
+     * reports is no yardstick: it is whatever the download was added with), which assumes aria2 shares
+     * its filesystem with Hearth.
      */
     @Override
     public void remove(String taskId, boolean deleteData) {
@@ -193,7 +198,7 @@ final class Aria2Client implements DownloadClient, Integration {
         }
         rpc.send("aria2.removeDownloadResult", id);
         if (deleteData) {
-            Aria2Files.delete(found.result());
+            Aria2Files.delete(found.result(), roots.get());
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.hearth.downloads.aria2;
 
 import dev.hearth.downloads.DownloadClient;
+import dev.hearth.downloads.DownloadRoots;
 import dev.hearth.downloads.clients.ClientSpecs;
+import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.integration.IntegrationDescriptor;
 import dev.hearth.platform.integration.IntegrationProvider;
@@ -17,10 +19,12 @@ public class Aria2Provider implements IntegrationProvider {
     public static final String ID = "aria2";
     private final HttpStack http;
     private final Clock clock;
+    private final ConfigService config;
 
-    public Aria2Provider(HttpStack http, Clock clock) {
+    public Aria2Provider(HttpStack http, Clock clock, ConfigService config) {
         this.http = http;
         this.clock = clock;
+        this.config = config;
     }
 
     @Override
@@ -33,6 +37,6 @@ public class Aria2Provider implements IntegrationProvider {
     private Aria2Client create(IntegrationTarget target) {
         // The secret travels in each call's parameters, not as an HTTP auth scheme.
         Aria2Rpc rpc = new Aria2Rpc(http.client(ClientSpecs.of(target)), target.credentials().getOrDefault("token", ""), clock);
-        return new Aria2Client(descriptor(), rpc, clock, target.timeout());
+        return new Aria2Client(descriptor(), rpc, clock, target.timeout(), () -> DownloadRoots.of(config.current()));
     }
 }

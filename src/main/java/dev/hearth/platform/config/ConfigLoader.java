@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  * Builds the one {@link HearthConfig} from, in rising precedence: the embedded defaults, {@code hearth.yml}
  * (or {@code HEARTH_CONFIG}), the run-time changes saved in the data dir, and environment variables or
  * properties ({@code HEARTH_SERVER_PORT}, {@code hearth.server.port}). {@code ${VAR}} and
- * {@code ${VAR:-default}} in file values are taken from the environment.
+ * {@code ${VAR:-default}} in hearth.yml's values are taken from the environment; the run-time changes are
+ * taken literally.
  */
 public final class ConfigLoader {
     public static final String OVERRIDES_FILE = "config-overrides.yml";
@@ -115,7 +116,9 @@ public final class ConfigLoader {
         applyOverrides(tree, HearthConfig.class, "");
         Path overrides = Path.of(tree.path("data_dir").asText("./data")).resolve(OVERRIDES_FILE);
         if (Files.isRegularFile(overrides)) {
-            merge(tree, substitute(read(overrides), ""));
+            // Literal: what was written through the API is never expanded, or an admin key could read the
+            // environment's secrets (PATCH {"domain": "${PG_PASSWORD}"}, restart, GET /config).
+            merge(tree, read(overrides));
             applyOverrides(tree, HearthConfig.class, "");
         }
         HearthConfig config = bind(tree, file.map(Path::toString).orElse("hearth.yml"));

@@ -38,10 +38,19 @@ public final class ConfigSchema {
         throw new IllegalArgumentException(concretePath);
     }
 
+    /**
+     * {@code rate_limits.groups.<name>.per_minute} matches {@code rate_limits.groups.auth.per_minute}: a map's
+     * entry name inside a path may hold dots (category names may), one at the end may not.
+     */
     private static boolean matchesMapTemplate(String keyPath, String path) {
-        if (!keyPath.endsWith(".<name>")) return false;
-        String prefix = keyPath.substring(0, keyPath.length() - "<name>".length());
-        return path.startsWith(prefix) && !path.substring(prefix.length()).contains(".");
+        if (!keyPath.contains("<name>")) return false;
+        String[] pieces = keyPath.split("<name>", -1);
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < pieces.length; i++) {
+            regex.append(java.util.regex.Pattern.quote(pieces[i]));
+            if (i < pieces.length - 1) regex.append(i == pieces.length - 2 && pieces[i + 1].isEmpty() ? "[^.]+" : ".+");
+        }
+        return path.matches(regex.toString());
     }
 
     static String snake(String camel) {

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -95,6 +96,7 @@ public class ConfigService {
         return tree;
     }
 
+    /** Masks {@link Secret} values, and secrets inside every other URL ({@link SecretsInUrls}: a database URL's password=). */
     private void redact(JsonNode node, String path) {
         if (node instanceof ObjectNode obj) {
             for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
@@ -102,13 +104,19 @@ public class ConfigService {
                 String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
                 if (isSecret(child) && !(e.getValue().isTextual() && e.getValue().asText().isEmpty())) {
                     e.setValue(e.getValue().isObject() ? maskAll((ObjectNode) e.getValue()) : TextNode.valueOf(REDACTED));
+                } else if (e.getValue().isTextual()) {
+                    e.setValue(TextNode.valueOf(SecretsInUrls.redact(e.getValue().asText())));
                 } else {
                     redact(e.getValue(), child);
                 }
             }
         } else if (node instanceof ArrayNode arr) {
             for (int i = 0; i < arr.size(); i++) {
-                redact(arr.get(i), path + "[" + i + "]");
+                if (arr.get(i).isTextual()) {
+                    arr.set(i, TextNode.valueOf(SecretsInUrls.redact(arr.get(i).asText())));
+                } else {
+                    redact(arr.get(i), path + "[" + i + "]");
+                }
             }
         }
     }
@@ -240,14 +248,23 @@ public class ConfigService {
         }
     }
 
+    /** Written owner-only (0600): the overrides may hold secrets set through the API. */
     private void writeOverrides(Path file, ObjectNode overrides) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             loader.yaml().writeValue(tmp.toFile(), overrides);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".tmp"));
+            } catch (IOException ignored) {
+                // the half-written copy goes at the next write
+            }
+            // Nothing was changed: the running config is set only after the file is written.
+            throw dev.hearth.platform.storage.DiskFull.of(e, file.getParent());
         }
     }
 }

@@ -105,6 +105,11 @@ final class ConfigValidator {
                 "must be move, link or none");
         check(p, d.webhookSecret().isEmpty() || d.webhookSecret().length() >= 16, "downloads.webhook_secret",
                 "must be at least 16 characters (or empty to use the generated one)");
+        for (int i = 0; i < d.allowedRoots().size(); i++) {
+            String root = d.allowedRoots().get(i);
+            check(p, !root.isBlank() && java.nio.file.Path.of(root).isAbsolute(), "downloads.allowed_roots[" + i + "]",
+                    "must be an absolute directory (got '" + root + "')");
+        }
         for (Map.Entry<String, HearthConfig.Category> e : d.categories().entrySet()) {
             String key = "downloads.categories." + e.getKey();
             check(p, e.getKey().matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}"), key, "category names are letters, digits, space, _ . or -");

@@ -16,9 +16,9 @@ public record HearthConfig(
         @RestartRequired Path dataDir,
         @RestartRequired Server server,
         @RestartRequired Storage storage,
-        Security security,
-        RateLimits rateLimits,
-        Metrics metrics,
+        @NotChangeableAtRunTime(reason = SECURITY_IN_FILE) Security security,
+        @NotChangeableAtRunTime(reason = SECURITY_IN_FILE) RateLimits rateLimits,
+        @NotChangeableAtRunTime(reason = SECURITY_IN_FILE) Metrics metrics,
         Logs logs,
         Downloads downloads,
         Monitoring monitoring,
@@ -29,6 +29,12 @@ public record HearthConfig(
         Mcp mcp,
         @NotChangeableAtRunTime(reason = "remote administration is set in hearth.yml only, never through the API")
         RemoteAdminConfig remoteAdmin) {
+
+    /**
+     * Who is trusted, how callers authenticate and how much they may ask: an admin key, or a session taken
+     * over, must not be able to widen these through the API. They change in hearth.yml (or the environment).
+     */
+    static final String SECURITY_IN_FILE = "security settings change only in hearth.yml or the environment, not through the API";
 
     /** {@code max_body_size} is the largest body anything accepts (a .torrent upload); JSON bodies have their own, smaller limit. */
     public record Server(String host, int port, ByteSize maxBodySize, ByteSize maxJsonBodySize) {}
@@ -91,11 +97,14 @@ public record HearthConfig(
             @RestartRequired Duration pollInterval,
             @Secret String webhookSecret,
             Completion completion,
-            Map<String, Category> categories) {
+            Map<String, Category> categories,
+            @NotChangeableAtRunTime(reason = "the directories Hearth may write to and delete in change only in hearth.yml")
+            List<String> allowedRoots) {
 
         public Downloads {
             webhookSecret = webhookSecret == null ? "" : webhookSecret;
             categories = categories == null ? Map.of() : Map.copyOf(categories);
+            allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);
         }
     }
 
@@ -229,7 +238,8 @@ public record HearthConfig(
         }
     }
 
-    public record NtfyChannel(String url, String topic, @Secret String token) {
+    /** On a public server the topic name is the only thing between a stranger and the messages: secret. */
+    public record NtfyChannel(String url, @Secret String topic, @Secret String token) {
         public NtfyChannel {
             url = url == null || url.isBlank() ? "https://ntfy.sh" : url;
             topic = topic == null ? "" : topic;
@@ -264,7 +274,8 @@ public record HearthConfig(
         }
     }
 
-    public record WebhookChannel(String url, @Secret String hmacSecret) {
+    /** A webhook URL usually carries its token (a path segment or a query value): the whole URL is secret. */
+    public record WebhookChannel(@Secret String url, @Secret String hmacSecret) {
         public WebhookChannel {
             url = url == null ? "" : url;
             hmacSecret = hmacSecret == null ? "" : hmacSecret;

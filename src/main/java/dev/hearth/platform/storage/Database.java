@@ -46,6 +46,7 @@ public class Database {
 
     private final CompletableFuture<Opened> opened = new CompletableFuture<>();
     private final boolean startsEmpty;
+    private final DataDirSpace space;
     /** The connection of the transaction running on this thread, so an event publish joins its change. */
     private final ThreadLocal<@Nullable Connection> transaction = new ThreadLocal<>();
 
@@ -53,7 +54,9 @@ public class Database {
         // The settings are taken here, not on the opening thread (see ConfigService#readEarly).
         HearthConfig.Storage storage = config.current().storage();
         Path dataDir = config.dataDir();
-        this.startsEmpty = !storage.isPostgresql() && Files.notExists(sqliteFile(dataDir));
+        this.startsEmpty = !storage.isPostgresql() && isEmpty(sqliteFile(dataDir));
+        DataDirectory.secure(dataDir);
+        this.space = new DataDirSpace(dataDir);
         Thread.ofPlatform().name("hearth-storage-open").daemon().start(() -> {
             try {
                 AgroalDataSource dataSource = open(storage, dataDir);
@@ -105,6 +108,8 @@ public class Database {
         } else {
             try {
                 Files.createDirectories(dataDir);
+                // SQLite gives its -wal and -shm files the database file's mode: created 0600, all three are.
+                DataDirectory.createPrivateFile(sqliteFile(dataDir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data dir " + dataDir, e);
             }
@@ -126,6 +131,15 @@ public class Database {
             return AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get());
         } catch (SQLException e) {
             throw new StorageException("cannot open the " + storage.kind() + " database: " + e.getMessage(), e);
+        }
+    }
+
+    /** No database yet: no file, or the empty one a start that failed before migrating left behind. */
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.notExists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -159,6 +173,28 @@ public class Database {
         } catch (SQLException noHistoryYet) {
             return false;
         }
+    }
+
+    /** Room in the data dir, for the watch that raises the "full" alert. */
+    public DataDirSpace space() {
+        return space;
+    }
+
+    /**
+     * A failed statement as the caller sees it: a full data dir is {@link DiskFull} (503, naming the path),
+     * anything else a {@link StorageException} (500, no SQL in the answer). PostgreSQL's own disk is not the
+     * data dir: its "disk full" (SQLSTATE 53100) stays a storage failure.
+     */
+    private RuntimeException failure(SQLException e) {
+        if (!isPostgresqlSafe() && DiskFull.isFull(e, space.dataDir())) {
+            space.writeFailedForSpace();
+            return DiskFull.of(space.dataDir());
+        }
+        return new StorageException(e.getMessage(), e);
+    }
+
+    private boolean isPostgresqlSafe() {
+        return opened.isDone() && !opened.isCompletedExceptionally() && "postgresql".equals(opened.join().kind());
     }
 
     public boolean isPostgresql() {
@@ -196,7 +232,7 @@ public class Database {
             try {
                 return work.run();
             } catch (SQLException e) {
-                throw new StorageException(e.getMessage(), e);
+                throw failure(e);
             }
         }
         try (Connection c = dataSource().getConnection()) {
@@ -214,7 +250,7 @@ public class Database {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StorageException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -266,7 +302,7 @@ public class Database {
                 return work.run(c);
             }
         } catch (SQLException e) {
-            throw new StorageException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 

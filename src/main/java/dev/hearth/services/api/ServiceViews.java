@@ -22,7 +22,7 @@ final class ServiceViews {
         m.put("display_name", s.displayName());
         m.put("group", s.group());
         m.put("icon", s.icon());
-        m.put("url", s.url());
+        m.put("url", dev.hearth.platform.config.SecretsInUrls.redact(s.url()));
         m.put("status", st.state().word());
         m.put("port", st.port());
         m.put("integration", s.integration());

@@ -20,9 +20,11 @@ import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The supervisors of every {@code runtime.process} service. Programs marked autostart start with Hearth;
+ * The supervisors of every {@code runtime.process} service. Programs marked autostart start with Hearth,
+ * after each supervisor has looked for what the last Hearth started (adopting it when Hearth was killed);
  * when Hearth stops, every child is stopped in parallel (stop signal, then SIGKILL), and a JVM shutdown
- * hook kills whatever is left if Hearth ends without an orderly stop, so no orphan outlives it.
+ * hook kills whatever is left if Hearth ends without an orderly stop. A Hearth killed outright (SIGKILL,
+ * the OOM killer) runs no hook: its programs keep running and its next start adopts them.
  */
 @Singleton
 public class ProcessRuntimes {
@@ -65,6 +67,8 @@ public class ProcessRuntimes {
     // After the event bus (default priority) has started, so the first state changes are published.
     void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent ignored) {
         supervisors.forEach((name, s) -> {
+            // What the last Hearth started and never saw end (it was killed): adopted, or stopped — never doubled.
+            s.recover();
             if (!s.autostart()) return;
             try {
                 s.start();

@@ -21,7 +21,7 @@ class DoctorKnowsEveryIntegrationTest {
         // The test doubles' providers (dev.hearth.fakes) are beans here too; a user's Hearth has none.
         List<String> shipped = providers.stream().filter(p -> !p.getClass().getName().startsWith("dev.hearth.fakes."))
                 .map(p -> p.descriptor().id()).sorted().toList();
-        assertEquals(shipped, new IntegrationKinds(Clock.systemUTC()).ids(),
+        assertEquals(shipped, new IntegrationKinds(Clock.systemUTC(), new dev.hearth.platform.config.ConfigService(dev.hearth.platform.config.ConfigEnvironment.ofProcess())).ids(),
                 "add the new provider to cli/doctor/IntegrationKinds");
     }
 }

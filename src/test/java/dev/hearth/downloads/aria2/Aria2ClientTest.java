@@ -9,12 +9,14 @@ import dev.hearth.downloads.AddRequest;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskStatus;
+import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.testing.Aria2Daemon;
 import dev.hearth.testing.DownloadClientContract;
 import dev.hearth.testing.FileServer;
 import dev.hearth.testing.Targets;
+import dev.hearth.testing.TestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,9 @@ class Aria2ClientTest extends DownloadClientContract {
     }
 
     private DownloadClient create(String token) {
-        return (DownloadClient) new Aria2Provider(stack, Clock.systemUTC()).descriptor().factory()
+        // Hearth deletes aria2's files itself, inside the configured download roots only: here aria2's downloads folder.
+        ConfigService config = TestConfig.with(dir.resolve("hearth"), Map.of("hearth.downloads.allowed_roots", "[\"" + daemon.downloads() + "\"]"));
+        return (DownloadClient) new Aria2Provider(stack, Clock.systemUTC(), config).descriptor().factory()
                 .create(Targets.target("aria2", daemon.url(), Map.of("token", token)));
     }
 

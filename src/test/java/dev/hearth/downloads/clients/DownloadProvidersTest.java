@@ -68,6 +68,6 @@ class DownloadProvidersTest {
     private static List<IntegrationProvider> providers(HttpStack stack) {
         Clock clock = Clock.systemUTC();
         return List.of(new QbittorrentProvider(stack, clock), new DelugeProvider(stack, clock),
-                new TransmissionProvider(stack, clock), new Aria2Provider(stack, clock));
+                new TransmissionProvider(stack, clock), new Aria2Provider(stack, clock, dev.hearth.testing.TestConfig.sqlite(java.nio.file.Path.of("target/providers-test"))));
     }
 }
