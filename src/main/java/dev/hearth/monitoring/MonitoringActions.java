@@ -11,7 +11,6 @@ import dev.hearth.actions.ActionSpec;
 import dev.hearth.actions.ActionSpec.Param;
 import dev.hearth.actions.ActionSpec.Type;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
@@ -138,13 +137,13 @@ public class MonitoringActions implements ActionProvider {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.set("monitoring", monitoring);
         config.change(patch);
-        return settings(config.current().monitoring());
+        return settings(config.current().section(MonitoringConfig.class));
     }
 
     /** The seed's GET/POST /alerts/settings answer; extra metrics and the rule timings beside it. */
-    public static Map<String, Object> settings(HearthConfig.Monitoring m) {
+    public static Map<String, Object> settings(MonitoringConfig m) {
         Map<String, Object> thresholds = new LinkedHashMap<>();
-        HearthConfig.Thresholds t = m.thresholds();
+        MonitoringConfig.Thresholds t = m.thresholds();
         thresholds.put("cpu", line(t.cpu()));
         thresholds.put("memory", line(t.memory()));
         thresholds.put("disk", line(t.disk()));
@@ -167,7 +166,7 @@ public class MonitoringActions implements ActionProvider {
         return answer;
     }
 
-    private static Map<String, Object> line(HearthConfig.Threshold t) {
+    private static Map<String, Object> line(MonitoringConfig.Threshold t) {
         return Map.of("warning", t.warning(), "critical", t.critical());
     }
 }

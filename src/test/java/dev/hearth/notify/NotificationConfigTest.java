@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.notify.telegram.TelegramSettings;
+import dev.hearth.platform.config.SettingsBinding;
+import java.util.List;
 import dev.hearth.testing.TestConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,13 +27,16 @@ class NotificationConfigTest {
 
     @Test
     void aTelegramChannelBindsWithDefaults() {
-        HearthConfig.Channel c = config("[{\"name\":\"phone\",\"type\":\"telegram\",\"min_level\":\"warning\","
+        dev.hearth.notify.ChannelConfig c = config("[{\"name\":\"phone\",\"type\":\"telegram\",\"min_level\":\"warning\","
                 + "\"quiet_hours\":{\"start\":\"22:00\",\"end\":\"07:00\",\"timezone\":\"Europe/Berlin\"},"
-                + "\"telegram\":{\"bot_token\":\"123:abc-DEF\",\"chat_ids\":[\"42\",\"-100\"]}}]").current().notifications().channels().getFirst();
-        assertEquals("https://api.telegram.org", c.telegram().apiBaseUrl());
+                + "\"telegram\":{\"bot_token\":\"123:abc-DEF\",\"chat_ids\":[\"42\",\"-100\"]}}]").current()
+                .section(NotificationsConfig.class).channels().getFirst();
+        TelegramSettings t = SettingsBinding.bind(c.block(), TelegramSettings.class, "t");
+        assertEquals("https://api.telegram.org", t.apiBaseUrl());
+        assertEquals(List.of("42", "-100"), t.chatIds());
         assertEquals("warning", c.minLevel());
         assertTrue(c.quietHours().enabled());
-        assertEquals(java.time.Duration.ofMinutes(5), config("[]").current().notifications().dedupWindow());
+        assertEquals(java.time.Duration.ofMinutes(5), config("[]").current().section(NotificationsConfig.class).dedupWindow());
     }
 
     @Test

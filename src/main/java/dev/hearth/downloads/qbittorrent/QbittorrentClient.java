@@ -6,16 +6,14 @@ import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
-import dev.hearth.downloads.clients.ClientHealth;
+import dev.hearth.downloads.clients.ClientPolls;
 import dev.hearth.downloads.clients.InfoHash;
 import dev.hearth.platform.http.MultipartPart;
 import dev.hearth.platform.http.UpstreamClient;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.http.UpstreamRequest;
 import dev.hearth.platform.http.UpstreamResponse;
-import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,21 +27,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /** qBittorrent's Web API v2, for 4.x (Debian 12 ships 4.5.2) and 5.x alike. */
-final class QbittorrentClient implements DownloadClient, Integration {
+final class QbittorrentClient implements DownloadClient {
 
     private static final String API = "api/v2/";
     /** qBittorrent's "infinite" eta (100 days). */
     private static final long ETA_INFINITE = 8_640_000;
 
-    private final IntegrationDescriptor descriptor;
     private final UpstreamClient http;
     private final Clock clock;
     private final Duration timeout;
     /** Web API version, asked once; cleared when an endpoint is missing (the daemon was up- or downgraded). */
     private final AtomicReference<@Nullable WebApiVersion> apiVersion = new AtomicReference<>();
 
-    QbittorrentClient(IntegrationDescriptor descriptor, UpstreamClient http, Clock clock, Duration timeout) {
-        this.descriptor = descriptor;
+    QbittorrentClient(UpstreamClient http, Clock clock, Duration timeout) {
         this.http = http;
         this.clock = clock;
         this.timeout = timeout;
@@ -56,17 +52,12 @@ final class QbittorrentClient implements DownloadClient, Integration {
 
     @Override
     public String kind() {
-        return QbittorrentProvider.ID;
+        return QbittorrentKind.ID;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        return ClientHealth.check(clock, () -> "qBittorrent " + text("app/version") + " (Web API " + webApi() + ")");
+    public Reading poll() {
+        return ClientPolls.poll(this, clock, "qBittorrent");
     }
 
     @Override

@@ -23,10 +23,6 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class LiveHub {
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
-    public static final Set<String> CHANNELS = Set.of("system_metrics", "alerts", "service_status", "task_updates");
-    /** The seed's /monitoring socket carries these three, with these message types. */
-    private static final Map<String, String> TYPES = Map.of("system_metrics", "metrics", "alerts", "alert", "service_status", "status",
-            "task_updates", "task_update");
     public static final int TRY_AGAIN_LATER = 1013;
 
     /** The connection under a client, as the WebSocket door gives it. */
@@ -56,7 +52,7 @@ public class LiveHub {
 
         /** Subscribes to a channel, or to one key of it (one task of task_updates); null key: all. */
         public void subscribe(String channel, @Nullable String key) {
-            if (!CHANNELS.contains(channel)) throw new IllegalArgumentException("unknown channel '" + channel + "' (known: " + CHANNELS + ")");
+            if (!channels.containsKey(channel)) throw new IllegalArgumentException("unknown channel '" + channel + "' (known: " + channels() + ")");
             if (key == null) {
                 subscriptions.put(channel, ConcurrentHashMap.newKeySet());
                 return;
@@ -92,18 +88,28 @@ public class LiveHub {
 
     private final ObjectMapper json;
     private final int maxUnsent;
+    private final Map<String, LiveChannel> channels = new java.util.TreeMap<>();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
 
     @jakarta.inject.Inject
-    public LiveHub(ObjectMapper json, ConfigService config) {
-        this(json, config.current().monitoring().live().sendQueue());
+    public LiveHub(ObjectMapper json, ConfigService config, jakarta.enterprise.inject.Instance<LiveChannels> contributed) {
+        this(json, config.current().section(LiveSettings.class).sendQueue(),
+                contributed.stream().flatMap(c -> c.liveChannels().stream()).toList());
     }
 
-    public LiveHub(ObjectMapper json, int maxUnsent) {
+    public LiveHub(ObjectMapper json, int maxUnsent, java.util.List<LiveChannel> channels) {
         this.json = json;
         this.maxUnsent = maxUnsent;
+        channels.forEach(c -> {
+            if (this.channels.putIfAbsent(c.name(), c) != null) throw new IllegalStateException("live channel contributed twice: " + c.name());
+        });
+    }
+
+    /** The channels features contribute, by name. */
+    public Set<String> channels() {
+        return java.util.Collections.unmodifiableSet(channels.keySet());
     }
 
     public Client connect(Sink sink, Format format) {
@@ -122,16 +128,17 @@ public class LiveHub {
      * with keys such as task_updates, whose key is the task id). Safe from any thread; never blocks.
      */
     public void publish(String channel, @Nullable String key, Object payload) {
-        if (!CHANNELS.contains(channel)) throw new IllegalArgumentException("unknown channel '" + channel + "'");
+        LiveChannel declared = channels.get(channel);
+        if (declared == null) throw new IllegalArgumentException("unknown channel '" + channel + "'");
         published.incrementAndGet();
         String envelope = null, seed = null;
         for (Client c : clients) {
             if (!c.wants(channel, key)) continue;
             String text;
             if (c.format == Format.SEED) {
-                text = seed != null ? seed : (seed = write(message(channel, key, payload, false)));
+                text = seed != null ? seed : (seed = write(message(declared, key, payload, false)));
             } else {
-                text = envelope != null ? envelope : (envelope = write(message(channel, key, payload, true)));
+                text = envelope != null ? envelope : (envelope = write(message(declared, key, payload, true)));
             }
             offer(c, text);
         }
@@ -152,14 +159,11 @@ public class LiveHub {
         });
     }
 
-    private static Map<String, Object> message(String channel, @Nullable String key, Object payload, boolean envelope) {
+    private static Map<String, Object> message(LiveChannel channel, @Nullable String key, Object payload, boolean envelope) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", TYPES.get(channel));
-        if (envelope) m.put("channel", channel);
-        if (key != null && channel.equals("task_updates")) {
-            m.put("taskId", key); // MLTB's field name
-            m.put("task_id", key);
-        }
+        m.put("type", channel.seedType());
+        if (envelope) m.put("channel", channel.name());
+        if (key != null) channel.keyFields().forEach(field -> m.put(field, key));
         m.put("data", payload);
         return m;
     }

@@ -1,12 +1,14 @@
 package dev.hearth.services.process;
 
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.ServiceLogLine;
+import dev.hearth.services.Loggable;
+import dev.hearth.services.Measurable;
 import dev.hearth.services.ServiceRuntime;
 import dev.hearth.services.ServiceStateChanged;
 import java.io.BufferedReader;
@@ -37,11 +39,11 @@ import org.jspecify.annotations.Nullable;
  * {@code crash_loop_window} leave it {@code failed}. Stop sends the stop signal, then SIGKILL after the
  * stop timeout, and kills any child the program left behind.
  */
-public final class ProcessSupervisor implements ServiceRuntime {
+public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measurable {
     private static final Logger LOG = Logger.getLogger(ProcessSupervisor.class);
 
     private final String service;
-    private final HearthConfig.ProcessRuntime config;
+    private final ServiceEntry.ProcessRuntime config;
     private final Path workDir;
     private final @Nullable String host;
     private final @Nullable Integer port;
@@ -64,7 +66,7 @@ public final class ProcessSupervisor implements ServiceRuntime {
     private final Deque<Instant> crashes = new ArrayDeque<>();
     private ProcStat.@Nullable Sample lastSample;
 
-    public ProcessSupervisor(String service, HearthConfig.ProcessRuntime config, Path serviceDir, @Nullable String host,
+    public ProcessSupervisor(String service, ServiceEntry.ProcessRuntime config, Path serviceDir, @Nullable String host,
                              @Nullable Integer port, Clock clock, Consumer<ServiceStateChanged> events) {
         this.service = service;
         this.config = config;

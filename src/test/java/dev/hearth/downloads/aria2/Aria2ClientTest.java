@@ -50,8 +50,12 @@ class Aria2ClientTest extends DownloadClientContract {
     }
 
     private DownloadClient create(String token) {
-        return (DownloadClient) new Aria2Provider(stack, Clock.systemUTC()).descriptor().factory()
-                .create(Targets.target("aria2", daemon.url(), Map.of("token", token)));
+        return (DownloadClient) Targets.create(stack, "aria2", "aria2", daemon.url(), Map.of("token", token));
+    }
+
+    @Override
+    protected String kind() {
+        return "aria2";
     }
 
     @Override
@@ -69,15 +73,7 @@ class Aria2ClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-    @Override
-    protected boolean keepsCategory() {
-        return false;
-    }
 
-    @Override
-    protected boolean magnetIdIsBtih() {
-        return false;   // aria2 names every download by its own gid
-    }
 
     @Override
     protected DownloadClient clientWithWrongCredentials() {

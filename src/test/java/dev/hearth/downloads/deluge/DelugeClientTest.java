@@ -38,8 +38,12 @@ class DelugeClientTest extends DownloadClientContract {
     }
 
     private DownloadClient create(String password) {
-        return (DownloadClient) new DelugeProvider(stack, Clock.systemUTC()).descriptor().factory()
-                .create(Targets.target("deluge", daemon.url(), Map.of("password", password)));
+        return (DownloadClient) Targets.create(stack, "deluge", "deluge", daemon.url(), Map.of("password", password));
+    }
+
+    @Override
+    protected String kind() {
+        return "deluge";
     }
 
     @Override
@@ -57,10 +61,6 @@ class DelugeClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-    @Override
-    protected boolean keepsCategory() {
-        return false;   // the Label plugin is off in a fresh Deluge; the category is then skipped
-    }
 
     @Override
     protected DownloadClient clientWithWrongCredentials() {

@@ -103,7 +103,7 @@ class RealClientsEndToEndTest {
     }
 
     private Optional<DownloadTask> live(String client, String id) {
-        DownloadClient c = directory.require(client);
+        DownloadClient c = directory.require(client).client();
         String clientId = id.substring(client.length() + 1);
         return c.list().stream().filter(t -> t.id().equalsIgnoreCase(clientId)).findFirst();
     }

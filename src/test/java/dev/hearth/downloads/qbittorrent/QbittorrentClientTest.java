@@ -55,6 +55,11 @@ class QbittorrentClientTest extends DownloadClientContract {
     }
 
     @Override
+    protected String kind() {
+        return "qbittorrent";
+    }
+
+    @Override
     protected DownloadClient client() {
         return client;
     }
@@ -86,8 +91,7 @@ class QbittorrentClientTest extends DownloadClientContract {
     }
 
     QbittorrentClient create(QbittorrentDaemon d, String password) {
-        IntegrationTarget target = Targets.target("qbt", d.url(), Map.of("username", QbittorrentDaemon.USER, "password", password));
-        return (QbittorrentClient) new QbittorrentProvider(stack, Clock.systemUTC()).descriptor().factory().create(target);
+        return (QbittorrentClient) Targets.create(stack, "qbittorrent", "qbt", d.url(), Map.of("username", QbittorrentDaemon.USER, "password", password));
     }
 
     @Test
@@ -98,9 +102,9 @@ class QbittorrentClientTest extends DownloadClientContract {
             logins.incrementAndGet();
             wrong.login(raw);
         };
-        var spec = ClientSpecs.of(Targets.target("qbt-wrong", daemon.url(), Map.of()))
+        var spec = ClientSpecs.of(new IntegrationTarget<>("qbt-wrong", daemon.url(), new QbittorrentSettings(null, null), Targets.TIMEOUT))
                 .withAuth(AuthStrategy.sessionCookie(counted, r -> r.status() == 403));
-        var wrongClient = new QbittorrentClient(client.descriptor(), stack.client(spec), Clock.systemUTC(), Targets.TIMEOUT);
+        var wrongClient = new QbittorrentClient(stack.client(spec), Clock.systemUTC(), Targets.TIMEOUT);
 
         for (int i = 0; i < 10; i++) {
             UpstreamException.AuthFailed e = assertThrows(UpstreamException.AuthFailed.class, wrongClient::list);
@@ -111,7 +115,7 @@ class QbittorrentClientTest extends DownloadClientContract {
         // qBittorrent bans after 5 failures: had we retried, the right password would now get 403 too.
         QbittorrentClient right = create(daemon, QbittorrentDaemon.PASSWORD);
         right.list();
-        assertEquals(Health.Status.ONLINE, right.checkHealth().status());
+        assertEquals(Health.Status.ONLINE, right.poll().health().status());
     }
 
     @Test

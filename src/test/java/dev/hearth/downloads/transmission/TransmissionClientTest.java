@@ -35,8 +35,13 @@ class TransmissionClientTest extends DownloadClientContract {
     }
 
     private DownloadClient create(String password) {
-        return (DownloadClient) new TransmissionProvider(stack, Clock.systemUTC()).descriptor().factory()
-                .create(Targets.target("transmission", daemon.url(), Map.of("username", TransmissionDaemon.USER, "password", password)));
+        return (DownloadClient) Targets.create(stack, "transmission", "transmission", daemon.url(),
+                Map.of("username", TransmissionDaemon.USER, "password", password));
+    }
+
+    @Override
+    protected String kind() {
+        return "transmission";
     }
 
     @Override
@@ -54,10 +59,6 @@ class TransmissionClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-    @Override
-    protected boolean keepsCategory() {
-        return false;   // labels came with rpc-version 17 (Transmission 4.0); Debian 12 has 3.00
-    }
 
     @Override
     protected DownloadClient clientWithWrongCredentials() {

@@ -55,7 +55,7 @@ class ConfigLoaderTest {
         assertEquals(9999, c.server().port());
         assertEquals("hth_from_env", c.security().adminApiKey());
         assertEquals(Duration.ofMinutes(5), c.security().login().window());
-        assertEquals("http://127.0.0.1:9000/", c.services().getFirst().url());
+        assertEquals("http://127.0.0.1:9000/", c.section(dev.hearth.services.ServicesConfig.class).services().getFirst().url());
     }
 
     @Test
@@ -70,10 +70,10 @@ class ConfigLoaderTest {
                 services:
                   - name: qbit
                     url: http://127.0.0.1:8080
-                    credentials: { username: admin, password: "${QBIT_PASSWORD}", token: "${NOT_SET:-fallback}" }
+                    credentials: { username: admin, password: "${QBIT_PASSWORD}", api_key_header: "${NOT_SET:-X-Fallback}" }
                 """, Map.of(), Map.of("QBIT_PASSWORD", "s3cret"));
-        assertEquals("s3cret", c.services().getFirst().credentials().get("password"));
-        assertEquals("fallback", c.services().getFirst().credentials().get("token"));
+        assertEquals("s3cret", c.section(dev.hearth.services.ServicesConfig.class).services().getFirst().credentials().get("password").asText());
+        assertEquals("X-Fallback", c.section(dev.hearth.services.ServicesConfig.class).services().getFirst().credentials().get("api_key_header").asText());
     }
 
     @Test
