@@ -117,4 +117,14 @@ class Aria2ClientTest extends DownloadClientContract {
             assertArrayEquals(content, Files.readAllBytes(daemon.downloads().resolve("direct.bin")));
         }
     }
+
+    /** aria2's docs and its usual clients (AriaNg, webui-aria2) write the RPC address with its endpoint. */
+    @Test
+    void theRpcAddressWrittenWithJsonrpcAsAria2sDocsWriteItWorks() {
+        for (String written : new String[] {"jsonrpc", "jsonrpc/"}) {
+            DownloadClient c = (DownloadClient) Targets.create(stack, "aria2", "aria2-jsonrpc", daemon.url().resolve(written),
+                    Map.of("token", Aria2Daemon.TOKEN));
+            assertEquals(dev.hearth.platform.integration.Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
+        }
+    }
 }

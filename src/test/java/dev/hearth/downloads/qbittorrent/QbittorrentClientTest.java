@@ -137,4 +137,17 @@ class QbittorrentClientTest extends DownloadClientContract {
             assertNotEquals(0, leech.stats().downloadedSession(), "the session counted the bytes");
         }
     }
+
+    /** The Web UI behind a reverse proxy's sub-path, written with and without a trailing slash, and with its API path. */
+    @Test
+    void theWebUiBehindAReverseProxySubPathWorksHoweverItsAddressIsWritten() {
+        try (dev.hearth.testing.SubPathProxy proxy = new dev.hearth.testing.SubPathProxy(daemon.url(), "qbittorrent")) {
+            String base = proxy.url().toString();
+            for (String written : new String[] {base, base.substring(0, base.length() - 1), base + "api/v2"}) {
+                DownloadClient c = (DownloadClient) Targets.create(stack, "qbittorrent", "qbt-proxied", java.net.URI.create(written),
+                        Map.of("username", QbittorrentDaemon.USER, "password", QbittorrentDaemon.PASSWORD));
+                assertEquals(Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
+            }
+        }
+    }
 }

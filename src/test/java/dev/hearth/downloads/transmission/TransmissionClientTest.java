@@ -1,9 +1,11 @@
 package dev.hearth.downloads.transmission;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.testing.DownloadClientContract;
 import dev.hearth.testing.Targets;
+import org.junit.jupiter.api.Test;
 import dev.hearth.testing.TransmissionDaemon;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,5 +75,15 @@ class TransmissionClientTest extends DownloadClientContract {
     @Override
     protected void startDaemon() {
         daemon.start();
+    }
+
+    /** Transmission's address as its clients write it: the RPC endpoint, or the web UI's page. */
+    @Test
+    void theAddressWrittenWithItsRpcPathOrItsWebUiWorks() {
+        for (String written : new String[] {"transmission/rpc", "transmission/web/", "transmission/"}) {
+            DownloadClient c = (DownloadClient) Targets.create(stack, "transmission", "tr-" + written.replace('/', '-'), daemon.url().resolve(written),
+                    Map.of("username", TransmissionDaemon.USER, "password", TransmissionDaemon.PASSWORD));
+            assertEquals(dev.hearth.platform.integration.Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
+        }
     }
 }

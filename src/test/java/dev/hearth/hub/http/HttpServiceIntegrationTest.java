@@ -96,4 +96,15 @@ class HttpServiceIntegrationTest {
         assertEquals(Health.Detail.COMMUNICATION_ERROR, h.detail());
         assertTrue(ms < 1500, "answered in " + ms + " ms");
     }
+
+    /** A health URL is asked exactly as written: {@code /exact}, not {@code /exact/} (a server may tell them apart). */
+    @Test
+    void theUrlIsAskedExactlyAsWrittenWithoutATrailingSlashAdded() {
+        server.createContext("/exact", x -> {
+            x.sendResponseHeaders(x.getRequestURI().getPath().equals("/exact") ? 200 : 404, -1);
+            x.close();
+        });
+        assertEquals(Health.Status.ONLINE, check("/exact", Map.of(), Duration.ofSeconds(2)).status());
+        assertEquals("HTTP 404", check("/exact/", Map.of(), Duration.ofSeconds(2)).message(), "and a slash written is a slash asked");
+    }
 }
