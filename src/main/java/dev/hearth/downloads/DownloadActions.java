@@ -19,6 +19,7 @@ public class DownloadActions implements ActionProvider {
     public static final String PAUSE = "tasks.pause";
     public static final String RESUME = "tasks.resume";
     public static final String REMOVE = "tasks.remove";
+    public static final String COMPLETE = "downloads.complete";
 
     private final DownloadService downloads;
 
@@ -45,7 +46,21 @@ public class DownloadActions implements ActionProvider {
                         call -> downloads.resume(call.string("task_id"))),
                 new Action(new ActionSpec(REMOVE, "Remove a download task from its client, and its downloaded data if asked", Role.OPERATOR, true,
                         List.of(taskId, Param.optional("delete_data", Type.BOOLEAN, "also delete the downloaded files (default false)"))),
-                        call -> downloads.remove(call.string("task_id"), call.flag("delete_data", false))));
+                        call -> downloads.remove(call.string("task_id"), call.flag("delete_data", false))),
+                // The torrent client's completion hook: the webhook door, its secret checked, calls it as the caller "webhook".
+                new Action(new ActionSpec(COMPLETE, "Record that a client finished a download (its completion hook)", Role.OPERATOR, false, List.of(
+                        Param.required("hash", Type.STRING, "the torrent's info-hash (or an aria2 gid)"),
+                        Param.optional("name", Type.STRING, "the download's name"),
+                        Param.optional("category", Type.STRING, "its category"),
+                        Param.optional("save_path", Type.STRING, "where its data is"),
+                        Param.optional("size", Type.INTEGER, "its size in bytes"),
+                        Param.optional("completion_time", Type.INTEGER, "when it finished, epoch seconds"),
+                        Param.optional("client", Type.STRING, "the client (service name), where one hash could be on several"))),
+                        call -> downloads.complete(new WebhookCompletion(call.string("hash"), call.optionalString("name").orElse(null),
+                                call.optionalString("category").orElse(null), call.optionalString("save_path").orElse(null),
+                                call.params().has("size") ? call.integer("size") : null,
+                                call.params().has("completion_time") ? call.integer("completion_time") : null,
+                                call.optionalString("client").orElse(null)))));
     }
 
     private Task add(ActionCall call) {

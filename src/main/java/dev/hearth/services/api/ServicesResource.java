@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
-import dev.hearth.downloads.ClientStatsView;
-import dev.hearth.downloads.DownloadService;
+import dev.hearth.services.ServiceFigures;
+import jakarta.enterprise.inject.Instance;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.security.Allow;
@@ -53,15 +53,15 @@ public class ServicesResource {
     private final ActionCatalog actions;
     private final CurrentCaller caller;
     private final Clock clock;
-    private final DownloadService downloads;
+    private final Instance<ServiceFigures> figures;
 
     public ServicesResource(ServiceRegistry registry, HealthBoard board, RuntimeDispatch runtimes, ServiceConfigurator configurator,
-                            ActionCatalog actions, CurrentCaller caller, Clock clock, DownloadService downloads) {
+                            ActionCatalog actions, CurrentCaller caller, Clock clock, Instance<ServiceFigures> figures) {
         this.registry = registry;
         this.board = board;
         this.runtimes = runtimes;
         this.configurator = configurator;
-        this.downloads = downloads;
+        this.figures = figures;
         this.actions = actions;
         this.caller = caller;
         this.clock = clock;
@@ -219,9 +219,12 @@ public class ServicesResource {
     @Path("/{name}/stats")
     @Allow(Role.VIEWER)
     public Map<String, Object> stats(@PathParam("name") String name) {
-        if (!ClientStatsView.isClient(downloads, name)) return ServiceViews.stats(name, runtimes.stats(name));
-        // A download client answers the seed Moccha's transfer figures; its process or container figures join them.
-        Map<String, Object> answer = new java.util.LinkedHashMap<>(ClientStatsView.of(downloads, name));
+        registry.service(name);
+        java.util.Optional<Map<String, Object>> figures = this.figures.stream().map(f -> f.figuresOf(name)).flatMap(java.util.Optional::stream)
+                .findFirst();
+        if (figures.isEmpty()) return ServiceViews.stats(name, runtimes.stats(name));
+        // A feature's figures (a download client's transfer figures, for the seed Moccha's clients); the runtime's join them.
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(figures.get());
         try {
             answer.put("runtime", ServiceViews.stats(name, runtimes.stats(name)));
         } catch (ApiException noRuntime) {
