@@ -54,7 +54,7 @@ public class ActionCatalog {
         return a;
     }
 
-    public Object invoke(String id, JsonNode params, Caller caller, String door) {
+    public Object invoke(String id, @org.jspecify.annotations.Nullable JsonNode params, Caller caller, String door) {
         Action action = find(id);
         ActionSpec spec = action.spec();
         ObjectNode checked = check(spec, params);
@@ -70,7 +70,7 @@ public class ActionCatalog {
             audit.record(caller, door, id, audited, "ok", "", (System.nanoTime() - start) / 1_000_000);
             return result;
         } catch (ApiException e) {
-            audit.record(caller, door, id, audited, e.code().name().toLowerCase(), e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+            audit.record(caller, door, id, audited, e.code().name().toLowerCase(), String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
             throw e;
         } catch (Exception e) {
             audit.record(caller, door, id, audited, "error", String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
@@ -79,7 +79,7 @@ public class ActionCatalog {
         }
     }
 
-    private static ObjectNode check(ActionSpec spec, JsonNode params) {
+    private static ObjectNode check(ActionSpec spec, @org.jspecify.annotations.Nullable JsonNode params) {
         if (params != null && !params.isNull() && !params.isObject()) {
             throw new ApiException(ErrorCode.INVALID_INPUT, "Parameters must be a JSON object");
         }

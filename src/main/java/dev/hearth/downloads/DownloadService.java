@@ -110,7 +110,7 @@ public class DownloadService {
             torrent = true;
             recordedSource = "upload:" + cmd.torrent().filename();
         } else {
-            DownloadUrl url = DownloadUrl.parse(cmd.url());
+            DownloadUrl url = DownloadUrl.parse(java.util.Objects.requireNonNull(cmd.url(), "url"));
             source = new AddRequest.Source.Url(url.url());
             recordedSource = url.url();
             switch (url) {

@@ -30,7 +30,7 @@ public record ChannelConfig(
         url = url == null ? "" : url;
         minLevel = minLevel == null || minLevel.isBlank() ? "info" : minLevel;
         sources = sources == null ? List.of() : List.copyOf(sources);
-        quietHours = quietHours == null ? new QuietHours(null, null, null) : quietHours;
+        quietHours = quietHours == null ? new QuietHours("", "", "") : quietHours;
         settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 

@@ -109,7 +109,7 @@ public class NotificationService {
             }
             return new Routed(id, false, used);
         });
-        routed.channels().forEach(name -> channels.get(name).worker().wake());
+        routed.channels().forEach(name -> java.util.Objects.requireNonNull(channels.get(name)).worker().wake());
         return routed;
     }
 

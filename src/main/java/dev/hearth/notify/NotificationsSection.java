@@ -82,7 +82,7 @@ public final class NotificationsSection implements ConfigSection<NotificationsCo
             try {
                 channel.set(kind.type(), kind.fromUrl(uri));
             } catch (IllegalArgumentException e) {
-                at.add("", e.getMessage());
+                at.add("", String.valueOf(e.getMessage()));
                 continue;
             }
             channel.put("type", kind.type());

@@ -108,8 +108,8 @@ public class ServiceDiscovery {
             if (keep) next.put(b.name(), b);
         }
         for (DiscoveredService d : scan.found()) {
-            ServiceEntry entry = new ServiceEntry(d.name(), d.displayName(), d.group(), d.icon(), validUrl(d.url()), d.integration(), null, null,
-                    null, new ServiceEntry.Runtime(new ServiceEntry.DockerRuntime(d.container(), d.endpoint()), null));
+            ServiceEntry entry = new ServiceEntry(d.name(), d.displayName(), d.group(), d.icon(), validUrl(d.url()), d.integration(), java.time.Duration.ofSeconds(30),
+                    java.time.Duration.ofSeconds(5), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), new ServiceEntry.Runtime(new ServiceEntry.DockerRuntime(d.container(), d.endpoint()), null));
             Optional<ServiceRegistry.Bound> old = registry.find(d.name());
             ServiceEntry edited = ServiceEdits.apply(entry, edits.get(d.name()));
             next.put(d.name(), old.isPresent() && old.get().entry().equals(edited) ? old.get() : registry.bind(edited, "discovery", d.source()));

@@ -28,7 +28,7 @@ public class Pages {
     private final String login = read("/web/login.html");
     private final String index = read("/web/index.html");
     private final ObjectMapper json;
-    private volatile String shell;
+    private volatile @org.jspecify.annotations.Nullable String shell;
 
     public Pages(ObjectMapper json) {
         this.json = json;

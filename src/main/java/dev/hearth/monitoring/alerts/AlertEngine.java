@@ -36,7 +36,7 @@ public class AlertEngine implements SampleConsumer {
     private final Map<String, ConditionRule> conditions = new HashMap<>();
     private final Map<String, DiskTrend> trends = new HashMap<>();
     /** Alerts left open by a previous run; resolved when their rule, started afresh, does not fire. */
-    private Set<String> inherited;
+    private @org.jspecify.annotations.Nullable Set<String> inherited;
 
     public AlertEngine(AlertService alerts, HealthBoard services, ConfigService config) {
         this.alerts = alerts;
@@ -46,7 +46,8 @@ public class AlertEngine implements SampleConsumer {
 
     @Override
     public synchronized void accept(HostSnapshot s) {
-        if (inherited == null) inherited = new HashSet<>(alerts.openKeys(SOURCES));
+        Set<String> inherited = this.inherited;
+        if (inherited == null) this.inherited = inherited = new HashSet<>(alerts.openKeys(SOURCES));
         MonitoringConfig m = config.current().section(MonitoringConfig.class);
         MonitoringConfig.Thresholds t = m.thresholds();
         Instant now = s.at();

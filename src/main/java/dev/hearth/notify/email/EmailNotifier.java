@@ -69,9 +69,9 @@ final class EmailNotifier implements Notifier {
         } catch (AddressException e) {
             return new Outcome.Permanent("bad address: " + e.getMessage());
         } catch (SMTPAddressFailedException e) {
-            return byCode(e.getReturnCode(), "recipient refused: " + oneLine(e.getMessage()));
+            return byCode(e.getReturnCode(), "recipient refused: " + oneLine(String.valueOf(e.getMessage())));
         } catch (SMTPSendFailedException e) {
-            return byCode(e.getReturnCode(), "send refused: " + oneLine(e.getMessage()));
+            return byCode(e.getReturnCode(), "send refused: " + oneLine(String.valueOf(e.getMessage())));
         } catch (MessagingException e) {
             String m = oneLine(String.valueOf(e.getMessage()));
             if (m.contains("STARTTLS")) return new Outcome.Permanent(m + " (turn email.starttls off only for a server on this machine)");

@@ -426,10 +426,10 @@ public final class ConfigLoader {
             return "'" + f.getValue() + "' is not a valid " + friendly(f.getTargetType());
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            return firstLine(v.getCause().getMessage());
+            return firstLine(String.valueOf(v.getCause().getMessage()));
         }
         if (e.getCause() instanceof IllegalArgumentException iae) {
-            return firstLine(iae.getMessage());
+            return firstLine(String.valueOf(iae.getMessage()));
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
             return value.map(v -> "'" + v + "' is not a valid " + friendly(m.getTargetType())).orElse("expected " + friendly(m.getTargetType()));

@@ -124,8 +124,8 @@ public final class ConfigSchema {
 
     private void collect(Type type, AnnotatedElement annotated, String path, Rules rules, String variant, List<Key> out) {
         Class<?> raw = raw(type);
-        if (isRecord(type) && delegate(raw) != null) {
-            RecordComponent only = delegate(raw);
+        RecordComponent only = isRecord(type) ? delegate(raw) : null;
+        if (only != null) {
             collect(only.getGenericType(), only, path, rules.with(only), variant, out);
         } else if (isRecord(type)) {
             collectRecord(raw, path + ".", rules, variant, out);
@@ -193,8 +193,8 @@ public final class ConfigSchema {
 
     private void walkValue(ObjectNode node, String key, String path, Type type, Rules rules, String variant, Visitor visitor) {
         Class<?> raw = raw(type);
-        if (isRecord(type) && delegate(raw) != null) {
-            RecordComponent only = delegate(raw);
+        RecordComponent only = isRecord(type) ? delegate(raw) : null;
+        if (only != null) {
             walkValue(node, key, path, only.getGenericType(), rules.with(only), variant, visitor);
             return;
         }

@@ -172,7 +172,7 @@ public class ConfigService {
         for (ConfigSection<?> s : schema().sections()) {
             // A section read only at start (or owned by another API) keeps its running value until the restart.
             if (s.type().isAnnotationPresent(RestartRequired.class) || s.type().isAnnotationPresent(NotChangeableAtRunTime.class)) {
-                sections = sections.with(s.key(), running.sections().byKey().get(s.key()));
+                sections = sections.with(s.key(), java.util.Objects.requireNonNull(running.sections().byKey().get(s.key())));
             }
         }
         current.set(new HearthConfig(next.domain(), next.mediaDir(), next.downloadsDir(), running.dataDir(), running.server(),

@@ -28,10 +28,10 @@ public final class HealthProbe {
     /** What a failed call means for the service's health. */
     public static Health failed(Clock clock, RuntimeException failure, long latencyMs) {
         return switch (failure) {
-            case UpstreamException.AuthFailed e -> Health.offline(Health.Detail.AUTH_ERROR, e.getMessage()
+            case UpstreamException.AuthFailed e -> Health.offline(Health.Detail.AUTH_ERROR, String.valueOf(e.getMessage())
                     + "; fix the credentials of this service", clock.instant(), latencyMs);
-            case UpstreamException.HttpStatus e -> Health.offline(detailOf(e.status()), e.getMessage(), clock.instant(), latencyMs);
-            case UpstreamException e -> Health.offline(Health.Detail.COMMUNICATION_ERROR, e.getMessage(), clock.instant(), latencyMs);
+            case UpstreamException.HttpStatus e -> Health.offline(detailOf(e.status()), String.valueOf(e.getMessage()), clock.instant(), latencyMs);
+            case UpstreamException e -> Health.offline(Health.Detail.COMMUNICATION_ERROR, String.valueOf(e.getMessage()), clock.instant(), latencyMs);
             // A health check never throws: an answer we cannot read is a communication problem.
             default -> Health.offline(Health.Detail.COMMUNICATION_ERROR, "unexpected answer: " + failure.getClass().getSimpleName(),
                     clock.instant(), latencyMs);

@@ -64,7 +64,7 @@ public class DockerCompatResource {
         out.put("container", container.asText());
         out.put("action", action);
         if (action.equals("logs")) {
-            JsonNode tail = body.get("tail");
+            JsonNode tail = container == null ? null : body == null ? null : body.get("tail");
             int n = Params.integer(tail == null ? null : tail.asText(), "tail", 100, 0, 10_000);
             List<ServiceLogLine> lines = runtimes.logs(s.name(), n, null);
             out.put("message", lines.size() + " lines");

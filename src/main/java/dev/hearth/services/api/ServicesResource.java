@@ -108,7 +108,7 @@ public class ServicesResource {
     public Map<String, Object> updateConfigSeedForm(@Nullable JsonNode body) {
         JsonNode name = body == null ? null : body.get("service_name");
         if (name == null || !name.isTextual()) throw ApiException.invalid("service_name", "is required");
-        return configure(name.asText(), body.get("config"));
+        return configure(name.asText(), java.util.Objects.requireNonNull(body).get("config"));
     }
 
     @POST

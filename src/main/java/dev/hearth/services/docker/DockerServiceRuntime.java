@@ -161,7 +161,7 @@ public final class DockerServiceRuntime implements ServiceRuntime, Loggable, Mea
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + endpoint + "' is not reachable: "
                     + e.getMessage(), Map.of("endpoint", endpoint));
         } catch (DockerException.Conflict e) {
-            throw new ApiException(ErrorCode.CONFLICT, e.getMessage(), Map.of("endpoint", endpoint, "container", container));
+            throw new ApiException(ErrorCode.CONFLICT, String.valueOf(e.getMessage()), Map.of("endpoint", endpoint, "container", container));
         } catch (DockerException e) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + endpoint + "': " + e.getMessage(),
                     Map.of("endpoint", endpoint));

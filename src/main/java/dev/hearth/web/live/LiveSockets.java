@@ -31,7 +31,7 @@ final class LiveSockets {
         return client;
     }
 
-    LiveHub.Client client(WebSocketConnection connection) {
+    LiveHub.@org.jspecify.annotations.Nullable Client client(WebSocketConnection connection) {
         return clients.get(connection.id());
     }
 
