@@ -54,7 +54,7 @@ public class ActionCatalog {
         return a;
     }
 
-    public Object invoke(String id, @org.jspecify.annotations.Nullable JsonNode params, Caller caller, String door) {
+    public Record invoke(String id, @org.jspecify.annotations.Nullable JsonNode params, Caller caller, String door) {
         Action action = find(id);
         ActionSpec spec = action.spec();
         ObjectNode checked = check(spec, params);
@@ -66,7 +66,7 @@ public class ActionCatalog {
         }
         long start = System.nanoTime();
         try {
-            Object result = action.handler().run(new ActionCall(caller, door, checked));
+            Record result = action.handler().run(new ActionCall(caller, door, checked));
             audit.record(caller, door, id, audited, "ok", "", (System.nanoTime() - start) / 1_000_000);
             return result;
         } catch (ApiException e) {

@@ -9,9 +9,8 @@ import dev.hearth.actions.ActionSpec.Type;
 import dev.hearth.platform.security.Role;
 import dev.hearth.services.docker.ComposeProjects;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What a user can do to services, declared once for every door (REST, chat, MCP); each call is role-checked and audited. */
 @Singleton
@@ -55,28 +54,27 @@ public class ServiceActions implements ActionProvider {
                         c -> compose(c, "restart")));
     }
 
-    /** Moccha's answer: success, a sentence, and pid, host and port under result. */
-    private static Map<String, Object> answer(ActionCall call, String verb, RuntimeStatus s) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("state", s.state().word());
-        result.put("pid", s.pid());
-        result.put("host", s.host());
-        result.put("port", s.port());
-        result.put("exit_code", s.exitCode());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put("message", "Service '" + call.string("name") + "' " + verb + ": " + s.message());
-        out.put("result", result);
-        return out;
+    /** Moccha's answer to start, stop and restart: success, a sentence, and pid, host and port under result. */
+    public record RuntimeAnswer(boolean success, String message, Result result) {
+        public record Result(String state, @Nullable Long pid, @Nullable String host, @Nullable Integer port, @Nullable Integer exitCode) {}
     }
 
-    private Object remove(ActionCall c) {
+    public record Done(boolean success, String message) {}
+
+    public record ComposeAnswer(boolean success, String project, String action, String output) {}
+
+    private static RuntimeAnswer answer(ActionCall call, String verb, RuntimeStatus s) {
+        return new RuntimeAnswer(true, "Service '" + call.string("name") + "' " + verb + ": " + s.message(),
+                new RuntimeAnswer.Result(s.state().word(), s.pid(), s.host(), s.port(), s.exitCode()));
+    }
+
+    private Done remove(ActionCall c) {
         runtimes.remove(c.string("name"));
-        return Map.of("success", true, "message", "Container of service '" + c.string("name") + "' removed");
+        return new Done(true, "Container of service '" + c.string("name") + "' removed");
     }
 
-    private Object compose(ActionCall c, String action) {
+    private ComposeAnswer compose(ActionCall c, String action) {
         String output = compose.run(c.string("project"), action);
-        return Map.of("success", true, "project", c.string("project"), "action", action, "output", output);
+        return new ComposeAnswer(true, c.string("project"), action, output);
     }
 }

@@ -105,7 +105,7 @@ public class AlertsResource {
     @GET
     @Path("/settings")
     @Allow(Role.VIEWER)
-    public Map<String, Object> settings() {
+    public dev.hearth.monitoring.MonitoringActions.AlertSettings settings() {
         return MonitoringActions.settings(config.current().section(MonitoringConfig.class));
     }
 

@@ -73,7 +73,7 @@ public class DockerCompatResource {
         }
         Object result = actions.invoke("services." + action, JsonNodeFactory.instance.objectNode().put("name", s.name()), caller.get(), "rest");
         out.put("message", "Container " + (action.equals("stop") ? "stopped" : action + "ed") + " successfully");
-        out.put("result", result instanceof Map<?, ?> m ? m.get("result") : result);
+        out.put("result", result instanceof dev.hearth.services.ServiceActions.RuntimeAnswer a ? a.result() : result);
         return out;
     }
 }
