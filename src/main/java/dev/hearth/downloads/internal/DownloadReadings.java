@@ -38,6 +38,8 @@ public class DownloadReadings implements ReadingListener, PollCadence {
     private final ConfigService config;
     private final Clock clock;
     private final LiveHub live;
+    /** Each client's tasks as its last poll listed them, by the client's id. */
+    private final Map<String, Map<String, DownloadTask>> lastPolled = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DownloadReadings(ClientDirectory clients, TaskStore store, Completions completions, Database db, ConfigService config, Clock clock,
                             LiveHub live) {
@@ -69,7 +71,6 @@ public class DownloadReadings implements ReadingListener, PollCadence {
     private void keep(String name, ClientSnapshot snapshot) {
         List<DownloadTask> tasks = snapshot.tasks();
         long now = clock.millis();
-        Map<String, Task> before = byId(name);
         db.inTransaction(() -> {
             for (DownloadTask t : tasks) store.recordPolled(name, t, now);
             store.markGone(name, now, now - GRACE.toMillis());
@@ -82,23 +83,25 @@ public class DownloadReadings implements ReadingListener, PollCadence {
             }
         }
         clients.recordStats(name, snapshot.stats());
-        publishChanges(before, byId(name));
+        publishChanges(name, tasks);
     }
-    private Map<String, Task> byId(String client) {
-        Map<String, Task> tasks = new java.util.HashMap<>();
-        store.list(new dev.hearth.downloads.StatusFilter.All(), client, Integer.MAX_VALUE, 0).tasks().forEach(t -> tasks.put(t.id(), t));
-        return tasks;
-    }
-
-    /** Live {@code task_updates}: only the tasks whose figures moved, so a quiet client sends nothing. */
-    private void publishChanges(Map<String, Task> before, Map<String, Task> after) {
-        for (Task t : after.values()) {
-            Task old = before.get(t.id());
+    /**
+     * Live {@code task_updates}: only the tasks whose figures moved since the last poll, so a quiet client
+     * sends nothing. Compared with the last poll kept here, not with the store: a poll of a thousand idle
+     * tasks reads nothing back.
+     */
+    private void publishChanges(String client, List<DownloadTask> tasks) {
+        Map<String, DownloadTask> previous = lastPolled.getOrDefault(client, Map.of());
+        Map<String, DownloadTask> now = new java.util.HashMap<>(tasks.size() * 2);
+        for (DownloadTask t : tasks) {
+            now.put(t.id(), t);
+            DownloadTask old = previous.get(t.id());
             if (old == null || old.status() != t.status() || old.progress() != t.progress() || old.downloaded() != t.downloaded()
                     || old.downloadSpeed() != t.downloadSpeed() || old.uploadSpeed() != t.uploadSpeed() || old.eta() != t.eta()
                     || old.peers() != t.peers() || old.seeds() != t.seeds()) {
-                live.publish(DownloadChannels.TASK_UPDATES.name(), t.id(), t);
+                store.find(Task.idOf(client, t.id())).ifPresent(task -> live.publish(DownloadChannels.TASK_UPDATES.name(), task.id(), task));
             }
         }
+        lastPolled.put(client, now);
     }
 }
