@@ -65,6 +65,148 @@ class ArchitectureTest {
                 .check(HEARTH);
     }
 
+    /** Features depend on each other one way only (downloads uses services, never the reverse), doors included. */
+    @Test
+    void noCycleBetweenFeatures() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("dev.hearth.(services|downloads|monitoring|notify|hub|system|media|assistant)..")
+                .should().beFreeOfCycles()
+                .check(HEARTH);
+    }
+
+    /** A door (REST, web socket, page) reaches data through a feature's service: never the database, never an upstream's client. */
+    @Test
+    void doorsTouchNeitherStorageNorUpstreamClients() {
+        noClasses().that().resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..")
+                // the liveness probe reports the platform's own readiness, the database's first of all
+                .and().doNotHaveFullyQualifiedName("dev.hearth.system.api.HealthResource")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hearth.platform.storage..", "dev.hearth.platform.http..")
+                .orShould().dependOnClassesThat().areAssignableTo(dev.hearth.platform.integration.Integration.class)
+                .check(HEARTH);
+    }
+
+    /** Every route that changes state goes through the action catalog, so it is role-checked and audited whatever the door. */
+    @Test
+    void everyMutatingRouteGoesThroughTheActionCatalog() {
+        methods().that().areAnnotatedWith(POST.class).or().areAnnotatedWith(PUT.class).or().areAnnotatedWith(PATCH.class)
+                .or().areAnnotatedWith(DELETE.class)
+                .and().areDeclaredInClassesThat().resideInAPackage("dev.hearth..")
+                // logging in and out change a session, not Hearth: they are the gate's own business
+                .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("dev.hearth.system.api.AuthResource")
+                // a ticket for the live socket is a read of who is asking, kept for a minute
+                .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("dev.hearth.web.live.TicketResource")
+                .should(callTheActionCatalog())
+                .check(HEARTH);
+    }
+
+    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> callTheActionCatalog() {
+        return new com.tngtech.archunit.lang.ArchCondition<>("call ActionCatalog.invoke") {
+            @Override
+            public void check(com.tngtech.archunit.core.domain.JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+                boolean calls = reachesCatalog(method, new java.util.HashSet<>());
+                if (!calls) {
+                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method, method.getFullName() + " changes state without ActionCatalog.invoke"));
+                }
+            }
+        };
+    }
+
+    /** The method, or a method of its own class it calls, calls ActionCatalog.invoke. */
+    private static boolean reachesCatalog(com.tngtech.archunit.core.domain.JavaCodeUnit unit, java.util.Set<String> seen) {
+        if (!seen.add(unit.getFullName())) return false;
+        for (var call : unit.getMethodCallsFromSelf()) {
+            var target = call.getTarget();
+            if (target.getOwner().isEquivalentTo(dev.hearth.actions.ActionCatalog.class) && target.getName().equals("invoke")) return true;
+            if (target.getOwner().equals(unit.getOwner())) {
+                for (var m : unit.getOwner().getCodeUnits()) {
+                    if (m.getName().equals(target.getName()) && reachesCatalog(m, seen)) return true;
+                }
+            }
+        }
+        // a lambda body (a stream of events) is a synthetic method of the same class
+        for (var m : unit.getOwner().getCodeUnits()) {
+            if (m.getName().startsWith("lambda$" + unit.getName() + "$") && reachesCatalog(m, seen)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Integration packages (a kind's client, its settings) are reached only through capabilities: outside its own
+     * package, a kind is known to the registry (META-INF/services) and nothing else names it.
+     */
+    @Test
+    void integrationPackagesAreReachedOnlyThroughCapabilities() {
+        for (String kindPackage : new String[] {"dev.hearth.downloads.qbittorrent..", "dev.hearth.downloads.deluge..",
+                "dev.hearth.downloads.transmission..", "dev.hearth.downloads.aria2..", "dev.hearth.hub.http..", "dev.hearth.notify.telegram..",
+                "dev.hearth.notify.ntfy..", "dev.hearth.notify.gotify..", "dev.hearth.notify.discord..", "dev.hearth.notify.email..",
+                "dev.hearth.notify.webhook..", "dev.hearth.notify.pushover..", "dev.hearth.notify.matrix.."}) {
+            noClasses().that().resideOutsideOfPackage(kindPackage)
+                    .should().dependOnClassesThat().resideInAPackage(kindPackage)
+                    .because("a kind is registered by ServiceLoader and used through its capability")
+                    .check(HEARTH);
+        }
+    }
+
+    /**
+     * REST answers are records, not maps, so their fields are declared once and the OpenAPI document shows them.
+     * The routes below still answer a map: the debt, by name, to be paid down; no route may join it.
+     */
+    private static final java.util.Set<String> ROUTES_STILL_ANSWERING_MAPS = java.util.Set.of(
+            "dev.hearth.downloads.api.DownloadsResource.clients",
+            "dev.hearth.downloads.api.DownloadsResource.stats",
+            "dev.hearth.downloads.api.ServiceTorrentsResource.pause",
+            "dev.hearth.downloads.api.ServiceTorrentsResource.peers",
+            "dev.hearth.downloads.api.ServiceTorrentsResource.remove",
+            "dev.hearth.downloads.api.ServiceTorrentsResource.resume",
+            "dev.hearth.downloads.api.ServiceTorrentsResource.torrent",
+            "dev.hearth.downloads.api.ServiceTorrentsResource.torrents",
+            "dev.hearth.downloads.api.TasksResource.list",
+            "dev.hearth.downloads.api.TasksResource.pause",
+            "dev.hearth.downloads.api.TasksResource.remove",
+            "dev.hearth.downloads.api.TasksResource.resume",
+            "dev.hearth.downloads.api.UsersResource.list",
+            "dev.hearth.downloads.api.UsersResource.stats",
+            "dev.hearth.monitoring.api.AlertsResource.list",
+            "dev.hearth.monitoring.api.AlertsResource.summary",
+            "dev.hearth.monitoring.api.MetricsResource.history",
+            "dev.hearth.notify.api.NotificationsResource.channels",
+            "dev.hearth.notify.api.NotificationsResource.outbox",
+            "dev.hearth.services.api.ComposeResource.list",
+            "dev.hearth.services.api.DockerCompatResource.act",
+            "dev.hearth.services.api.ServicesResource.allConfig",
+            "dev.hearth.services.api.ServicesResource.config",
+            "dev.hearth.services.api.ServicesResource.get",
+            "dev.hearth.services.api.ServicesResource.health",
+            "dev.hearth.services.api.ServicesResource.list",
+            "dev.hearth.services.api.ServicesResource.logs",
+            "dev.hearth.services.api.ServicesResource.stats",
+            "dev.hearth.services.api.ServicesResource.status",
+            "dev.hearth.services.api.ServicesResource.updateConfig",
+            "dev.hearth.services.api.ServicesResource.updateConfigSeedForm",
+            "dev.hearth.system.api.ActionsResource.invoke",
+            "dev.hearth.system.api.AuditResource.list",
+            "dev.hearth.system.api.AuthResource.me",
+            "dev.hearth.system.api.KeysResource.list",
+            "dev.hearth.system.api.LogsResource.logs",
+            "dev.hearth.web.live.TicketResource.issue");
+
+    @Test
+    void restAnswersAreRecordsNotMaps() {
+        methods().that().areAnnotatedWith(GET.class).or().areAnnotatedWith(POST.class).or().areAnnotatedWith(PUT.class)
+                .or().areAnnotatedWith(PATCH.class).or().areAnnotatedWith(DELETE.class)
+                .and().areDeclaredInClassesThat().resideInAPackage("dev.hearth..")
+                .should(new com.tngtech.archunit.lang.ArchCondition<>("not answer a Map") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMethod m, com.tngtech.archunit.lang.ConditionEvents events) {
+                        String name = m.getOwner().getFullName() + "." + m.getName();
+                        if (m.getRawReturnType().isAssignableTo(java.util.Map.class) && !ROUTES_STILL_ANSWERING_MAPS.contains(name)) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(m, name + " answers a Map; answer a record"));
+                        }
+                    }
+                })
+                .check(HEARTH);
+    }
+
     @Test
     void dependenciesAreInjectedThroughConstructorsNotFields() {
         fields().should().notBeAnnotatedWith(Inject.class).check(HEARTH);

@@ -11,7 +11,6 @@ import dev.hearth.actions.ActionSpec;
 import dev.hearth.actions.ActionSpec.Param;
 import dev.hearth.actions.ActionSpec.Type;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
@@ -94,7 +93,7 @@ public class MonitoringActions implements ActionProvider {
         return out;
     }
 
-    private Object raise(ActionCall call) {
+    private AlertView raise(ActionCall call) {
         AlertLevel level = AlertLevel.find(call.string("level"))
                 .orElseThrow(() -> ApiException.invalid("level", "must be info, warning, error or critical"));
         String message = call.string("message").trim();
@@ -106,13 +105,13 @@ public class MonitoringActions implements ActionProvider {
         return AlertView.of(alerts.raise("manual:" + UUID.randomUUID(), level, source, message, map));
     }
 
-    private Object acknowledge(ActionCall call) {
+    private AlertView acknowledge(ActionCall call) {
         long id = parseId(call.string("id"));
         Alert a = alerts.acknowledge(id, call.caller().label()).orElseThrow(() -> notFound(id));
         return AlertView.of(a);
     }
 
-    private Object resolve(ActionCall call) {
+    private AlertView resolve(ActionCall call) {
         long id = parseId(call.string("id"));
         alerts.resolveById(id, call.caller().label());
         return AlertView.of(alerts.find(id).orElseThrow(() -> notFound(id)));
@@ -135,7 +134,7 @@ public class MonitoringActions implements ActionProvider {
     }
 
     /** The seed's settings shape, mapped onto monitoring.* config keys and applied as a config change (saved, validated). */
-    private Object updateSettings(ActionCall call) {
+    private AlertSettings updateSettings(ActionCall call) {
         ObjectNode monitoring = JsonNodeFactory.instance.objectNode();
         JsonNode t = call.params().get("thresholds");
         if (t != null && !t.isNull()) {
@@ -179,36 +178,34 @@ public class MonitoringActions implements ActionProvider {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.set("monitoring", monitoring);
         config.change(patch);
-        return settings(config.current().monitoring());
+        return settings(config.current().section(MonitoringConfig.class));
     }
 
     /** The seed's GET/POST /alerts/settings answer; extra metrics and the rule timings beside it. */
-    public static Map<String, Object> settings(HearthConfig.Monitoring m) {
-        Map<String, Object> thresholds = new LinkedHashMap<>();
-        HearthConfig.Thresholds t = m.thresholds();
+    public record AlertSettings(Map<String, Line> thresholds, Notifications notifications, Rules rules) {
+        public record Line(double warning, double critical) {}
+
+        /** {@code minLevel} as the seed spells it. */
+        public record Notifications(boolean email, boolean desktop, @com.fasterxml.jackson.annotation.JsonProperty("minLevel") String minLevel) {}
+
+        public record Rules(long forSeconds, double hysteresis, long serviceDownForSeconds, double diskFullWithinHours) {}
+    }
+
+    public static AlertSettings settings(MonitoringConfig m) {
+        Map<String, AlertSettings.Line> thresholds = new LinkedHashMap<>();
+        MonitoringConfig.Thresholds t = m.thresholds();
         thresholds.put("cpu", line(t.cpu()));
         thresholds.put("memory", line(t.memory()));
         thresholds.put("disk", line(t.disk()));
         thresholds.put("swap", line(t.swap()));
         thresholds.put("temperature", line(t.temperature()));
         thresholds.put("latency", line(t.latency()));
-        Map<String, Object> notifications = new LinkedHashMap<>();
-        notifications.put("email", m.notifications().email());
-        notifications.put("desktop", m.notifications().desktop());
-        notifications.put("minLevel", m.notifications().minLevel());
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("for_seconds", m.alerts().forDuration().toSeconds());
-        rules.put("hysteresis", m.alerts().hysteresis());
-        rules.put("service_down_for_seconds", m.alerts().serviceDownFor().toSeconds());
-        rules.put("disk_full_within_hours", m.alerts().diskFullWithin().toMinutes() / 60.0);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("thresholds", thresholds);
-        answer.put("notifications", notifications);
-        answer.put("rules", rules);
-        return answer;
+        return new AlertSettings(thresholds, new AlertSettings.Notifications(m.notifications().email(), m.notifications().desktop(),
+                m.notifications().minLevel()), new AlertSettings.Rules(m.alerts().forDuration().toSeconds(), m.alerts().hysteresis(),
+                m.alerts().serviceDownFor().toSeconds(), m.alerts().diskFullWithin().toMinutes() / 60.0));
     }
 
-    private static Map<String, Object> line(HearthConfig.Threshold t) {
-        return Map.of("warning", t.warning(), "critical", t.critical());
+    private static AlertSettings.Line line(MonitoringConfig.Threshold t) {
+        return new AlertSettings.Line(t.warning(), t.critical());
     }
 }

@@ -22,7 +22,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,7 +92,16 @@ public class SystemActions implements ActionProvider {
         return Map.of("logs", log.query(level, (int) limit, Instant.EPOCH));
     }
 
-    private Object createKey(ActionCall call) {
+    /** A new key as the API shows keys, with its secret, shown this once. */
+    public record CreatedKey(long id, String name, String role, String prefix, String createdBy, java.time.Instant createdAt,
+                             java.time.@org.jspecify.annotations.Nullable Instant expiresAt, java.time.@org.jspecify.annotations.Nullable Instant lastUsedAt,
+                             String key) {}
+
+    public record Revoked(long id, boolean revoked) {}
+
+    public record ConfigChanged(List<String> updated, List<String> restartRequired, com.fasterxml.jackson.databind.node.ObjectNode config) {}
+
+    private CreatedKey createKey(ActionCall call) {
         String name = call.string("name").trim();
         if (name.isEmpty() || name.length() > 64) throw ApiException.invalid("name", "must be 1 to 64 characters");
         Role role = Role.find(call.string("role")).orElseThrow(() -> ApiException.invalid("role", "must be viewer, operator or admin"));
@@ -106,23 +114,22 @@ public class SystemActions implements ActionProvider {
         }).orElse(null);
         if (expires != null && !expires.isAfter(clock.instant())) throw ApiException.invalid("expires_at", "must be in the future");
         ApiKeyService.NewKey created = keys.create(name, role, expires, call.caller().label());
-        Map<String, Object> answer = new LinkedHashMap<>(KeyView.of(created.key()).asMap());
-        answer.put("key", created.secret());
-        return answer;
+        KeyView v = KeyView.of(created.key());
+        return new CreatedKey(v.id(), v.name(), v.role(), v.prefix(), v.createdBy(), v.createdAt(), v.expiresAt(), v.lastUsedAt(), created.secret());
     }
 
-    private Object revokeKey(ActionCall call) {
+    private Revoked revokeKey(ActionCall call) {
         long id = call.integer("id");
         if (!keys.revoke(id)) {
             throw new ApiException(ErrorCode.NOT_FOUND, "API key " + id + " not found (or already revoked)",
                     Map.of("known", keys.list().stream().map(ApiKeyService.ApiKey::id).toList()));
         }
-        return Map.of("id", id, "revoked", true);
+        return new Revoked(id, true);
     }
 
-    private Object updateConfig(ActionCall call) {
+    private ConfigChanged updateConfig(ActionCall call) {
         JsonNode changes = call.params().get("changes");
         ConfigService.Change change = config.change(changes.deepCopy());
-        return Map.of("updated", change.updated(), "restart_required", change.restartRequired(), "config", config.redactedView());
+        return new ConfigChanged(change.updated(), change.restartRequired(), config.redactedView());
     }
 }

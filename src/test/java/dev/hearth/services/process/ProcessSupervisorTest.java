@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.platform.config.ByteSize;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
 import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
@@ -44,13 +44,13 @@ class ProcessSupervisorTest {
         started.forEach(ProcessSupervisor::close);
     }
 
-    static HearthConfig.ProcessRuntime program(List<String> command, String restart, Duration stopTimeout, String signal,
+    static ServiceEntry.ProcessRuntime program(List<String> command, String restart, Duration stopTimeout, String signal,
                                                Duration backoff, int crashLoopLimit, ByteSize logMax, int logFiles) {
-        return new HearthConfig.ProcessRuntime(command, Map.of("GREETING", "hello"), "", signal, stopTimeout, restart, backoff,
+        return new ServiceEntry.ProcessRuntime(command, Map.of("GREETING", "hello"), "", signal, stopTimeout, restart, backoff,
                 Duration.ofSeconds(30), crashLoopLimit, Duration.ofMinutes(1), true, logMax, logFiles);
     }
 
-    private ProcessSupervisor supervisor(String name, HearthConfig.ProcessRuntime config, Integer port) {
+    private ProcessSupervisor supervisor(String name, ServiceEntry.ProcessRuntime config, Integer port) {
         ProcessSupervisor s = new ProcessSupervisor(name, config, dir.resolve(name), "127.0.0.1", port, Clock.systemUTC(), events::add);
         started.add(s);
         return s;

@@ -1,0 +1,9 @@
+package dev.hearth.downloads.internal;
+
+/** Polls download clients now, instead of at the next interval (a webhook for a task no poll has seen yet, or just finished). */
+public interface ClientPolling {
+    void pollAll();
+
+    /** Polls the one named client now, through the same path as every interval. */
+    void poll(String client);
+}
