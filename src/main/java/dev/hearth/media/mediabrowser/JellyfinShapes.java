@@ -1,4 +1,4 @@
-package dev.hearth.media.jellyfin;
+package dev.hearth.media.mediabrowser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.media.Library;

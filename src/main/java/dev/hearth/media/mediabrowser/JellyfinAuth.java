@@ -1,4 +1,4 @@
-package dev.hearth.media.jellyfin;
+package dev.hearth.media.mediabrowser;
 
 import dev.hearth.platform.http.AuthStrategy;
 

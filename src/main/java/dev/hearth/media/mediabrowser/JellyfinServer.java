@@ -1,21 +1,18 @@
-package dev.hearth.media.jellyfin;
+package dev.hearth.media.mediabrowser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.media.Library;
 import dev.hearth.media.MediaServer;
 import dev.hearth.media.RecentItem;
 import dev.hearth.media.Stream;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.Json;
 import dev.hearth.media.clients.LibraryPaths;
 import dev.hearth.media.clients.MediaSpecs;
-import dev.hearth.platform.http.AuthStrategy;
 import dev.hearth.platform.http.HttpStack;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
 import dev.hearth.platform.integration.IntegrationTarget;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,43 +22,38 @@ public final class JellyfinServer implements Integration, MediaServer {
     /** A whole-library scan of a large collection takes minutes; only an explicit request waits for it. */
     public static final Duration FULL_SCAN_TIMEOUT = Duration.ofMinutes(10);
 
-    private final IntegrationDescriptor descriptor;
+    private final String kind;
+    private final String product;
     private final String serviceName;
     private final JellyfinApi api;
-    private final Credential key;
     private final Clock clock;
 
-    private JellyfinServer(IntegrationDescriptor descriptor, String serviceName, JellyfinApi api, Credential key, Clock clock) {
-        this.descriptor = descriptor;
+    private JellyfinServer(String kind, String product, String serviceName, JellyfinApi api, Clock clock) {
+        this.kind = kind;
+        this.product = product;
         this.serviceName = serviceName;
         this.api = api;
-        this.key = key;
         this.clock = clock;
     }
 
-    /** For the jellyfin and emby providers: the one way to build this server for a service. */
-    public static JellyfinServer connect(IntegrationDescriptor descriptor, HttpStack http, Clock clock, IntegrationTarget target,
+    /**
+     * For the jellyfin and emby kinds: the one way to build this server for a service. {@code product} names
+     * it where the server does not ("Jellyfin", "Emby").
+     */
+    public static JellyfinServer connect(String kind, String product, HttpStack http, Clock clock, IntegrationTarget<?> target, String apiKey,
                                          JellyfinAuth auth, Duration fullScanTimeout) {
-        Credential key = Credential.required(target, "api_key", "Dashboard → API Keys");
-        AuthStrategy strategy = key.present() ? auth.with(key.value()) : AuthStrategy.none();
-        return new JellyfinServer(descriptor, target.serviceName(),
-                new JellyfinApi(http.client(MediaSpecs.of(target, strategy)), fullScanTimeout), key, clock);
+        return new JellyfinServer(kind, product, target.serviceName(),
+                new JellyfinApi(http.client(MediaSpecs.of(target, auth.with(apiKey))), fullScanTimeout), clock);
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        if (key.missing() != null) return HealthProbe.misconfigured(clock, key.missing());
-        return HealthProbe.check(clock, () -> {
+    public Reading poll() {
+        return Reading.of(HealthProbe.check(clock, () -> {
             JsonNode info = api.systemInfo();
-            String product = Json.text(info, "ProductName");
-            return (product.isEmpty() ? descriptor.name() : product) + " " + Json.text(info, "Version")
+            String name = Json.text(info, "ProductName");
+            return (name.isEmpty() ? product : name) + " " + Json.text(info, "Version")
                     + " (" + Json.text(info, "ServerName") + ")";
-        });
+        }));
     }
 
     @Override
@@ -71,7 +63,7 @@ public final class JellyfinServer implements Integration, MediaServer {
 
     @Override
     public String kind() {
-        return descriptor.id();
+        return kind;
     }
 
     @Override
@@ -92,7 +84,7 @@ public final class JellyfinServer implements Integration, MediaServer {
     @Override
     public void refreshPath(String path) {
         // Jellyfin ignores a path outside its libraries without a word; say so instead.
-        LibraryPaths.owning(libraries(), path, descriptor.name() + " '" + serviceName + "'");
+        LibraryPaths.owning(libraries(), path, product + " '" + serviceName + "'");
         api.mediaUpdated(path);
     }
 
