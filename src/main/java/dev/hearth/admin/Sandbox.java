@@ -1,6 +1,5 @@
 package dev.hearth.admin;
 
-import dev.hearth.platform.config.RemoteAdminConfig;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import java.io.File;

@@ -62,7 +62,7 @@ public class DownloadActions implements ActionProvider {
                                 call.optionalString("category").orElse(null), call.optionalString("save_path").orElse(null),
                                 call.params().has("size") ? call.integer("size") : null,
                                 call.params().has("completion_time") ? call.integer("completion_time") : null,
-                                call.optionalString("client").orElse(null))))),
+                                call.optionalString("client").orElse(null)))),
                 // a read, for the chat doors and MCP
                 new Action(new ActionSpec(LIST, "List download tasks with their progress, speed and time left", Role.VIEWER, false, List.of(
                         Param.optional("status", Type.STRING, "active (default), completed, failed, all, or one status such as paused"),

@@ -1,23 +1,29 @@
 package dev.hearth.downloads;
 
+import dev.hearth.platform.config.NotChangeableAtRunTime;
 import dev.hearth.platform.config.Problems;
 import dev.hearth.platform.config.RestartRequired;
 import dev.hearth.platform.config.Secret;
 import dev.hearth.platform.config.Validated;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The {@code downloads} section: how often each client is polled, the secret of the completion webhook
- * (empty: generated into the data dir at first start), what happens to finished files, and the categories.
+ * (empty: generated into the data dir at first start), what happens to finished files, the categories, and
+ * the directories besides {@code downloads_dir} and the categories' save paths that downloads may be written to
+ * and deleted in ({@link DownloadRoots}).
  */
 public record DownloadsConfig(
         @RestartRequired Duration pollInterval,
         @Secret String webhookSecret,
         Completion completion,
-        Map<String, Category> categories) implements Validated {
+        Map<String, Category> categories,
+        @NotChangeableAtRunTime(reason = "the directories Hearth may write to and delete in change only in hearth.yml")
+        List<String> allowedRoots) implements Validated {
 
     private static final Set<String> COMPLETION_MODES = Set.of("move", "link", "none");
 
@@ -25,6 +31,7 @@ public record DownloadsConfig(
         webhookSecret = webhookSecret == null ? "" : webhookSecret;
         completion = completion == null ? new Completion("link") : completion;
         categories = categories == null ? Map.of() : Map.copyOf(categories);
+        allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);
     }
 
     /** {@code move}, {@code link} (hard link, copy across file systems) or {@code none}. */
@@ -44,6 +51,10 @@ public record DownloadsConfig(
         p.check(COMPLETION_MODES.contains(completion.mode()), "completion.mode", "must be move, link or none");
         p.check(webhookSecret.isEmpty() || webhookSecret.length() >= 16, "webhook_secret",
                 "must be at least 16 characters (or empty to use the generated one)");
+        for (int i = 0; i < allowedRoots.size(); i++) {
+            String root = allowedRoots.get(i);
+            p.check(!root.isBlank() && Path.of(root).isAbsolute(), "allowed_roots[" + i + "]", "must be an absolute directory (got '" + root + "')");
+        }
         categories.forEach((name, c) -> {
             Problems at = p.at("categories." + name);
             at.check(name.matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}"), "", "category names are letters, digits, space, _ . or -");

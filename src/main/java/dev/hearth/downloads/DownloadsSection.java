@@ -2,6 +2,7 @@ package dev.hearth.downloads;
 
 import dev.hearth.platform.config.ConfigSection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Registers the {@code downloads} section of hearth.yml (META-INF/services). */
@@ -18,6 +19,6 @@ public final class DownloadsSection implements ConfigSection<DownloadsConfig> {
 
     @Override
     public DownloadsConfig defaults() {
-        return new DownloadsConfig(Duration.ofSeconds(5), "", new DownloadsConfig.Completion("link"), Map.of());
+        return new DownloadsConfig(Duration.ofSeconds(5), "", new DownloadsConfig.Completion("link"), Map.of(), List.of());
     }
 }
