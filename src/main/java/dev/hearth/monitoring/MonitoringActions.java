@@ -15,11 +15,13 @@ import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The alert actions, for every door: raise by hand, acknowledge, resolve, change the alert settings. */
 @Singleton
@@ -61,7 +63,19 @@ public class MonitoringActions implements ActionProvider {
                         Role.VIEWER, false, List.of()), c -> hostNow()));
     }
 
-    private Object list(ActionCall call) {
+    /** The answer of alerts.list: the alerts asked for, and how many are open in all. */
+    public record AlertList(List<AlertView> alerts, long open) {}
+
+    /** The answer of monitoring.host: the last sample, in percent and bytes; the temperature is null without a sensor. */
+    public record HostNow(Instant at, Cpu cpu, Memory memory, List<Disk> disks, String primaryDisk) {
+        public record Cpu(double usagePercent, int cores, double load1, @Nullable Double temperatureCelsius) {}
+
+        public record Memory(long totalBytes, long usedBytes, long availableBytes, double usagePercent) {}
+
+        public record Disk(String mount, long totalBytes, long usedBytes, long freeBytes, double usagePercent) {}
+    }
+
+    private AlertList list(ActionCall call) {
         String state = call.optionalString("state").orElse("open").trim().toLowerCase(java.util.Locale.ROOT);
         long limit = call.params().has("limit") ? call.integer("limit") : 20;
         if (limit < 1 || limit > 100) throw ApiException.invalid("limit", "must be between 1 and 100");
@@ -76,21 +90,16 @@ public class MonitoringActions implements ActionProvider {
         List<AlertView> found = alerts.list(null, exact, java.time.Instant.EPOCH, state.equals("open") ? 500 : (int) limit, 0).alerts().stream()
                 .filter(a -> !state.equals("open") || a.resolvedAt() == null)
                 .limit(limit).map(AlertView::of).toList();
-        return Map.of("alerts", found, "open", alerts.summary().open());
+        return new AlertList(found, alerts.summary().open());
     }
 
-    private Object hostNow() {
+    private HostNow hostNow() {
         HostSnapshot s = host.last();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("at", s.at());
-        out.put("cpu", Map.of("usage_percent", s.cpu().usage(), "cores", s.cpu().cores().size(), "load1", s.cpu().load1(),
-                "temperature_celsius", s.cpu().temperature() == null ? "unknown" : s.cpu().temperature()));
-        out.put("memory", Map.of("total_bytes", s.memory().total(), "used_bytes", s.memory().used(), "available_bytes", s.memory().available(),
-                "usage_percent", s.memory().usage()));
-        out.put("disks", s.disks().stream().map(d -> Map.of("mount", d.mount(), "total_bytes", d.total(), "used_bytes", d.used(),
-                "free_bytes", d.free(), "usage_percent", d.usage())).toList());
-        out.put("primary_disk", s.disks().isEmpty() ? "" : host.primaryDisk(s).mount());
-        return out;
+        return new HostNow(s.at(),
+                new HostNow.Cpu(s.cpu().usage(), s.cpu().cores().size(), s.cpu().load1(), s.cpu().temperature()),
+                new HostNow.Memory(s.memory().total(), s.memory().used(), s.memory().available(), s.memory().usage()),
+                s.disks().stream().map(d -> new HostNow.Disk(d.mount(), d.total(), d.used(), d.free(), d.usage())).toList(),
+                s.disks().isEmpty() ? "" : host.primaryDisk(s).mount());
     }
 
     private AlertView raise(ActionCall call) {

@@ -6,10 +6,14 @@ import dev.hearth.actions.ActionProvider;
 import dev.hearth.actions.ActionSpec;
 import dev.hearth.actions.ActionSpec.Param;
 import dev.hearth.actions.ActionSpec.Type;
+import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.ApiException;
 import dev.hearth.services.docker.ComposeProjects;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** What a user can do to services, declared once for every door (REST, chat, MCP); each call is role-checked and audited. */
@@ -18,12 +22,17 @@ public class ServiceActions implements ActionProvider {
     private static final Param NAME = Param.required("name", Type.STRING, "the service's name (GET /api/v1/services)");
     private static final Param PROJECT = Param.required("project", Type.STRING, "the compose project's name (GET /api/v1/compose)");
 
+    private final ServiceRegistry registry;
+    private final HealthBoard board;
     private final RuntimeDispatch runtimes;
     private final ServiceDiscovery discovery;
     private final ServiceConfigurator configurator;
     private final ComposeProjects compose;
 
-    public ServiceActions(RuntimeDispatch runtimes, ServiceDiscovery discovery, ServiceConfigurator configurator, ComposeProjects compose) {
+    public ServiceActions(ServiceRegistry registry, HealthBoard board, RuntimeDispatch runtimes, ServiceDiscovery discovery,
+                          ServiceConfigurator configurator, ComposeProjects compose) {
+        this.registry = registry;
+        this.board = board;
         this.runtimes = runtimes;
         this.discovery = discovery;
         this.configurator = configurator;
@@ -62,37 +71,37 @@ public class ServiceActions implements ActionProvider {
                         c -> logs(c.string("name"), c.params().has("lines") ? c.integer("lines") : 50)));
     }
 
-    private Object list() {
-        return Map.of("services", catalog.services().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            var health = catalog.lastHealth(s.name());
-            m.put("name", s.name());
-            m.put("display_name", s.displayName());
-            m.put("group", s.group());
-            m.put("runtime", s.runtime().kind());
-            m.put("health", health.status().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("message", health.message());
-            m.put("checked_at", health.checkedAt());
-            return m;
+    /** The answer of services.list: every service with the health the board holds for it. */
+    public record ServiceList(List<Row> services) {
+        public record Row(String name, String displayName, String group, String runtime, String health, String message, Instant checkedAt) {}
+    }
+
+    /** The answer of services.status. */
+    public record ServiceState(String name, String state, boolean running, @Nullable Instant startedAt, @Nullable Integer exitCode,
+                               String health, String message) {}
+
+    /** The answer of services.logs: the last lines, oldest first. */
+    public record ServiceLogs(String service, List<String> lines) {}
+
+    private ServiceList list() {
+        return new ServiceList(registry.services().stream().map(s -> {
+            Health health = board.health(s.name());
+            return new ServiceList.Row(s.name(), s.displayName(), s.group(), s.runtime().kind(), word(health), health.message(), health.checkedAt());
         }).toList());
     }
 
-    private Object status(String name) {
-        RuntimeStatus s = catalog.status(name);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("state", s.state().word());
-        m.put("running", s.running());
-        m.put("started_at", s.startedAt());
-        m.put("exit_code", s.exitCode());
-        m.put("health", catalog.lastHealth(name).status().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("message", s.message());
-        return m;
+    private ServiceState status(String name) {
+        RuntimeStatus s = runtimes.status(name);
+        return new ServiceState(name, s.state().word(), s.running(), s.startedAt(), s.exitCode(), word(board.health(name)), s.message());
     }
 
-    private Object logs(String name, long lines) {
-        if (lines < 1 || lines > 500) throw dev.hearth.platform.web.ApiException.invalid("lines", "must be between 1 and 500");
-        return Map.of("service", name, "lines", catalog.logs(name, (int) lines, null).stream().map(ServiceLogLine::text).toList());
+    private static String word(Health health) {
+        return health.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    private ServiceLogs logs(String name, long lines) {
+        if (lines < 1 || lines > 500) throw ApiException.invalid("lines", "must be between 1 and 500");
+        return new ServiceLogs(name, runtimes.logs(name, (int) lines, null).stream().map(ServiceLogLine::text).toList());
     }
 
     /** Moccha's answer to start, stop and restart: success, a sentence, and pid, host and port under result. */

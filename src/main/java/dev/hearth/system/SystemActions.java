@@ -12,7 +12,7 @@ import dev.hearth.monitoring.MetricsCollector;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.Durations;
 import dev.hearth.platform.logging.LogStore;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.HealthBoard;
 import java.time.Duration;
 import dev.hearth.platform.security.ApiKeyService;
 import dev.hearth.platform.security.Role;
@@ -32,11 +32,11 @@ public class SystemActions implements ActionProvider {
     private final ConfigService config;
     private final Clock clock;
     private final MetricsCollector host;
-    private final ServiceCatalog services;
+    private final HealthBoard services;
     private final SystemInfo info;
     private final LogStore log;
 
-    public SystemActions(ApiKeyService keys, ConfigService config, Clock clock, MetricsCollector host, ServiceCatalog services, SystemInfo info,
+    public SystemActions(ApiKeyService keys, ConfigService config, Clock clock, MetricsCollector host, HealthBoard services, SystemInfo info,
                          LogStore log) {
         this.keys = keys;
         this.config = config;
@@ -62,34 +62,33 @@ public class SystemActions implements ActionProvider {
                         Param.required("changes", Type.OBJECT, "keys to change, nested as in hearth.yml"))),
                         this::updateConfig),
                 // reads, for the chat doors and MCP
-                new Action(new ActionSpec("system.status", "Hearth's status: version, uptime, CPU, memory and disk usage, and the services' health (asks them now)",
+                new Action(new ActionSpec("system.status", "Hearth's status: version, uptime, CPU, memory and disk usage, and the services' health as last checked (the health board)",
                         Role.VIEWER, false, List.of()), c -> status()),
                 new Action(new ActionSpec("system.logs", "Hearth's own recent log lines, newest first", Role.VIEWER, false, List.of(
                         Param.optional("level", Type.STRING, "the lowest level shown: debug, info (default), warn or error"),
                         Param.optional("limit", Type.INTEGER, "at most this many, 1 to 500 (default 50)"))), this::logs));
     }
 
-    private Object status() {
+    /** The answer of system.status. */
+    public record Status(String status, String version, String uptime, long uptimeSeconds, double cpuUsage, double memoryUsage, double diskUsage,
+                         HealthBoard.Summary services) {}
+
+    /** The answer of system.logs: Hearth's own lines, newest first. */
+    public record Logs(List<LogStore.Entry> logs) {}
+
+    private Status status() {
         HostSnapshot s = host.last();
         Duration up = info.uptime();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "running");
-        out.put("version", info.version());
-        out.put("uptime", Durations.human(up));
-        out.put("uptime_seconds", up.toSeconds());
-        out.put("cpu_usage", s.cpu().usage());
-        out.put("memory_usage", s.memory().usage());
-        out.put("disk_usage", s.disks().isEmpty() ? 0.0 : host.primaryDisk(s).usage());
-        out.put("services", services.summary());
-        return out;
+        return new Status("running", info.version(), Durations.human(up), up.toSeconds(), s.cpu().usage(), s.memory().usage(),
+                s.disks().isEmpty() ? 0.0 : host.primaryDisk(s).usage(), services.summary(false));
     }
 
-    private Object logs(ActionCall call) {
+    private Logs logs(ActionCall call) {
         String level = call.optionalString("level").orElse("info");
         if (!LogStore.isLevel(level)) throw ApiException.invalid("level", "must be debug, info, warn or error");
         long limit = call.params().has("limit") ? call.integer("limit") : 50;
         if (limit < 1 || limit > 500) throw ApiException.invalid("limit", "must be between 1 and 500");
-        return Map.of("logs", log.query(level, (int) limit, Instant.EPOCH));
+        return new Logs(log.query(level, (int) limit, Instant.EPOCH));
     }
 
     /** A new key as the API shows keys, with its secret, shown this once. */
