@@ -167,6 +167,7 @@ public class Assistant {
     }
 
     private Answer modelTurn(Turn turn, Conversation c) {
+        ToolLoop model = java.util.Objects.requireNonNull(this.model, "modelTurn runs only when a model is configured");
         List<HistoryEntry> history = c.history();
         return switch (model.run(turn.caller(), turn.text(), history, c.tainted())) {
             case ToolLoop.Outcome.Answered a -> new Answer(a.reply(), a.tainted());

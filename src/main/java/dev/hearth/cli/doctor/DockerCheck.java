@@ -40,7 +40,8 @@ final class DockerCheck implements Check {
             EngineVersion v = client.version();
             return Finding.ok(NAME, where + ": Docker " + v.version() + ", API " + v.apiVersion() + ", Hearth speaks " + v.negotiated());
         } catch (DockerException.EngineUnavailable u) {
-            return Finding.problem(NAME, u.getMessage(), fixFor(e, u.getMessage()));
+            String message = String.valueOf(u.getMessage());
+            return Finding.problem(NAME, message, fixFor(e, message));
         } catch (DockerException.ApiError a) {
             return Finding.problem(NAME, where + ": " + a.getMessage(), "upgrade Docker Engine to 19.03 or newer (API 1.40+)");
         } catch (RuntimeException other) {

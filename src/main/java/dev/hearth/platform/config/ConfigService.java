@@ -281,7 +281,7 @@ public class ConfigService {
                 // the half-written copy goes at the next write
             }
             // Nothing was changed: the running config is set only after the file is written.
-            throw dev.hearth.platform.storage.DiskFull.of(e, file.getParent());
+            throw dev.hearth.platform.storage.DiskFull.of(e, dataDir());
         }
     }
 }

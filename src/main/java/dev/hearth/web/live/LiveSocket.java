@@ -63,7 +63,7 @@ public class LiveSocket {
                 try {
                     c.subscribe(channel, channel.equals("task_updates") ? key : null);
                 } catch (IllegalStateException tooMany) {
-                    c.reply(error(tooMany.getMessage()));
+                    c.reply(error(String.valueOf(tooMany.getMessage())));
                     return;
                 }
                 Map<String, Object> ok = new LinkedHashMap<>();
