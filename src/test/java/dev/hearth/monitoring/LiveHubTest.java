@@ -75,7 +75,7 @@ class LiveHubTest {
 
     @Test
     void aCallerHoldsAtMostItsSocketsAndALapsedCredentialClosesItsSocket() {
-        LiveHub hub = new LiveHub(JSON, new dev.hearth.platform.config.HearthConfig.LiveHub(16, java.time.Duration.ofMinutes(1), 2, 3));
+        LiveHub hub = new LiveHub(JSON, new dev.hearth.platform.live.LiveSettings(16, java.time.Duration.ofMinutes(1), 2, 3), dev.hearth.testing.TestLive.channels());
         java.util.concurrent.atomic.AtomicBoolean valid = new java.util.concurrent.atomic.AtomicBoolean(true);
         FakeSink one = new FakeSink(false), two = new FakeSink(false);
         LiveHub.Client first = hub.connect(one, LiveHub.Format.ENVELOPE, "key:1", valid::get).orElseThrow();

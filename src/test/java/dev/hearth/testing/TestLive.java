@@ -13,8 +13,13 @@ public final class TestLive {
     private TestLive() {}
 
     public static LiveHub hub(ObjectMapper json, int maxUnsent) {
+        return new LiveHub(json, maxUnsent, channels());
+    }
+
+    /** The channels monitoring and downloads contribute. */
+    public static List<LiveChannel> channels() {
         List<LiveChannel> channels = new ArrayList<>(new MonitoringChannels().liveChannels());
         channels.addAll(new DownloadChannels().liveChannels());
-        return new LiveHub(json, maxUnsent, channels);
+        return channels;
     }
 }

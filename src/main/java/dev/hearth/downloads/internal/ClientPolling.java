@@ -4,6 +4,8 @@ package dev.hearth.downloads.internal;
 public interface ClientPolling {
     void pollAll();
 
-    /** Polls the one named client now, through the same path as every interval. */
-    void poll(String client);
+    /** Polls the one named client now; by default every client (the health board polls just that one). */
+    default void poll(String client) {
+        pollAll();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.hearth.media.jellyfin;
+package dev.hearth.media.mediabrowser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.fakes.media.FakeJellyfin;
-import dev.hearth.media.emby.EmbyProvider;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.integration.Health;
@@ -21,13 +20,22 @@ import org.junit.jupiter.api.Test;
 
 class JellyfinClientTest {
 
-    private static IntegrationTarget target(FakeJellyfin fake, Duration timeout) {
-        return new IntegrationTarget("jellyfin", URI.create(fake.baseUrl()), fake.credentials(), timeout);
+    /** The settings the jellyfin kind binds; here the client is made directly, to give it its own full-scan timeout. */
+    private record Key(String apiKey) {}
+
+    private static IntegrationTarget<Key> target(FakeJellyfin fake, Duration timeout) {
+        return new IntegrationTarget<>("jellyfin", URI.create(fake.baseUrl()), new Key(fake.credentials().get("api_key")), timeout);
     }
 
     private static JellyfinServer jellyfin(HttpStack http, FakeJellyfin fake, Duration timeout, Duration fullScan) {
-        return JellyfinServer.connect(new JellyfinProvider(http, Clock.systemUTC()).descriptor(), http, Clock.systemUTC(),
-                target(fake, timeout), JellyfinAuth.MEDIABROWSER, fullScan);
+        IntegrationTarget<Key> target = target(fake, timeout);
+        return JellyfinServer.connect("jellyfin", "Jellyfin", http, Clock.systemUTC(), target, target.settings().apiKey(), JellyfinAuth.MEDIABROWSER,
+                fullScan);
+    }
+
+    /** The emby kind, made by the registry as the application makes it. */
+    private static Integration emby(HttpStack http, FakeJellyfin fake) {
+        return Targets.create(http, "emby", "emby", URI.create(fake.baseUrl()), fake.credentials());
     }
 
     @Test
@@ -43,10 +51,8 @@ class JellyfinClientTest {
     void embysLegacyHeaderIsRefusedByJellyfin12ButReadByOlderJellyfin() throws Exception {
         try (HttpStack http = Targets.stack(); FakeJellyfin twelve = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12);
              FakeJellyfin older = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_10_11)) {
-            EmbyProvider emby = new EmbyProvider(http, Clock.systemUTC());
-
-            Health refused = ((Integration) emby.descriptor().factory().create(target(twelve, Targets.TIMEOUT))).checkHealth();
-            Health read = ((Integration) emby.descriptor().factory().create(target(older, Targets.TIMEOUT))).checkHealth();
+            Health refused = emby(http, twelve).poll().health();
+            Health read = emby(http, older).poll().health();
 
             assertEquals(Health.Detail.AUTH_ERROR, refused.detail(), refused.message());
             assertEquals(Health.Status.ONLINE, read.status(), read.message());

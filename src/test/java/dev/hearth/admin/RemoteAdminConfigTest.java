@@ -1,10 +1,12 @@
-package dev.hearth.platform.config;
+package dev.hearth.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hearth.platform.config.ConfigException;
+import dev.hearth.platform.config.ConfigSchema;
 import dev.hearth.testing.TestConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,13 +19,13 @@ class RemoteAdminConfigTest {
 
     @Test
     void offByDefaultWithTheDocumentedDefaults() {
-        RemoteAdminConfig c = TestConfig.sqlite(dataDir).current().remoteAdmin();
+        RemoteAdminConfig c = TestConfig.sqlite(dataDir).current().section(RemoteAdminConfig.class);
         assertFalse(c.enabled());
         assertFalse(c.shell());
         assertFalse(c.allowChat());
         assertEquals("nobody", c.runAs());
         assertEquals(1024 * 1024, c.maxOutput().bytes());
-        assertTrue(ConfigSchema.keys().stream().filter(k -> k.path().startsWith("remote_admin.")).noneMatch(ConfigSchema.Key::changeable),
+        assertTrue(ConfigSchema.load().keys().stream().filter(k -> k.path().startsWith("remote_admin.")).noneMatch(ConfigSchema.Key::changeable),
                 "no key of the section can be changed through the config API");
     }
 
