@@ -4,8 +4,12 @@ import dev.hearth.platform.config.Problems;
 import dev.hearth.platform.config.Secret;
 import dev.hearth.platform.config.Validated;
 
-/** An ntfy channel's block: the server, the topic, and an access token for a protected topic. */
-public record NtfySettings(String url, String topic, @Secret String token) implements Validated {
+/**
+ * An ntfy channel's block: the server, the topic, and an access token for a protected topic. On a public server
+ * the topic name is the only thing between a stranger and the messages, so it is secret.
+ */
+public record NtfySettings(
+        String url, @Secret String topic, @Secret String token) implements Validated {
     public NtfySettings {
         url = url == null || url.isBlank() ? "https://ntfy.sh" : url;
         topic = topic == null ? "" : topic;

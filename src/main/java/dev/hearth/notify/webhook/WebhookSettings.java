@@ -4,8 +4,11 @@ import dev.hearth.platform.config.Problems;
 import dev.hearth.platform.config.Secret;
 import dev.hearth.platform.config.Validated;
 
-/** A webhook channel's block: where the JSON goes, and the secret its HMAC signature is made with (empty: unsigned). */
-public record WebhookSettings(String url, @Secret String hmacSecret) implements Validated {
+/**
+ * A webhook channel's block: where the JSON goes, and the secret its HMAC signature is made with (empty: unsigned).
+ * The URL is secret: such URLs carry their token in the path.
+ */
+public record WebhookSettings(@Secret String url, @Secret String hmacSecret) implements Validated {
     public WebhookSettings {
         url = url == null ? "" : url;
         hmacSecret = hmacSecret == null ? "" : hmacSecret;

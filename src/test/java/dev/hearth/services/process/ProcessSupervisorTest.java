@@ -285,7 +285,10 @@ class ProcessSupervisorTest {
         ProcessSupervisor polite = supervisor(
                 "polite",
                 program(
-                        List.of("sh", "-c", "trap 'echo got INT; exit 0' INT; while true; do sleep 0.1; done"),
+                        List.of(
+                                "sh",
+                                "-c",
+                                "trap 'echo got INT; exit 0' INT; echo trap set; while true; do sleep 0.1; done"),
                         "on-failure",
                         Duration.ofSeconds(5),
                         "INT",
@@ -295,11 +298,11 @@ class ProcessSupervisorTest {
                         2),
                 null);
         polite.start();
+        // Until the trap is set, SIGINT would end the shell the default way, proving nothing.
         Await.untilTrue(
-                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
                 "the shell to set its trap",
-                () -> polite.status().startedAt() != null);
-        sleep(300);
+                () -> polite.logs(5, null).stream().anyMatch(l -> l.text().equals("trap set")));
         long t0 = System.nanoTime();
         RuntimeStatus stopped = polite.stop();
         assertTrue((System.nanoTime() - t0) / 1_000_000 < 3000, "SIGINT ended it without waiting for the timeout");
@@ -501,13 +504,5 @@ class ProcessSupervisorTest {
         assertEquals(RunState.STOPPED, next.status().state());
         long fresh = next.start().pid();
         assertFalse(fresh == pid);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
