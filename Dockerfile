@@ -17,6 +17,8 @@ RUN if [ -n "$MAVEN_MIRROR" ]; then \
         "$MAVEN_MIRROR" > /root/.m2/settings.xml; \
     fi
 COPY pom.xml README.md ./
+# The compiler's flags for the null checker (Error Prone needs javac's internals opened).
+COPY .mvn .mvn
 COPY src src
 COPY bin bin
 COPY docs docs
