@@ -20,6 +20,12 @@ public interface NotifierKind<S extends Record> {
     /** One line for docs/configuration.md: what it sends to and which settings it needs. */
     String documentation();
 
+    /**
+     * How to set it up, for its page in docs/channels/: where in the product its key or password is found,
+     * which address to give, what the product must have switched on. Markdown, a paragraph or two.
+     */
+    String setup();
+
     Class<S> settings();
 
     List<RateRule> limits();

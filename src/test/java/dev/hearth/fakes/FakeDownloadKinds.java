@@ -40,6 +40,11 @@ public final class FakeDownloadKinds {
         }
 
         @Override
+        public String setup() {
+            return "nothing to set up: it lives in the test's memory";
+        }
+
+        @Override
         public Class<Settings> settings() {
             return Settings.class;
         }
@@ -71,6 +76,11 @@ public final class FakeDownloadKinds {
         @Override
         public String documentation() {
             return "a download client in memory that fetches plain links, for tests";
+        }
+
+        @Override
+        public String setup() {
+            return "nothing to set up: it lives in the test's memory";
         }
 
         @Override

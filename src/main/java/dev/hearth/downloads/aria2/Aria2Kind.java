@@ -33,6 +33,15 @@ public final class Aria2Kind implements IntegrationKind<Aria2Settings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Start aria2 with its RPC listener: `aria2c --enable-rpc --rpc-listen-port=6800 --rpc-secret=<a long
+                random string>` (add `--rpc-listen-all` only if Hearth runs on another machine). Give Hearth the same
+                string as `token`. aria2 is the client Hearth gives plain `http(s)` links to.
+                """;
+    }
+
+    @Override
     public Class<Aria2Settings> settings() {
         return Aria2Settings.class;
     }

@@ -33,6 +33,15 @@ public final class DelugeKind implements IntegrationKind<DelugeSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Hearth talks to deluge-web, not to the daemon's own port: run `deluge-web` (port 8112) connected to your
+                deluged, and give Hearth its password (the Web UI's, `deluge` until you change it). For categories, turn on
+                the Label plugin (Preferences → Plugins): a category then becomes a label.
+                """;
+    }
+
+    @Override
     public Class<DelugeSettings> settings() {
         return DelugeSettings.class;
     }

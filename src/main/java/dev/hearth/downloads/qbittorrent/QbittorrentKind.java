@@ -34,6 +34,17 @@ public final class QbittorrentKind implements IntegrationKind<QbittorrentSetting
     }
 
     @Override
+    public String setup() {
+        return """
+                In qBittorrent: Tools → Options → Web UI. Turn the Web UI on, note its port (8080 by default) and the user
+                name and password set there; give Hearth those as `username` and `password`. qBittorrent bans an address
+                after five failed logins, so Hearth does not try a refused login again for 15 minutes: fix the password
+                and restart Hearth (or edit the service) rather than waiting. "Bypass authentication for clients on
+                localhost" also works, and then the password is not used.
+                """;
+    }
+
+    @Override
     public Class<QbittorrentSettings> settings() {
         return QbittorrentSettings.class;
     }

@@ -37,6 +37,16 @@ public final class TransmissionKind implements IntegrationKind<TransmissionSetti
     }
 
     @Override
+    public String setup() {
+        return """
+                In transmission-daemon's `settings.json` (stop the daemon before editing): `rpc-enabled: true`, the port
+                (`rpc-port`, 9091), and, when `rpc-authentication-required` is on, `rpc-username` and `rpc-password`: give
+                Hearth those. If Hearth runs on another machine, add its address to `rpc-whitelist` or turn
+                `rpc-whitelist-enabled` off behind a firewall. Labels, where categories go, need Transmission 4.0.
+                """;
+    }
+
+    @Override
     public Class<TransmissionSettings> settings() {
         return TransmissionSettings.class;
     }

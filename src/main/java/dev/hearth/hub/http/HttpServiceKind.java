@@ -34,6 +34,16 @@ public final class HttpServiceKind implements IntegrationKind<HttpSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Give the URL Hearth should ask, exactly as it answers: a health or status page works best
+                (`/health`, `/api/health`, `/ping`). A service behind basic auth takes `username` and `password`; one that
+                wants a key in a header takes `api_key` and, when the header is not `X-Api-Key`, `api_key_header`. Use the
+                specific kind instead when Hearth has one for the product: it does more than a health check.
+                """;
+    }
+
+    @Override
     public Class<HttpSettings> settings() {
         return HttpSettings.class;
     }

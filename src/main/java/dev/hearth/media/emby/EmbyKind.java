@@ -30,6 +30,14 @@ public final class EmbyKind implements IntegrationKind<EmbySettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Emby: Settings (the cog) → Advanced → API Keys → "New API Key", name it Hearth, and give the key as
+                `api_key`. Hearth sends it as `X-Emby-Token` and speaks the API Emby shares with Jellyfin.
+                """;
+    }
+
+    @Override
     public Class<EmbySettings> settings() {
         return EmbySettings.class;
     }

@@ -30,6 +30,16 @@ public final class JellyfinKind implements IntegrationKind<JellyfinSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Jellyfin: Dashboard → API Keys → "+", name it Hearth, and give the key as `api_key`. Give the server's
+                address with its base path if you set one (Dashboard → Networking → Base URL). Hearth sends the key as
+                `Authorization: MediaBrowser Token=…`. A scan of every library answers only when done: Hearth waits up to
+                10 minutes for it.
+                """;
+    }
+
+    @Override
     public Class<JellyfinSettings> settings() {
         return JellyfinSettings.class;
     }

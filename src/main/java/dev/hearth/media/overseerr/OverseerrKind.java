@@ -32,6 +32,14 @@ public final class OverseerrKind implements IntegrationKind<OverseerrSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Overseerr (or Seerr, Jellyseerr): Settings → General → API Key; give it as `api_key` and the address
+                (port 5055). The key acts as Overseerr's admin: Hearth can list, approve and decline requests with it.
+                """;
+    }
+
+    @Override
     public Class<OverseerrSettings> settings() {
         return OverseerrSettings.class;
     }

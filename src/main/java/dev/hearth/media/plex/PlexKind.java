@@ -30,6 +30,16 @@ public final class PlexKind implements IntegrationKind<PlexSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Hearth needs the server owner's `X-Plex-Token`. Sign in to Plex Web, open any item's "Get Info" → "View
+                XML", and copy the value of `X-Plex-Token` from the address bar (Plex's support article "Finding an
+                authentication token" shows the same). Give the server's own address (port 32400), not app.plex.tv. The
+                token is sent as a header, never in a URL Hearth logs.
+                """;
+    }
+
+    @Override
     public Class<PlexSettings> settings() {
         return PlexSettings.class;
     }

@@ -35,6 +35,15 @@ public final class ProwlarrKind implements IntegrationKind<ProwlarrSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Prowlarr: Settings → General → Security → API Key; give it as `api_key` and the address (port 9696).
+                Hearth searches all of Prowlarr's indexers through it; a search waits up to 35 s, the time Prowlarr gives
+                its slowest indexer.
+                """;
+    }
+
+    @Override
     public Class<ProwlarrSettings> settings() {
         return ProwlarrSettings.class;
     }

@@ -33,6 +33,14 @@ public final class RadarrKind implements IntegrationKind<RadarrSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Radarr: Settings → General → Security → API Key; give it as `api_key`. Give the address with its URL
+                base if one is set (e.g. `http://host:7878/radarr`); writing `…/api/v3` is fine too.
+                """;
+    }
+
+    @Override
     public Class<RadarrSettings> settings() {
         return RadarrSettings.class;
     }

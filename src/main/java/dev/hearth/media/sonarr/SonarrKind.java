@@ -33,6 +33,15 @@ public final class SonarrKind implements IntegrationKind<SonarrSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Sonarr: Settings → General → Security → API Key; give it as `api_key`. Give the address with its URL
+                base if one is set (Settings → General → Host → URL Base, e.g. `http://host:8989/sonarr`); writing
+                `…/api/v3` is fine too.
+                """;
+    }
+
+    @Override
     public Class<SonarrSettings> settings() {
         return SonarrSettings.class;
     }

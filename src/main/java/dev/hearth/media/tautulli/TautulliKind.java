@@ -32,6 +32,14 @@ public final class TautulliKind implements IntegrationKind<TautulliSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Tautulli: Settings → Web Interface → API: tick "Enable API", copy the API key, give it as `api_key`,
+                and the address (port 8181), with its HTTP root if one is set.
+                """;
+    }
+
+    @Override
     public Class<TautulliSettings> settings() {
         return TautulliSettings.class;
     }

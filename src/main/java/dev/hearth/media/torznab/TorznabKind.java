@@ -35,6 +35,16 @@ public final class TorznabKind implements IntegrationKind<TorznabSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Give the Torznab root, without the trailing `/api`: in Jackett, "Copy Torznab Feed" on the "All" row
+                gives `…/api/v2.0/indexers/all/results/torznab/`, and the API key is at the top right of Jackett's page; in
+                Prowlarr, each indexer's Torznab URL is `http://host:9696/<id>/` with Prowlarr's API key. `api_key` is
+                optional for an endpoint that needs none.
+                """;
+    }
+
+    @Override
     public Class<TorznabSettings> settings() {
         return TorznabSettings.class;
     }

@@ -27,6 +27,14 @@ public final class DiscordKind implements NotifierKind<DiscordSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Discord: the channel's settings → Integrations → Webhooks → "New Webhook" → "Copy Webhook URL", and
+                give it as `webhook_url`. Anyone holding that URL can post to the channel, so Hearth keeps it secret.
+                """;
+    }
+
+    @Override
     public Class<DiscordSettings> settings() {
         return DiscordSettings.class;
     }

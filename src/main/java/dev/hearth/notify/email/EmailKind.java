@@ -27,6 +27,15 @@ public final class EmailKind implements NotifierKind<EmailSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Give your mail provider's SMTP server (`host`, `port` 587 with `starttls`), the account (`username`,
+                `password`: with Gmail or Outlook an app password, not your own), `from` and the `to` addresses. Mail is
+                sent only over STARTTLS unless `starttls` is off, which is meant for a mail server on this machine.
+                """;
+    }
+
+    @Override
     public Class<EmailSettings> settings() {
         return EmailSettings.class;
     }

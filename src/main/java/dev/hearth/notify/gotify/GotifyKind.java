@@ -27,6 +27,14 @@ public final class GotifyKind implements NotifierKind<GotifySettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                In Gotify's web UI: Apps → "Create Application", name it Hearth, and give its token as `token` (an
+                application token, not a client token) and the server's `url`.
+                """;
+    }
+
+    @Override
     public Class<GotifySettings> settings() {
         return GotifySettings.class;
     }

@@ -30,6 +30,16 @@ public final class MatrixKind implements NotifierKind<MatrixSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Create an account for Hearth on your homeserver and sign it in once to get an access token (in Element:
+                Settings → Help & About → Access Token; or `POST /_matrix/client/v3/login`). Invite that account to the room
+                and accept the invite; the room's id (`!…:server`, Room settings → Advanced) is `room_id`, the server's
+                address `homeserver`.
+                """;
+    }
+
+    @Override
     public Class<MatrixSettings> settings() {
         return MatrixSettings.class;
     }

@@ -27,6 +27,15 @@ public final class NtfyKind implements NotifierKind<NtfySettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Pick a topic name nobody will guess (on ntfy.sh the topic name is all that keeps strangers out) and
+                subscribe to it in the ntfy app. For your own server give its `url`; for a protected topic create an access
+                token (`ntfy token add <user>`, or Account → Access tokens on the web app) and give it as `token`.
+                """;
+    }
+
+    @Override
     public Class<NtfySettings> settings() {
         return NtfySettings.class;
     }

@@ -29,6 +29,15 @@ public final class PushoverKind implements NotifierKind<PushoverSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                On pushover.net: your user key is on the dashboard after signing in (`user_key`); "Create an
+                Application/API Token" gives the application's token (`token`). `device` sends to one of your devices only;
+                empty sends to all.
+                """;
+    }
+
+    @Override
     public Class<PushoverSettings> settings() {
         return PushoverSettings.class;
     }

@@ -30,6 +30,17 @@ public final class TelegramKind implements NotifierKind<TelegramSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Talk to @BotFather in Telegram: `/newbot` gives the bot's token (`bot_token`). Send your new bot a message
+                (a bot cannot write first), then open `https://api.telegram.org/bot<token>/getUpdates`: the `chat.id` there
+                is the `chat_ids` entry (a group's id starts with `-`; add the bot to the group first). Hearth keeps to
+                Telegram's limits (one message a second per chat, 20 a minute per group, 30 a second in all) by queueing,
+                never dropping.
+                """;
+    }
+
+    @Override
     public Class<TelegramSettings> settings() {
         return TelegramSettings.class;
     }

@@ -27,6 +27,15 @@ public final class WebhookKind implements NotifierKind<WebhookSettings> {
     }
 
     @Override
+    public String setup() {
+        return """
+                Any receiver that takes a JSON POST: Home Assistant's webhook trigger
+                (`http://ha:8123/api/webhook/<id>`), n8n, Node-RED. Set `hmac_secret` to let the receiver check that the
+                message came from Hearth: each request carries `X-Hearth-Signature: sha256=<HMAC of the body>`.
+                """;
+    }
+
+    @Override
     public Class<WebhookSettings> settings() {
         return WebhookSettings.class;
     }

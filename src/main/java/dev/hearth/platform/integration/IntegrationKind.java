@@ -24,6 +24,12 @@ public interface IntegrationKind<S extends Record> {
     /** One line for {@code GET /api/v1/integrations} and docs/configuration.md: what it is and where its URL points. */
     String documentation();
 
+    /**
+     * How to set it up, for its page in docs/integrations/: where in the product its key or password is found,
+     * which address to give, what the product must have switched on. Markdown, a paragraph or two.
+     */
+    String setup();
+
     Class<S> settings();
 
     Set<Capability> capabilities();
