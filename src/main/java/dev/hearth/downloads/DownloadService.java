@@ -188,6 +188,13 @@ public class DownloadService {
         return c == null ? "" : c.savePath();
     }
 
+    /** The client a .torrent goes to when the request names none (the auto-add folder's, unless configured). */
+    public Optional<String> torrentClient() {
+        return clients.all().isEmpty()
+                ? Optional.empty()
+                : Optional.of(choose(null, true).name());
+    }
+
     /**
      * The named client, else the first that takes torrents for torrents (magnets, .torrent files and links)
      * and the first that fetches plain links for other links; either falls back to whatever client exists.
