@@ -64,7 +64,7 @@ public record DownloadsConfig(
     public record AutoDelete(double ratioLimit, long seedMinutes, boolean deleteData) {
         public static final AutoDelete OFF = new AutoDelete(0, 0, false);
 
-        public boolean isOff() {
+        public boolean hasNoLimit() {
             return ratioLimit <= 0 && seedMinutes <= 0;
         }
     }

@@ -125,7 +125,7 @@ public class TransferControls {
     public Optional<SeedRule> defaultRule() {
         DownloadsConfig.AutoDelete d =
                 config.current().section(DownloadsConfig.class).autoDelete();
-        if (d.isOff()) return Optional.empty();
+        if (d.hasNoLimit()) return Optional.empty();
         return Optional.of(new SeedRule(
                 d.ratioLimit() > 0 ? d.ratioLimit() : null,
                 d.seedMinutes() > 0 ? d.seedMinutes() : null,
