@@ -22,10 +22,32 @@ public class DownloadActions implements ActionProvider {
     public static final String LIST = "tasks.list";
     public static final String COMPLETE = "downloads.complete";
 
-    private final DownloadService downloads;
+    /** How a calling app's own user id is kept as the task's {@code added_by} (and so in the per-user stats). */
+    public static final String APP_USER = "app-user:";
 
-    public DownloadActions(DownloadService downloads) {
+    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+
+    private final DownloadService downloads;
+    private final TransferControls transfers;
+
+    public DownloadActions(DownloadService downloads, TransferControls transfers) {
         this.downloads = downloads;
+        this.transfers = transfers;
+    }
+
+    private static List<Param> addParams(List<Param> own) {
+        List<Param> all = new java.util.ArrayList<>(own);
+        all.addAll(TransferActions.taskParams());
+        all.add(Param.optional(
+                "user_id",
+                Type.STRING,
+                "the calling app's id of the person the download is for (MLTB's userId); kept as added_by " + APP_USER
+                        + "<id>, so GET /api/v1/users/" + APP_USER + "<id>/stats counts it"));
+        all.add(Param.optional(
+                "folder_id",
+                Type.STRING,
+                "MLTB's cloud-drive folder: refused (400), Hearth uploads to no cloud drive; use destination"));
+        return all;
     }
 
     @Override
@@ -39,7 +61,7 @@ public class DownloadActions implements ActionProvider {
                                 "Start a download from a magnet, an http(s) link or a .torrent file",
                                 Role.OPERATOR,
                                 false,
-                                List.of(
+                                addParams(List.of(
                                         Param.optional("url", Type.STRING, "magnet:, http:// or https:// link"),
                                         Param.optional(
                                                 "torrent_upload",
@@ -64,7 +86,7 @@ public class DownloadActions implements ActionProvider {
                                         Param.optional(
                                                 "destination",
                                                 Type.STRING,
-                                                "absolute directory to save into; wins over the category"))),
+                                                "absolute directory to save into; wins over the category")))),
                         this::add),
                 new Action(
                         new ActionSpec(PAUSE, "Pause a download task", Role.OPERATOR, false, List.of(taskId)),
@@ -148,6 +170,27 @@ public class DownloadActions implements ActionProvider {
     }
 
     private Task add(ActionCall call) {
+        if (call.optionalString("folder_id").isPresent()) {
+            throw ApiException.invalid(
+                    "folder_id",
+                    "Hearth uploads to no cloud drive, so a drive folder cannot be honoured by any client;"
+                            + " send destination (a directory inside the download roots) instead");
+        }
+        String addedBy = call.caller().label();
+        if (call.optionalString("user_id").isPresent()) {
+            String user = call.string("user_id").trim();
+            if (!USER_ID.matcher(user).matches())
+                throw ApiException.invalid("user_id", "use 1 to 64 letters, digits, _ . @ or -");
+            addedBy = APP_USER + user;
+        }
+        TaskLimits.Change limits = TransferActions.changeOf(call, false);
+        if (limits.autoDelete() == null) {
+            TaskLimits.Change given = limits;
+            limits = transfers
+                    .defaultRule()
+                    .map(rule -> new TaskLimits.Change(given.maxDownloadSpeed(), given.maxUploadSpeed(), rule, false))
+                    .orElse(given);
+        }
         AddCommand.Upload upload = null;
         if (call.optionalString("torrent_upload").isPresent()) {
             upload = downloads.takeUpload(call.string("torrent_upload"));
@@ -165,7 +208,11 @@ public class DownloadActions implements ActionProvider {
                 upload,
                 call.optionalString("client").orElse(null),
                 call.optionalString("category").orElse(null),
-                call.optionalString("destination").orElse(null));
-        return downloads.add(cmd, call.caller().label());
+                call.optionalString("destination").orElse(null),
+                limits);
+        Task added = downloads.add(cmd, addedBy);
+        if (!limits.isEmpty())
+            transfers.configureTask(added.id(), limits, call.caller().label());
+        return added;
     }
 }

@@ -143,6 +143,7 @@ public class DownloadService {
         }
         ClientDirectory.Client chosen = choose(cmd.client(), torrent);
         DownloadClient client = chosen.client();
+        requireHonoured(chosen, cmd.limits(), torrent);
         // Only where a torrent's task id is its hash can a second add of it be caught before it is sent.
         if (knownId != null && chosen.capability().has(DownloadCapability.Feature.HASH_IDS)) {
             store.find(Task.idOf(client.serviceName(), knownId)).ifPresent(existing -> {
@@ -174,6 +175,33 @@ public class DownloadService {
     }
 
     /**
+     * The task's caps and auto-delete rule are checked before the client gets the download: a field the chosen
+     * client cannot honour is a 400 naming it and the client, and nothing was added.
+     */
+    private void requireHonoured(ClientDirectory.Client chosen, TaskLimits.Change limits, boolean torrent) {
+        @Nullable
+        String field = limits.maxDownloadSpeed() != null
+                ? "max_download_speed"
+                : limits.maxUploadSpeed() != null ? "max_upload_speed" : null;
+        if (field != null && clients.control(chosen.name(), SpeedLimits.class).isEmpty()) {
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    field + " is not supported by client '" + chosen.name() + "' ("
+                            + chosen.client().kind() + ")",
+                    Map.of("field", field, "client", chosen.name()));
+        }
+        SeedRule rule = limits.autoDelete();
+        if (rule != null && !torrent) {
+            String seedField = rule.ratioLimit() != null ? "seed_ratio_limit" : "seed_time_limit";
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    seedField + ": a plain download on '" + chosen.name()
+                            + "' does not seed; auto-delete after seeding applies to torrents",
+                    Map.of("field", seedField, "client", chosen.name()));
+        }
+    }
+
+    /**
      * A destination wins over the category's save path. It must really lie (symbolic links followed) inside
      * the download roots; a category's save path is one of them.
      */
@@ -186,6 +214,13 @@ public class DownloadService {
         DownloadsConfig.Category c =
                 config.current().section(DownloadsConfig.class).categories().get(category);
         return c == null ? "" : c.savePath();
+    }
+
+    /** The client a .torrent goes to when the request names none (the auto-add folder's, unless configured). */
+    public Optional<String> torrentClient() {
+        return clients.all().isEmpty()
+                ? Optional.empty()
+                : Optional.of(choose(null, true).name());
     }
 
     /**

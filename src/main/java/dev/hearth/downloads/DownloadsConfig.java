@@ -24,7 +24,10 @@ public record DownloadsConfig(
         Map<String, Category> categories,
 
         @NotChangeableAtRunTime(reason = "the directories Hearth may write to and delete in change only in hearth.yml")
-        List<String> allowedRoots)
+        List<String> allowedRoots,
+
+        AutoAdd autoAdd,
+        AutoDelete autoDelete)
         implements Validated {
 
     private static final Set<String> COMPLETION_MODES = Set.of("move", "link", "none");
@@ -34,6 +37,36 @@ public record DownloadsConfig(
         completion = completion == null ? new Completion("link") : completion;
         categories = categories == null ? Map.of() : Map.copyOf(categories);
         allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);
+        autoAdd = autoAdd == null ? AutoAdd.OFF : autoAdd;
+        autoDelete = autoDelete == null ? AutoDelete.OFF : autoDelete;
+    }
+
+    /**
+     * A folder watched for .torrent files (Moccha's {@code auto_add_folder}): each is added once, to {@code client}
+     * (empty: the first torrent client) with {@code category}, and renamed {@code .added} (or {@code .failed},
+     * {@code .refused}). The folder must lie inside the download roots; empty switches the watch off.
+     */
+    public record AutoAdd(String folder, String client, String category, Duration pollInterval) {
+        public static final AutoAdd OFF = new AutoAdd("", "", "", Duration.ofSeconds(10));
+
+        public AutoAdd {
+            folder = folder == null ? "" : folder;
+            client = client == null ? "" : client;
+            category = category == null ? "" : category;
+            pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
+        }
+    }
+
+    /**
+     * The rule a task added through Hearth gets when its request names none: removed once it has seeded to
+     * {@code ratio_limit} or for {@code seed_minutes} (0: that limit is off), its data too if {@code delete_data}.
+     */
+    public record AutoDelete(double ratioLimit, long seedMinutes, boolean deleteData) {
+        public static final AutoDelete OFF = new AutoDelete(0, 0, false);
+
+        public boolean hasNoLimit() {
+            return ratioLimit <= 0 && seedMinutes <= 0;
+        }
     }
 
     /** {@code move}, {@code link} (hard link, copy across file systems) or {@code none}. */
@@ -62,6 +95,13 @@ public record DownloadsConfig(
                     "allowed_roots[" + i + "]",
                     "must be an absolute directory (got '" + root + "')");
         }
+        p.positive(autoAdd.pollInterval(), "auto_add.poll_interval");
+        p.check(
+                autoAdd.folder().isEmpty() || Path.of(autoAdd.folder()).isAbsolute(),
+                "auto_add.folder",
+                "must be an absolute directory inside the download roots (got '" + autoAdd.folder() + "')");
+        p.check(autoDelete.ratioLimit() >= 0, "auto_delete.ratio_limit", "must be 0 (off) or more");
+        p.check(autoDelete.seedMinutes() >= 0, "auto_delete.seed_minutes", "must be 0 (off) or more");
         categories.forEach((name, c) -> {
             Problems at = p.at("categories." + name);
             at.check(

@@ -20,6 +20,12 @@ public final class DownloadsSection implements ConfigSection<DownloadsConfig> {
     @Override
     public DownloadsConfig defaults() {
         return new DownloadsConfig(
-                Duration.ofSeconds(5), "", new DownloadsConfig.Completion("link"), Map.of(), List.of());
+                Duration.ofSeconds(5),
+                "",
+                new DownloadsConfig.Completion("link"),
+                Map.of(),
+                List.of(),
+                DownloadsConfig.AutoAdd.OFF,
+                DownloadsConfig.AutoDelete.OFF);
     }
 }

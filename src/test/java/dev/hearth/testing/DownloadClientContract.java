@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.AddRequest;
 import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.integration.Health;
@@ -16,6 +18,7 @@ import dev.hearth.platform.integration.IntegrationKinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -182,6 +185,69 @@ public abstract class DownloadClientContract {
         }
         Waits.until("list() working again with the same client", WAIT, () -> client().list() != null);
         assertEquals(Health.Status.ONLINE, client().poll().health().status());
+    }
+
+    /** The client as one of its kind's further capabilities, failing when the kind does not declare it. */
+    protected <C> C declared(Class<C> api) {
+        assertTrue(
+                IntegrationKinds.load().find(kind()).orElseThrow().offers(api),
+                kind() + " declares " + api.getSimpleName());
+        return api.cast(client());
+    }
+
+    @Test
+    void speedCapsSetOnTheClientAndOnOneTaskAreWhatTheDaemonThenReports() {
+        SpeedLimits speed = declared(SpeedLimits.class);
+        SpeedLimits.Limits before = speed.globalLimits();
+        String id = client().add(new AddRequest(
+                new AddRequest.Source.Url(TorrentFixture.unknownMagnet("capped")),
+                null,
+                downloads().toString()));
+        awaitTask(id, t -> t.status() == TaskStatus.METADATA);
+        try {
+            speed.setGlobalLimits(new SpeedLimits.Limits(1000, 300));
+            speed.setTaskLimits(id, new SpeedLimits.Limits(250, 125));
+
+            // Each read is a fresh question to the daemon's own API (its session/preferences, the torrent's options).
+            assertEquals(new SpeedLimits.Limits(1000, 300), speed.globalLimits());
+            assertEquals(new SpeedLimits.Limits(250, 125), speed.taskLimits(id));
+
+            speed.setTaskLimits(id, SpeedLimits.Limits.NONE);
+            assertEquals(SpeedLimits.Limits.NONE, speed.taskLimits(id), "0 lifts a task's cap");
+        } finally {
+            speed.setGlobalLimits(before);
+            client().remove(id, false);
+        }
+        assertEquals(before, speed.globalLimits());
+    }
+
+    @Test
+    void aLimitOnRunningDownloadsMakesTheDaemonQueueTheRest() {
+        ActiveDownloadsLimit queue = declared(ActiveDownloadsLimit.class);
+        int before = queue.maxActiveDownloads();
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            queue.setMaxActiveDownloads(1);
+            assertEquals(1, queue.maxActiveDownloads());
+            for (String name : List.of("queue-a", "queue-b", "queue-c")) {
+                ids.add(client().add(new AddRequest(
+                        new AddRequest.Source.Url(TorrentFixture.unknownMagnet(name)),
+                        null,
+                        downloads().toString())));
+            }
+            // One slot: at most one of the three runs, the daemon holds the others back.
+            Waits.until(
+                    "the daemon queues all but one of three downloads",
+                    WAIT,
+                    () -> client().list().stream()
+                            .filter(t -> ids.contains(t.id()) && t.status() == TaskStatus.QUEUED)
+                            .count(),
+                    queued -> queued >= 2);
+        } finally {
+            queue.setMaxActiveDownloads(before);
+            for (String id : ids) client().remove(id, false);
+        }
+        assertEquals(before, queue.maxActiveDownloads());
     }
 
     protected DownloadTask awaitTask(String id, Predicate<DownloadTask> done) {

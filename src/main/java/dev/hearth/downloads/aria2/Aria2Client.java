@@ -1,11 +1,13 @@
 package dev.hearth.downloads.aria2;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.AddRequest;
 import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadRoots;
 import dev.hearth.downloads.DownloadTask;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.downloads.clients.ClientPolls;
@@ -25,7 +27,7 @@ import java.util.function.Supplier;
  * aria2 1.x over JSON-RPC: torrents, magnets and direct http/https/ftp links. Ids are aria2's gids.
  * aria2 has no categories (the category of a request is not kept) and no add or completion times.
  */
-final class Aria2Client implements DownloadClient {
+final class Aria2Client implements DownloadClient, SpeedLimits, ActiveDownloadsLimit {
 
     private static final List<String> KEYS = List.of(
             "gid",
@@ -180,6 +182,67 @@ final class Aria2Client implements DownloadClient {
                         .asText();
             }
         };
+    }
+
+    // ---- limits: aria2 counts bytes/s, every option value a string; 0 is no limit
+
+    @Override
+    public Limits globalLimits() {
+        JsonNode o = rpc.call("aria2.getGlobalOption");
+        return new Limits(kib(o.path("max-overall-download-limit")), kib(o.path("max-overall-upload-limit")));
+    }
+
+    @Override
+    public void setGlobalLimits(Limits limits) {
+        rpc.call(
+                "aria2.changeGlobalOption",
+                Map.of(
+                        "max-overall-download-limit", bytes(limits.downloadKiBps()),
+                        "max-overall-upload-limit", bytes(limits.uploadKiBps())));
+    }
+
+    @Override
+    public Limits taskLimits(String id) {
+        JsonNode o = rpc.call("aria2.getOption", current(id));
+        return new Limits(kib(o.path("max-download-limit")), kib(o.path("max-upload-limit")));
+    }
+
+    @Override
+    public void setTaskLimits(String id, Limits limits) {
+        rpc.call(
+                "aria2.changeOption",
+                current(id),
+                Map.of(
+                        "max-download-limit", bytes(limits.downloadKiBps()),
+                        "max-upload-limit", bytes(limits.uploadKiBps())));
+    }
+
+    @Override
+    public int maxActiveDownloads() {
+        // aria2 always queues: every download beyond this waits.
+        int max = Integer.parseInt(rpc.call("aria2.getGlobalOption")
+                .path("max-concurrent-downloads")
+                .asText("0"));
+        return max >= UNQUEUED ? 0 : Math.max(0, max);
+    }
+
+    @Override
+    public void setMaxActiveDownloads(int max) {
+        // aria2 has no "unlimited": 0 is taken as a number no box reaches.
+        rpc.call(
+                "aria2.changeGlobalOption",
+                Map.of("max-concurrent-downloads", Integer.toString(max > 0 ? max : UNQUEUED)));
+    }
+
+    /** What "no limit" on running downloads becomes for aria2, and reads back as 0. */
+    private static final int UNQUEUED = 1000;
+
+    private static long kib(JsonNode bytesPerSecond) {
+        return SpeedLimits.orUnlimited(Long.parseLong(bytesPerSecond.asText("0"))) / 1024;
+    }
+
+    private static String bytes(long kib) {
+        return Long.toString(kib * 1024);
     }
 
     @Override

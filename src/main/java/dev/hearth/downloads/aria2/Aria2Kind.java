@@ -1,8 +1,10 @@
 package dev.hearth.downloads.aria2;
 
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadCapability.Feature;
 import dev.hearth.downloads.DownloadRoots;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.clients.ClientSpecs;
 import dev.hearth.platform.integration.BaseUrls;
 import dev.hearth.platform.integration.Capability;
@@ -48,7 +50,10 @@ public final class Aria2Kind implements IntegrationKind<Aria2Settings> {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(DownloadCapability.of(Feature.LINKS, Feature.TORRENTS, Feature.REMOVES_DATA, Feature.PEERS));
+        return Set.of(
+                DownloadCapability.of(Feature.LINKS, Feature.TORRENTS, Feature.REMOVES_DATA, Feature.PEERS),
+                Capability.of(SpeedLimits.class),
+                Capability.of(ActiveDownloadsLimit.class));
     }
 
     /** The listener's address, also as aria2's docs and its usual clients write it, with {@code /jsonrpc}. */

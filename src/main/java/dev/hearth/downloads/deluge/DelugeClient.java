@@ -1,10 +1,12 @@
 package dev.hearth.downloads.deluge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.AddRequest;
 import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.downloads.clients.ClientPolls;
@@ -23,7 +25,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Deluge 2.x through deluge-web's JSON-RPC, which proxies the daemon's {@code core.*} calls. */
-final class DelugeClient implements DownloadClient {
+final class DelugeClient implements DownloadClient, SpeedLimits, ActiveDownloadsLimit {
 
     private static final List<String> TASK_KEYS = List.of(
             "name",
@@ -208,6 +210,73 @@ final class DelugeClient implements DownloadClient {
         }
         reply("label.add", label); // an "already exists" failure is fine
         DelugeRpc.result(http, "label.set_torrent", reply("label.set_torrent", id, label));
+    }
+
+    // ---- limits: Deluge counts KiB/s, as Hearth does; -1 is no limit
+
+    @Override
+    public Limits globalLimits() {
+        JsonNode c = call("core.get_config_values", List.of("max_download_speed", "max_upload_speed"));
+        return new Limits(kib(c.path("max_download_speed")), kib(c.path("max_upload_speed")));
+    }
+
+    @Override
+    public void setGlobalLimits(Limits limits) {
+        call(
+                "core.set_config",
+                Map.of(
+                        "max_download_speed", deluge(limits.downloadKiBps()),
+                        "max_upload_speed", deluge(limits.uploadKiBps())));
+    }
+
+    @Override
+    public Limits taskLimits(String id) {
+        JsonNode s = call("core.get_torrent_status", id, List.of("max_download_speed", "max_upload_speed"));
+        if (s.isEmpty()) throw new UpstreamException.BadResponse(http.name(), "Deluge has no torrent " + id, null);
+        return new Limits(kib(s.path("max_download_speed")), kib(s.path("max_upload_speed")));
+    }
+
+    @Override
+    public void setTaskLimits(String id, Limits limits) {
+        call(
+                "core.set_torrent_options",
+                List.of(id),
+                Map.of(
+                        "max_download_speed", deluge(limits.downloadKiBps()),
+                        "max_upload_speed", deluge(limits.uploadKiBps())));
+    }
+
+    @Override
+    public int maxActiveDownloads() {
+        return Math.max(
+                0,
+                call("core.get_config_values", List.of("max_active_downloading"))
+                        .path("max_active_downloading")
+                        .asInt(-1));
+    }
+
+    @Override
+    public void setMaxActiveDownloads(int max) {
+        // Stalled torrents count too, or a queue of magnets nobody seeds would all run; the overall cap of active
+        // torrents is raised where it would bind first.
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("max_active_downloading", max > 0 ? max : -1);
+        if (max > 0) {
+            config.put("dont_count_slow_torrents", false);
+            int overall = call("core.get_config_values", List.of("max_active_limit"))
+                    .path("max_active_limit")
+                    .asInt(-1);
+            if (overall >= 0 && overall < max) config.put("max_active_limit", max);
+        }
+        call("core.set_config", config);
+    }
+
+    private static long kib(JsonNode value) {
+        return SpeedLimits.orUnlimited(Math.round(value.asDouble(-1)));
+    }
+
+    private static double deluge(long kib) {
+        return kib > 0 ? kib : -1;
     }
 
     private DownloadTask task(String id, JsonNode s) {

@@ -1,7 +1,9 @@
 package dev.hearth.downloads.deluge;
 
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadCapability.Feature;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.clients.ClientSpecs;
 import dev.hearth.platform.http.AuthStrategy;
 import dev.hearth.platform.integration.BaseUrls;
@@ -48,7 +50,10 @@ public final class DelugeKind implements IntegrationKind<DelugeSettings> {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(DownloadCapability.of(Feature.TORRENTS, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS));
+        return Set.of(
+                DownloadCapability.of(Feature.TORRENTS, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS),
+                Capability.of(SpeedLimits.class),
+                Capability.of(ActiveDownloadsLimit.class));
     }
 
     /** deluge-web's address, also as written with its RPC endpoint {@code /json}. */

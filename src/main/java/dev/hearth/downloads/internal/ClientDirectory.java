@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,6 +34,8 @@ public class ClientDirectory {
     private final Supplier<List<Client>> source;
     private final Function<String, Health> health;
     private final Map<String, ClientStats> stats = new ConcurrentHashMap<>();
+    /** A service's integration as one further capability's interface, where its kind declares that capability. */
+    private final BiFunction<String, Class<?>, Optional<?>> controls;
 
     @Inject
     public ClientDirectory(ServiceRegistry services, HealthBoard board) {
@@ -42,12 +45,32 @@ public class ClientDirectory {
                                 o.client(),
                                 o.kind().capability(DownloadCapability.class).orElseThrow()))
                         .toList(),
-                board::health);
+                board::health,
+                (name, api) -> services.offering(api).stream()
+                        .filter(o -> o.service().equals(name))
+                        .findFirst()
+                        .map(ServiceRegistry.Offer::client));
     }
 
     public ClientDirectory(Supplier<List<Client>> source, Function<String, Health> health) {
+        this(source, health, (name, api) -> Optional.empty());
+    }
+
+    public ClientDirectory(
+            Supplier<List<Client>> source,
+            Function<String, Health> health,
+            BiFunction<String, Class<?>, Optional<?>> controls) {
         this.source = source;
         this.health = health;
+        this.controls = controls;
+    }
+
+    /**
+     * The named client as {@code api} (SpeedLimits, ActiveDownloadsLimit), when its kind declares that
+     * capability: what a client can do is its kind's word, never its name's.
+     */
+    public <C> Optional<C> control(String name, Class<C> api) {
+        return controls.apply(name, api).filter(api::isInstance).map(api::cast);
     }
 
     public List<Client> all() {

@@ -1,10 +1,12 @@
 package dev.hearth.downloads.qbittorrent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.AddRequest;
 import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.clients.ClientPolls;
 import dev.hearth.downloads.clients.InfoHash;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /** qBittorrent's Web API v2, for 4.x (Debian 12 ships 4.5.2) and 5.x alike. */
-final class QbittorrentClient implements DownloadClient {
+final class QbittorrentClient implements DownloadClient, SpeedLimits, ActiveDownloadsLimit {
 
     private static final String API = "api/v2/";
     /** qBittorrent's "infinite" eta (100 days). */
@@ -198,6 +200,65 @@ final class QbittorrentClient implements DownloadClient {
                 s.path("dht_nodes").asLong(),
                 s.path("total_peer_connections").asInt(),
                 s.path("free_space_on_disk").asLong(-1));
+    }
+
+    // ---- limits: qBittorrent counts bytes/s; 0 (transfer/) or -1 (a torrent's) is no limit
+
+    @Override
+    public Limits globalLimits() {
+        return new Limits(
+                kib(Long.parseLong(text("transfer/downloadLimit"))), kib(Long.parseLong(text("transfer/uploadLimit"))));
+    }
+
+    @Override
+    public void setGlobalLimits(Limits limits) {
+        command("transfer/setDownloadLimit", Map.of("limit", Long.toString(limits.downloadKiBps() * 1024)));
+        command("transfer/setUploadLimit", Map.of("limit", Long.toString(limits.uploadKiBps() * 1024)));
+    }
+
+    @Override
+    public Limits taskLimits(String id) {
+        JsonNode found = http.getJson(API + "torrents/info?hashes=" + id);
+        if (found.isEmpty())
+            throw new UpstreamException.BadResponse(http.name(), "qBittorrent has no torrent " + id, null);
+        return new Limits(
+                kib(found.get(0).path("dl_limit").asLong()),
+                kib(found.get(0).path("up_limit").asLong()));
+    }
+
+    @Override
+    public void setTaskLimits(String id, Limits limits) {
+        command(
+                "torrents/setDownloadLimit",
+                Map.of("hashes", id, "limit", Long.toString(limits.downloadKiBps() * 1024)));
+        command("torrents/setUploadLimit", Map.of("hashes", id, "limit", Long.toString(limits.uploadKiBps() * 1024)));
+    }
+
+    @Override
+    public int maxActiveDownloads() {
+        JsonNode p = http.getJson(API + "app/preferences");
+        return p.path("queueing_enabled").asBoolean()
+                ? Math.max(0, p.path("max_active_downloads").asInt())
+                : 0;
+    }
+
+    @Override
+    public void setMaxActiveDownloads(int max) {
+        // Stalled torrents count too, or a queue of magnets nobody seeds would all run; the overall cap of active
+        // torrents is raised where it would bind first.
+        int activeTorrents = http.getJson(API + "app/preferences")
+                .path("max_active_torrents")
+                .asInt(-1);
+        String json = max > 0
+                ? "{\"queueing_enabled\":true,\"dont_count_slow_torrents\":false,\"max_active_downloads\":" + max
+                        + (activeTorrents >= 0 && activeTorrents < max ? ",\"max_active_torrents\":" + max : "")
+                        + "}"
+                : "{\"queueing_enabled\":false}";
+        command("app/setPreferences", Map.of("json", json));
+    }
+
+    private static long kib(long bytesPerSecond) {
+        return SpeedLimits.orUnlimited(bytesPerSecond) / 1024;
     }
 
     private DownloadTask task(JsonNode t) {

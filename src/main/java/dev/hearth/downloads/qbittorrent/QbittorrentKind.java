@@ -1,7 +1,9 @@
 package dev.hearth.downloads.qbittorrent;
 
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadCapability.Feature;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.clients.ClientSpecs;
 import dev.hearth.platform.http.AuthStrategy;
 import dev.hearth.platform.http.UpstreamSpec;
@@ -51,8 +53,11 @@ public final class QbittorrentKind implements IntegrationKind<QbittorrentSetting
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(DownloadCapability.of(
-                Feature.TORRENTS, Feature.CATEGORIES, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS));
+        return Set.of(
+                DownloadCapability.of(
+                        Feature.TORRENTS, Feature.CATEGORIES, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS),
+                Capability.of(SpeedLimits.class),
+                Capability.of(ActiveDownloadsLimit.class));
     }
 
     /** The Web UI's address, also as written with its API path ({@code …/api/v2}). */

@@ -1,10 +1,12 @@
 package dev.hearth.downloads.transmission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.AddRequest;
 import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.downloads.clients.ClientPolls;
@@ -25,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * Transmission 3.00 (rpc-version 16) to 4.x, legacy method names. Tasks are addressed by
  * {@code hashString}: Transmission's integer ids change when it restarts.
  */
-final class TransmissionClient implements DownloadClient {
+final class TransmissionClient implements DownloadClient, SpeedLimits, ActiveDownloadsLimit {
 
     private static final List<String> TASK_FIELDS = List.of(
             "hashString",
@@ -192,6 +194,84 @@ final class TransmissionClient implements DownloadClient {
                 0,
                 connections,
                 free);
+    }
+
+    // ---- limits: Transmission counts kB/s (1000 bytes) and keeps an "enabled" flag beside each
+
+    @Override
+    public Limits globalLimits() {
+        JsonNode s = rpc.call("session-get", Map.of());
+        return new Limits(
+                limit(s, "speed-limit-down-enabled", "speed-limit-down"),
+                limit(s, "speed-limit-up-enabled", "speed-limit-up"));
+    }
+
+    @Override
+    public void setGlobalLimits(Limits limits) {
+        rpc.call(
+                "session-set",
+                Map.of(
+                        "speed-limit-down-enabled",
+                        limits.downloadKiBps() > 0,
+                        "speed-limit-down",
+                        kilobytes(limits.downloadKiBps()),
+                        "speed-limit-up-enabled",
+                        limits.uploadKiBps() > 0,
+                        "speed-limit-up",
+                        kilobytes(limits.uploadKiBps())));
+    }
+
+    @Override
+    public Limits taskLimits(String id) {
+        JsonNode found = rpc.call(
+                        "torrent-get",
+                        Map.of(
+                                "ids",
+                                List.of(id),
+                                "fields",
+                                List.of("downloadLimit", "downloadLimited", "uploadLimit", "uploadLimited")))
+                .path("torrents");
+        if (found.isEmpty())
+            throw new UpstreamException.BadResponse(rpc.upstream(), "Transmission has no torrent " + id, null);
+        JsonNode t = found.get(0);
+        return new Limits(limit(t, "downloadLimited", "downloadLimit"), limit(t, "uploadLimited", "uploadLimit"));
+    }
+
+    @Override
+    public void setTaskLimits(String id, Limits limits) {
+        rpc.call(
+                "torrent-set",
+                Map.of(
+                        "ids", List.of(id),
+                        "downloadLimited", limits.downloadKiBps() > 0,
+                        "downloadLimit", kilobytes(limits.downloadKiBps()),
+                        "uploadLimited", limits.uploadKiBps() > 0,
+                        "uploadLimit", kilobytes(limits.uploadKiBps())));
+    }
+
+    @Override
+    public int maxActiveDownloads() {
+        JsonNode s = rpc.call("session-get", Map.of());
+        return s.path("download-queue-enabled").asBoolean()
+                ? Math.max(0, s.path("download-queue-size").asInt())
+                : 0;
+    }
+
+    @Override
+    public void setMaxActiveDownloads(int max) {
+        rpc.call(
+                "session-set",
+                max > 0
+                        ? Map.of("download-queue-enabled", true, "download-queue-size", max)
+                        : Map.of("download-queue-enabled", false));
+    }
+
+    private static long limit(JsonNode s, String enabled, String value) {
+        return s.path(enabled).asBoolean() ? Math.round(s.path(value).asLong() * 1000 / 1024.0) : 0;
+    }
+
+    private static long kilobytes(long kib) {
+        return Math.round(kib * 1024 / 1000.0);
     }
 
     private DownloadTask task(JsonNode t) {

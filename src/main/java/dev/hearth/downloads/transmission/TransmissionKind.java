@@ -1,7 +1,9 @@
 package dev.hearth.downloads.transmission;
 
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadCapability.Feature;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.downloads.clients.ClientSpecs;
 import dev.hearth.platform.http.AuthStrategy;
 import dev.hearth.platform.http.UpstreamSpec;
@@ -53,7 +55,10 @@ public final class TransmissionKind implements IntegrationKind<TransmissionSetti
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(DownloadCapability.of(Feature.TORRENTS, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS));
+        return Set.of(
+                DownloadCapability.of(Feature.TORRENTS, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS),
+                Capability.of(SpeedLimits.class),
+                Capability.of(ActiveDownloadsLimit.class));
     }
 
     /** The daemon's address, also as its clients write it: with {@code /transmission/rpc} or the web UI's {@code /transmission/web/}. */

@@ -24,6 +24,9 @@ public class RealClientsProfile implements QuarkusTestProfile {
     public static final Path DIR =
             Path.of("target/e2e-downloads/" + ProcessHandle.current().pid()).toAbsolutePath();
 
+    /** The auto-add folder Hearth watches for .torrent files. */
+    public static final Path WATCH = DIR.resolve("watch");
+
     public static final String WEBHOOK_SECRET = "e2e-webhook-secret-0123456789abcdef";
     /** The hook reads Hearth's webhook URL from here: the test port is known only once Quarkus runs. */
     public static final Path HOOK_URL = DIR.resolve("hook/url");
@@ -44,7 +47,14 @@ public class RealClientsProfile implements QuarkusTestProfile {
                 // Every daemon's downloads folder lies under it: the destinations the test names, and what delete_data
                 // may delete.
                 "hearth.downloads_dir",
-                DIR.toString());
+                DIR.toString(),
+                // The auto-add folder (issue 15): inside the download roots, feeding qBittorrent, scanned every second.
+                "hearth.downloads.auto_add.folder",
+                WATCH.toString(),
+                "hearth.downloads.auto_add.client",
+                "qbittorrent",
+                "hearth.downloads.auto_add.poll_interval",
+                "1s");
     }
 
     @Override
