@@ -1,7 +1,8 @@
 // Services: grouped list with start/stop/restart (confirmed), and per service its stats and a log viewer that follows.
-import { api, has, h, clear, svcName, svcState, svcHealth, serviceActions } from './common.js';
+import { api, has, h, clear, svcName, svcState, svcHealth, serviceActions, REASONS } from './common.js';
 import { notAvailable, failed, tone, pct, bytes } from '../ui.js';
 import { denied } from '../api.js';
+import { emptyServices } from './empty.js';
 
 export async function render(scope, [selected]) {
   scope.el.append(h('h1', {}, 'Services'));
@@ -14,7 +15,7 @@ export async function render(scope, [selected]) {
     let data;
     try { data = await api('GET', '/api/v1/services'); } catch (e) { clear(list, failed('Services', e)); return; }
     const services = data.services ?? data;
-    if (!services.length) { clear(list, h('p', { class: 'muted' }, 'No services configured.')); return; }
+    if (!services.length) { clear(list, emptyServices()); return; }
     const groups = new Map();
     for (const s of services) {
       const g = s.group || 'Other';
@@ -31,16 +32,37 @@ export async function render(scope, [selected]) {
             h('td', {}, h('a', { href: '#/services/' + encodeURIComponent(name) }, s.display_name ?? name),
               s.url ? h('div', { class: 'small muted' }, s.url) : null),
             h('td', {}, h('span', { class: 'badge ' + tone(state), 'data-state': state }, state),
-              health && health !== state ? h('div', { class: 'small ' + tone(health) }, health) : null),
+              h('div', { class: 'small', 'data-health-of': name }, health && health !== state ? h('span', { class: tone(health) }, health) : null)),
             h('td', { class: 'hide-narrow small' }, runtimeOf(s)),
             h('td', {}, h('div', { class: 'row' }, serviceActions(s, load))));
         })))))));
+    healthOf(list);   // not awaited: a slow upstream's check must not hold the list back
   };
   await load();
   const debounced = (() => { let t; return () => { clearTimeout(t); t = setTimeout(load, 250); }; })();
   scope.live('service_status', debounced);
   scope.fallback(load);
   if (selected) await showDetail(scope, detail, selected);
+}
+
+/**
+ * Beside each service that is not healthy: what is wrong (credentials refused, unreachable, a configuration error)
+ * and the message its check gave, where the user looks for it.
+ */
+async function healthOf(list) {
+  if (!has('GET /api/v1/services/health')) return;
+  let rows;
+  try { rows = (await api('GET', '/api/v1/services/health')).services ?? []; } catch { return; }
+  await Promise.all(rows.filter(r => r.health !== 'healthy').map(async r => {
+    let reason = '';
+    if (r.health === 'unhealthy' && has('GET /api/v1/services/{name}')) {
+      try { reason = REASONS[(await api('GET', `/api/v1/services/${encodeURIComponent(r.name)}`)).health?.detail] ?? ''; } catch { /* the word and the message still show */ }
+    }
+    const cell = list.querySelector(`[data-health-of="${CSS.escape(r.name)}"]`);
+    if (!cell) return;
+    clear(cell, h('span', { class: tone(r.health), 'data-health': r.health }, [r.health, reason].filter(Boolean).join(' · ')),
+      r.message ? h('div', { class: 'muted health-message' }, r.message) : null);
+  }));
 }
 
 function runtimeOf(s) {

@@ -3,6 +3,7 @@
 import { api, has, h, clear, toast } from './common.js';
 import { notAvailable, failed, guard, act, actionButton, confirmAction, when } from '../ui.js';
 import { denied, whoami } from '../api.js';
+import { emptyChannels } from './empty.js';
 
 export async function render(scope) {
   scope.el.append(h('h1', {}, 'Settings'));
@@ -132,7 +133,8 @@ async function apiKeys(card) {
           }, { class: 'small danger', 'aria-label': `revoke key ${k.name}` });
           return h('tr', { 'data-key': k.id }, h('td', {}, k.name), h('td', {}, k.role), h('td', { class: 'hide-narrow' }, h('code', {}, k.prefix ?? '')),
             h('td', { class: 'hide-narrow small' }, when(k.created_at)), h('td', {}, revoke));
-        })))) : h('p', { class: 'muted' }, 'No keys yet.'));
+        })))) : h('p', { class: 'muted', 'data-empty': 'keys' }, 'No API keys: scripts, apps and agents (MCP) need one to reach Hearth. '
+          + 'Create one above with the least role that will do; Hearth shows it once.'));
     } catch (e) { clear(list, failed('API keys', e)); }
   };
   form.addEventListener('submit', async (e) => {
@@ -159,7 +161,7 @@ async function notificationChannels(card) {
   try {
     const d = await api('GET', '/api/v1/notifications/channels');
     const list = d.channels ?? d;
-    if (!list.length) { card.append(h('p', { class: 'muted' }, 'No channels configured.')); return; }
+    if (!list.length) { card.append(emptyChannels()); return; }
     card.append(h('ul', { style: 'list-style:none;padding:0;margin:0' }, list.map(c => {
       const id = c.id ?? c.name;
       const test = actionButton('Send test', 'POST /api/v1/notifications/test', async () => {
