@@ -1,7 +1,7 @@
 // The first-run checklist on the overview, for admins: change the password you were given, Docker, a download client,
 // a notification channel, and where the API key and docs are. Each step reads its state from the route that knows it,
 // links to the page that does it, and the list is put away for good (on the server, per user) by hand or once done.
-import { api, has } from '../api.js';
+import { api, has, whoami } from '../api.js';
 import { h, clear, act, when } from '../ui.js';
 
 const code = (text) => h('code', {}, text);
@@ -22,12 +22,13 @@ async function steps() {
   ]);
   if (!me || me.dismissed) return null;
   const file = me.credentials_file ? me.credentials_path : null;
+  const firstAdmin = whoami().name === 'admin';   // the user the first start made, whose password that file holds
 
   const password = !me.has_password
     ? { done: true, text: 'You sign in through a proxy or with an API key: Hearth holds no password of yours to change.' }
     : me.password_changed
-      ? { done: true, text: `Changed ${when(me.password_changed_at)}.` + (file ? ` The password in ${file} no longer works: keep the API key from it, then delete the file.` : '') }
-      : { done: false, text: ['You still sign in with the password you were given', file ? ` (the first start also wrote it to ${file})` : '', '.'] };
+      ? { done: true, text: `Changed ${when(me.password_changed_at)}.` + (file && firstAdmin ? ` The password in ${file} no longer works: keep the API key from it, then delete the file.` : '') }
+      : { done: false, text: ['You still sign in with the password you were given', file && firstAdmin ? ` (the first start also wrote it to ${file})` : '', '.'] };
 
   const endpoints = config?.docker?.endpoints ?? [];
   const containers = (services?.services ?? []).filter(s => s.runtime === 'docker');
