@@ -32,7 +32,10 @@ async function steps() {
 
   const endpoints = config?.docker?.endpoints ?? [];
   const containers = (services?.services ?? []).filter(s => s.runtime === 'docker');
-  const docker = endpoints.length
+  const unreached = containers.length > 0 && containers.every(s => s.status === 'unreachable');
+  const docker = endpoints.length && unreached
+    ? { done: false, text: `Hearth cannot reach ${endpoints.map(e => e.host).join(', ')}: is Docker running, and may the user Hearth runs as use its socket (the docker group, or a socket proxy)?` }
+    : endpoints.length
     ? { done: true, text: `Watching ${endpoints.map(e => e.name).join(', ')}: ${containers.length} container service${containers.length === 1 ? '' : 's'}.` }
     : { done: false, text: ['No Docker engine connected: Hearth does not look for one by itself yet. Add ',
         code('docker: {endpoints: [{name: local, host: "unix:///var/run/docker.sock"}]}'),
