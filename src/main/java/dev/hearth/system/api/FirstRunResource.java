@@ -37,7 +37,7 @@ public class FirstRunResource {
     @POST
     @Path("/dismiss")
     @Allow(Role.VIEWER)
-    public Object dismiss() {
+    public Record dismiss() {
         return actions.invoke(FirstRun.DISMISS, JsonNodeFactory.instance.objectNode(), caller.get(), "rest");
     }
 }
