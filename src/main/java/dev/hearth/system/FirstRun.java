@@ -35,8 +35,14 @@ public class FirstRun implements ActionProvider {
      * @param passwordChangedAt    when that password was last changed; null while it is the one the user was given
      * @param credentialsFile      the first start's {@code initial-credentials.txt} still lies in the data dir
      */
-    public record State(boolean dismissed, @Nullable Instant dismissedAt, boolean hasPassword, boolean passwordChanged,
-                        @Nullable Instant passwordChangedAt, boolean credentialsFile, String credentialsPath) {}
+    public record State(
+            boolean dismissed,
+            @Nullable Instant dismissedAt,
+            boolean hasPassword,
+            boolean passwordChanged,
+            @Nullable Instant passwordChangedAt,
+            boolean credentialsFile,
+            String credentialsPath) {}
 
     private final Database db;
     private final UserService users;
@@ -52,23 +58,35 @@ public class FirstRun implements ActionProvider {
 
     @Override
     public List<Action> actions() {
-        return List.of(new Action(new ActionSpec(DISMISS, "Put your first-run checklist away for good", Role.VIEWER, false, List.of()),
+        return List.of(new Action(
+                new ActionSpec(DISMISS, "Put your first-run checklist away for good", Role.VIEWER, false, List.of()),
                 this::dismiss));
     }
 
     public State of(Caller caller) {
-        Optional<Instant> dismissedAt = db.queryOne("SELECT dismissed_at FROM first_run_dismissals WHERE subject = ?",
-                rs -> Instant.ofEpochMilli(rs.getLong(1)), caller.id());
-        Optional<UserService.User> user = caller.method() == Caller.Method.SESSION ? users.find(caller.name()) : Optional.empty();
+        Optional<Instant> dismissedAt = db.queryOne(
+                "SELECT dismissed_at FROM first_run_dismissals WHERE subject = ?",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)),
+                caller.id());
+        Optional<UserService.User> user =
+                caller.method() == Caller.Method.SESSION ? users.find(caller.name()) : Optional.empty();
         Optional<Instant> changed = user.flatMap(u -> users.passwordChangedAt(u.id()));
         var file = config.dataDir().resolve(FirstStart.CREDENTIALS_FILE);
-        return new State(dismissedAt.isPresent(), dismissedAt.orElse(null), user.isPresent(), changed.isPresent(), changed.orElse(null),
-                Files.exists(file), file.toAbsolutePath().toString());
+        return new State(
+                dismissedAt.isPresent(),
+                dismissedAt.orElse(null),
+                user.isPresent(),
+                changed.isPresent(),
+                changed.orElse(null),
+                Files.exists(file),
+                file.toAbsolutePath().toString());
     }
 
     private State dismiss(ActionCall call) {
-        db.update("INSERT INTO first_run_dismissals (subject, dismissed_at) VALUES (?, ?) ON CONFLICT (subject) DO NOTHING",
-                call.caller().id(), clock.millis());
+        db.update(
+                "INSERT INTO first_run_dismissals (subject, dismissed_at) VALUES (?, ?) ON CONFLICT (subject) DO NOTHING",
+                call.caller().id(),
+                clock.millis());
         return of(call.caller());
     }
 }

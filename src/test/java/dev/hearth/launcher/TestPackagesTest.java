@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TestPackagesTest {
     @TempDir
     Path dir;
+
     Path bin;
     Path installed;
     Path calls;
@@ -38,7 +39,8 @@ class TestPackagesTest {
         list = dir.resolve("test-packages");
         Files.writeString(list, "# the tests' packages\nalpha\nbravo   # with a comment\n\ncharlie\ndelta\n");
         Files.writeString(calls, "");
-        // dpkg-query -W -f='${Package}\t${Status}\n' NAME...: known names in its own (sorted) order, unknown ones on stderr with status 1
+        // dpkg-query -W -f='${Package}\t${Status}\n' NAME...: known names in its own (sorted) order, unknown ones on
+        // stderr with status 1
         script("dpkg-query", """
                 status=0
                 shift 2   # -W and -f=...
@@ -67,13 +69,18 @@ class TestPackagesTest {
     }
 
     private Run check(Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "set -euo pipefail; . bin/lib/packages.sh; require_test_packages \"$1\"; echo ready",
-                "check", list.toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                "bash",
+                "-c",
+                "set -euo pipefail; . bin/lib/packages.sh; require_test_packages \"$1\"; echo ready",
+                "check",
+                list.toString());
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
         pb.environment().put("FAKE", dir.toString());
         pb.environment().remove("DEBIAN_FRONTEND");
         pb.environment().putAll(env);
-        pb.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        pb.redirectOutput(dir.resolve("out").toFile())
+                .redirectError(dir.resolve("err").toFile());
         Process p = pb.start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the check ends by itself");
         return new Run(p.exitValue(), Files.readString(dir.resolve("out")), Files.readString(dir.resolve("err")));
@@ -100,7 +107,13 @@ class TestPackagesTest {
         assertEquals(1, r.status());
         assertFalse(r.out().contains("ready"), "bin/test stops before anything else");
         // bravo is not installed, delta only left its config files: both are missing, in the list's order
-        assertTrue(r.err().lines().anyMatch(l -> l.equals("  sudo apt-get update && sudo apt-get install -y --no-install-recommends bravo delta")), r.err());
+        assertTrue(
+                r.err()
+                        .lines()
+                        .anyMatch(
+                                l -> l.equals(
+                                        "  sudo apt-get update && sudo apt-get install -y --no-install-recommends bravo delta")),
+                r.err());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("apt-get")), "nothing is installed: " + calls());
     }
 
@@ -111,8 +124,11 @@ class TestPackagesTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("ready\n", r.out());
         assertTrue(r.err().contains("installing the Debian packages the tests need: bravo delta"), r.err());
-        assertEquals(List.of("apt-get update -qq (DEBIAN_FRONTEND=noninteractive)",
-                "apt-get install -y -qq --no-install-recommends bravo delta (DEBIAN_FRONTEND=noninteractive)"), calls());
+        assertEquals(
+                List.of(
+                        "apt-get update -qq (DEBIAN_FRONTEND=noninteractive)",
+                        "apt-get install -y -qq --no-install-recommends bravo delta (DEBIAN_FRONTEND=noninteractive)"),
+                calls());
     }
 
     @Test
@@ -121,10 +137,14 @@ class TestPackagesTest {
         Run r = check(Map.of("FAKE_UID", "1000", "FAKE_SUDO", "yes"));
         assertEquals(0, r.status(), r.err());
         assertEquals("ready\n", r.out());
-        assertEquals(List.of("sudo -n true", "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get update -qq",
-                "apt-get update -qq (DEBIAN_FRONTEND=noninteractive)",
-                "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends delta",
-                "apt-get install -y -qq --no-install-recommends delta (DEBIAN_FRONTEND=noninteractive)"), calls());
+        assertEquals(
+                List.of(
+                        "sudo -n true",
+                        "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get update -qq",
+                        "apt-get update -qq (DEBIAN_FRONTEND=noninteractive)",
+                        "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends delta",
+                        "apt-get install -y -qq --no-install-recommends delta (DEBIAN_FRONTEND=noninteractive)"),
+                calls());
     }
 
     @Test
@@ -139,13 +159,19 @@ class TestPackagesTest {
 
     @Test
     void ciRunsTheReadmesTestCommandAndHoldsNoListOfItsOwn() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(".ci/run")).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> lines = Files.readAllLines(Path.of(".ci/run")).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         assertEquals("exec bin/test \"$@\"", lines.getLast(), ".ci/run ends by running bin/test");
         for (String p : List.of("postgresql", "qbittorrent-nox", "chromium")) {
-            assertTrue(lines.stream().noneMatch(l -> l.contains(p)), ".ci/run names no package: the list is bin/lib/test-packages");
+            assertTrue(
+                    lines.stream().noneMatch(l -> l.contains(p)),
+                    ".ci/run names no package: the list is bin/lib/test-packages");
         }
-        String command = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith("bin/test ")).findFirst()
+        String command = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("bin/test "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the README's set-up shows bin/test"));
         assertFalse(command.contains(".ci/run"), "the README's test command needs nothing run before it: " + command);
     }

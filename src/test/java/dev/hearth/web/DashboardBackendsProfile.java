@@ -17,27 +17,38 @@ public class DashboardBackendsProfile implements QuarkusTestProfile {
      * Where the test's webhook receiver listens; picked once per JVM and kept in a system property, because
      * Quarkus loads this class in its own class loader too and both copies must agree.
      */
-    static final int WEBHOOK_PORT = Integer.parseInt(System.getProperties().computeIfAbsent("hearth.test.dashboard.webhook_port",
-            k -> String.valueOf(freePort())).toString());
-    static final int DEAD_PORT = Integer.parseInt(System.getProperties().computeIfAbsent("hearth.test.dashboard.dead_port",
-            k -> String.valueOf(freePort())).toString());
-    static final int QBIT_PORT = Integer.parseInt(System.getProperties().computeIfAbsent("hearth.test.dashboard.qbit_port",
-            k -> String.valueOf(freePort())).toString());
-    static final Path DIR = Path.of("target/test-dashboard/" + ProcessHandle.current().pid()).toAbsolutePath();
+    static final int WEBHOOK_PORT = Integer.parseInt(System.getProperties()
+            .computeIfAbsent("hearth.test.dashboard.webhook_port", k -> String.valueOf(freePort()))
+            .toString());
+
+    static final int DEAD_PORT = Integer.parseInt(System.getProperties()
+            .computeIfAbsent("hearth.test.dashboard.dead_port", k -> String.valueOf(freePort()))
+            .toString());
+    static final int QBIT_PORT = Integer.parseInt(System.getProperties()
+            .computeIfAbsent("hearth.test.dashboard.qbit_port", k -> String.valueOf(freePort()))
+            .toString());
+    static final Path DIR =
+            Path.of("target/test-dashboard/" + ProcessHandle.current().pid()).toAbsolutePath();
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "hearth.data_dir", DIR.resolve("data").toString(),
-                "hearth.downloads.poll_interval", "1s",
-                "hearth.services", "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
+                "hearth.data_dir",
+                DIR.resolve("data").toString(),
+                "hearth.downloads.poll_interval",
+                "1s",
+                "hearth.services",
+                "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
                         + " {\"name\": \"ticker\", \"display_name\": \"Ticker\", \"group\": \"Tools\", \"runtime\": {\"process\":"
                         + " {\"command\": [\"sh\", \"-c\", \"while true; do echo tick $(date +%s); sleep 0.5; done\"], \"stop_timeout\": \"1s\"}}},"
-                        + " {\"name\": \"deadbit\", \"url\": \"http://127.0.0.1:" + DEAD_PORT + "\", \"integration\": \"qbittorrent\","
+                        + " {\"name\": \"deadbit\", \"url\": \"http://127.0.0.1:" + DEAD_PORT
+                        + "\", \"integration\": \"qbittorrent\","
                         + " \"credentials\": {\"username\": \"admin\", \"password\": \"adminadmin\"}},"
-                        + " {\"name\": \"lockedbit\", \"url\": \"http://127.0.0.1:" + QBIT_PORT + "\", \"integration\": \"qbittorrent\","
+                        + " {\"name\": \"lockedbit\", \"url\": \"http://127.0.0.1:" + QBIT_PORT
+                        + "\", \"integration\": \"qbittorrent\","
                         + " \"credentials\": {\"username\": \"admin\", \"password\": \"not-the-password\"}}]",
-                "hearth.notifications.channels", "[{\"name\": \"dash-hook\", \"type\": \"webhook\", \"webhook\": {\"url\": \"http://127.0.0.1:"
+                "hearth.notifications.channels",
+                "[{\"name\": \"dash-hook\", \"type\": \"webhook\", \"webhook\": {\"url\": \"http://127.0.0.1:"
                         + WEBHOOK_PORT + "/hook\"}}]");
     }
 

@@ -52,6 +52,7 @@ class NewcomerDashboardTest {
             let real;
             Object.defineProperty(window, 'uPlot', { configurable: true, get: () => real,
               set: (U) => { real = new Proxy(U, { construct(t, args) { const p = Reflect.construct(t, args); window.__plots.push(p); return p; } }); } });""";
+
     static final List<String> STEPS = List.of("password", "docker", "download-client", "channel");
 
     @TestHTTPResource("/")
@@ -86,8 +87,11 @@ class NewcomerDashboardTest {
     /** What the first start wrote for the browser: "Browser login:  admin / <password>". */
     static String firstStartPassword() throws Exception {
         Path file = NewcomerProfile.DIR.resolve("data/initial-credentials.txt");
-        return Files.readAllLines(file).stream().filter(l -> l.startsWith("Browser login:")).map(l -> l.substring(l.indexOf('/') + 1).trim())
-                .findFirst().orElseThrow(() -> new AssertionError(file + " names no browser login"));
+        return Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith("Browser login:"))
+                .map(l -> l.substring(l.indexOf('/') + 1).trim())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(file + " names no browser login"));
     }
 
     void signInAsAdmin() {
@@ -96,15 +100,20 @@ class NewcomerDashboardTest {
     }
 
     String stepState(String step) {
-        return String.valueOf(browser.js("return document.querySelector(arguments[0])?.dataset.done", "#first-run li[data-step='" + step + "']"));
+        return String.valueOf(browser.js(
+                "return document.querySelector(arguments[0])?.dataset.done",
+                "#first-run li[data-step='" + step + "']"));
     }
 
     boolean checklistShown() {
-        return (Boolean) browser.js("const c = document.getElementById('first-run'); return !!c && !c.hidden && c.getClientRects().length > 0;");
+        return (Boolean)
+                browser.js(
+                        "const c = document.getElementById('first-run'); return !!c && !c.hidden && c.getClientRects().length > 0;");
     }
 
     void assertFitsTheWindow(String what) {
-        long overflow = (Long) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        long overflow = (Long)
+                browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow <= 0, what + " is wider than the window by " + overflow + " px");
     }
 
@@ -118,12 +127,26 @@ class NewcomerDashboardTest {
         for (String step : STEPS) assertEquals("false", stepState(step), step + " is not done on a fresh Hearth");
         assertEquals("0 of 4 done", browser.find("#first-run-progress").getText());
         // each step links to the page that does it
-        Map<String, String> links = Map.of("password", "#/settings", "docker", "#/services", "download-client", "#/downloads", "channel", "#/settings",
-                "api", "/api/v1/docs/");
-        links.forEach((step, href) -> assertEquals(href, browser.find("#first-run li[data-step='" + step + "'] a").getDomAttribute("href"), step));
+        Map<String, String> links = Map.of(
+                "password",
+                "#/settings",
+                "docker",
+                "#/services",
+                "download-client",
+                "#/downloads",
+                "channel",
+                "#/settings",
+                "api",
+                "/api/v1/docs/");
+        links.forEach((step, href) -> assertEquals(
+                href, browser.find("#first-run li[data-step='" + step + "'] a").getDomAttribute("href"), step));
         String text = browser.find("#first-run").getText();
-        assertTrue(text.contains("initial-credentials.txt"), "the password and API key steps say where the first start wrote them: " + text);
-        assertTrue(text.contains("unix:///var/run/docker.sock") && text.contains("docker group"), "the Docker step says what to do: " + text);
+        assertTrue(
+                text.contains("initial-credentials.txt"),
+                "the password and API key steps say where the first start wrote them: " + text);
+        assertTrue(
+                text.contains("unix:///var/run/docker.sock") && text.contains("docker group"),
+                "the Docker step says what to do: " + text);
         browser.screenshot("newcomer-overview");
         browser.size(Browser.PHONE);
         browser.page("overview");
@@ -144,7 +167,11 @@ class NewcomerDashboardTest {
         signInAsAdmin();
         browser.page("services");
         String services = browser.find("[data-empty=services]").getText();
-        assertTrue(services.contains("No services yet") && services.contains("hearth.yml") && services.contains("docker.endpoints"), services);
+        assertTrue(
+                services.contains("No services yet")
+                        && services.contains("hearth.yml")
+                        && services.contains("docker.endpoints"),
+                services);
         browser.screenshot("newcomer-services-empty");
 
         browser.page("downloads");
@@ -185,22 +212,32 @@ class NewcomerDashboardTest {
     /** The x scale of the newest chart and the browser's now, in seconds: [min, max, now]. */
     @SuppressWarnings("unchecked")
     List<Number> xScale() {
-        return (List<Number>) browser.js("const p = window.__plots.at(-1); return [p.scales.x.min, p.scales.x.max, Date.now() / 1000];");
+        return (List<Number>) browser.js(
+                "const p = window.__plots.at(-1); return [p.scales.x.min, p.scales.x.max, Date.now() / 1000];");
     }
 
     void assertSpans(long seconds, String what) {
         List<Number> x = xScale();
-        double min = x.get(0).doubleValue(), max = x.get(1).doubleValue(), now = x.get(2).doubleValue();
-        assertTrue(Math.abs(max - now) < 15, what + ": the right edge is now (" + Instant.ofEpochSecond((long) max) + " against "
-                + Instant.ofEpochSecond((long) now) + ")");
-        assertEquals(seconds, max - min, 1, what + ": the axis spans the window (" + Instant.ofEpochSecond((long) min) + " to "
-                + Instant.ofEpochSecond((long) max) + ")");
+        double min = x.get(0).doubleValue(),
+                max = x.get(1).doubleValue(),
+                now = x.get(2).doubleValue();
+        assertTrue(
+                Math.abs(max - now) < 15,
+                what + ": the right edge is now (" + Instant.ofEpochSecond((long) max) + " against "
+                        + Instant.ofEpochSecond((long) now) + ")");
+        assertEquals(
+                seconds,
+                max - min,
+                1,
+                what + ": the axis spans the window (" + Instant.ofEpochSecond((long) min) + " to "
+                        + Instant.ofEpochSecond((long) max) + ")");
     }
 
     void choose(String range) {
         int before = ((Number) browser.js("return window.__plots.length")).intValue();
         browser.click("button[data-range='" + range + "']");
-        browser.waitFor(Duration.ofSeconds(10), d -> ((Number) browser.js("return window.__plots.length")).intValue() > before);
+        browser.waitFor(
+                Duration.ofSeconds(10), d -> ((Number) browser.js("return window.__plots.length")).intValue() > before);
     }
 
     @Test
@@ -209,14 +246,18 @@ class NewcomerDashboardTest {
         openMonitoringRecordingPlots();
         assertSpans(3600, "1 h");
         String state = browser.find("#history-chart").getDomAttribute("data-history");
-        assertTrue(List.of("empty", "young").contains(state), "a Hearth started a minute ago has an empty or young history, not " + state);
+        assertTrue(
+                List.of("empty", "young").contains(state),
+                "a Hearth started a minute ago has an empty or young history, not " + state);
         String note = browser.find("#history-note").getText();
         assertTrue(note.startsWith("No history yet") || note.startsWith("History starts at"), note);
         browser.screenshot("newcomer-monitoring-1h");
 
         choose("24h");
         assertSpans(86400, "24 h");
-        assertTrue(browser.find("#history-note").getText().contains("of this 24 h window"), browser.find("#history-note").getText());
+        assertTrue(
+                browser.find("#history-note").getText().contains("of this 24 h window"),
+                browser.find("#history-note").getText());
         choose("7d");
         assertSpans(7 * 86400, "7 d");
         choose("1h");
@@ -225,11 +266,17 @@ class NewcomerDashboardTest {
         for (Dimension size : List.of(Browser.PHONE, new Dimension(320, 640))) {
             browser.size(size);
             browser.page("monitoring");
-            browser.waitFor(Duration.ofSeconds(10), d -> !d.findElements(org.openqa.selenium.By.cssSelector("#history-chart canvas")).isEmpty());
+            browser.waitFor(
+                    Duration.ofSeconds(10),
+                    d -> !d.findElements(org.openqa.selenium.By.cssSelector("#history-chart canvas"))
+                            .isEmpty());
             assertSpans(3600, "1 h at " + size);
             assertFitsTheWindow("the Monitoring page at " + size);
-            long chartWidth = (Long) browser.js("return Math.round(window.__plots.at(-1).root.getBoundingClientRect().right)");
-            assertTrue(chartWidth <= size.width, "the chart fits a " + size.width + " px screen (its right edge at " + chartWidth + ")");
+            long chartWidth =
+                    (Long) browser.js("return Math.round(window.__plots.at(-1).root.getBoundingClientRect().right)");
+            assertTrue(
+                    chartWidth <= size.width,
+                    "the chart fits a " + size.width + " px screen (its right edge at " + chartWidth + ")");
         }
         browser.screenshot("newcomer-monitoring-phone");
     }
@@ -244,7 +291,8 @@ class NewcomerDashboardTest {
         openMonitoringRecordingPlots();
         assertSpans(3600, "1 h");
         @SuppressWarnings("unchecked")
-        List<List<Object>> data = (List<List<Object>>) browser.js("return window.__plots.at(-1).data.map(c => Array.from(c));");
+        List<List<Object>> data =
+                (List<List<Object>>) browser.js("return window.__plots.at(-1).data.map(c => Array.from(c));");
         List<Object> times = data.get(0), cpu = data.get(1);
         double from = (now - 40 * 60_000) / 1000.0, to = (now - 25 * 60_000) / 1000.0;
         boolean gapInBetween = false;
@@ -252,28 +300,59 @@ class NewcomerDashboardTest {
         for (int i = 0; i < times.size(); i++) {
             double t = ((Number) times.get(i)).doubleValue();
             if (t > from && t < to && cpu.get(i) == null) gapInBetween = true;
-            if (cpu.get(i) != null && (((Number) cpu.get(i)).doubleValue() == 42 || ((Number) cpu.get(i)).doubleValue() == 64)) stored++;
+            if (cpu.get(i) != null
+                    && (((Number) cpu.get(i)).doubleValue() == 42 || ((Number) cpu.get(i)).doubleValue() == 64))
+                stored++;
         }
         assertTrue(gapInBetween, "a null point breaks the line between the two stretches: " + times + " " + cpu);
         assertTrue(stored >= 15, "both stretches are drawn, one point a minute: " + cpu);
-        assertTrue(browser.find("#history-note").getText().contains("gap"), browser.find("#history-note").getText());
+        assertTrue(
+                browser.find("#history-note").getText().contains("gap"),
+                browser.find("#history-note").getText());
         browser.screenshot("monitoring-gaps");
 
         // a live sample moves the right edge and joins the newest minute, on the same chart (no reload)
-        browser.waitFor(Duration.ofSeconds(10), d -> "live".equals(d.findElement(org.openqa.selenium.By.id("live")).getDomAttribute("data-state")));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> "live"
+                        .equals(d.findElement(org.openqa.selenium.By.id("live")).getDomAttribute("data-state")));
         int charts = ((Number) browser.js("return window.__plots.length")).intValue();
         double edge = xScale().get(1).doubleValue();
         browser.waitFor(Duration.ofSeconds(20), d -> xScale().get(1).doubleValue() > edge + 2);
-        assertEquals(charts, ((Number) browser.js("return window.__plots.length")).intValue(), "the chart grew in place, it was not drawn again");
-        double newest = ((Number) browser.js("const x = window.__plots.at(-1).data[0]; return x[x.length - 1];")).doubleValue();
+        assertEquals(
+                charts,
+                ((Number) browser.js("return window.__plots.length")).intValue(),
+                "the chart grew in place, it was not drawn again");
+        double newest =
+                ((Number) browser.js("const x = window.__plots.at(-1).data[0]; return x[x.length - 1];")).doubleValue();
         double thisMinute = Math.floor(System.currentTimeMillis() / 60_000.0) * 60;
-        assertTrue(newest >= thisMinute - 60, "the newest point is this minute's (" + Instant.ofEpochSecond((long) newest) + ")");
+        assertTrue(
+                newest >= thisMinute - 60,
+                "the newest point is this minute's (" + Instant.ofEpochSecond((long) newest) + ")");
         assertSpans(3600, "1 h after a live sample");
     }
 
     private static HistoryPoint point(long at, double cpu) {
         long gb = 1L << 30;
-        return new HistoryPoint(Instant.ofEpochMilli(at), 1, cpu, cpu, null, 0.5, 30, 8 * gb, 2 * gb, 0, 50, 100 * gb, 50 * gb, 50 * gb, 0, 0, 0, 0);
+        return new HistoryPoint(
+                Instant.ofEpochMilli(at),
+                1,
+                cpu,
+                cpu,
+                null,
+                0.5,
+                30,
+                8 * gb,
+                2 * gb,
+                0,
+                50,
+                100 * gb,
+                50 * gb,
+                50 * gb,
+                0,
+                0,
+                0,
+                0);
     }
 
     // ---- the checklist changes with what the admin does, and goes away for good -----------------------------------
@@ -289,13 +368,19 @@ class NewcomerDashboardTest {
         browser.find("#pw-new").sendKeys(next);
         browser.find("#pw-confirm").sendKeys(next);
         browser.find("#password form button[type=submit]").click();
-        browser.waitFor(Duration.ofSeconds(10), d -> d.findElement(org.openqa.selenium.By.id("toasts")).getText().contains("Password changed"));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> d.findElement(org.openqa.selenium.By.id("toasts"))
+                        .getText()
+                        .contains("Password changed"));
         adminPassword = next;
         browser.page("overview");
         assertEquals("true", stepState("password"), "the password step is done once the password changed");
         assertEquals("1 of 4 done", browser.find("#first-run-progress").getText());
-        assertTrue(browser.find("#first-run li[data-step='password']").getText().contains("no longer works"),
-                "the step says the file's password is dead now: " + browser.find("#first-run li[data-step='password']").getText());
+        assertTrue(
+                browser.find("#first-run li[data-step='password']").getText().contains("no longer works"),
+                "the step says the file's password is dead now: "
+                        + browser.find("#first-run li[data-step='password']").getText());
         browser.screenshot("newcomer-password-done");
 
         // another admin has a checklist of their own; a viewer has none
@@ -310,7 +395,8 @@ class NewcomerDashboardTest {
         browser.waitReady("overview");
         assertFalse(checklistShown(), "hidden for good: a reload does not bring it back");
         @SuppressWarnings("unchecked")
-        Map<String, Object> state = (Map<String, Object>) browser.js("return fetch('/api/v1/first-run').then(r => r.json());");
+        Map<String, Object> state =
+                (Map<String, Object>) browser.js("return fetch('/api/v1/first-run').then(r => r.json());");
         assertEquals(Boolean.TRUE, state.get("dismissed"), "the server keeps it: " + state);
         assertNotNull(state.get("dismissed_at"));
 
@@ -326,6 +412,8 @@ class NewcomerDashboardTest {
 
         browser.signOutByCookies();
         browser.login(viewer, DashboardTest.PASSWORD);
-        assertTrue(browser.all("#first-run").isEmpty() || !checklistShown(), "a viewer has no checklist: its steps are an admin's");
+        assertTrue(
+                browser.all("#first-run").isEmpty() || !checklistShown(),
+                "a viewer has no checklist: its steps are an admin's");
     }
 }

@@ -11,8 +11,10 @@ import java.util.UUID;
  */
 public class NewcomerProfile implements QuarkusTestProfile {
     /** Picked once per JVM and kept in a system property: Quarkus loads this class in its own class loader too. */
-    static final Path DIR = Path.of(System.getProperties().computeIfAbsent("hearth.test.newcomer.dir",
-            k -> "target/test-newcomer/" + UUID.randomUUID()).toString()).toAbsolutePath();
+    static final Path DIR = Path.of(System.getProperties()
+                    .computeIfAbsent("hearth.test.newcomer.dir", k -> "target/test-newcomer/" + UUID.randomUUID())
+                    .toString())
+            .toAbsolutePath();
 
     @Override
     public Map<String, String> getConfigOverrides() {
