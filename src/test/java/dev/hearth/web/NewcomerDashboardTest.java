@@ -9,6 +9,12 @@ import dev.hearth.monitoring.history.HistoryPoint;
 import dev.hearth.monitoring.history.HistoryStore;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.security.UserService;
+import dev.hearth.services.docker.ContainerSpec;
+import dev.hearth.services.docker.DockerEngineClient;
+import dev.hearth.testing.Api;
+import dev.hearth.testing.DockerEngine;
+import dev.hearth.testing.QbittorrentDaemon;
+import dev.hearth.testing.Waits;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -124,8 +130,12 @@ class NewcomerDashboardTest {
     void theFirstAdminSignsInWithTheFirstStartPasswordAndFindsTheChecklistWithNothingDone() {
         signInAsAdmin();
         assertTrue(checklistShown(), "the first sign-in shows the first-run checklist");
-        for (String step : STEPS) assertEquals("false", stepState(step), step + " is not done on a fresh Hearth");
-        assertEquals("0 of 4 done", browser.find("#first-run-progress").getText());
+        for (String step : STEPS) {
+            // Docker is found by itself: the engine next to Hearth is the endpoint local without a line of config
+            String expected = step.equals("docker") ? "true" : "false";
+            assertEquals(expected, stepState(step), step + " on a fresh Hearth beside a Docker engine");
+        }
+        assertEquals("1 of 4 done", browser.find("#first-run-progress").getText());
         // each step links to the page that does it
         Map<String, String> links = Map.of(
                 "password",
@@ -145,8 +155,8 @@ class NewcomerDashboardTest {
                 text.contains("initial-credentials.txt"),
                 "the password and API key steps say where the first start wrote them: " + text);
         assertTrue(
-                text.contains("unix:///var/run/docker.sock") && text.contains("docker group"),
-                "the Docker step says what to do: " + text);
+                text.contains("Found Docker at " + NewcomerProfile.LocalEngine.engine.host() + " by itself"),
+                "the Docker step says where it found the engine: " + text);
         browser.screenshot("newcomer-overview");
         browser.size(Browser.PHONE);
         browser.page("overview");
@@ -332,6 +342,174 @@ class NewcomerDashboardTest {
         assertSpans(3600, "1 h after a live sample");
     }
 
+    // ---- the containers next to Hearth, without configuration ------------------------------------------------------
+
+    @Test
+    @Order(5)
+    void containersStartedNextToHearthAppearAsServicesGroupedByComposeProjectWithoutConfiguration() {
+        DockerEngineClient docker = NewcomerProfile.LocalEngine.engine.client();
+        String idle = "trap 'exit 0' TERM; while true; do sleep 0.2; done";
+        for (String service : List.of("web", "db")) {
+            String id = docker.createContainer(
+                    "media-" + service + "-1",
+                    ContainerSpec.of(DockerEngine.TEST_IMAGE, "sh", "-c", idle)
+                            .withLabels(Map.of(
+                                    "com.docker.compose.project", "media", "com.docker.compose.service", service)));
+            docker.start(id);
+        }
+        docker.createContainer("lonely", ContainerSpec.of(DockerEngine.TEST_IMAGE, "true"));
+        docker.createContainer(
+                "secret",
+                ContainerSpec.of(DockerEngine.TEST_IMAGE, "true").withLabels(Map.of("hearth.enable", "false")));
+
+        signInAsAdmin();
+        browser.page("services");
+        browser.waitFor(
+                Duration.ofSeconds(15),
+                d -> !d.findElements(org.openqa.selenium.By.cssSelector("tr[data-service='lonely']"))
+                        .isEmpty());
+        String media = browser.find("section.group[aria-label='media']").getText();
+        assertTrue(media.contains("web") && media.contains("db"), "the compose project is the group: " + media);
+        assertEquals(
+                "running",
+                browser.find("tr[data-service='web'] [data-state]").getDomAttribute("data-state"),
+                "the container's state is the service's");
+        assertTrue(
+                browser.find("section.group[aria-label='Other']").getText().contains("lonely"),
+                "a container of no project is listed too");
+        assertTrue(
+                browser.driver()
+                        .findElements(org.openqa.selenium.By.cssSelector("tr[data-service='secret']"))
+                        .isEmpty(),
+                "hearth.enable=false hides a container");
+        browser.screenshot("newcomer-services-docker");
+
+        browser.page("overview");
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> d.findElement(org.openqa.selenium.By.id("ov-services"))
+                        .getText()
+                        .contains("lonely"));
+        assertFalse(browser.find("#ov-services").getText().contains("No services yet"));
+    }
+
+    // ---- a service added at run time, tried before it is saved ----------------------------------------------------
+
+    @Test
+    @Order(6)
+    void aQbittorrentAddedAtRunTimeIsRefusedWithTheWrongPasswordAndOnlineWithTheRightOneWithoutARestart()
+            throws Exception {
+        Path added = NewcomerProfile.DIR.resolve("data/services-added.json");
+        try (QbittorrentDaemon qb = new QbittorrentDaemon(NewcomerProfile.DIR.resolve("qbittorrent"))) {
+            qb.start();
+            // the dashboard's form, as a newcomer fills it: the kind's settings record gives the fields
+            signInAsAdmin();
+            browser.page("services");
+            browser.waitFor(
+                    Duration.ofSeconds(10),
+                    d -> !d.findElements(org.openqa.selenium.By.id("add-service"))
+                            .isEmpty());
+            fillAddService(qb.url().toString(), "not-the-password");
+            browser.waitFor(
+                    Duration.ofSeconds(20),
+                    d -> !d.findElement(org.openqa.selenium.By.id("add-error"))
+                            .getText()
+                            .isEmpty());
+            String reason = browser.find("#add-error").getText();
+            assertTrue(
+                    reason.contains("did not accept") && reason.contains("nothing was saved"),
+                    "the refusal says why: " + reason);
+            browser.screenshot("newcomer-add-service-refused");
+            // the refusal's 400 is the one thing the console may hold (Chromium logs every non-2xx fetch)
+            List<String> severe =
+                    browser.driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                            .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                            .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                            .toList();
+            assertTrue(
+                    severe.stream().allMatch(m -> m.contains("/api/v1/services") && m.contains("400")),
+                    "only the refused POST: " + severe);
+            var refused = Api.admin()
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "name",
+                            "qbit",
+                            "url",
+                            qb.url().toString(),
+                            "integration",
+                            "qbittorrent",
+                            "credentials",
+                            Map.of("username", QbittorrentDaemon.USER, "password", "wrong-again")))
+                    .post("/api/v1/services")
+                    .then()
+                    .statusCode(400)
+                    .extract()
+                    .jsonPath();
+            assertEquals("AUTH_ERROR", refused.getString("error.details.health"), refused.prettify());
+            assertFalse(
+                    Api.admin().get("/api/v1/services").asString().contains("\"qbit\""),
+                    "a refused service is not listed");
+            assertFalse(Files.exists(added), "nothing was written for a refused service");
+
+            fillAddService(qb.url().toString(), QbittorrentDaemon.PASSWORD);
+            browser.waitFor(
+                    Duration.ofSeconds(20),
+                    d -> !d.findElements(org.openqa.selenium.By.cssSelector("tr[data-service='qbit']"))
+                            .isEmpty());
+            assertEquals(
+                    "added here",
+                    browser.find("tr[data-service='qbit'] [data-origin]").getText());
+            browser.screenshot("newcomer-add-service-saved");
+            Waits.until(
+                    "the added qBittorrent is healthy on the board",
+                    Duration.ofSeconds(30),
+                    () -> Api.admin()
+                            .get("/api/v1/services/health")
+                            .jsonPath()
+                            .getString("services.find { it.name == 'qbit' }.health"),
+                    "healthy"::equals);
+            Waits.until(
+                    "the downloads feature offers the added client, without a restart",
+                    Duration.ofSeconds(30),
+                    () -> Api.admin().get("/api/v1/downloads/clients").asString(),
+                    body -> body.contains("\"qbit\""));
+            String shown = Api.admin().get("/api/v1/services/qbit/config").asString();
+            assertFalse(shown.contains(QbittorrentDaemon.PASSWORD), "credentials are write-only: " + shown);
+            assertTrue(shown.contains("\"api\""), "its origin is the API, not hearth.yml: " + shown);
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(added)),
+                    "the file holding its credentials is the owner's alone");
+            assertTrue(Files.readString(added).contains("\"qbit\""), "saved in the data dir for the next start");
+            String audit = Api.admin().get("/api/v1/audit").asString();
+            assertTrue(audit.contains("services.add"), "the addition is audited");
+            assertFalse(audit.contains(QbittorrentDaemon.PASSWORD), "the audit never holds the password");
+
+            Api.admin().delete("/api/v1/services/qbit").then().statusCode(200);
+            assertFalse(Api.admin().get("/api/v1/services").asString().contains("\"qbit\""));
+            assertFalse(Files.readString(added).contains("\"qbit\""), "removed from the data dir too");
+            var fromDocker = Api.admin()
+                    .delete("/api/v1/services/lonely")
+                    .then()
+                    .statusCode(400)
+                    .extract();
+            assertTrue(fromDocker.asString().contains("hearth.enable=false"), fromDocker.asString());
+        }
+    }
+
+    void fillAddService(String url, String password) {
+        browser.driver().findElement(org.openqa.selenium.By.id("add-name")).clear();
+        browser.find("#add-name").sendKeys("qbit");
+        browser.find("#add-url").clear();
+        browser.find("#add-url").sendKeys(url);
+        new org.openqa.selenium.support.ui.Select(browser.find("#add-kind")).selectByValue("qbittorrent");
+        browser.find("#add-field-username").clear();
+        browser.find("#add-field-username").sendKeys(QbittorrentDaemon.USER);
+        browser.find("#add-field-password").clear();
+        browser.find("#add-field-password").sendKeys(password);
+        browser.click("#add-save");
+    }
+
     private static HistoryPoint point(long at, double cpu) {
         long gb = 1L << 30;
         return new HistoryPoint(
@@ -376,7 +554,7 @@ class NewcomerDashboardTest {
         adminPassword = next;
         browser.page("overview");
         assertEquals("true", stepState("password"), "the password step is done once the password changed");
-        assertEquals("1 of 4 done", browser.find("#first-run-progress").getText());
+        assertEquals("2 of 4 done", browser.find("#first-run-progress").getText());
         assertTrue(
                 browser.find("#first-run li[data-step='password']").getText().contains("no longer works"),
                 "the step says the file's password is dead now: "

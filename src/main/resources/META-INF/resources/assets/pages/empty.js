@@ -6,8 +6,9 @@ const empty = (id, title, ...how) => h('div', { class: 'empty', 'data-empty': id
 
 export const emptyServices = () => empty('services', 'No services yet.',
   'Hearth shows the services listed under ', code('services:'), ' in hearth.yml (each with a ', code('url'), ', and optionally an ',
-  code('integration'), ' to talk to its API and a ', code('runtime'), ' to start and stop it) and the containers labelled for it on the Docker engines under ',
-  code('docker.endpoints'), '. Add them there and restart Hearth; docs/configuration.md describes every key.');
+  code('integration'), ' to talk to its API and a ', code('runtime'), ' to start and stop it), and the containers of the Docker engine on this machine,',
+  ' found by itself when the user Hearth runs as may use its socket (or those of the engines under ', code('docker.endpoints'),
+  '). Add services there and restart Hearth; docs/configuration.md describes every key.');
 
 export const emptyClients = () => empty('clients', 'No download client yet.',
   'Hearth drives qBittorrent, Deluge, Transmission and aria2. Add the client to hearth.yml as a service with its ', code('url'), ', ',

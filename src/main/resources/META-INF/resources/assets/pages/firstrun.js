@@ -13,12 +13,13 @@ async function read(route, url) {
 }
 
 async function steps() {
-  const [me, config, services, clients, channels] = await Promise.all([
+  const [me, config, services, clients, channels, local] = await Promise.all([
     read('GET /api/v1/first-run', '/api/v1/first-run'),
     read('GET /api/v1/config', '/api/v1/config'),
     read('GET /api/v1/services', '/api/v1/services'),
     read('GET /api/v1/downloads/clients', '/api/v1/downloads/clients'),
     read('GET /api/v1/notifications/channels', '/api/v1/notifications/channels'),
+    read('GET /api/v1/services/local-docker', '/api/v1/services/local-docker'),
   ]);
   if (!me || me.dismissed) return null;
   const file = me.credentials_file ? me.credentials_path : null;
@@ -33,11 +34,16 @@ async function steps() {
   const endpoints = config?.docker?.endpoints ?? [];
   const containers = (services?.services ?? []).filter(s => s.runtime === 'docker');
   const unreached = containers.length > 0 && containers.every(s => s.status === 'unreachable');
+  const count = `${containers.length} container service${containers.length === 1 ? '' : 's'}`;
   const docker = endpoints.length && unreached
     ? { done: false, text: `Hearth cannot reach ${endpoints.map(e => e.host).join(', ')}: is Docker running, and may the user Hearth runs as use its socket (the docker group, or a socket proxy)?` }
     : endpoints.length
-    ? { done: true, text: `Watching ${endpoints.map(e => e.name).join(', ')}: ${containers.length} container service${containers.length === 1 ? '' : 's'}.` }
-    : { done: false, text: ['No Docker engine connected: Hearth does not look for one by itself yet. Add ',
+    ? { done: true, text: `Watching ${endpoints.map(e => e.name).join(', ')}: ${count}.` }
+    : local?.state === 'found'
+    ? { done: true, text: `Found Docker at ${local.host} by itself (the endpoint local): ${count}.` }
+    : local?.state === 'unreachable'
+    ? { done: false, text: `Docker at ${local.host} cannot be used: ${local.message}. ${local.hint}` }
+    : { done: false, text: ['No Docker engine found on this machine (no DOCKER_HOST, no /var/run/docker.sock). If it runs elsewhere, add ',
         code('docker: {endpoints: [{name: local, host: "unix:///var/run/docker.sock"}]}'),
         ' to hearth.yml and restart Hearth; the user it runs as must be in the docker group (or point it at a socket proxy).'] };
 
