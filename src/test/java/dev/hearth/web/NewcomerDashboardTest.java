@@ -497,6 +497,85 @@ class NewcomerDashboardTest {
         }
     }
 
+    // ---- a notification channel added at run time, kept only when its test arrives --------------------------------
+
+    @Test
+    @Order(7)
+    void aWebhookChannelAddedFromSettingsIsKeptOnlyWhenItsTestArrives() throws Exception {
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer hook =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        Path added = NewcomerProfile.DIR.resolve("data/channels-added.json");
+        try {
+            signInAsAdmin();
+            browser.page("settings");
+            // nobody listens on the port a closed server leaves: the test cannot arrive, and nothing is kept
+            int dead;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                dead = s.getLocalPort();
+            }
+            addChannel("hook", "json://127.0.0.1:" + dead + "/hook");
+            browser.waitFor(
+                    Duration.ofSeconds(30),
+                    d -> !d.findElement(org.openqa.selenium.By.id("ch-error"))
+                            .getText()
+                            .isEmpty());
+            String reason = browser.find("#ch-error").getText();
+            assertTrue(
+                    reason.contains("did not arrive") && reason.contains("nothing was saved"),
+                    "the refusal says why: " + reason);
+            browser.driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // the refused POST's 400
+            assertFalse(Files.exists(added), "nothing was written for a channel whose test failed");
+            assertTrue(browser.driver()
+                    .findElements(org.openqa.selenium.By.cssSelector("#channels li[data-channel='hook']"))
+                    .isEmpty());
+
+            addChannel("hook", "json://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+            String body = received.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(body, "the webhook received the test");
+            assertTrue(body.contains("Hearth test notification"), body);
+            browser.waitFor(
+                    Duration.ofSeconds(15),
+                    d -> !d.findElements(org.openqa.selenium.By.cssSelector("#channels li[data-channel='hook']"))
+                            .isEmpty());
+            assertTrue(
+                    browser.find("#channels li[data-channel='hook']").getText().contains("added here"));
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(added)));
+            browser.screenshot("newcomer-channel-added");
+
+            // Send test on the saved channel reaches the webhook again
+            received.clear();
+            browser.click("#channels li[data-channel='hook'] button[aria-label='send a test to hook']");
+            assertNotNull(received.poll(30, java.util.concurrent.TimeUnit.SECONDS), "Send test reaches it again");
+            String channels = Api.admin().get("/api/v1/notifications/channels").asString();
+            assertFalse(
+                    channels.contains(String.valueOf(hook.getAddress().getPort())),
+                    "its URL is write-only: " + channels);
+            assertTrue(Api.admin().get("/api/v1/audit").asString().contains("notifications.add_channel"));
+            Api.admin().delete("/api/v1/notifications/channels/hook").then().statusCode(200);
+            assertFalse(
+                    Api.admin().get("/api/v1/notifications/channels").asString().contains("\"hook\""));
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    void addChannel(String name, String url) {
+        browser.find("#ch-name").clear();
+        browser.find("#ch-name").sendKeys(name);
+        browser.find("#ch-url").clear();
+        browser.find("#ch-url").sendKeys(url);
+        browser.click("#ch-save");
+    }
+
     void fillAddService(String url, String password) {
         browser.driver().findElement(org.openqa.selenium.By.id("add-name")).clear();
         browser.find("#add-name").sendKeys("qbit");

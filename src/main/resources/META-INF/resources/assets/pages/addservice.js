@@ -10,7 +10,7 @@ export async function addServiceCard(onAdded) {
   if (!has(ROUTE) || !has('GET /api/v1/integrations')) return null;
   let kinds = [];
   try { kinds = (await api('GET', '/api/v1/integrations')).integrations ?? []; } catch { return null; }
-  const name = h('input', { id: 'add-name', required: true, pattern: '[a-z0-9][a-z0-9_-]{0,62}', placeholder: 'qbittorrent' });
+  const name = h('input', { id: 'add-name', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{0,62}', placeholder: 'qbittorrent' });
   const url = h('input', { id: 'add-url', type: 'url', required: true, placeholder: 'http://192.168.1.10:8080' });
   const kind = h('select', { id: 'add-kind' }, kinds.map(k => h('option', { value: k.id }, `${k.name} (${k.id})`)));
   const group = h('input', { id: 'add-group', placeholder: 'Downloads' });
