@@ -42,7 +42,13 @@ public class NotificationService {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration dedupWindow;
-    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final NotifierKinds kinds;
+    private final KindContext context;
+    private final Map<String, RateLimiter> limiters = new HashMap<>();
+    /** Replaced whole when a channel is added or removed at run time, so senders and routing read a stable map. */
+    private volatile Map<String, Channel> channels = Map.of();
+
+    private boolean started;
 
     @jakarta.inject.Inject
     public NotificationService(Database db, ConfigService config, KindContext context, Clock clock) {
@@ -54,14 +60,39 @@ public class NotificationService {
         this.outbox = new Outbox(db);
         this.clock = clock;
         this.dedupWindow = config.dedupWindow();
-        Map<String, RateLimiter> limiters = new HashMap<>();
-        for (ChannelConfig c : config.channels()) {
-            NotifierKinds.Made made = kinds.make(c, context);
-            RateLimiter limiter = limiters.computeIfAbsent(made.limitKey(), k -> new RateLimiter(made.limits()));
-            ChannelWorker worker =
-                    new ChannelWorker(c.name(), made.notifier(), limiter, outbox, clock, Secrets.of(made.settings()));
-            channels.put(c.name(), new Channel(c, made.notifier(), worker, made.limits()));
-        }
+        this.kinds = kinds;
+        this.context = context;
+        Map<String, Channel> made = new LinkedHashMap<>();
+        for (ChannelConfig c : config.channels()) made.put(c.name(), channel(c));
+        channels = made;
+    }
+
+    private Channel channel(ChannelConfig c) {
+        NotifierKinds.Made made = kinds.make(c, context);
+        RateLimiter limiter = limiters.computeIfAbsent(made.limitKey(), k -> new RateLimiter(made.limits()));
+        ChannelWorker worker =
+                new ChannelWorker(c.name(), made.notifier(), limiter, outbox, clock, Secrets.of(made.settings()));
+        return new Channel(c, made.notifier(), worker, made.limits());
+    }
+
+    /** Adds a channel at run time (its settings checked by the caller, as the file's are at start); it sends at once. */
+    synchronized void addChannel(ChannelConfig c) {
+        if (channels.containsKey(c.name())) throw new IllegalStateException("channel " + c.name() + " exists");
+        Channel made = channel(c);
+        Map<String, Channel> next = new LinkedHashMap<>(channels);
+        next.put(c.name(), made);
+        channels = next;
+        if (started) made.worker().start(longestWindow(made.limits()));
+    }
+
+    /** Stops and forgets a channel added at run time; what it had pending stays in the outbox, unsent. */
+    synchronized void removeChannel(String name) {
+        Channel gone = channels.get(name);
+        if (gone == null) return;
+        Map<String, Channel> next = new LinkedHashMap<>(channels);
+        next.remove(name);
+        channels = next;
+        gone.worker().stop();
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -73,13 +104,15 @@ public class NotificationService {
     }
 
     /** Starts a sender per channel; they resume whatever is pending. */
-    public void start() {
+    public synchronized void start() {
         outbox.forgetDeliveredBefore(clock.millis() - KEEP.toMillis());
+        started = true;
         channels.values().forEach(c -> c.worker().start(longestWindow(c.limits())));
     }
 
     /** Stops the senders after the messages in flight; pending ones stay in the outbox. */
-    public void stop() {
+    public synchronized void stop() {
+        started = false;
         channels.values().forEach(c -> c.worker().stop());
     }
 
@@ -91,6 +124,7 @@ public class NotificationService {
     /** As {@link #notify(Notification)}, to the channels whose type {@code types} admits (alerts off e-mail, when the seed's setting says so). */
     public Routed notify(Notification n, java.util.function.Predicate<String> types) {
         long now = clock.millis();
+        Map<String, Channel> channels = this.channels; // one snapshot for the routing and the wake-up
         Routed routed = outbox.db().inTransaction(() -> {
             if (!dedupWindow.isZero()) {
                 var earlier = outbox.recent(n.dedupKey(), n.level(), now - dedupWindow.toMillis());
@@ -113,10 +147,10 @@ public class NotificationService {
             }
             return new Routed(id, false, used);
         });
-        routed.channels()
-                .forEach(name -> java.util.Objects.requireNonNull(channels.get(name))
-                        .worker()
-                        .wake());
+        routed.channels().forEach(name -> {
+            Channel c = channels.get(name);
+            if (c != null) c.worker().wake();
+        });
         return routed;
     }
 

@@ -9,14 +9,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The Docker engines Hearth watches, each by name; services and discovery refer to them by that name. */
+/**
+ * The Docker engines Hearth watches, each by name; services and discovery refer to them by that name.
+ *
+ * @param local     with no endpoint configured, the engine next to Hearth: {@code auto} (DOCKER_HOST, else
+ *                  /var/run/docker.sock when it exists), {@code off}, or an address as an endpoint's host
+ * @param discovery {@code all}: every container is a service (grouped by compose project);
+ *                  {@code labelled}: only containers whose labels name them (hearth.*, homepage.*, Traefik)
+ */
 @RestartRequired
-public record DockerConfig(List<Endpoint> endpoints, String traefikApi, Duration discoveryInterval)
+public record DockerConfig(
+        List<Endpoint> endpoints, String traefikApi, Duration discoveryInterval, String local, String discovery)
         implements Validated {
+    public static final String LOCAL_ENDPOINT = "local";
+
     public DockerConfig {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         traefikApi = traefikApi == null ? "" : traefikApi;
         discoveryInterval = discoveryInterval == null ? Duration.ofMinutes(5) : discoveryInterval;
+        local = local == null || local.isBlank() ? "auto" : local.trim();
+        discovery = discovery == null || discovery.isBlank() ? "all" : discovery.trim();
+    }
+
+    /** Whether containers that no label names become services too. */
+    public boolean discoverAll() {
+        return discovery.equals("all");
     }
 
     /**
@@ -63,5 +80,16 @@ public record DockerConfig(List<Endpoint> endpoints, String traefikApi, Duration
             p.check(ok, "traefik_api", "'" + traefikApi + "' is not an http:// or https:// URL");
         }
         p.positive(discoveryInterval, "discovery_interval");
+        p.check(
+                discovery.equals("all") || discovery.equals("labelled"),
+                "discovery",
+                "must be all or labelled (got '" + discovery + "')");
+        p.check(
+                local.equals("auto")
+                        || local.equals("off")
+                        || local.startsWith("unix://")
+                        || local.startsWith("tcp://"),
+                "local",
+                "must be auto, off, unix:///path/to/docker.sock or tcp://host:port (got '" + local + "')");
     }
 }

@@ -18,6 +18,6 @@ public final class DockerSection implements ConfigSection<DockerConfig> {
 
     @Override
     public DockerConfig defaults() {
-        return new DockerConfig(List.of(), "", Duration.ofMinutes(5));
+        return new DockerConfig(List.of(), "", Duration.ofMinutes(5), "auto", "all");
     }
 }

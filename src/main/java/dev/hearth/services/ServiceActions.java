@@ -101,6 +101,36 @@ public class ServiceActions implements ActionProvider {
                                 c.caller().label())),
                 new Action(
                         new ActionSpec(
+                                "services.add",
+                                "Add a service reached by URL (name, url, integration, the kind's credentials); it is asked first and saved only if it answers",
+                                Role.ADMIN,
+                                false,
+                                List.of(
+                                        Param.required("name", Type.STRING, "a new service name: a-z, 0-9, - or _"),
+                                        Param.required("url", Type.STRING, "http:// or https:// address"),
+                                        Param.required(
+                                                "integration", Type.STRING, "its kind (GET /api/v1/integrations)"),
+                                        Param.optional(
+                                                "credentials",
+                                                Type.OBJECT,
+                                                "the kind's settings (username, password, api_key...); never shown again"),
+                                        Param.optional("display_name", Type.STRING, "the name shown"),
+                                        Param.optional("group", Type.STRING, "the group it is listed under"),
+                                        Param.optional(
+                                                "check_interval", Type.STRING, "how often it is asked, e.g. 30s"),
+                                        Param.optional(
+                                                "timeout", Type.STRING, "how long an answer may take, e.g. 5s"))),
+                        c -> configurator.add(NewService.from(c.params()))),
+                new Action(
+                        new ActionSpec(
+                                "services.delete",
+                                "Remove a service added at run time (hearth.yml's and Docker's are theirs to change)",
+                                Role.ADMIN,
+                                true,
+                                List.of(NAME)),
+                        c -> configurator.remove(c.string("name"))),
+                new Action(
+                        new ActionSpec(
                                 "services.compose_up",
                                 "Bring a compose project up (docker compose up -d)",
                                 Role.OPERATOR,

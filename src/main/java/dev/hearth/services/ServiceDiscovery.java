@@ -110,11 +110,16 @@ public class ServiceDiscovery {
                 .map(ServiceEntry::name)
                 .collect(Collectors.toSet());
         DiscoveryReport scan = LabelDiscovery.scan(
-                containers, routers, configured, new HashSet<>(registry.kinds().ids()));
+                containers,
+                routers,
+                configured,
+                new HashSet<>(registry.kinds().ids()),
+                config.current().section(DockerConfig.class).discoverAll());
         Map<String, ObjectNode> edits = settings.all();
         Map<String, ServiceRegistry.Bound> next = new LinkedHashMap<>();
         for (ServiceRegistry.Bound b : registry.all()) {
             boolean keep = b.service().source().equals("config")
+                    || b.service().source().equals("api")
                     || b.service().runtime() instanceof RuntimeRef.Docker d && !containers.containsKey(d.endpoint());
             if (keep) next.put(b.name(), b);
         }
@@ -134,9 +139,11 @@ public class ServiceDiscovery {
             ServiceEntry edited = ServiceEdits.apply(entry, edits.get(d.name()));
             next.put(
                     d.name(),
-                    old.isPresent() && old.get().entry().equals(edited)
+                    old.isPresent()
+                                    && old.get().entry().equals(edited)
+                                    && old.get().service().ports().equals(d.ports())
                             ? old.get()
-                            : registry.bind(edited, "discovery", d.source()));
+                            : registry.bind(edited, "discovery", d.source(), d.ports()));
         }
         registry.replaceAll(next);
         DiscoveryReport report = new DiscoveryReport(scan.found(), scan.skipped(), unreachable);
@@ -151,6 +158,11 @@ public class ServiceDiscovery {
         } catch (IllegalArgumentException e) {
             return "";
         }
+    }
+
+    /** What was found of the Docker engine next to Hearth, for the dashboard's hint when it cannot be used. */
+    public dev.hearth.services.docker.LocalDocker localDocker() {
+        return docker.local();
     }
 
     public Optional<DiscoveryReport> last() {

@@ -12,6 +12,7 @@ import dev.hearth.platform.integration.KindContext;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.services.docker.DockerEndpoints;
 import dev.hearth.services.docker.DockerServiceRuntime;
+import dev.hearth.services.docker.PublishedPort;
 import dev.hearth.services.process.ProcessRuntimes;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -75,6 +76,7 @@ public class ServiceRegistry {
             ProcessRuntimes processes,
             DockerEndpoints docker,
             ServiceSettings settings,
+            AddedServices added,
             Clock clock) {
         this.kinds = kinds;
         this.context = context;
@@ -86,6 +88,10 @@ public class ServiceRegistry {
         for (ServiceEntry s : config.current().section(ServicesConfig.class).services()) {
             initial.put(s.name(), bind(ServiceEdits.apply(s, edits.get(s.name())), "config", ""));
         }
+        for (ServiceEntry s : added.all()) {
+            // hearth.yml wins: a name it took since is its own
+            initial.putIfAbsent(s.name(), bind(ServiceEdits.apply(s, edits.get(s.name())), "api", ""));
+        }
         bound = initial;
     }
 
@@ -96,6 +102,10 @@ public class ServiceRegistry {
     // ---- binding -------------------------------------------------------------------------------------
 
     Bound bind(ServiceEntry s, String source, String discoveredFrom) {
+        return bind(s, source, discoveredFrom, List.of());
+    }
+
+    Bound bind(ServiceEntry s, String source, String discoveredFrom, List<PublishedPort> ports) {
         RuntimeRef ref;
         ServiceRuntime runtime = null;
         URI url = s.url().isEmpty() ? null : URI.create(s.url());
@@ -127,7 +137,8 @@ public class ServiceRegistry {
                 source,
                 discoveredFrom,
                 s.checkInterval(),
-                s.timeout());
+                s.timeout(),
+                ports);
         IntegrationKind<?> kind = kinds.find(s.integration()).orElse(null);
         if (kind == null) {
             return new Bound(
@@ -168,6 +179,14 @@ public class ServiceRegistry {
         next.put(b.name(), b);
         bound = next;
         listeners.forEach(l -> l.bound(b));
+    }
+
+    /** Takes one service away and tells the listeners. */
+    synchronized void drop(String name) {
+        Map<String, Bound> next = new LinkedHashMap<>(bound);
+        if (next.remove(name) == null) return;
+        bound = next;
+        listeners.forEach(l -> l.dropped(name));
     }
 
     /** Replaces every service at once (a discovery); services no longer there are dropped, changed ones re-bound. */

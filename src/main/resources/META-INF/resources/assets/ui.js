@@ -99,7 +99,7 @@ export function tone(status) {
   const s = String(status ?? '').toLowerCase();
   if (/^(running|healthy|online|ok|active|downloading|seeding|completed|up|live|info)$/.test(s)) return 's-ok';
   if (/^(warning|warn|paused|queued|starting|restarting|degraded|unknown|stopping|checking|pending)$/.test(s)) return 's-warn';
-  if (/^(stopped|exited|dead|error|failed|critical|offline|unhealthy|down)$/.test(s)) return 's-err';
+  if (/^(stopped|exited|dead|error|failed|critical|offline|unhealthy|unreachable|down)$/.test(s)) return 's-err';
   return '';
 }
 

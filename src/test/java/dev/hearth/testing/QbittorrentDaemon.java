@@ -24,7 +24,7 @@ public final class QbittorrentDaemon implements AutoCloseable {
 
     private final Path profile;
     private final Path downloads;
-    private final int webPort = Ports.free();
+    private final int webPort;
     private final int peerPort = Ports.free();
     private Daemon daemon;
 
@@ -37,6 +37,12 @@ public final class QbittorrentDaemon implements AutoCloseable {
      * program on torrent finished") with the name, info-hash and content path as arguments.
      */
     public QbittorrentDaemon(Path root, @org.jspecify.annotations.Nullable Path hook) {
+        this(root, hook, Ports.free());
+    }
+
+    /** On a Web UI port chosen beforehand: for a Hearth whose configuration names it before the daemon runs. */
+    public QbittorrentDaemon(Path root, @org.jspecify.annotations.Nullable Path hook, int webPort) {
+        this.webPort = webPort;
         this.profile = root.resolve("profile");
         this.downloads = root.resolve("downloads");
         try {

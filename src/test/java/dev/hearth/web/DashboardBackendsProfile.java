@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Hearth with backends the browser tests act on: a fake download client ({@code fakebit}, the downloads
  * feature's test double) polled every second, a supervised process service ({@code ticker}, printing a line
- * every half second), and a webhook notification channel to a receiver on loopback.
+ * every half second), a webhook notification channel to a receiver on loopback, and two download clients that are
+ * offline: {@code deadbit} at a loopback port nothing listens on, and {@code lockedbit}, a real qBittorrent (started by
+ * the test on {@link #QBIT_PORT}) asked with a wrong password.
  * Its own data dir per JVM.
  */
 public class DashboardBackendsProfile implements QuarkusTestProfile {
@@ -19,6 +21,12 @@ public class DashboardBackendsProfile implements QuarkusTestProfile {
             .computeIfAbsent("hearth.test.dashboard.webhook_port", k -> String.valueOf(freePort()))
             .toString());
 
+    static final int DEAD_PORT = Integer.parseInt(System.getProperties()
+            .computeIfAbsent("hearth.test.dashboard.dead_port", k -> String.valueOf(freePort()))
+            .toString());
+    static final int QBIT_PORT = Integer.parseInt(System.getProperties()
+            .computeIfAbsent("hearth.test.dashboard.qbit_port", k -> String.valueOf(freePort()))
+            .toString());
     static final Path DIR =
             Path.of("target/test-dashboard/" + ProcessHandle.current().pid()).toAbsolutePath();
 
@@ -32,7 +40,13 @@ public class DashboardBackendsProfile implements QuarkusTestProfile {
                 "hearth.services",
                 "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
                         + " {\"name\": \"ticker\", \"display_name\": \"Ticker\", \"group\": \"Tools\", \"runtime\": {\"process\":"
-                        + " {\"command\": [\"sh\", \"-c\", \"while true; do echo tick $(date +%s); sleep 0.5; done\"], \"stop_timeout\": \"1s\"}}}]",
+                        + " {\"command\": [\"sh\", \"-c\", \"while true; do echo tick $(date +%s); sleep 0.5; done\"], \"stop_timeout\": \"1s\"}}},"
+                        + " {\"name\": \"deadbit\", \"url\": \"http://127.0.0.1:" + DEAD_PORT
+                        + "\", \"integration\": \"qbittorrent\","
+                        + " \"credentials\": {\"username\": \"admin\", \"password\": \"adminadmin\"}},"
+                        + " {\"name\": \"lockedbit\", \"url\": \"http://127.0.0.1:" + QBIT_PORT
+                        + "\", \"integration\": \"qbittorrent\","
+                        + " \"credentials\": {\"username\": \"admin\", \"password\": \"not-the-password\"}}]",
                 "hearth.notifications.channels",
                 "[{\"name\": \"dash-hook\", \"type\": \"webhook\", \"webhook\": {\"url\": \"http://127.0.0.1:"
                         + WEBHOOK_PORT + "/hook\"}}]");

@@ -67,6 +67,12 @@ class DashboardBackendsTest {
             x.close();
         });
         webhook.start();
+        // nothing may listen on deadbit's port while the tests run: a socket bound there (never listening) keeps it
+        deadPort = new java.net.Socket();
+        deadPort.bind(new java.net.InetSocketAddress(
+                java.net.InetAddress.getLoopbackAddress(), DashboardBackendsProfile.DEAD_PORT));
+        qbittorrent = new dev.hearth.testing.QbittorrentDaemon(
+                DashboardBackendsProfile.DIR.resolve("qbittorrent"), null, DashboardBackendsProfile.QBIT_PORT);
         operator = "operator-" + UUID.randomUUID().toString().substring(0, 6);
         users.create(operator, DashboardTest.PASSWORD, Role.OPERATOR);
         viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 6);
@@ -90,11 +96,66 @@ class DashboardBackendsTest {
 
     com.sun.net.httpserver.HttpServer webhook;
     final Queue<String> webhookBodies = new ConcurrentLinkedQueue<>();
+    java.net.Socket deadPort;
+    dev.hearth.testing.QbittorrentDaemon qbittorrent;
 
     @AfterAll
-    void stop() {
+    void stop() throws java.io.IOException {
         if (browser != null) browser.close();
         if (webhook != null) webhook.stop(0);
+        if (qbittorrent != null) qbittorrent.close();
+        if (deadPort != null) deadPort.close();
+    }
+
+    @Test
+    void anOfflineClientSaysWhyWhereTheUserLooks() {
+        // deadbit: nothing listens at its address; lockedbit: a real qBittorrent that refuses the password Hearth has
+        dev.hearth.testing.Waits.until("both clients offline, each with its reason", Duration.ofSeconds(30), () -> {
+            List<java.util.Map<String, Object>> clients =
+                    Api.as("viewer").get("/api/v1/downloads/clients").jsonPath().getList("clients");
+            return clients.stream()
+                    .filter(c -> "OFFLINE".equals(c.get("state")))
+                    .map(c -> c.get("name") + ":" + c.get("detail"))
+                    .collect(java.util.stream.Collectors.toSet())
+                    .containsAll(java.util.Set.of("deadbit:COMMUNICATION_ERROR", "lockedbit:AUTH_ERROR"));
+        });
+        browser.signOutByCookies();
+        browser.login(viewer, DashboardTest.PASSWORD);
+        browser.page("downloads");
+        String locked = browser.find("tr[data-client=lockedbit]").getText();
+        assertTrue(
+                locked.contains("offline")
+                        && locked.contains("credentials refused")
+                        && locked.contains("user name or password"),
+                "the client list says the password was refused, in qBittorrent's words: " + locked);
+        String dead = browser.find("tr[data-client=deadbit]").getText();
+        assertTrue(
+                dead.contains("offline") && dead.contains("unreachable"),
+                "the client list says it cannot be reached: " + dead);
+        assertTrue(browser.find("tr[data-client=fakebit]").getText().contains("online"));
+        browser.screenshot("downloads-clients-offline");
+
+        browser.page("services");
+        // the list is drawn first; each service's health joins it as its check answers
+        String lockedRow = browser.waitFor(Duration.ofSeconds(15), d -> {
+            String t =
+                    d.findElement(By.cssSelector("[data-health-of=lockedbit]")).getText();
+            return t.contains("credentials refused") ? t : null;
+        });
+        assertTrue(lockedRow.contains("user name or password"), lockedRow);
+        browser.waitFor(
+                Duration.ofSeconds(15),
+                d -> d.findElement(By.cssSelector("[data-health-of=deadbit]"))
+                        .getText()
+                        .contains("unreachable"));
+        browser.screenshot("services-offline");
+        browser.size(Browser.PHONE);
+        browser.page("downloads");
+        long overflow = (Long)
+                browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow <= 0, "the client list fits a phone (" + overflow + " px too wide)");
+        browser.screenshot("downloads-clients-offline-phone");
+        browser.size(Browser.DESKTOP);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hearth.notify.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
+import dev.hearth.notify.ChannelEditor;
 import dev.hearth.notify.Delivery;
 import dev.hearth.notify.NotificationService;
 import dev.hearth.platform.config.ConfigService;
@@ -13,12 +14,15 @@ import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.Params;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,13 +39,19 @@ public class NotificationsResource {
     private final ConfigService config;
     private final ActionCatalog actions;
     private final CurrentCaller caller;
+    private final ChannelEditor editor;
 
     public NotificationsResource(
-            NotificationService notifications, ConfigService config, ActionCatalog actions, CurrentCaller caller) {
+            NotificationService notifications,
+            ConfigService config,
+            ActionCatalog actions,
+            CurrentCaller caller,
+            ChannelEditor editor) {
         this.notifications = notifications;
         this.config = config;
         this.actions = actions;
         this.caller = caller;
+        this.editor = editor;
     }
 
     @GET
@@ -62,9 +72,46 @@ public class NotificationsResource {
             view.put("quiet_hours", quiet.path("start").asText().isEmpty() ? null : quiet);
             view.put("settings", c.path(type) instanceof ObjectNode o ? o : Map.of());
             view.put("pending", notifications.channelNames().contains(name) ? notifications.pending(name) : 0);
+            view.put("source", "config");
+            out.add(view);
+        }
+        for (ChannelEditor.AddedChannel a : editor.added()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("name", a.name());
+            view.put("type", a.type());
+            view.put("min_level", a.minLevel());
+            view.put("quiet_hours", null);
+            view.put("settings", Map.of()); // they hold its token: write-only
+            view.put("pending", notifications.pending(a.name()));
+            view.put("source", "api");
             out.add(view);
         }
         return Map.of("channels", out, "total", out.size());
+    }
+
+    /** Adds a channel; a test is sent first and the channel kept only if it arrives. */
+    @POST
+    @Path("/channels")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.ADMIN)
+    public Response addChannel(@Nullable JsonNode body) {
+        return Response.status(201)
+                .entity(actions.invoke("notifications.add_channel", body, caller.get(), "rest"))
+                .build();
+    }
+
+    /** Removes a channel added at run time. */
+    @DELETE
+    @Path("/channels/{name}")
+    @Allow(Role.ADMIN)
+    public Record deleteChannel(@PathParam("name") String name) {
+        return actions.invoke(
+                "notifications.delete_channel",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode()
+                        .put("name", name),
+                caller.get(),
+                "rest");
     }
 
     @POST

@@ -84,8 +84,23 @@ public class UserService {
         db.update("UPDATE users SET role = ? WHERE id = ?", role.id(), id);
     }
 
+    /** Sets a new password and records when: the first-run checklist tells a changed password from a given one. */
     public void setPassword(long id, String password) {
-        db.update("UPDATE users SET password_hash = ? WHERE id = ?", hash(password), id);
+        db.update(
+                "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                hash(password),
+                clock.millis(),
+                id);
+    }
+
+    /** When the password was last changed; empty while it is still the one the user was given. */
+    public Optional<Instant> passwordChangedAt(long id) {
+        return db.queryOne(
+                        "SELECT password_changed_at FROM users WHERE id = ?",
+                        rs -> rs.getObject(1) == null ? -1L : rs.getLong(1),
+                        id)
+                .filter(at -> at >= 0)
+                .map(Instant::ofEpochMilli);
     }
 
     public boolean delete(long id) {

@@ -33,6 +33,7 @@ final class ServiceViews {
         }
         m.put("source", s.source());
         if (!s.discoveredFrom().isEmpty()) m.put("discovered_from", s.discoveredFrom());
+        if (!s.ports().isEmpty()) m.put("ports", s.ports());
         return m;
     }
 

@@ -15,15 +15,18 @@ import dev.hearth.services.RuntimeDispatch;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.Service;
 import dev.hearth.services.ServiceConfigurator;
+import dev.hearth.services.ServiceDiscovery;
 import dev.hearth.services.ServiceFigures;
 import dev.hearth.services.ServiceHealth;
 import dev.hearth.services.ServiceLogLine;
 import dev.hearth.services.ServiceRegistry;
+import dev.hearth.services.docker.LocalDocker;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,6 +35,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -49,6 +53,7 @@ public class ServicesResource {
     private final HealthBoard board;
     private final RuntimeDispatch runtimes;
     private final ServiceConfigurator configurator;
+    private final ServiceDiscovery discovery;
     private final ActionCatalog actions;
     private final CurrentCaller caller;
     private final Clock clock;
@@ -59,6 +64,7 @@ public class ServicesResource {
             HealthBoard board,
             RuntimeDispatch runtimes,
             ServiceConfigurator configurator,
+            ServiceDiscovery discovery,
             ActionCatalog actions,
             CurrentCaller caller,
             Clock clock,
@@ -67,6 +73,7 @@ public class ServicesResource {
         this.board = board;
         this.runtimes = runtimes;
         this.configurator = configurator;
+        this.discovery = discovery;
         this.figures = figures;
         this.actions = actions;
         this.caller = caller;
@@ -117,6 +124,40 @@ public class ServicesResource {
         JsonNode name = body == null ? null : body.get("service_name");
         if (name == null || !name.isTextual()) throw ApiException.invalid("service_name", "is required");
         return configure(name.asText(), java.util.Objects.requireNonNull(body).get("config"));
+    }
+
+    /** Adds a service reached by URL; it is asked first and saved only if it answers (see services.add). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.ADMIN)
+    public Response add(@Nullable JsonNode body) {
+        return Response.status(201)
+                .entity(actions.invoke(
+                        "services.add",
+                        body == null ? JsonNodeFactory.instance.objectNode() : body,
+                        caller.get(),
+                        "rest"))
+                .build();
+    }
+
+    /** Removes a service added at run time. */
+    @DELETE
+    @Path("/{name}")
+    @Allow(Role.ADMIN)
+    public Record delete(@PathParam("name") String name) {
+        return actions.invoke(
+                "services.delete", JsonNodeFactory.instance.objectNode().put("name", name), caller.get(), "rest");
+    }
+
+    /**
+     * The Docker engine next to Hearth as found at start when no endpoint is configured: found, absent, off, or
+     * unreachable with what to do (the group to join, a socket proxy).
+     */
+    @GET
+    @Path("/local-docker")
+    @Allow(Role.VIEWER)
+    public LocalDocker localDocker() {
+        return discovery.localDocker();
     }
 
     @POST

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * {@code hearth.enable=true} with {@code hearth.name/group/url/integration/icon}; Homepage's
  * {@code homepage.name/group/href/icon/widget.type}; a Traefik router's {@code Host(...)} rule; and, for
  * containers with none of those, Traefik's own router list (its defaultRule puts no label on them).
- * {@code hearth.enable=false} opts a container out of all of it.
+ * {@code hearth.enable=false} opts a container out of all of it. With {@code docker.discovery: all}, a container
+ * none of those name is a service too, named after its compose service (or itself). A service without a group of
+ * its own is grouped by its compose project; each carries the ports its container publishes.
  */
 public final class LabelDiscovery {
     private static final Pattern HOST = Pattern.compile("Host\\(\\s*[`\"']([^`\"']+)[`\"']");
@@ -37,6 +39,16 @@ public final class LabelDiscovery {
             List<TraefikRouter> routers,
             Set<String> taken,
             Set<String> integrations) {
+        return scan(containers, routers, taken, integrations, false);
+    }
+
+    /** As above; with {@code all}, containers no label names become services too. */
+    public static DiscoveryReport scan(
+            Map<String, List<ContainerSummary>> containers,
+            List<TraefikRouter> routers,
+            Set<String> taken,
+            Set<String> integrations,
+            boolean all) {
         List<DiscoveredService> found = new ArrayList<>();
         List<SkippedContainer> skipped = new ArrayList<>();
         Set<String> names = new HashSet<>(taken);
@@ -53,7 +65,10 @@ public final class LabelDiscovery {
                 Optional<DiscoveredService> d = fromHearth(endpoint, container, l, integrations)
                         .or(() -> fromHomepage(endpoint, container, l, integrations))
                         .or(() -> fromTraefikLabels(endpoint, container, l))
-                        .or(() -> fromTraefikApi(endpoint, container, l, routers));
+                        .or(() -> fromTraefikApi(endpoint, container, l, routers))
+                        .or(() -> all && !l.containsKey("hearth.enable")
+                                ? Optional.of(plain(endpoint, container, l, names))
+                                : Optional.empty());
                 if (d.isEmpty()) {
                     skipped.add(
                             new SkippedContainer(
@@ -64,7 +79,12 @@ public final class LabelDiscovery {
                                             : "no hearth.*, homepage.* or traefik router labels, and no Traefik router for it"));
                     continue;
                 }
-                DiscoveredService s = d.get();
+                DiscoveredService s = d.get()
+                        .with(
+                                d.get().group().isEmpty()
+                                        ? l.getOrDefault("com.docker.compose.project", "")
+                                        : d.get().group(),
+                                c.ports());
                 if (!NAME.matcher(s.name()).matches()) {
                     skipped.add(new SkippedContainer(
                             endpoint,
@@ -99,7 +119,8 @@ public final class LabelDiscovery {
                 integration,
                 endpoint,
                 container,
-                "hearth"));
+                "hearth",
+                List.of()));
     }
 
     private static Optional<DiscoveredService> fromHomepage(
@@ -116,7 +137,8 @@ public final class LabelDiscovery {
                 integrations.contains(widget) ? widget : "http",
                 endpoint,
                 container,
-                "homepage"));
+                "homepage",
+                List.of()));
     }
 
     private static Optional<DiscoveredService> fromTraefikLabels(
@@ -141,7 +163,8 @@ public final class LabelDiscovery {
                     "http",
                     endpoint,
                     container,
-                    "traefik"));
+                    "traefik",
+                    List.of()));
         }
         return Optional.empty();
     }
@@ -172,9 +195,21 @@ public final class LabelDiscovery {
                     "http",
                     endpoint,
                     container,
-                    "traefik-api"));
+                    "traefik-api",
+                    List.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A container no label names: called after its compose service, or after itself when another container (of
+     * another project) took that name first; no URL of its own, so its health is its container's.
+     */
+    private static DiscoveredService plain(
+            String endpoint, String container, Map<String, String> l, Set<String> names) {
+        String name = composeService(l).map(LabelDiscovery::slug).orElse(slug(container));
+        if (names.contains(name)) name = slug(container);
+        return new DiscoveredService(name, name, "", "", "", "http", endpoint, container, "docker", List.of());
     }
 
     private static Optional<String> composeService(Map<String, String> l) {

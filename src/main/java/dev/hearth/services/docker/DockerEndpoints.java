@@ -35,17 +35,42 @@ public class DockerEndpoints implements Closeable {
     /** endpoint/container names whose next exit was asked for through Hearth, with when that expectation lapses. */
     private final Map<String, Long> expectedExits = new ConcurrentHashMap<>();
 
+    private final LocalDocker local;
+
     private volatile boolean closed;
 
     public DockerEndpoints(
             Map<String, DockerEngineClient> clients, Map<String, String> hosts, Map<String, String> certPaths) {
+        this(clients, hosts, certPaths, LocalDocker.configured());
+    }
+
+    private DockerEndpoints(
+            Map<String, DockerEngineClient> clients,
+            Map<String, String> hosts,
+            Map<String, String> certPaths,
+            LocalDocker local) {
         this.clients = new LinkedHashMap<>(clients);
         this.hosts = Map.copyOf(hosts);
         this.certPaths = Map.copyOf(certPaths);
+        this.local = local;
     }
 
-    /** The clients for the configured endpoints. */
+    /**
+     * The clients for the configured endpoints; with none configured, the engine next to Hearth (DOCKER_HOST or
+     * the default socket, see {@code docker.local}) as the endpoint {@code local} when it answers.
+     */
     public static DockerEndpoints from(ConfigService config, ObjectMapper json) {
+        DockerConfig docker = config.current().section(DockerConfig.class);
+        if (docker.endpoints().isEmpty()) {
+            LocalDocker.Probe probe = LocalDocker.probe(docker.local(), System.getenv("DOCKER_HOST"), json);
+            DockerEngineClient client = probe.client();
+            if (client == null) return new DockerEndpoints(Map.of(), Map.of(), Map.of(), probe.finding());
+            return new DockerEndpoints(
+                    Map.of(DockerConfig.LOCAL_ENDPOINT, client),
+                    Map.of(DockerConfig.LOCAL_ENDPOINT, probe.finding().host()),
+                    Map.of(DockerConfig.LOCAL_ENDPOINT, ""),
+                    probe.finding());
+        }
         Map<String, DockerEngineClient> clients = new LinkedHashMap<>();
         Map<String, String> hosts = new LinkedHashMap<>();
         Map<String, String> certs = new LinkedHashMap<>();
@@ -57,6 +82,11 @@ public class DockerEndpoints implements Closeable {
             certs.put(e.name(), e.tlsCertPath());
         }
         return new DockerEndpoints(clients, hosts, certs);
+    }
+
+    /** What was found of the engine next to Hearth when no endpoint is configured. */
+    public LocalDocker local() {
+        return local;
     }
 
     public Set<String> names() {

@@ -36,7 +36,26 @@ final class EngineJson {
                 status,
                 ContainerHealth.fromStatusText(status),
                 strings(c.path("Labels")),
-                Instant.ofEpochSecond(c.path("Created").asLong(0)));
+                Instant.ofEpochSecond(c.path("Created").asLong(0)),
+                ports(c.path("Ports")));
+    }
+
+    /** Published ports only (an exposed one has no PublicPort), each host port once: 0.0.0.0 and :: list it twice. */
+    static List<PublishedPort> ports(JsonNode ports) {
+        Map<String, PublishedPort> byPort = new LinkedHashMap<>();
+        for (JsonNode p : ports) {
+            int published = p.path("PublicPort").asInt(0);
+            if (published <= 0) continue;
+            String protocol = p.path("Type").asText("tcp");
+            byPort.putIfAbsent(
+                    published + "/" + protocol,
+                    new PublishedPort(
+                            p.path("IP").asText(""),
+                            published,
+                            p.path("PrivatePort").asInt(0),
+                            protocol));
+        }
+        return List.copyOf(byPort.values());
     }
 
     static ContainerDetails details(JsonNode c) {

@@ -19,7 +19,10 @@ export async function render(scope) {
       try {
         const d = await api('GET', `/api/v1/alerts?limit=100${level ? '&level=' + level : ''}`);
         const alerts = d.alerts ?? d;
-        clear(list, alerts.length ? alerts.map(a => alertRow(a, load)) : h('li', { class: 'muted' }, 'No alerts.'));
+        clear(list, alerts.length ? alerts.map(a => alertRow(a, load)) : h('li', { class: 'muted', 'data-empty': 'alerts' }, level
+          ? `No ${level} alerts.`
+          : 'No alerts. Hearth raises one when CPU, memory, disk, swap or temperature crosses a threshold below, when a service or container '
+            + 'stops on its own, and when a download fails; each also goes to the notification channels (Settings).'));
       } catch (e) { clear(list, h('li', {}, failed('Alerts', e))); }
     };
     await load();

@@ -6,6 +6,8 @@ export const svcName = (s) => s.name ?? s.id;
 export const svcState = (s) => s.state ?? s.status ?? 'unknown';
 export const hasRuntime = (s) => { const r = typeof s.runtime === 'object' && s.runtime ? (s.runtime.kind ?? s.runtime.type) : s.runtime;
   return r === undefined || (r !== null && r !== '' && r !== 'external' && r !== 'none'); };
+/** The health vocabulary's details (Health.Detail) in words a person acts on. */
+export const REASONS = { AUTH_ERROR: 'credentials refused', COMMUNICATION_ERROR: 'unreachable', CONFIGURATION_ERROR: 'configuration error' };
 export const svcHealth = (s) => (typeof s.health === 'object' && s.health) ? (s.health.status ?? s.health.state) : s.health;
 
 /** Start, stop, restart for one service: confirmed first, disabled when the caller's role does not allow it. */

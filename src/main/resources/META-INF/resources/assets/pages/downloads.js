@@ -1,6 +1,8 @@
-// Downloads: add by magnet, URL or .torrent upload; the list with progress, speed and ETA; pause, resume, remove.
-import { api, has, h, clear, taskTable } from './common.js';
-import { notAvailable, failed, guard, act, toast } from '../ui.js';
+// Downloads: add by magnet, URL or .torrent upload; the clients with their health; the list with progress, speed and
+// ETA; pause, resume, remove.
+import { api, has, h, clear, taskTable, REASONS } from './common.js';
+import { notAvailable, failed, guard, act, toast, tone, when } from '../ui.js';
+import { emptyClients } from './empty.js';
 
 const FILTERS = ['active', 'completed', 'failed', 'all'];
 
@@ -8,7 +10,11 @@ export async function render(scope) {
   scope.el.append(h('h1', {}, 'Downloads'));
   const add = h('section', { class: 'card', 'aria-labelledby': 'dl-add' }, h('h2', { id: 'dl-add' }, 'Add a download'));
   const listCard = h('section', { class: 'card', 'aria-labelledby': 'dl-list', style: 'margin-top:1rem' }, h('h2', { id: 'dl-list' }, 'Tasks'));
-  scope.el.append(add, listCard);
+  const clientCard = h('section', { class: 'card', 'aria-labelledby': 'dl-clients', style: 'margin-top:1rem' }, h('h2', { id: 'dl-clients' }, 'Clients'));
+  const clientList = h('div', { id: 'client-list' });
+  clientCard.append(clientList);
+  scope.el.append(add, clientCard, listCard);
+  let clientCount = null;
 
   let filter = 'active';
   const tabs = h('div', { class: 'tabs', role: 'group', 'aria-label': 'Show' });
@@ -20,7 +26,8 @@ export async function render(scope) {
     try {
       const d = await api('GET', `/api/v1/tasks?status=${filter}&limit=100`);
       const tasks = d.tasks ?? d;
-      clear(list, tasks.length ? taskTable(tasks, load) : h('p', { class: 'muted' }, `No ${filter === 'all' ? '' : filter + ' '}downloads.`),
+      clear(list, tasks.length ? taskTable(tasks, load) : h('p', { class: 'muted', 'data-empty': 'tasks' }, `No ${filter === 'all' ? '' : filter + ' '}downloads. `,
+          clientCount === 0 ? 'Nothing can download before a client is added (see Clients above).' : filter === 'active' ? 'Add one above.' : ''),
         d.has_more ? h('p', { class: 'small muted' }, `Showing ${tasks.length} of ${d.total}.`) : null);
     } catch (e) { clear(list, failed('Tasks', e)); }
   };
@@ -28,11 +35,40 @@ export async function render(scope) {
     f[0].toUpperCase() + f.slice(1))));
   drawTabs();
 
+  const loadClients = async () => {
+    if (!has('GET /api/v1/downloads/clients')) { clear(clientList, notAvailable('Download clients', 'GET /api/v1/downloads/clients')); return; }
+    try {
+      const d = await api('GET', '/api/v1/downloads/clients');
+      const clients = d.clients ?? d;
+      clientCount = clients.length;
+      clear(clientList, clients.length ? clientTable(clients) : emptyClients());
+    } catch (e) { clear(clientList, failed('Download clients', e)); }
+  };
+
   addForm(add, load);
+  await loadClients();
   await load();
   const debounced = (() => { let t; return () => { clearTimeout(t); t = setTimeout(load, 200); }; })();
   scope.live('task_updates', debounced);
+  scope.live('service_status', loadClients);   // a client is a service: its health changes come on this channel
   scope.fallback(load);
+  scope.fallback(loadClients);
+}
+
+/** Each client with its health; one that is not online says why (credentials refused, unreachable, ...) and its message. */
+function clientTable(clients) {
+  return h('div', { class: 'table-wrap' }, h('table', {},
+    h('thead', {}, h('tr', {}, h('th', {}, 'Client'), h('th', {}, 'Health'), h('th', { class: 'hide-narrow' }, 'Tasks'))),
+    h('tbody', {}, clients.map(c => {
+      const state = String(c.state ?? 'unknown').toLowerCase();
+      return h('tr', { 'data-client': c.name },
+        h('td', {}, h('div', { class: 'name' }, c.name), h('span', { class: 'small muted' }, c.kind)),
+        h('td', {}, h('span', { class: 'badge ' + tone(state), 'data-state': state }, state),
+          state === 'online' ? null : h('div', { class: 'small', 'data-health-of': c.name },
+            REASONS[c.detail] ? h('span', { class: tone(state) }, REASONS[c.detail]) : null,
+            h('div', { class: 'muted health-message' }, c.message, c.checked_at ? ` (checked ${when(c.checked_at)})` : ''))),
+        h('td', { class: 'hide-narrow small' }, String(c.tasks ?? 0)));
+    }))));
 }
 
 function addForm(card, reload) {

@@ -1,7 +1,10 @@
 // Overview: gauges with sparklines, the services grid, active downloads, recent alerts — kept live by the socket.
 import { api, has, h, clear, serviceCard, taskTable, alertRow, readings } from './common.js';
 import { chatBox } from './chat.js';
+import { firstRunCard } from './firstrun.js';
+import { emptyServices } from './empty.js';
 import { notAvailable, failed, sparkline, pct, meterClass, bytes } from '../ui.js';
+import { whoami } from '../api.js';
 
 const HISTORY = 60;
 
@@ -11,24 +14,28 @@ export async function render(scope) {
   const downloads = h('section', { class: 'card', 'aria-labelledby': 'ov-dl', id: 'ov-downloads' }, h('h2', { id: 'ov-dl' }, 'Active downloads'));
   const alerts = h('section', { class: 'card', 'aria-labelledby': 'ov-al', id: 'ov-alerts' }, h('h2', { id: 'ov-al' }, 'Recent alerts'));
   const chat = h('section', { class: 'card', 'aria-labelledby': 'ov-chat-h', id: 'ov-chat' }, h('h2', { id: 'ov-chat-h' }, 'Assistant'));
-  scope.el.append(h('h1', {}, 'Overview'), gauges, h('div', { class: 'cols' }, services, downloads, alerts, chat));
+  // the first-run checklist is an admin's: its steps configure Hearth
+  const firstRun = h('section', { class: 'card', 'aria-labelledby': 'first-run-title', id: 'first-run', hidden: true, style: 'margin-bottom:1rem' });
+  scope.el.append(h('h1', {}, 'Overview'), firstRun, gauges, h('div', { class: 'cols' }, services, downloads, alerts, chat));
   chatBox(chat);
 
   const debounce = (fn) => { let t; return () => { clearTimeout(t); t = setTimeout(fn, 250); }; };
   await Promise.all([
+    whoami().role === 'admin' ? firstRunCard(firstRun).catch(() => { /* the overview stands without it */ }) : null,
     systemGauges(scope, gauges),
     section(scope, services, 'Services', 'GET /api/v1/services', '/api/v1/services', 'service_status', debounce, (d, again) => {
       const list = d.services ?? d;
-      return list.length ? h('div', { class: 'grid' }, list.map(s => serviceCard(s, again))) : h('p', { class: 'muted' }, 'No services configured.');
+      return list.length ? h('div', { class: 'grid' }, list.map(s => serviceCard(s, again))) : emptyServices();
     }),
     section(scope, downloads, 'Downloads', 'GET /api/v1/tasks', '/api/v1/tasks?status=active&limit=5', 'task_updates', debounce, (d, again) => {
       const tasks = d.tasks ?? d;
       return tasks.length ? [taskTable(tasks, again, false), d.has_more ? h('a', { href: '#/downloads', class: 'small' }, `All ${d.total} active downloads`) : null]
-        : h('p', { class: 'muted' }, 'Nothing downloading.');
+        : h('p', { class: 'muted' }, 'Nothing downloading. ', h('a', { href: '#/downloads' }, 'Add a download'), ' with a magnet link, a URL or a .torrent file.');
     }),
     section(scope, alerts, 'Alerts', 'GET /api/v1/alerts', '/api/v1/alerts?limit=5', 'alerts', debounce, (d) => {
       const list = d.alerts ?? d;
-      return list.length ? h('ul', { style: 'list-style:none;padding:0;margin:0' }, list.map(a => alertRow(a))) : h('p', { class: 'muted' }, 'No alerts.');
+      return list.length ? h('ul', { style: 'list-style:none;padding:0;margin:0' }, list.map(a => alertRow(a)))
+        : h('p', { class: 'muted' }, 'No alerts: nothing has crossed a threshold or stopped on its own. ', h('a', { href: '#/alerts' }, 'Thresholds'));
     }),
   ]);
 }

@@ -1,20 +1,24 @@
 // Services: grouped list with start/stop/restart (confirmed), and per service its stats and a log viewer that follows.
-import { api, has, h, clear, svcName, svcState, svcHealth, serviceActions } from './common.js';
-import { notAvailable, failed, tone, pct, bytes } from '../ui.js';
+import { api, has, h, clear, svcName, svcState, svcHealth, serviceActions, REASONS } from './common.js';
+import { notAvailable, failed, tone, pct, bytes, actionButton, act } from '../ui.js';
 import { denied } from '../api.js';
+import { emptyServices } from './empty.js';
+import { addServiceCard } from './addservice.js';
 
 export async function render(scope, [selected]) {
   scope.el.append(h('h1', {}, 'Services'));
   if (!has('GET /api/v1/services')) { scope.el.append(notAvailable('Services', 'GET /api/v1/services')); return; }
+  const hint = h('div', { id: 'docker-hint' });
   const list = h('div', { id: 'service-list' });
   const detail = h('div', { id: 'service-detail' });
-  scope.el.append(list, detail);
+  scope.el.append(hint, list, detail);
+  dockerHint(hint);
 
   const load = async () => {
     let data;
     try { data = await api('GET', '/api/v1/services'); } catch (e) { clear(list, failed('Services', e)); return; }
     const services = data.services ?? data;
-    if (!services.length) { clear(list, h('p', { class: 'muted' }, 'No services configured.')); return; }
+    if (!services.length) { clear(list, emptyServices()); return; }
     const groups = new Map();
     for (const s of services) {
       const g = s.group || 'Other';
@@ -29,18 +33,74 @@ export async function render(scope, [selected]) {
           const name = svcName(s), state = svcState(s), health = svcHealth(s);
           return h('tr', { 'data-service': name },
             h('td', {}, h('a', { href: '#/services/' + encodeURIComponent(name) }, s.display_name ?? name),
-              s.url ? h('div', { class: 'small muted' }, s.url) : null),
+              s.url ? h('div', { class: 'small muted' }, s.url) : null,
+              portLinks(s)),
             h('td', {}, h('span', { class: 'badge ' + tone(state), 'data-state': state }, state),
-              health && health !== state ? h('div', { class: 'small ' + tone(health) }, health) : null),
-            h('td', { class: 'hide-narrow small' }, runtimeOf(s)),
-            h('td', {}, h('div', { class: 'row' }, serviceActions(s, load))));
+              h('div', { class: 'small', 'data-health-of': name }, health && health !== state ? h('span', { class: tone(health) }, health) : null)),
+            h('td', { class: 'hide-narrow small' }, runtimeOf(s), h('div', { class: 'muted', 'data-origin': s.source }, ORIGIN[s.source] ?? s.source)),
+            h('td', {}, h('div', { class: 'row' }, serviceActions(s, load), s.source === 'api' ? removeButton(name, load) : null)));
         })))))));
+    healthOf(list);   // not awaited: a slow upstream's check must not hold the list back
   };
   await load();
+  const adder = await addServiceCard(load);
+  if (adder) scope.el.insertBefore(adder, detail);
   const debounced = (() => { let t; return () => { clearTimeout(t); t = setTimeout(load, 250); }; })();
   scope.live('service_status', debounced);
   scope.fallback(load);
   if (selected) await showDetail(scope, detail, selected);
+}
+
+const ORIGIN = { config: 'from hearth.yml (read-only here)', discovery: 'found on Docker', api: 'added here' };
+
+/** Removing a service added here (hearth.yml's and Docker's are theirs to change). */
+function removeButton(name, load) {
+  const b = actionButton('Remove', 'DELETE /api/v1/services/{name}', async () => {
+    if (!confirm(`Remove ${name}? Hearth stops watching it; the service itself is not touched.`)) return;
+    const r = await act(b, () => api('DELETE', `/api/v1/services/${encodeURIComponent(name)}`), `${name} removed`);
+    if (r !== undefined) load();
+  }, { 'data-remove': name });
+  return b;
+}
+
+/** A container's published ports, as links on the host the dashboard was opened on (the engine is on that box). */
+function portLinks(s) {
+  const ports = (s.ports ?? []).filter(p => p.protocol === 'tcp');
+  if (!ports.length) return null;
+  return h('div', { class: 'small row', 'data-ports-of': svcName(s) }, ports.map(p =>
+    h('a', { href: `${location.protocol}//${location.hostname}:${p.port}/`, target: '_blank', rel: 'noopener noreferrer', 'data-port': String(p.port) },
+      `:${p.port}`)));
+}
+
+/** When Docker is on this machine but Hearth may not use it: what is wrong and what to do, above the list. */
+async function dockerHint(box) {
+  if (!has('GET /api/v1/services/local-docker')) return;
+  let local;
+  try { local = await api('GET', '/api/v1/services/local-docker'); } catch { return; }
+  if (local.state !== 'unreachable') return;
+  clear(box, h('div', { class: 'card warn', 'data-docker': local.state },
+    h('p', {}, h('strong', {}, `Docker at ${local.host} cannot be used: `), local.message),
+    h('p', { class: 'small' }, local.hint)));
+}
+
+/**
+ * Beside each service that is not healthy: what is wrong (credentials refused, unreachable, a configuration error)
+ * and the message its check gave, where the user looks for it.
+ */
+async function healthOf(list) {
+  if (!has('GET /api/v1/services/health')) return;
+  let rows;
+  try { rows = (await api('GET', '/api/v1/services/health')).services ?? []; } catch { return; }
+  await Promise.all(rows.filter(r => r.health !== 'healthy').map(async r => {
+    let reason = '';
+    if (r.health === 'unhealthy' && has('GET /api/v1/services/{name}')) {
+      try { reason = REASONS[(await api('GET', `/api/v1/services/${encodeURIComponent(r.name)}`)).health?.detail] ?? ''; } catch { /* the word and the message still show */ }
+    }
+    const cell = list.querySelector(`[data-health-of="${CSS.escape(r.name)}"]`);
+    if (!cell) return;
+    clear(cell, h('span', { class: tone(r.health), 'data-health': r.health }, [r.health, reason].filter(Boolean).join(' · ')),
+      r.message ? h('div', { class: 'muted health-message' }, r.message) : null);
+  }));
 }
 
 function runtimeOf(s) {

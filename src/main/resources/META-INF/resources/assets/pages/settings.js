@@ -3,6 +3,7 @@
 import { api, has, h, clear, toast } from './common.js';
 import { notAvailable, failed, guard, act, actionButton, confirmAction, when } from '../ui.js';
 import { denied, whoami } from '../api.js';
+import { emptyChannels } from './empty.js';
 
 export async function render(scope) {
   scope.el.append(h('h1', {}, 'Settings'));
@@ -132,7 +133,8 @@ async function apiKeys(card) {
           }, { class: 'small danger', 'aria-label': `revoke key ${k.name}` });
           return h('tr', { 'data-key': k.id }, h('td', {}, k.name), h('td', {}, k.role), h('td', { class: 'hide-narrow' }, h('code', {}, k.prefix ?? '')),
             h('td', { class: 'hide-narrow small' }, when(k.created_at)), h('td', {}, revoke));
-        })))) : h('p', { class: 'muted' }, 'No keys yet.'));
+        })))) : h('p', { class: 'muted', 'data-empty': 'keys' }, 'No API keys: scripts, apps and agents (MCP) need one to reach Hearth. '
+          + 'Create one above with the least role that will do; Hearth shows it once.'));
     } catch (e) { clear(list, failed('API keys', e)); }
   };
   form.addEventListener('submit', async (e) => {
@@ -156,25 +158,59 @@ async function apiKeys(card) {
 async function notificationChannels(card) {
   const route = 'GET /api/v1/notifications/channels';
   if (!has(route)) { card.append(notAvailable('Notification channels', route)); return; }
-  try {
-    const d = await api('GET', '/api/v1/notifications/channels');
-    const list = d.channels ?? d;
-    if (!list.length) { card.append(h('p', { class: 'muted' }, 'No channels configured.')); return; }
-    card.append(h('ul', { style: 'list-style:none;padding:0;margin:0' }, list.map(c => {
-      const id = c.id ?? c.name;
-      const test = actionButton('Send test', 'POST /api/v1/notifications/test', async () => {
-        const r = await act(test, () => api('POST', '/api/v1/notifications/test', { channel: id }));
-        if (r === undefined) return;
-        // The answer says per destination whether it arrived: a 200 with ok=false is a failed test, not a success.
-        const failedTo = (r.deliveries ?? []).filter(d => d.status !== 'delivered');
-        if (r.ok === false || failedTo.length) toast(`Test to ${id} failed: ` + (failedTo.map(d => `${d.destination || id}: ${d.error || d.status}`).join('; ') || 'not delivered'), 'error');
-        else toast(`Test sent to ${id}`, 'ok');
-      }, { class: 'small', 'aria-label': `send a test to ${id}` });
-      return h('li', { class: 'spread', style: 'padding:.35rem 0;border-bottom:1px solid var(--line)', 'data-channel': id },
-        h('span', {}, h('strong', {}, c.display_name ?? c.name ?? id), ' ', h('span', { class: 'small muted' }, [c.type, c.min_level ? 'from ' + c.min_level : '', c.pending ? c.pending + ' pending' : ''].filter(Boolean).join(' · '))),
-        test);
-    })));
-  } catch (e) { card.append(failed('Notification channels', e)); }
+  const body = h('div', { id: 'channel-list' });
+  card.append(body);
+  const load = async () => {
+    try {
+      const d = await api('GET', '/api/v1/notifications/channels');
+      const list = d.channels ?? d;
+      if (!list.length) { clear(body, emptyChannels()); return; }
+      clear(body, h('ul', { style: 'list-style:none;padding:0;margin:0' }, list.map(c => {
+        const id = c.id ?? c.name;
+        const test = actionButton('Send test', 'POST /api/v1/notifications/test', async () => {
+          const r = await act(test, () => api('POST', '/api/v1/notifications/test', { channel: id }));
+          if (r === undefined) return;
+          // The answer says per destination whether it arrived: a 200 with ok=false is a failed test, not a success.
+          const failedTo = (r.deliveries ?? []).filter(d => d.status !== 'delivered');
+          if (r.ok === false || failedTo.length) toast(`Test to ${id} failed: ` + (failedTo.map(d => `${d.destination || id}: ${d.error || d.status}`).join('; ') || 'not delivered'), 'error');
+          else toast(`Test sent to ${id}`, 'ok');
+        }, { class: 'small', 'aria-label': `send a test to ${id}` });
+        const remove = c.source === 'api' ? actionButton('Remove', 'DELETE /api/v1/notifications/channels/{name}', async () => {
+          if (!confirm(`Remove the channel ${id}?`)) return;
+          const r = await act(remove, () => api('DELETE', `/api/v1/notifications/channels/${encodeURIComponent(id)}`), `${id} removed`);
+          if (r !== undefined) load();
+        }, { class: 'small' }) : null;
+        const origin = c.source === 'api' ? 'added here' : c.source === 'config' ? 'from hearth.yml (read-only here)' : '';
+        return h('li', { class: 'spread', style: 'padding:.35rem 0;border-bottom:1px solid var(--line)', 'data-channel': id },
+          h('span', {}, h('strong', {}, c.display_name ?? c.name ?? id), ' ', h('span', { class: 'small muted' }, [c.type, c.min_level ? 'from ' + c.min_level : '', c.pending ? c.pending + ' pending' : '', origin].filter(Boolean).join(' · '))),
+          h('span', { class: 'row' }, test, remove));
+      })));
+    } catch (e) { clear(body, failed('Notification channels', e)); }
+  };
+  await load();
+  const addRoute = 'POST /api/v1/notifications/channels';
+  if (!has(addRoute)) return;
+  const name = h('input', { id: 'ch-name', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{0,62}', placeholder: 'phone' });
+  const url = h('input', { id: 'ch-url', required: true, type: 'password', autocomplete: 'off', placeholder: 'ntfys://ntfy.sh/my-topic' });
+  const error = h('p', { class: 'err-text', id: 'ch-error', role: 'alert', hidden: true });
+  const save = guard(h('button', { type: 'submit', class: 'primary', id: 'ch-save' }, 'Send a test and save'), addRoute);
+  const form = h('form', { class: 'row', style: 'align-items:end', id: 'add-channel' },
+    h('label', { for: 'ch-name' }, 'Name', name), h('label', { for: 'ch-url' }, 'Channel URL', url), save);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.hidden = true;
+    save.disabled = true;
+    try {
+      await api('POST', '/api/v1/notifications/channels', { name: name.value.trim(), url: url.value.trim() });
+      toast(`The test reached ${name.value.trim()}; the channel was saved`, 'ok');
+      form.reset();
+      load();
+    } catch (err) { error.textContent = err.message; error.hidden = false; }
+    finally { save.disabled = false; guard(save, addRoute); }
+  });
+  card.append(h('h3', {}, 'Add a channel'), h('p', { class: 'small muted' },
+    'One URL, as Apprise writes it: tgram://<bot token>/<chat id>, ntfys://ntfy.sh/<topic>, gotify://<host>/<token>, discord://<id>/<token>, ',
+    'json://<host>/<path> for a webhook (jsons:// over HTTPS)… Hearth sends it a test and keeps it only if the test arrives.'), form, error);
 }
 
 async function configuration(card) {

@@ -165,6 +165,8 @@ public class ServicesWorld implements QuarkusTestResourceLifecycleManager {
                                     "name", "local", "host", engine.host().toString()))),
                     "hearth.docker.traefik_api",
                             "http://127.0.0.1:" + traefik.getAddress().getPort(),
+                    // the label rules under test; docker.discovery: all is NewcomerDashboardTest's
+                    "hearth.docker.discovery", "labelled",
                     "hearth.services", json.writeValueAsString(services));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -50,4 +50,20 @@ class EngineJsonTest {
         assertEquals(Instant.parse("2026-11-23T10:00:00.5Z"), details.startedAt());
         assertNull(details.finishedAt(), "Docker's year-1 'never' is null");
     }
+
+    @Test
+    void publishedPortsAreListedOnceEachAndExposedOnesAreLeftOut() throws Exception {
+        ContainerSummary c = EngineJson.summary(JSON.readTree("""
+                {"Id": "abc", "Names": ["/jellyfin"], "State": "running", "Status": "Up 1 minute",
+                 "Ports": [{"IP": "0.0.0.0", "PrivatePort": 8096, "PublicPort": 8096, "Type": "tcp"},
+                           {"IP": "::", "PrivatePort": 8096, "PublicPort": 8096, "Type": "tcp"},
+                           {"PrivatePort": 1900, "Type": "udp"},
+                           {"IP": "127.0.0.1", "PrivatePort": 7359, "PublicPort": 17359, "Type": "udp"}]}
+                """));
+        assertEquals(
+                java.util.List.of(
+                        new PublishedPort("0.0.0.0", 8096, 8096, "tcp"),
+                        new PublishedPort("127.0.0.1", 17359, 7359, "udp")),
+                c.ports());
+    }
 }
