@@ -86,6 +86,11 @@ public class ConfigService {
         return current.get().dataDir();
     }
 
+    /** The configuration file this Hearth reads, if any ({@code HEARTH_CONFIG}, else {@code ./hearth.yml} when present). */
+    public java.util.Optional<Path> configFile() {
+        return loader.configFile();
+    }
+
     /** The config as the API shows it: snake_case, secrets redacted, services by name as the seeds show. */
     public ObjectNode redactedView() {
         ObjectNode tree = json.valueToTree(current.get());
@@ -173,7 +178,8 @@ public class ConfigService {
         HearthConfig running = current.get();
         current.set(new HearthConfig(next.domain(), next.mediaDir(), next.downloadsDir(), running.dataDir(), running.server(),
                 running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), next.downloads(),
-                next.monitoring(), running.notifications(), running.services(), running.docker(), running.assistant(), next.mcp()));
+                next.monitoring(), running.notifications(), running.services(), running.docker(), running.assistant(), next.mcp(),
+                next.backups(), running.dns(), next.minecraft()));
         listeners.forEach(l -> l.accept(current.get()));
         return new Change(List.copyOf(leaves.keySet()), restart);
     }

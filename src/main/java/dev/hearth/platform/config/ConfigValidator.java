@@ -58,6 +58,9 @@ final class ConfigValidator {
         validateMonitoring(p, c.monitoring());
         NotificationsValidator.validate(c.notifications(), p);
         AssistantValidator.validate(c.assistant(), c.mcp(), p);
+        BackupsValidator.validate(c.backups(), p);
+        DnsValidator.validate(c.dns(), p);
+        MinecraftValidator.validate(c.minecraft(), p);
 
         Set<String> names = new HashSet<>();
         for (int i = 0; i < c.services().size(); i++) {

@@ -26,7 +26,10 @@ public record HearthConfig(
         @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services,
         @RestartRequired Docker docker,
         @RestartRequired Assistant assistant,
-        Mcp mcp) {
+        Mcp mcp,
+        Backups backups,
+        @RestartRequired Dns dns,
+        Minecraft minecraft) {
 
     public record Server(String host, int port, ByteSize maxBodySize) {}
 
@@ -345,6 +348,98 @@ public record HearthConfig(
     public record Mcp(boolean enabled, boolean readOnly, List<String> allowedOrigins) {
         public Mcp {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
+    }
+
+    // ---- Care (issue 16): each section self-contained, so it can move to its feature with its rules. ----
+
+    /**
+     * Backups (docs/configuration.md, "Backups"): where archives are kept, the passphrase that encrypts them,
+     * the schedule (a cron expression) and its retention, and what besides Hearth's own state goes in: paths
+     * and named Docker volumes, each inside one of {@code roots}.
+     */
+    public record Backups(
+            String directory,
+            @Secret String passphrase,
+            String schedule,
+            int keepDaily,
+            int keepWeekly,
+            List<String> roots,
+            List<String> includePaths,
+            List<String> includeVolumes,
+            BackupRclone rclone) {
+        public Backups {
+            directory = directory == null ? "" : directory;
+            passphrase = passphrase == null ? "" : passphrase;
+            schedule = schedule == null ? "" : schedule.trim();
+            roots = roots == null ? List.of() : List.copyOf(roots);
+            includePaths = includePaths == null ? List.of() : List.copyOf(includePaths);
+            includeVolumes = includeVolumes == null ? List.of() : List.copyOf(includeVolumes);
+            rclone = rclone == null ? new BackupRclone(null, null, null) : rclone;
+        }
+    }
+
+    /** A copy of every backup on an rclone remote ({@code name:path}), with rclone's own config file. */
+    public record BackupRclone(String remote, String config, Duration timeout) {
+        public BackupRclone {
+            remote = remote == null ? "" : remote.trim();
+            config = config == null ? "" : config;
+            timeout = timeout == null ? Duration.ofHours(1) : timeout;
+        }
+    }
+
+    /** Public DNS for exposed services: a provider ({@code cloudflare}) and its settings; empty: none. */
+    public record Dns(String provider, DnsCloudflare cloudflare) {
+        public Dns {
+            provider = provider == null ? "" : provider.trim();
+            cloudflare = cloudflare == null ? new DnsCloudflare(null, null, null, null, null, 0, null) : cloudflare;
+        }
+    }
+
+    /** Cloudflare API v4 with an API token; the zone by name; the tunnel whose hostname the CNAMEs point at. */
+    public record DnsCloudflare(
+            @Secret String apiToken,
+            String zone,
+            String tunnelId,
+            String accountId,
+            String apiBaseUrl,
+            int requestsPerFiveMinutes,
+            Duration timeout) {
+        public DnsCloudflare {
+            apiToken = apiToken == null ? "" : apiToken;
+            zone = zone == null ? "" : zone.trim();
+            tunnelId = tunnelId == null ? "" : tunnelId.trim();
+            accountId = accountId == null ? "" : accountId.trim();
+            apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? "https://api.cloudflare.com/client/v4" : apiBaseUrl;
+            requestsPerFiveMinutes = requestsPerFiveMinutes == 0 ? 1200 : requestsPerFiveMinutes;
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+    }
+
+    /**
+     * Minecraft servers as containers of the itzg/minecraft-server image on a Docker endpoint; {@code host} is
+     * where Hearth reaches them (Server List Ping, RCON), {@code public_host} what players are told.
+     */
+    public record Minecraft(
+            String endpoint,
+            String image,
+            String network,
+            String host,
+            String publicHost,
+            int firstPort,
+            int firstRconPort,
+            String restartPolicy,
+            String maxMemory,
+            Duration timeout) {
+        public Minecraft {
+            endpoint = endpoint == null || endpoint.isBlank() ? "local" : endpoint;
+            image = image == null ? "" : image;
+            network = network == null ? "" : network;
+            host = host == null ? "" : host;
+            publicHost = publicHost == null ? "" : publicHost;
+            restartPolicy = restartPolicy == null ? "" : restartPolicy;
+            maxMemory = maxMemory == null ? "" : maxMemory;
+            timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
         }
     }
 }
