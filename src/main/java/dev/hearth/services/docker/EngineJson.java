@@ -43,7 +43,13 @@ final class EngineJson {
                 time(state.path("StartedAt").asText(null)), time(state.path("FinishedAt").asText(null)),
                 ContainerHealth.of(health.isMissingNode() || health.isNull() ? null : health.asText()),
                 state.path("Pid").asInt(0), c.path("RestartCount").asInt(0), config.path("Tty").asBoolean(false),
-                strings(config.path("Labels")));
+                strings(config.path("Labels")), texts(config.path("Env")));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asText());
+        return out;
     }
 
     static EngineVersion version(JsonNode v, ApiVersion negotiated) {
