@@ -1,5 +1,6 @@
 package dev.hearth;
 
+import dev.hearth.backups.RestoreOnStart;
 import dev.hearth.platform.config.ConfigEnvironment;
 import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.ConfigLoader;
@@ -26,6 +27,16 @@ public final class Hearth {
         try {
             config = new ConfigLoader(ConfigEnvironment.ofProcess()).load();
             checkDatabase(config.storage());
+            var restored = RestoreOnStart.completePending(config);
+            if (restored.isPresent()) {
+                System.out.println(restored.get().line());
+                // the restore may have brought back another hearth.yml or run-time overrides
+                if (restored.get().completed()) config = new ConfigLoader(ConfigEnvironment.ofProcess()).load();
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("hearth: the pending restore could not be finished: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (ConfigException e) {
             e.problems().forEach(p -> System.err.println("hearth: configuration error: " + p));
             System.exit(2);
