@@ -21,6 +21,10 @@ import org.postgresql.copy.CopyIn;
  * FROM stdin} blocks ended by {@code \.}, and psql meta-commands ({@code \restrict}), which are skipped.
  */
 public final class PgDumpLoader {
+    /** The schema itself stays (only its tables are replaced, so its owner need not be Hearth's user): its creation and comment are skipped. */
+    private static final java.util.regex.Pattern KEPT_SCHEMA = java.util.regex.Pattern.compile(
+            "(?is)(CREATE SCHEMA public|COMMENT ON SCHEMA public IS .*);");
+
     private PgDumpLoader() {}
 
     public static void replacePublicSchema(Connection c, Path dump) throws IOException, SQLException {
@@ -70,6 +74,7 @@ public final class PgDumpLoader {
             if (!scan.endsStatement(line)) continue;
             String sql = statement.toString().strip();
             statement.setLength(0);
+            if (KEPT_SCHEMA.matcher(sql).matches()) continue;
             if (sql.regionMatches(true, 0, "COPY ", 0, 5) && sql.toLowerCase().replaceAll("\\s+", " ").endsWith("from stdin;")) {
                 copy(c, sql.substring(0, sql.length() - 1), in);
             } else {
