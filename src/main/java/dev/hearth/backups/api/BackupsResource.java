@@ -35,11 +35,13 @@ public class BackupsResource {
     private final ActionCatalog actions;
     private final BackupService backups;
     private final CurrentCaller caller;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public BackupsResource(ActionCatalog actions, BackupService backups, CurrentCaller caller) {
+    public BackupsResource(ActionCatalog actions, BackupService backups, CurrentCaller caller, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.actions = actions;
         this.backups = backups;
         this.caller = caller;
+        this.json = json;
     }
 
     @GET
@@ -72,9 +74,19 @@ public class BackupsResource {
 
     @POST
     @Path("/{id}/verify")
+    @Consumes(MediaType.WILDCARD)
     @Allow(Role.OPERATOR)
-    public Object verify(@PathParam("id") String id, JsonNode body) {
-        return actions.invoke("backups.verify", withId(body, id), caller.get(), "rest");
+    public Object verify(@PathParam("id") String id, @RequestBody(description = "{passphrase?}, or nothing") String body) {
+        return actions.invoke("backups.verify", withId(parse(body), id), caller.get(), "rest");
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) return null;
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw ApiException.invalid("body", "must be a JSON object");
+        }
     }
 
     @POST
