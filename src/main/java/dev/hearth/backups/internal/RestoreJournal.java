@@ -152,6 +152,7 @@ public final class RestoreJournal {
         Files.deleteIfExists(file(dataDir));
         deleteTree(dir(dataDir).resolve("staged"));
         deleteTree(dir(dataDir).resolve("previous"));
+        for (String point : List.of("staging", "swap")) Files.deleteIfExists(dir(dataDir).resolve("paused-at-" + point));
         fsync(dir(dataDir));
         return Optional.of(report);
     }
