@@ -277,9 +277,9 @@ public class MinecraftService {
     /** What players type: {@code <slug>.<domain>:port} when a domain is set (seed: survivalworld.yourdomain.com:25565). */
     String url(String slug, int port) {
         HearthConfig.Minecraft s = settings();
-        if (!s.publicHost().isEmpty()) return s.publicHost() + ":" + port;
         String domain = config.current().domain();
         if (!domain.isEmpty()) return slug + "." + domain + ":" + port;
+        if (!s.publicHost().isEmpty()) return s.publicHost() + ":" + port;
         return s.host() + ":" + port;
     }
 
