@@ -9,6 +9,8 @@ const PAGES = {
   downloads: ['Downloads', () => import('./pages/downloads.js')],
   monitoring: ['Monitoring', () => import('./pages/monitoring.js')],
   alerts: ['Alerts', () => import('./pages/alerts.js')],
+  backups: ['Backups', () => import('./pages/backups.js')],
+  minecraft: ['Minecraft', () => import('./pages/minecraft.js')],
   settings: ['Settings', () => import('./pages/settings.js')],
 };
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTest
 @TestProfile(MinecraftApiTest.Profile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MinecraftApiTest {
+public class MinecraftApiTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
@@ -46,7 +46,7 @@ class MinecraftApiTest {
         Api.reset();
     }
 
-    static String env(JsonNode container, String name) {
+    public static String env(JsonNode container, String name) {
         for (JsonNode e : container.path("Config").path("Env")) {
             if (e.asText().startsWith(name + "=")) return e.asText().substring(name.length() + 1);
         }

@@ -60,7 +60,7 @@ public class MinecraftWorld implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The engine's own inspect of a container or volume, raw: what Docker itself was asked to create. */
-    static JsonNode inspect(String path) throws IOException {
+    public static JsonNode inspect(String path) throws IOException {
         String out = Processes.run(Path.of("."), "curl", "-sS", "--unix-socket", engine.host().getPath(), "http://localhost" + path);
         return JSON.readTree(out);
     }
