@@ -41,7 +41,7 @@ class ArchitectureTest {
 
     @Test
     void aFeaturesInternalsStayInsideIt() {
-        for (String feature : new String[] {"services", "downloads", "monitoring", "notify", "media", "assistant", "hub"}) {
+        for (String feature : new String[] {"services", "downloads", "monitoring", "notify", "media", "assistant", "hub", "backups", "minecraft"}) {
             noClasses().that().resideOutsideOfPackage("dev.hearth." + feature + "..")
                     .should().dependOnClassesThat().resideInAPackage("dev.hearth." + feature + "..internal..")
                     .allowEmptyShould(true)
