@@ -1,4 +1,5 @@
-# Sourced by bin/hearth and bin/test: finds a JDK 21 or newer and Maven, or says what to install.
+# Sourced by bin/hearth and bin/test: finds a JDK 21 or newer (a Java runtime is enough to run a built
+# distribution) and Maven, or says what to install.
 # Order: JAVA_HOME, the java on PATH, then the usual install places (newest first).
 
 # The JDK's release file says its version without starting a JVM (which costs ~0.1 s of start-up each time);
@@ -10,7 +11,10 @@ java_major() {
   echo "$major"
 }
 
+# $1 = runtime: a Java runtime without javac will do (running a distribution builds nothing).
 find_jdk() {
+  local need_javac=true
+  [[ "${1:-}" == runtime ]] && need_javac=false
   local candidates=()
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
   if command -v java >/dev/null 2>&1; then
@@ -21,7 +25,7 @@ find_jdk() {
     candidates+=("$dir")
   done
   for dir in "${candidates[@]}"; do
-    if [[ -x "$dir/bin/java" && -x "$dir/bin/javac" ]]; then
+    if [[ -x "$dir/bin/java" ]] && { [[ "$need_javac" == false ]] || [[ -x "$dir/bin/javac" ]]; }; then
       local major
       major=$(java_major "$dir")
       if [[ -n "$major" && "$major" -ge 21 ]]; then
@@ -46,6 +50,22 @@ MSG
     exit 1
   fi
   export JAVA_HOME="$jdk"
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+require_java_runtime() {
+  local java
+  if ! java=$(find_jdk runtime); then
+    cat >&2 <<'MSG'
+hearth: no Java 21 or newer found (looked at JAVA_HOME, the java on PATH, /usr/lib/jvm, /opt, ~/.sdkman).
+Install a Java runtime and run again, for example:
+  Debian 13 / Ubuntu 24.04:  sudo apt-get install openjdk-21-jre-headless
+  Debian 12:                 install Temurin 21 or 25 (https://adoptium.net/installation/linux/)
+or point JAVA_HOME at an existing Java 21+.
+MSG
+    exit 1
+  fi
+  export JAVA_HOME="$java"
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 

@@ -2,6 +2,8 @@ package dev.hearth;
 
 import dev.hearth.backups.PendingRestore;
 import dev.hearth.backups.RestoreOnStart;
+import dev.hearth.cli.Cli;
+import dev.hearth.cli.CommandContext;
 import dev.hearth.platform.config.ConfigEnvironment;
 import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.ConfigLoader;
@@ -10,6 +12,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.OptionalInt;
 
 /**
  * Entry point. Reads and checks the configuration before Quarkus starts, so a bad {@code hearth.yml}
@@ -23,6 +26,13 @@ public final class Hearth {
     Hearth() {}
 
     public static void main(String... args) {
+        // --version, --help and the subcommands run without Quarkus: no port, no database.
+        OptionalInt command = Cli.standard().dispatch(args, CommandContext.ofProcess());
+        if (command.isPresent()) {
+            System.out.flush();
+            System.exit(command.getAsInt());
+            return;
+        }
         // A restore to finish replaces the database and the configuration, which Quarkus's initialisation
         // reads: it waits until the swap is done (only then; the probe costs a file check).
         boolean restoring = PendingRestore.find(ConfigEnvironment.ofProcess()).isPresent();
@@ -86,7 +96,7 @@ public final class Hearth {
         try (var ignored = DriverManager.getConnection(storage.url(), storage.username(), storage.password())) {
             // reachable, credentials accepted
         } catch (SQLException e) {
-            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
     }
 }

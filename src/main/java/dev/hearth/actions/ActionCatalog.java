@@ -54,23 +54,28 @@ public class ActionCatalog {
         return a;
     }
 
-    public Object invoke(String id, JsonNode params, Caller caller, String door) {
+    /**
+     * Runs an action for a caller. The role comes first: a caller who may not run it learns nothing of the
+     * parameter rules, and the audit keeps only the action and the names of the parameters sent, so a
+     * refused call cannot fill the audit with its values.
+     */
+    public Record invoke(String id, @org.jspecify.annotations.Nullable JsonNode params, Caller caller, String door) {
         Action action = find(id);
         ActionSpec spec = action.spec();
-        ObjectNode checked = check(spec, params);
-        JsonNode audited = redact(checked);
         if (!caller.may(spec.role())) {
-            audit.record(caller, door, id, audited, "forbidden", "needs " + spec.role().id(), 0);
+            audit.record(caller, door, id, AuditLog.names(params), "forbidden", "needs " + spec.role().id(), 0);
             throw new ApiException(ErrorCode.FORBIDDEN, "This needs the " + spec.role().id() + " role; you have " + caller.role().id(),
                     Map.of("required_role", spec.role().id(), "your_role", caller.role().id()));
         }
+        ObjectNode checked = check(spec, params);
+        JsonNode audited = redact(checked);
         long start = System.nanoTime();
         try {
-            Object result = action.handler().run(new ActionCall(caller, door, checked));
+            Record result = action.handler().run(new ActionCall(caller, door, checked));
             audit.record(caller, door, id, audited, "ok", "", (System.nanoTime() - start) / 1_000_000);
             return result;
         } catch (ApiException e) {
-            audit.record(caller, door, id, audited, e.code().name().toLowerCase(), e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+            audit.record(caller, door, id, audited, e.code().name().toLowerCase(), String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
             throw e;
         } catch (Exception e) {
             audit.record(caller, door, id, audited, "error", String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
@@ -79,7 +84,7 @@ public class ActionCatalog {
         }
     }
 
-    private static ObjectNode check(ActionSpec spec, JsonNode params) {
+    private static ObjectNode check(ActionSpec spec, @org.jspecify.annotations.Nullable JsonNode params) {
         if (params != null && !params.isNull() && !params.isObject()) {
             throw new ApiException(ErrorCode.INVALID_INPUT, "Parameters must be a JSON object");
         }

@@ -11,9 +11,7 @@ import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The backup actions. Roles: listing is the viewer's (names, sizes, times: nothing inside); making one and
@@ -32,7 +30,7 @@ public class BackupActions implements ActionProvider {
     public List<Action> actions() {
         return List.of(
                 new Action(new ActionSpec("backups.list", "The backups, newest first: file name, size, time, description, status", Role.VIEWER, false,
-                        List.of()), c -> Map.of("backups", backups.list().stream().map(BackupView::of).toList())),
+                        List.of()), c -> new Listed(backups.list().stream().map(BackupView::of).toList())),
                 new Action(new ActionSpec("backups.create", "Make a backup now: the database, the configuration and Hearth's data files, "
                         + "and optionally paths and Docker volumes inside backups.roots", Role.OPERATOR, false, List.of(
                         Param.optional("name", Type.STRING, "letters, digits, - or _ (default 'backup'); the file is <name>_<yyyyMMdd_HHmmss>.tar.gz"),
@@ -45,7 +43,7 @@ public class BackupActions implements ActionProvider {
                         this::verify),
                 new Action(new ActionSpec("backups.delete", "Delete a backup: its file, its remote copy and its entry", Role.ADMIN, true, List.of(
                         Param.required("id", Type.INTEGER, "the backup's id"))),
-                        c -> Map.of("deleted", BackupView.of(backups.delete(c.integer("id"))))),
+                        c -> new Deleted(BackupView.of(backups.delete(c.integer("id"))))),
                 new Action(new ActionSpec("backups.restore", "Restore a backup: Hearth checks it, stops, swaps its files in and starts again on them; "
                         + "everything done since the backup is lost", Role.ADMIN, true, List.of(
                         Param.required("id", Type.INTEGER, "the backup's id"),
@@ -54,19 +52,29 @@ public class BackupActions implements ActionProvider {
                         this::restore));
     }
 
-    private Object create(ActionCall call) {
+    /** {@code backups.list}. */
+    public record Listed(List<BackupView> backups) {}
+
+    /** {@code backups.create}: MLTB's {@code createBackup} answer ({@code success}, {@code message}, {@code filename}) and the backup. */
+    public record Made(boolean success, String message, String filename, BackupView backup) {}
+
+    /** {@code backups.verify}. */
+    public record Verified(boolean ok, int filesChecked, List<String> problems, BackupView backup) {}
+
+    /** {@code backups.delete}. */
+    public record Deleted(BackupView deleted) {}
+
+    /** {@code backups.restore}: staged; Hearth stops and swaps it in at its next start. */
+    public record RestoreStaged(boolean restoring, BackupView backup, String message, int steps, List<String> containersStopped, List<String> notes) {}
+
+    private Made create(ActionCall call) {
         String name = call.optionalString("name").map(String::strip).filter(s -> !s.isEmpty()).orElse("backup");
         String description = call.optionalString("description").orElse("");
         Includes includes = Includes.NONE;
         JsonNode include = call.params().get("include");
         if (include != null && !include.isNull()) includes = new Includes(strings(include, "paths"), strings(include, "volumes"));
         Backup b = backups.create(name, description, BackupService.MANUAL, includes, call.caller().label());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put("message", "Backup created successfully");
-        out.put("filename", b.fileName());
-        out.put("backup", BackupView.of(b));
-        return out;
+        return new Made(true, "Backup created successfully", b.fileName(), BackupView.of(b));
     }
 
     private static List<String> strings(JsonNode include, String field) {
@@ -85,27 +93,15 @@ public class BackupActions implements ActionProvider {
         return out;
     }
 
-    private Object verify(ActionCall call) {
+    private Verified verify(ActionCall call) {
         BackupService.Verification v = backups.verify(call.integer("id"), call.optionalString("passphrase").orElse(null));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ok", v.ok());
-        out.put("files_checked", v.files());
-        out.put("problems", v.problems());
-        out.put("backup", BackupView.of(v.backup()));
-        return out;
+        return new Verified(v.ok(), v.files(), v.problems(), BackupView.of(v.backup()));
     }
 
-    private Object restore(ActionCall call) {
+    private RestoreStaged restore(ActionCall call) {
         BackupService.RestoreStarted r = backups.restore(call.integer("id"), call.string("confirm"), call.optionalString("passphrase").orElse(null),
                 call.caller().label());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("restoring", true);
-        out.put("backup", BackupView.of(r.backup()));
-        out.put("message", "Backup " + r.backup().fileName() + " checked and staged; Hearth stops now, swaps it in at its next start and comes back"
-                + " in a few seconds on its state of " + r.backup().createdAt() + ".");
-        out.put("steps", r.steps());
-        out.put("containers_stopped", r.containersStopped());
-        out.put("notes", r.notes());
-        return out;
+        return new RestoreStaged(true, BackupView.of(r.backup()), "Backup " + r.backup().fileName() + " checked and staged; Hearth stops now, swaps it in at its next start and comes back"
+                + " in a few seconds on its state of " + r.backup().createdAt() + ".", r.steps(), r.containersStopped(), r.notes());
     }
 }

@@ -127,7 +127,7 @@ public class BackupService {
     }
 
     public Path directory() {
-        String d = config.current().backups().directory();
+        String d = config.current().section(BackupsConfig.class).directory();
         return d.isEmpty() ? config.dataDir().toAbsolutePath().resolve("backups") : Path.of(d);
     }
 
@@ -169,7 +169,7 @@ public class BackupService {
         BackupMaker maker = new BackupMaker(store.db(), cfg, config.configFile(), docker, info.version());
         List<BackupMaker.Source> sources = maker.resolve(includes);
         Instant now = clock.instant();
-        boolean encrypted = !cfg.backups().passphrase().isEmpty();
+        boolean encrypted = !cfg.section(BackupsConfig.class).passphrase().isEmpty();
         String fileName = name + "_" + STAMP.format(now.atZone(ZoneId.systemDefault())) + ".tar.gz" + (encrypted ? ".enc" : "");
         if (store.byFileName(fileName).isPresent() || Files.exists(directory().resolve(fileName))) {
             throw new ApiException(ErrorCode.CONFLICT, "A backup named " + fileName + " exists already; wait a second or choose another name");
@@ -182,7 +182,7 @@ public class BackupService {
             restrict(dir);
             made = maker.make(dir, fileName, name, description, now, sources, DUMP_TIMEOUT);
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof ApiException ? e.getMessage() : e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage();
+            String why = e instanceof ApiException ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage();
             store.failed(id, clock.instant(), why);
             LOG.errorf("Backup %s failed: %s", fileName, why);
             alerts.raise(FAILED_ALERT, AlertLevel.ERROR, "backups", "Backup " + fileName + " failed: " + why,
@@ -203,7 +203,7 @@ public class BackupService {
     }
 
     private void copyToRemote(long id, Path file) {
-        Rclone rclone = new Rclone(config.current().backups().rclone());
+        Rclone rclone = new Rclone(config.current().section(BackupsConfig.class).rclone());
         if (!rclone.configured()) return;
         String where = rclone.location(file.getFileName().toString());
         try {
@@ -233,7 +233,7 @@ public class BackupService {
             throw new UncheckedIOException("cannot delete " + b.fileName() + ": " + e.getMessage(), e);
         }
         if (!b.remote().isEmpty()) {
-            Rclone rclone = new Rclone(config.current().backups().rclone());
+            Rclone rclone = new Rclone(config.current().section(BackupsConfig.class).rclone());
             try {
                 if (rclone.configured()) rclone.delete(b.fileName());
             } catch (IOException e) {
@@ -250,7 +250,7 @@ public class BackupService {
         Path file = directory().resolve(b.fileName());
         try {
             if (Files.isRegularFile(file)) return new Download(b.fileName(), Files.size(file), Files.newInputStream(file));
-            Rclone rclone = new Rclone(config.current().backups().rclone());
+            Rclone rclone = new Rclone(config.current().section(BackupsConfig.class).rclone());
             if (rclone.configured() && b.remoteStatus().equals("copied")) return new Download(b.fileName(), b.sizeBytes(), rclone.open(b.fileName()));
         } catch (IOException e) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Backup " + b.fileName() + " cannot be read: " + e.getMessage());
@@ -306,7 +306,7 @@ public class BackupService {
             }
             HearthConfig cfg = config.current();
             RestorePreparer preparer = new RestorePreparer(new RestorePreparer.Context(cfg.dataDir(), config.configFile(),
-                    store.db().kind(), DatabaseSnapshot.liveSchemaVersion(store.db()), cfg.backups().roots(), docker));
+                    store.db().kind(), DatabaseSnapshot.liveSchemaVersion(store.db()), cfg.section(BackupsConfig.class).roots(), docker));
             RestorePreparer.Prepared p = preparer.prepare(file, b.name(), b.fileName(), passphrase(passphrase));
             LOG.warnf("Restore of %s requested by %s: Hearth stops now and swaps the files in at its next start", b.fileName(), by);
             handedOver = true;
@@ -325,7 +325,7 @@ public class BackupService {
 
     /** Runs at every scheduler tick: makes the scheduled backup when the cron expression says it is due. */
     void tick() {
-        String schedule = config.current().backups().schedule();
+        String schedule = config.current().section(BackupsConfig.class).schedule();
         if (schedule.isEmpty()) {
             nextScheduled = null;
             scheduleSeen = "";
@@ -345,7 +345,7 @@ public class BackupService {
 
     /** One scheduled backup with the configured includes; a failure is raised as an alert, never thrown. */
     public Optional<Backup> runScheduled() {
-        var b = config.current().backups();
+        var b = config.current().section(BackupsConfig.class);
         try {
             return Optional.of(create(SCHEDULED, "Scheduled backup (" + b.schedule() + ")", SCHEDULED,
                     new Includes(b.includePaths(), b.includeVolumes()), "schedule"));
@@ -361,7 +361,7 @@ public class BackupService {
 
     /** Deletes the scheduled backups that the keep_daily / keep_weekly rules no longer keep. */
     void applyRetention() {
-        var cfg = config.current().backups();
+        var cfg = config.current().section(BackupsConfig.class);
         List<Backup> scheduled = store.list().stream().filter(b -> b.kind().equals(SCHEDULED) && b.completed()).toList();
         Set<Long> doomed = Retention.toDelete(scheduled.stream().map(b -> new Retention.Candidate(b.id(), b.createdAt())).toList(),
                 cfg.keepDaily(), cfg.keepWeekly(), ZoneId.systemDefault());
@@ -379,7 +379,7 @@ public class BackupService {
      */
     void reconcile() {
         Path dir = directory();
-        String passphrase = config.current().backups().passphrase();
+        String passphrase = config.current().section(BackupsConfig.class).passphrase();
         for (Backup b : store.list()) {
             if (!b.status().equals(Backup.RUNNING)) continue;
             Path f = dir.resolve(b.fileName());
@@ -438,17 +438,14 @@ public class BackupService {
     private volatile RestoreJournal.@Nullable Report lastRestore;
 
     /** The outcome of the restore this start finished, if it finished one. */
-    public Optional<Map<String, Object>> lastRestore() {
+    public Optional<LastRestore> lastRestore() {
         RestoreJournal.Report r = lastRestore;
         if (r == null) return Optional.empty();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("backup", r.backup());
-        m.put("file_name", r.fileName());
-        m.put("outcome", r.outcome());
-        m.put("message", r.message());
-        m.put("finished_at", r.finishedAt());
-        return Optional.of(m);
+        return Optional.of(new LastRestore(r.backup(), r.fileName(), r.outcome(), r.message(), r.finishedAt()));
     }
+
+    /** How the restore this start finished went. */
+    public record LastRestore(String backup, String fileName, String outcome, String message, String finishedAt) {}
 
     private Path local(Backup b) {
         Path file = directory().resolve(b.fileName());
@@ -457,7 +454,7 @@ public class BackupService {
     }
 
     private String passphrase(@Nullable String given) {
-        return given == null || given.isEmpty() ? config.current().backups().passphrase() : given;
+        return given == null || given.isEmpty() ? config.current().section(BackupsConfig.class).passphrase() : given;
     }
 
     private static void restrict(Path dir) {

@@ -8,19 +8,17 @@ import dev.hearth.actions.ActionSpec.Param;
 import dev.hearth.actions.ActionSpec.Type;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.ServiceRegistry;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** DNS actions: reading is the viewer's; publishing anything to the internet, or taking it away, is the admin's. */
 @Singleton
 public class DnsActions implements ActionProvider {
     private final DnsService dns;
-    private final ServiceCatalog services;
+    private final ServiceRegistry services;
 
-    public DnsActions(DnsService dns, ServiceCatalog services) {
+    public DnsActions(DnsService dns, ServiceRegistry services) {
         this.dns = dns;
         this.services = services;
     }
@@ -29,7 +27,7 @@ public class DnsActions implements ActionProvider {
     public List<Action> actions() {
         return List.of(
                 new Action(new ActionSpec("dns.records", "The zone's DNS records", Role.VIEWER, false, List.of()),
-                        c -> Map.of("zone", dns.zone(), "records", dns.records())),
+                        c -> new Records(dns.zone(), dns.records())),
                 new Action(new ActionSpec("dns.tunnel", "The tunnel's status and, when it is remotely managed, its public hostnames", Role.VIEWER,
                         false, List.of()), c -> tunnel()),
                 new Action(new ActionSpec("dns.expose", "Publish a service on the internet through the tunnel: a proxied CNAME and the tunnel's "
@@ -53,30 +51,38 @@ public class DnsActions implements ActionProvider {
                         Param.required("id", Type.STRING, "the record's id"))),
                         c -> {
                             dns.deleteRecord(c.string("id"));
-                            return Map.of("deleted", c.string("id"));
+                            return new RecordDeleted(c.string("id"));
                         }));
     }
 
-    private Object tunnel() {
+    /** {@code dns.records}. */
+    public record Records(String zone, List<DnsRecord> records) {}
+
+    /** {@code dns.tunnel}: its status and, when remotely managed, its ingress rules. */
+    public record Tunnel(TunnelStatus tunnel, List<IngressRule> ingress) {}
+
+    /** {@code dns.delete_record}. */
+    public record RecordDeleted(String deleted) {}
+
+    private Tunnel tunnel() {
         TunnelStatus t = dns.tunnel();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tunnel", t);
-        out.put("ingress", t.remotelyManaged() ? dns.ingress() : List.of());
-        return out;
+        return new Tunnel(t, t.remotelyManaged() ? dns.ingress() : List.of());
     }
 
-    private Object expose(ActionCall call) {
+    private Exposure expose(ActionCall call) {
         String origin = call.optionalString("origin").orElse(null);
         String service = call.optionalString("service").orElse(null);
         if ((origin == null) == (service == null)) throw ApiException.invalid("origin", "give either service or origin");
+        String target = origin;
         if (service != null) {
-            origin = services.service(service).url();
-            if (origin.isEmpty()) throw ApiException.invalid("service", "service '" + service + "' has no URL to publish; give origin");
+            target = services.service(service).url();
+            if (target.isEmpty()) throw ApiException.invalid("service", "service '" + service + "' has no URL to publish; give origin");
         }
-        return dns.expose(call.string("hostname"), origin);
+        if (target == null) throw ApiException.invalid("origin", "give either service or origin");
+        return dns.expose(call.string("hostname"), target);
     }
 
-    private Object record(ActionCall call) {
+    private DnsRecord record(ActionCall call) {
         String type = call.string("type");
         String value = type.equalsIgnoreCase("SRV") ? call.string("target") : call.string("content");
         int port = call.params().has("port") ? (int) call.integer("port") : 0;

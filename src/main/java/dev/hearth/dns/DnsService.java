@@ -41,16 +41,16 @@ public class DnsService {
 
     @Inject
     public DnsService(ConfigService config, HttpStack http, ObjectMapper json, Clock clock) {
-        this(cloudflare(config.current().dns(), http, json, clock));
+        this(cloudflare(config.current().section(DnsConfig.class), http, json, clock));
     }
 
     public DnsService(Optional<DnsProvider> provider) {
         this.provider = provider;
     }
 
-    static Optional<DnsProvider> cloudflare(HearthConfig.Dns dns, HttpStack http, ObjectMapper json, Clock clock) {
+    static Optional<DnsProvider> cloudflare(DnsConfig dns, HttpStack http, ObjectMapper json, Clock clock) {
         if (!dns.provider().equals("cloudflare")) return Optional.empty();
-        HearthConfig.DnsCloudflare c = dns.cloudflare();
+        DnsConfig.Cloudflare c = dns.cloudflare();
         String base = c.apiBaseUrl().endsWith("/") ? c.apiBaseUrl() : c.apiBaseUrl() + "/";
         UpstreamSpec spec = UpstreamSpec.of("cloudflare", URI.create(base))
                 .withAuth(AuthStrategy.bearer(c.apiToken()))
@@ -65,8 +65,9 @@ public class DnsService {
         return provider.isPresent();
     }
 
+    /** Off (no {@code dns.provider}) is 404, as the MCP server when off: nothing to reach, and nothing to retry later. */
     private DnsProvider provider() {
-        return provider.orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+        return provider.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                 "Public DNS is not set up: set dns.provider (cloudflare) and its settings", Map.of("reason", "not_configured")));
     }
 
@@ -146,7 +147,10 @@ public class DnsService {
     }
 
     /** Takes a published hostname away: its CNAME to the tunnel and its ingress rule. */
-    public Map<String, Object> unexpose(String name) {
+    /** What {@link #unexpose} took away. */
+    public record Unexposed(String hostname, List<String> recordsRemoved, boolean ingressRuleRemoved) {}
+
+    public Unexposed unexpose(String name) {
         String host = hostname(name);
         return call(() -> {
             DnsProvider p = provider();
@@ -172,11 +176,7 @@ public class DnsService {
             if (removed.isEmpty() && !ruleRemoved) {
                 throw new ApiException(ErrorCode.NOT_FOUND, host + " is not published through the tunnel", Map.of("hostname", host));
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("hostname", host);
-            out.put("records_removed", removed);
-            out.put("ingress_rule_removed", ruleRemoved);
-            return out;
+            return new Unexposed(host, List.copyOf(removed), ruleRemoved);
         });
     }
 
@@ -244,7 +244,7 @@ public class DnsService {
         }
         String scheme = o.getScheme() == null ? "" : o.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("minecraft") || scheme.equals("tcp") && (o.getPort() == 25565 || o.getPort() == -1) || o.getPort() == 25565) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, (String) minecraftAdvice(host, o.getPort() > 0 ? o.getPort() : 25565, "").get("message"),
+            throw new ApiException(ErrorCode.INVALID_INPUT, String.valueOf(minecraftAdvice(host, o.getPort() > 0 ? o.getPort() : 25565, "").get("message")),
                     minecraftAdvice(host, o.getPort() > 0 ? o.getPort() : 25565, ""));
         }
         if (!scheme.equals("http") && !scheme.equals("https") || o.getHost() == null) {
@@ -273,13 +273,13 @@ public class DnsService {
             return work.get();
         } catch (DnsException e) {
             throw switch (e.kind()) {
-                case CONFLICT -> new ApiException(ErrorCode.CONFLICT, e.getMessage());
-                case NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, e.getMessage());
-                case REFUSED -> new ApiException(ErrorCode.INVALID_INPUT, e.getMessage());
-                case RATE_LIMITED -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, e.getMessage(),
+                case CONFLICT -> new ApiException(ErrorCode.CONFLICT, String.valueOf(e.getMessage()));
+                case NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, String.valueOf(e.getMessage()));
+                case REFUSED -> new ApiException(ErrorCode.INVALID_INPUT, String.valueOf(e.getMessage()));
+                case RATE_LIMITED -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()),
                         Map.of("reason", "rate_limited", "retry_after_seconds", e.retryAfterSeconds()));
-                case AUTH -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, e.getMessage(), Map.of("reason", "auth_failed"));
-                case UNAVAILABLE -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, e.getMessage(), Map.of("reason", "unavailable"));
+                case AUTH -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()), Map.of("reason", "auth_failed"));
+                case UNAVAILABLE -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()), Map.of("reason", "unavailable"));
             };
         }
     }

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Minecraft actions. Roles: the list and the players are the viewer's; start, stop and the RCON commands (say,
@@ -39,7 +40,7 @@ public class MinecraftActions implements ActionProvider {
     public List<Action> actions() {
         return List.of(
                 new Action(new ActionSpec("minecraft.list", "The Minecraft servers: state, players online, version", Role.VIEWER, false, List.of()),
-                        c -> Map.of("servers", minecraft.list())),
+                        c -> new Servers(minecraft.list())),
                 new Action(new ActionSpec("minecraft.create", "Create and start a Minecraft server (itzg/minecraft-server) with its own world volume",
                         Role.ADMIN, false, List.of(
                         Param.required("name", Type.STRING, "e.g. SurvivalWorld"),
@@ -56,7 +57,7 @@ public class MinecraftActions implements ActionProvider {
                         List.of(name(), Param.optional("delete_world", Type.BOOLEAN, "also delete the world's volume (default false)"))),
                         c -> minecraft.remove(c.string("name"), c.flag("delete_world", false))),
                 new Action(new ActionSpec("minecraft.players", "Who is online, by name (RCON list)", Role.VIEWER, false, List.of(name())),
-                        c -> Map.of("name", c.string("name"), "answer", minecraft.players(c.string("name")))),
+                        c -> answer(c, minecraft.players(c.string("name")))),
                 new Action(new ActionSpec("minecraft.say", "Say something to every player", Role.OPERATOR, false, List.of(name(),
                         Param.required("message", Type.STRING, "one line"))),
                         c -> answer(c, minecraft.say(c.string("name"), c.string("message")))),
@@ -68,17 +69,26 @@ public class MinecraftActions implements ActionProvider {
                         c -> answer(c, minecraft.saveAll(c.string("name")))));
     }
 
-    private static Object answer(ActionCall c, String said) {
-        return Map.of("name", c.string("name"), "answer", said);
+    /** {@code minecraft.list}. */
+    public record Servers(List<MinecraftService.Server> servers) {}
+
+    /** What the server answered an RCON command. */
+    public record Answer(String name, String answer) {}
+
+    /** The automation server's answer to create, and the DNS advice (why not the tunnel, the records that work). */
+    public record Created(String status, MinecraftService.Server server, Map<String, @Nullable Object> dns) {}
+
+    private static Answer answer(ActionCall c, String said) {
+        return new Answer(c.string("name"), said);
     }
 
     /** The automation server's answer shape: {@code {status, server: {name, url, container_id}}}, and how to reach it by name. */
-    private Object create(ActionCall call) {
+    private Created create(ActionCall call) {
         MinecraftService.Server s = minecraft.create(call.string("name"), call.optionalString("memory").orElse("2G"),
                 call.optionalString("version").orElse("LATEST"), call.optionalString("type").orElse("VANILLA"));
         String target = !minecraft.publicHost().isEmpty() ? minecraft.publicHost() : minecraft.domain().orElse("");
         String host = minecraft.domain().map(d -> s.slug() + "." + d).orElse(s.slug());
-        Map<String, Object> advice = new LinkedHashMap<>(DnsService.minecraftAdvice(host, s.port(), target));
+        Map<String, @Nullable Object> advice = new LinkedHashMap<>(DnsService.minecraftAdvice(host, s.port(), target));
         if (call.flag("publish_dns", false)) {
             if (!dns.configured()) {
                 advice.put("record", null);
@@ -97,10 +107,6 @@ public class MinecraftActions implements ActionProvider {
                 }
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "success");
-        out.put("server", s);
-        out.put("dns", advice);
-        return out;
+        return new Created("success", s, advice);
     }
 }

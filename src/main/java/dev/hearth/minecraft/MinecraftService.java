@@ -63,13 +63,14 @@ public class MinecraftService {
         this.tokens = tokens;
     }
 
-    private HearthConfig.Minecraft settings() {
-        return config.current().minecraft();
+    private MinecraftConfig settings() {
+        return config.current().section(MinecraftConfig.class);
     }
 
+    /** No endpoint for the servers is a feature not set up (404, like a switched-off MCP), not a service that is down. */
     private DockerEngineClient engine() {
         String endpoint = settings().endpoint();
-        return docker.client(endpoint).orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+        return docker.client(endpoint).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                 "Minecraft servers run on Docker endpoint '" + endpoint + "' (minecraft.endpoint), which docker.endpoints does not name",
                 Map.of("known", docker.names().stream().sorted().toList())));
     }
@@ -100,7 +101,7 @@ public class MinecraftService {
             if (all.stream().anyMatch(c -> slug.equals(c.labels().get(LABEL + ".slug")))) {
                 throw new ApiException(ErrorCode.CONFLICT, "A Minecraft server named '" + name + "' exists already", Map.of("name", name));
             }
-            HearthConfig.Minecraft s = settings();
+            MinecraftConfig s = settings();
             int port = free(all, "port", s.firstPort());
             int rconPort = free(all, "rcon_port", s.firstRconPort());
             String world = PREFIX + slug + "-world";
@@ -141,7 +142,7 @@ public class MinecraftService {
                     out.add(f.get());
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (!(e.getCause() instanceof DockerException.NotFound)) throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
-                            "Docker endpoint '" + settings().endpoint() + "': " + e.getCause().getMessage());
+                            "Docker endpoint '" + settings().endpoint() + "': " + String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "interrupted");
@@ -175,7 +176,10 @@ public class MinecraftService {
     }
 
     /** Removes the container; the world's volume stays unless {@code deleteWorld}. */
-    public Map<String, Object> remove(String name, boolean deleteWorld) {
+    /** What {@link #remove} did: the world's volume is named, and whether it went too. */
+    public record Removed(String name, boolean removed, String world, boolean worldDeleted) {}
+
+    public Removed remove(String name, boolean deleteWorld) {
         ContainerDetails c = find(name);
         String world = c.labels().getOrDefault(LABEL + ".world", "");
         return docker(() -> {
@@ -189,12 +193,7 @@ public class MinecraftService {
                     deleted = true;
                 }
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("name", c.labels().get(LABEL));
-            out.put("removed", true);
-            out.put("world", world);
-            out.put("world_deleted", deleted);
-            return out;
+            return new Removed(c.labels().getOrDefault(LABEL, name), true, world, deleted);
         });
     }
 
@@ -276,7 +275,7 @@ public class MinecraftService {
 
     /** What players type: {@code <slug>.<domain>:port} when a domain is set (seed: survivalworld.yourdomain.com:25565). */
     String url(String slug, int port) {
-        HearthConfig.Minecraft s = settings();
+        MinecraftConfig s = settings();
         String domain = config.current().domain();
         if (!domain.isEmpty()) return slug + "." + domain + ":" + port;
         if (!s.publicHost().isEmpty()) return s.publicHost() + ":" + port;
@@ -318,9 +317,9 @@ public class MinecraftService {
         try {
             return work.get();
         } catch (DockerException.NotFound e) {
-            throw new ApiException(ErrorCode.NOT_FOUND, e.getMessage());
+            throw new ApiException(ErrorCode.NOT_FOUND, String.valueOf(e.getMessage()));
         } catch (DockerException.Conflict e) {
-            throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
+            throw new ApiException(ErrorCode.CONFLICT, String.valueOf(e.getMessage()));
         } catch (DockerException e) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + settings().endpoint() + "': " + e.getMessage(),
                     Map.of("reason", "docker"));

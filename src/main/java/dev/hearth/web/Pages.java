@@ -2,7 +2,9 @@ package dev.hearth.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearth.admin.RemoteAdmin;
 import dev.hearth.platform.security.Allow;
+import dev.hearth.platform.security.Public;
 import dev.hearth.platform.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,14 +30,17 @@ public class Pages {
     private final String login = read("/web/login.html");
     private final String index = read("/web/index.html");
     private final ObjectMapper json;
-    private volatile String shell;
+    private final RemoteAdmin remoteAdmin;
+    private volatile @org.jspecify.annotations.Nullable String shell;
 
-    public Pages(ObjectMapper json) {
+    public Pages(ObjectMapper json, RemoteAdmin remoteAdmin) {
         this.json = json;
+        this.remoteAdmin = remoteAdmin;
     }
 
     @GET
     @Path("login")
+    @Public
     public Response login() {
         return Response.ok(login).header("Cache-Control", "no-store").build();
     }
@@ -50,6 +55,8 @@ public class Pages {
         String s = shell;
         if (s == null) {
             Map<String, String> routes = RouteTable.scan();
+            // remote administration answers 404 while it is off: the dashboard must not offer it
+            if (!remoteAdmin.enabled()) routes.keySet().removeIf(r -> r.contains(" /api/v1/admin/") || r.endsWith(" /api/v1/admin"));
             try {
                 // "</" cannot close the script element early: JSON escapes it as "<\/".
                 String table = json.writeValueAsString(routes).replace("</", "<\\/");

@@ -1,6 +1,7 @@
 package dev.hearth.web;
 
 import dev.hearth.platform.security.Allow;
+import dev.hearth.platform.security.Public;
 import dev.hearth.platform.security.Role;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.inject.Any;
@@ -41,13 +42,16 @@ final class RouteTable {
             Path base = type.getAnnotation(Path.class);
             if (base == null) continue;
             Allow classAllow = type.getAnnotation(Allow.class);
+            boolean classPublic = type.isAnnotationPresent(Public.class);
             for (Method m : type.getMethods()) {
                 for (Class<? extends Annotation> verb : VERBS) {
                     if (!m.isAnnotationPresent(verb)) continue;
                     Path sub = m.getAnnotation(Path.class);
                     Allow allow = m.getAnnotation(Allow.class) != null ? m.getAnnotation(Allow.class) : classAllow;
                     String path = join(base.value(), sub == null ? "" : sub.value());
-                    routes.put(verb.getSimpleName() + " " + path, allow == null ? "public" : allow.value().id());
+                    // no @Allow means admin (the role gate fails closed); the table says what the gate does
+                    String role = classPublic || m.isAnnotationPresent(Public.class) ? "public" : allow == null ? Role.ADMIN.id() : allow.value().id();
+                    routes.put(verb.getSimpleName() + " " + path, role);
                 }
             }
         }

@@ -10,7 +10,8 @@ export class ApiError extends Error {
 }
 
 export function csrfToken() {
-  const m = document.cookie.match(/(?:^|;\s*)hearth_csrf=([^;]*)/);
+  // Over HTTPS the cookie is named __Host-hearth_csrf (kept to this host and HTTPS by the browser).
+  const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?hearth_csrf=([^;]*)/);
   return m ? decodeURIComponent(m[1]) : '';
 }
 
@@ -40,6 +41,7 @@ export async function api(method, path, body) {
 export const get = (p) => api('GET', p);
 export const post = (p, b) => api('POST', p, b === undefined ? {} : b);
 export const del = (p) => api('DELETE', p);
+export const patch = (p, b) => api('PATCH', p, b);
 
 // The route table the server put into the shell: {"POST /api/v1/services/{name}/restart": "operator", ...}.
 const table = JSON.parse(document.getElementById('routes')?.textContent || '{}');

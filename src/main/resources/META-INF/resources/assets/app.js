@@ -12,7 +12,11 @@ const PAGES = {
   backups: ['Backups', () => import('./pages/backups.js')],
   minecraft: ['Minecraft', () => import('./pages/minecraft.js')],
   settings: ['Settings', () => import('./pages/settings.js')],
+  admin: ['Admin console', () => import('./pages/admin.js'), 'admin'],
 };
+const RANK = { viewer: 1, operator: 2, admin: 3 };
+/** A page that needs a role (the Admin console) exists only for callers who have it: no link, and its address shows the overview. */
+const allowed = (name) => !PAGES[name][2] || (RANK[whoami().role] ?? 0) >= RANK[PAGES[name][2]];
 
 const main = document.getElementById('main');
 let cleanups = [];
@@ -26,7 +30,7 @@ function scope() {
 
 async function route() {
   const [name, ...rest] = (location.hash.replace(/^#\/?/, '') || 'overview').split('/');
-  const page = PAGES[name] ? name : 'overview';
+  const page = PAGES[name] && allowed(name) ? name : 'overview';
   cleanups.forEach(f => { try { f(); } catch { /* leaving anyway */ } });
   for (const a of document.querySelectorAll('.nav a')) {
     if (a.dataset.page === page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
@@ -59,6 +63,13 @@ async function boot() {
   const me = await get('/api/v1/auth/me');
   setMe(me);
   document.getElementById('me').textContent = `${me.name} (${me.role})`;
+  const nav = document.querySelector('.nav');
+  for (const [name, [title, , role]] of Object.entries(PAGES)) {
+    if (!role || !allowed(name)) continue;
+    const link = Object.assign(document.createElement('a'), { href: '#/' + name, textContent: title });
+    link.dataset.page = name;
+    nav.append(link);
+  }
   document.getElementById('logout').onclick = async () => {
     try { await post('/api/v1/auth/logout'); } catch (e) { toast(e.message, 'error'); return; }
     location.href = '/login';

@@ -8,7 +8,7 @@ form.addEventListener('submit', async (e) => {
   button.disabled = true;
   try {
     // A browser still holding a session must echo its CSRF cookie, or the gate refuses the request.
-    const csrf = document.cookie.match(/(?:^|;\s*)hearth_csrf=([^;]*)/);
+    const csrf = document.cookie.match(/(?:^|;\s*)(?:__Host-)?hearth_csrf=([^;]*)/);
     const headers = { 'Content-Type': 'application/json' };
     if (csrf) headers['X-CSRF-Token'] = decodeURIComponent(csrf[1]);
     const res = await fetch('/api/v1/auth/login', {

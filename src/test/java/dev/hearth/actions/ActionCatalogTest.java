@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ActionCatalogTest {
+    /** What the action answers: a record, as every action's result is. */
+    record Restarted(String service) {}
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final AtomicInteger restarts = new AtomicInteger();
     private AuditLog audit;
@@ -38,7 +41,7 @@ class ActionCatalogTest {
                 Param.required("name", Type.STRING, "service name"), Param.optional("password", Type.STRING, "sudo password"))),
                 call -> {
                     restarts.incrementAndGet();
-                    if (call.string("name").equals("plex")) return "restarted";
+                    if (call.string("name").equals("plex")) return new Restarted("plex");
                     throw ApiException.notFound("Service", call.string("name"), List.of("plex"));
                 });
         catalog = new ActionCatalog(List.of(restart), audit);
@@ -50,7 +53,7 @@ class ActionCatalogTest {
 
     @Test
     void anActionRunsForItsRoleAndIsAuditedWithItsDoor() throws Exception {
-        assertEquals("restarted", catalog.invoke("services.restart", params("{\"name\": \"plex\"}"), operator, "telegram"));
+        assertEquals(new Restarted("plex"), catalog.invoke("services.restart", params("{\"name\": \"plex\"}"), operator, "telegram"));
         AuditLog.Entry e = audit.recent(10, 0, Instant.EPOCH).getFirst();
         assertEquals("services.restart", e.action());
         assertEquals("telegram", e.door());
@@ -64,6 +67,16 @@ class ActionCatalogTest {
         assertEquals(ErrorCode.FORBIDDEN, e.code());
         assertEquals(0, restarts.get());
         assertEquals("forbidden", audit.recent(1, 0, Instant.EPOCH).getFirst().outcome());
+    }
+
+    @Test
+    void aRefusedCallIsNotValidatedAndLeavesOnlyTheParameterNames() throws Exception {
+        ApiException e = assertThrows(ApiException.class, () -> catalog.invoke("services.restart",
+                params("{\"name\": \"" + "z".repeat(10_000) + "\", \"password\": \"s3cret\", \"bogus\": [1, 2]}"), viewer, "rest"));
+        assertEquals(ErrorCode.FORBIDDEN, e.code(), "the role first: an unknown parameter is no business of a caller who may not call");
+        AuditLog.Entry entry = audit.recent(1, 0, Instant.EPOCH).getFirst();
+        assertEquals("forbidden", entry.outcome());
+        assertEquals("[\"bogus\",\"name\",\"password\"]", entry.params());
     }
 
     @Test

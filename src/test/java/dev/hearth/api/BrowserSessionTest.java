@@ -9,6 +9,7 @@ import dev.hearth.platform.security.Role;
 import dev.hearth.platform.security.UserService;
 import dev.hearth.testing.Api;
 import dev.hearth.testing.Await;
+import dev.hearth.testing.From;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Cookie;
@@ -73,16 +74,38 @@ class BrowserSessionTest {
     }
 
     @Test
-    void aWrongPasswordIsRefusedAndRepeatedGuessesLockTheNameOut() {
+    void aSessionChangeFromTheSameOriginPassesWithoutTheTokenAndFromAnyOtherNeedsIt() {
+        String user = newUser(Role.VIEWER);
+        String self = "http://localhost:" + io.restassured.RestAssured.port;
+        String ticket = "/api/v1/ws/ticket";
+        String session = login(user, "correct horse battery").getCookie("hearth_session");
+        Api.anonymous().cookie("hearth_session", session).header("Origin", self).post(ticket).then().statusCode(200);
+        Api.anonymous().cookie("hearth_session", session).header("Sec-Fetch-Site", "same-origin").post(ticket).then().statusCode(200);
+        Api.anonymous().cookie("hearth_session", session).header("Origin", "http://evil.example").post(ticket).then().statusCode(403)
+                .body("error.message", containsString("CSRF"));
+        // another service on the same host name is another origin
+        Api.anonymous().cookie("hearth_session", session).header("Origin", "http://localhost:1").post(ticket).then().statusCode(403);
+        Api.anonymous().cookie("hearth_session", session).header("Sec-Fetch-Site", "same-site").post(ticket).then().statusCode(403);
+        Api.anonymous().cookie("hearth_session", session).header("Origin", "http://evil.example").contentType(ContentType.TEXT)
+                .body("{\"name\": \"csrf\", \"role\": \"admin\"}").post("/api/v1/actions/keys.create").then().statusCode(403)
+                .body("error.message", containsString("CSRF"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndRepeatedGuessesLockTheNameOutFromThatAddress() {
         String user = newUser(Role.ADMIN);
-        login(user, "wrong").then().statusCode(401).body("error.message", equalTo("Wrong user name or password"));
-        login("nobody-" + user, "wrong").then().statusCode(401).body("error.message", equalTo("Wrong user name or password"));
-        for (int i = 0; i < 3; i++) login(user, "still wrong").then().statusCode(401);
-        // Five failures from this address: locked now. Even the right password waits, and the answer says how long.
-        Response locked = login(user, "correct horse battery");
-        locked.then().statusCode(429).body("error.code", equalTo("RATE_LIMITED"));
-        assertTrue(Integer.parseInt(locked.header("Retry-After")) >= 1);
+        From guesser = From.address("127.0.0.12");
+        assertEquals(401, guesser.post("/api/v1/auth/login", From.login(user, "wrong")).statusCode());
+        assertEquals("Wrong user name or password", From.json(guesser.post("/api/v1/auth/login", From.login("nobody-" + user, "wrong")))
+                .at("/error/message").asText());
+        for (int i = 0; i < 4; i++) assertEquals(401, guesser.post("/api/v1/auth/login", From.login(user, "still wrong")).statusCode());
+        // Five failures for this name from this address: locked now. Even the right password waits, and the answer says how long.
+        java.net.http.HttpResponse<String> locked = guesser.post("/api/v1/auth/login", From.login(user, "correct horse battery"));
+        assertEquals(429, locked.statusCode());
+        assertEquals("RATE_LIMITED", From.json(locked).at("/error/code").asText());
+        assertTrue(Integer.parseInt(locked.headers().firstValue("Retry-After").orElseThrow()) >= 1);
         // The test config keeps lock-outs short; the lock lifts by itself.
-        Await.untilTrue(Duration.ofSeconds(15), "the lock-out to end", () -> login(user, "correct horse battery").statusCode() == 200);
+        Await.untilTrue(Duration.ofSeconds(15), "the lock-out to end",
+                () -> guesser.post("/api/v1/auth/login", From.login(user, "correct horse battery")).statusCode() == 200);
     }
 }

@@ -22,6 +22,7 @@ class NotificationsApiTest {
         String body = Api.as("viewer").get("/api/v1/notifications/channels").then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("channels[0].name", equalTo("hook")).body("channels[0].settings.hmac_secret", equalTo("********"))
+                .body("channels[0].settings.url", equalTo("********"))
                 .body("channels[1].type", equalTo("telegram")).body("channels[1].min_level", equalTo("warning"))
                 .body("channels[1].quiet_hours.start", equalTo("22:00"))
                 .body("channels[1].settings.bot_token", equalTo("********")).body("channels[1].settings.chat_ids", hasItems("42"))

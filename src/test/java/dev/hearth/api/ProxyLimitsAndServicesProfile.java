@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Hearth behind a trusted proxy with forward-auth on, a tight rate limit on /api/v1/status, and three
+ * A Hearth behind a trusted proxy (127.0.0.1, which must send a shared secret header with forward-auth; and
+ * 10.0.0.0/8, a range wider than one address, which start-up warns about) with forward-auth on, a tight
+ * rate limit on /api/v1/status, and three
  * generic HTTP services (one up, one refusing credentials, one dead), all from a real hearth.yml.
  */
 public class ProxyLimitsAndServicesProfile implements QuarkusTestProfile {
+    /** What the trusted proxy sends in {@code X-Proxy-Secret} with every forward-auth request. */
+    public static final String PROXY_SECRET = "the-proxy-secret-of-the-test-suite";
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -47,9 +51,10 @@ public class ProxyLimitsAndServicesProfile implements QuarkusTestProfile {
                 Path yml = Files.createTempFile("hearth-profile-", ".yml");
                 Files.writeString(yml, """
                         security:
-                          trusted_proxies: [127.0.0.1]
+                          trusted_proxies: [127.0.0.1, 10.0.0.0/8]
                           forward_auth:
                             enabled: true
+                            secret_header: { name: X-Proxy-Secret, value: %s }
                         rate_limits:
                           groups:
                             status:
@@ -66,7 +71,7 @@ public class ProxyLimitsAndServicesProfile implements QuarkusTestProfile {
                             url: http://127.0.0.1:%d/
                             check_interval: 1s
                             timeout: 1s
-                        """.formatted(port, port, dead));
+                        """.formatted(PROXY_SECRET, port, port, dead));
                 return Map.of("hearth.config", yml.toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -19,29 +19,38 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ProxyLimitsAndServicesProfile.class)
 class ProxyLimitsAndServicesTest {
 
-    @Test
-    void forwardAuthHeadersFromATrustedProxyMapGroupsToRoles() {
-        Api.anonymous().header("Remote-User", "alice").header("Remote-Groups", "family, admins").get("/api/v1/auth/me").then().statusCode(200)
-                .body("name", equalTo("alice")).body("role", equalTo("admin")).body("method", equalTo("forward_auth"));
-        Api.anonymous().header("Remote-User", "bob").header("Remote-Groups", "operators").get("/api/v1/auth/me").then()
-                .body("role", equalTo("operator"));
-        Api.anonymous().header("Remote-User", "kid").header("Remote-Groups", "family").get("/api/v1/auth/me").then()
-                .body("role", equalTo("viewer"));
-        Api.anonymous().header("Remote-User", "kid").contentType(ContentType.JSON).body(Map.of("name", "sneaky", "role", "admin"))
-                .post("/api/v1/keys").then().statusCode(403);
+    /** A request as the trusted proxy sends it: with its shared secret. */
+    static io.restassured.specification.RequestSpecification proxy() {
+        return Api.anonymous().header("X-Proxy-Secret", ProxyLimitsAndServicesProfile.PROXY_SECRET);
     }
 
     @Test
-    void forwardAuthHeadersAreIgnoredWhenTheProxyIsNotTrusted() {
-        Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("10.9.9.9"))))
-                .patch("/api/v1/config").then().statusCode(200);
-        try {
-            Api.anonymous().header("Remote-User", "mallory").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(401);
-        } finally {
-            Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("127.0.0.1"))))
-                    .patch("/api/v1/config").then().statusCode(200);
-        }
-        Api.anonymous().header("Remote-User", "alice").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(200);
+    void forwardAuthHeadersFromATrustedProxyMapGroupsToRoles() {
+        proxy().header("Remote-User", "alice").header("Remote-Groups", "family, admins").get("/api/v1/auth/me").then().statusCode(200)
+                .body("name", equalTo("alice")).body("role", equalTo("admin")).body("method", equalTo("forward_auth"));
+        proxy().header("Remote-User", "bob").header("Remote-Groups", "operators").get("/api/v1/auth/me").then()
+                .body("role", equalTo("operator"));
+        proxy().header("Remote-User", "kid").header("Remote-Groups", "family").get("/api/v1/auth/me").then()
+                .body("role", equalTo("viewer"));
+        proxy().header("Remote-User", "kid").header("Sec-Fetch-Site", "same-origin").contentType(ContentType.JSON)
+                .body(Map.of("name", "sneaky", "role", "admin"))
+                .post("/api/v1/keys").then().statusCode(403).body("error.details.required_role", equalTo("admin"));
+    }
+
+    @Test
+    void forwardAuthHeadersAreIgnoredWhenTheProxyIsNotTrusted() throws Exception {
+        // Only 127.0.0.1 is trusted: the same headers from 127.0.0.2 (loopback too, not the proxy) are nobody's.
+        java.net.http.HttpClient fromElsewhere = java.net.http.HttpClient.newBuilder()
+                .localAddress(java.net.InetAddress.getByName("127.0.0.2")).build();
+        java.net.http.HttpResponse<String> r = fromElsewhere.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/auth/me"))
+                .header("Remote-User", "mallory").header("Remote-Groups", "admins")
+                .header("X-Proxy-Secret", ProxyLimitsAndServicesProfile.PROXY_SECRET).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, r.statusCode(), r.body());
+        // And who is trusted cannot be changed through the API, by any key: only in hearth.yml.
+        Api.admin().contentType(ContentType.JSON).body(Map.of("security", Map.of("trusted_proxies", List.of("0.0.0.0/0"))))
+                .patch("/api/v1/config").then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("only in hearth.yml"));
+        proxy().header("Remote-User", "alice").header("Remote-Groups", "admins").get("/api/v1/auth/me").then().statusCode(200);
     }
 
     @Test

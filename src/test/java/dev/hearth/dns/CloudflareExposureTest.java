@@ -39,7 +39,7 @@ class CloudflareExposureTest {
     }
 
     DnsService dns(String token, int budget) {
-        HearthConfig.Dns config = new HearthConfig.Dns("cloudflare", new HearthConfig.DnsCloudflare(token, "example.org", cf.tunnelId, cf.accountId,
+        DnsConfig config = new DnsConfig("cloudflare", new DnsConfig.Cloudflare(token, "example.org", cf.tunnelId, cf.accountId,
                 cf.baseUrl(), budget, Duration.ofSeconds(2)));
         return new DnsService(DnsService.cloudflare(config, http, new ObjectMapper(), Clock.systemUTC()));
     }
@@ -100,8 +100,8 @@ class CloudflareExposureTest {
         DnsService dns = dns();
         dns.expose("jellyfin", "http://127.0.0.1:8096");
         dns.expose("sonarr", "http://127.0.0.1:8989");
-        Map<String, Object> r = dns.unexpose("jellyfin");
-        assertEquals(true, r.get("ingress_rule_removed"));
+        DnsService.Unexposed r = dns.unexpose("jellyfin");
+        assertTrue(r.ingressRuleRemoved());
         assertTrue(named("jellyfin.example.org").isEmpty());
         assertEquals(List.of("sonarr.example.org"), cf.ingress().findValuesAsText("hostname"));
         assertEquals(ErrorCode.NOT_FOUND, assertThrows(ApiException.class, () -> dns.unexpose("jellyfin")).code());

@@ -56,7 +56,7 @@ class LauncherIT {
         env.put("HEARTH_PORT", String.valueOf(port));
         env.put("HEARTH_DATA_DIR", data.toString());
         env.put("HEARTH_CONFIG", config.toString());
-        env.put("HEARTH_ADMIN_API_KEY", "hth_launcher_test_admin_key");
+        env.put("HEARTH_ADMIN_API_KEY", "hth_launcher_test_admin_key_of_32_characters");
         return pb;
     }
 
@@ -110,7 +110,7 @@ class LauncherIT {
                 HttpResponse<String> r = get(port, "/health", Map.of());
                 return r != null && r.statusCode() == 200;
             });
-            Map<String, String> admin = Map.of("X-API-Key", "hth_launcher_test_admin_key");
+            Map<String, String> admin = Map.of("X-API-Key", "hth_launcher_test_admin_key_of_32_characters");
             assertEquals(200, get(port, "/api/v1/status", admin).statusCode());
             assertEquals(401, get(port, "/api/v1/status", Map.of()).statusCode());
             assertTrue(get(port, "/api/v1/config", admin).body().contains("\"domain\":\"home.example.org\""));
@@ -124,6 +124,6 @@ class LauncherIT {
         }
         String out = Files.readString(dir.resolve("hearth.out"));
         assertTrue(out.contains("Listening on: http://127.0.0.1:" + port), out);
-        assertFalse(out.contains("hth_launcher_test_admin_key"), "the chosen key is never printed");
+        assertFalse(out.contains("hth_launcher_test_admin_key_of_32_characters"), "the chosen key is never printed");
     }
 }

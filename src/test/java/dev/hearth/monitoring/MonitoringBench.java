@@ -129,9 +129,11 @@ class MonitoringBench {
         int clients = 500, rounds = 20;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         HttpClient http = HttpClient.newHttpClient();
-        String key = Api.key("viewer");
         List<WebSocket> sockets = new ArrayList<>();
+        String key = "";
         for (int i = 0; i < clients; i++) {
+            // one caller may hold 8 sockets (monitoring.live.max_sockets_per_caller): 500 clients are 63 callers
+            if (i % 8 == 0) key = newViewerKey("bench-" + i);
             WebSocket ws = http.newWebSocketBuilder().header("X-API-Key", key).buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/ws"),
                     new WebSocket.Listener() {
                         @Override
@@ -166,5 +168,10 @@ class MonitoringBench {
 
     private static String f(double v) {
         return String.format("%.2f", v);
+    }
+
+    private static String newViewerKey(String name) {
+        return Api.admin().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("name", name, "role", "viewer"))
+                .post("/api/v1/keys").then().statusCode(201).extract().path("key");
     }
 }

@@ -3,7 +3,6 @@ package dev.hearth.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hearth.fakes.FakeTorrentProvider;
 import dev.hearth.platform.live.LiveHub;
@@ -118,7 +117,7 @@ class DashboardBackendsTest {
 
     @Test
     void aViewersRestartButtonIsDisabled() {
-        assumeTrue(DashboardTest.routeExists("POST /api/v1/services/{name}/restart"), "waits on branch 'services': POST /api/v1/services/{name}/restart");
+        assertTrue(DashboardTest.routeExists("POST /api/v1/services/{name}/restart"), "the route POST /api/v1/services/{name}/restart is missing");
         browser.signOutByCookies();
         browser.login(viewer, DashboardTest.PASSWORD);
         browser.page("services");
@@ -135,7 +134,7 @@ class DashboardBackendsTest {
 
     @Test
     void restartingAServiceChangesItsStateAndItsLogFollows() {
-        assumeTrue(DashboardTest.routeExists("POST /api/v1/services/{name}/restart"), "waits on branch 'services': POST /api/v1/services/{name}/restart");
+        assertTrue(DashboardTest.routeExists("POST /api/v1/services/{name}/restart"), "the route POST /api/v1/services/{name}/restart is missing");
         String name = "ticker";
         browser.signOutByCookies();
         browser.login(operator, DashboardTest.PASSWORD);
@@ -188,8 +187,7 @@ class DashboardBackendsTest {
 
         taskUpdates.clear();
         fakes.client("fakebit").complete(hash, "/downloads");
-        boolean published = waitForUpdate(Duration.ofSeconds(5));
-        assumeTrue(published, "waits on branch 'downloads-feature': the download poller publishes no task_updates on the WebSocket hub yet");
+        awaitTaskUpdate();
         browser.find(".tabs button:last-child").click(); // "All": the finished task leaves the active list
         // read in one script: the list is redrawn as updates arrive, so element handles go stale
         browser.waitFor(Duration.ofSeconds(10), d -> ((List<?>) browser.js(
@@ -211,7 +209,7 @@ class DashboardBackendsTest {
                 .then().statusCode(org.hamcrest.Matchers.lessThan(300));
         taskUpdates.clear();
         fakes.client("fakebit").complete(hash, "/downloads");
-        assumeTrue(waitForUpdate(Duration.ofSeconds(5)), "waits on branch 'downloads-feature': no task_updates published on the hub yet");
+        awaitTaskUpdate();
         browser.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("task-list")).getText().contains("live-" + hash.substring(0, 6)));
         assertEquals(1L, browser.js("return window.__noReload"));
     }
@@ -254,17 +252,8 @@ class DashboardBackendsTest {
         assertTrue(calls.stream().anyMatch(c -> c.startsWith("remove")), calls.toString());
     }
 
-    private boolean waitForUpdate(Duration within) {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
-            if (!taskUpdates.isEmpty()) return true;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+    /** The poller (every second here) publishes the finished task on {@code task_updates}; a missing update fails the test. */
+    private void awaitTaskUpdate() {
+        dev.hearth.testing.Waits.until("a task_updates message on the hub", Duration.ofSeconds(10), () -> !taskUpdates.isEmpty());
     }
 }

@@ -22,10 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /api/v1/backups}: every change goes through the action catalog; the download streams the archive. */
 @Path("/api/v1/backups")
@@ -46,17 +45,15 @@ public class BackupsResource {
 
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, Object> list() {
+    public BackupList list() {
         List<BackupView> all = backups.list().stream().map(BackupView::of).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("backups", all);
-        out.put("total", all.size());
-        out.put("has_more", false);
-        out.put("directory", backups.directory().toString());
-        out.put("next_scheduled", backups.nextScheduled().map(Object::toString).orElse(null));
-        out.put("last_restore", backups.lastRestore().orElse(null));
-        return out;
+        return new BackupList(all, all.size(), false, backups.directory().toString(),
+                backups.nextScheduled().map(Object::toString).orElse(null), backups.lastRestore().orElse(null));
     }
+
+    /** The list with the seed's paging fields, where archives are kept, the next scheduled run and the last restore. */
+    public record BackupList(List<BackupView> backups, int total, boolean hasMore, String directory, @Nullable String nextScheduled,
+            BackupService.@Nullable LastRestore lastRestore) {}
 
     @GET
     @Path("/{id}")
@@ -76,11 +73,11 @@ public class BackupsResource {
     @Path("/{id}/verify")
     @Consumes(MediaType.WILDCARD)
     @Allow(Role.OPERATOR)
-    public Object verify(@PathParam("id") String id, @RequestBody(description = "{passphrase?}, or nothing") String body) {
+    public Record verify(@PathParam("id") String id, @RequestBody(description = "{passphrase?}, or nothing") String body) {
         return actions.invoke("backups.verify", withId(parse(body), id), caller.get(), "rest");
     }
 
-    private JsonNode parse(String body) {
+    private @Nullable JsonNode parse(@Nullable String body) {
         if (body == null || body.isBlank()) return null;
         try {
             return json.readTree(body);
@@ -101,7 +98,7 @@ public class BackupsResource {
     @DELETE
     @Path("/{id}")
     @Allow(Role.ADMIN)
-    public Object delete(@PathParam("id") String id) {
+    public Record delete(@PathParam("id") String id) {
         return actions.invoke("backups.delete", withId(null, id), caller.get(), "rest");
     }
 
@@ -132,7 +129,7 @@ public class BackupsResource {
         }
     }
 
-    private static ObjectNode withId(JsonNode body, String id) {
+    private static ObjectNode withId(@Nullable JsonNode body, String id) {
         if (body != null && !body.isNull() && !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
         ObjectNode params = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) body).deepCopy();
         params.put("id", id(id));

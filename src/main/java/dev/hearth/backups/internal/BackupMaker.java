@@ -1,6 +1,7 @@
 package dev.hearth.backups.internal;
 
 import dev.hearth.backups.Includes;
+import dev.hearth.backups.BackupsConfig;
 import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.storage.Database;
 import dev.hearth.platform.web.ApiException;
@@ -55,7 +56,7 @@ public final class BackupMaker {
 
     /** Checks and resolves the includes before anything is written, so a wrong path fails fast and says why. */
     public List<Source> resolve(Includes includes) {
-        Confinement roots = new Confinement(config.backups().roots());
+        Confinement roots = new Confinement(config.section(BackupsConfig.class).roots());
         List<Source> out = new ArrayList<>();
         for (int i = 0; i < includes.paths().size(); i++) {
             String p = includes.paths().get(i);
@@ -111,7 +112,7 @@ public final class BackupMaker {
             Files.deleteIfExists(part);
             Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream file = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(part, StandardOpenOption.WRITE), 1 << 16), whole)) {
-                String passphrase = config.backups().passphrase();
+                String passphrase = config.section(BackupsConfig.class).passphrase();
                 OutputStream sink = passphrase.isEmpty() ? file : Encryption.encrypting(file, passphrase);
                 ArchiveWriter w = new ArchiveWriter(sink, manifest.toJson(), now);
                 w.addFile(db.entry(), db.file());

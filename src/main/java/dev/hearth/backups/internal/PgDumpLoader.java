@@ -110,7 +110,7 @@ public final class PgDumpLoader {
     /** Follows quoting across lines, to tell a statement's closing {@code ;} from one inside a string. */
     private static final class Scanner {
         private char quote; // 0, '\'' or '"'
-        private String dollarTag; // non-null inside $tag$ ... $tag$
+        private @org.jspecify.annotations.Nullable String dollarTag; // non-null inside $tag$ ... $tag$
 
         boolean idle() {
             return quote == 0 && dollarTag == null;
@@ -120,9 +120,10 @@ public final class PgDumpLoader {
             boolean ends = false;
             for (int i = 0; i < line.length(); i++) {
                 char ch = line.charAt(i);
-                if (dollarTag != null) {
-                    if (line.startsWith(dollarTag, i)) {
-                        i += dollarTag.length() - 1;
+                String tag = dollarTag;
+                if (tag != null) {
+                    if (line.startsWith(tag, i)) {
+                        i += tag.length() - 1;
                         dollarTag = null;
                     }
                 } else if (quote != 0) {

@@ -1,5 +1,6 @@
 package dev.hearth.backups.internal;
 
+import dev.hearth.backups.BackupsConfig;
 import dev.hearth.platform.config.HearthConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +19,9 @@ import java.util.concurrent.TimeUnit;
  * file; Hearth's environment, which may hold Hearth's secrets, does not reach it.
  */
 public final class Rclone {
-    private final HearthConfig.BackupRclone config;
+    private final BackupsConfig.Rclone config;
 
-    public Rclone(HearthConfig.BackupRclone config) {
+    public Rclone(BackupsConfig.Rclone config) {
         this.config = config;
     }
 

@@ -264,10 +264,19 @@ public final class RestoreJournal {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
+        Path toDir = parent(to);
+        Path fromDir = parent(from);
+        Files.createDirectories(toDir);
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        fsync(to.getParent());
-        if (!from.getParent().equals(to.getParent())) fsync(from.getParent());
+        fsync(toDir);
+        if (!fromDir.equals(toDir)) fsync(fromDir);
+    }
+
+    /** Every path the journal moves is absolute under the data dir, so it has a parent; a root would be a bug. */
+    private static Path parent(Path p) {
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent == null) throw new IllegalArgumentException(p + " has no parent directory");
+        return parent;
     }
 
     static void writeDurably(Path file, byte[] content) throws IOException {
@@ -277,7 +286,7 @@ public final class RestoreJournal {
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsync(file.getParent());
+        fsync(parent(file));
     }
 
     /** Makes a rename in {@code dir} durable (Linux: fsync of the directory). */

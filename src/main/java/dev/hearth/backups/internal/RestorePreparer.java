@@ -95,7 +95,7 @@ public final class RestorePreparer {
                 Path cfg = ctx.configFile().get().toAbsolutePath();
                 Path stagedCfg = cfg.resolveSibling("." + cfg.getFileName() + ".hearth-restore");
                 Files.deleteIfExists(stagedCfg);
-                exact.put(m.configEntry(), new ArchiveReader.Target(cfg.getParent(), stagedCfg.getFileName().toString()));
+                exact.put(m.configEntry(), new ArchiveReader.Target(cfg.toAbsolutePath().getParent() == null ? Path.of("/") : cfg.toAbsolutePath().getParent(), stagedCfg.getFileName().toString()));
                 steps.add(step(cfg, stagedCfg, cfg.resolveSibling("." + cfg.getFileName() + ".hearth-previous")));
             } else {
                 notes.add("The backup's configuration file (" + m.configSource() + ") was not put back: this Hearth runs without one. "

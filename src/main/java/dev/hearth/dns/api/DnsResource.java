@@ -7,6 +7,7 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import org.jspecify.annotations.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,14 +32,14 @@ public class DnsResource {
         this.caller = caller;
     }
 
-    private Object run(String action, JsonNode params) {
+    private Record run(String action, @Nullable JsonNode params) {
         return actions.invoke(action, params, caller.get(), "rest");
     }
 
     @GET
     @Path("/records")
     @Allow(Role.VIEWER)
-    public Object records() {
+    public Record records() {
         return run("dns.records", null);
     }
 
@@ -53,14 +54,14 @@ public class DnsResource {
     @DELETE
     @Path("/records/{id}")
     @Allow(Role.ADMIN)
-    public Object deleteRecord(@PathParam("id") String id) {
+    public Record deleteRecord(@PathParam("id") String id) {
         return run("dns.delete_record", JsonNodeFactory.instance.objectNode().put("id", id));
     }
 
     @GET
     @Path("/tunnel")
     @Allow(Role.VIEWER)
-    public Object tunnel() {
+    public Record tunnel() {
         return run("dns.tunnel", null);
     }
 
@@ -75,7 +76,7 @@ public class DnsResource {
     @DELETE
     @Path("/expose/{hostname}")
     @Allow(Role.ADMIN)
-    public Object unexpose(@PathParam("hostname") String hostname) {
+    public Record unexpose(@PathParam("hostname") String hostname) {
         return run("dns.unexpose", JsonNodeFactory.instance.objectNode().put("hostname", hostname));
     }
 }

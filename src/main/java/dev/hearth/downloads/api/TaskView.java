@@ -1,6 +1,7 @@
 package dev.hearth.downloads.api;
 
 import dev.hearth.downloads.Task;
+import dev.hearth.platform.config.SecretsInUrls;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ public record TaskView(
         return new TaskView(t.id(), t.client(), t.clientTaskId(), name, name, t.type().name().toLowerCase(Locale.ROOT), t.status().id(), progress,
                 t.size(), Human.size(t.size()), t.downloaded(), Human.size(t.downloaded()), t.downloadSpeed(), t.uploadSpeed(),
                 Human.rate(t.downloadSpeed()), t.eta(), Human.eta(t.eta()), t.ratio(), t.seeds(), t.peers(), t.savePath(), t.category(),
-                t.source().startsWith("upload:") ? "" : t.source(), t.addedBy(), t.startTime(), t.completedAt(), t.libraryPath(), t.error(),
+                t.source().startsWith("upload:") ? "" : SecretsInUrls.redact(t.source()), t.addedBy(), t.startTime(), t.completedAt(), t.libraryPath(), t.error(),
                 clientState);
     }
 }

@@ -1,8 +1,9 @@
 package dev.hearth.downloads.internal;
 
 import dev.hearth.downloads.DownloadCompleted;
+import dev.hearth.downloads.DownloadRoots;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.downloads.DownloadsConfig;
 import dev.hearth.platform.events.EventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -10,8 +11,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -40,9 +43,9 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
 
     @Override
     public void on(DownloadCompleted e) throws IOException {
-        HearthConfig.Downloads d = config.current().downloads();
+        DownloadsConfig d = config.current().section(DownloadsConfig.class);
         String mode = d.completion().mode();
-        HearthConfig.Category category = d.categories().get(e.category());
+        DownloadsConfig.Category category = d.categories().get(e.category());
         if ("none".equals(mode) || category == null || category.libraryPath().isBlank() || e.name().isBlank() || e.savePath().isBlank()) {
             return;
         }
@@ -50,9 +53,22 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
         Path libraryDir = Path.of(category.libraryPath()).toAbsolutePath().normalize();
         Path source = saveDir.resolve(e.name()).normalize();
         Path target = libraryDir.resolve(e.name()).normalize();
-        // A name is the client's (or the webhook's) word: it must not climb out of either directory.
+        // A name is the client's word: it must not climb out of either directory.
         if (!source.startsWith(saveDir) || !target.startsWith(libraryDir) || source.equals(saveDir)) {
             LOG.warnf("Not moving task %s: its name '%s' leaves the save or library directory", e.taskId(), e.name());
+            return;
+        }
+        // Where the client says the files are is its word too: only what really lies in the download roots
+        // (real path, links followed) goes into the library, and a link is never taken for a download.
+        DownloadRoots roots = DownloadRoots.of(config.current());
+        if (!roots.mayDelete(source) || Files.isSymbolicLink(source)) {
+            LOG.warnf("Not moving task %s: %s is outside the download directories %s (or a link)", e.taskId(), source, roots.configured());
+            return;
+        }
+        Optional<Path> realLibrary = DownloadRoots.entry(libraryDir);
+        Optional<Path> realTarget = DownloadRoots.entry(target);
+        if (realLibrary.isEmpty() || realTarget.isEmpty() || !realTarget.get().startsWith(realLibrary.get())) {
+            LOG.warnf("Not moving task %s: %s leads out of the library %s", e.taskId(), target, libraryDir);
             return;
         }
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -95,7 +111,9 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
         try {
             Files.createLink(to, from);
         } catch (FileSystemException | UnsupportedOperationException crossDevice) {
-            Files.copy(from, to); // the library is on another file system: a hard link cannot span it
+            // The library is on another file system: a hard link cannot span it. The copy keeps the file's
+            // mode, owner and times, as the link would have.
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
     }
 

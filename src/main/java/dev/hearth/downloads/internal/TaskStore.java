@@ -149,13 +149,6 @@ public class TaskStore {
                 now, now, id);
     }
 
-    /** The webhook's facts about a finished task, taken where they add to what the poller knew. */
-    public void recordWebhook(String id, String name, String category, String savePath, long size, long now) {
-        db.update("UPDATE download_tasks SET name = CASE WHEN ? = '' THEN name ELSE ? END, category = CASE WHEN ? = '' THEN category ELSE ? END, "
-                        + "save_path = CASE WHEN ? = '' THEN save_path ELSE ? END, size = CASE WHEN ? > 0 THEN ? ELSE size END, updated_at = ? WHERE id = ?",
-                name, name, category, category, savePath, savePath, size, size, now, id);
-    }
-
     /**
      * The exactly-once guard: marks a task completed and answers true only for the one caller that
      * flipped {@code completed_event_at}; run it in the transaction that publishes the event.

@@ -10,6 +10,7 @@ import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import org.jspecify.annotations.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,11 +38,11 @@ public class MinecraftResource {
         this.caller = caller;
     }
 
-    private Object run(String action, JsonNode params) {
+    private Record run(String action, @Nullable JsonNode params) {
         return actions.invoke(action, params, caller.get(), "rest");
     }
 
-    private static ObjectNode named(String name, JsonNode body) {
+    private static ObjectNode named(String name, @Nullable JsonNode body) {
         if (body != null && !body.isNull() && !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
         ObjectNode p = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) body).deepCopy();
         p.put("name", name);
@@ -50,7 +51,7 @@ public class MinecraftResource {
 
     @GET
     @Allow(Role.VIEWER)
-    public Object list() {
+    public Record list() {
         return run("minecraft.list", null);
     }
 
@@ -72,28 +73,28 @@ public class MinecraftResource {
     @GET
     @Path("/{name}/players")
     @Allow(Role.VIEWER)
-    public Object players(@PathParam("name") String name) {
+    public Record players(@PathParam("name") String name) {
         return run("minecraft.players", named(name, null));
     }
 
     @POST
     @Path("/{name}/start")
     @Allow(Role.OPERATOR)
-    public Object start(@PathParam("name") String name) {
+    public Record start(@PathParam("name") String name) {
         return run("minecraft.start", named(name, null));
     }
 
     @POST
     @Path("/{name}/stop")
     @Allow(Role.OPERATOR)
-    public Object stop(@PathParam("name") String name) {
+    public Record stop(@PathParam("name") String name) {
         return run("minecraft.stop", named(name, null));
     }
 
     @DELETE
     @Path("/{name}")
     @Allow(Role.ADMIN)
-    public Object remove(@PathParam("name") String name, @QueryParam("delete_world") String deleteWorld) {
+    public Record remove(@PathParam("name") String name, @QueryParam("delete_world") String deleteWorld) {
         ObjectNode p = named(name, null);
         if (deleteWorld != null) {
             if (!deleteWorld.equals("true") && !deleteWorld.equals("false")) throw ApiException.invalid("delete_world", "must be true or false");
@@ -106,7 +107,7 @@ public class MinecraftResource {
     @Path("/{name}/say")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
-    public Object say(@PathParam("name") String name, @RequestBody(description = "{message}") JsonNode body) {
+    public Record say(@PathParam("name") String name, @RequestBody(description = "{message}") JsonNode body) {
         return run("minecraft.say", named(name, body));
     }
 
@@ -114,14 +115,14 @@ public class MinecraftResource {
     @Path("/{name}/whitelist")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
-    public Object whitelist(@PathParam("name") String name, @RequestBody(description = "{op: add|remove|list|on|off|reload, player}") JsonNode body) {
+    public Record whitelist(@PathParam("name") String name, @RequestBody(description = "{op: add|remove|list|on|off|reload, player}") JsonNode body) {
         return run("minecraft.whitelist", named(name, body));
     }
 
     @POST
     @Path("/{name}/save")
     @Allow(Role.OPERATOR)
-    public Object save(@PathParam("name") String name) {
+    public Record save(@PathParam("name") String name) {
         return run("minecraft.save", named(name, null));
     }
 }

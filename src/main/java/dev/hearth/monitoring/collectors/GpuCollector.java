@@ -30,7 +30,8 @@ public final class GpuCollector {
     public List<HostSnapshot.Gpu> read() {
         if (program == null) return List.of();
         try {
-            Process p = new ProcessBuilder(program.toString(), QUERY, "--format=csv,noheader,nounits").redirectErrorStream(true).start();
+            Process p = dev.hearth.services.ChildEnvironment.apply(new ProcessBuilder(program.toString(), QUERY, "--format=csv,noheader,nounits"),
+                    System.getenv(), java.util.Map.of()).redirectErrorStream(true).start();
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return List.of();

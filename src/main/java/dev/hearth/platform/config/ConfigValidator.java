@@ -3,7 +3,6 @@ package dev.hearth.platform.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +11,7 @@ import java.util.Set;
 final class ConfigValidator {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final Set<String> ROLES = Set.of("viewer", "operator", "admin");
+    static final int MIN_ADMIN_KEY = 32;
 
     private ConfigValidator() {}
 
@@ -22,6 +22,7 @@ final class ConfigValidator {
         check(p, s.port() >= 1 && s.port() <= 65535, "server.port", "must be between 1 and 65535 (got " + s.port() + ")");
         check(p, s.host() != null && !s.host().isBlank(), "server.host", "must not be empty");
         check(p, s.maxBodySize() != null && s.maxBodySize().bytes() >= 1024, "server.max_body_size", "must be at least 1KB");
+        check(p, s.maxJsonBodySize() != null && s.maxJsonBodySize().bytes() >= 1024, "server.max_json_body_size", "must be at least 1KB");
 
         HearthConfig.Storage st = c.storage();
         check(p, Set.of("sqlite", "postgresql").contains(st.kind()), "storage.kind", "must be sqlite or postgresql (got '" + st.kind() + "')");
@@ -32,7 +33,11 @@ final class ConfigValidator {
         check(p, st.poolSize() >= 1 && st.poolSize() <= 64, "storage.pool_size", "must be between 1 and 64");
 
         HearthConfig.Security sec = c.security();
+        // The value itself is never shown: a line in a start-up log must not leak even a wrong key.
+        check(p, sec.adminApiKey().isEmpty() || sec.adminApiKey().length() >= MIN_ADMIN_KEY, "security.admin_api_key",
+                "must be at least " + MIN_ADMIN_KEY + " characters (HEARTH_ADMIN_API_KEY); make one with: openssl rand -base64 32");
         positive(p, sec.sessionTtl(), "security.session_ttl");
+        check(p, sec.auditRetention() != null && sec.auditRetention().toHours() >= 24, "security.audit_retention", "must be at least 1d");
         for (int i = 0; i < sec.trustedProxies().size(); i++) {
             String proxy = sec.trustedProxies().get(i);
             check(p, AddressRange.isValid(proxy), "security.trusted_proxies[" + i + "]", "'" + proxy + "' is not an IP address or CIDR range");
@@ -41,9 +46,18 @@ final class ConfigValidator {
         check(p, ROLES.contains(fa.defaultRole()), "security.forward_auth.default_role", "must be viewer, operator or admin");
         check(p, !fa.enabled() || !sec.trustedProxies().isEmpty(), "security.forward_auth.enabled",
                 "needs security.trusted_proxies: forward-auth headers are only trusted from known proxies");
+        HearthConfig.SecretHeader secret = fa.secretHeader();
+        check(p, secret.name().matches("[A-Za-z0-9][A-Za-z0-9-]{0,63}"), "security.forward_auth.secret_header.name",
+                "must be a header name (letters, digits and -)");
+        check(p, !secret.name().equalsIgnoreCase(fa.userHeader()) && !secret.name().equalsIgnoreCase(fa.groupsHeader()),
+                "security.forward_auth.secret_header.name", "must differ from the user and groups headers");
+        check(p, secret.value().isEmpty() || secret.value().length() >= 16, "security.forward_auth.secret_header.value",
+                "must be at least 16 characters (or empty: no secret required)");
         check(p, sec.login().maxFailures() >= 1, "security.login.max_failures", "must be at least 1");
         positive(p, sec.login().window(), "security.login.window");
         positive(p, sec.login().lockout(), "security.login.lockout");
+        check(p, sec.login().addressMaxFailures() >= sec.login().maxFailures(), "security.login.address_max_failures",
+                "must be at least security.login.max_failures (" + sec.login().maxFailures() + ")");
 
         check(p, c.rateLimits().defaultPerMinute() >= 1, "rate_limits.default_per_minute", "must be at least 1");
         for (Map.Entry<String, HearthConfig.RateLimitGroup> g : c.rateLimits().groups().entrySet()) {
@@ -53,86 +67,10 @@ final class ConfigValidator {
         }
         check(p, LEVELS.contains(c.logs().level()), "logs.level", "must be one of " + String.join(", ", LEVELS.stream().sorted().toList()));
         check(p, c.logs().bufferSize() >= 100 && c.logs().bufferSize() <= 100_000, "logs.buffer_size", "must be between 100 and 100000");
+        check(p, c.logs().bufferBytes() != null && c.logs().bufferBytes().bytes() >= 64 * 1024 && c.logs().bufferBytes().bytes() <= 256L << 20,
+                "logs.buffer_bytes", "must be between 64KB and 256MB");
 
-        validateDownloads(p, c.downloads());
-        validateMonitoring(p, c.monitoring());
-        NotificationsValidator.validate(c.notifications(), p);
-        AssistantValidator.validate(c.assistant(), c.mcp(), p);
-        BackupsValidator.validate(c.backups(), p);
-        DnsValidator.validate(c.dns(), p);
-        MinecraftValidator.validate(c.minecraft(), p);
-
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < c.services().size(); i++) {
-            HearthConfig.ServiceEntry svc = c.services().get(i);
-            String key = "services[" + i + "]";
-            if (svc.name() == null || !svc.name().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
-                p.add(key + ".name: must be lower-case letters, digits, - or _ (got '" + svc.name() + "')");
-                continue;
-            }
-            check(p, names.add(svc.name()), key + ".name", "'" + svc.name() + "' is used twice");
-            if (!svc.url().isEmpty()) {
-                check(p, isHttpUrl(svc.url()), key + ".url", "'" + svc.url() + "' is not an http:// or https:// URL");
-            }
-            positive(p, svc.checkInterval(), key + ".check_interval");
-            positive(p, svc.timeout(), key + ".timeout");
-            ServiceRuntimeRules.check(p, svc.runtime(), key + ".runtime", c.docker());
-        }
-        ServiceRuntimeRules.checkDocker(p, c.docker());
         return p;
-    }
-
-    private static final Set<String> COMPLETION_MODES = Set.of("move", "link", "none");
-
-    private static void validateDownloads(List<String> p, HearthConfig.Downloads d) {
-        positive(p, d.pollInterval(), "downloads.poll_interval");
-        check(p, d.completion() != null && COMPLETION_MODES.contains(d.completion().mode()), "downloads.completion.mode",
-                "must be move, link or none");
-        check(p, d.webhookSecret().isEmpty() || d.webhookSecret().length() >= 16, "downloads.webhook_secret",
-                "must be at least 16 characters (or empty to use the generated one)");
-        for (Map.Entry<String, HearthConfig.Category> e : d.categories().entrySet()) {
-            String key = "downloads.categories." + e.getKey();
-            check(p, e.getKey().matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}"), key, "category names are letters, digits, space, _ . or -");
-            String save = e.getValue().savePath();
-            String library = e.getValue().libraryPath();
-            check(p, save.isEmpty() || java.nio.file.Path.of(save).isAbsolute(), key + ".save_path", "must be an absolute path (got '" + save + "')");
-            check(p, library.isEmpty() || java.nio.file.Path.of(library).isAbsolute(), key + ".library_path",
-                    "must be an absolute path (got '" + library + "')");
-        }
-    }
-
-    private static void validateMonitoring(List<String> p, HearthConfig.Monitoring m) {
-        check(p, m.interval() != null && m.interval().toMillis() >= 1000 && m.interval().toMinutes() <= 5, "monitoring.interval",
-                "must be between 1s and 5m");
-        positive(p, m.history().raw(), "monitoring.history.raw");
-        positive(p, m.history().minute(), "monitoring.history.minute");
-        positive(p, m.history().hour(), "monitoring.history.hour");
-        HearthConfig.Thresholds t = m.thresholds();
-        threshold(p, t.cpu(), "cpu", 100);
-        threshold(p, t.memory(), "memory", 100);
-        threshold(p, t.disk(), "disk", 100);
-        threshold(p, t.swap(), "swap", 100);
-        threshold(p, t.temperature(), "temperature", 150);
-        threshold(p, t.latency(), "latency", 60_000);
-        HearthConfig.AlertRules a = m.alerts();
-        check(p, a.forDuration() != null && !a.forDuration().isNegative(), "monitoring.alerts.for_duration", "must be 0s or more");
-        check(p, a.hysteresis() >= 0 && a.hysteresis() <= 50, "monitoring.alerts.hysteresis", "must be between 0 and 50");
-        check(p, a.serviceDownFor() != null && !a.serviceDownFor().isNegative(), "monitoring.alerts.service_down_for", "must be 0s or more");
-        positive(p, a.diskFullWithin(), "monitoring.alerts.disk_full_within");
-        positive(p, a.downloadCheckInterval(), "monitoring.alerts.download_check_interval");
-        positive(p, a.retention(), "monitoring.alerts.retention");
-        check(p, Set.of("info", "warning", "error", "critical").contains(m.notifications().minLevel()), "monitoring.notifications.min_level",
-                "must be info, warning, error or critical");
-        check(p, m.latencyTarget().isEmpty() || m.latencyTarget().matches("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}"), "monitoring.latency_target",
-                "must be host:port (a TCP connect is timed), or empty");
-        check(p, m.live().sendQueue() >= 1 && m.live().sendQueue() <= 10_000, "monitoring.live.send_queue", "must be between 1 and 10000");
-        positive(p, m.live().ticketTtl(), "monitoring.live.ticket_ttl");
-    }
-
-    private static void threshold(List<String> p, HearthConfig.Threshold t, String name, double max) {
-        String key = "monitoring.thresholds." + name;
-        check(p, t.warning() >= 0 && t.critical() <= max, key, "warning and critical must be between 0 and " + (long) max);
-        check(p, t.warning() <= t.critical(), key + ".warning", "must not be above critical (" + t.critical() + ")");
     }
 
     static boolean isHttpUrl(String url) {

@@ -115,7 +115,7 @@ final class Transport {
         String what = request.method() + " " + request.pathWithoutQuery();
         // sendAsync + a bounded get: HttpRequest.timeout alone stops at the response headers, so an
         // upstream that sends headers and then stalls the body would hang the caller forever.
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(httpRequest, CappedBody.handler(spec.maxResponseBytes()));
         try {
             HttpResponse<byte[]> r = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return new UpstreamResponse(spec.name(), r.statusCode(), r.headers(), r.body(), json);
@@ -132,6 +132,12 @@ final class Transport {
     }
 
     private RuntimeException translate(String what, Duration timeout, Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof CappedBody.TooLarge e) {
+                return new UpstreamException.BadResponse(spec.name(), what + " answered more than " + human(e.limit)
+                        + ", the most Hearth reads from one answer of " + where() + "; the answer was dropped", e);
+            }
+        }
         return switch (cause) {
             case HttpConnectTimeoutException e -> new UpstreamException.Unreachable(spec.name(),
                     "no connection to " + where() + " within " + spec.connectTimeout().toMillis()
@@ -151,6 +157,10 @@ final class Transport {
     private UpstreamException.Timeout timedOut(String what, Duration timeout, Throwable cause) {
         return new UpstreamException.Timeout(spec.name(), what + " got no complete answer within "
                 + timeout.toMillis() + " ms; the service is overloaded or hung", cause);
+    }
+
+    private static String human(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     private String where() {

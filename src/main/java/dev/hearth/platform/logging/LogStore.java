@@ -17,16 +17,27 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The last {@code logs.buffer_size} lines of Hearth's own log, in memory, for {@code GET /api/v1/logs}.
- * Bounded by count, so it never grows; the console and files remain the long-term record.
+ * The last lines of Hearth's own log, in memory, for {@code GET /api/v1/logs}: at most
+ * {@code logs.buffer_size} lines and {@code logs.buffer_bytes} of text, whichever comes first, each line
+ * cut to {@link #MAX_MESSAGE} characters with its control characters escaped. So one huge or forged
+ * message can neither fill the heap nor pass for two lines; the console and files remain the long-term record.
  */
 @Singleton
 public class LogStore extends Handler {
 
-    public record Entry(Instant timestamp, String level, String logger, String message) {}
+    public record Entry(Instant timestamp, String level, String logger, String message) {
+        /** What the entry holds on the heap, roughly: two bytes a character and a fixed overhead. */
+        long cost() {
+            return 2L * (message.length() + logger.length()) + 96;
+        }
+    }
+
+    /** Characters of one message kept; a stack trace's first line fits, a 9 MB user name does not. */
+    public static final int MAX_MESSAGE = 4096;
 
     private final ConfigService config;
     private final Deque<Entry> entries = new ArrayDeque<>();
+    private long bytes;
 
     public LogStore(ConfigService config) {
         this.config = config;
@@ -75,12 +86,15 @@ public class LogStore extends Handler {
         if (record.getThrown() != null) {
             message = message + " (" + record.getThrown().getClass().getSimpleName() + ": " + record.getThrown().getMessage() + ")";
         }
-        Entry e = new Entry(record.getInstant(), levelName(record.getLevel()), record.getLoggerName() == null ? "" : record.getLoggerName(),
-                message == null ? "" : message);
-        int max = config.current().logs().bufferSize();
+        Entry e = new Entry(record.getInstant(), levelName(record.getLevel()),
+                record.getLoggerName() == null ? "" : LogValues.escape(record.getLoggerName(), 256),
+                message == null ? "" : LogValues.escape(message, MAX_MESSAGE));
+        int maxLines = config.current().logs().bufferSize();
+        long maxBytes = config.current().logs().bufferBytes().bytes();
         synchronized (entries) {
             entries.addLast(e);
-            while (entries.size() > max) entries.removeFirst();
+            bytes += e.cost();
+            while (entries.size() > maxLines || bytes > maxBytes && entries.size() > 1) bytes -= entries.removeFirst().cost();
         }
     }
 
@@ -118,6 +132,13 @@ public class LogStore extends Handler {
             case "info" -> 1;
             default -> 0;
         };
+    }
+
+    /** What the kept lines hold, roughly, in bytes. */
+    public long bytes() {
+        synchronized (entries) {
+            return bytes;
+        }
     }
 
     @Override

@@ -65,10 +65,24 @@ public class ApiKeyService {
         return store(name, role, expiresAt, createdBy, tokens.newSecret(PREFIX));
     }
 
-    /** Registers a key whose secret the owner chose (HEARTH_ADMIN_API_KEY), unless it exists already. */
+    /**
+     * Registers a key whose secret the owner chose (HEARTH_ADMIN_API_KEY), unless it exists already, live or
+     * revoked: a revoked key stays revoked, whatever the environment still says.
+     */
     public Optional<NewKey> ensure(String name, Role role, String secret, String createdBy) {
-        if (live().containsKey(Tokens.sha256(secret))) return Optional.empty();
+        if (live().containsKey(Tokens.sha256(secret)) || wasRevoked(secret)) return Optional.empty();
         return Optional.of(store(name, role, null, createdBy, secret));
+    }
+
+    /** Whether a key with this secret existed and was revoked. */
+    public boolean wasRevoked(String secret) {
+        return db.count("SELECT COUNT(*) FROM api_keys WHERE key_hash = ? AND revoked_at IS NOT NULL", Tokens.sha256(secret)) > 0;
+    }
+
+    /** Whether the key with this id is neither revoked nor expired (a live socket's periodic question). */
+    public boolean isLive(long id) {
+        Instant now = clock.instant();
+        return live().values().stream().anyMatch(k -> k.id() == id && !k.expiredAt(now));
     }
 
     private NewKey store(String name, Role role, @Nullable Instant expiresAt, String createdBy, String secret) {

@@ -77,8 +77,13 @@ public class FirstStart {
         StringBuilder shown = new StringBuilder();
         boolean created = false;
         if (!configuredKey.isBlank()) {
-            keys.ensure("admin (HEARTH_ADMIN_API_KEY)", Role.ADMIN, configuredKey, "first-start")
-                    .ifPresent(k -> LOG.info("Registered the admin API key given by HEARTH_ADMIN_API_KEY"));
+            if (keys.wasRevoked(configuredKey)) {
+                LOG.warn("The admin API key in HEARTH_ADMIN_API_KEY was revoked and stays revoked: remove it from the environment, "
+                        + "or set a new one to register it at the next start");
+            } else {
+                keys.ensure("admin (HEARTH_ADMIN_API_KEY)", Role.ADMIN, configuredKey, "first-start")
+                        .ifPresent(k -> LOG.info("Registered the admin API key given by HEARTH_ADMIN_API_KEY"));
+            }
             shown.append("Admin API key:  (the one you set in HEARTH_ADMIN_API_KEY)\n");
         } else if (!keys.any()) {
             shown.append("Admin API key:  ").append(keys.create("admin", Role.ADMIN, null, "first-start").secret()).append('\n');

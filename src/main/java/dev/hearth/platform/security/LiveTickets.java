@@ -26,7 +26,7 @@ public class LiveTickets {
 
     public LiveTickets(Clock clock, ConfigService config) {
         this.clock = clock;
-        this.ttl = config.current().monitoring().live().ticketTtl();
+        this.ttl = config.current().section(dev.hearth.platform.live.LiveSettings.class).ticketTtl();
     }
 
     public record Ticket(String ticket, long expiresInSeconds) {}
@@ -39,6 +39,12 @@ public class LiveTickets {
         String ticket = "wst_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tickets.put(Tokens.sha256(ticket), new Issued(caller, now + ttl.toMillis()));
         return new Ticket(ticket, ttl.toSeconds());
+    }
+
+    /** Whether the ticket would be redeemed now; the upgrade request is let through on this, the socket redeems it. */
+    public boolean valid(String ticket) {
+        Issued i = tickets.get(Tokens.sha256(ticket));
+        return i != null && i.expiresAt() >= clock.millis();
     }
 
     /** The caller the ticket was issued to, once; a used, unknown or expired ticket gives nothing. */

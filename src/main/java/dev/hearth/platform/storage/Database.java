@@ -46,6 +46,7 @@ public class Database {
 
     private final CompletableFuture<Opened> opened = new CompletableFuture<>();
     private final boolean startsEmpty;
+    private final DataDirSpace space;
     /** The connection of the transaction running on this thread, so an event publish joins its change. */
     private final ThreadLocal<@Nullable Connection> transaction = new ThreadLocal<>();
 
@@ -53,7 +54,9 @@ public class Database {
         // The settings are taken here, not on the opening thread (see ConfigService#readEarly).
         HearthConfig.Storage storage = config.current().storage();
         Path dataDir = config.dataDir();
-        this.startsEmpty = !storage.isPostgresql() && Files.notExists(sqliteFile(dataDir));
+        this.startsEmpty = !storage.isPostgresql() && isEmpty(sqliteFile(dataDir));
+        DataDirectory.secure(dataDir);
+        this.space = new DataDirSpace(dataDir);
         Thread.ofPlatform().name("hearth-storage-open").daemon().start(() -> {
             try {
                 AgroalDataSource dataSource = open(storage, dataDir);
@@ -105,6 +108,8 @@ public class Database {
         } else {
             try {
                 Files.createDirectories(dataDir);
+                // SQLite gives its -wal and -shm files the database file's mode: created 0600, all three are.
+                DataDirectory.createPrivateFile(sqliteFile(dataDir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data dir " + dataDir, e);
             }
@@ -126,6 +131,15 @@ public class Database {
             return AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get());
         } catch (SQLException e) {
             throw new StorageException("cannot open the " + storage.kind() + " database: " + e.getMessage(), e);
+        }
+    }
+
+    /** No database yet: no file, or the empty one a start that failed before migrating left behind. */
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.notExists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -161,6 +175,28 @@ public class Database {
         }
     }
 
+    /** Room in the data dir, for the watch that raises the "full" alert. */
+    public DataDirSpace space() {
+        return space;
+    }
+
+    /**
+     * A failed statement as the caller sees it: a full data dir is {@link DiskFull} (503, naming the path),
+     * anything else a {@link StorageException} (500, no SQL in the answer). PostgreSQL's own disk is not the
+     * data dir: its "disk full" (SQLSTATE 53100) stays a storage failure.
+     */
+    private RuntimeException failure(SQLException e) {
+        if (!isPostgresqlSafe() && DiskFull.isFull(e, space.dataDir())) {
+            space.writeFailedForSpace();
+            return DiskFull.of(space.dataDir());
+        }
+        return new StorageException(String.valueOf(e.getMessage()), e);
+    }
+
+    private boolean isPostgresqlSafe() {
+        return opened.isDone() && !opened.isCompletedExceptionally() && "postgresql".equals(opened.join().kind());
+    }
+
     public boolean isPostgresql() {
         return "postgresql".equals(kind());
     }
@@ -186,17 +222,17 @@ public class Database {
     }
 
     @FunctionalInterface
-    public interface Work<T> {
+    public interface Work<T extends @Nullable Object> {
         T run() throws SQLException;
     }
 
     /** Runs {@code work} in one transaction; nested calls join the outer one. */
-    public <T> T inTransaction(Work<T> work) {
+    public <T extends @Nullable Object> T inTransaction(Work<T> work) {
         if (transaction.get() != null) {
             try {
                 return work.run();
             } catch (SQLException e) {
-                throw new StorageException(e.getMessage(), e);
+                throw failure(e);
             }
         }
         try (Connection c = dataSource().getConnection()) {
@@ -214,11 +250,11 @@ public class Database {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StorageException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 
-    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    public <T> List<T> query(String sql, RowMapper<T> mapper, @Nullable Object... params) {
         return withConnection(c -> {
             try (PreparedStatement ps = prepare(c, sql, params, false); ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
@@ -228,16 +264,16 @@ public class Database {
         });
     }
 
-    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, @Nullable Object... params) {
         List<T> rows = query(sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    public long count(String sql, Object... params) {
+    public long count(String sql, @Nullable Object... params) {
         return queryOne(sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
-    public int update(String sql, Object... params) {
+    public int update(String sql, @Nullable Object... params) {
         return withConnection(c -> {
             try (PreparedStatement ps = prepare(c, sql, params, false)) {
                 return ps.executeUpdate();
@@ -246,7 +282,7 @@ public class Database {
     }
 
     /** Inserts one row and answers its generated id (every table keeps {@code id} as its first column). */
-    public long insert(String sql, Object... params) {
+    public long insert(String sql, @Nullable Object... params) {
         return withConnection(c -> {
             try (PreparedStatement ps = prepare(c, sql, params, true)) {
                 ps.executeUpdate();
@@ -266,7 +302,7 @@ public class Database {
                 return work.run(c);
             }
         } catch (SQLException e) {
-            throw new StorageException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -275,7 +311,7 @@ public class Database {
         T run(Connection c) throws SQLException;
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object[] params, boolean keys) throws SQLException {
+    private static PreparedStatement prepare(Connection c, String sql, @Nullable Object[] params, boolean keys) throws SQLException {
         PreparedStatement ps = keys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);

@@ -2,7 +2,7 @@ package dev.hearth.platform.web;
 
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.Caller;
-import dev.hearth.platform.security.PublicPaths;
+import dev.hearth.platform.security.Public;
 import dev.hearth.platform.security.Role;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Checks the role each REST method declares with {@link Allow}. A method that declares none needs admin:
- * forgetting the annotation locks a route down rather than opening it.
+ * forgetting the annotation locks a route down rather than opening it. {@link Public} methods need no caller.
  */
 public class RoleGate {
 
@@ -22,9 +22,13 @@ public class RoleGate {
         return allow == null ? Role.ADMIN : allow.value();
     }
 
+    public static boolean isPublic(Method method) {
+        return method.isAnnotationPresent(Public.class) || method.getDeclaringClass().isAnnotationPresent(Public.class);
+    }
+
     @ServerRequestFilter
     public void check(ResourceInfo resource, RoutingContext rc) {
-        if (PublicPaths.isPublic(rc.normalizedPath())) return;
+        if (isPublic(resource.getResourceMethod())) return;
         Caller caller = rc.get(Caller.CONTEXT_KEY);
         if (caller == null) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Authentication required: send X-API-Key, Authorization: Bearer, or log in");

@@ -1,6 +1,7 @@
 package dev.hearth.services.docker;
 
 import dev.hearth.platform.web.ApiException;
+import dev.hearth.services.ChildEnvironment;
 import dev.hearth.platform.web.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +27,17 @@ public final class ComposeProjects {
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(5);
 
     private final DockerEndpoints endpoints;
+    private final Map<String, String> hearthEnvironment;
     private final Map<String, ComposeProject> seen = new ConcurrentHashMap<>();
 
     public ComposeProjects(DockerEndpoints endpoints) {
+        this(endpoints, System.getenv());
+    }
+
+    /** {@code hearthEnvironment}: Hearth's own, of which the CLI gets only what {@link ChildEnvironment} passes. */
+    public ComposeProjects(DockerEndpoints endpoints, Map<String, String> hearthEnvironment) {
         this.endpoints = endpoints;
+        this.hearthEnvironment = Map.copyOf(hearthEnvironment);
     }
 
     /** Every project with its containers; projects seen before and now down are listed with none. */
@@ -91,12 +99,15 @@ public final class ComposeProjects {
             try {
                 ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
                 if (!workingDir.isEmpty() && Files.isDirectory(Path.of(workingDir))) pb.directory(Path.of(workingDir).toFile());
-                pb.environment().put("DOCKER_HOST", endpoints.host(endpoint));
+                // compose substitutes ${VAR} in the project's files from its environment: Hearth's secrets must not be there.
+                Map<String, String> docker = new LinkedHashMap<>();
+                docker.put("DOCKER_HOST", endpoints.host(endpoint));
                 String certs = endpoints.certPath(endpoint);
                 if (!certs.isEmpty()) {
-                    pb.environment().put("DOCKER_TLS_VERIFY", "1");
-                    pb.environment().put("DOCKER_CERT_PATH", certs);
+                    docker.put("DOCKER_TLS_VERIFY", "1");
+                    docker.put("DOCKER_CERT_PATH", certs);
                 }
+                ChildEnvironment.apply(pb, hearthEnvironment, docker);
                 Process proc = pb.start();
                 proc.getOutputStream().close();
                 if (!proc.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -133,7 +144,8 @@ public final class ComposeProjects {
 
     private static boolean answers(List<String> cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = ChildEnvironment.apply(new ProcessBuilder(cmd), System.getenv(), Map.of()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -23,6 +23,12 @@ final class EngineTransport {
 
     /** Error bodies are short JSON; never buffer more than this of one. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /**
+     * The most of one answer read into memory (a list of hundreds of containers is a few hundred KB, a
+     * 10,000-line log tail a few MB): an engine — or something posing as one on a tcp:// endpoint — that
+     * sends more fails the call instead of filling the heap.
+     */
+    static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final String endpointName;
     private final URI host;
@@ -158,7 +164,14 @@ final class EngineTransport {
             connection.out().flush();
             HttpCodec.Head head = HttpCodec.readHead(connection.in());
             InputStream in = HttpCodec.body(head, method, connection.in());
-            byte[] bytes = head.status() >= 400 ? in.readNBytes(MAX_ERROR_BODY) : in.readAllBytes();
+            byte[] bytes = head.status() >= 400 ? in.readNBytes(MAX_ERROR_BODY) : in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                negotiated = null;
+                throw new DockerException.EngineUnavailable(endpointName, "Docker endpoint '" + endpointName + "' (" + host
+                        + ") answered " + method + " " + target + " with more than " + MAX_BODY / (1024 * 1024)
+                        + " MB, the most Hearth reads from one answer; the answer was dropped",
+                        new IOException("response body larger than " + MAX_BODY + " bytes"));
+            }
             return new Reply(head.status(), head, bytes);
         } catch (IOException e) {
             throw unavailable(e, deadline.fired());

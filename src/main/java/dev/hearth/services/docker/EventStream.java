@@ -2,9 +2,7 @@ package dev.hearth.services.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -97,8 +95,8 @@ final class EventStream {
     }
 
     private void read(EngineTransport.Stream stream) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-        for (String line; (line = lines.readLine()) != null; ) {
+        java.io.InputStream body = stream.body();
+        for (String line; (line = boundedLine(body)) != null; ) {
             if (line.isBlank()) {
                 continue;
             }
@@ -114,6 +112,19 @@ final class EventStream {
                 LOG.log(Level.WARNING, "Docker event listener failed on " + event.action(), e);
             }
         }
+    }
+
+    /** An event is a few hundred bytes: a "line" of more than {@value #MAX_EVENT} is no event, and ends the stream. */
+    private static final int MAX_EVENT = 256 * 1024;
+
+    private static @Nullable String boundedLine(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(512);
+        for (int b; (b = in.read()) >= 0; ) {
+            if (b == '\n') return line.toString(StandardCharsets.UTF_8);
+            if (line.size() >= MAX_EVENT) throw new IOException("an event line longer than " + MAX_EVENT + " bytes");
+            line.write(b);
+        }
+        return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
     /**

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 final class HttpCodec {
 
     private static final int MAX_LINE = 64 * 1024;
+    /** Real engines send about ten header lines; a head without end is not an engine. */
+    private static final int MAX_HEADER_LINES = 200;
 
     private HttpCodec() {}
 
@@ -61,7 +63,11 @@ final class HttpCodec {
             throw new IOException("bad HTTP status line: " + abbreviate(statusLine), e);
         }
         Map<String, String> headers = new TreeMap<>();
+        int count = 0;
         for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            if (++count > MAX_HEADER_LINES) {
+                throw new IOException("more than " + MAX_HEADER_LINES + " header lines in one response");
+            }
             int colon = line.indexOf(':');
             if (colon > 0) {
                 headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * so partial lines are kept per stream until their newline arrives.
  */
 final class LogDecoder {
+    /** A line longer than this (a process writing without newlines) is passed on in pieces of this size. */
+    static final int MAX_LINE = 64 * 1024;
 
     private final boolean timestamps;
     private final Consumer<LogLine> sink;
@@ -56,11 +58,16 @@ final class LogDecoder {
             LogLine.Stream stream = header[0] == 2 || header[0] == 3 ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT;
             long size = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8)
                     | (header[7] & 0xff);
-            byte[] payload = in.readNBytes((int) size);
-            if (payload.length < size) {
-                throw new EOFException("log stream ended inside a frame");
+            // Read in pieces: the header may announce up to 4 GB, and memory must not follow it.
+            byte[] piece = new byte[(int) Math.min(size, 64 * 1024)];
+            for (long left = size; left > 0; ) {
+                int n = in.read(piece, 0, (int) Math.min(left, piece.length));
+                if (n < 0) {
+                    throw new EOFException("log stream ended inside a frame");
+                }
+                append(stream, piece, 0, n);
+                left -= n;
             }
-            append(stream, payload, 0, payload.length);
         }
     }
 
@@ -75,6 +82,9 @@ final class LogDecoder {
             }
         }
         partial.write(bytes, start, off + len - start);
+        if (partial.size() >= MAX_LINE) {
+            emit(stream, partial);
+        }
     }
 
     private void flush(LogLine.Stream stream) {

@@ -2,6 +2,8 @@ package dev.hearth.services.process;
 
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
+import dev.hearth.services.ServicesConfig;
 import dev.hearth.platform.events.EventBus;
 import dev.hearth.platform.web.ApiException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,9 +22,11 @@ import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The supervisors of every {@code runtime.process} service. Programs marked autostart start with Hearth;
+ * The supervisors of every {@code runtime.process} service. Programs marked autostart start with Hearth,
+ * after each supervisor has looked for what the last Hearth started (adopting it when Hearth was killed);
  * when Hearth stops, every child is stopped in parallel (stop signal, then SIGKILL), and a JVM shutdown
- * hook kills whatever is left if Hearth ends without an orderly stop, so no orphan outlives it.
+ * hook kills whatever is left if Hearth ends without an orderly stop. A Hearth killed outright (SIGKILL,
+ * the OOM killer) runs no hook: its programs keep running and its next start adopts them.
  */
 @Singleton
 public class ProcessRuntimes {
@@ -32,8 +36,8 @@ public class ProcessRuntimes {
 
     public ProcessRuntimes(ConfigService config, EventBus bus, Clock clock) {
         HearthConfig c = config.current();
-        for (HearthConfig.ServiceEntry s : c.services()) {
-            HearthConfig.ProcessRuntime p = s.runtime().process();
+        for (ServiceEntry s : c.section(ServicesConfig.class).services()) {
+            ServiceEntry.ProcessRuntime p = s.runtime().process();
             if (p == null) continue;
             URI url = s.url().isEmpty() ? null : URI.create(s.url());
             Path dir = c.dataDir().resolve("services").resolve(s.name());
@@ -65,6 +69,8 @@ public class ProcessRuntimes {
     // After the event bus (default priority) has started, so the first state changes are published.
     void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent ignored) {
         supervisors.forEach((name, s) -> {
+            // What the last Hearth started and never saw end (it was killed): adopted, or stopped — never doubled.
+            s.recover();
             if (!s.autostart()) return;
             try {
                 s.start();

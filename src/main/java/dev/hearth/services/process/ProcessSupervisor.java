@@ -1,19 +1,19 @@
 package dev.hearth.services.process;
 
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
+import dev.hearth.services.ChildEnvironment;
 import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.ServiceLogLine;
+import dev.hearth.services.Loggable;
+import dev.hearth.services.Measurable;
 import dev.hearth.services.ServiceRuntime;
 import dev.hearth.services.ServiceStateChanged;
-import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -31,28 +32,48 @@ import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One native program under Hearth's care. Start spawns it with its output piped to rotating files; an
- * exit Hearth did not ask for is published with its exit code and, by the restart policy, followed by a
- * restart after an exponentially growing wait, until {@code crash_loop_limit} crashes within
- * {@code crash_loop_window} leave it {@code failed}. Stop sends the stop signal, then SIGKILL after the
- * stop timeout, and kills any child the program left behind.
+ * One native program under Hearth's care. Start spawns it with its output going straight to files (see
+ * {@link OutputSpool}) and records what was started ({@link RunRecord}); an exit Hearth did not ask for is
+ * published with its exit code and, by the restart policy, followed by a restart after an exponentially
+ * growing wait, until {@code crash_loop_limit} crashes within {@code crash_loop_window} leave it
+ * {@code failed}. Stop sends the stop signal, then SIGKILL after the stop timeout, and kills any child the
+ * program left behind.
+ *
+ * <p>A Hearth that died without stopping its programs (killed, out of memory) finds their records at its
+ * next start ({@link #recover()}): the very process it started (same pid, same kernel start time, same boot)
+ * and started the same way is adopted and watched through /proc, since it is no longer Hearth's child; one
+ * started under a configuration changed since is stopped first. Never is a second copy started beside it.
  */
-public final class ProcessSupervisor implements ServiceRuntime {
+public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measurable {
     private static final Logger LOG = Logger.getLogger(ProcessSupervisor.class);
+    /** The spool files are emptied once read past this; the rotating log is what is kept. */
+    private static final long SPOOL_RECYCLE_AT = 1024 * 1024;
+    /** How often an adopted program (not Hearth's child: no exit notice) is looked for in /proc. */
+    private static final Duration ADOPTED_POLL = Duration.ofMillis(250);
+
+    /** A run: the process, its Process when Hearth is its parent (for the exit code), and who it is in /proc. */
+    private record Run(ProcessHandle handle, @Nullable Process child, @Nullable RunRecord identity, Instant startedAt) {
+        boolean alive() {
+            return identity != null ? identity.alive() : handle.isAlive();
+        }
+    }
 
     private final String service;
-    private final HearthConfig.ProcessRuntime config;
+    private final ServiceEntry.ProcessRuntime config;
     private final Path workDir;
+    private final Path serviceDir;
     private final @Nullable String host;
     private final @Nullable Integer port;
     private final Clock clock;
     private final Consumer<ServiceStateChanged> events;
     private final RotatingLog log;
+    private final OutputSpool stdout;
+    private final OutputSpool stderr;
+    private final String spec;
     private final List<Consumer<ServiceLogLine>> followers = new CopyOnWriteArrayList<>();
 
     // Guarded by this.
-    private @Nullable Process process;
-    private @Nullable Instant startedAt;
+    private @Nullable Run run;
     private @Nullable Integer lastExit;
     private boolean lastExitExpected;
     private boolean stopping;
@@ -63,17 +84,22 @@ public final class ProcessSupervisor implements ServiceRuntime {
     private String message = "not started";
     private final Deque<Instant> crashes = new ArrayDeque<>();
     private ProcStat.@Nullable Sample lastSample;
+    private @Nullable Thread pump;
 
-    public ProcessSupervisor(String service, HearthConfig.ProcessRuntime config, Path serviceDir, @Nullable String host,
+    public ProcessSupervisor(String service, ServiceEntry.ProcessRuntime config, Path serviceDir, @Nullable String host,
                              @Nullable Integer port, Clock clock, Consumer<ServiceStateChanged> events) {
         this.service = service;
         this.config = config;
+        this.serviceDir = serviceDir;
         this.workDir = config.workingDir().isEmpty() ? serviceDir : Path.of(config.workingDir());
         this.host = host;
         this.port = port;
         this.clock = clock;
         this.events = events;
         this.log = new RotatingLog(serviceDir.resolve("logs"), config.logMaxSize().bytes(), config.logFiles());
+        this.stdout = new OutputSpool(serviceDir.resolve("spool"), "stdout", SPOOL_RECYCLE_AT, line -> deliver("stdout", line));
+        this.stderr = new OutputSpool(serviceDir.resolve("spool"), "stderr", SPOOL_RECYCLE_AT, line -> deliver("stderr", line));
+        this.spec = RunRecord.fingerprint(config.command(), config.env(), workDir.toString());
     }
 
     @Override
@@ -87,8 +113,8 @@ public final class ProcessSupervisor implements ServiceRuntime {
 
     @Override
     public synchronized RuntimeStatus status() {
-        Process p = process;
-        return new RuntimeStatus(state, p == null ? null : p.pid(), host, port, p == null ? null : startedAt, lastExit, null,
+        Run r = run;
+        return new RuntimeStatus(state, r == null ? null : r.handle().pid(), host, port, r == null ? null : r.startedAt(), lastExit, null,
                 lastExitExpected, message);
     }
 
@@ -100,12 +126,51 @@ public final class ProcessSupervisor implements ServiceRuntime {
         return status();
     }
 
+    /**
+     * At Hearth's start, before anything is started: what the last Hearth started and did not see end. The
+     * same process, started the same way, is adopted; one started another way is stopped; a record whose
+     * process has ended (or whose pid now belongs to another process) is dropped.
+     */
+    public void recover() {
+        Optional<RunRecord> found = RunRecord.read(serviceDir);
+        if (found.isEmpty()) return;
+        RunRecord record = found.get();
+        Optional<ProcessHandle> handle = record.alive() ? ProcessHandle.of(record.pid()) : Optional.empty();
+        if (handle.isEmpty()) {
+            RunRecord.delete(serviceDir);
+            LOG.infof("Service %s: the program the last Hearth started (pid %d) ended while Hearth was not running", service, record.pid());
+            return;
+        }
+        if (!record.spec().equals(spec)) {
+            LOG.infof("Service %s: pid %d was started under a configuration changed since; stopping it before starting anew", service,
+                    record.pid());
+            Run stale = new Run(handle.get(), null, record, record.startedAt());
+            terminate(stale);
+            RunRecord.delete(serviceDir);
+            return;
+        }
+        Run adopted = new Run(handle.get(), null, record, record.startedAt());
+        synchronized (this) {
+            generation++;
+            run = adopted;
+            state = RunState.RUNNING;
+            message = "running as pid " + record.pid() + " (adopted at Hearth's start: it kept running while Hearth did not)";
+            ensurePump();
+        }
+        watch(adopted);
+        LOG.infof("Service %s: adopted pid %d, started %s by the last Hearth", service, record.pid(), record.startedAt());
+        publish("running", null, true, "pid " + record.pid() + " adopted");
+    }
+
     /** Runs under the lock. Starting a running program is not an error: it answers the running one. */
     private void spawn() {
-        if (process != null && process.isAlive()) return;
+        if (run != null && run.alive()) return;
         generation++;
-        ProcessBuilder pb = new ProcessBuilder(config.command()).directory(workDir.toFile());
-        pb.environment().putAll(config.env());
+        ProcessBuilder pb = ChildEnvironment.apply(new ProcessBuilder(config.command()).directory(workDir.toFile()), System.getenv(), config.env())
+                // Files, not pipes: the program's output must outlive Hearth (a write into a pipe nobody reads kills it).
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.target()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.target()));
         Process p;
         try {
             Files.createDirectories(workDir);
@@ -117,76 +182,120 @@ public final class ProcessSupervisor implements ServiceRuntime {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Service '" + service + "' could not start: " + e.getMessage(),
                     Map.of("command", config.command()));
         }
-        closeQuietly(p);
-        process = p;
-        startedAt = clock.instant();
+        Instant now = clock.instant();
+        RunRecord identity = RunRecord.identify(p.pid(), spec, now).orElse(null);
+        if (identity != null) {
+            try {
+                identity.write(serviceDir);
+            } catch (IOException e) {
+                LOG.warnf("Service %s: cannot record pid %d (%s); should Hearth die, its next start cannot adopt it", service, p.pid(),
+                        e.getMessage());
+            }
+        }
+        Run started = new Run(p.toHandle(), p, identity, now);
+        run = started;
         state = RunState.RUNNING;
         message = "running as pid " + p.pid();
-        pump(p.getInputStream(), "stdout", p.pid());
-        pump(p.getErrorStream(), "stderr", p.pid());
-        p.onExit().thenRun(() -> exited(p));
+        ensurePump();
         publish("running", null, true, "pid " + p.pid());
+        // Last: for a program that has already ended, thenRun runs exited() at once, on this thread.
+        p.onExit().thenRun(() -> exited(started, p.exitValue()));
     }
 
-    /** The program reads no input from Hearth: its stdin is closed at once. */
-    private static void closeQuietly(Process p) {
-        try {
-            p.getOutputStream().close();
-        } catch (IOException ignored) {
-            // nothing to close
-        }
-    }
-
-    private void pump(InputStream in, String stream, long pid) {
-        Thread.ofVirtual().name("output-" + service + "-" + pid + "-" + stream).start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    ServiceLogLine l = new ServiceLogLine(clock.instant(), stream, line);
-                    log.append(l);
-                    followers.forEach(f -> f.accept(l));
+    /** An adopted program sends no exit notice: /proc is read until it is gone. */
+    private void watch(Run adopted) {
+        Thread.ofVirtual().name("watch-" + service + "-" + adopted.handle().pid()).start(() -> {
+            while (adopted.alive()) {
+                synchronized (this) {
+                    if (run != adopted) return;   // stopped through Hearth: terminate() ends it and records it
                 }
-            } catch (IOException e) {
-                // the pipe closed with the process
+                try {
+                    Thread.sleep(ADOPTED_POLL);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
+            exited(adopted, null);
         });
     }
 
-    private synchronized void exited(Process p) {
-        if (p != process) return;
-        int code = p.exitValue();
-        process = null;
+    private void deliver(String stream, String text) {
+        ServiceLogLine line = new ServiceLogLine(clock.instant(), stream, text);
+        log.append(line);
+        followers.forEach(f -> f.accept(line));
+    }
+
+    /** Runs under the lock: one reader of the output files while any program runs or output is left. */
+    private void ensurePump() {
+        if (pump != null && pump.isAlive()) return;
+        pump = Thread.ofVirtual().name("output-" + service).start(this::pumpLoop);
+    }
+
+    private void pumpLoop() {
+        while (true) {
+            boolean any = drain();
+            synchronized (this) {
+                if (run == null && !any) {
+                    pump = null;
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(any ? 20 : 100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private boolean drain() {
+        boolean out = stdout.drain();
+        boolean err = stderr.drain();
+        return out || err;
+    }
+
+    /** {@code code} is null for an adopted program: only its parent learns how it ended. */
+    private synchronized void exited(Run r, @Nullable Integer code) {
+        if (r != run) return;
+        // Its last words before its exit is published.
+        drain();
+        stdout.flush();
+        stderr.flush();
+        run = null;
+        RunRecord.delete(serviceDir);
+        long pid = r.handle().pid();
         lastExit = code;
         lastExitExpected = stopping;
         if (stopping || closed) {
             stopping = false;
             state = RunState.STOPPED;
-            message = "stopped through Hearth (exit code " + code + ")";
-            publish("stopped", code, true, "pid " + p.pid());
+            message = "stopped through Hearth" + (code == null ? "" : " (exit code " + code + ")");
+            publish("stopped", code, true, "pid " + pid);
             return;
         }
         state = RunState.EXITED;
-        message = "exited on its own with code " + code;
-        publish("exited", code, false, "pid " + p.pid());
+        message = code == null ? "exited on its own (exit code unknown: it was adopted, not Hearth's child)" : "exited on its own with code " + code;
+        publish("exited", code, false, "pid " + pid);
         boolean restart = switch (config.restart()) {
             case "always" -> true;
-            case "on-failure" -> code != 0;
+            case "on-failure" -> code == null || code != 0;
             default -> false;
         };
         if (!restart) return;
         Instant now = clock.instant();
         crashes.addLast(now);
         while (!crashes.isEmpty() && crashes.peekFirst().isBefore(now.minus(config.crashLoopWindow()))) crashes.removeFirst();
+        String codeText = code == null ? "unknown" : Integer.toString(code);
         if (crashes.size() >= config.crashLoopLimit()) {
             state = RunState.FAILED;
             message = "crash loop: exited " + crashes.size() + " times within " + config.crashLoopWindow().toSeconds()
-                    + "s (last code " + code + "); not restarted until started by hand";
-            publish("failed", code, false, "pid " + p.pid());
+                    + "s (last code " + codeText + "); not restarted until started by hand";
+            publish("failed", code, false, "pid " + pid);
             return;
         }
         Duration wait = backoff(crashes.size());
         state = RunState.RESTARTING;
-        message = "exited with code " + code + "; restarting in " + wait.toMillis() + " ms (crash " + crashes.size() + " of "
+        message = "exited with code " + codeText + "; restarting in " + wait.toMillis() + " ms (crash " + crashes.size() + " of "
                 + config.crashLoopLimit() + ")";
         long expectedGeneration = generation;
         Thread.ofVirtual().name("restart-" + service).start(() -> {
@@ -216,11 +325,11 @@ public final class ProcessSupervisor implements ServiceRuntime {
 
     @Override
     public RuntimeStatus stop() {
-        Process p;
+        Run r;
         synchronized (this) {
             generation++; // cancels a pending restart
-            p = process;
-            if (p == null) {
+            r = run;
+            if (r == null) {
                 if (state == RunState.RESTARTING || state == RunState.FAILED || state == RunState.EXITED) {
                     state = RunState.STOPPED;
                     message = "stopped through Hearth";
@@ -229,31 +338,27 @@ public final class ProcessSupervisor implements ServiceRuntime {
             }
             stopping = true;
         }
-        terminate(p);
+        terminate(r);
         return status();
     }
 
     /** The stop signal, SIGKILL after the timeout, then any descendant that outlived its parent. */
-    private void terminate(Process p) {
-        List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
-        signal(p);
-        try {
-            if (!p.waitFor(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.infof("Service %s ignored SIG%s for %s; killing it", service, config.stopSignal().replaceFirst("^SIG", ""),
-                        config.stopTimeout());
-                tree.addAll(p.descendants().toList());
-                p.destroyForcibly();
-                p.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
+    private void terminate(Run r) {
+        List<ProcessHandle> tree = new ArrayList<>(r.handle().descendants().toList());
+        signal(r);
+        if (!awaitEnd(r, config.stopTimeout())) {
+            LOG.infof("Service %s ignored SIG%s for %s; killing it", service, config.stopSignal().replaceFirst("^SIG", ""),
+                    config.stopTimeout());
+            tree.addAll(r.handle().descendants().toList());
+            r.handle().destroyForcibly();
+            awaitEnd(r, Duration.ofSeconds(5));
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (r.child() == null) exited(r, null);   // an adopted program: nobody else will say it ended
         // exited() runs on onExit's callback; wait (briefly) for it to record the code before we answer.
         for (int i = 0; i < 100; i++) {
             synchronized (this) {
-                if (process != p) return;
+                if (run != r) return;
             }
             try {
                 Thread.sleep(10);
@@ -264,16 +369,33 @@ public final class ProcessSupervisor implements ServiceRuntime {
         }
     }
 
-    private void signal(Process p) {
+    private static boolean awaitEnd(Run r, Duration within) {
+        try {
+            Process child = r.child();
+            if (child != null) return child.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + within.toNanos();
+            while (r.alive()) {
+                if (System.nanoTime() > deadline) return false;
+                Thread.sleep(50);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !r.alive();
+        }
+    }
+
+    private void signal(Run r) {
         String sig = config.stopSignal().replaceFirst("^SIG", "");
         if (sig.equals("TERM")) {
-            p.destroy();
+            r.handle().destroy();
             return;
         }
         try {
-            new ProcessBuilder("kill", "-s", sig, Long.toString(p.pid())).redirectErrorStream(true).start().waitFor(5, TimeUnit.SECONDS);
+            ChildEnvironment.apply(new ProcessBuilder("kill", "-s", sig, Long.toString(r.handle().pid())), System.getenv(), Map.of())
+                    .redirectErrorStream(true).start().waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
-            p.destroy();
+            r.handle().destroy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -287,22 +409,22 @@ public final class ProcessSupervisor implements ServiceRuntime {
 
     /** Hearth is stopping: no more restarts, and the program is stopped like any stop. */
     public void close() {
-        Process p;
+        Run r;
         synchronized (this) {
             closed = true;
             generation++;
-            p = process;
-            if (p != null) stopping = true;
+            r = run;
+            if (r != null) stopping = true;
         }
-        if (p != null) terminate(p);
+        if (r != null) terminate(r);
     }
 
     /** For the JVM's last moment, when an orderly close did not run: no child outlives Hearth. */
     void killNow() {
-        Process p = process;
-        if (p != null) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+        Run r = run;
+        if (r != null) {
+            r.handle().descendants().forEach(ProcessHandle::destroyForcibly);
+            r.handle().destroyForcibly();
         }
     }
 
@@ -321,17 +443,17 @@ public final class ProcessSupervisor implements ServiceRuntime {
 
     @Override
     public ResourceUsage stats() {
-        Process p;
+        Run r;
         synchronized (this) {
-            p = process;
+            r = run;
         }
-        if (p == null) {
+        if (r == null) {
             throw new ApiException(ErrorCode.CONFLICT, "Service '" + service + "' is not running (" + state.word() + ")",
                     Map.of("state", state.word()));
         }
         List<Long> pids = new ArrayList<>();
-        pids.add(p.pid());
-        p.descendants().forEach(d -> pids.add(d.pid()));
+        pids.add(r.handle().pid());
+        r.handle().descendants().forEach(d -> pids.add(d.pid()));
         ProcStat.Sample before = lastSample;
         if (before == null || System.nanoTime() - before.nanoTime() > TimeUnit.SECONDS.toNanos(30)) {
             before = ProcStat.sample(pids);

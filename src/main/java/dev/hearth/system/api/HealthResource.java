@@ -1,5 +1,6 @@
 package dev.hearth.system.api;
 
+import dev.hearth.platform.security.Public;
 import dev.hearth.platform.storage.Database;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ public class HealthResource {
     }
 
     @GET
+    @Public(rateLimited = false)
     public Response health() {
         boolean storage = db.isReady();
         return Response.status(storage ? 200 : 503)

@@ -3,7 +3,9 @@ package dev.hearth.web.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.platform.live.LiveHub;
+import dev.hearth.platform.security.Authenticator;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -17,6 +19,7 @@ import java.util.Map;
  * authenticated; every channel is viewer-level. Clients send
  * {@code {"type":"subscribe","channel":"task_updates","taskId":"..."}} (or {@code task_id}; without it,
  * every task) and {@code {"type":"unsubscribe","channel":...}}; each gets a {@code subscribed} reply.
+ * A socket opened with a cookie or a proxy's login came from this site (the gate checked its Origin).
  */
 @WebSocket(path = "/ws")
 public class LiveSocket {
@@ -24,8 +27,8 @@ public class LiveSocket {
     private final LiveHub hub;
     private final ObjectMapper json;
 
-    public LiveSocket(LiveHub hub, ObjectMapper json) {
-        this.sockets = new LiveSockets(hub);
+    public LiveSocket(LiveHub hub, ObjectMapper json, Authenticator authenticator) {
+        this.sockets = new LiveSockets(hub, authenticator);
         this.hub = hub;
         this.json = json;
     }
@@ -33,7 +36,8 @@ public class LiveSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         LiveHub.Client c = sockets.open(connection, LiveHub.Format.ENVELOPE);
-        c.reply(hub.write(Map.of("type", "welcome", "channels", LiveHub.CHANNELS.stream().sorted().toList())));
+        if (c == null) return;
+        c.reply(hub.write(Map.of("type", "welcome", "channels", hub.channels().stream().sorted().toList())));
     }
 
     @OnTextMessage
@@ -50,13 +54,18 @@ public class LiveSocket {
         String type = m.path("type").asText("");
         String channel = m.path("channel").asText("");
         String key = m.hasNonNull("taskId") ? m.get("taskId").asText() : m.hasNonNull("task_id") ? m.get("task_id").asText() : null;
-        if (!LiveHub.CHANNELS.contains(channel)) {
-            c.reply(error("unknown channel '" + channel + "'; known: " + LiveHub.CHANNELS.stream().sorted().toList()));
+        if (!hub.channels().contains(channel)) {
+            c.reply(error("unknown channel '" + channel + "'; known: " + hub.channels().stream().sorted().toList()));
             return;
         }
         switch (type) {
             case "subscribe" -> {
-                c.subscribe(channel, channel.equals("task_updates") ? key : null);
+                try {
+                    c.subscribe(channel, channel.equals("task_updates") ? key : null);
+                } catch (IllegalStateException tooMany) {
+                    c.reply(error(String.valueOf(tooMany.getMessage())));
+                    return;
+                }
                 Map<String, Object> ok = new LinkedHashMap<>();
                 ok.put("type", "subscribed");
                 ok.put("channel", channel);
@@ -74,6 +83,11 @@ public class LiveSocket {
     @OnClose
     public void close(WebSocketConnection connection) {
         sockets.close(connection);
+    }
+
+    @OnError
+    public void failed(Throwable error, WebSocketConnection connection) {
+        sockets.failed(connection, error);
     }
 
     private String error(String message) {

@@ -1,7 +1,9 @@
 package dev.hearth.web.live;
 
 import dev.hearth.platform.live.LiveHub;
+import dev.hearth.platform.security.Authenticator;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -16,13 +18,14 @@ import io.quarkus.websockets.next.WebSocketConnection;
 public class MonitoringSocket {
     private final LiveSockets sockets;
 
-    public MonitoringSocket(LiveHub hub) {
-        this.sockets = new LiveSockets(hub);
+    public MonitoringSocket(LiveHub hub, Authenticator authenticator) {
+        this.sockets = new LiveSockets(hub, authenticator);
     }
 
     @OnOpen
     public void open(WebSocketConnection connection) {
         LiveHub.Client c = sockets.open(connection, LiveHub.Format.SEED);
+        if (c == null) return;
         c.subscribe("system_metrics", null);
         c.subscribe("alerts", null);
         c.subscribe("service_status", null);
@@ -35,5 +38,10 @@ public class MonitoringSocket {
     @OnClose
     public void close(WebSocketConnection connection) {
         sockets.close(connection);
+    }
+
+    @OnError
+    public void failed(Throwable error, WebSocketConnection connection) {
+        sockets.failed(connection, error);
     }
 }

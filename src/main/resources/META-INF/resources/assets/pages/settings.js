@@ -1,15 +1,111 @@
-// Settings: API keys (create, shown once, revoke), notification channels with a test button, and the configuration.
+// Settings: your password, browser users (admins), API keys (create, shown once, revoke), notification channels
+// with a test button, and the configuration.
 import { api, has, h, clear, toast } from './common.js';
 import { notAvailable, failed, guard, act, actionButton, confirmAction, when } from '../ui.js';
-import { denied } from '../api.js';
+import { denied, whoami } from '../api.js';
 
 export async function render(scope) {
   scope.el.append(h('h1', {}, 'Settings'));
-  const keys = h('section', { class: 'card', 'aria-labelledby': 'st-keys', id: 'keys' }, h('h2', { id: 'st-keys' }, 'API keys'));
+  const password = h('section', { class: 'card', 'aria-labelledby': 'st-pw', id: 'password' }, h('h2', { id: 'st-pw' }, 'Your password'));
+  const users = h('section', { class: 'card', 'aria-labelledby': 'st-users', id: 'users', style: 'margin-top:1rem' }, h('h2', { id: 'st-users' }, 'Users'));
+  const keys = h('section', { class: 'card', 'aria-labelledby': 'st-keys', id: 'keys', style: 'margin-top:1rem' }, h('h2', { id: 'st-keys' }, 'API keys'));
   const channels = h('section', { class: 'card', 'aria-labelledby': 'st-ch', id: 'channels', style: 'margin-top:1rem' }, h('h2', { id: 'st-ch' }, 'Notification channels'));
   const config = h('section', { class: 'card', 'aria-labelledby': 'st-cfg', id: 'config', style: 'margin-top:1rem' }, h('h2', { id: 'st-cfg' }, 'Configuration'));
-  scope.el.append(keys, channels, config);
-  await Promise.all([apiKeys(keys), notificationChannels(channels), configuration(config)]);
+  scope.el.append(password, users, keys, channels, config);
+  ownPassword(password);
+  await Promise.all([accounts(users), apiKeys(keys), notificationChannels(channels), configuration(config)]);
+}
+
+const ROLES = ['viewer', 'operator', 'admin'];
+
+function ownPassword(card) {
+  const route = 'POST /api/v1/auth/password';
+  if (!has(route)) { card.append(notAvailable('Changing your password', route)); return; }
+  const me = whoami();
+  if (me.method && me.method !== 'session') {
+    card.append(h('p', { class: 'na' }, me.method === 'forward_auth'
+      ? 'You signed in through your reverse proxy: change your password there.'
+      : 'You are using an API key, which has no password: revoke it and create another instead.'));
+    return;
+  }
+  const current = h('input', { id: 'pw-current', type: 'password', autocomplete: 'current-password', required: true });
+  const next = h('input', { id: 'pw-new', type: 'password', autocomplete: 'new-password', required: true, minlength: '8' });
+  const again = h('input', { id: 'pw-confirm', type: 'password', autocomplete: 'new-password', required: true, minlength: '8' });
+  const change = guard(h('button', { type: 'submit', class: 'primary' }, 'Change password'), route);
+  const form = h('form', { class: 'row', style: 'align-items:end' },
+    h('label', { for: 'pw-current' }, 'Current password', current), h('label', { for: 'pw-new' }, 'New password', next),
+    h('label', { for: 'pw-confirm' }, 'New password again', again), change);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (next.value !== again.value) { toast('The new passwords differ', 'error'); return; }
+    const r = await act(change, () => api('POST', '/api/v1/auth/password', { current_password: current.value, new_password: next.value }),
+      'Password changed; your other sessions were signed out');
+    if (r !== undefined) form.reset();
+  });
+  card.append(h('p', { class: 'small muted' }, 'At least 8 characters. Your other signed-in browsers are signed out.'), form);
+}
+
+async function accounts(card) {
+  const listRoute = 'GET /api/v1/accounts';
+  if (!has(listRoute)) { card.append(notAvailable('Users', listRoute)); return; }
+  const name = h('input', { id: 'user-name', required: true, autocomplete: 'off' });
+  const secret = h('input', { id: 'user-password', type: 'password', required: true, autocomplete: 'new-password', minlength: '8' });
+  const role = h('select', { id: 'user-role' }, ROLES.map(r => h('option', { value: r }, r)));
+  const create = guard(h('button', { type: 'submit', class: 'primary' }, 'Add user'), 'POST /api/v1/accounts');
+  const form = h('form', { class: 'row', style: 'align-items:end' }, h('label', { for: 'user-name' }, 'User name', name),
+    h('label', { for: 'user-password' }, 'Password', secret), h('label', { for: 'user-role' }, 'Role', role), create);
+  const why = denied(listRoute);
+  if (why) {
+    // what an admin could do here, shown disabled with the reason, like every other control
+    for (const el of [name, secret, role]) { el.disabled = true; el.title = why; }
+    card.append(h('p', { class: 'na' }, `Users are for administrators. ${why}.`), form);
+    return;
+  }
+  const list = h('div', { id: 'user-list' });
+  const load = async () => {
+    try {
+      const d = await api('GET', '/api/v1/accounts');
+      clear(list, h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', {}, 'User'), h('th', {}, 'Role'), h('th', { class: 'hide-narrow' }, 'Added'), h('th', {}, ''))),
+        h('tbody', {}, d.accounts.map(u => userRow(u, load))))));
+    } catch (e) { clear(list, failed('Users', e)); }
+  };
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const r = await act(create, () => api('POST', '/api/v1/accounts', { username: name.value.trim(), password: secret.value, role: role.value }),
+      'User added');
+    if (r !== undefined) { form.reset(); load(); }
+  });
+  card.append(h('p', { class: 'small muted' }, 'People who sign in to this dashboard. A change of role or password signs that user out everywhere.'),
+    form, list);
+  await load();
+}
+
+function userRow(u, reload) {
+  const path = `/api/v1/accounts/${encodeURIComponent(u.username)}`;
+  const pick = guard(h('select', { 'aria-label': `role of ${u.username}`, 'data-role-of': u.username },
+    ROLES.map(r => h('option', { value: r, selected: r === u.role }, r))), 'PATCH /api/v1/accounts/{username}');
+  pick.addEventListener('change', async () => {
+    const r = await act(pick, () => api('PATCH', path, { role: pick.value }), `${u.username} is now ${pick.value}`);
+    if (r === undefined) pick.value = u.role; else u.role = pick.value;
+  });
+  const reset = actionButton('Reset password', 'POST /api/v1/accounts/{username}/password', async () => {
+    const input = h('input', { id: 'reset-password', type: 'password', autocomplete: 'new-password', minlength: '8' });
+    if (!await confirmAction(`New password for “${u.username}”`, 'Their open sessions end; tell them the new password.', 'Set password',
+      h('label', { for: 'reset-password' }, 'New password', input))) return;
+    await act(reset, () => api('POST', path + '/password', { password: input.value }), `Password of ${u.username} reset`);
+  }, { class: 'small', 'aria-label': `reset the password of ${u.username}` });
+  const remove = actionButton('Remove', 'DELETE /api/v1/accounts/{username}', async () => {
+    if (!await confirmAction(`Remove “${u.username}”?`, 'They are signed out at once and can no longer sign in.', 'Remove')) return;
+    if (await act(remove, () => api('DELETE', path), `${u.username} removed`) !== undefined) reload();
+  }, { class: 'small danger', 'aria-label': `remove ${u.username}` });
+  const me = whoami();
+  if (me.method === 'session' && me.name === u.username) {
+    // Hearth refuses it (409): someone must always be left to manage the rest
+    for (const el of [pick, remove]) { el.disabled = true; el.title = 'Your own account: another admin can change its role or remove it'; }
+  }
+  return h('tr', { 'data-user': u.username }, h('td', {}, u.username), h('td', {}, pick), h('td', { class: 'hide-narrow small' }, when(u.created_at)),
+    h('td', {}, h('div', { class: 'row' }, reset, remove)));
 }
 
 async function apiKeys(card) {

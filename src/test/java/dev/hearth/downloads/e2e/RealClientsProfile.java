@@ -34,7 +34,9 @@ public class RealClientsProfile implements QuarkusTestProfile {
                 "hearth.data_dir", DIR.resolve("data").toString(),
                 "hearth.downloads.poll_interval", "1s",
                 "hearth.downloads.webhook_secret", WEBHOOK_SECRET,
-                "hearth.downloads.completion.mode", "none");
+                "hearth.downloads.completion.mode", "none",
+                // Every daemon's downloads folder lies under it: the destinations the test names, and what delete_data may delete.
+                "hearth.downloads_dir", DIR.toString());
     }
 
     @Override

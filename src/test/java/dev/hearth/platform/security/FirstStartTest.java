@@ -78,4 +78,17 @@ class FirstStartTest {
         assertFalse(file.contains(chosen));
         assertTrue(file.contains("Browser login:  admin / "));
     }
+
+    @Test
+    void aRevokedAdminKeyFromTheEnvironmentStaysRevokedAndTheNextStartSucceeds(@TempDir Path dir) {
+        String chosen = "hth_my_own_admin_key_of_enough_length";
+        ConfigService config = new ConfigService(TestConfig.environment(Map.of("hearth.data_dir", dir.toString()), Map.of("HEARTH_ADMIN_API_KEY", chosen)));
+        Parts first = boot(config);
+        first.firstStart().run();
+        first.keys().revoke(first.keys().verify(chosen).orElseThrow().id());
+        Parts again = boot(config);
+        again.firstStart().run();
+        assertTrue(again.keys().verify(chosen).isEmpty(), "a restart does not bring a revoked key back");
+        assertTrue(again.users().authenticate("admin", "x").isEmpty());
+    }
 }

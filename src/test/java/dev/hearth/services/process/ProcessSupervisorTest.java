@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.platform.config.ByteSize;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
 import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
@@ -44,13 +44,13 @@ class ProcessSupervisorTest {
         started.forEach(ProcessSupervisor::close);
     }
 
-    static HearthConfig.ProcessRuntime program(List<String> command, String restart, Duration stopTimeout, String signal,
+    static ServiceEntry.ProcessRuntime program(List<String> command, String restart, Duration stopTimeout, String signal,
                                                Duration backoff, int crashLoopLimit, ByteSize logMax, int logFiles) {
-        return new HearthConfig.ProcessRuntime(command, Map.of("GREETING", "hello"), "", signal, stopTimeout, restart, backoff,
+        return new ServiceEntry.ProcessRuntime(command, Map.of("GREETING", "hello"), "", signal, stopTimeout, restart, backoff,
                 Duration.ofSeconds(30), crashLoopLimit, Duration.ofMinutes(1), true, logMax, logFiles);
     }
 
-    private ProcessSupervisor supervisor(String name, HearthConfig.ProcessRuntime config, Integer port) {
+    private ProcessSupervisor supervisor(String name, ServiceEntry.ProcessRuntime config, Integer port) {
         ProcessSupervisor s = new ProcessSupervisor(name, config, dir.resolve(name), "127.0.0.1", port, Clock.systemUTC(), events::add);
         started.add(s);
         return s;
@@ -218,6 +218,97 @@ class ProcessSupervisorTest {
         assertNotNull(tail.get(1).time());
         assertEquals(List.of(), chatty.logs(10, tail.get(1).time()), "nothing after the last line's time");
         assertTrue(followed.size() > 0 && followed.getLast().text().equals("oops"), "followed live: " + followed.size());
+    }
+
+    // ---- what an earlier Hearth started (issue 10, point 10; the real kill -9 of a Hearth JVM is ProcessAdoptionIT)
+
+    private ProcessSupervisor supervisor(String name, ServiceEntry.ProcessRuntime config, Integer port, List<ServiceStateChanged> sink) {
+        ProcessSupervisor s = new ProcessSupervisor(name, config, dir.resolve(name), "127.0.0.1", port, Clock.systemUTC(), sink::add);
+        started.add(s);
+        return s;
+    }
+
+    @Test
+    void aProgramAnEarlierHearthStartedIsAdoptedNotStartedTwiceAndItsOutputGoesOnInFiles() throws Exception {
+        int port = freePort();
+        Path www = Files.createDirectories(dir.resolve("www2"));
+        Files.writeString(www.resolve("index.html"), "still here");
+        ServiceEntry.ProcessRuntime httpd = program(List.of("busybox", "httpd", "-f", "-v", "-p", "127.0.0.1:" + port, "-h", www.toString()),
+                "no", Duration.ofSeconds(5), "TERM", Duration.ofSeconds(1), 5, ByteSize.parse("1MB"), 2);
+        // The earlier Hearth: it started the program, then "died" (this object is simply never used again).
+        ProcessSupervisor earlier = supervisor("adopted", httpd, port, new CopyOnWriteArrayList<>());
+        long pid = earlier.start().pid();
+        HttpClient http = HttpClient.newHttpClient();
+        Await.untilTrue(Duration.ofSeconds(5), "httpd to answer", () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        assertEquals(RunState.RUNNING, earlier.status().state(), earlier.status().message());
+        assertTrue(Files.exists(dir.resolve("adopted/run.properties")), "what was started is recorded");
+        // Its output goes to a file, not to a pipe that dies with Hearth.
+        assertTrue(Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/2")).toString().endsWith("spool/stderr"));
+
+        List<ServiceStateChanged> seen = new CopyOnWriteArrayList<>();
+        ProcessSupervisor next = supervisor("adopted", httpd, port, seen);
+        next.recover();
+        RuntimeStatus status = next.status();
+        assertEquals(RunState.RUNNING, status.state(), status.message());
+        assertEquals(pid, status.pid(), "the same process");
+        assertTrue(status.message().contains("adopted"), status.message());
+        assertEquals(pid, next.start().pid(), "starting it again answers the adopted one: never a second copy");
+        assertEquals(List.of("running"), seen.stream().map(ServiceStateChanged::state).toList());
+
+        assertEquals("still here", http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        Await.untilTrue(Duration.ofSeconds(5), "httpd's request line read from its output file",
+                () -> next.logs(20, null).stream().anyMatch(l -> l.stream().equals("stderr") && l.text().contains("response:200")));
+
+        RuntimeStatus stopped = next.stop();
+        assertEquals(RunState.STOPPED, stopped.state());
+        assertTrue(stopped.expected());
+        // (Here it is still this JVM's child, reaped a moment after it ends.)
+        Await.untilTrue(Duration.ofSeconds(2), "an adopted program stopped like any other",
+                () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(Files.exists(dir.resolve("adopted/run.properties")), "nothing left to adopt");
+    }
+
+    @Test
+    void aRecordWhosePidNowBelongsToAnotherProcessIsNotAdopted() throws Exception {
+        Process unrelated = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path serviceDir = Files.createDirectories(dir.resolve("reused"));
+            // A record as a killed Hearth left it, whose pid the kernel has since given to another process.
+            long realTicks = RunRecord.startTicks(unrelated.pid()).orElseThrow();
+            new RunRecord(unrelated.pid(), realTicks - 1, RunRecord.currentBootId(), "any", java.time.Instant.now()).write(serviceDir);
+            ProcessSupervisor s = supervisor("reused", program(List.of("sleep", "300"), "no", Duration.ofSeconds(2), "TERM",
+                    Duration.ofMillis(100), 3, ByteSize.parse("1MB"), 2), null);
+            s.recover();
+            assertEquals(RunState.STOPPED, s.status().state(), "not taken for ours");
+            assertTrue(unrelated.isAlive(), "and not stopped either");
+            assertFalse(Files.exists(serviceDir.resolve("run.properties")));
+            assertFalse(s.start().pid() == unrelated.pid());
+        } finally {
+            unrelated.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aProgramStartedUnderAConfigurationChangedSinceIsStoppedBeforeStartingAnew() {
+        ServiceEntry.ProcessRuntime before = program(List.of("sh", "-c", "sleep 300"), "no", Duration.ofSeconds(2), "TERM",
+                Duration.ofMillis(100), 3, ByteSize.parse("1MB"), 2);
+        long pid = supervisor("changed", before, null, new CopyOnWriteArrayList<>()).start().pid();
+        ServiceEntry.ProcessRuntime after = program(List.of("sh", "-c", "sleep 301"), "no", Duration.ofSeconds(2), "TERM",
+                Duration.ofMillis(100), 3, ByteSize.parse("1MB"), 2);
+        ProcessSupervisor next = supervisor("changed", after, null, new CopyOnWriteArrayList<>());
+        next.recover();
+        Await.untilTrue(Duration.ofSeconds(5), "the old program stopped", () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertEquals(RunState.STOPPED, next.status().state());
+        long fresh = next.start().pid();
+        assertFalse(fresh == pid);
     }
 
     private static void sleep(long ms) {
