@@ -41,7 +41,8 @@ public final class Hearth {
         try {
             config = new ConfigLoader(ConfigEnvironment.ofProcess()).load();
             if (!restoring && PendingRestore.in(config.dataDir())) {
-                System.err.println("hearth: a restore waits in " + config.dataDir() + ", but its data_dir was not found before start-up began "
+                System.err.println("hearth: a restore waits in " + config.dataDir()
+                        + ", but its data_dir was not found before start-up began "
                         + "(set HEARTH_DATA_DIR to it); nothing was changed");
                 System.exit(1);
                 return;
@@ -68,7 +69,9 @@ public final class Hearth {
         System.setProperty("quarkus.http.port", String.valueOf(config.server().port()));
         System.setProperty("quarkus.http.host", config.server().host());
         // Vert.x's own limit only catches bodies sent without Content-Length; the request gate answers the rest.
-        System.setProperty("quarkus.http.limits.max-body-size", String.valueOf(config.server().maxBodySize().bytes() + 1));
+        System.setProperty(
+                "quarkus.http.limits.max-body-size",
+                String.valueOf(config.server().maxBodySize().bytes() + 1));
         System.setProperty("quarkus.log.level", config.logs().level());
         Quarkus.run(args);
     }
@@ -96,7 +99,8 @@ public final class Hearth {
         try (var ignored = DriverManager.getConnection(storage.url(), storage.username(), storage.password())) {
             // reachable, credentials accepted
         } catch (SQLException e) {
-            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
     }
 }

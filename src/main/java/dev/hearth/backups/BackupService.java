@@ -44,7 +44,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,8 +94,17 @@ public class BackupService {
     private volatile @Nullable ZonedDateTime nextScheduled;
     private volatile String scheduleSeen = "";
 
-    public BackupService(Database db, ConfigService config, Clock clock, SystemInfo info, DockerEndpoints docker, AlertService alerts,
-                         NotificationService notifications, EventBus bus, Scheduler scheduler, HearthExit exit) {
+    public BackupService(
+            Database db,
+            ConfigService config,
+            Clock clock,
+            SystemInfo info,
+            DockerEndpoints docker,
+            AlertService alerts,
+            NotificationService notifications,
+            EventBus bus,
+            Scheduler scheduler,
+            HearthExit exit) {
         this.store = new BackupStore(db);
         this.config = config;
         this.clock = clock;
@@ -140,8 +148,11 @@ public class BackupService {
     }
 
     public Backup require(long id) {
-        return store.find(id).orElseThrow(() -> ApiException.notFound("Backup", String.valueOf(id),
-                store.list().stream().map(b -> String.valueOf(b.id())).toList()));
+        return store.find(id)
+                .orElseThrow(() -> ApiException.notFound(
+                        "Backup",
+                        String.valueOf(id),
+                        store.list().stream().map(b -> String.valueOf(b.id())).toList()));
     }
 
     /** When the schedule fires next, if there is one. */
@@ -153,10 +164,14 @@ public class BackupService {
     /** Makes a backup now; answers when it is written (and copied to the remote, when one is set). */
     public Backup create(String name, String description, String kind, Includes includes, String by) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
-            throw ApiException.invalid("name", "must be 1 to 64 letters, digits, - or _, starting with a letter or digit (it becomes the file name)");
+            throw ApiException.invalid(
+                    "name",
+                    "must be 1 to 64 letters, digits, - or _, starting with a letter or digit (it becomes the file name)");
         }
         if (description.length() > 500) throw ApiException.invalid("description", "must be at most 500 characters");
-        if (!busy.tryLock()) throw new ApiException(ErrorCode.CONFLICT, "Another backup or a restore is running; try again when it is done");
+        if (!busy.tryLock())
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "Another backup or a restore is running; try again when it is done");
         try {
             return createLocked(name, description, kind, includes, by);
         } finally {
@@ -170,9 +185,12 @@ public class BackupService {
         List<BackupMaker.Source> sources = maker.resolve(includes);
         Instant now = clock.instant();
         boolean encrypted = !cfg.section(BackupsConfig.class).passphrase().isEmpty();
-        String fileName = name + "_" + STAMP.format(now.atZone(ZoneId.systemDefault())) + ".tar.gz" + (encrypted ? ".enc" : "");
+        String fileName =
+                name + "_" + STAMP.format(now.atZone(ZoneId.systemDefault())) + ".tar.gz" + (encrypted ? ".enc" : "");
         if (store.byFileName(fileName).isPresent() || Files.exists(directory().resolve(fileName))) {
-            throw new ApiException(ErrorCode.CONFLICT, "A backup named " + fileName + " exists already; wait a second or choose another name");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "A backup named " + fileName + " exists already; wait a second or choose another name");
         }
         long id = store.insert(name, fileName, description, kind, now, encrypted, by);
         BackupMaker.Made made;
@@ -182,12 +200,19 @@ public class BackupService {
             restrict(dir);
             made = maker.make(dir, fileName, name, description, now, sources, DUMP_TIMEOUT);
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof ApiException ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage();
+            String why = e instanceof ApiException
+                    ? String.valueOf(e.getMessage())
+                    : e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage();
             store.failed(id, clock.instant(), why);
             LOG.errorf("Backup %s failed: %s", fileName, why);
-            alerts.raise(FAILED_ALERT, AlertLevel.ERROR, "backups", "Backup " + fileName + " failed: " + why,
+            alerts.raise(
+                    FAILED_ALERT,
+                    AlertLevel.ERROR,
+                    "backups",
+                    "Backup " + fileName + " failed: " + why,
                     Map.of("backup_id", id, "file_name", fileName, "kind", kind));
-            throw new ApiException(ErrorCode.INTERNAL_ERROR, "Backup " + fileName + " failed: " + why, Map.of("backup_id", id));
+            throw new ApiException(
+                    ErrorCode.INTERNAL_ERROR, "Backup " + fileName + " failed: " + why, Map.of("backup_id", id));
         }
         Instant done = clock.instant();
         store.db().inTransaction(() -> {
@@ -213,15 +238,20 @@ public class BackupService {
         } catch (IOException e) {
             store.remote(id, where, "failed", "copy to " + where + " failed: " + e.getMessage());
             LOG.errorf("Backup %s was not copied to %s: %s", file.getFileName(), where, e.getMessage());
-            alerts.raise(REMOTE_ALERT, AlertLevel.ERROR, "backups", "Backup " + file.getFileName() + " was made but not copied to " + where
-                    + ": " + e.getMessage(), Map.of("backup_id", id, "remote", where));
+            alerts.raise(
+                    REMOTE_ALERT,
+                    AlertLevel.ERROR,
+                    "backups",
+                    "Backup " + file.getFileName() + " was made but not copied to " + where + ": " + e.getMessage(),
+                    Map.of("backup_id", id, "remote", where));
         }
     }
 
     /** Deletes the archive, its remote copy and its row. */
     public Backup delete(long id) {
         Backup b = require(id);
-        if (b.status().equals(Backup.RUNNING)) throw new ApiException(ErrorCode.CONFLICT, "Backup " + b.fileName() + " is still being written");
+        if (b.status().equals(Backup.RUNNING))
+            throw new ApiException(ErrorCode.CONFLICT, "Backup " + b.fileName() + " is still being written");
         remove(b);
         return b;
     }
@@ -233,7 +263,8 @@ public class BackupService {
             throw new UncheckedIOException("cannot delete " + b.fileName() + ": " + e.getMessage(), e);
         }
         if (!b.remote().isEmpty()) {
-            Rclone rclone = new Rclone(config.current().section(BackupsConfig.class).rclone());
+            Rclone rclone =
+                    new Rclone(config.current().section(BackupsConfig.class).rclone());
             try {
                 if (rclone.configured()) rclone.delete(b.fileName());
             } catch (IOException e) {
@@ -246,22 +277,33 @@ public class BackupService {
     /** The archive's bytes: the local file, else its remote copy. */
     public Download open(long id) {
         Backup b = require(id);
-        if (!b.completed()) throw new ApiException(ErrorCode.CONFLICT, "Backup " + b.fileName() + " is " + b.status() + ": there is nothing to download");
+        if (!b.completed())
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Backup " + b.fileName() + " is " + b.status() + ": there is nothing to download");
         Path file = directory().resolve(b.fileName());
         try {
-            if (Files.isRegularFile(file)) return new Download(b.fileName(), Files.size(file), Files.newInputStream(file));
-            Rclone rclone = new Rclone(config.current().section(BackupsConfig.class).rclone());
-            if (rclone.configured() && b.remoteStatus().equals("copied")) return new Download(b.fileName(), b.sizeBytes(), rclone.open(b.fileName()));
+            if (Files.isRegularFile(file))
+                return new Download(b.fileName(), Files.size(file), Files.newInputStream(file));
+            Rclone rclone =
+                    new Rclone(config.current().section(BackupsConfig.class).rclone());
+            if (rclone.configured() && b.remoteStatus().equals("copied"))
+                return new Download(b.fileName(), b.sizeBytes(), rclone.open(b.fileName()));
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Backup " + b.fileName() + " cannot be read: " + e.getMessage());
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "Backup " + b.fileName() + " cannot be read: " + e.getMessage());
         }
-        throw new ApiException(ErrorCode.NOT_FOUND, "The file of backup " + b.fileName() + " is gone from " + directory());
+        throw new ApiException(
+                ErrorCode.NOT_FOUND, "The file of backup " + b.fileName() + " is gone from " + directory());
     }
 
     /** Reads the whole archive: its own checksum, then every file against SHA256SUMS. */
     public Verification verify(long id, @Nullable String passphrase) {
         Backup b = require(id);
-        if (!b.completed()) throw new ApiException(ErrorCode.CONFLICT, "Backup " + b.fileName() + " is " + b.status() + ": there is nothing to verify");
+        if (!b.completed())
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Backup " + b.fileName() + " is " + b.status() + ": there is nothing to verify");
         Path file = local(b);
         List<String> problems = new ArrayList<>();
         int files = 0;
@@ -291,32 +333,55 @@ public class BackupService {
     public RestoreStarted restore(long id, String confirm, @Nullable String passphrase, String by) {
         Backup b = require(id);
         if (!confirm.equals(b.name())) {
-            throw ApiException.invalid("confirm", "must be the backup's name, '" + b.name() + "', typed out: a restore replaces everything done since "
-                    + b.createdAt());
+            throw ApiException.invalid(
+                    "confirm",
+                    "must be the backup's name, '" + b.name()
+                            + "', typed out: a restore replaces everything done since " + b.createdAt());
         }
-        if (!b.completed()) throw new ApiException(ErrorCode.CONFLICT, "Backup " + b.fileName() + " is " + b.status() + " and cannot be restored");
-        if (!busy.tryLock()) throw new ApiException(ErrorCode.CONFLICT, "Another backup or a restore is running; try again when it is done");
+        if (!b.completed())
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "Backup " + b.fileName() + " is " + b.status() + " and cannot be restored");
+        if (!busy.tryLock())
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "Another backup or a restore is running; try again when it is done");
         boolean handedOver = false;
         try {
             Path file = local(b);
             String sum = sha256(file);
             if (!b.sha256().isEmpty() && !sum.equals(b.sha256())) {
-                throw new ApiException(ErrorCode.INVALID_INPUT, "Backup " + b.fileName() + " is damaged (its checksum changed since it was made) and was not restored",
+                throw new ApiException(
+                        ErrorCode.INVALID_INPUT,
+                        "Backup " + b.fileName()
+                                + " is damaged (its checksum changed since it was made) and was not restored",
                         Map.of("expected_sha256", b.sha256(), "sha256", sum));
             }
             HearthConfig cfg = config.current();
-            RestorePreparer preparer = new RestorePreparer(new RestorePreparer.Context(cfg.dataDir(), config.configFile(),
-                    store.db().kind(), DatabaseSnapshot.liveSchemaVersion(store.db()), cfg.section(BackupsConfig.class).roots(), docker));
+            RestorePreparer preparer = new RestorePreparer(new RestorePreparer.Context(
+                    cfg.dataDir(),
+                    config.configFile(),
+                    store.db().kind(),
+                    DatabaseSnapshot.liveSchemaVersion(store.db()),
+                    cfg.section(BackupsConfig.class).roots(),
+                    docker));
             RestorePreparer.Prepared p = preparer.prepare(file, b.name(), b.fileName(), passphrase(passphrase));
-            LOG.warnf("Restore of %s requested by %s: Hearth stops now and swaps the files in at its next start", b.fileName(), by);
+            LOG.warnf(
+                    "Restore of %s requested by %s: Hearth stops now and swaps the files in at its next start",
+                    b.fileName(), by);
             handedOver = true;
             exit.restartSoon();
-            return new RestoreStarted(b, p.plan().steps().size(), p.plan().containers().stream().map(RestoreJournal.ContainerRef::name).toList(),
+            return new RestoreStarted(
+                    b,
+                    p.plan().steps().size(),
+                    p.plan().containers().stream()
+                            .map(RestoreJournal.ContainerRef::name)
+                            .toList(),
                     p.notes());
         } catch (Encryption.DecryptionFailed e) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, "Backup " + b.fileName() + " cannot be opened: " + e.getMessage());
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT, "Backup " + b.fileName() + " cannot be opened: " + e.getMessage());
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, "Backup " + b.fileName() + " cannot be restored: " + e.getMessage());
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT, "Backup " + b.fileName() + " cannot be restored: " + e.getMessage());
         } finally {
             // the lock stays taken from a handed-over restore until the process ends: nothing else may start meanwhile
             if (!handedOver) busy.unlock();
@@ -347,13 +412,22 @@ public class BackupService {
     public Optional<Backup> runScheduled() {
         var b = config.current().section(BackupsConfig.class);
         try {
-            return Optional.of(create(SCHEDULED, "Scheduled backup (" + b.schedule() + ")", SCHEDULED,
-                    new Includes(b.includePaths(), b.includeVolumes()), "schedule"));
+            return Optional.of(create(
+                    SCHEDULED,
+                    "Scheduled backup (" + b.schedule() + ")",
+                    SCHEDULED,
+                    new Includes(b.includePaths(), b.includeVolumes()),
+                    "schedule"));
         } catch (ApiException e) {
             if (e.code() == ErrorCode.CONFLICT) LOG.warnf("Scheduled backup skipped: %s", e.getMessage());
             else if (e.code() != ErrorCode.INTERNAL_ERROR) {
                 // refused before it began (an include outside the roots, ...): still a failed backup for the owner
-                alerts.raise(FAILED_ALERT, AlertLevel.ERROR, "backups", "Scheduled backup failed: " + e.getMessage(), Map.of("kind", SCHEDULED));
+                alerts.raise(
+                        FAILED_ALERT,
+                        AlertLevel.ERROR,
+                        "backups",
+                        "Scheduled backup failed: " + e.getMessage(),
+                        Map.of("kind", SCHEDULED));
             }
             return Optional.empty();
         }
@@ -362,9 +436,16 @@ public class BackupService {
     /** Deletes the scheduled backups that the keep_daily / keep_weekly rules no longer keep. */
     void applyRetention() {
         var cfg = config.current().section(BackupsConfig.class);
-        List<Backup> scheduled = store.list().stream().filter(b -> b.kind().equals(SCHEDULED) && b.completed()).toList();
-        Set<Long> doomed = Retention.toDelete(scheduled.stream().map(b -> new Retention.Candidate(b.id(), b.createdAt())).toList(),
-                cfg.keepDaily(), cfg.keepWeekly(), ZoneId.systemDefault());
+        List<Backup> scheduled = store.list().stream()
+                .filter(b -> b.kind().equals(SCHEDULED) && b.completed())
+                .toList();
+        Set<Long> doomed = Retention.toDelete(
+                scheduled.stream()
+                        .map(b -> new Retention.Candidate(b.id(), b.createdAt()))
+                        .toList(),
+                cfg.keepDaily(),
+                cfg.keepWeekly(),
+                ZoneId.systemDefault());
         for (Backup b : scheduled) {
             if (doomed.contains(b.id())) {
                 LOG.infof("Retention: deleting backup %s", b.fileName());
@@ -385,9 +466,15 @@ public class BackupService {
             Path f = dir.resolve(b.fileName());
             if (Files.isRegularFile(f)) {
                 try (InputStream in = Archives.open(f, passphrase)) {
-                    store.completed(b.id(), clock.instant(), Files.size(f), sha256(f), Manifest.parse(ArchiveReader.manifest(in)));
+                    store.completed(
+                            b.id(),
+                            clock.instant(),
+                            Files.size(f),
+                            sha256(f),
+                            Manifest.parse(ArchiveReader.manifest(in)));
                 } catch (IOException e) {
-                    store.failed(b.id(), clock.instant(), "interrupted, and its file cannot be read: " + e.getMessage());
+                    store.failed(
+                            b.id(), clock.instant(), "interrupted, and its file cannot be read: " + e.getMessage());
                 }
             } else {
                 store.failed(b.id(), clock.instant(), "interrupted: Hearth stopped while it was written");
@@ -395,7 +482,8 @@ public class BackupService {
         }
         if (!Files.isDirectory(dir)) return;
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches(".+_\\d{8}_\\d{6}\\.tar\\.gz(\\.enc)?")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches(".+_\\d{8}_\\d{6}\\.tar\\.gz(\\.enc)?"))
+                    .toList()) {
                 String name = f.getFileName().toString();
                 if (store.byFileName(name).isPresent()) continue;
                 try (InputStream in = Archives.open(f, passphrase)) {
@@ -421,16 +509,27 @@ public class BackupService {
             try {
                 docker.require(c.endpoint()).start(c.id());
             } catch (RuntimeException e) {
-                LOG.warnf("Container %s, stopped for the restore, could not be started again: %s", c.name(), e.getMessage());
+                LOG.warnf(
+                        "Container %s, stopped for the restore, could not be started again: %s",
+                        c.name(), e.getMessage());
             }
         }
         lastRestore = r;
         if (r.outcome().equals("completed")) {
             alerts.resolve(RESTORE_ALERT, "restore of " + r.fileName());
-            notifications.notify(new Notification(Level.WARNING, "Restored " + r.backup(), r.message() + " Everything done after that backup was made is gone.",
-                    "backups", "backups:restored:" + r.fileName() + ":" + r.finishedAt(), clock.instant()));
+            notifications.notify(new Notification(
+                    Level.WARNING,
+                    "Restored " + r.backup(),
+                    r.message() + " Everything done after that backup was made is gone.",
+                    "backups",
+                    "backups:restored:" + r.fileName() + ":" + r.finishedAt(),
+                    clock.instant()));
         } else {
-            alerts.raise(RESTORE_ALERT, AlertLevel.ERROR, "backups", "Restore of " + r.fileName() + " " + r.outcome() + ": " + r.message(),
+            alerts.raise(
+                    RESTORE_ALERT,
+                    AlertLevel.ERROR,
+                    "backups",
+                    "Restore of " + r.fileName() + " " + r.outcome() + ": " + r.message(),
                     Map.of("file_name", r.fileName(), "outcome", r.outcome()));
         }
     }
@@ -449,12 +548,16 @@ public class BackupService {
 
     private Path local(Backup b) {
         Path file = directory().resolve(b.fileName());
-        if (!Files.isRegularFile(file)) throw new ApiException(ErrorCode.NOT_FOUND, "The file of backup " + b.fileName() + " is gone from " + directory());
+        if (!Files.isRegularFile(file))
+            throw new ApiException(
+                    ErrorCode.NOT_FOUND, "The file of backup " + b.fileName() + " is gone from " + directory());
         return file;
     }
 
     private String passphrase(@Nullable String given) {
-        return given == null || given.isEmpty() ? config.current().section(BackupsConfig.class).passphrase() : given;
+        return given == null || given.isEmpty()
+                ? config.current().section(BackupsConfig.class).passphrase()
+                : given;
     }
 
     private static void restrict(Path dir) {

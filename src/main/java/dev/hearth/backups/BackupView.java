@@ -32,10 +32,28 @@ public record BackupView(
         String download) {
 
     public static BackupView of(Backup b) {
-        return new BackupView(b.id(), b.name(), b.fileName(), human(b.sizeBytes()), b.sizeBytes(), b.createdAt().toString(), b.description(),
-                b.status(), b.kind(), b.encrypted(), b.databaseKind(), b.schemaVersion(), b.hearthVersion(), b.sha256(),
-                b.finishedAt() == null ? null : b.finishedAt().toString(), b.remote(), b.remoteStatus(),
-                b.verifiedAt() == null ? null : b.verifiedAt().toString(), b.verifyResult(), b.error(), b.createdBy(),
+        return new BackupView(
+                b.id(),
+                b.name(),
+                b.fileName(),
+                human(b.sizeBytes()),
+                b.sizeBytes(),
+                b.createdAt().toString(),
+                b.description(),
+                b.status(),
+                b.kind(),
+                b.encrypted(),
+                b.databaseKind(),
+                b.schemaVersion(),
+                b.hearthVersion(),
+                b.sha256(),
+                b.finishedAt() == null ? null : b.finishedAt().toString(),
+                b.remote(),
+                b.remoteStatus(),
+                b.verifiedAt() == null ? null : b.verifiedAt().toString(),
+                b.verifyResult(),
+                b.error(),
+                b.createdBy(),
                 "/api/v1/backups/" + b.id() + "/download");
     }
 

@@ -18,6 +18,15 @@ public final class BackupsSection implements ConfigSection<BackupsConfig> {
 
     @Override
     public BackupsConfig defaults() {
-        return new BackupsConfig("", "", "", 7, 4, List.of(), List.of(), List.of(), new BackupsConfig.Rclone("", "", Duration.ofHours(1)));
+        return new BackupsConfig(
+                "",
+                "",
+                "",
+                7,
+                4,
+                List.of(),
+                List.of(),
+                List.of(),
+                new BackupsConfig.Rclone("", "", Duration.ofHours(1)));
     }
 }

@@ -24,7 +24,8 @@ public class HearthExit {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warn("Stopping to finish a restore; the next start swaps the restored files in (exit status 75 asks for that start)");
+            LOG.warn(
+                    "Stopping to finish a restore; the next start swaps the restored files in (exit status 75 asks for that start)");
             Quarkus.asyncExit(RESTART);
         });
     }

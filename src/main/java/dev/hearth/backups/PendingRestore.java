@@ -35,7 +35,11 @@ public final class PendingRestore {
     static Path dataDir(ConfigEnvironment env) {
         Optional<String> set = env.property().apply("hearth.data_dir");
         if (set.isPresent()) return Path.of(set.get());
-        Path file = env.property().apply("hearth.config").or(() -> env.env().apply("HEARTH_CONFIG")).map(Path::of).orElse(Path.of("hearth.yml"));
+        Path file = env.property()
+                .apply("hearth.config")
+                .or(() -> env.env().apply("HEARTH_CONFIG"))
+                .map(Path::of)
+                .orElse(Path.of("hearth.yml"));
         try {
             if (Files.isRegularFile(file)) {
                 Matcher m = DATA_DIR.matcher(Files.readString(file));
@@ -48,7 +52,8 @@ public final class PendingRestore {
     }
 
     private static String unquote(String v) {
-        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) return v.substring(1, v.length() - 1);
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'")))
+            return v.substring(1, v.length() - 1);
         return v;
     }
 

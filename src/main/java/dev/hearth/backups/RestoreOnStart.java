@@ -33,6 +33,8 @@ public final class RestoreOnStart {
             };
         }
         return RestoreJournal.complete(config.dataDir(), loader)
-                .map(r -> new Finished("hearth: restore of " + r.fileName() + " " + r.outcome() + ": " + r.message(), r.outcome().equals("completed")));
+                .map(r -> new Finished(
+                        "hearth: restore of " + r.fileName() + " " + r.outcome() + ": " + r.message(),
+                        r.outcome().equals("completed")));
     }
 }

@@ -2,7 +2,14 @@ package dev.hearth.dns;
 
 /** A provider said no, or could not be reached: {@code kind} says which, the message what to do. */
 public class DnsException extends RuntimeException {
-    public enum Kind { CONFLICT, NOT_FOUND, AUTH, RATE_LIMITED, UNAVAILABLE, REFUSED }
+    public enum Kind {
+        CONFLICT,
+        NOT_FOUND,
+        AUTH,
+        RATE_LIMITED,
+        UNAVAILABLE,
+        REFUSED
+    }
 
     private final Kind kind;
     private final long retryAfterSeconds;

@@ -5,7 +5,6 @@ import dev.hearth.dns.cloudflare.CloudflareApi;
 import dev.hearth.dns.cloudflare.CloudflareDns;
 import dev.hearth.dns.cloudflare.RequestBudget;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.http.AuthStrategy;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.http.RetryPolicy;
@@ -54,7 +53,9 @@ public class DnsService {
         String base = c.apiBaseUrl().endsWith("/") ? c.apiBaseUrl() : c.apiBaseUrl() + "/";
         UpstreamSpec spec = UpstreamSpec.of("cloudflare", URI.create(base))
                 .withAuth(AuthStrategy.bearer(c.apiToken()))
-                .withTimeouts(Duration.ofSeconds(5).compareTo(c.timeout()) < 0 ? Duration.ofSeconds(5) : c.timeout(), c.timeout())
+                .withTimeouts(
+                        Duration.ofSeconds(5).compareTo(c.timeout()) < 0 ? Duration.ofSeconds(5) : c.timeout(),
+                        c.timeout())
                 .withRetry(RetryPolicy.none()); // every call counts against the budget once
         RequestBudget budget = new RequestBudget(c.requestsPerFiveMinutes(), WINDOW, clock, Thread::sleep);
         CloudflareApi api = new CloudflareApi(http.client(spec), budget, json, c.timeout());
@@ -67,8 +68,10 @@ public class DnsService {
 
     /** Off (no {@code dns.provider}) is 404, as the MCP server when off: nothing to reach, and nothing to retry later. */
     private DnsProvider provider() {
-        return provider.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                "Public DNS is not set up: set dns.provider (cloudflare) and its settings", Map.of("reason", "not_configured")));
+        return provider.orElseThrow(() -> new ApiException(
+                ErrorCode.NOT_FOUND,
+                "Public DNS is not set up: set dns.provider (cloudflare) and its settings",
+                Map.of("reason", "not_configured")));
     }
 
     public String zone() {
@@ -110,14 +113,19 @@ public class DnsService {
             TunnelStatus tunnel = p.tunnel();
             String target = tunnel.cnameTarget();
             NewRecord wanted = new NewRecord("CNAME", host, target, true, 1, null, COMMENT);
-            List<DnsRecord> same = p.records().stream().filter(r -> r.name().equalsIgnoreCase(host)).toList();
+            List<DnsRecord> same = p.records().stream()
+                    .filter(r -> r.name().equalsIgnoreCase(host))
+                    .toList();
             DnsRecord record = null;
             for (DnsRecord r : same) {
                 if (r.type().equals("CNAME") && r.content().equalsIgnoreCase(target)) {
                     record = r.proxied() ? r : p.update(r.id(), wanted);
                 } else if (List.of("CNAME", "A", "AAAA").contains(r.type())) {
-                    throw new ApiException(ErrorCode.CONFLICT, host + " already has a " + r.type() + " record to " + r.content()
-                            + "; remove it first (Hearth does not replace records it did not make)", Map.of("record_id", r.id()));
+                    throw new ApiException(
+                            ErrorCode.CONFLICT,
+                            host + " already has a " + r.type() + " record to " + r.content()
+                                    + "; remove it first (Hearth does not replace records it did not make)",
+                            Map.of("record_id", r.id()));
                 }
             }
             if (record == null) record = p.create(wanted);
@@ -139,8 +147,8 @@ public class DnsService {
                 if (!ingress.equals("unchanged")) p.putIngress(rules);
             } else {
                 ingress = "not_managed";
-                note = "The tunnel reads its routes from cloudflared's own config file: add '- hostname: " + host + "' with 'service: " + o
-                        + "' there before its catch-all rule.";
+                note = "The tunnel reads its routes from cloudflared's own config file: add '- hostname: " + host
+                        + "' with 'service: " + o + "' there before its catch-all rule.";
             }
             return new Exposure(host, o.toString(), record, ingress, note);
         });
@@ -174,7 +182,8 @@ public class DnsService {
                 }
             }
             if (removed.isEmpty() && !ruleRemoved) {
-                throw new ApiException(ErrorCode.NOT_FOUND, host + " is not published through the tunnel", Map.of("hostname", host));
+                throw new ApiException(
+                        ErrorCode.NOT_FOUND, host + " is not published through the tunnel", Map.of("hostname", host));
             }
             return new Unexposed(host, List.copyOf(removed), ruleRemoved);
         });
@@ -191,18 +200,25 @@ public class DnsService {
                 String host = hostname(name);
                 InetAddress address = address(value);
                 if (t.equals("A") != (address instanceof Inet4Address)) {
-                    throw ApiException.invalid("content", "'" + value + "' is not an " + (t.equals("A") ? "IPv4" : "IPv6") + " address");
+                    throw ApiException.invalid(
+                            "content", "'" + value + "' is not an " + (t.equals("A") ? "IPv4" : "IPv6") + " address");
                 }
-                yield call(() -> provider().create(new NewRecord(t, host, address.getHostAddress(), false, 1, null, COMMENT)));
+                yield call(() ->
+                        provider().create(new NewRecord(t, host, address.getHostAddress(), false, 1, null, COMMENT)));
             }
             case "SRV" -> {
                 if (port < 1 || port > 65535) throw ApiException.invalid("port", "must be between 1 and 65535");
                 String service = name.startsWith("_") ? hostname(name) : "_minecraft._tcp." + hostname(name);
                 String target = value.endsWith(".") ? value.substring(0, value.length() - 1) : value;
-                if (!target.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")) throw ApiException.invalid("target", "'" + value + "' is not a host name");
-                yield call(() -> provider().create(new NewRecord("SRV", service, "", false, 1, new DnsRecord.Srv(0, 5, port, target), COMMENT)));
+                if (!target.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+"))
+                    throw ApiException.invalid("target", "'" + value + "' is not a host name");
+                yield call(() -> provider()
+                        .create(new NewRecord(
+                                "SRV", service, "", false, 1, new DnsRecord.Srv(0, 5, port, target), COMMENT)));
             }
-            default -> throw ApiException.invalid("type", "must be A, AAAA or SRV (a CNAME to the tunnel is made by exposing a service)");
+            default ->
+                throw ApiException.invalid(
+                        "type", "must be A, AAAA or SRV (a CNAME to the tunnel is made by exposing a service)");
         };
     }
 
@@ -219,7 +235,9 @@ public class DnsService {
         Map<String, Object> srv = new LinkedHashMap<>();
         srv.put("type", "SRV");
         srv.put("name", "_minecraft._tcp." + host);
-        srv.put("target", publicTarget.isEmpty() ? "<a DNS-only A or AAAA record of your home's public address>" : publicTarget);
+        srv.put(
+                "target",
+                publicTarget.isEmpty() ? "<a DNS-only A or AAAA record of your home's public address>" : publicTarget);
         srv.put("port", port);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("type", "A");
@@ -227,11 +245,16 @@ public class DnsService {
         a.put("content", "<your public IPv4 address>");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("through_tunnel", false);
-        out.put("message", "Minecraft is not served through a Cloudflare tunnel for ordinary players: a tunnel's public hostnames carry web "
-                + "traffic, and a TCP route would need cloudflared on every player's computer. Publish a DNS-only record instead (never "
-                + "proxied), with the game port forwarded on your router: an A/AAAA record to your public address"
-                + (port == 25565 ? "" : " (players then add :" + port + ")") + ", or an SRV record so the name alone finds the port.");
-        out.put("offer", List.of(Map.of("action", "dns.record", "params", srv), Map.of("action", "dns.record", "params", a)));
+        out.put(
+                "message",
+                "Minecraft is not served through a Cloudflare tunnel for ordinary players: a tunnel's public hostnames carry web "
+                        + "traffic, and a TCP route would need cloudflared on every player's computer. Publish a DNS-only record instead (never "
+                        + "proxied), with the game port forwarded on your router: an A/AAAA record to your public address"
+                        + (port == 25565 ? "" : " (players then add :" + port + ")")
+                        + ", or an SRV record so the name alone finds the port.");
+        out.put(
+                "offer",
+                List.of(Map.of("action", "dns.record", "params", srv), Map.of("action", "dns.record", "params", a)));
         return out;
     }
 
@@ -243,19 +266,27 @@ public class DnsService {
             throw ApiException.invalid("origin", "'" + origin + "' is not a URL");
         }
         String scheme = o.getScheme() == null ? "" : o.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("minecraft") || scheme.equals("tcp") && (o.getPort() == 25565 || o.getPort() == -1) || o.getPort() == 25565) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, String.valueOf(minecraftAdvice(host, o.getPort() > 0 ? o.getPort() : 25565, "").get("message")),
+        if (scheme.equals("minecraft")
+                || scheme.equals("tcp") && (o.getPort() == 25565 || o.getPort() == -1)
+                || o.getPort() == 25565) {
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    String.valueOf(minecraftAdvice(host, o.getPort() > 0 ? o.getPort() : 25565, "")
+                            .get("message")),
                     minecraftAdvice(host, o.getPort() > 0 ? o.getPort() : 25565, ""));
         }
         if (!scheme.equals("http") && !scheme.equals("https") || o.getHost() == null) {
-            throw ApiException.invalid("origin", "'" + origin + "' must be an http:// or https:// URL on the home network: a tunnel's public "
-                    + "hostnames carry web traffic");
+            throw ApiException.invalid(
+                    "origin",
+                    "'" + origin + "' must be an http:// or https:// URL on the home network: a tunnel's public "
+                            + "hostnames carry web traffic");
         }
         return o;
     }
 
     private static InetAddress address(String value) {
-        if (!value.matches("[0-9a-fA-F:.]+")) throw ApiException.invalid("content", "'" + value + "' is not an IP address");
+        if (!value.matches("[0-9a-fA-F:.]+"))
+            throw ApiException.invalid("content", "'" + value + "' is not an IP address");
         try {
             return InetAddress.getByName(value); // a literal: no lookup happens
         } catch (java.net.UnknownHostException e) {
@@ -276,10 +307,21 @@ public class DnsService {
                 case CONFLICT -> new ApiException(ErrorCode.CONFLICT, String.valueOf(e.getMessage()));
                 case NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, String.valueOf(e.getMessage()));
                 case REFUSED -> new ApiException(ErrorCode.INVALID_INPUT, String.valueOf(e.getMessage()));
-                case RATE_LIMITED -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()),
-                        Map.of("reason", "rate_limited", "retry_after_seconds", e.retryAfterSeconds()));
-                case AUTH -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()), Map.of("reason", "auth_failed"));
-                case UNAVAILABLE -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()), Map.of("reason", "unavailable"));
+                case RATE_LIMITED ->
+                    new ApiException(
+                            ErrorCode.SERVICE_UNAVAILABLE,
+                            String.valueOf(e.getMessage()),
+                            Map.of("reason", "rate_limited", "retry_after_seconds", e.retryAfterSeconds()));
+                case AUTH ->
+                    new ApiException(
+                            ErrorCode.SERVICE_UNAVAILABLE,
+                            String.valueOf(e.getMessage()),
+                            Map.of("reason", "auth_failed"));
+                case UNAVAILABLE ->
+                    new ApiException(
+                            ErrorCode.SERVICE_UNAVAILABLE,
+                            String.valueOf(e.getMessage()),
+                            Map.of("reason", "unavailable"));
             };
         }
     }

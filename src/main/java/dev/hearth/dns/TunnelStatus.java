@@ -9,5 +9,11 @@ import org.jspecify.annotations.Nullable;
  * @param remotelyManaged  its ingress rules live at the provider (Hearth edits them); else in cloudflared's own config file
  * @param cnameTarget      what an exposed hostname's CNAME points at ({@code <id>.cfargotunnel.com})
  */
-public record TunnelStatus(String id, String name, String status, boolean remotelyManaged, int connections, @Nullable String activeSince,
-                           String cnameTarget) {}
+public record TunnelStatus(
+        String id,
+        String name,
+        String status,
+        boolean remotelyManaged,
+        int connections,
+        @Nullable String activeSince,
+        String cnameTarget) {}

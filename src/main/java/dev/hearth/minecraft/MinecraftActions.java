@@ -39,33 +39,98 @@ public class MinecraftActions implements ActionProvider {
     @Override
     public List<Action> actions() {
         return List.of(
-                new Action(new ActionSpec("minecraft.list", "The Minecraft servers: state, players online, version", Role.VIEWER, false, List.of()),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.list",
+                                "The Minecraft servers: state, players online, version",
+                                Role.VIEWER,
+                                false,
+                                List.of()),
                         c -> new Servers(minecraft.list())),
-                new Action(new ActionSpec("minecraft.create", "Create and start a Minecraft server (itzg/minecraft-server) with its own world volume",
-                        Role.ADMIN, false, List.of(
-                        Param.required("name", Type.STRING, "e.g. SurvivalWorld"),
-                        Param.optional("memory", Type.STRING, "e.g. 4G (default 2G)"),
-                        Param.optional("version", Type.STRING, "e.g. 1.20.4, LATEST (default) or SNAPSHOT"),
-                        Param.optional("type", Type.STRING, "VANILLA (default), PAPER, FABRIC, FORGE, PURPUR, SPIGOT, ..."),
-                        Param.optional("publish_dns", Type.BOOLEAN, "also create a DNS-only SRV record for it (needs dns and a public host)"))),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.create",
+                                "Create and start a Minecraft server (itzg/minecraft-server) with its own world volume",
+                                Role.ADMIN,
+                                false,
+                                List.of(
+                                        Param.required("name", Type.STRING, "e.g. SurvivalWorld"),
+                                        Param.optional("memory", Type.STRING, "e.g. 4G (default 2G)"),
+                                        Param.optional(
+                                                "version", Type.STRING, "e.g. 1.20.4, LATEST (default) or SNAPSHOT"),
+                                        Param.optional(
+                                                "type",
+                                                Type.STRING,
+                                                "VANILLA (default), PAPER, FABRIC, FORGE, PURPUR, SPIGOT, ..."),
+                                        Param.optional(
+                                                "publish_dns",
+                                                Type.BOOLEAN,
+                                                "also create a DNS-only SRV record for it (needs dns and a public host)"))),
                         this::create),
-                new Action(new ActionSpec("minecraft.start", "Start a Minecraft server", Role.OPERATOR, false, List.of(name())),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.start", "Start a Minecraft server", Role.OPERATOR, false, List.of(name())),
                         c -> minecraft.start(c.string("name"))),
-                new Action(new ActionSpec("minecraft.stop", "Stop a Minecraft server (it saves its world first)", Role.OPERATOR, false, List.of(name())),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.stop",
+                                "Stop a Minecraft server (it saves its world first)",
+                                Role.OPERATOR,
+                                false,
+                                List.of(name())),
                         c -> minecraft.stop(c.string("name"))),
-                new Action(new ActionSpec("minecraft.remove", "Remove a Minecraft server; its world is kept unless delete_world", Role.ADMIN, true,
-                        List.of(name(), Param.optional("delete_world", Type.BOOLEAN, "also delete the world's volume (default false)"))),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.remove",
+                                "Remove a Minecraft server; its world is kept unless delete_world",
+                                Role.ADMIN,
+                                true,
+                                List.of(
+                                        name(),
+                                        Param.optional(
+                                                "delete_world",
+                                                Type.BOOLEAN,
+                                                "also delete the world's volume (default false)"))),
                         c -> minecraft.remove(c.string("name"), c.flag("delete_world", false))),
-                new Action(new ActionSpec("minecraft.players", "Who is online, by name (RCON list)", Role.VIEWER, false, List.of(name())),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.players",
+                                "Who is online, by name (RCON list)",
+                                Role.VIEWER,
+                                false,
+                                List.of(name())),
                         c -> answer(c, minecraft.players(c.string("name")))),
-                new Action(new ActionSpec("minecraft.say", "Say something to every player", Role.OPERATOR, false, List.of(name(),
-                        Param.required("message", Type.STRING, "one line"))),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.say",
+                                "Say something to every player",
+                                Role.OPERATOR,
+                                false,
+                                List.of(name(), Param.required("message", Type.STRING, "one line"))),
                         c -> answer(c, minecraft.say(c.string("name"), c.string("message")))),
-                new Action(new ActionSpec("minecraft.whitelist", "Change or read the whitelist", Role.OPERATOR, false, List.of(name(),
-                        Param.required("op", Type.STRING, "add, remove, list, on, off or reload"),
-                        Param.optional("player", Type.STRING, "for add and remove"))),
-                        c -> answer(c, minecraft.whitelist(c.string("name"), c.string("op"), c.optionalString("player").orElse(null)))),
-                new Action(new ActionSpec("minecraft.save", "Write the world to disk now (save-all)", Role.OPERATOR, false, List.of(name())),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.whitelist",
+                                "Change or read the whitelist",
+                                Role.OPERATOR,
+                                false,
+                                List.of(
+                                        name(),
+                                        Param.required("op", Type.STRING, "add, remove, list, on, off or reload"),
+                                        Param.optional("player", Type.STRING, "for add and remove"))),
+                        c -> answer(
+                                c,
+                                minecraft.whitelist(
+                                        c.string("name"),
+                                        c.string("op"),
+                                        c.optionalString("player").orElse(null)))),
+                new Action(
+                        new ActionSpec(
+                                "minecraft.save",
+                                "Write the world to disk now (save-all)",
+                                Role.OPERATOR,
+                                false,
+                                List.of(name())),
                         c -> answer(c, minecraft.saveAll(c.string("name")))));
     }
 
@@ -84,9 +149,14 @@ public class MinecraftActions implements ActionProvider {
 
     /** The automation server's answer shape: {@code {status, server: {name, url, container_id}}}, and how to reach it by name. */
     private Created create(ActionCall call) {
-        MinecraftService.Server s = minecraft.create(call.string("name"), call.optionalString("memory").orElse("2G"),
-                call.optionalString("version").orElse("LATEST"), call.optionalString("type").orElse("VANILLA"));
-        String target = !minecraft.publicHost().isEmpty() ? minecraft.publicHost() : minecraft.domain().orElse("");
+        MinecraftService.Server s = minecraft.create(
+                call.string("name"),
+                call.optionalString("memory").orElse("2G"),
+                call.optionalString("version").orElse("LATEST"),
+                call.optionalString("type").orElse("VANILLA"));
+        String target = !minecraft.publicHost().isEmpty()
+                ? minecraft.publicHost()
+                : minecraft.domain().orElse("");
         String host = minecraft.domain().map(d -> s.slug() + "." + d).orElse(s.slug());
         Map<String, @Nullable Object> advice = new LinkedHashMap<>(DnsService.minecraftAdvice(host, s.port(), target));
         if (call.flag("publish_dns", false)) {
@@ -95,7 +165,9 @@ public class MinecraftActions implements ActionProvider {
                 advice.put("record_error", "dns.provider is not set: no record was made");
             } else if (target.isEmpty()) {
                 advice.put("record", null);
-                advice.put("record_error", "set minecraft.public_host (or domain) to the name players' SRV record points at");
+                advice.put(
+                        "record_error",
+                        "set minecraft.public_host (or domain) to the name players' SRV record points at");
             } else {
                 try {
                     DnsRecord r = dns.createPlain("SRV", s.slug(), target, s.port());

@@ -37,13 +37,22 @@ public record MinecraftConfig(
 
     @Override
     public void validate(Problems p) {
-        p.check(!image.isBlank() && !image.contains(" "), "image", "must name an image, e.g. itzg/minecraft-server:java21");
-        p.check(network.matches("[A-Za-z0-9][A-Za-z0-9_.-]*"), "network", "must be bridge, host or a Docker network name");
+        p.check(
+                !image.isBlank() && !image.contains(" "),
+                "image",
+                "must name an image, e.g. itzg/minecraft-server:java21");
+        p.check(
+                network.matches("[A-Za-z0-9][A-Za-z0-9_.-]*"),
+                "network",
+                "must be bridge, host or a Docker network name");
         p.check(!host.isBlank(), "host", "must be the address where Hearth reaches the servers' ports, e.g. 127.0.0.1");
         p.check(firstPort >= 1024 && firstPort <= 65000, "first_port", "must be between 1024 and 65000");
         p.check(firstRconPort >= 1024 && firstRconPort <= 65000, "first_rcon_port", "must be between 1024 and 65000");
         p.check(RESTART.contains(restartPolicy), "restart_policy", "must be no, always, unless-stopped or on-failure");
         p.check(maxMemory.matches("[1-9][0-9]*[MG]"), "max_memory", "must be a size like 4G or 3072M");
-        p.check(!timeout.isNegative() && !timeout.isZero() && timeout.toSeconds() <= 30, "timeout", "must be a positive duration of at most 30s");
+        p.check(
+                !timeout.isNegative() && !timeout.isZero() && timeout.toSeconds() <= 30,
+                "timeout",
+                "must be a positive duration of at most 30s");
     }
 }

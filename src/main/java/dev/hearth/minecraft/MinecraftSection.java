@@ -17,7 +17,16 @@ public final class MinecraftSection implements ConfigSection<MinecraftConfig> {
 
     @Override
     public MinecraftConfig defaults() {
-        return new MinecraftConfig("local", "itzg/minecraft-server:latest", "bridge", "127.0.0.1", "", 25565, 25575, "unless-stopped", "8G",
+        return new MinecraftConfig(
+                "local",
+                "itzg/minecraft-server:latest",
+                "bridge",
+                "127.0.0.1",
+                "",
+                25565,
+                25575,
+                "unless-stopped",
+                "8G",
                 Duration.ofSeconds(3));
     }
 }

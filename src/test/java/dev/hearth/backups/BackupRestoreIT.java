@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupRestoreIT {
     private static final String ADMIN = "hth_backup_restore_it_admin_key";
     private static final Duration START = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Process> launched = new ArrayList<>();
@@ -48,9 +49,12 @@ class BackupRestoreIT {
     }
 
     Process launch(Path dir, Map<String, String> extra) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of("bin/hearth").toAbsolutePath().toString())
-                .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("hearth.out").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of("bin/hearth").toAbsolutePath().toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("hearth.out").toFile()));
         Map<String, String> env = pb.environment();
         env.remove("JAVA_HOME");
         env.remove(dev.hearth.backups.internal.RestoreJournal.PAUSE_VARIABLE);
@@ -72,9 +76,15 @@ class BackupRestoreIT {
 
     HttpResponse<String> send(String method, String path, String key, Object body) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-                    .header("X-API-Key", key).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("X-API-Key", key)
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + ": " + e.getMessage(), e);
@@ -83,8 +93,13 @@ class BackupRestoreIT {
 
     int status(String path, String key) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
-                    .header("X-API-Key", key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .header("X-API-Key", key)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1;
         }
@@ -98,7 +113,9 @@ class BackupRestoreIT {
 
     /** A key, an alert and a config change, all named for the moment they were made. */
     String makeState(String when) throws Exception {
-        String key = json("POST", "/api/v1/keys", Map.of("name", when + "-key", "role", "viewer"), 201).path("key").asText();
+        String key = json("POST", "/api/v1/keys", Map.of("name", when + "-key", "role", "viewer"), 201)
+                .path("key")
+                .asText();
         json("POST", "/api/v1/alerts", Map.of("level", "warning", "message", "made " + when), 201);
         json("PATCH", "/api/v1/config", Map.of("domain", when + ".example.org"), 200);
         return key;
@@ -106,7 +123,9 @@ class BackupRestoreIT {
 
     List<String> alertMessages() throws Exception {
         List<String> out = new ArrayList<>();
-        json("GET", "/api/v1/alerts?limit=100", null, 200).path("alerts").forEach(a -> out.add(a.path("message").asText()));
+        json("GET", "/api/v1/alerts?limit=100", null, 200)
+                .path("alerts")
+                .forEach(a -> out.add(a.path("message").asText()));
         return out;
     }
 
@@ -124,13 +143,21 @@ class BackupRestoreIT {
     }
 
     long backup(String name) throws Exception {
-        return json("POST", "/api/v1/backups", Map.of("name", name), 201).path("backup").path("id").asLong();
+        return json("POST", "/api/v1/backups", Map.of("name", name), 201)
+                .path("backup")
+                .path("id")
+                .asLong();
     }
 
     void restoreAsync(long id, String name) {
-        HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/backups/" + id + "/restore"))
-                .timeout(Duration.ofMinutes(3)).header("X-API-Key", ADMIN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"confirm\":\"" + name + "\"}")).build(), HttpResponse.BodyHandlers.discarding());
+        HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/backups/" + id + "/restore"))
+                        .timeout(Duration.ofMinutes(3))
+                        .header("X-API-Key", ADMIN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"confirm\":\"" + name + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     JsonNode lastRestore() throws Exception {
@@ -139,8 +166,10 @@ class BackupRestoreIT {
 
     /** kill -9 of the JVM (the launcher's child), as a power cut would; the launcher then ends too. */
     static void killJvm(Process launcher) throws Exception {
-        ProcessHandle java = launcher.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("no java process under bin/hearth"));
+        ProcessHandle java = launcher.descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no java process under bin/hearth"));
         assertTrue(java.destroyForcibly(), "SIGKILL sent");
         assertTrue(launcher.waitFor(30, TimeUnit.SECONDS), "bin/hearth ends when its JVM is killed");
         assertEquals(137, launcher.exitValue(), "killed by SIGKILL, not restarted");
@@ -150,7 +179,8 @@ class BackupRestoreIT {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Files.writeString(dir.resolve("hearth.yml"), "server:\n  host: 127.0.0.1\nrate_limits:\n  default_per_minute: 100000\n");
+        Files.writeString(
+                dir.resolve("hearth.yml"), "server:\n  host: 127.0.0.1\nrate_limits:\n  default_per_minute: 100000\n");
     }
 
     @Test
@@ -165,17 +195,22 @@ class BackupRestoreIT {
         HttpResponse<String> r = send("POST", "/api/v1/backups/" + snap + "/restore", ADMIN, Map.of("confirm", "snap"));
         assertEquals(202, r.statusCode(), r.body());
         assertTrue(JSON.readTree(r.body()).path("restoring").asBoolean());
-        Await.untilTrue(START, "Hearth to come back with the restore done",
+        Await.untilTrue(
+                START,
+                "Hearth to come back with the restore done",
                 () -> status("/api/v1/status", ADMIN) == 200 && outcome().equals("completed"));
 
         assertTrue(hearth.isAlive(), "the same bin/hearth started Hearth again");
         assertStateOf("before", before, after, "after");
         JsonNode list = json("GET", "/api/v1/backups", null, 200).path("backups");
         List<String> names = new ArrayList<>();
-        list.forEach(b -> names.add(b.path("name").asText() + ":" + b.path("status").asText()));
-        assertTrue(names.contains("snap:completed") && names.contains("later:completed"),
+        list.forEach(
+                b -> names.add(b.path("name").asText() + ":" + b.path("status").asText()));
+        assertTrue(
+                names.contains("snap:completed") && names.contains("later:completed"),
                 "a backup made after the restored one is still listed, read back from its file: " + names);
-        assertTrue(Files.readString(dir.resolve("hearth.out")).contains("hearth: starting again to finish the restore"));
+        assertTrue(
+                Files.readString(dir.resolve("hearth.out")).contains("hearth: starting again to finish the restore"));
         assertFalse(Files.exists(dir.resolve("data/restore/journal.json")));
     }
 
@@ -187,13 +222,16 @@ class BackupRestoreIT {
         long snap = backup("snap");
         String after = makeState("after");
         restoreAsync(snap, "snap");
-        Await.untilTrue(START, "the restore to be staged", () -> Files.exists(dir.resolve("data/restore/paused-at-staging")));
+        Await.untilTrue(
+                START, "the restore to be staged", () -> Files.exists(dir.resolve("data/restore/paused-at-staging")));
         killJvm(hearth);
 
         launch(dir, Map.of());
         assertEquals(200, status("/api/v1/status", before), "keys made before the backup work as they did");
         assertEquals(200, status("/api/v1/status", after), "and so do those made after it: nothing was restored");
-        assertTrue(alertMessages().containsAll(List.of("made before", "made after")), alertMessages().toString());
+        assertTrue(
+                alertMessages().containsAll(List.of("made before", "made after")),
+                alertMessages().toString());
         assertEquals("after.example.org", domain());
         assertEquals("discarded", lastRestore().path("outcome").asText());
         assertFalse(Files.exists(dir.resolve("data/restore/staged")), "the staging is thrown away");
@@ -208,8 +246,12 @@ class BackupRestoreIT {
         String after = makeState("after");
         HttpResponse<String> r = send("POST", "/api/v1/backups/" + snap + "/restore", ADMIN, Map.of("confirm", "snap"));
         assertEquals(202, r.statusCode(), r.body());
-        // bin/hearth starts the JVM again; that start pauses after the first rename: the database is the backup's, its old WAL still beside it
-        Await.untilTrue(START, "the swap to stop after its first step", () -> Files.exists(dir.resolve("data/restore/paused-at-swap")));
+        // bin/hearth starts the JVM again; that start pauses after the first rename: the database is the backup's, its
+        // old WAL still beside it
+        Await.untilTrue(
+                START,
+                "the swap to stop after its first step",
+                () -> Files.exists(dir.resolve("data/restore/paused-at-swap")));
         killJvm(hearth);
 
         launch(dir, Map.of());

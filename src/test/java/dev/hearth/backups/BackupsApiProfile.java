@@ -13,15 +13,19 @@ import java.util.Map;
  * kept in system properties: Quarkus loads this class in its own class loader too, and both copies must agree.
  */
 public class BackupsApiProfile implements QuarkusTestProfile {
-    static final Path DIR = Path.of(System.getProperties().computeIfAbsent("hearth.test.backups.dir", k -> {
-        try {
-            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backups-api-").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }).toString());
-    static final int WEBHOOK_PORT = Integer.parseInt(System.getProperties().computeIfAbsent("hearth.test.backups.webhook_port",
-            k -> String.valueOf(freePort())).toString());
+    static final Path DIR = Path.of(System.getProperties()
+            .computeIfAbsent("hearth.test.backups.dir", k -> {
+                try {
+                    return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backups-api-")
+                            .toString();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            })
+            .toString());
+    static final int WEBHOOK_PORT = Integer.parseInt(System.getProperties()
+            .computeIfAbsent("hearth.test.backups.webhook_port", k -> String.valueOf(freePort()))
+            .toString());
 
     static Path roots() {
         return DIR.resolve("srv");
@@ -43,8 +47,9 @@ public class BackupsApiProfile implements QuarkusTestProfile {
                     "hearth.backups.roots", roots().toString(),
                     "hearth.backups.rclone.remote", "nas:" + remote(),
                     "hearth.backups.rclone.config", conf.toString(),
-                    "hearth.notifications.channels", "[{\"name\": \"ops\", \"type\": \"webhook\", \"webhook\": {\"url\": \"http://127.0.0.1:"
-                            + WEBHOOK_PORT + "/hook\"}}]");
+                    "hearth.notifications.channels",
+                            "[{\"name\": \"ops\", \"type\": \"webhook\", \"webhook\": {\"url\": \"http://127.0.0.1:"
+                                    + WEBHOOK_PORT + "/hook\"}}]");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

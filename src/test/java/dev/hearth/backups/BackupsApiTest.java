@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 class BackupsApiTest {
     @Inject
     BackupService backups;
+
     @Inject
     AlertService alerts;
 
@@ -65,55 +66,109 @@ class BackupsApiTest {
     long create(String name, Map<String, Object> fields) {
         Map<String, Object> body = new java.util.HashMap<>(fields);
         body.put("name", name);
-        return Api.as("operator").contentType(ContentType.JSON).body(body).post("/api/v1/backups")
-                .then().log().ifValidationFails().statusCode(201)
+        return Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/backups")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
                 .body("success", equalTo(true))
                 .body("message", equalTo("Backup created successfully"))
                 .body("filename", matchesPattern(name + "_\\d{8}_\\d{6}\\.tar\\.gz"))
-                .extract().jsonPath().getLong("backup.id");
+                .extract()
+                .jsonPath()
+                .getLong("backup.id");
     }
 
     /** File names carry the second a backup was made in: two scheduled ones need two seconds. */
     void nextSecond() {
-        long last = backups.list().stream().mapToLong(b -> b.createdAt().getEpochSecond()).max().orElse(0);
-        Await.untilTrue(Duration.ofSeconds(5), "the next second", () -> Instant.now().getEpochSecond() > last);
+        long last = backups.list().stream()
+                .mapToLong(b -> b.createdAt().getEpochSecond())
+                .max()
+                .orElse(0);
+        Await.untilTrue(
+                Duration.ofSeconds(5), "the next second", () -> Instant.now().getEpochSecond() > last);
     }
 
     @Test
     void anOperatorMakesABackupAViewerSeesItAndOnlyAnAdminDownloadsIt() throws Exception {
-        long id = create("pre_update_backup", Map.of("description", "Manual backup before update",
-                "include", Map.of("paths", List.of(BackupsApiProfile.roots().resolve("www").toString()))));
-        Api.as("viewer").get("/api/v1/backups").then().statusCode(200)
+        long id = create(
+                "pre_update_backup",
+                Map.of(
+                        "description",
+                        "Manual backup before update",
+                        "include",
+                        Map.of(
+                                "paths",
+                                List.of(BackupsApiProfile.roots().resolve("www").toString()))));
+        Api.as("viewer")
+                .get("/api/v1/backups")
+                .then()
+                .statusCode(200)
                 .body("backups.find { it.id == " + id + " }.description", equalTo("Manual backup before update"))
                 .body("backups.find { it.id == " + id + " }.status", equalTo("completed"))
                 .body("backups.find { it.id == " + id + " }.size", matchesPattern("\\d+(\\.\\d)? (B|KB|MB)"))
                 .body("backups.find { it.id == " + id + " }.timestamp", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z"))
                 .body("backups.find { it.id == " + id + " }.remote_status", equalTo("copied"));
-        String file = Api.as("viewer").get("/api/v1/backups/" + id).then().extract().path("filename");
+        String file =
+                Api.as("viewer").get("/api/v1/backups/" + id).then().extract().path("filename");
         Path local = backups.directory().resolve(file);
-        byte[] downloaded = Api.admin().get("/api/v1/backups/" + id + "/download").then().statusCode(200)
-                .header("Content-Disposition", containsString(file)).extract().asByteArray();
+        byte[] downloaded = Api.admin()
+                .get("/api/v1/backups/" + id + "/download")
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", containsString(file))
+                .extract()
+                .asByteArray();
         assertArrayEquals(Files.readAllBytes(local), downloaded);
-        assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(BackupsApiProfile.remote().resolve(file)), "the rclone copy is the same file");
-        Api.as("operator").get("/api/v1/backups/" + id + "/download").then().statusCode(403).body("error.code", equalTo("FORBIDDEN"));
-        Api.as("viewer").contentType(ContentType.JSON).body(Map.of()).post("/api/v1/backups").then().statusCode(403);
+        assertArrayEquals(
+                Files.readAllBytes(local),
+                Files.readAllBytes(BackupsApiProfile.remote().resolve(file)),
+                "the rclone copy is the same file");
+        Api.as("operator")
+                .get("/api/v1/backups/" + id + "/download")
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo("FORBIDDEN"));
+        Api.as("viewer")
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/backups")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void aPathOutsideTheRootsIsRefusedAndNothingIsWritten() {
         int before = backups.list().size();
-        Api.as("operator").contentType(ContentType.JSON).body(Map.of("include", Map.of("paths", List.of("/etc")))).post("/api/v1/backups")
-                .then().statusCode(403).body("error.message", containsString("outside every backups.roots entry"));
-        Api.as("operator").contentType(ContentType.JSON).body(Map.of("name", "../../x")).post("/api/v1/backups")
-                .then().statusCode(400).body("error.details.field", equalTo("name"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("include", Map.of("paths", List.of("/etc"))))
+                .post("/api/v1/backups")
+                .then()
+                .statusCode(403)
+                .body("error.message", containsString("outside every backups.roots entry"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "../../x"))
+                .post("/api/v1/backups")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("name"));
         assertEquals(before, backups.list().size());
     }
 
     @Test
     void verifyFindsAChangedByteAndNamesIt() throws Exception {
         long id = create("verified", Map.of());
-        Api.as("operator").post("/api/v1/backups/" + id + "/verify").then().statusCode(200)
-                .body("ok", equalTo(true)).body("problems.size()", equalTo(0));
+        Api.as("operator")
+                .post("/api/v1/backups/" + id + "/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true))
+                .body("problems.size()", equalTo(0));
         Path file = backups.directory().resolve(backups.require(id).fileName());
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.seek(f.length() / 2);
@@ -121,22 +176,43 @@ class BackupsApiTest {
             f.seek(f.length() / 2);
             f.write(b ^ 0x40);
         }
-        Api.as("operator").post("/api/v1/backups/" + id + "/verify").then().statusCode(200)
+        Api.as("operator")
+                .post("/api/v1/backups/" + id + "/verify")
+                .then()
+                .statusCode(200)
                 .body("ok", equalTo(false))
                 .body("problems[0]", containsString("not the"))
                 .body("backup.verify_result", containsString("checksum"));
-        Api.admin().contentType(ContentType.JSON).body(Map.of("confirm", "verified")).post("/api/v1/backups/" + id + "/restore")
-                .then().statusCode(400).body("error.message", containsString("damaged"));
-        assertFalse(Files.exists(Path.of(System.getProperty("hearth.test.backups.dir")).resolve("data/restore")), "nothing staged");
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("confirm", "verified"))
+                .post("/api/v1/backups/" + id + "/restore")
+                .then()
+                .statusCode(400)
+                .body("error.message", containsString("damaged"));
+        assertFalse(
+                Files.exists(
+                        Path.of(System.getProperty("hearth.test.backups.dir")).resolve("data/restore")),
+                "nothing staged");
     }
 
     @Test
     void aRestoreNeedsTheAdminAndTheBackupsNameTypedOut() {
         long id = create("guarded", Map.of());
-        Api.as("operator").contentType(ContentType.JSON).body(Map.of("confirm", "guarded")).post("/api/v1/backups/" + id + "/restore")
-                .then().statusCode(403);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("confirm", "guardd")).post("/api/v1/backups/" + id + "/restore")
-                .then().statusCode(400).body("error.details.field", equalTo("confirm")).body("error.message", containsString("'guarded'"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("confirm", "guarded"))
+                .post("/api/v1/backups/" + id + "/restore")
+                .then()
+                .statusCode(403);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("confirm", "guardd"))
+                .post("/api/v1/backups/" + id + "/restore")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("confirm"))
+                .body("error.message", containsString("'guarded'"));
         Api.admin().get("/api/v1/audit?limit=5").then().body("entries.action", hasItem("backups.restore"));
     }
 
@@ -154,16 +230,30 @@ class BackupsApiTest {
     @Test
     void aFailedScheduledBackupRaisesAnAlertThatReachesTheChannelAndTheNextSuccessResolvesIt() throws Exception {
         Path blocker = Files.writeString(BackupsApiProfile.DIR.resolve("not-a-directory"), "x");
-        Api.admin().contentType(ContentType.JSON).body(Map.of("backups", Map.of("directory", blocker.resolve("backups").toString())))
-                .patch("/api/v1/config").then().statusCode(200);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "backups",
+                        Map.of("directory", blocker.resolve("backups").toString())))
+                .patch("/api/v1/config")
+                .then()
+                .statusCode(200);
         try {
             assertTrue(backups.runScheduled().isEmpty());
             assertTrue(alerts.open(BackupService.FAILED_ALERT).isPresent(), "the failure is an open alert");
-            Await.untilTrue(Duration.ofSeconds(20), "the alert to reach the webhook channel",
-                    () -> notifications.stream().anyMatch(n -> n.contains("Backup scheduled_") && n.contains("failed")));
+            Await.untilTrue(
+                    Duration.ofSeconds(20),
+                    "the alert to reach the webhook channel",
+                    () -> notifications.stream()
+                            .anyMatch(n -> n.contains("Backup scheduled_") && n.contains("failed")));
             assertEquals("failed", backups.list().getFirst().status());
         } finally {
-            Api.admin().contentType(ContentType.JSON).body(Map.of("backups", Map.of("directory", ""))).patch("/api/v1/config").then().statusCode(200);
+            Api.admin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("backups", Map.of("directory", "")))
+                    .patch("/api/v1/config")
+                    .then()
+                    .statusCode(200);
         }
         nextSecond();
         assertTrue(backups.runScheduled().isPresent());
@@ -172,8 +262,12 @@ class BackupsApiTest {
 
     @Test
     void retentionDeletesTheOlderScheduledBackupOfADayAndKeepsManualOnes() {
-        Api.admin().contentType(ContentType.JSON).body(Map.of("backups", Map.of("keep_daily", 1, "keep_weekly", 0)))
-                .patch("/api/v1/config").then().statusCode(200);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("backups", Map.of("keep_daily", 1, "keep_weekly", 0)))
+                .patch("/api/v1/config")
+                .then()
+                .statusCode(200);
         try {
             long manual = create("by_hand", Map.of());
             nextSecond();
@@ -186,8 +280,12 @@ class BackupsApiTest {
             assertTrue(backups.find(second.id()).isPresent());
             assertTrue(backups.find(manual).isPresent(), "retention never deletes a backup made by hand");
         } finally {
-            Api.admin().contentType(ContentType.JSON).body(Map.of("backups", Map.of("keep_daily", 7, "keep_weekly", 4)))
-                    .patch("/api/v1/config").then().statusCode(200);
+            Api.admin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("backups", Map.of("keep_daily", 7, "keep_weekly", 4)))
+                    .patch("/api/v1/config")
+                    .then()
+                    .statusCode(200);
         }
     }
 }

@@ -46,12 +46,22 @@ class PostgresBackupTest {
     ConfigService config(Path data) throws Exception {
         String name = "b" + Long.toHexString(System.nanoTime());
         url = postgres.jdbcUrl();
-        try (Connection c = connect(); var s = c.createStatement()) {
+        try (Connection c = connect();
+                var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         url = postgres.jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
-        return TestConfig.with(data, Map.of("hearth.storage.kind", "postgresql", "hearth.storage.url", url,
-                "hearth.storage.username", postgres.user(), "hearth.storage.password", postgres.password()));
+        return TestConfig.with(
+                data,
+                Map.of(
+                        "hearth.storage.kind",
+                        "postgresql",
+                        "hearth.storage.url",
+                        url,
+                        "hearth.storage.username",
+                        postgres.user(),
+                        "hearth.storage.password",
+                        postgres.password()));
     }
 
     Connection connect() throws Exception {
@@ -68,22 +78,40 @@ class PostgresBackupTest {
         ConfigService config = config(data);
         Database db = new Database(config);
         BackupRoundTripTest.alert(db, "before, with a ; and a 'quote'\nand a second line\tand a tab");
-        BackupMaker maker = new BackupMaker(db, config.current(), Optional.empty(), BackupRoundTripTest.NO_DOCKER, "test");
-        BackupMaker.Made made = maker.make(dir.resolve("backups"), "pg_20260206_023000.tar.gz", "pg", "", Instant.now(), List.of(), Duration.ofMinutes(1));
+        BackupMaker maker =
+                new BackupMaker(db, config.current(), Optional.empty(), BackupRoundTripTest.NO_DOCKER, "test");
+        BackupMaker.Made made = maker.make(
+                dir.resolve("backups"),
+                "pg_20260206_023000.tar.gz",
+                "pg",
+                "",
+                Instant.now(),
+                List.of(),
+                Duration.ofMinutes(1));
         assertEquals("postgresql", made.manifest().databaseKind());
         assertEquals(DatabaseSnapshot.liveSchemaVersion(db), made.manifest().schemaVersion());
         BackupRoundTripTest.alert(db, "after");
         db.update("CREATE TABLE made_later (id INTEGER)"); // a table the backup never knew goes too
 
-        new RestorePreparer(new RestorePreparer.Context(data, Optional.empty(), "postgresql", DatabaseSnapshot.liveSchemaVersion(db), List.of(),
-                BackupRoundTripTest.NO_DOCKER)).prepare(made.file(), "pg", "pg_20260206_023000.tar.gz", "");
+        new RestorePreparer(new RestorePreparer.Context(
+                        data,
+                        Optional.empty(),
+                        "postgresql",
+                        DatabaseSnapshot.liveSchemaVersion(db),
+                        List.of(),
+                        BackupRoundTripTest.NO_DOCKER))
+                .prepare(made.file(), "pg", "pg_20260206_023000.tar.gz", "");
         assertEquals(2, BackupRoundTripTest.alerts(db).size(), "nothing changes before the restart");
 
-        RestoreOnStart.Finished finished = RestoreOnStart.completePending(config.current()).orElseThrow();
+        RestoreOnStart.Finished finished =
+                RestoreOnStart.completePending(config.current()).orElseThrow();
         assertTrue(finished.completed(), finished.line());
-        assertEquals(List.of("before, with a ; and a 'quote'\nand a second line\tand a tab"), BackupRoundTripTest.alerts(db));
+        assertEquals(
+                List.of("before, with a ; and a 'quote'\nand a second line\tand a tab"),
+                BackupRoundTripTest.alerts(db));
         assertEquals(0, db.count("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'made_later'"));
-        long id = db.insert("INSERT INTO alerts (rule_key, level, state, source, message, details, raised_at) VALUES ('k', 'info', 'raised', 't', 'next', '{}', 0)");
+        long id = db.insert(
+                "INSERT INTO alerts (rule_key, level, state, source, message, details, raised_at) VALUES ('k', 'info', 'raised', 't', 'next', '{}', 0)");
         assertTrue(id > 1, "the sequences came back with the tables: the next id follows the restored ones");
     }
 
@@ -103,7 +131,10 @@ class PostgresBackupTest {
         try (Connection c = connect()) {
             assertThrows(Exception.class, () -> PgDumpLoader.replacePublicSchema(c, broken));
         }
-        assertEquals(List.of("still here"), BackupRoundTripTest.alerts(db), "the drop of every table was rolled back with the rest");
+        assertEquals(
+                List.of("still here"),
+                BackupRoundTripTest.alerts(db),
+                "the drop of every table was rolled back with the rest");
         assertEquals(0, db.count("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'half'"));
     }
 }

@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.fakes.FakeCloudflare;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,10 @@ class CloudflareExposureTest {
     }
 
     DnsService dns(String token, int budget) {
-        DnsConfig config = new DnsConfig("cloudflare", new DnsConfig.Cloudflare(token, "example.org", cf.tunnelId, cf.accountId,
-                cf.baseUrl(), budget, Duration.ofSeconds(2)));
+        DnsConfig config = new DnsConfig(
+                "cloudflare",
+                new DnsConfig.Cloudflare(
+                        token, "example.org", cf.tunnelId, cf.accountId, cf.baseUrl(), budget, Duration.ofSeconds(2)));
         return new DnsService(DnsService.cloudflare(config, http, new ObjectMapper(), Clock.systemUTC()));
     }
 
@@ -49,7 +49,9 @@ class CloudflareExposureTest {
     }
 
     List<JsonNode> named(String name) {
-        return cf.records().stream().filter(r -> r.path("name").asText().equals(name)).toList();
+        return cf.records().stream()
+                .filter(r -> r.path("name").asText().equals(name))
+                .toList();
     }
 
     @Test
@@ -60,7 +62,8 @@ class CloudflareExposureTest {
         List<JsonNode> r = named("jellyfin.example.org");
         assertEquals(1, r.size());
         assertEquals("CNAME", r.getFirst().path("type").asText());
-        assertEquals(cf.tunnelId + ".cfargotunnel.com", r.getFirst().path("content").asText());
+        assertEquals(
+                cf.tunnelId + ".cfargotunnel.com", r.getFirst().path("content").asText());
         assertTrue(r.getFirst().path("proxied").asBoolean());
         JsonNode ingress = cf.ingress();
         assertEquals("jellyfin.example.org", ingress.get(0).path("hostname").asText());
@@ -73,11 +76,15 @@ class CloudflareExposureTest {
     void exposingAgainChangesNothingAndAnUnproxiedCnameToTheTunnelIsProxied() {
         DnsService dns = dns();
         dns.expose("jellyfin", "http://127.0.0.1:8096");
-        assertEquals("unchanged", dns.expose("jellyfin.example.org", "http://127.0.0.1:8096").ingress());
+        assertEquals(
+                "unchanged",
+                dns.expose("jellyfin.example.org", "http://127.0.0.1:8096").ingress());
         assertEquals(1, named("jellyfin.example.org").size());
         assertEquals(2, cf.ingress().size());
-        assertEquals("updated", dns.expose("jellyfin", "http://127.0.0.1:8097").ingress(), "a new origin replaces the rule");
-        assertEquals("http://127.0.0.1:8097", cf.ingress().get(0).path("service").asText());
+        assertEquals(
+                "updated", dns.expose("jellyfin", "http://127.0.0.1:8097").ingress(), "a new origin replaces the rule");
+        assertEquals(
+                "http://127.0.0.1:8097", cf.ingress().get(0).path("service").asText());
 
         cf.addRecord("CNAME", "plex.example.org", cf.tunnelId + ".cfargotunnel.com", false);
         dns.expose("plex", "http://127.0.0.1:32400");
@@ -91,7 +98,9 @@ class CloudflareExposureTest {
         ApiException e = assertThrows(ApiException.class, () -> dns().expose("nas", "http://127.0.0.1:5000"));
         assertEquals(ErrorCode.CONFLICT, e.code());
         assertEquals(id, e.details().get("record_id"));
-        assertEquals("192.0.2.10", named("nas.example.org").getFirst().path("content").asText());
+        assertEquals(
+                "192.0.2.10",
+                named("nas.example.org").getFirst().path("content").asText());
         assertEquals(1, cf.ingress().size(), "no rule for a hostname that is not published");
     }
 
@@ -104,7 +113,9 @@ class CloudflareExposureTest {
         assertTrue(r.ingressRuleRemoved());
         assertTrue(named("jellyfin.example.org").isEmpty());
         assertEquals(List.of("sonarr.example.org"), cf.ingress().findValuesAsText("hostname"));
-        assertEquals(ErrorCode.NOT_FOUND, assertThrows(ApiException.class, () -> dns.unexpose("jellyfin")).code());
+        assertEquals(
+                ErrorCode.NOT_FOUND,
+                assertThrows(ApiException.class, () -> dns.unexpose("jellyfin")).code());
     }
 
     @Test
@@ -122,8 +133,12 @@ class CloudflareExposureTest {
         DnsService dns = dns();
         ApiException e = assertThrows(ApiException.class, () -> dns.expose("mc", "tcp://127.0.0.1:25565"));
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
-        assertTrue(e.getMessage().startsWith("Minecraft is not served through a Cloudflare tunnel for ordinary players"), e.getMessage());
-        assertTrue(e.details().get("offer").toString().contains("_minecraft._tcp.mc.example.org"), e.details().toString());
+        assertTrue(
+                e.getMessage().startsWith("Minecraft is not served through a Cloudflare tunnel for ordinary players"),
+                e.getMessage());
+        assertTrue(
+                e.details().get("offer").toString().contains("_minecraft._tcp.mc.example.org"),
+                e.details().toString());
         assertTrue(cf.records().isEmpty(), "nothing published");
 
         DnsRecord srv = dns.createPlain("SRV", "mc", "home.example.org", 25566);
@@ -132,7 +147,10 @@ class CloudflareExposureTest {
         DnsRecord a = dns.createPlain("A", "home", "198.51.100.7", 0);
         assertFalse(a.proxied(), "DNS only: a proxied record would not carry the game's TCP either");
         assertFalse(named("home.example.org").getFirst().path("proxied").asBoolean());
-        assertEquals(ErrorCode.INVALID_INPUT, assertThrows(ApiException.class, () -> dns.createPlain("A", "home6", "2001:db8::1", 0)).code());
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
+                assertThrows(ApiException.class, () -> dns.createPlain("A", "home6", "2001:db8::1", 0))
+                        .code());
     }
 
     @Test
@@ -148,7 +166,8 @@ class CloudflareExposureTest {
 
     @Test
     void aWrongTokenIsUnavailableWithTheReasonAndNeverRetried() {
-        ApiException e = assertThrows(ApiException.class, () -> dns("wrong-token-wrong-token", 1200).records());
+        ApiException e = assertThrows(
+                ApiException.class, () -> dns("wrong-token-wrong-token", 1200).records());
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
         assertEquals("auth_failed", e.details().get("reason"));
         assertTrue(e.getMessage().contains("Authentication error (code 10000)"), e.getMessage());

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
 public final class FakeCloudflare implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RECORDS = Pattern.compile("/client/v4/zones/([^/]+)/dns_records(?:/([^/]+))?");
-    private static final Pattern TUNNEL = Pattern.compile("/client/v4/accounts/([^/]+)/cfd_tunnel/([^/]+)(/configurations)?");
+    private static final Pattern TUNNEL =
+            Pattern.compile("/client/v4/accounts/([^/]+)/cfd_tunnel/([^/]+)(/configurations)?");
 
     public record Call(String method, String path, String query, String body) {}
 
@@ -53,6 +54,7 @@ public final class FakeCloudflare implements AutoCloseable {
     public volatile boolean remotelyManaged = true;
     /** Calls answered before the double starts answering 429; negative: no limit. */
     public volatile int rateLimit = -1;
+
     public final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> records = new LinkedHashMap<>();
     private ObjectNode configuration;
@@ -94,7 +96,9 @@ public final class FakeCloudflare implements AutoCloseable {
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = ex.getRequestURI().getRawPath();
-            String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
+            String query = ex.getRequestURI().getRawQuery() == null
+                    ? ""
+                    : ex.getRequestURI().getRawQuery();
             calls.add(new Call(ex.getRequestMethod(), path, query, body));
             Answer a;
             if (rateLimit >= 0 && calls.size() > rateLimit) {
@@ -121,25 +125,39 @@ public final class FakeCloudflare implements AutoCloseable {
         if (path.equals("/client/v4/zones") && method.equals("GET")) {
             List<JsonNode> zones = new ArrayList<>();
             if (!q.containsKey("name") || q.get("name").equals(zoneName)) {
-                zones.add(JSON.createObjectNode().put("id", zoneId).put("name", zoneName).put("status", "active"));
+                zones.add(JSON.createObjectNode()
+                        .put("id", zoneId)
+                        .put("name", zoneName)
+                        .put("status", "active"));
             }
             return page(zones, q);
         }
         Matcher m = RECORDS.matcher(path);
         if (m.matches()) {
-            if (!m.group(1).equals(zoneId)) return failure(404, 7003, "Could not route to /zones/" + m.group(1) + ", perhaps your object identifier is invalid?");
+            if (!m.group(1).equals(zoneId))
+                return failure(
+                        404,
+                        7003,
+                        "Could not route to /zones/" + m.group(1) + ", perhaps your object identifier is invalid?");
             return m.group(2) == null ? records(method, q, body) : record(method, m.group(2), body);
         }
         Matcher t = TUNNEL.matcher(path);
         if (t.matches()) {
-            if (!t.group(1).equals(accountId) || !t.group(2).equals(tunnelId)) return failure(404, 1003, "Tunnel not found");
+            if (!t.group(1).equals(accountId) || !t.group(2).equals(tunnelId))
+                return failure(404, 1003, "Tunnel not found");
             if (t.group(3) == null) {
                 if (!method.equals("GET")) return failure(405, 10405, "Method not allowed");
-                ObjectNode tunnel = JSON.createObjectNode().put("id", tunnelId).put("name", "home-server-tunnel").put("status", tunnelStatus)
-                        .put("remote_config", remotelyManaged).put("tun_type", "cfd_tunnel").put("account_tag", accountId);
+                ObjectNode tunnel = JSON.createObjectNode()
+                        .put("id", tunnelId)
+                        .put("name", "home-server-tunnel")
+                        .put("status", tunnelStatus)
+                        .put("remote_config", remotelyManaged)
+                        .put("tun_type", "cfd_tunnel")
+                        .put("account_tag", accountId);
                 ArrayNode conns = tunnel.putArray("connections");
                 if (!tunnelStatus.equals("inactive") && !tunnelStatus.equals("down")) {
-                    for (String colo : List.of("ams01", "fra06")) conns.addObject().put("colo_name", colo).put("is_pending_reconnect", false);
+                    for (String colo : List.of("ams01", "fra06"))
+                        conns.addObject().put("colo_name", colo).put("is_pending_reconnect", false);
                     tunnel.put("conns_active_at", "2026-11-30T08:00:00Z");
                 } else {
                     tunnel.putNull("conns_active_at");
@@ -147,19 +165,34 @@ public final class FakeCloudflare implements AutoCloseable {
                 return ok(tunnel);
             }
             if (method.equals("GET")) {
-                return ok(JSON.createObjectNode().put("tunnel_id", tunnelId).put("version", configVersion).put("source", remotelyManaged ? "cloudflare" : "local")
+                return ok(JSON.createObjectNode()
+                        .put("tunnel_id", tunnelId)
+                        .put("version", configVersion)
+                        .put("source", remotelyManaged ? "cloudflare" : "local")
                         .set("config", configuration.deepCopy()));
             }
             if (method.equals("PUT")) {
-                if (!remotelyManaged) return failure(400, 1055, "This tunnel is configured locally and its configuration cannot be changed remotely");
+                if (!remotelyManaged)
+                    return failure(
+                            400,
+                            1055,
+                            "This tunnel is configured locally and its configuration cannot be changed remotely");
                 JsonNode config = JSON.readTree(body).path("config");
                 JsonNode ingress = config.path("ingress");
-                if (!ingress.isArray() || ingress.isEmpty() || ingress.get(ingress.size() - 1).hasNonNull("hostname")) {
-                    return failure(400, 1056, "Validation failed: The last ingress rule must match all URLs (i.e. it should not have a hostname or path)");
+                if (!ingress.isArray()
+                        || ingress.isEmpty()
+                        || ingress.get(ingress.size() - 1).hasNonNull("hostname")) {
+                    return failure(
+                            400,
+                            1056,
+                            "Validation failed: The last ingress rule must match all URLs (i.e. it should not have a hostname or path)");
                 }
                 configuration = (ObjectNode) config.deepCopy();
                 configVersion++;
-                return ok(JSON.createObjectNode().put("tunnel_id", tunnelId).put("version", configVersion).put("source", "cloudflare")
+                return ok(JSON.createObjectNode()
+                        .put("tunnel_id", tunnelId)
+                        .put("version", configVersion)
+                        .put("source", "cloudflare")
                         .set("config", configuration.deepCopy()));
             }
         }
@@ -169,17 +202,26 @@ public final class FakeCloudflare implements AutoCloseable {
     private Answer records(String method, Map<String, String> q, String body) throws IOException {
         if (method.equals("GET")) {
             List<JsonNode> found = records.values().stream()
-                    .filter(r -> !q.containsKey("type") || r.path("type").asText().equals(q.get("type")))
-                    .filter(r -> !q.containsKey("name") || r.path("name").asText().equals(q.get("name")))
-                    .map(r -> (JsonNode) r).toList();
+                    .filter(r ->
+                            !q.containsKey("type") || r.path("type").asText().equals(q.get("type")))
+                    .filter(r ->
+                            !q.containsKey("name") || r.path("name").asText().equals(q.get("name")))
+                    .map(r -> (JsonNode) r)
+                    .toList();
             return page(found, q);
         }
         if (!method.equals("POST")) return failure(405, 10405, "Method not allowed");
         JsonNode b = JSON.readTree(body);
         Answer invalid = validate(b, null);
         if (invalid != null) return invalid;
-        ObjectNode r = record(b.path("type").asText(), b.path("name").asText(), b.path("content").asText(""), b.path("proxied").asBoolean(false),
-                b.path("ttl").asInt(1), b.get("data"), b.path("comment").asText(""));
+        ObjectNode r = record(
+                b.path("type").asText(),
+                b.path("name").asText(),
+                b.path("content").asText(""),
+                b.path("proxied").asBoolean(false),
+                b.path("ttl").asInt(1),
+                b.get("data"),
+                b.path("comment").asText(""));
         records.put(r.path("id").asText(), r);
         return ok(r);
     }
@@ -201,8 +243,14 @@ public final class FakeCloudflare implements AutoCloseable {
                 b.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
                 Answer invalid = validate(merged, id);
                 if (invalid != null) return invalid;
-                ObjectNode r = record(merged.path("type").asText(), merged.path("name").asText(), merged.path("content").asText(""),
-                        merged.path("proxied").asBoolean(false), merged.path("ttl").asInt(1), merged.get("data"), merged.path("comment").asText(""));
+                ObjectNode r = record(
+                        merged.path("type").asText(),
+                        merged.path("name").asText(),
+                        merged.path("content").asText(""),
+                        merged.path("proxied").asBoolean(false),
+                        merged.path("ttl").asInt(1),
+                        merged.get("data"),
+                        merged.path("comment").asText(""));
                 r.put("id", id);
                 records.put(id, r);
                 return ok(r);
@@ -216,8 +264,10 @@ public final class FakeCloudflare implements AutoCloseable {
     private Answer validate(JsonNode b, String self) {
         String type = b.path("type").asText();
         String name = b.path("name").asText();
-        if (!List.of("A", "AAAA", "CNAME", "SRV", "TXT", "MX").contains(type)) return failure(400, 9000, "DNS name is invalid.");
-        if (!name.equals(zoneName) && !name.endsWith("." + zoneName)) return failure(400, 9005, "Content for " + type + " record is invalid.");
+        if (!List.of("A", "AAAA", "CNAME", "SRV", "TXT", "MX").contains(type))
+            return failure(400, 9000, "DNS name is invalid.");
+        if (!name.equals(zoneName) && !name.endsWith("." + zoneName))
+            return failure(400, 9005, "Content for " + type + " record is invalid.");
         if (b.path("proxied").asBoolean(false) && !List.of("A", "AAAA", "CNAME").contains(type)) {
             return failure(400, 9004, "This record type cannot be proxied.");
         }
@@ -225,10 +275,13 @@ public final class FakeCloudflare implements AutoCloseable {
         for (ObjectNode r : records.values()) {
             if (r.path("id").asText().equals(self) || !r.path("name").asText().equals(name)) continue;
             String other = r.path("type").asText();
-            if (other.equals(type) && r.path("content").asText("").equals(b.path("content").asText("")) && !type.equals("SRV")) {
+            if (other.equals(type)
+                    && r.path("content").asText("").equals(b.path("content").asText(""))
+                    && !type.equals("SRV")) {
                 return failure(400, 81058, "An identical record already exists.");
             }
-            boolean addressOrAlias = List.of("A", "AAAA", "CNAME").contains(type) && List.of("A", "AAAA", "CNAME").contains(other);
+            boolean addressOrAlias = List.of("A", "AAAA", "CNAME").contains(type)
+                    && List.of("A", "AAAA", "CNAME").contains(other);
             if (addressOrAlias && (type.equals("CNAME") || other.equals("CNAME"))) {
                 return failure(400, 81053, "An A, AAAA, or CNAME record with that host already exists.");
             }
@@ -236,13 +289,24 @@ public final class FakeCloudflare implements AutoCloseable {
         return null;
     }
 
-    private static ObjectNode record(String type, String name, String content, boolean proxied, int ttl, JsonNode data, String comment) {
-        ObjectNode r = JSON.createObjectNode().put("id", UUID.randomUUID().toString().replace("-", "")).put("type", type).put("name", name)
-                .put("proxiable", List.of("A", "AAAA", "CNAME").contains(type)).put("proxied", proxied).put("ttl", ttl).put("comment", comment)
-                .put("created_on", "2026-12-01T10:00:00Z").put("modified_on", "2026-12-01T10:00:00Z");
+    private static ObjectNode record(
+            String type, String name, String content, boolean proxied, int ttl, JsonNode data, String comment) {
+        ObjectNode r = JSON.createObjectNode()
+                .put("id", UUID.randomUUID().toString().replace("-", ""))
+                .put("type", type)
+                .put("name", name)
+                .put("proxiable", List.of("A", "AAAA", "CNAME").contains(type))
+                .put("proxied", proxied)
+                .put("ttl", ttl)
+                .put("comment", comment)
+                .put("created_on", "2026-12-01T10:00:00Z")
+                .put("modified_on", "2026-12-01T10:00:00Z");
         if (type.equals("SRV") && data != null) {
             r.set("data", data);
-            r.put("content", data.path("weight").asInt() + " " + data.path("port").asInt() + " " + data.path("target").asText());
+            r.put(
+                    "content",
+                    data.path("weight").asInt() + " " + data.path("port").asInt() + " "
+                            + data.path("target").asText());
         } else {
             r.put("content", content);
         }
@@ -256,7 +320,11 @@ public final class FakeCloudflare implements AutoCloseable {
         List<JsonNode> slice = all.subList(from, Math.min(all.size(), from + per));
         ObjectNode env = envelope(true);
         env.putArray("result").addAll(slice);
-        env.putObject("result_info").put("page", page).put("per_page", per).put("count", slice.size()).put("total_count", all.size())
+        env.putObject("result_info")
+                .put("page", page)
+                .put("per_page", per)
+                .put("count", slice.size())
+                .put("total_count", all.size())
                 .put("total_pages", Math.max(1, (all.size() + per - 1) / per));
         return new Answer(200, env);
     }
@@ -285,7 +353,10 @@ public final class FakeCloudflare implements AutoCloseable {
         Map<String, String> q = new LinkedHashMap<>();
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0) q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            if (eq > 0)
+                q.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return q;
     }

@@ -34,8 +34,13 @@ public class MinecraftWorld implements QuarkusTestResourceLifecycleManager {
         try {
             engine = DockerEngine.start();
             docker = engine.client();
-            docker.importImage(engine.dir().resolve("rootfs.tar"), "itzg/minecraft-server", "latest",
-                    List.of("ENV PATH=/bin", "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; while true; do sleep 0.2; done\"]"));
+            docker.importImage(
+                    engine.dir().resolve("rootfs.tar"),
+                    "itzg/minecraft-server",
+                    "latest",
+                    List.of(
+                            "ENV PATH=/bin",
+                            "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; while true; do sleep 0.2; done\"]"));
             cloudflare = new FakeCloudflare("cf-test-token-0123456789", "example.org");
             firstPort = freePort();
             firstRconPort = freePort();
@@ -43,7 +48,10 @@ public class MinecraftWorld implements QuarkusTestResourceLifecycleManager {
             return Map.ofEntries(
                     Map.entry("hearth.data_dir", data.toString()),
                     Map.entry("hearth.domain", "example.org"),
-                    Map.entry("hearth.docker.endpoints", JSON.writeValueAsString(List.of(Map.of("name", "local", "host", engine.host().toString())))),
+                    Map.entry(
+                            "hearth.docker.endpoints",
+                            JSON.writeValueAsString(List.of(Map.of(
+                                    "name", "local", "host", engine.host().toString())))),
                     Map.entry("hearth.minecraft.first_port", String.valueOf(firstPort)),
                     Map.entry("hearth.minecraft.first_rcon_port", String.valueOf(firstRconPort)),
                     Map.entry("hearth.minecraft.public_host", "home.example.org"),
@@ -61,7 +69,8 @@ public class MinecraftWorld implements QuarkusTestResourceLifecycleManager {
 
     /** The engine's own inspect of a container or volume, raw: what Docker itself was asked to create. */
     public static JsonNode inspect(String path) throws IOException {
-        String out = Processes.run(Path.of("."), "curl", "-sS", "--unix-socket", engine.host().getPath(), "http://localhost" + path);
+        String out = Processes.run(
+                Path.of("."), "curl", "-sS", "--unix-socket", engine.host().getPath(), "http://localhost" + path);
         return JSON.readTree(out);
     }
 

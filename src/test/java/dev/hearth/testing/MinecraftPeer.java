@@ -35,19 +35,35 @@ public final class MinecraftPeer implements AutoCloseable {
         }
         if (Files.isDirectory(DIR.resolve("node_modules/minecraft-protocol"))) return;
         Files.writeString(DIR.resolve("package.json"), "{\"name\":\"hearth-minecraft-peer\",\"private\":true}");
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", PACKAGE).directory(DIR.toFile())
-                .redirectErrorStream(true).start();
+        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", PACKAGE)
+                .directory(DIR.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) throw new IllegalStateException("npm install " + PACKAGE + " failed:\n" + out);
+        if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0)
+            throw new IllegalStateException("npm install " + PACKAGE + " failed:\n" + out);
     }
 
-    public static MinecraftPeer start(int slpPort, int rconPort, String password, String version, String motd, int online, int max) {
+    public static MinecraftPeer start(
+            int slpPort, int rconPort, String password, String version, String motd, int online, int max) {
         try {
             install();
-            Process p = new ProcessBuilder("node", "peer.js", String.valueOf(slpPort), String.valueOf(rconPort), password, version, motd,
-                    String.valueOf(online), String.valueOf(max)).directory(DIR.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "node",
+                            "peer.js",
+                            String.valueOf(slpPort),
+                            String.valueOf(rconPort),
+                            password,
+                            version,
+                            motd,
+                            String.valueOf(online),
+                            String.valueOf(max))
+                    .directory(DIR.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             MinecraftPeer peer = new MinecraftPeer(p);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             List<String> early = new CopyOnWriteArrayList<>();
             java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
             Thread.ofVirtual().start(() -> {

@@ -17,7 +17,8 @@ public final class Processes {
 
     public static String run(Path dir, Map<String, String> env, List<String> command) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            ProcessBuilder pb =
+                    new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
             pb.environment().putAll(env);
             Process p = pb.start();
             p.getOutputStream().close();
@@ -27,7 +28,8 @@ public final class Processes {
                 throw new AssertionError(command + " did not end within a minute");
             }
             String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) throw new AssertionError(command + " failed (exit " + p.exitValue() + "):\n" + text);
+            if (p.exitValue() != 0)
+                throw new AssertionError(command + " failed (exit " + p.exitValue() + "):\n" + text);
             return text;
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command.getFirst() + ": " + e.getMessage(), e);

@@ -36,7 +36,11 @@ public class BackupsResource {
     private final CurrentCaller caller;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public BackupsResource(ActionCatalog actions, BackupService backups, CurrentCaller caller, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public BackupsResource(
+            ActionCatalog actions,
+            BackupService backups,
+            CurrentCaller caller,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.actions = actions;
         this.backups = backups;
         this.caller = caller;
@@ -47,12 +51,22 @@ public class BackupsResource {
     @Allow(Role.VIEWER)
     public BackupList list() {
         List<BackupView> all = backups.list().stream().map(BackupView::of).toList();
-        return new BackupList(all, all.size(), false, backups.directory().toString(),
-                backups.nextScheduled().map(Object::toString).orElse(null), backups.lastRestore().orElse(null));
+        return new BackupList(
+                all,
+                all.size(),
+                false,
+                backups.directory().toString(),
+                backups.nextScheduled().map(Object::toString).orElse(null),
+                backups.lastRestore().orElse(null));
     }
 
     /** The list with the seed's paging fields, where archives are kept, the next scheduled run and the last restore. */
-    public record BackupList(List<BackupView> backups, int total, boolean hasMore, String directory, @Nullable String nextScheduled,
+    public record BackupList(
+            List<BackupView> backups,
+            int total,
+            boolean hasMore,
+            String directory,
+            @Nullable String nextScheduled,
             BackupService.@Nullable LastRestore lastRestore) {}
 
     @GET
@@ -65,15 +79,19 @@ public class BackupsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
-    public Response create(@RequestBody(description = "{name, description, include: {paths, volumes}}, all optional") JsonNode body) {
-        return Response.status(201).entity(actions.invoke("backups.create", body, caller.get(), "rest")).build();
+    public Response create(
+            @RequestBody(description = "{name, description, include: {paths, volumes}}, all optional") JsonNode body) {
+        return Response.status(201)
+                .entity(actions.invoke("backups.create", body, caller.get(), "rest"))
+                .build();
     }
 
     @POST
     @Path("/{id}/verify")
     @Consumes(MediaType.WILDCARD)
     @Allow(Role.OPERATOR)
-    public Record verify(@PathParam("id") String id, @RequestBody(description = "{passphrase?}, or nothing") String body) {
+    public Record verify(
+            @PathParam("id") String id, @RequestBody(description = "{passphrase?}, or nothing") String body) {
         return actions.invoke("backups.verify", withId(parse(body), id), caller.get(), "rest");
     }
 
@@ -90,9 +108,12 @@ public class BackupsResource {
     @Path("/{id}/restore")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Response restore(@PathParam("id") String id,
-                            @RequestBody(description = "{confirm: the backup's name, passphrase?}") JsonNode body) {
-        return Response.status(202).entity(actions.invoke("backups.restore", withId(body, id), caller.get(), "rest")).build();
+    public Response restore(
+            @PathParam("id") String id,
+            @RequestBody(description = "{confirm: the backup's name, passphrase?}") JsonNode body) {
+        return Response.status(202)
+                .entity(actions.invoke("backups.restore", withId(body, id), caller.get(), "rest"))
+                .build();
     }
 
     @DELETE
@@ -130,8 +151,10 @@ public class BackupsResource {
     }
 
     private static ObjectNode withId(@Nullable JsonNode body, String id) {
-        if (body != null && !body.isNull() && !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
-        ObjectNode params = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) body).deepCopy();
+        if (body != null && !body.isNull() && !body.isObject())
+            throw ApiException.invalid("body", "must be a JSON object");
+        ObjectNode params =
+                body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) body).deepCopy();
         params.put("id", id(id));
         return params;
     }

@@ -41,7 +41,8 @@ public final class ArchiveReader {
     /** Where each entry is extracted: a root it may not leave and its path under that root; null skips it. */
     @FunctionalInterface
     public interface Placement {
-        @Nullable Target place(String name) throws IOException;
+        @Nullable
+        Target place(String name) throws IOException;
 
         static Placement into(Path dir) {
             return name -> new Target(dir, name);
@@ -54,9 +55,11 @@ public final class ArchiveReader {
 
     /** Only the manifest, the first entry: what a backup is, without reading all of it. */
     public static byte[] manifest(InputStream gzipped) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8.name())) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8.name())) {
             TarArchiveEntry e = tar.getNextEntry();
-            if (e == null || !e.getName().equals(ArchiveWriter.MANIFEST)) throw new IOException("not a Hearth backup: manifest.json is not its first entry");
+            if (e == null || !e.getName().equals(ArchiveWriter.MANIFEST))
+                throw new IOException("not a Hearth backup: manifest.json is not its first entry");
             return tar.readAllBytes();
         }
     }
@@ -72,7 +75,8 @@ public final class ArchiveReader {
         byte[] manifest = null;
         String sums = null;
         boolean first = true;
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8.name())) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8.name())) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 String name = e.getName();
@@ -100,8 +104,13 @@ public final class ArchiveReader {
                     Path target = target(placement, name);
                     if (target != null) {
                         Files.createDirectories(target.getParent());
-                        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), md)) {
+                        try (OutputStream out = new DigestOutputStream(
+                                Files.newOutputStream(
+                                        target,
+                                        StandardOpenOption.CREATE_NEW,
+                                        StandardOpenOption.WRITE,
+                                        LinkOption.NOFOLLOW_LINKS),
+                                md)) {
                             tar.transferTo(out);
                         }
                         attributes(target, e);
@@ -110,7 +119,8 @@ public final class ArchiveReader {
                     }
                     actual.put(name, ArchiveWriter.hex(md.digest()));
                 } else {
-                    problems.add(name + ": an entry of a kind backups do not write (type " + (char) e.getLinkFlag() + ")");
+                    problems.add(
+                            name + ": an entry of a kind backups do not write (type " + (char) e.getLinkFlag() + ")");
                 }
                 first = false;
             }
@@ -138,9 +148,11 @@ public final class ArchiveReader {
         expected.forEach((name, sum) -> {
             String got = actual.get(name);
             if (got == null) problems.add(name + ": listed in SHA256SUMS but missing from the archive");
-            else if (!got.equalsIgnoreCase(sum)) problems.add(name + ": checksum mismatch (expected " + sum + ", got " + got + ")");
+            else if (!got.equalsIgnoreCase(sum))
+                problems.add(name + ": checksum mismatch (expected " + sum + ", got " + got + ")");
         });
-        actual.keySet().stream().filter(n -> !expected.containsKey(n))
+        actual.keySet().stream()
+                .filter(n -> !expected.containsKey(n))
                 .forEach(n -> problems.add(n + ": in the archive but not in SHA256SUMS"));
     }
 
@@ -164,7 +176,8 @@ public final class ArchiveReader {
         Path target = root.resolve(name).normalize();
         if (!target.startsWith(root)) throw new IOException("'" + name + "' would land outside " + root);
         for (Path p = target.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-            if (Files.isSymbolicLink(p)) throw new IOException("'" + name + "' would be written through the link " + root.relativize(p));
+            if (Files.isSymbolicLink(p))
+                throw new IOException("'" + name + "' would be written through the link " + root.relativize(p));
         }
         return target;
     }

@@ -94,7 +94,8 @@ public final class ArchiveWriter implements AutoCloseable {
                 sink.write(buf, 0, n);
                 left -= n;
             }
-            if (in.read() >= 0) warnings.add(name + ": grew while it was read; the copy holds its first " + attrs.size() + " bytes");
+            if (in.read() >= 0)
+                warnings.add(name + ": grew while it was read; the copy holds its first " + attrs.size() + " bytes");
         }
         tar.closeArchiveEntry();
         record(name, md.digest());

@@ -25,7 +25,8 @@ public final class Archives {
             in.reset();
             if (!enc) return in;
             if (passphrase.isEmpty()) {
-                throw new Encryption.DecryptionFailed("the backup is encrypted: set backups.passphrase, or give the passphrase it was made with");
+                throw new Encryption.DecryptionFailed(
+                        "the backup is encrypted: set backups.passphrase, or give the passphrase it was made with");
             }
             return Encryption.decrypting(in, passphrase);
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.hearth.backups.internal;
 
-import dev.hearth.backups.Includes;
 import dev.hearth.backups.BackupsConfig;
+import dev.hearth.backups.Includes;
 import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.storage.Database;
 import dev.hearth.platform.web.ApiException;
@@ -45,7 +45,8 @@ public final class BackupMaker {
     private final DockerEndpoints docker;
     private final String hearthVersion;
 
-    public BackupMaker(Database db, HearthConfig config, Optional<Path> configFile, DockerEndpoints docker, String hearthVersion) {
+    public BackupMaker(
+            Database db, HearthConfig config, Optional<Path> configFile, DockerEndpoints docker, String hearthVersion) {
         this.db = db;
         this.config = config;
         this.dataDir = config.dataDir();
@@ -67,19 +68,24 @@ public final class BackupMaker {
             String v = includes.volumes().get(i);
             String field = "include.volumes[" + i + "]";
             if (!v.matches("([A-Za-z0-9][A-Za-z0-9_-]*/)?[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-                throw ApiException.invalid(field, "'" + v + "' must be a volume name, optionally after its endpoint: local/minecraft-world");
+                throw ApiException.invalid(
+                        field,
+                        "'" + v + "' must be a volume name, optionally after its endpoint: local/minecraft-world");
             }
             String endpoint = v.contains("/") ? v.substring(0, v.indexOf('/')) : "local";
             String name = v.substring(v.indexOf('/') + 1);
-            DockerEngineClient client = docker.client(endpoint).orElseThrow(() -> ApiException.invalid(field,
-                    "no Docker endpoint '" + endpoint + "' (known: " + docker.names() + ")"));
+            DockerEngineClient client = docker.client(endpoint)
+                    .orElseThrow(() -> ApiException.invalid(
+                            field, "no Docker endpoint '" + endpoint + "' (known: " + docker.names() + ")"));
             String mountpoint;
             try {
                 mountpoint = client.volumeMountpoint(name);
             } catch (DockerException.NotFound e) {
                 throw ApiException.invalid(field, "no volume '" + name + "' on endpoint '" + endpoint + "'");
             } catch (DockerException e) {
-                throw new ApiException(dev.hearth.platform.web.ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + endpoint + "': " + e.getMessage());
+                throw new ApiException(
+                        dev.hearth.platform.web.ErrorCode.SERVICE_UNAVAILABLE,
+                        "Docker endpoint '" + endpoint + "': " + e.getMessage());
             }
             Path real = roots.existing(field, mountpoint);
             out.add(new Source("volumes/" + i, real, endpoint, name, v));
@@ -87,7 +93,14 @@ public final class BackupMaker {
         return out;
     }
 
-    public Made make(Path dir, String fileName, String name, String description, Instant now, List<Source> includes, Duration dumpTimeout)
+    public Made make(
+            Path dir,
+            String fileName,
+            String name,
+            String description,
+            Instant now,
+            List<Source> includes,
+            Duration dumpTimeout)
             throws IOException {
         Files.createDirectories(dir);
         Path work = Files.createTempDirectory(dir, ".work-");
@@ -101,17 +114,33 @@ public final class BackupMaker {
             List<Manifest.PathEntry> paths = new ArrayList<>();
             List<Manifest.VolumeEntry> volumes = new ArrayList<>();
             for (Source s : includes) {
-                if (s.volume().isEmpty()) paths.add(new Manifest.PathEntry(s.entry(), s.path().toString()));
-                else volumes.add(new Manifest.VolumeEntry(s.entry(), s.endpoint(), s.volume(), s.path().toString()));
+                if (s.volume().isEmpty())
+                    paths.add(new Manifest.PathEntry(s.entry(), s.path().toString()));
+                else
+                    volumes.add(new Manifest.VolumeEntry(
+                            s.entry(), s.endpoint(), s.volume(), s.path().toString()));
             }
-            Manifest manifest = new Manifest(Manifest.FORMAT, name, description, now.toString(), hearthVersion, db.schemaVersion(), db.kind(),
-                    db.entry(), cfg.isPresent() ? "config/hearth.yml" : null, cfg.map(p -> p.toAbsolutePath().toString()).orElse(""),
-                    hasOverrides ? "config/" + StateFiles.OVERRIDES : null, data.stream().map(f -> "data/" + f).toList(), paths, volumes);
+            Manifest manifest = new Manifest(
+                    Manifest.FORMAT,
+                    name,
+                    description,
+                    now.toString(),
+                    hearthVersion,
+                    db.schemaVersion(),
+                    db.kind(),
+                    db.entry(),
+                    cfg.isPresent() ? "config/hearth.yml" : null,
+                    cfg.map(p -> p.toAbsolutePath().toString()).orElse(""),
+                    hasOverrides ? "config/" + StateFiles.OVERRIDES : null,
+                    data.stream().map(f -> "data/" + f).toList(),
+                    paths,
+                    volumes);
             MessageDigest whole = ArchiveWriter.sha256();
             List<String> warnings;
             Files.deleteIfExists(part);
             Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (OutputStream file = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(part, StandardOpenOption.WRITE), 1 << 16), whole)) {
+            try (OutputStream file = new DigestOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(part, StandardOpenOption.WRITE), 1 << 16), whole)) {
                 String passphrase = config.section(BackupsConfig.class).passphrase();
                 OutputStream sink = passphrase.isEmpty() ? file : Encryption.encrypting(file, passphrase);
                 ArchiveWriter w = new ArchiveWriter(sink, manifest.toJson(), now);

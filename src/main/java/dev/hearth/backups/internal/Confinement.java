@@ -62,7 +62,8 @@ public final class Confinement {
         for (Path root : roots) {
             if (real.startsWith(root) && !real.equals(root.getRoot())) return real;
         }
-        throw new ApiException(dev.hearth.platform.web.ErrorCode.FORBIDDEN,
+        throw new ApiException(
+                dev.hearth.platform.web.ErrorCode.FORBIDDEN,
                 field + ": '" + path + "' (really " + real + ") is outside every backups.roots entry",
                 Map.of("field", field, "roots", configured));
     }

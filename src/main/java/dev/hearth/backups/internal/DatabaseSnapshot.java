@@ -26,8 +26,9 @@ import org.sqlite.SQLiteDataSource;
 public final class DatabaseSnapshot {
     public static final String SQLITE_ENTRY = "database/hearth.db";
     public static final String POSTGRES_ENTRY = "database/hearth.sql";
-    private static final String NEWEST_APPLIED = "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
-            + "ORDER BY installed_rank DESC LIMIT 1";
+    private static final String NEWEST_APPLIED =
+            "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+                    + "ORDER BY installed_rank DESC LIMIT 1";
 
     /** The copy, the archive entry it goes to, and the schema version it stands at. */
     public record Taken(Path file, String entry, String kind, String schemaVersion) {}
@@ -49,7 +50,9 @@ public final class DatabaseSnapshot {
     public static String sqliteSchemaVersion(Path file) throws IOException {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath() + "?open_mode=1");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(NEWEST_APPLIED)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(NEWEST_APPLIED)) {
             return rs.next() ? rs.getString(1) : "";
         } catch (SQLException e) {
             throw new IOException("the database copy cannot be read: " + e.getMessage(), e);
@@ -67,10 +70,22 @@ public final class DatabaseSnapshot {
         Path passfile = dir.resolve("pgpass");
         Files.createFile(passfile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.writeString(passfile, "*:*:*:*:" + storage.password().replace("\\", "\\\\").replace(":", "\\:") + "\n");
-            List<String> command = new ArrayList<>(List.of("pg_dump", "--format=plain", "--no-owner", "--no-privileges",
-                    "--schema=public", "--username=" + storage.username(), "--no-password", "--file=" + file, "--dbname=" + libpqUri(storage.url())));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("pg_dump.log").toFile());
+            Files.writeString(
+                    passfile,
+                    "*:*:*:*:" + storage.password().replace("\\", "\\\\").replace(":", "\\:") + "\n");
+            List<String> command = new ArrayList<>(List.of(
+                    "pg_dump",
+                    "--format=plain",
+                    "--no-owner",
+                    "--no-privileges",
+                    "--schema=public",
+                    "--username=" + storage.username(),
+                    "--no-password",
+                    "--file=" + file,
+                    "--dbname=" + libpqUri(storage.url())));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("pg_dump.log").toFile());
             // Only what pg_dump needs: none of Hearth's own environment (it may hold secrets) reaches it.
             Map<String, String> env = pb.environment();
             env.clear();
@@ -85,7 +100,8 @@ public final class DatabaseSnapshot {
             }
             if (p.exitValue() != 0) {
                 String log = Files.readString(dir.resolve("pg_dump.log")).strip();
-                throw new IOException("pg_dump failed (exit " + p.exitValue() + "): " + log.lines().reduce((a, b) -> b).orElse(""));
+                throw new IOException("pg_dump failed (exit " + p.exitValue() + "): "
+                        + log.lines().reduce((a, b) -> b).orElse(""));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

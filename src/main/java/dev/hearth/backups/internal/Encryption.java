@@ -37,6 +37,7 @@ public final class Encryption {
     static final int HEADER_LENGTH = MAGIC.length + 4 + 4 + 16;
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     public static final int ITERATIONS = 600_000;
+
     public static final int CHUNK = 1 << 20;
     private static final int TAG = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,7 +63,12 @@ public final class Encryption {
     static OutputStream encrypting(OutputStream out, String passphrase, int iterations, int chunk) throws IOException {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put(MAGIC).putInt(iterations).putInt(chunk).put(salt).array();
+        byte[] header = ByteBuffer.allocate(HEADER_LENGTH)
+                .put(MAGIC)
+                .putInt(iterations)
+                .putInt(chunk)
+                .put(salt)
+                .array();
         out.write(header);
         return new Sealer(out, key(passphrase, salt, iterations), header, chunk);
     }
@@ -70,12 +76,14 @@ public final class Encryption {
     /** @throws DecryptionFailed if this is not a Hearth encrypted backup */
     public static InputStream decrypting(InputStream in, String passphrase) throws IOException {
         byte[] header = in.readNBytes(HEADER_LENGTH);
-        if (header.length < HEADER_LENGTH || !isEncrypted(header)) throw new DecryptionFailed("not an encrypted Hearth backup");
+        if (header.length < HEADER_LENGTH || !isEncrypted(header))
+            throw new DecryptionFailed("not an encrypted Hearth backup");
         ByteBuffer b = ByteBuffer.wrap(header, MAGIC.length, 24);
         int iterations = b.getInt();
         int chunk = b.getInt();
         if (iterations < 1 || iterations > 100_000_000 || chunk < 1 || chunk > 64 << 20) {
-            throw new DecryptionFailed("the header is damaged (iterations " + iterations + ", chunk size " + chunk + ")");
+            throw new DecryptionFailed(
+                    "the header is damaged (iterations " + iterations + ", chunk size " + chunk + ")");
         }
         byte[] salt = Arrays.copyOfRange(header, MAGIC.length + 8, HEADER_LENGTH);
         return new Opener(in, key(passphrase, salt, iterations), header, chunk);
@@ -84,7 +92,9 @@ public final class Encryption {
     private static SecretKeySpec key(String passphrase, byte[] salt, int iterations) throws IOException {
         try {
             PBEKeySpec spec = new PBEKeySpec(passphrase.toCharArray(), salt, iterations, 256);
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             spec.clearPassword();
             return new SecretKeySpec(key, "AES");
         } catch (GeneralSecurityException e) {
@@ -93,10 +103,15 @@ public final class Encryption {
     }
 
     private static byte[] nonce(long index, boolean last) {
-        return ByteBuffer.allocate(12).putLong(index).put(new byte[3]).put((byte) (last ? 1 : 0)).array();
+        return ByteBuffer.allocate(12)
+                .putLong(index)
+                .put(new byte[3])
+                .put((byte) (last ? 1 : 0))
+                .array();
     }
 
-    private static Cipher cipher(int mode, SecretKeySpec key, long index, boolean last, byte[] header) throws IOException {
+    private static Cipher cipher(int mode, SecretKeySpec key, long index, boolean last, byte[] header)
+            throws IOException {
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(mode, key, new GCMParameterSpec(TAG * 8, nonce(index, last)));
@@ -142,7 +157,8 @@ public final class Encryption {
 
         private void seal(boolean last) throws IOException {
             try {
-                out.write(cipher(Cipher.ENCRYPT_MODE, key, index++, last, header).doFinal(buffer, 0, filled));
+                out.write(
+                        cipher(Cipher.ENCRYPT_MODE, key, index++, last, header).doFinal(buffer, 0, filled));
             } catch (GeneralSecurityException e) {
                 throw new IOException("encryption failed: " + e.getMessage(), e);
             }
@@ -212,16 +228,18 @@ public final class Encryption {
                 last = peeked < 0;
             }
             if (sealed.size() < TAG) {
-                throw new DecryptionFailed(sealed.size() == 0 && index > 0
-                        ? "the file ends before its last chunk: it was cut short"
-                        : "the file is damaged: chunk " + index + " is shorter than its tag");
+                throw new DecryptionFailed(
+                        sealed.size() == 0 && index > 0
+                                ? "the file ends before its last chunk: it was cut short"
+                                : "the file is damaged: chunk " + index + " is shorter than its tag");
             }
             try {
                 plain = cipher(Cipher.DECRYPT_MODE, key, index, last, header).doFinal(sealed.toByteArray());
             } catch (GeneralSecurityException e) {
-                throw new DecryptionFailed(index == 0
-                        ? "cannot decrypt: wrong passphrase, or the file is damaged"
-                        : "cannot decrypt chunk " + index + ": the file is damaged or was cut short");
+                throw new DecryptionFailed(
+                        index == 0
+                                ? "cannot decrypt: wrong passphrase, or the file is damaged"
+                                : "cannot decrypt chunk " + index + ": the file is damaged or was cut short");
             }
             position = 0;
             index++;

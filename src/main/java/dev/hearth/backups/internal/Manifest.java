@@ -58,14 +58,17 @@ public record Manifest(
 
     public static Manifest parse(byte[] json) throws IOException {
         Manifest m = JSON.readValue(json, Manifest.class);
-        if (!FORMAT.equals(m.format())) throw new IOException("unknown backup format '" + m.format() + "' (this Hearth reads " + FORMAT + ")");
+        if (!FORMAT.equals(m.format()))
+            throw new IOException("unknown backup format '" + m.format() + "' (this Hearth reads " + FORMAT + ")");
         return m;
     }
 
     /** The includes as the backup list shows them (JSON). */
     public String includesJson() {
         try {
-            return JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(java.util.Map.of("paths", paths, "volumes", volumes));
+            return JSON.copy()
+                    .disable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(java.util.Map.of("paths", paths, "volumes", volumes));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -22,8 +22,8 @@ import org.postgresql.copy.CopyIn;
  */
 public final class PgDumpLoader {
     /** The schema itself stays (only its tables are replaced, so its owner need not be Hearth's user): its creation and comment are skipped. */
-    private static final java.util.regex.Pattern KEPT_SCHEMA = java.util.regex.Pattern.compile(
-            "(?is)(CREATE SCHEMA public|COMMENT ON SCHEMA public IS .*);");
+    private static final java.util.regex.Pattern KEPT_SCHEMA =
+            java.util.regex.Pattern.compile("(?is)(CREATE SCHEMA public|COMMENT ON SCHEMA public IS .*);");
 
     private PgDumpLoader() {}
 
@@ -47,12 +47,15 @@ public final class PgDumpLoader {
     private static void dropEverything(Connection c) throws SQLException {
         List<String> drops = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            try (var rs = s.executeQuery("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'public'")) {
+            try (var rs = s.executeQuery(
+                    "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'public'")) {
                 while (rs.next()) {
-                    drops.add("DROP " + ("VIEW".equals(rs.getString(2)) ? "VIEW" : "TABLE") + " IF EXISTS public." + quote(rs.getString(1)) + " CASCADE");
+                    drops.add("DROP " + ("VIEW".equals(rs.getString(2)) ? "VIEW" : "TABLE") + " IF EXISTS public."
+                            + quote(rs.getString(1)) + " CASCADE");
                 }
             }
-            try (var rs = s.executeQuery("SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public'")) {
+            try (var rs = s.executeQuery(
+                    "SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public'")) {
                 while (rs.next()) drops.add("DROP SEQUENCE IF EXISTS public." + quote(rs.getString(1)) + " CASCADE");
             }
             for (String d : drops) s.execute(d);
@@ -75,7 +78,8 @@ public final class PgDumpLoader {
             String sql = statement.toString().strip();
             statement.setLength(0);
             if (KEPT_SCHEMA.matcher(sql).matches()) continue;
-            if (sql.regionMatches(true, 0, "COPY ", 0, 5) && sql.toLowerCase().replaceAll("\\s+", " ").endsWith("from stdin;")) {
+            if (sql.regionMatches(true, 0, "COPY ", 0, 5)
+                    && sql.toLowerCase().replaceAll("\\s+", " ").endsWith("from stdin;")) {
                 copy(c, sql.substring(0, sql.length() - 1), in);
             } else {
                 try (Statement s = c.createStatement()) {
@@ -83,7 +87,8 @@ public final class PgDumpLoader {
                 }
             }
         }
-        if (!statement.toString().isBlank()) throw new IOException("the dump ends inside a statement: " + excerpt(statement.toString()));
+        if (!statement.toString().isBlank())
+            throw new IOException("the dump ends inside a statement: " + excerpt(statement.toString()));
     }
 
     /** Streams a COPY block's rows to the server line by line: a table's data is never held whole. */

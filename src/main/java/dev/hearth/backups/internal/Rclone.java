@@ -1,7 +1,6 @@
 package dev.hearth.backups.internal;
 
 import dev.hearth.backups.BackupsConfig;
-import dev.hearth.platform.config.HearthConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,9 @@ public final class Rclone {
 
     /** The remote copy as a stream (rclone cat); the process ends when the stream is closed. */
     public InputStream open(String fileName) throws IOException {
-        Process p = process(List.of("cat", location(fileName))).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = process(List.of("cat", location(fileName)))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         p.getOutputStream().close();
         return new java.io.FilterInputStream(p.getInputStream()) {
             @Override
@@ -59,16 +60,23 @@ public final class Rclone {
     private void run(List<String> args) throws IOException {
         Path log = Files.createTempFile("hearth-rclone", ".log");
         try {
-            Process p = process(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = process(args)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             p.getOutputStream().close();
             Duration limit = config.timeout();
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IOException("rclone " + args.getFirst() + " did not finish within " + limit.toSeconds() + " s");
+                throw new IOException(
+                        "rclone " + args.getFirst() + " did not finish within " + limit.toSeconds() + " s");
             }
             if (p.exitValue() != 0) {
                 String out = Files.readString(log, StandardCharsets.UTF_8).strip();
-                String last = out.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+                String last = out.lines()
+                        .filter(l -> !l.isBlank())
+                        .reduce((a, b) -> b)
+                        .orElse("");
                 throw new IOException("rclone " + args.getFirst() + " failed (exit " + p.exitValue() + "): " + last);
             }
         } catch (InterruptedException e) {

@@ -44,6 +44,7 @@ public final class RestoreJournal {
     public static final String SWAPPED = "swapped";
     /** A crash-test aid: {@code swap} pauses the swap after its first step, {@code staging} the staging, so a test can kill -9 there. */
     public static final String PAUSE_VARIABLE = "HEARTH_TEST_RESTORE_PAUSE";
+
     private static final Duration PAUSE = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -57,8 +58,15 @@ public final class RestoreJournal {
     /** A container that was stopped for the restore and is started again after it. */
     public record ContainerRef(String endpoint, String id, String name) {}
 
-    public record Plan(String state, String backup, String fileName, String preparedAt, List<Step> steps,
-                       @Nullable String postgresDump, List<ContainerRef> containers, List<String> cleanup) {
+    public record Plan(
+            String state,
+            String backup,
+            String fileName,
+            String preparedAt,
+            List<Step> steps,
+            @Nullable String postgresDump,
+            List<ContainerRef> containers,
+            List<String> cleanup) {
         public Plan {
             steps = List.copyOf(steps);
             containers = List.copyOf(containers);
@@ -71,7 +79,13 @@ public final class RestoreJournal {
     }
 
     /** What the last restore came to, for the running Hearth to report and act on (containers to start). */
-    public record Report(String backup, String fileName, String outcome, String message, String finishedAt, List<ContainerRef> containers) {}
+    public record Report(
+            String backup,
+            String fileName,
+            String outcome,
+            String message,
+            String finishedAt,
+            List<ContainerRef> containers) {}
 
     /** Replaces the database with a dump in one transaction (PostgreSQL); null for SQLite, whose file is a step. */
     @FunctionalInterface
@@ -134,10 +148,15 @@ public final class RestoreJournal {
         Report report;
         switch (plan.state()) {
             case STAGING -> {
-                LOG.warnf("A restore of '%s' was interrupted while it was being prepared; nothing had changed: discarding it", plan.backup());
+                LOG.warnf(
+                        "A restore of '%s' was interrupted while it was being prepared; nothing had changed: discarding it",
+                        plan.backup());
                 discardStaging(dataDir, plan);
-                report = report(plan, "discarded", "The restore of " + plan.backup() + " was interrupted before anything changed; "
-                        + "Hearth runs on its previous state.");
+                report = report(
+                        plan,
+                        "discarded",
+                        "The restore of " + plan.backup() + " was interrupted before anything changed; "
+                                + "Hearth runs on its previous state.");
             }
             case PREPARED -> report = swap(dataDir, plan, database);
             case SWAPPED -> report = report(plan, "completed", "Restored " + plan.backup() + ".");
@@ -152,21 +171,27 @@ public final class RestoreJournal {
         Files.deleteIfExists(file(dataDir));
         deleteTree(dir(dataDir).resolve("staged"));
         deleteTree(dir(dataDir).resolve("previous"));
-        for (String point : List.of("staging", "swap")) Files.deleteIfExists(dir(dataDir).resolve("paused-at-" + point));
+        for (String point : List.of("staging", "swap"))
+            Files.deleteIfExists(dir(dataDir).resolve("paused-at-" + point));
         fsync(dir(dataDir));
         return Optional.of(report);
     }
 
     private static Report swap(Path dataDir, Plan plan, @Nullable DatabaseLoader database) throws IOException {
-        LOG.infof("Restoring backup '%s' (%d steps)", plan.backup(), plan.steps().size());
+        LOG.infof(
+                "Restoring backup '%s' (%d steps)", plan.backup(), plan.steps().size());
         if (plan.postgresDump() != null) {
-            if (database == null) throw new IOException("the restore holds a PostgreSQL dump, but Hearth runs on SQLite now");
+            if (database == null)
+                throw new IOException("the restore holds a PostgreSQL dump, but Hearth runs on SQLite now");
             try {
                 database.load(Path.of(plan.postgresDump()));
             } catch (Exception e) {
                 LOG.errorf("The database of backup '%s' could not be loaded: %s", plan.backup(), e.getMessage());
                 discardStaging(dataDir, plan);
-                return report(plan, "failed", "The database could not be restored (" + e.getMessage() + "); nothing was changed.");
+                return report(
+                        plan,
+                        "failed",
+                        "The database could not be restored (" + e.getMessage() + "); nothing was changed.");
             }
         }
         List<Step> done = new ArrayList<>();
@@ -177,15 +202,23 @@ public final class RestoreJournal {
                 if (done.size() == 1) pauseFor("swap", dataDir);
             }
         } catch (IOException e) {
-            LOG.errorf("Restoring '%s' failed at %s: %s; undoing the steps before it", plan.backup(), plan.steps().get(done.size()).target(), e.getMessage());
+            LOG.errorf(
+                    "Restoring '%s' failed at %s: %s; undoing the steps before it",
+                    plan.backup(), plan.steps().get(done.size()).target(), e.getMessage());
             for (int i = done.size(); i >= 0; i--) {
                 if (i < plan.steps().size()) undo(plan.steps().get(i));
             }
             if (plan.postgresDump() != null) {
-                return report(plan, "failed", "Files could not be swapped (" + e.getMessage() + ") after the database was restored; "
-                        + "the database holds the backup, the files their previous state.");
+                return report(
+                        plan,
+                        "failed",
+                        "Files could not be swapped (" + e.getMessage() + ") after the database was restored; "
+                                + "the database holds the backup, the files their previous state.");
             }
-            return report(plan, "failed", "The restore could not swap " + e.getMessage() + "; every file was put back as it was.");
+            return report(
+                    plan,
+                    "failed",
+                    "The restore could not swap " + e.getMessage() + "; every file was put back as it was.");
         }
         return report(plan, "completed", "Restored " + plan.backup() + ".");
     }
@@ -223,7 +256,9 @@ public final class RestoreJournal {
             }
             if (exists(aside) && !exists(target)) move(aside, target);
         } catch (IOException e) {
-            LOG.errorf("Could not put %s back: %s (its previous copy is at %s)", step.target(), e.getMessage(), step.aside());
+            LOG.errorf(
+                    "Could not put %s back: %s (its previous copy is at %s)",
+                    step.target(), e.getMessage(), step.aside());
         }
     }
 
@@ -242,14 +277,16 @@ public final class RestoreJournal {
     }
 
     private static Report report(Plan plan, String outcome, String message) {
-        return new Report(plan.backup(), plan.fileName(), outcome, message, Instant.now().toString(), plan.containers());
+        return new Report(
+                plan.backup(), plan.fileName(), outcome, message, Instant.now().toString(), plan.containers());
     }
 
     /** For crash tests only: waits where a test will kill -9 the process (see {@link #PAUSE_VARIABLE}). */
     public static void pauseFor(String point, Path dataDir) {
         if (!point.equals(System.getenv(PAUSE_VARIABLE))) return;
         try {
-            Files.writeString(dir(dataDir).resolve("paused-at-" + point), Instant.now().toString());
+            Files.writeString(
+                    dir(dataDir).resolve("paused-at-" + point), Instant.now().toString());
             LOG.warnf("%s=%s: pausing here for at most %d s", PAUSE_VARIABLE, point, PAUSE.toSeconds());
             Thread.sleep(PAUSE);
         } catch (IOException e) {
@@ -281,7 +318,8 @@ public final class RestoreJournal {
 
     static void writeDurably(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap(content));
             ch.force(true);
         }

@@ -30,8 +30,13 @@ public final class RestorePreparer {
     private static final Logger LOG = Logger.getLogger(RestorePreparer.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    public record Context(Path dataDir, Optional<Path> configFile, String databaseKind, String liveSchemaVersion, List<String> roots,
-                          DockerEndpoints docker) {}
+    public record Context(
+            Path dataDir,
+            Optional<Path> configFile,
+            String databaseKind,
+            String liveSchemaVersion,
+            List<String> roots,
+            DockerEndpoints docker) {}
 
     public record Prepared(RestoreJournal.Plan plan, Manifest manifest, List<String> notes) {}
 
@@ -47,17 +52,25 @@ public final class RestorePreparer {
             m = Manifest.parse(ArchiveReader.manifest(in));
         }
         if (Manifest.compareVersions(m.schemaVersion(), ctx.liveSchemaVersion()) > 0) {
-            throw new ApiException(ErrorCode.CONFLICT, "Backup '" + backupName + "' has schema version " + m.schemaVersion()
-                    + ", newer than this Hearth's " + ctx.liveSchemaVersion() + ": restore it with a Hearth at least as new as the one that made it ("
-                    + m.hearthVersion() + ")", Map.of("backup_schema_version", m.schemaVersion(), "schema_version", ctx.liveSchemaVersion()));
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Backup '" + backupName + "' has schema version " + m.schemaVersion()
+                            + ", newer than this Hearth's " + ctx.liveSchemaVersion()
+                            + ": restore it with a Hearth at least as new as the one that made it ("
+                            + m.hearthVersion() + ")",
+                    Map.of("backup_schema_version", m.schemaVersion(), "schema_version", ctx.liveSchemaVersion()));
         }
         if (!m.databaseKind().equals(ctx.databaseKind())) {
-            throw new ApiException(ErrorCode.CONFLICT, "Backup '" + backupName + "' holds a " + m.databaseKind() + " database and this Hearth runs on "
-                    + ctx.databaseKind(), Map.of("backup_database", m.databaseKind(), "database", ctx.databaseKind()));
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Backup '" + backupName + "' holds a " + m.databaseKind() + " database and this Hearth runs on "
+                            + ctx.databaseKind(),
+                    Map.of("backup_database", m.databaseKind(), "database", ctx.databaseKind()));
         }
         Path journalDir = RestoreJournal.dir(ctx.dataDir());
         if (RestoreJournal.read(ctx.dataDir()).isPresent()) {
-            throw new ApiException(ErrorCode.CONFLICT, "A restore is already pending; Hearth finishes it at its next start");
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "A restore is already pending; Hearth finishes it at its next start");
         }
         Path staged = journalDir.resolve("staged");
         Path previous = journalDir.resolve("previous");
@@ -73,18 +86,26 @@ public final class RestorePreparer {
 
         String dump = null;
         if (m.databaseKind().equals("sqlite")) {
-            steps.add(step(data.resolve(StateFiles.DATABASE), staged.resolve(DatabaseSnapshot.SQLITE_ENTRY), previous.resolve(StateFiles.DATABASE)));
+            steps.add(step(
+                    data.resolve(StateFiles.DATABASE),
+                    staged.resolve(DatabaseSnapshot.SQLITE_ENTRY),
+                    previous.resolve(StateFiles.DATABASE)));
             // An old WAL beside the restored file would be replayed into it: the side files go with the old database.
-            for (String side : StateFiles.DATABASE_SIDE_FILES) steps.add(step(data.resolve(side), null, previous.resolve(side)));
+            for (String side : StateFiles.DATABASE_SIDE_FILES)
+                steps.add(step(data.resolve(side), null, previous.resolve(side)));
         } else {
             dump = staged.resolve(DatabaseSnapshot.POSTGRES_ENTRY).toString();
         }
         String overridesEntry = "config/" + StateFiles.OVERRIDES;
-        steps.add(step(data.resolve(StateFiles.OVERRIDES), m.overridesEntry() == null ? null : staged.resolve(overridesEntry),
+        steps.add(step(
+                data.resolve(StateFiles.OVERRIDES),
+                m.overridesEntry() == null ? null : staged.resolve(overridesEntry),
                 previous.resolve(StateFiles.OVERRIDES)));
-        List<String> inBackup = m.dataFiles().stream().map(f -> f.substring("data/".length())).toList();
+        List<String> inBackup =
+                m.dataFiles().stream().map(f -> f.substring("data/".length())).toList();
         for (String f : inBackup) {
-            if (f.contains("/") || f.isEmpty()) throw new IOException("the manifest names an unsafe data file '" + f + "'");
+            if (f.contains("/") || f.isEmpty())
+                throw new IOException("the manifest names an unsafe data file '" + f + "'");
             steps.add(step(data.resolve(f), staged.resolve("data/" + f), previous.resolve(f)));
         }
         for (String f : StateFiles.dataFiles(data)) {
@@ -95,10 +116,17 @@ public final class RestorePreparer {
                 Path cfg = ctx.configFile().get().toAbsolutePath();
                 Path stagedCfg = cfg.resolveSibling("." + cfg.getFileName() + ".hearth-restore");
                 Files.deleteIfExists(stagedCfg);
-                exact.put(m.configEntry(), new ArchiveReader.Target(cfg.toAbsolutePath().getParent() == null ? Path.of("/") : cfg.toAbsolutePath().getParent(), stagedCfg.getFileName().toString()));
+                exact.put(
+                        m.configEntry(),
+                        new ArchiveReader.Target(
+                                cfg.toAbsolutePath().getParent() == null
+                                        ? Path.of("/")
+                                        : cfg.toAbsolutePath().getParent(),
+                                stagedCfg.getFileName().toString()));
                 steps.add(step(cfg, stagedCfg, cfg.resolveSibling("." + cfg.getFileName() + ".hearth-previous")));
             } else {
-                notes.add("The backup's configuration file (" + m.configSource() + ") was not put back: this Hearth runs without one. "
+                notes.add("The backup's configuration file (" + m.configSource()
+                        + ") was not put back: this Hearth runs without one. "
                         + "It is in the archive as config/hearth.yml.");
             }
         }
@@ -110,8 +138,12 @@ public final class RestorePreparer {
         }
         List<RestoreJournal.ContainerRef> toStop = new ArrayList<>();
         for (Manifest.VolumeEntry v : m.volumes()) {
-            DockerEngineClient client = ctx.docker().client(v.endpoint()).orElseThrow(() -> new ApiException(ErrorCode.CONFLICT,
-                    "The backup holds volume '" + v.name() + "' of Docker endpoint '" + v.endpoint() + "', which this Hearth does not know"));
+            DockerEngineClient client = ctx.docker()
+                    .client(v.endpoint())
+                    .orElseThrow(() -> new ApiException(
+                            ErrorCode.CONFLICT,
+                            "The backup holds volume '" + v.name() + "' of Docker endpoint '" + v.endpoint()
+                                    + "', which this Hearth does not know"));
             String mountpoint;
             try {
                 try {
@@ -121,10 +153,12 @@ public final class RestorePreparer {
                     mountpoint = client.volumeMountpoint(v.name());
                 }
                 for (String id : client.containersUsingVolume(v.name())) {
-                    toStop.add(new RestoreJournal.ContainerRef(v.endpoint(), id, client.inspect(id).name()));
+                    toStop.add(new RestoreJournal.ContainerRef(
+                            v.endpoint(), id, client.inspect(id).name()));
                 }
             } catch (DockerException e) {
-                throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + v.endpoint() + "': " + e.getMessage());
+                throw new ApiException(
+                        ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + v.endpoint() + "': " + e.getMessage());
             }
             Path target = roots.existing("volumes", mountpoint);
             trees.put(v.entry(), sibling(target, ".hearth-restore"));
@@ -134,8 +168,15 @@ public final class RestorePreparer {
             RestoreJournal.deleteTree(t);
             cleanup.add(t.toString());
         }
-        RestoreJournal.Plan plan = new RestoreJournal.Plan(RestoreJournal.STAGING, backupName, fileName, Instant.now().toString(), steps, dump,
-                List.of(), cleanup);
+        RestoreJournal.Plan plan = new RestoreJournal.Plan(
+                RestoreJournal.STAGING,
+                backupName,
+                fileName,
+                Instant.now().toString(),
+                steps,
+                dump,
+                List.of(),
+                cleanup);
         RestoreJournal.write(ctx.dataDir(), plan);
 
         ArchiveReader.Placement placement = name -> place(name, staged, exact, trees);
@@ -148,7 +189,10 @@ public final class RestorePreparer {
         }
         if (!result.ok()) {
             abandon(plan);
-            throw new ApiException(ErrorCode.INVALID_INPUT, "Backup '" + backupName + "' is damaged and was not restored: " + result.problems().getFirst(),
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    "Backup '" + backupName + "' is damaged and was not restored: "
+                            + result.problems().getFirst(),
                     Map.of("problems", result.problems()));
         }
         RestoreJournal.pauseFor("staging", ctx.dataDir());
@@ -163,24 +207,30 @@ public final class RestorePreparer {
             } catch (DockerException e) {
                 stopped.forEach(s -> startQuietly(ctx.docker(), s));
                 abandon(plan);
-                throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Container " + c.name() + " could not be stopped for the restore: " + e.getMessage());
+                throw new ApiException(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        "Container " + c.name() + " could not be stopped for the restore: " + e.getMessage());
             }
         }
-        RestoreJournal.Plan prepared = new RestoreJournal.Plan(RestoreJournal.PREPARED, backupName, fileName, plan.preparedAt(), steps, dump,
-                stopped, cleanup);
+        RestoreJournal.Plan prepared = new RestoreJournal.Plan(
+                RestoreJournal.PREPARED, backupName, fileName, plan.preparedAt(), steps, dump, stopped, cleanup);
         RestoreJournal.write(ctx.dataDir(), prepared);
-        LOG.infof("Restore of '%s' prepared: %d steps, %d containers stopped; Hearth restarts to swap", backupName, steps.size(), stopped.size());
+        LOG.infof(
+                "Restore of '%s' prepared: %d steps, %d containers stopped; Hearth restarts to swap",
+                backupName, steps.size(), stopped.size());
         return new Prepared(prepared, m, notes);
     }
 
-    private static ArchiveReader.@Nullable Target place(String name, Path staged, Map<String, ArchiveReader.Target> exact, Map<String, Path> trees) {
+    private static ArchiveReader.@Nullable Target place(
+            String name, Path staged, Map<String, ArchiveReader.Target> exact, Map<String, Path> trees) {
         if (name.equals(ArchiveWriter.MANIFEST)) return null;
         ArchiveReader.Target t = exact.get(name);
         if (t != null) return t;
         for (Map.Entry<String, Path> tree : trees.entrySet()) {
             String prefix = tree.getKey();
             if (name.equals(prefix) || name.equals(prefix + "/")) return new ArchiveReader.Target(tree.getValue(), "");
-            if (name.startsWith(prefix + "/")) return new ArchiveReader.Target(tree.getValue(), name.substring(prefix.length() + 1));
+            if (name.startsWith(prefix + "/"))
+                return new ArchiveReader.Target(tree.getValue(), name.substring(prefix.length() + 1));
         }
         if (name.startsWith("database/") || name.startsWith("data/") || name.equals("config/" + StateFiles.OVERRIDES)) {
             return new ArchiveReader.Target(staged, name);

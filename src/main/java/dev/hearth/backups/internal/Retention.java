@@ -20,7 +20,9 @@ public final class Retention {
     private Retention() {}
 
     public static Set<Long> toDelete(List<Candidate> scheduled, int keepDaily, int keepWeekly, ZoneId zone) {
-        List<Candidate> newestFirst = scheduled.stream().sorted(Comparator.comparing(Candidate::createdAt).reversed()).toList();
+        List<Candidate> newestFirst = scheduled.stream()
+                .sorted(Comparator.comparing(Candidate::createdAt).reversed())
+                .toList();
         Set<Long> keep = new HashSet<>();
         Set<LocalDate> days = new HashSet<>();
         Set<String> weeks = new HashSet<>();

@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  */
 public final class StateFiles {
     public static final String DATABASE = "hearth.db";
-    public static final List<String> DATABASE_SIDE_FILES = List.of("hearth.db-wal", "hearth.db-shm", "hearth.db-journal");
+    public static final List<String> DATABASE_SIDE_FILES =
+            List.of("hearth.db-wal", "hearth.db-shm", "hearth.db-journal");
     public static final String OVERRIDES = "config-overrides.yml";
-    private static final Set<String> NOT_DATA = Set.of(DATABASE, "hearth.db-wal", "hearth.db-shm", "hearth.db-journal", OVERRIDES);
+    private static final Set<String> NOT_DATA =
+            Set.of(DATABASE, "hearth.db-wal", "hearth.db-shm", "hearth.db-journal", OVERRIDES);
 
     private StateFiles() {}
 
@@ -28,7 +30,8 @@ public final class StateFiles {
         try (Stream<Path> files = Files.list(dataDir)) {
             return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> p.getFileName().toString())
-                    .filter(n -> !NOT_DATA.contains(n) && !n.endsWith(".tmp") && !n.endsWith(".part") && !n.startsWith("."))
+                    .filter(n ->
+                            !NOT_DATA.contains(n) && !n.endsWith(".tmp") && !n.endsWith(".part") && !n.startsWith("."))
                     .sorted()
                     .toList();
         }

@@ -7,7 +7,6 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import org.jspecify.annotations.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /api/v1/dns}: every read and change goes through the action catalog. */
 @Path("/api/v1/dns")
@@ -47,7 +47,9 @@ public class DnsResource {
     @Path("/records")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Response record(@RequestBody(description = "{type: A|AAAA|SRV, name, content (A/AAAA) or target and port (SRV)}") JsonNode body) {
+    public Response record(
+            @RequestBody(description = "{type: A|AAAA|SRV, name, content (A/AAAA) or target and port (SRV)}")
+                    JsonNode body) {
         return Response.status(201).entity(run("dns.record", body)).build();
     }
 

@@ -21,6 +21,7 @@ import java.util.Set;
 public final class CloudflareApi {
     /** "An A, AAAA, or CNAME record with that host already exists", and its relatives. */
     private static final Set<Integer> RECORD_CONFLICTS = Set.of(81053, 81054, 81055, 81056, 81057, 81058);
+
     private static final Set<Integer> AUTH = Set.of(10000, 9106, 9109, 6003, 6111);
     private static final Duration DEFAULT_BLOCK = Duration.ofMinutes(5);
 
@@ -56,8 +57,15 @@ public final class CloudflareApi {
 
     public JsonNode send(String method, String path, Object body) {
         try {
-            UpstreamRequest r = new UpstreamRequest(method, path, java.util.Map.of(), java.util.Map.of(), json.writeValueAsBytes(body),
-                    "application/json", !method.equals("POST"), java.util.Optional.empty());
+            UpstreamRequest r = new UpstreamRequest(
+                    method,
+                    path,
+                    java.util.Map.of(),
+                    java.util.Map.of(),
+                    json.writeValueAsBytes(body),
+                    "application/json",
+                    !method.equals("POST"),
+                    java.util.Optional.empty());
             return call(r);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -78,26 +86,35 @@ public final class CloudflareApi {
         try {
             r = client.send(request);
         } catch (UpstreamException e) {
-            throw new DnsException(DnsException.Kind.UNAVAILABLE, "Cloudflare cannot be reached (" + e.reason() + "): " + e.getMessage());
+            throw new DnsException(
+                    DnsException.Kind.UNAVAILABLE,
+                    "Cloudflare cannot be reached (" + e.reason() + "): " + e.getMessage());
         }
         if (r.status() == 429) {
-            Duration wait = r.header("Retry-After").flatMap(CloudflareApi::seconds).orElse(DEFAULT_BLOCK);
+            Duration wait =
+                    r.header("Retry-After").flatMap(CloudflareApi::seconds).orElse(DEFAULT_BLOCK);
             budget.block(wait);
-            throw new DnsException(DnsException.Kind.RATE_LIMITED, "Cloudflare's rate limit (1,200 calls per 5 minutes) was reached; "
-                    + "no call for " + wait.toSeconds() + " s", wait.toSeconds());
+            throw new DnsException(
+                    DnsException.Kind.RATE_LIMITED,
+                    "Cloudflare's rate limit (1,200 calls per 5 minutes) was reached; " + "no call for "
+                            + wait.toSeconds() + " s",
+                    wait.toSeconds());
         }
         JsonNode body;
         try {
             body = r.json();
         } catch (RuntimeException e) {
-            throw new DnsException(DnsException.Kind.UNAVAILABLE, "Cloudflare answered " + r.status() + " without its JSON envelope");
+            throw new DnsException(
+                    DnsException.Kind.UNAVAILABLE, "Cloudflare answered " + r.status() + " without its JSON envelope");
         }
         if (body.path("success").asBoolean(false) && r.isSuccess()) return body;
         JsonNode first = body.path("errors").path(0);
         int code = first.path("code").asInt(0);
-        String message = "Cloudflare: " + first.path("message").asText("error " + r.status()) + (code == 0 ? "" : " (code " + code + ")");
+        String message = "Cloudflare: " + first.path("message").asText("error " + r.status())
+                + (code == 0 ? "" : " (code " + code + ")");
         if (r.status() == 401 || r.status() == 403 || AUTH.contains(code)) {
-            throw new DnsException(DnsException.Kind.AUTH, message + "; check dns.cloudflare.api_token and its permissions");
+            throw new DnsException(
+                    DnsException.Kind.AUTH, message + "; check dns.cloudflare.api_token and its permissions");
         }
         if (RECORD_CONFLICTS.contains(code)) throw new DnsException(DnsException.Kind.CONFLICT, message);
         if (r.status() == 404) throw new DnsException(DnsException.Kind.NOT_FOUND, message);

@@ -46,7 +46,9 @@ public final class CloudflareDns implements DnsProvider {
         if (id != null) return id;
         List<JsonNode> zones = api.list("/zones?name=" + URLEncoder.encode(zone, StandardCharsets.UTF_8));
         if (zones.isEmpty()) {
-            throw new DnsException(DnsException.Kind.NOT_FOUND, "Cloudflare has no zone '" + zone + "' for this token (dns.cloudflare.zone)");
+            throw new DnsException(
+                    DnsException.Kind.NOT_FOUND,
+                    "Cloudflare has no zone '" + zone + "' for this token (dns.cloudflare.zone)");
         }
         id = zones.getFirst().path("id").asText();
         zoneId = id;
@@ -55,7 +57,9 @@ public final class CloudflareDns implements DnsProvider {
 
     @Override
     public List<DnsRecord> records() {
-        return api.list("/zones/" + zoneId() + "/dns_records").stream().map(CloudflareDns::record).toList();
+        return api.list("/zones/" + zoneId() + "/dns_records").stream()
+                .map(CloudflareDns::record)
+                .toList();
     }
 
     @Override
@@ -77,17 +81,28 @@ public final class CloudflareDns implements DnsProvider {
     public TunnelStatus tunnel() {
         requireTunnel();
         JsonNode t = api.get(tunnelPath());
-        String active = t.path("conns_active_at").isTextual() ? t.path("conns_active_at").asText() : null;
-        return new TunnelStatus(t.path("id").asText(tunnelId), t.path("name").asText(""), t.path("status").asText("unknown"),
-                t.path("remote_config").asBoolean(false), t.path("connections").size(), active, tunnelId + ".cfargotunnel.com");
+        String active = t.path("conns_active_at").isTextual()
+                ? t.path("conns_active_at").asText()
+                : null;
+        return new TunnelStatus(
+                t.path("id").asText(tunnelId),
+                t.path("name").asText(""),
+                t.path("status").asText("unknown"),
+                t.path("remote_config").asBoolean(false),
+                t.path("connections").size(),
+                active,
+                tunnelId + ".cfargotunnel.com");
     }
 
     @Override
     public List<IngressRule> ingress() {
         requireTunnel();
         List<IngressRule> rules = new ArrayList<>();
-        for (JsonNode rule : api.get(tunnelPath() + "/configurations").path("config").path("ingress")) {
-            if (rule.hasNonNull("hostname")) rules.add(new IngressRule(rule.path("hostname").asText(), rule.path("service").asText()));
+        for (JsonNode rule :
+                api.get(tunnelPath() + "/configurations").path("config").path("ingress")) {
+            if (rule.hasNonNull("hostname"))
+                rules.add(new IngressRule(
+                        rule.path("hostname").asText(), rule.path("service").asText()));
         }
         return rules;
     }
@@ -96,16 +111,19 @@ public final class CloudflareDns implements DnsProvider {
     public void putIngress(List<IngressRule> rules) {
         requireTunnel();
         JsonNode current = api.get(tunnelPath() + "/configurations").path("config");
-        ObjectNode config = current.isObject() ? ((ObjectNode) current).deepCopy() : JsonNodeFactory.instance.objectNode();
+        ObjectNode config =
+                current.isObject() ? ((ObjectNode) current).deepCopy() : JsonNodeFactory.instance.objectNode();
         String catchAll = CATCH_ALL;
         JsonNode last = current.path("ingress").path(current.path("ingress").size() - 1);
-        if (last.isObject() && !last.hasNonNull("hostname")) catchAll = last.path("service").asText(CATCH_ALL);
+        if (last.isObject() && !last.hasNonNull("hostname"))
+            catchAll = last.path("service").asText(CATCH_ALL);
         ArrayNode ingress = config.putArray("ingress");
         for (JsonNode old : current.path("ingress")) {
             // rules Hearth does not manage here (a path-matched one) are kept as they are
             if (old.hasNonNull("path") && old.hasNonNull("hostname")) ingress.add(old);
         }
-        for (IngressRule r : rules) ingress.addObject().put("hostname", r.hostname()).put("service", r.service());
+        for (IngressRule r : rules)
+            ingress.addObject().put("hostname", r.hostname()).put("service", r.service());
         ingress.addObject().put("service", catchAll);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("config", config);
@@ -118,7 +136,9 @@ public final class CloudflareDns implements DnsProvider {
 
     private void requireTunnel() {
         if (tunnelId.isEmpty() || accountId.isEmpty()) {
-            throw new DnsException(DnsException.Kind.REFUSED, "No tunnel is configured: set dns.cloudflare.tunnel_id and dns.cloudflare.account_id");
+            throw new DnsException(
+                    DnsException.Kind.REFUSED,
+                    "No tunnel is configured: set dns.cloudflare.tunnel_id and dns.cloudflare.account_id");
         }
     }
 
@@ -126,7 +146,10 @@ public final class CloudflareDns implements DnsProvider {
         ObjectNode b = JsonNodeFactory.instance.objectNode();
         b.put("type", r.type()).put("name", r.name()).put("ttl", r.ttl()).put("comment", r.comment());
         if (r.srv() != null) {
-            b.putObject("data").put("priority", r.srv().priority()).put("weight", r.srv().weight()).put("port", r.srv().port())
+            b.putObject("data")
+                    .put("priority", r.srv().priority())
+                    .put("weight", r.srv().weight())
+                    .put("port", r.srv().port())
                     .put("target", r.srv().target());
         } else {
             b.put("content", r.content()).put("proxied", r.proxied());
@@ -137,9 +160,20 @@ public final class CloudflareDns implements DnsProvider {
     static DnsRecord record(JsonNode r) {
         JsonNode data = r.path("data");
         DnsRecord.Srv srv = "SRV".equals(r.path("type").asText()) && data.isObject()
-                ? new DnsRecord.Srv(data.path("priority").asInt(), data.path("weight").asInt(), data.path("port").asInt(), data.path("target").asText())
+                ? new DnsRecord.Srv(
+                        data.path("priority").asInt(),
+                        data.path("weight").asInt(),
+                        data.path("port").asInt(),
+                        data.path("target").asText())
                 : null;
-        return new DnsRecord(r.path("id").asText(), r.path("type").asText(), r.path("name").asText(), r.path("content").asText(""),
-                r.path("proxied").asBoolean(false), r.path("ttl").asInt(1), srv, r.path("comment").asText(""));
+        return new DnsRecord(
+                r.path("id").asText(),
+                r.path("type").asText(),
+                r.path("name").asText(),
+                r.path("content").asText(""),
+                r.path("proxied").asBoolean(false),
+                r.path("ttl").asInt(1),
+                srv,
+                r.path("comment").asText(""));
     }
 }

@@ -43,8 +43,11 @@ public final class RequestBudget {
                 Instant now = clock.instant();
                 if (now.isBefore(blockedUntil)) {
                     long s = Math.max(1, Duration.between(now, blockedUntil).toSeconds());
-                    throw new DnsException(DnsException.Kind.RATE_LIMITED, "Cloudflare refused calls for going over its rate limit; "
-                            + "Hearth waits " + s + " s before the next one", s);
+                    throw new DnsException(
+                            DnsException.Kind.RATE_LIMITED,
+                            "Cloudflare refused calls for going over its rate limit; " + "Hearth waits " + s
+                                    + " s before the next one",
+                            s);
                 }
                 while (!calls.isEmpty() && !calls.peekFirst().isAfter(now.minus(window))) calls.pollFirst();
                 if (calls.size() < limit) {
@@ -54,8 +57,11 @@ public final class RequestBudget {
                 Instant free = calls.peekFirst().plus(window);
                 if (free.isAfter(deadline)) {
                     long s = Math.max(1, Duration.between(now, free).toSeconds());
-                    throw new DnsException(DnsException.Kind.RATE_LIMITED, "Hearth's budget of " + limit + " Cloudflare calls per "
-                            + window.toMinutes() + " minutes is used up; the next slot frees in " + s + " s", s);
+                    throw new DnsException(
+                            DnsException.Kind.RATE_LIMITED,
+                            "Hearth's budget of " + limit + " Cloudflare calls per " + window.toMinutes()
+                                    + " minutes is used up; the next slot frees in " + s + " s",
+                            s);
                 }
                 wait = Duration.between(now, free).plusMillis(1);
             }
@@ -63,7 +69,8 @@ public final class RequestBudget {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DnsException(DnsException.Kind.UNAVAILABLE, "interrupted while waiting for a Cloudflare call slot");
+                throw new DnsException(
+                        DnsException.Kind.UNAVAILABLE, "interrupted while waiting for a Cloudflare call slot");
             }
         }
     }

@@ -10,7 +10,6 @@ import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import org.jspecify.annotations.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /api/v1/minecraft}: the seed's {@code POST /minecraft/create}, and the servers' lifecycle and commands. */
 @Path("/api/v1/minecraft")
@@ -43,8 +43,10 @@ public class MinecraftResource {
     }
 
     private static ObjectNode named(String name, @Nullable JsonNode body) {
-        if (body != null && !body.isNull() && !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
-        ObjectNode p = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) body).deepCopy();
+        if (body != null && !body.isNull() && !body.isObject())
+            throw ApiException.invalid("body", "must be a JSON object");
+        ObjectNode p =
+                body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) body).deepCopy();
         p.put("name", name);
         return p;
     }
@@ -97,7 +99,8 @@ public class MinecraftResource {
     public Record remove(@PathParam("name") String name, @QueryParam("delete_world") String deleteWorld) {
         ObjectNode p = named(name, null);
         if (deleteWorld != null) {
-            if (!deleteWorld.equals("true") && !deleteWorld.equals("false")) throw ApiException.invalid("delete_world", "must be true or false");
+            if (!deleteWorld.equals("true") && !deleteWorld.equals("false"))
+                throw ApiException.invalid("delete_world", "must be true or false");
             p.put("delete_world", Boolean.parseBoolean(deleteWorld));
         }
         return run("minecraft.remove", p);
@@ -115,7 +118,9 @@ public class MinecraftResource {
     @Path("/{name}/whitelist")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
-    public Record whitelist(@PathParam("name") String name, @RequestBody(description = "{op: add|remove|list|on|off|reload, player}") JsonNode body) {
+    public Record whitelist(
+            @PathParam("name") String name,
+            @RequestBody(description = "{op: add|remove|list|on|off|reload, player}") JsonNode body) {
         return run("minecraft.whitelist", named(name, body));
     }
 

@@ -23,6 +23,7 @@ public final class Rcon implements AutoCloseable {
     static final int RESPONSE = 0;
     /** Minecraft's limit for a command packet's body. */
     public static final int MAX_COMMAND = 1446;
+
     private static final int MAX_PACKET = 4096 + 14;
     private static final int MAX_ANSWER = 1 << 20;
 
@@ -65,7 +66,9 @@ public final class Rcon implements AutoCloseable {
 
     /** Runs one command and answers what the server said, joined from every packet of the answer. */
     public String command(String command) throws IOException {
-        if (command.isEmpty() || command.getBytes(StandardCharsets.UTF_8).length > MAX_COMMAND || command.contains("\n")) {
+        if (command.isEmpty()
+                || command.getBytes(StandardCharsets.UTF_8).length > MAX_COMMAND
+                || command.contains("\n")) {
             throw new IllegalArgumentException("an RCON command is one line of 1 to " + MAX_COMMAND + " bytes");
         }
         int id = nextId++;
@@ -79,7 +82,8 @@ public final class Rcon implements AutoCloseable {
             if (p.id() == -1) throw new AuthFailed();
             if (p.id() == id) {
                 answer.append(p.body());
-                if (answer.length() > MAX_ANSWER) throw new IOException("the RCON answer is longer than " + MAX_ANSWER + " characters");
+                if (answer.length() > MAX_ANSWER)
+                    throw new IOException("the RCON answer is longer than " + MAX_ANSWER + " characters");
             }
         }
     }
@@ -87,7 +91,12 @@ public final class Rcon implements AutoCloseable {
     private void send(int id, int type, String body) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         ByteBuffer buf = ByteBuffer.allocate(4 + 4 + 4 + b.length + 2).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(4 + 4 + b.length + 2).putInt(id).putInt(type).put(b).put((byte) 0).put((byte) 0);
+        buf.putInt(4 + 4 + b.length + 2)
+                .putInt(id)
+                .putInt(type)
+                .put(b)
+                .put((byte) 0)
+                .put((byte) 0);
         out.write(buf.array());
         out.flush();
     }
@@ -112,5 +121,4 @@ public final class Rcon implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
-
 }

@@ -23,6 +23,7 @@ import java.util.List;
 public final class ServerListPing {
     /** The status answer is at most 32,767 characters; in UTF-8 at most three bytes each, plus its length prefix. */
     private static final int MAX_PACKET = 32_767 * 3 + 16;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ServerListPing() {}
@@ -45,13 +46,15 @@ public final class ServerListPing {
             out.flush();
             DataInputStream in = new DataInputStream(s.getInputStream());
             int length = readVarInt(in);
-            if (length <= 0 || length > MAX_PACKET) throw new IOException("the server sent a status packet of " + length + " bytes");
+            if (length <= 0 || length > MAX_PACKET)
+                throw new IOException("the server sent a status packet of " + length + " bytes");
             byte[] packet = in.readNBytes(length);
             if (packet.length < length) throw new EOFException("the status answer ended early");
             long latency = (System.nanoTime() - sent) / 1_000_000;
             DataInputStream p = new DataInputStream(new java.io.ByteArrayInputStream(packet));
             int id = readVarInt(p);
-            if (id != 0x00) throw new IOException("expected a status response (0x00), got packet 0x" + Integer.toHexString(id));
+            if (id != 0x00)
+                throw new IOException("expected a status response (0x00), got packet 0x" + Integer.toHexString(id));
             int size = readVarInt(p);
             if (size < 0 || size > packet.length) throw new IOException("the status JSON's length is wrong");
             return parse(new String(p.readNBytes(size), StandardCharsets.UTF_8), latency);
@@ -61,9 +64,17 @@ public final class ServerListPing {
     static ServerStatus parse(String json, long latency) throws IOException {
         JsonNode n = JSON.readTree(json);
         List<String> sample = new ArrayList<>();
-        n.path("players").path("sample").forEach(pl -> sample.add(pl.path("name").asText()));
-        return new ServerStatus(n.path("version").path("name").asText(""), n.path("version").path("protocol").asInt(0),
-                n.path("players").path("online").asInt(0), n.path("players").path("max").asInt(0), sample, text(n.path("description")), latency);
+        n.path("players")
+                .path("sample")
+                .forEach(pl -> sample.add(pl.path("name").asText()));
+        return new ServerStatus(
+                n.path("version").path("name").asText(""),
+                n.path("version").path("protocol").asInt(0),
+                n.path("players").path("online").asInt(0),
+                n.path("players").path("max").asInt(0),
+                sample,
+                text(n.path("description")),
+                latency);
     }
 
     /** A chat component ("motd" or {"text": ..., "extra": [...]}) as plain text. */

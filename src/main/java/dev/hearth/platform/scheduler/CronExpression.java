@@ -18,9 +18,22 @@ import java.util.Optional;
  */
 public final class CronExpression {
     private static final Map<String, String> MACROS = Map.of(
-            "@hourly", "0 * * * *", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@weekly", "0 0 * * 0",
-            "@monthly", "0 0 1 * *", "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *");
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+            "@hourly",
+            "0 * * * *",
+            "@daily",
+            "0 0 * * *",
+            "@midnight",
+            "0 0 * * *",
+            "@weekly",
+            "0 0 * * 0",
+            "@monthly",
+            "0 0 1 * *",
+            "@yearly",
+            "0 0 1 1 *",
+            "@annually",
+            "0 0 1 1 *");
+    private static final List<String> MONTHS =
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
     /** Four years and a day: every combination that can match at all matches within it (29 February included). */
     private static final long SEARCH_DAYS = 4 * 366 + 1;
@@ -85,7 +98,8 @@ public final class CronExpression {
 
     private boolean dayMatches(ZonedDateTime t) {
         boolean dom = daysOfMonth.get(t.getDayOfMonth());
-        boolean dow = daysOfWeek.get(t.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : t.getDayOfWeek().getValue());
+        boolean dow = daysOfWeek.get(
+                t.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : t.getDayOfWeek().getValue());
         if (anyDayOfMonth && anyDayOfWeek) return true;
         if (anyDayOfMonth) return dow;
         if (anyDayOfWeek) return dom;
@@ -127,7 +141,8 @@ public final class CronExpression {
         if (named >= 0) return named + (names.size() == 12 ? 1 : 0);
         try {
             int v = Integer.parseInt(text);
-            if (v < min || v > max) throw new IllegalArgumentException(what + ": " + v + " is outside " + min + "-" + max);
+            if (v < min || v > max)
+                throw new IllegalArgumentException(what + ": " + v + " is outside " + min + "-" + max);
             return v;
         } catch (NumberFormatException e) {
             throw bad(what, part);

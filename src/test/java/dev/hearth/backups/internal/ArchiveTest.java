@@ -50,15 +50,20 @@ class ArchiveTest {
         Path file = dir.resolve("b.tar.gz");
         Files.write(file, archive(tree(dir)));
         Path out = Files.createDirectories(dir.resolve("out"));
-        List<String> listing = Processes.run(dir, "tar", "-tzf", file.toString()).lines().toList();
+        List<String> listing =
+                Processes.run(dir, "tar", "-tzf", file.toString()).lines().toList();
         assertEquals("manifest.json", listing.getFirst());
         assertEquals("SHA256SUMS", listing.getLast());
         Processes.run(dir, "tar", "-xzf", file.toString(), "-C", out.toString());
         String check = Processes.run(out, "sha256sum", "-c", "SHA256SUMS");
         assertTrue(check.contains("paths/0/a/b/blob.bin: OK"), check);
         assertTrue(check.contains("config/hearth.yml: OK"), check);
-        assertEquals("a/b/blob.bin", Files.readSymbolicLink(out.resolve("paths/0/latest")).toString());
-        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("paths/0/a/b/blob.bin"))));
+        assertEquals(
+                "a/b/blob.bin",
+                Files.readSymbolicLink(out.resolve("paths/0/latest")).toString());
+        assertEquals(
+                "rwxr-x---",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("paths/0/a/b/blob.bin"))));
     }
 
     @Test
@@ -70,8 +75,13 @@ class ArchiveTest {
         assertEquals("{\"format\":\"x\"}", new String(r.manifest(), StandardCharsets.UTF_8));
         assertEquals("hello", Files.readString(out.resolve("paths/0/index.html")));
         assertArrayEquals(new byte[200_000], Files.readAllBytes(out.resolve("paths/0/a/b/blob.bin")));
-        assertEquals("/etc/passwd", Files.readSymbolicLink(out.resolve("paths/0/outside")).toString(), "a link is restored as a link, not followed");
-        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("paths/0/a/b/blob.bin"))));
+        assertEquals(
+                "/etc/passwd",
+                Files.readSymbolicLink(out.resolve("paths/0/outside")).toString(),
+                "a link is restored as a link, not followed");
+        assertEquals(
+                "rwxr-x---",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("paths/0/a/b/blob.bin"))));
     }
 
     @Test
@@ -84,7 +94,9 @@ class ArchiveTest {
         ArchiveReader.Result r = ArchiveReader.read(Files.newInputStream(repacked), null);
         assertFalse(r.ok());
         assertEquals(1, r.problems().size(), r.problems().toString());
-        assertTrue(r.problems().getFirst().startsWith("paths/0/index.html: checksum mismatch"), r.problems().toString());
+        assertTrue(
+                r.problems().getFirst().startsWith("paths/0/index.html: checksum mismatch"),
+                r.problems().toString());
     }
 
     @Test
@@ -98,19 +110,25 @@ class ArchiveTest {
     void namesThatClimbOutOrWriteThroughALinkAreRefused(@TempDir Path dir) throws Exception {
         byte[] climbing = crafted(List.of("paths/0/../../evil"), null);
         Path o1 = Files.createDirectories(dir.resolve("o1"));
-        IOException up = assertThrows(IOException.class, () -> ArchiveReader.read(new ByteArrayInputStream(climbing), ArchiveReader.Placement.into(o1)));
+        IOException up = assertThrows(
+                IOException.class,
+                () -> ArchiveReader.read(new ByteArrayInputStream(climbing), ArchiveReader.Placement.into(o1)));
         assertTrue(up.getMessage().contains("unsafe name"), up.getMessage());
         // GNU tar keeps a leading / with -P; the library this test writes with would strip it
         Path abs = Files.writeString(dir.resolve("abs.txt"), "x");
         Path absolute = dir.resolve("abs.tar.gz");
         Processes.run(dir, "tar", "-czPf", absolute.toString(), abs.toString());
         Path o2 = Files.createDirectories(dir.resolve("o2"));
-        IOException rooted = assertThrows(IOException.class, () -> ArchiveReader.read(Files.newInputStream(absolute), ArchiveReader.Placement.into(o2)));
+        IOException rooted = assertThrows(
+                IOException.class,
+                () -> ArchiveReader.read(Files.newInputStream(absolute), ArchiveReader.Placement.into(o2)));
         assertTrue(rooted.getMessage().contains("unsafe name"), rooted.getMessage());
         Path victim = Files.createDirectories(dir.resolve("victim"));
         byte[] viaLink = crafted(List.of("data/file"), victim.toString());
         Path out = Files.createDirectories(dir.resolve("through"));
-        IOException e = assertThrows(IOException.class, () -> ArchiveReader.read(new ByteArrayInputStream(viaLink), ArchiveReader.Placement.into(out)));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> ArchiveReader.read(new ByteArrayInputStream(viaLink), ArchiveReader.Placement.into(out)));
         assertTrue(e.getMessage().contains("through the link"), e.getMessage());
         try (var left = Files.list(victim)) {
             assertEquals(0, left.count(), "nothing was written where the link pointed");
@@ -127,7 +145,8 @@ class ArchiveTest {
             tar.write("{}".getBytes());
             tar.closeArchiveEntry();
             if (linkTarget != null) {
-                TarArchiveEntry l = new TarArchiveEntry("data", org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+                TarArchiveEntry l =
+                        new TarArchiveEntry("data", org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
                 l.setLinkName(linkTarget);
                 tar.putArchiveEntry(l);
                 tar.closeArchiveEntry();

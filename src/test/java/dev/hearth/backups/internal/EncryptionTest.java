@@ -26,7 +26,8 @@ class EncryptionTest {
     }
 
     static byte[] open(byte[] sealed, String passphrase) throws IOException {
-        return Encryption.decrypting(new ByteArrayInputStream(sealed), passphrase).readAllBytes();
+        return Encryption.decrypting(new ByteArrayInputStream(sealed), passphrase)
+                .readAllBytes();
     }
 
     @Test
@@ -38,7 +39,10 @@ class EncryptionTest {
             byte[] sealed = seal(plain, "correct horse", 64);
             assertArrayEquals(plain, open(sealed, "correct horse"), "size " + size);
             int chunks = Math.max(1, (size + 63) / 64);
-            assertEquals(Encryption.HEADER_LENGTH + size + 16L * chunks, sealed.length, "one tag per chunk, no empty last chunk, size " + size);
+            assertEquals(
+                    Encryption.HEADER_LENGTH + size + 16L * chunks,
+                    sealed.length,
+                    "one tag per chunk, no empty last chunk, size " + size);
         }
     }
 
@@ -62,7 +66,9 @@ class EncryptionTest {
     @Test
     void aFlippedBitAnywhereIsRefused() throws IOException {
         byte[] sealed = seal(new byte[300], "p", 64);
-        for (int at : new int[] {Encryption.MAGIC.length + 2, Encryption.HEADER_LENGTH - 1, Encryption.HEADER_LENGTH + 5, sealed.length - 1}) {
+        for (int at : new int[] {
+            Encryption.MAGIC.length + 2, Encryption.HEADER_LENGTH - 1, Encryption.HEADER_LENGTH + 5, sealed.length - 1
+        }) {
             byte[] bad = sealed.clone();
             bad[at] ^= 1;
             assertThrows(IOException.class, () -> open(bad, "p"), "bit flipped at " + at);

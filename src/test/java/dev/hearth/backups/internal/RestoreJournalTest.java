@@ -28,16 +28,32 @@ class RestoreJournalTest {
         for (String name : List.of("hearth.db", "webhook-secret")) {
             Files.writeString(data.resolve(name), "old " + name);
             Files.writeString(staged.resolve(name), "new " + name);
-            steps.add(new RestoreJournal.Step(data.resolve(name).toString(), staged.resolve(name).toString(), previous.resolve(name).toString()));
+            steps.add(new RestoreJournal.Step(
+                    data.resolve(name).toString(),
+                    staged.resolve(name).toString(),
+                    previous.resolve(name).toString()));
         }
         Files.writeString(data.resolve("hearth.db-wal"), "old wal");
-        steps.add(new RestoreJournal.Step(data.resolve("hearth.db-wal").toString(), null, previous.resolve("hearth.db-wal").toString()));
+        steps.add(new RestoreJournal.Step(
+                data.resolve("hearth.db-wal").toString(),
+                null,
+                previous.resolve("hearth.db-wal").toString()));
         Path tree = Files.createDirectories(dir.resolve("srv/www"));
         Files.writeString(tree.resolve("index.html"), "old page");
         Path stagedTree = Files.createDirectories(dir.resolve("srv/www.hearth-restore"));
         Files.writeString(stagedTree.resolve("index.html"), "new page");
-        steps.add(new RestoreJournal.Step(tree.toString(), stagedTree.toString(), dir.resolve("srv/www.hearth-previous").toString()));
-        RestoreJournal.Plan plan = new RestoreJournal.Plan(state, "b", "b_20260206_023000.tar.gz", "2026-02-06T02:31:00Z", steps, null, List.of(),
+        steps.add(new RestoreJournal.Step(
+                tree.toString(),
+                stagedTree.toString(),
+                dir.resolve("srv/www.hearth-previous").toString()));
+        RestoreJournal.Plan plan = new RestoreJournal.Plan(
+                state,
+                "b",
+                "b_20260206_023000.tar.gz",
+                "2026-02-06T02:31:00Z",
+                steps,
+                null,
+                List.of(),
                 List.of(stagedTree.toString()));
         RestoreJournal.write(data, plan);
         return new World(data, plan);
@@ -65,7 +81,8 @@ class RestoreJournalTest {
         for (int crashAfter = 0; crashAfter <= 4; crashAfter++) {
             Path d = Files.createDirectories(dir.resolve("after-" + crashAfter));
             World w = world(d, RestoreJournal.PREPARED);
-            for (int i = 0; i < crashAfter; i++) RestoreJournal.apply(w.plan().steps().get(i));
+            for (int i = 0; i < crashAfter; i++)
+                RestoreJournal.apply(w.plan().steps().get(i));
             RestoreJournal.Report r = RestoreJournal.complete(w.data(), null).orElseThrow();
             assertEquals("completed", r.outcome(), "crash after " + crashAfter + " steps: " + r.message());
             assertRestored(d, w.data());
@@ -77,8 +94,12 @@ class RestoreJournalTest {
         World w = world(dir, RestoreJournal.PREPARED);
         RestoreJournal.Step first = w.plan().steps().getFirst();
         Files.createDirectories(Path.of(first.aside()).getParent());
-        Files.move(Path.of(first.target()), Path.of(first.aside())); // the live file went aside; the restored one never came in
-        assertEquals("completed", RestoreJournal.complete(w.data(), null).orElseThrow().outcome());
+        Files.move(
+                Path.of(first.target()),
+                Path.of(first.aside())); // the live file went aside; the restored one never came in
+        assertEquals(
+                "completed",
+                RestoreJournal.complete(w.data(), null).orElseThrow().outcome());
         assertRestored(dir, w.data());
     }
 
@@ -88,7 +109,8 @@ class RestoreJournalTest {
         RestoreJournal.complete(w.data(), null);
         assertTrue(RestoreJournal.complete(w.data(), null).isEmpty(), "no journal, nothing to do");
         assertRestored(dir, w.data());
-        assertEquals("completed", RestoreJournal.takeReport(w.data()).orElseThrow().outcome());
+        assertEquals(
+                "completed", RestoreJournal.takeReport(w.data()).orElseThrow().outcome());
         assertTrue(RestoreJournal.takeReport(w.data()).isEmpty(), "the report is taken once");
     }
 
@@ -105,7 +127,9 @@ class RestoreJournalTest {
     @Test
     void aStepThatCannotBeDonePutsTheEarlierOnesBack(@TempDir Path dir) throws IOException {
         World w = world(dir, RestoreJournal.PREPARED);
-        Files.writeString(dir.resolve("srv/www.hearth-previous"), "left by someone"); // the last step cannot put the live tree aside
+        Files.writeString(
+                dir.resolve("srv/www.hearth-previous"),
+                "left by someone"); // the last step cannot put the live tree aside
         RestoreJournal.Report r = RestoreJournal.complete(w.data(), null).orElseThrow();
         assertEquals("failed", r.outcome());
         assertTrue(r.message().contains("put back"), r.message());

@@ -52,7 +52,10 @@ class RequestBudgetTest {
         assertEquals(List.of(), clock.slept);
         budget.acquire(Duration.ofMinutes(10));
         assertEquals(1, clock.slept.size());
-        assertEquals(Duration.ofSeconds(240).plusMillis(1), clock.slept.getFirst(), "until the first call is five minutes old");
+        assertEquals(
+                Duration.ofSeconds(240).plusMillis(1),
+                clock.slept.getFirst(),
+                "until the first call is five minutes old");
         assertEquals(3, budget.used());
     }
 

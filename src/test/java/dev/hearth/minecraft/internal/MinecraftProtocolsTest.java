@@ -80,7 +80,9 @@ class MinecraftProtocolsTest {
                 }
             });
             long t0 = System.nanoTime();
-            assertThrows(IOException.class, () -> ServerListPing.ping("127.0.0.1", silent.getLocalPort(), Duration.ofMillis(500)));
+            assertThrows(
+                    IOException.class,
+                    () -> ServerListPing.ping("127.0.0.1", silent.getLocalPort(), Duration.ofMillis(500)));
             assertTrue((System.nanoTime() - t0) / 1_000_000 < 3000, "bounded by the timeout");
         }
     }
@@ -93,9 +95,14 @@ class MinecraftProtocolsTest {
             assertEquals("", r.command("say hello"));
             String longAnswer = r.command("long");
             assertEquals(10_000, longAnswer.length(), "three packets of one answer, ended by the marker's answer");
-            assertEquals("Saving the game (this may take a moment!)Saved the game", r.command("save-all"), "the next command is not out of step");
+            assertEquals(
+                    "Saving the game (this may take a moment!)Saved the game",
+                    r.command("save-all"),
+                    "the next command is not out of step");
         }
-        assertTrue(peer.commands.containsAll(List.of("list", "whitelist add Notch", "say hello", "long", "save-all")), peer.commands.toString());
+        assertTrue(
+                peer.commands.containsAll(List.of("list", "whitelist add Notch", "say hello", "long", "save-all")),
+                peer.commands.toString());
     }
 
     @Test

@@ -16,7 +16,8 @@ class CronExpressionTest {
     @Test
     void aDailyScheduleFiresAtItsMinuteTodayOrTomorrow() {
         assertEquals(ZonedDateTime.parse("2026-02-06T02:30Z"), next("30 2 * * *", "2026-02-06T01:00Z"));
-        assertEquals(ZonedDateTime.parse("2026-02-07T02:30Z"), next("30 2 * * *", "2026-02-06T02:30Z"), "strictly after");
+        assertEquals(
+                ZonedDateTime.parse("2026-02-07T02:30Z"), next("30 2 * * *", "2026-02-06T02:30Z"), "strictly after");
         assertEquals(ZonedDateTime.parse("2026-02-07T00:00Z"), next("@daily", "2026-02-06T13:14:15Z"));
     }
 
@@ -24,9 +25,13 @@ class CronExpressionTest {
     void stepsRangesListsAndNamesWork() {
         assertEquals(ZonedDateTime.parse("2026-02-06T10:15Z"), next("*/15 * * * *", "2026-02-06T10:01Z"));
         assertEquals(ZonedDateTime.parse("2026-02-06T12:00Z"), next("0 8-18/2 * * *", "2026-02-06T10:00Z"));
-        assertEquals(ZonedDateTime.parse("2026-02-09T03:00Z"), next("0 3 * * MON,thu", "2026-02-06T04:00Z"), "Friday → Monday");
+        assertEquals(
+                ZonedDateTime.parse("2026-02-09T03:00Z"),
+                next("0 3 * * MON,thu", "2026-02-06T04:00Z"),
+                "Friday → Monday");
         assertEquals(ZonedDateTime.parse("2026-03-01T00:00Z"), next("0 0 1 MAR *", "2026-02-06T04:00Z"));
-        assertEquals(ZonedDateTime.parse("2026-02-08T00:00Z"), next("0 0 * * 7", "2026-02-06T04:00Z"), "7 is Sunday too");
+        assertEquals(
+                ZonedDateTime.parse("2026-02-08T00:00Z"), next("0 0 * * 7", "2026-02-06T04:00Z"), "7 is Sunday too");
     }
 
     @Test
@@ -42,9 +47,17 @@ class CronExpressionTest {
 
     @Test
     void mistakesAreNamed() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CronExpression.parse("30 2 * *")).getMessage().contains("five fields"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CronExpression.parse("61 * * * *")).getMessage().contains("minute: 61"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CronExpression.parse("0 0 31 2 *")).getMessage().contains("never matches"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CronExpression.parse("0 0 * * FUN")).getMessage().contains("day of week"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CronExpression.parse("30 2 * *"))
+                .getMessage()
+                .contains("five fields"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CronExpression.parse("61 * * * *"))
+                .getMessage()
+                .contains("minute: 61"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CronExpression.parse("0 0 31 2 *"))
+                .getMessage()
+                .contains("never matches"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CronExpression.parse("0 0 * * FUN"))
+                .getMessage()
+                .contains("day of week"));
     }
 }
