@@ -11,6 +11,7 @@ const PAGES = {
   alerts: ['Alerts', () => import('./pages/alerts.js')],
   backups: ['Backups', () => import('./pages/backups.js')],
   minecraft: ['Minecraft', () => import('./pages/minecraft.js')],
+  plugins: ['Plugins', () => import('./pages/plugins.js')],
   settings: ['Settings', () => import('./pages/settings.js')],
   admin: ['Admin console', () => import('./pages/admin.js'), 'admin'],
 };

@@ -10,14 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,31 +24,9 @@ import org.junit.jupiter.api.Test;
  * their constructor or in their action reported, disabled, with Hearth still serving.
  */
 @QuarkusTest
-@TestProfile(PluginsApiTest.Profile.class)
+@TestProfile(PluginsProfile.class)
 class PluginsApiTest {
-    /** One directory per JVM (the profile is loaded by two class loaders that must agree). */
-    static final Path DIR = Path.of(System.getProperties()
-            .computeIfAbsent("hearth.test.plugins.dir", k -> {
-                try {
-                    return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "plugins-api-")
-                            .toString();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            })
-            .toString());
-
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            if (!Files.exists(DIR.resolve("jars/hello-1.2.0.jar"))) ExamplePlugins.writeAll(DIR.resolve("jars"));
-            return Map.of(
-                    "hearth.data_dir",
-                    DIR.resolve("data").toString(),
-                    "hearth.plugins.directory",
-                    DIR.resolve("jars").toString());
-        }
-    }
+    static final Path DIR = PluginsProfile.DIR;
 
     @BeforeEach
     void helloIsOn() {
