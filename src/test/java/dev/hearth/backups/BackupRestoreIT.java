@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the JVM in the middle of a restore (while it is staged, and halfway through the swap) leaves a usable Hearth.
  */
 class BackupRestoreIT {
-    private static final String ADMIN = "hth_backup_restore_it_admin_key";
+    private static final String ADMIN = "hth_backup_restore_it_admin_key_0123456789";
     private static final Duration START = Duration.ofSeconds(90);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
