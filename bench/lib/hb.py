@@ -68,6 +68,20 @@ def stop(proc, grace_s=15):
 STARTED_IN = re.compile(r"started in ([0-9.]+)s")
 
 
+def launched_exe(pid):
+    """The program the launcher runs: its child's (bin/hearth keeps java as its child to restart it after a restore)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            children = f.read().split()
+    except OSError:
+        children = []
+    target = children[0] if children else pid
+    try:
+        return os.path.basename(os.readlink(f"/proc/{target}/exe"))
+    except OSError:
+        return "?"
+
+
 def timed_start(launcher, data_dir, log_path, java_opts, env_extra, deadline_s):
     """Launches bin/hearth, times it to the first 200 from /health, stops it; answers a result dict."""
     port = free_port()
@@ -85,7 +99,7 @@ def timed_start(launcher, data_dir, log_path, java_opts, env_extra, deadline_s):
         try:
             waited = wait_ready(port, deadline_s, proc)
             ready = None if waited is None else time.monotonic() - t0
-            exe = os.path.basename(os.readlink(f"/proc/{proc.pid}/exe")) if proc.poll() is None else "?"
+            exe = launched_exe(proc.pid) if proc.poll() is None else "?"
         finally:
             stop(proc)
     started_in = None

@@ -1,5 +1,7 @@
 package dev.hearth;
 
+import dev.hearth.backups.PendingRestore;
+import dev.hearth.backups.RestoreOnStart;
 import dev.hearth.cli.Cli;
 import dev.hearth.cli.CommandContext;
 import dev.hearth.platform.config.ConfigEnvironment;
@@ -31,11 +33,34 @@ public final class Hearth {
             System.exit(command.getAsInt());
             return;
         }
-        initialiseQuarkusAhead();
+        // A restore to finish replaces the database and the configuration, which Quarkus's initialisation
+        // reads: it waits until the swap is done (only then; the probe costs a file check).
+        boolean restoring = PendingRestore.find(ConfigEnvironment.ofProcess()).isPresent();
+        if (!restoring) initialiseQuarkusAhead();
         HearthConfig config;
         try {
             config = new ConfigLoader(ConfigEnvironment.ofProcess()).load();
+            if (!restoring && PendingRestore.in(config.dataDir())) {
+                System.err.println("hearth: a restore waits in " + config.dataDir()
+                        + ", but its data_dir was not found before start-up began "
+                        + "(set HEARTH_DATA_DIR to it); nothing was changed");
+                System.exit(1);
+                return;
+            }
             checkDatabase(config.storage());
+            if (restoring) {
+                var restored = RestoreOnStart.completePending(config);
+                if (restored.isPresent()) {
+                    System.out.println(restored.get().line());
+                    // the restore may have brought back another hearth.yml or run-time overrides
+                    if (restored.get().completed()) config = new ConfigLoader(ConfigEnvironment.ofProcess()).load();
+                }
+                initialiseQuarkusAhead();
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("hearth: the pending restore could not be finished: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (ConfigException e) {
             e.problems().forEach(p -> System.err.println("hearth: configuration error: " + p));
             System.exit(2);

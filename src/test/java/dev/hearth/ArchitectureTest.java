@@ -65,7 +65,18 @@ class ArchitectureTest {
     @Test
     void aFeaturesInternalsStayInsideIt() {
         for (String feature : new String[] {
-            "services", "downloads", "monitoring", "notify", "media", "assistant", "hub", "admin", "system"
+            "services",
+            "downloads",
+            "monitoring",
+            "notify",
+            "media",
+            "assistant",
+            "hub",
+            "admin",
+            "system",
+            "backups",
+            "minecraft",
+            "plugins"
         }) {
             noClasses()
                     .that()

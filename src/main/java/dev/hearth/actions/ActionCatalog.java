@@ -25,14 +25,23 @@ public class ActionCatalog {
     private static final List<String> SECRET_WORDS = List.of("password", "secret", "token", "key", "credential");
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private final AuditLog audit;
+    private final List<RuntimeActions> runtime;
 
     @jakarta.inject.Inject
-    public ActionCatalog(Instance<ActionProvider> providers, AuditLog audit) {
-        this(providers.stream().flatMap(p -> p.actions().stream()).toList(), audit);
+    public ActionCatalog(Instance<ActionProvider> providers, Instance<RuntimeActions> runtime, AuditLog audit) {
+        this(
+                providers.stream().flatMap(p -> p.actions().stream()).toList(),
+                runtime.stream().toList(),
+                audit);
     }
 
     ActionCatalog(Collection<Action> all, AuditLog audit) {
+        this(all, List.of(), audit);
+    }
+
+    ActionCatalog(Collection<Action> all, List<RuntimeActions> runtime, AuditLog audit) {
         this.audit = audit;
+        this.runtime = List.copyOf(runtime);
         all.stream().sorted(Comparator.comparing(a -> a.spec().id())).forEach(a -> {
             if (actions.putIfAbsent(a.spec().id(), a) != null) {
                 throw new IllegalStateException(
@@ -42,7 +51,22 @@ public class ActionCatalog {
     }
 
     public List<ActionSpec> list() {
-        return actions.values().stream().map(Action::spec).toList();
+        List<ActionSpec> all = new java.util.ArrayList<>(
+                actions.values().stream().map(Action::spec).toList());
+        for (Action a : runtimeActions()) {
+            if (!actions.containsKey(a.spec().id())) all.add(a.spec());
+        }
+        all.sort(Comparator.comparing(ActionSpec::id));
+        return all;
+    }
+
+    private List<Action> runtimeActions() {
+        return runtime.stream().flatMap(r -> r.current().stream()).toList();
+    }
+
+    /** Whether an id belongs to a built-in action (a plugin may not take it). */
+    public boolean builtIn(String id) {
+        return actions.containsKey(id);
     }
 
     public ActionSpec spec(String id) {
@@ -51,8 +75,14 @@ public class ActionCatalog {
 
     private Action find(String id) {
         Action a = actions.get(id);
-        if (a == null) throw ApiException.notFound("Action", id, actions.keySet());
-        return a;
+        if (a != null) return a;
+        List<Action> extra = runtimeActions();
+        for (Action r : extra) {
+            if (r.spec().id().equals(id)) return r;
+        }
+        List<String> known = new java.util.ArrayList<>(actions.keySet());
+        extra.forEach(r -> known.add(r.spec().id()));
+        throw ApiException.notFound("Action", id, known);
     }
 
     /**

@@ -420,4 +420,9 @@ public class Assistant {
     private static String capital(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
+
+    /** Forgets every conversation (maintenance's clear_cache); answers how many. */
+    public int forgetConversations() {
+        return conversations.clear();
+    }
 }

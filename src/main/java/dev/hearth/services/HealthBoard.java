@@ -110,6 +110,18 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
         usage.remove(name);
     }
 
+    /**
+     * Forgets every service's last reading and resource usage (maintenance's clear_cache), then reads every
+     * service again at once, each on its own thread, so the board is refilled within one poll's timeout.
+     */
+    public int forget() {
+        int n = found.size() + usage.size();
+        found.clear();
+        usage.clear();
+        registry.all().forEach(b -> VIRTUAL.execute(() -> poll(b.name())));
+        return n;
+    }
+
     /** A runtime changed state (an engine's event, a supervised program's exit): read it again now, not at the next interval. */
     @Override
     public Class<ServiceStateChanged> type() {

@@ -9,6 +9,9 @@ const PAGES = {
   downloads: ['Downloads', () => import('./pages/downloads.js')],
   monitoring: ['Monitoring', () => import('./pages/monitoring.js')],
   alerts: ['Alerts', () => import('./pages/alerts.js')],
+  backups: ['Backups', () => import('./pages/backups.js')],
+  minecraft: ['Minecraft', () => import('./pages/minecraft.js')],
+  plugins: ['Plugins', () => import('./pages/plugins.js')],
   settings: ['Settings', () => import('./pages/settings.js')],
   admin: ['Admin console', () => import('./pages/admin.js'), 'admin'],
 };

@@ -25,6 +25,13 @@ public final class Conversations {
         return byKey.computeIfAbsent(key, k -> new Conversation(memoryTurns));
     }
 
+    /** Forgets every conversation (their history and pending confirmations); answers how many. */
+    public synchronized int clear() {
+        int n = byKey.size();
+        byKey.clear();
+        return n;
+    }
+
     public synchronized int size() {
         return byKey.size();
     }

@@ -87,6 +87,11 @@ public class ConfigService {
         return current.get().dataDir();
     }
 
+    /** The configuration file this Hearth reads, if any ({@code HEARTH_CONFIG}, else {@code ./hearth.yml} when present). */
+    public java.util.Optional<Path> configFile() {
+        return loader.configFile();
+    }
+
     public ConfigSchema schema() {
         return loader.schema();
     }

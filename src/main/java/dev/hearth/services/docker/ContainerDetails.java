@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt null if it has not stopped since it last started
  * @param pid        the main process on the host, 0 when not running
  * @param tty        whether logs are raw bytes (true) or multiplexed frames (false)
+ * @param env        the container's environment as created, "NAME=value"
  */
 public record ContainerDetails(
         String id,
@@ -28,9 +29,11 @@ public record ContainerDetails(
         int pid,
         int restartCount,
         boolean tty,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        java.util.List<String> env) {
 
     public ContainerDetails {
         labels = Map.copyOf(labels);
+        env = java.util.List.copyOf(env);
     }
 }

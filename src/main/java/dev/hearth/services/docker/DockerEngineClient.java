@@ -96,8 +96,52 @@ public final class DockerEngineClient {
         host.put("NetworkMode", spec.networkMode());
         ArrayNode binds = host.putArray("Binds");
         spec.binds().forEach(binds::add);
+        if (!spec.ports().isEmpty()) {
+            ObjectNode exposed = body.putObject("ExposedPorts");
+            ObjectNode published = host.putObject("PortBindings");
+            for (PortBinding p : spec.ports()) {
+                exposed.putObject(p.key());
+                published
+                        .withArray(p.key())
+                        .addObject()
+                        .put("HostIp", p.hostIp())
+                        .put("HostPort", String.valueOf(p.hostPort()));
+            }
+        }
+        if (!spec.restartPolicy().isEmpty()) {
+            host.putObject("RestartPolicy").put("Name", spec.restartPolicy());
+        }
         JsonNode created = postJson("/containers/create?name=" + query(name), body);
         return created.path("Id").asText();
+    }
+
+    /** Creates a named volume (the engine answers with the existing one if it is there already). */
+    public void createVolume(String name, java.util.Map<String, String> labels) {
+        ObjectNode body = json.createObjectNode();
+        body.put("Name", name);
+        ObjectNode l = body.putObject("Labels");
+        labels.forEach(l::put);
+        postJson("/volumes/create", body);
+    }
+
+    /** Where the engine keeps the volume's files on its host. @throws DockerException.NotFound if there is none */
+    public String volumeMountpoint(String name) {
+        return getJson("/volumes/" + segment(name)).path("Mountpoint").asText("");
+    }
+
+    /** Removes a named volume; a volume still in use gives Conflict, a missing one NotFound. */
+    public void removeVolume(String name) {
+        transport.call("DELETE", "/volumes/" + segment(name), null, Duration.ZERO);
+    }
+
+    /** Ids of the containers (running or not) that mount the named volume. */
+    public List<String> containersUsingVolume(String name) {
+        List<String> ids = new ArrayList<>();
+        String filters = "{\"volume\":[\"" + name.replace("\"", "") + "\"]}";
+        for (JsonNode c : getJson("/containers/json?all=1&filters=" + query(filters))) {
+            ids.add(c.path("Id").asText());
+        }
+        return ids;
     }
 
     /** Starting a running container is not an error (the engine answers 304). */

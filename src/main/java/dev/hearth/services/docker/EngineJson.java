@@ -75,7 +75,14 @@ final class EngineJson {
                 state.path("Pid").asInt(0),
                 c.path("RestartCount").asInt(0),
                 config.path("Tty").asBoolean(false),
-                strings(config.path("Labels")));
+                strings(config.path("Labels")),
+                texts(config.path("Env")));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asText());
+        return out;
     }
 
     static EngineVersion version(JsonNode v, ApiVersion negotiated) {

@@ -48,4 +48,30 @@ class SchedulerTest {
         job.cancel();
         scheduler.stop();
     }
+
+    @Test
+    void aHungPollerIsInterruptedByARestartAndRunsAgainAtOnce() {
+        Scheduler scheduler = new Scheduler();
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger interrupted = new AtomicInteger();
+        CountDownLatch never = new CountDownLatch(1);
+        scheduler.every("hung", Duration.ofHours(1), () -> {
+            runs.incrementAndGet();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+            }
+        });
+        Await.untilTrue(Duration.ofSeconds(5), "the first run", () -> runs.get() == 1);
+        assertEquals(true, scheduler.pollers().getFirst().running());
+        Scheduler.PollerView v = scheduler.restart("hung").orElseThrow();
+        assertEquals(1, v.restarts());
+        Await.untilTrue(Duration.ofSeconds(5), "the stuck run was interrupted", () -> interrupted.get() == 1);
+        Await.untilTrue(
+                Duration.ofSeconds(5), "a new run at once, though the interval is an hour", () -> runs.get() == 2);
+        assertEquals(java.util.Optional.empty(), scheduler.restart("nope"));
+        never.countDown();
+        scheduler.stop();
+    }
 }

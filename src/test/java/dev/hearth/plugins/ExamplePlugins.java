@@ -1,0 +1,226 @@
+package dev.hearth.plugins;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Builds the example plugins the tests load: Java sources compiled against Hearth's published SPI with the
+ * JDK's own compiler, packed with their ServiceLoader registrations and manifest into jars, the way a third
+ * party would ship one. {@code hello} adds an action and a notification channel kind; {@code broken} throws in
+ * its constructor; {@code flaky} throws in its action.
+ */
+final class ExamplePlugins {
+    private ExamplePlugins() {}
+
+    static final String HELLO_ACTIONS = """
+            package org.example.hello;
+
+            import dev.hearth.actions.Action;
+            import dev.hearth.actions.ActionProvider;
+            import dev.hearth.actions.ActionSpec;
+            import dev.hearth.platform.security.Role;
+            import java.util.List;
+
+            public final class HelloActions implements ActionProvider {
+                public record Greeting(String greeting, String caller) {}
+
+                @Override
+                public List<Action> actions() {
+                    return List.of(new Action(
+                            new ActionSpec("hello.greet", "Greets someone by name", Role.OPERATOR, false,
+                                    List.of(ActionSpec.Param.required("who", ActionSpec.Type.STRING, "whom to greet"))),
+                            c -> new Greeting("Hello, " + c.string("who") + "!", c.caller().label())));
+                }
+            }
+            """;
+
+    static final String HELLO_CHANNEL = """
+            package org.example.hello;
+
+            import dev.hearth.notify.Notification;
+            import dev.hearth.notify.Notifier;
+            import dev.hearth.notify.NotifierKind;
+            import dev.hearth.notify.Outcome;
+            import dev.hearth.notify.RateRule;
+            import dev.hearth.platform.integration.KindContext;
+            import java.util.List;
+
+            public final class EchoKind implements NotifierKind<EchoKind.Settings> {
+                public record Settings(String prefix) {}
+
+                public String type() { return "echo"; }
+                public String documentation() { return "Writes each message to standard output, after prefix"; }
+                public Class<Settings> settings() { return Settings.class; }
+                public List<RateRule> limits() { return List.of(); }
+
+                public Notifier create(String channel, Settings s, KindContext context) {
+                    return new Notifier() {
+                        public List<String> destinations() { return List.of(channel); }
+                        public Outcome send(String destination, Notification n, String part) {
+                            System.out.println(s.prefix() + part);
+                            return Outcome.sent();
+                        }
+                    };
+                }
+            }
+            """;
+
+    static final String BROKEN = """
+            package org.example.broken;
+
+            import dev.hearth.actions.Action;
+            import dev.hearth.actions.ActionProvider;
+            import java.util.List;
+
+            public final class BrokenActions implements ActionProvider {
+                public BrokenActions() {
+                    throw new IllegalStateException("the broken plugin cannot start");
+                }
+
+                public List<Action> actions() { return List.of(); }
+            }
+            """;
+
+    static final String FLAKY = """
+            package org.example.flaky;
+
+            import dev.hearth.actions.Action;
+            import dev.hearth.actions.ActionProvider;
+            import dev.hearth.actions.ActionSpec;
+            import dev.hearth.platform.security.Role;
+            import java.util.List;
+
+            public final class FlakyActions implements ActionProvider {
+                public List<Action> actions() {
+                    return List.of(new Action(new ActionSpec("flaky.explode", "Throws, on purpose", Role.VIEWER, false, List.of()),
+                            c -> { throw new ArithmeticException("exploded on purpose"); }));
+                }
+            }
+            """;
+
+    /** Writes the three jars into {@code dir} (made when missing). */
+    static void writeAll(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            jar(
+                    dir.resolve("hello-1.2.0.jar"),
+                    Map.of(
+                            "org/example/hello/HelloActions.java",
+                            HELLO_ACTIONS,
+                            "org/example/hello/EchoKind.java",
+                            HELLO_CHANNEL),
+                    Map.of(
+                            "dev.hearth.actions.ActionProvider",
+                            "org.example.hello.HelloActions",
+                            "dev.hearth.notify.NotifierKind",
+                            "org.example.hello.EchoKind"),
+                    "hello",
+                    "1.2.0",
+                    "Greets people and echoes notifications");
+            jar(
+                    dir.resolve("broken.jar"),
+                    Map.of("org/example/broken/BrokenActions.java", BROKEN),
+                    Map.of("dev.hearth.actions.ActionProvider", "org.example.broken.BrokenActions"),
+                    "broken",
+                    "0.1",
+                    "Throws when made");
+            jar(
+                    dir.resolve("flaky.jar"),
+                    Map.of("org/example/flaky/FlakyActions.java", FLAKY),
+                    Map.of("dev.hearth.actions.ActionProvider", "org.example.flaky.FlakyActions"),
+                    "flaky",
+                    "0.2",
+                    "Throws when run");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void jar(
+            Path jar,
+            Map<String, String> sources,
+            Map<String, String> services,
+            String name,
+            String version,
+            String description)
+            throws IOException {
+        Path work = Files.createTempDirectory(jar.getParent(), ".build-");
+        Path src = work.resolve("src");
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        List<String> args = new ArrayList<>(
+                List.of("-d", classes.toString(), "-classpath", spiClasspath(), "--release", "21", "-proc:none"));
+        for (var s : sources.entrySet()) {
+            Path file = src.resolve(s.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, s.getValue());
+            args.add(file.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        int status = javac.run(null, null, errors, args.toArray(String[]::new));
+        if (status != 0) throw new IllegalStateException("the example plugin " + name + " did not compile:\n" + errors);
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Hearth-Plugin-Name", name);
+        a.putValue("Hearth-Plugin-Version", version);
+        a.putValue("Hearth-Plugin-Description", description);
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out, manifest)) {
+            for (var s : services.entrySet()) {
+                j.putNextEntry(new JarEntry("META-INF/services/" + s.getKey()));
+                j.write((s.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+                j.closeEntry();
+            }
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                    j.write(Files.readAllBytes(f));
+                    j.closeEntry();
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** Where the SPI's classes and the types its signatures name come from: Hearth's classes, Jackson, JSpecify. */
+    private static String spiClasspath() {
+        List<Class<?>> anchors = List.of(
+                dev.hearth.actions.ActionProvider.class,
+                com.fasterxml.jackson.databind.JsonNode.class,
+                com.fasterxml.jackson.core.JsonParser.class,
+                com.fasterxml.jackson.annotation.JsonProperty.class,
+                org.jspecify.annotations.Nullable.class);
+        List<String> paths = new ArrayList<>();
+        for (Class<?> c : anchors) {
+            try {
+                paths.add(Path.of(c.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, paths);
+    }
+}

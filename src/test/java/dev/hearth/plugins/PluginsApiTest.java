@@ -1,0 +1,187 @@
+package dev.hearth.plugins;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hearth.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plugins built by {@link ExamplePlugins} (compiled here against the SPI, packed as jars) loaded by a running Hearth:
+ * the list, an action that runs through the catalog with its role, switching off and on, and plugins that throw in
+ * their constructor or in their action reported, disabled, with Hearth still serving.
+ */
+@QuarkusTest
+@TestProfile(PluginsProfile.class)
+class PluginsApiTest {
+    static final Path DIR = PluginsProfile.DIR;
+
+    @BeforeEach
+    void helloIsOn() {
+        Api.reset();
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body("{\"enabled\": true}")
+                .post("/api/v1/plugins/hello/toggle")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void everyJarIsListedWithItsNameVersionDescriptionStateAndError() {
+        var list = Api.as("viewer").get("/api/v1/plugins").then().statusCode(200);
+        list.body("directory", equalTo(DIR.resolve("jars").toString()));
+        list.body("plugins.find { it.name == 'hello' }.version", equalTo("1.2.0"));
+        list.body("plugins.find { it.name == 'hello' }.description", equalTo("Greets people and echoes notifications"));
+        list.body("plugins.find { it.name == 'hello' }.enabled", equalTo(true));
+        list.body("plugins.find { it.name == 'hello' }.provides", hasItems("action:hello.greet", "notifier:echo"));
+        list.body("plugins.find { it.name == 'broken' }.enabled", equalTo(false));
+        list.body("plugins.find { it.name == 'broken' }.state", equalTo("failed"));
+        list.body("plugins.find { it.name == 'broken' }.error", containsString("the broken plugin cannot start"));
+        // MLTB's name for the list is an action too, for the chat and MCP doors
+        Api.as("viewer")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/actions/plugins.list")
+                .then()
+                .statusCode(200)
+                .body("result.plugins.name", hasItems("hello", "broken", "flaky"));
+    }
+
+    @Test
+    void aPluginsActionRunsThroughTheCatalogWithItsRole() {
+        Api.as("viewer")
+                .contentType(ContentType.JSON)
+                .body("{\"who\": \"Ada\"}")
+                .post("/api/v1/actions/hello.greet")
+                .then()
+                .statusCode(403)
+                .body("error.details.required_role", equalTo("operator"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body("{\"who\": \"Ada\"}")
+                .post("/api/v1/actions/hello.greet")
+                .then()
+                .statusCode(200)
+                .body("result.greeting", equalTo("Hello, Ada!"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/actions/hello.greet")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"));
+        Api.admin().get("/api/v1/audit").then().statusCode(200).body(containsString("hello.greet"));
+    }
+
+    @Test
+    void disablingAPluginTakesItsActionAwayAtOnceAndTheChoiceIsKept() throws IOException {
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body("{\"enabled\": false}")
+                .post("/api/v1/plugins/hello/toggle")
+                .then()
+                .statusCode(403);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body("{\"enabled\": false}")
+                .post("/api/v1/plugins/hello/toggle")
+                .then()
+                .statusCode(200)
+                .body("plugin.enabled", equalTo(false))
+                .body("plugin.state", equalTo("disabled"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body("{\"who\": \"Ada\"}")
+                .post("/api/v1/actions/hello.greet")
+                .then()
+                .statusCode(404);
+        Api.as("viewer").get("/api/v1/actions").then().statusCode(200).body(not(containsString("hello.greet")));
+        assertTrue(Files.readString(DIR.resolve("data/plugins.json")).contains("\"hello\""));
+        // without a body it is switched over: on again, its action back
+        Api.admin().post("/api/v1/plugins/hello/toggle").then().statusCode(200).body("plugin.enabled", equalTo(true));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body("{\"who\": \"Bo\"}")
+                .post("/api/v1/actions/hello.greet")
+                .then()
+                .statusCode(200)
+                .body("result.greeting", equalTo("Hello, Bo!"));
+        assertTrue(!Files.readString(DIR.resolve("data/plugins.json")).contains("\"hello\""));
+    }
+
+    @Test
+    void aPluginThatThrowsInItsActionIsReportedAndDisabledAndHearthKeepsServing() {
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body("{\"enabled\": true}")
+                .post("/api/v1/plugins/flaky/toggle")
+                .then()
+                .statusCode(200)
+                .body("plugin.enabled", equalTo(true));
+        var failed = Api.as("viewer")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/actions/flaky.explode")
+                .then();
+        failed.statusCode(500)
+                .body("error.code", equalTo("INTERNAL_ERROR"))
+                .body("error.message", containsString("exploded on purpose"))
+                .body("error.message", containsString("disabled"))
+                .body(not(containsString("at org.example")));
+        Api.as("viewer")
+                .get("/api/v1/plugins")
+                .then()
+                .statusCode(200)
+                .body("plugins.find { it.name == 'flaky' }.enabled", equalTo(false))
+                .body("plugins.find { it.name == 'flaky' }.state", equalTo("failed"))
+                .body(
+                        "plugins.find { it.name == 'flaky' }.error",
+                        containsString("java.lang.ArithmeticException: exploded on purpose"));
+        Api.as("viewer")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/actions/flaky.explode")
+                .then()
+                .statusCode(404);
+        Api.as("viewer").get("/api/v1/status").then().statusCode(200);
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body("{\"who\": \"Cy\"}")
+                .post("/api/v1/actions/hello.greet")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aPluginThatThrowsInItsConstructorStaysReportedWhenEnabledAgain() {
+        var again = Api.admin()
+                .contentType(ContentType.JSON)
+                .body("{\"enabled\": true}")
+                .post("/api/v1/plugins/broken/toggle")
+                .then();
+        again.statusCode(200)
+                .body("plugin.enabled", equalTo(false))
+                .body("plugin.state", equalTo("failed"))
+                .body("plugin.error", containsString("the broken plugin cannot start"));
+        Api.as("viewer").get("/api/v1/plugins").then().statusCode(200).body("plugins.name", hasItem("broken"));
+        Api.admin()
+                .post("/api/v1/plugins/nothing-here/toggle")
+                .then()
+                .statusCode(404)
+                .body("error.details.known", hasItems("hello", "broken"));
+        assertEquals(200, Api.as("viewer").get("/health").statusCode());
+    }
+}
