@@ -65,6 +65,7 @@ final class ExamplePlugins {
 
                 public String type() { return "echo"; }
                 public String documentation() { return "Writes each message to standard output, after prefix"; }
+                public String setup() { return "Nothing to set up: give the prefix its lines start with."; }
                 public Class<Settings> settings() { return Settings.class; }
                 public List<RateRule> limits() { return List.of(); }
 
