@@ -46,7 +46,11 @@ public record DownloadsConfig(
      * (empty: the first torrent client) with {@code category}, and renamed {@code .added} (or {@code .failed},
      * {@code .refused}). The folder must lie inside the download roots; empty switches the watch off.
      */
-    public record AutoAdd(String folder, String client, String category, Duration pollInterval) {
+    public record AutoAdd(
+            String folder,
+            String client,
+            String category,
+            @RestartRequired Duration pollInterval) {
         public static final AutoAdd OFF = new AutoAdd("", "", "", Duration.ofSeconds(10));
 
         public AutoAdd {
