@@ -53,12 +53,21 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideOutsideOfPackages(
-                        "dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..", "dev.hearth.cli..")
+                        "dev.hearth..api..",
+                        "dev.hearth.web..",
+                        "dev.hearth.graphql..",
+                        "dev.hearth.cli..",
+                        "dev.hearth.compat..")
                 .and()
                 .doNotHaveFullyQualifiedName("dev.hearth.Hearth")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..", "dev.hearth.cli..")
+                .resideInAnyPackage(
+                        "dev.hearth..api..",
+                        "dev.hearth.web..",
+                        "dev.hearth.graphql..",
+                        "dev.hearth.cli..",
+                        "dev.hearth.compat..")
                 .check(HEARTH);
     }
 
@@ -84,7 +93,7 @@ class ArchitectureTest {
                 .that()
                 .areAnnotatedWith(Path.class)
                 .should()
-                .resideOutsideOfPackages("dev.hearth..api..", "dev.hearth.web..")
+                .resideOutsideOfPackages("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.compat..")
                 .check(HEARTH);
         methods()
                 .that()
@@ -126,7 +135,7 @@ class ArchitectureTest {
     void doorsTouchNeitherStorageNorUpstreamClients() {
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..")
+                .resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.compat..")
                 // the liveness probe reports the platform's own readiness, the database's first of all
                 .and()
                 .doNotHaveFullyQualifiedName("dev.hearth.system.api.HealthResource")
