@@ -178,6 +178,10 @@ class ArchitectureTest {
                 // ending an MCP session is the protocol's logout: the caller's own session, not Hearth
                 .and()
                 .doNotHaveFullName("dev.hearth.mcp.api.McpResource.end(jakarta.ws.rs.core.HttpHeaders)")
+                // the automation seed's chat door: like /api/v1/command, each action runs through the assistant, which
+                // calls ActionCatalog.invoke with the caller's own role
+                .and()
+                .doNotHaveFullName("dev.hearth.compat.automation.AutomationResource.command(java.lang.String)")
                 // only refuses: a JSON body sent where a file upload (multipart) is taken is told so, after the role
                 // check
                 .and()
