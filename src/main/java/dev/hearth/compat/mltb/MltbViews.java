@@ -40,7 +40,7 @@ final class MltbViews {
             return new TaskRow(
                     t.id(),
                     "download",
-                    status(t),
+                    MltbViews.status(t),
                     Math.round(t.progress() * 10) / 10.0,
                     t.name().isEmpty() ? t.clientTaskId() : t.name(),
                     CompatFigures.size(t.size()),
