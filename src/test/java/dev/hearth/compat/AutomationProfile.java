@@ -16,10 +16,8 @@ public class AutomationProfile implements QuarkusTestProfile {
                 WEBHOOK_SECRET,
                 // the door's own limit, low enough for a test to reach it (per key: the other tests' keys stay under
                 // it)
-                "hearth.rate_limits.groups.automation.path_prefix",
-                "/compat/automation",
-                "hearth.rate_limits.groups.automation.per_minute",
-                "30");
+                "hearth.rate_limits.groups",
+                RateLimitGroups.withDoor("automation", "/compat/automation", 30));
     }
 
     @Override

@@ -9,8 +9,7 @@ public class MltbProfile extends RealClientsProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> all = new HashMap<>(super.getConfigOverrides());
-        all.put("hearth.rate_limits.groups.mltb.path_prefix", "/compat/mltb");
-        all.put("hearth.rate_limits.groups.mltb.per_minute", "40");
+        all.put("hearth.rate_limits.groups", RateLimitGroups.withDoor("mltb", "/compat/mltb", 40));
         return all;
     }
 }

@@ -197,14 +197,21 @@ public class MocchaAdminResource {
                 JsonNodeFactory.instance.objectNode().put("name", name));
     }
 
-    /** The newest {@code limit} (default 20, at most 1000) calls, a bare array as Moccha answers it. */
+    /**
+     * The newest {@code limit} (default 20, at most 1000) calls, a bare array as Moccha answers it; a Python run is
+     * Moccha's type "execute" (Hearth's "python"), the other types are Hearth's (shell, install, job, upload, …).
+     */
     @GET
     @Path("/history")
     public List<MocchaViews.HistoryRow> history(@QueryParam("limit") @Nullable String limit) {
         int n = Params.integer(limit, "limit", 20, 1, 1000);
         return admin.history(caller.get(), DOOR, n, 0).stream()
                 .map(h -> new MocchaViews.HistoryRow(
-                        String.valueOf(h.id()), h.type(), time(h.time()), h.input(), h.success()))
+                        String.valueOf(h.id()),
+                        h.type().equals("python") ? "execute" : h.type(),
+                        time(h.time()),
+                        h.input(),
+                        h.success()))
                 .toList();
     }
 
