@@ -187,6 +187,8 @@ class ArchitectureTest {
                 .and()
                 .doNotHaveFullName(
                         "dev.hearth.admin.api.RemoteAdminResource.uploadAsJson(com.fasterxml.jackson.databind.JsonNode)")
+                .and()
+                .doNotHaveFullName("dev.hearth.compat.moccha.MocchaAdminResource.uploadAsJson(java.lang.String)")
                 .should(callTheActionCatalog())
                 .check(HEARTH);
     }

@@ -131,6 +131,16 @@ public class MocchaAdminResource {
         return actions.invoke(AdminActions.FILE_UPLOAD, params, c, DOOR);
     }
 
+    /** Only refuses, after the role check: a JSON body where the file is taken as multipart/form-data. */
+    @POST
+    @Path("/upload")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Object uploadAsJson(@Nullable String ignored) {
+        admin.authorize(caller.get(), DOOR);
+        throw ApiException.invalid(
+                "file", "send the file as multipart/form-data in the field 'file' (and the directory in 'path')");
+    }
+
     /** The file streamed, always as an attachment. */
     @GET
     @Path("/download/{filepath: .+}")
