@@ -22,6 +22,8 @@ public class MocchaProfile implements QuarkusTestProfile {
         Map<String, String> all = new HashMap<>(new RemoteAdminProfile().getConfigOverrides());
         all.put("hearth.downloads.poll_interval", "1s");
         all.put("hearth.downloads_dir", DIR.toString());
+        // the first install builds the workspace's virtual environment: on a loaded box, longer than the client's 30 s
+        all.put("quarkus.http.test-timeout", "180s");
         return all;
     }
 
