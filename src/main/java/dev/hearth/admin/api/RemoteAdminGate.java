@@ -18,8 +18,19 @@ import java.util.UUID;
  */
 @Singleton
 public class RemoteAdminGate {
-    /** Where remote administration answers; the later seed door (/compat/moccha) joins this list. */
-    static final List<String> PREFIXES = List.of("/api/v1/admin");
+    /** Where remote administration answers: Hearth's own routes, and Moccha's under its seed door. */
+    static final List<String> PREFIXES = List.of(
+            "/api/v1/admin",
+            "/compat/moccha/execute",
+            "/compat/moccha/shell",
+            "/compat/moccha/install",
+            "/compat/moccha/files",
+            "/compat/moccha/upload",
+            "/compat/moccha/download",
+            "/compat/moccha/async-execute",
+            "/compat/moccha/task",
+            "/compat/moccha/variables",
+            "/compat/moccha/history");
 
     private final RemoteAdmin admin;
     private final Errors errors;

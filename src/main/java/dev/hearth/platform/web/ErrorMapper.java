@@ -129,7 +129,7 @@ public class ErrorMapper {
             builder.header("Retry-After", seconds.longValue());
         }
         return builder.type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(code, message, details, Errors.requestId(rc)))
+                .entity(Errors.body(rc, code, message, details))
                 .build();
     }
 

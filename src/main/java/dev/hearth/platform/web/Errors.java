@@ -22,11 +22,19 @@ public class Errors {
         return id == null ? "" : id;
     }
 
+    /** Hearth's error shape, or the one a compatibility door asked for on this request ({@link ErrorShape}). */
+    static Object body(RoutingContext rc, ErrorCode code, String message, Map<String, Object> details) {
+        ErrorShape shape = rc.get(ErrorShape.KEY);
+        return shape == null
+                ? ApiError.of(code, message, details, requestId(rc))
+                : shape.body(code, message, Map.copyOf(details), requestId(rc));
+    }
+
     public void write(RoutingContext rc, ErrorCode code, String message, Map<String, Object> details) {
         HttpServerResponse response = rc.response();
         if (response.ended() || response.headWritten()) return;
         try {
-            byte[] body = json.writeValueAsBytes(ApiError.of(code, message, details, requestId(rc)));
+            byte[] body = json.writeValueAsBytes(body(rc, code, message, details));
             response.setStatusCode(code.status())
                     .putHeader("Content-Type", "application/json")
                     .end(io.vertx.core.buffer.Buffer.buffer(body));
