@@ -1,0 +1,72 @@
+package dev.hearth.media;
+
+import dev.hearth.actions.Action;
+import dev.hearth.actions.ActionCall;
+import dev.hearth.actions.ActionProvider;
+import dev.hearth.actions.ActionSpec;
+import dev.hearth.actions.ActionSpec.Param;
+import dev.hearth.actions.ActionSpec.Type;
+import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.ApiException;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * The media actions, whatever the door (REST, dashboard, chat, Telegram, MCP): download a title, refresh a
+ * library. Operators act.
+ */
+@Singleton
+public class MediaActions implements ActionProvider {
+    public static final String DOWNLOAD = "media.download";
+    public static final String REFRESH_LIBRARY = "media.refresh_library";
+
+    private final MediaDownloads downloads;
+    private final MediaLibraries libraries;
+
+    public MediaActions(MediaDownloads downloads, MediaLibraries libraries) {
+        this.downloads = downloads;
+        this.libraries = libraries;
+    }
+
+    @Override
+    public List<Action> actions() {
+        return List.of(
+                new Action(
+                        new ActionSpec(
+                                DOWNLOAD,
+                                "Download a movie or series by title: through Radarr/Sonarr when configured, else the"
+                                        + " best indexer release goes to a download client; says what was chosen and"
+                                        + " why, or lists the candidates when the title is ambiguous",
+                                Role.OPERATOR,
+                                false,
+                                List.of(
+                                        Param.required("title", Type.STRING, "the title, e.g. Inception"),
+                                        Param.optional(
+                                                "year", Type.INTEGER, "the year it came out, to tell titles apart"),
+                                        Param.required("kind", Type.STRING, "movie or series"))),
+                        this::download),
+                new Action(
+                        new ActionSpec(
+                                REFRESH_LIBRARY,
+                                "Scan one library of a media server (Plex, Jellyfin, Emby) for new files",
+                                Role.OPERATOR,
+                                false,
+                                List.of(
+                                        Param.required("server", Type.STRING, "the media server (service name)"),
+                                        Param.required("library", Type.STRING, "the library's id or name"))),
+                        call -> libraries.refresh(call.string("server"), call.string("library"))));
+    }
+
+    private DownloadAnswer download(ActionCall call) {
+        Integer year = null;
+        if (call.params().hasNonNull("year")) {
+            long y = call.integer("year");
+            if (y < 1870 || y > 2200) throw ApiException.invalid("year", "is not a year");
+            year = (int) y;
+        }
+        return downloads.download(
+                new MediaDownloads.Request(
+                        call.string("title"), year, MediaDownloads.Request.kind(call.string("kind"))),
+                call.caller().label());
+    }
+}
