@@ -258,7 +258,12 @@ public class MediaDownloads {
         Task task = downloads.add(
                 new AddCommand(release.link(), null, null, downloadCategory.isEmpty() ? null : downloadCategory, null),
                 addedBy);
-        ledger.recordDownload(task.id(), request.title(), request.year(), request.kindWord(), release.title());
+        ledger.recordDownload(
+                task.id(),
+                request.title(),
+                request.year() != null ? request.year() : best.year(),
+                request.kindWord(),
+                release.title());
         String why = release.title() + " from " + release.indexer() + ": " + release.seeders() + " seeders, "
                 + megabytes(release.size())
                 + (best.preferred().isEmpty() ? "" : ", has " + String.join(", ", best.preferred()))

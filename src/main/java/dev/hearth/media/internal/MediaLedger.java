@@ -35,9 +35,11 @@ public class MediaLedger {
     public Optional<Requested> requested(String taskId) {
         return db.queryOne(
                 "SELECT title, year, kind FROM media_downloads WHERE task_id = ?",
+                // getObject, not getInt and wasNull: the pooled SQLite result set does not report a NULL there
                 rs -> {
-                    int year = rs.getInt(2);
-                    return new Requested(rs.getString(1), rs.wasNull() ? null : year, rs.getString(3));
+                    Object year = rs.getObject(2);
+                    return new Requested(
+                            rs.getString(1), year instanceof Number n ? n.intValue() : null, rs.getString(3));
                 },
                 taskId);
     }
@@ -48,10 +50,7 @@ public class MediaLedger {
     public Optional<Done> done(String taskId) {
         return db.queryOne(
                 "SELECT refreshed, notified_at FROM media_completions WHERE task_id = ?",
-                rs -> {
-                    rs.getLong(2);
-                    return new Done(rs.getString(1), !rs.wasNull());
-                },
+                rs -> new Done(rs.getString(1), rs.getObject(2) != null),
                 taskId);
     }
 
