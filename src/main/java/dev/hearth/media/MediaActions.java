@@ -19,13 +19,17 @@ import java.util.List;
 public class MediaActions implements ActionProvider {
     public static final String DOWNLOAD = "media.download";
     public static final String REFRESH_LIBRARY = "media.refresh_library";
+    public static final String APPROVE_REQUEST = "media.approve_request";
+    public static final String DECLINE_REQUEST = "media.decline_request";
 
     private final MediaDownloads downloads;
     private final MediaLibraries libraries;
+    private final MediaReads reads;
 
-    public MediaActions(MediaDownloads downloads, MediaLibraries libraries) {
+    public MediaActions(MediaDownloads downloads, MediaLibraries libraries, MediaReads reads) {
         this.downloads = downloads;
         this.libraries = libraries;
+        this.reads = reads;
     }
 
     @Override
@@ -54,7 +58,38 @@ public class MediaActions implements ActionProvider {
                                 List.of(
                                         Param.required("server", Type.STRING, "the media server (service name)"),
                                         Param.required("library", Type.STRING, "the library's id or name"))),
-                        call -> libraries.refresh(call.string("server"), call.string("library"))));
+                        call -> libraries.refresh(call.string("server"), call.string("library"))),
+                new Action(
+                        new ActionSpec(
+                                APPROVE_REQUEST,
+                                "Approve a request in Overseerr/Seerr: it goes on to Radarr or Sonarr",
+                                Role.OPERATOR,
+                                false,
+                                requestParams()),
+                        call -> decide(call, true)),
+                new Action(
+                        new ActionSpec(
+                                DECLINE_REQUEST,
+                                "Decline a request in Overseerr/Seerr",
+                                Role.OPERATOR,
+                                false,
+                                requestParams()),
+                        call -> decide(call, false)));
+    }
+
+    private static List<Param> requestParams() {
+        return List.of(
+                Param.required("service", Type.STRING, "the request manager (service name)"),
+                Param.required("request_id", Type.INTEGER, "the request's id"));
+    }
+
+    private MediaRequest decide(ActionCall call, boolean approve) {
+        String service = call.string("service");
+        long id = call.integer("request_id");
+        if (id < 1 || id > Integer.MAX_VALUE) throw ApiException.invalid("request_id", "is not a request id");
+        RequestManager manager =
+                reads.one(RequestManager.class, service, RequestManager::serviceName, "request manager");
+        return MediaCalls.call(service, () -> approve ? manager.approve((int) id) : manager.decline((int) id));
     }
 
     private DownloadAnswer download(ActionCall call) {
