@@ -64,6 +64,12 @@ public class MediaDownloads {
         this.config = config;
     }
 
+    /** True when something can find a title: an *arr manager or an indexer is configured. */
+    public boolean canDownload() {
+        return !services.offering(MediaManager.class).isEmpty()
+                || !services.offering(IndexerSearch.class).isEmpty();
+    }
+
     public DownloadAnswer download(Request request, String addedBy) {
         Optional<MediaManager> manager = services.offering(MediaManager.class).stream()
                 .filter(m -> m.manages() == request.kind())

@@ -115,6 +115,19 @@ class MediaApiTest {
     }
 
     @Test
+    void theOfflineAssistantsDownloadReachesMediaDownload() {
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("user_id", "media-chat", "message", "download the movie Inception (2010)"))
+                .post("/api/v1/command")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("success"))
+                .body("action", equalTo("media.download"))
+                .body("details.outcome", equalTo("already_managed"));
+    }
+
+    @Test
     void anOperatorRefreshesALibraryByName() {
         Api.as("operator")
                 .post("/api/v1/media/servers/plex/libraries/Movies/refresh")
