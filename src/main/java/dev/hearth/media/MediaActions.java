@@ -21,15 +21,18 @@ public class MediaActions implements ActionProvider {
     public static final String REFRESH_LIBRARY = "media.refresh_library";
     public static final String APPROVE_REQUEST = "media.approve_request";
     public static final String DECLINE_REQUEST = "media.decline_request";
+    public static final String WEBHOOK = "media.webhook";
 
     private final MediaDownloads downloads;
     private final MediaLibraries libraries;
     private final MediaReads reads;
+    private final MediaInbox inbox;
 
-    public MediaActions(MediaDownloads downloads, MediaLibraries libraries, MediaReads reads) {
+    public MediaActions(MediaDownloads downloads, MediaLibraries libraries, MediaReads reads, MediaInbox inbox) {
         this.downloads = downloads;
         this.libraries = libraries;
         this.reads = reads;
+        this.inbox = inbox;
     }
 
     @Override
@@ -74,7 +77,25 @@ public class MediaActions implements ActionProvider {
                                 Role.OPERATOR,
                                 false,
                                 requestParams()),
-                        call -> decide(call, false)));
+                        call -> decide(call, false)),
+                // The media apps' webhooks: the door checks the source's secret, then calls this as
+                // "webhook:media-<source>".
+                new Action(
+                        new ActionSpec(
+                                WEBHOOK,
+                                "Take a webhook from Sonarr, Radarr, Overseerr/Seerr, Plex or Jellyfin (its import,"
+                                        + " health, request and playback events)",
+                                Role.OPERATOR,
+                                false,
+                                List.of(
+                                        Param.required(
+                                                "source", Type.STRING, "sonarr, radarr, overseerr, plex or jellyfin"),
+                                        Param.optional("content_type", Type.STRING, "the body's content type"),
+                                        Param.required("body", Type.STRING, "the webhook's body as sent"))),
+                        call -> inbox.receive(
+                                MediaInbox.source(call.string("source")),
+                                call.optionalString("content_type").orElse(null),
+                                call.string("body"))));
     }
 
     private static List<Param> requestParams() {

@@ -1,6 +1,8 @@
 package dev.hearth.media;
 
+import dev.hearth.media.webhook.WebhookSource;
 import dev.hearth.platform.config.Problems;
+import dev.hearth.platform.config.Secret;
 import dev.hearth.platform.config.Validated;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,10 +13,12 @@ import java.util.Locale;
  * rules for an indexer's results), which library a finished download refreshes, and which download categories
  * belong to an *arr app (those are left to its import).
  */
-public record MediaConfig(Download download, List<LibraryRoute> libraries, List<String> arrCategories)
+public record MediaConfig(
+        Download download, List<LibraryRoute> libraries, List<String> arrCategories, Webhooks webhooks)
         implements Validated {
 
     public MediaConfig {
+        webhooks = webhooks == null ? new Webhooks("", "", "", "") : webhooks;
         download = download == null ? Download.DEFAULTS : download;
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         arrCategories = arrCategories == null
@@ -78,8 +82,41 @@ public record MediaConfig(Download download, List<LibraryRoute> libraries, List<
         }
     }
 
+    /**
+     * The secret each sender's webhook must present ({@code X-Hearth-Webhook-Secret} or {@code ?secret=}) at
+     * {@code /api/v1/webhooks/media/<source>}; empty: that source is not taken.
+     */
+    public record Webhooks(
+            @Secret String arr,
+            @Secret String overseerr,
+            @Secret String plex,
+            @Secret String jellyfin) {
+        public Webhooks {
+            arr = arr == null ? "" : arr.strip();
+            overseerr = overseerr == null ? "" : overseerr.strip();
+            plex = plex == null ? "" : plex.strip();
+            jellyfin = jellyfin == null ? "" : jellyfin.strip();
+        }
+
+        public String of(WebhookSource source) {
+            return switch (source) {
+                case ARR -> arr;
+                case OVERSEERR -> overseerr;
+                case PLEX -> plex;
+                case JELLYFIN -> jellyfin;
+            };
+        }
+    }
+
     @Override
     public void validate(Problems p) {
+        for (WebhookSource source : WebhookSource.values()) {
+            String secret = webhooks.of(source);
+            p.check(
+                    secret.isEmpty() || secret.length() >= 16,
+                    "webhooks." + source.name().toLowerCase(Locale.ROOT),
+                    "must be at least 16 characters (or empty: not taken)");
+        }
         p.check(download.minSeeders() >= 0, "download.min_seeders", "must be 0 or more");
         p.check(download.minSizeMb() >= 0, "download.min_size_mb", "must be 0 or more");
         p.check(

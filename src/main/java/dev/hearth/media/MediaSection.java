@@ -17,6 +17,7 @@ public final class MediaSection implements ConfigSection<MediaConfig> {
 
     @Override
     public MediaConfig defaults() {
-        return new MediaConfig(MediaConfig.Download.DEFAULTS, List.of(), List.of());
+        return new MediaConfig(
+                MediaConfig.Download.DEFAULTS, List.of(), List.of(), new MediaConfig.Webhooks("", "", "", ""));
     }
 }

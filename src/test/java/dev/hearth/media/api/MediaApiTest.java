@@ -128,6 +128,48 @@ class MediaApiTest {
     }
 
     @Test
+    void radarrsImportWebhookSaysReadyToWatchWithItsOwnSecretOnly() {
+        String imported = """
+                {"eventType":"Download","instanceName":"Radarr",
+                 "movie":{"id":1,"title":"Inception","year":2010,"folderPath":"/media/movies/Inception (2010)","tmdbId":27205},
+                 "movieFile":{"id":1,"relativePath":"Inception (2010).mkv","path":"/media/movies/Inception (2010)/Inception (2010).mkv",
+                              "quality":"Bluray-1080p","size":8000000000},
+                 "isUpgrade":false,"downloadClient":"qBittorrent","downloadId":"ABCDEF"}
+                """;
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .body(imported)
+                .post("/api/v1/webhooks/media/radarr?secret=wrong-secret-0123456789")
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("UNAUTHORIZED"));
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body(imported)
+                .post("/api/v1/webhooks/media/overseerr")
+                .then()
+                .statusCode(401); // the *arr secret is not Overseerr's (which is not set: nothing is taken)
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body(imported)
+                .post("/api/v1/webhooks/media/radarr")
+                .then()
+                .statusCode(200)
+                .body("event", equalTo("Imported"))
+                .body("notified", equalTo("Ready to watch: Inception (2010)"));
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body("this is not JSON")
+                .post("/api/v1/webhooks/media/radarr")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"));
+    }
+
+    @Test
     void anOperatorRefreshesALibraryByName() {
         Api.as("operator")
                 .post("/api/v1/media/servers/plex/libraries/Movies/refresh")

@@ -21,12 +21,13 @@ import java.util.stream.Collectors;
  * {@link List}): the test class and this resource may sit in different class loaders.
  */
 public class MediaBackendsProfile implements QuarkusTestProfile {
+    static final String ARR_SECRET = "arr-webhook-secret-0123456789";
     static final Path DIR =
             Path.of("target/test-media/" + ProcessHandle.current().pid()).toAbsolutePath();
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("hearth.data_dir", DIR.resolve("data").toString());
+        return Map.of("hearth.data_dir", DIR.resolve("data").toString(), "hearth.media.webhooks.arr", ARR_SECRET);
     }
 
     @Override
