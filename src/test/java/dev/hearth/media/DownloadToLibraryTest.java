@@ -141,9 +141,17 @@ class DownloadToLibraryTest {
     }
 
     private Hearth hearth(Path data, List<Integration> media) {
+        return hearth(data, media, null);
+    }
+
+    /** With {@code library} set, the category's finished downloads are linked there by the library mover first. */
+    private Hearth hearth(Path data, List<Integration> media, @org.jspecify.annotations.Nullable Path library) {
         Map<String, String> props = new HashMap<>();
-        props.put("hearth.downloads.categories", "{\"movies\": {\"save_path\": \"" + qb.downloads() + "\"}}");
-        props.put("hearth.downloads.completion.mode", "none");
+        props.put(
+                "hearth.downloads.categories",
+                "{\"movies\": {\"save_path\": \"" + qb.downloads() + "\""
+                        + (library == null ? "" : ", \"library_path\": \"" + library + "\"") + "}}");
+        props.put("hearth.downloads.completion.mode", library == null ? "none" : "link");
         props.put("hearth.media.download.max_size_mb", "1");
         props.put(
                 "hearth.media.libraries",
@@ -170,6 +178,7 @@ class DownloadToLibraryTest {
         List<EventListener<?>> listeners = new ArrayList<>(List.of(events, refresh, new PlacedRefresh(refresh)));
         EventBus bus = new EventBus(db, JSON, clock, listeners);
         TaskStore store = new TaskStore(db);
+        listeners.add(new dev.hearth.downloads.internal.LibraryMover(config, store, bus, clock));
         DownloadCapability torrents = IntegrationKinds.load()
                 .find("qbittorrent")
                 .orElseThrow()
@@ -315,6 +324,41 @@ class DownloadToLibraryTest {
                 assertEquals(1, readyNotifications(third.db(), taskId), "no second notification");
                 assertTrue(third.events().seen.isEmpty());
             }
+        }
+    }
+
+    @Test
+    void aDownloadTheLibraryMoverPlacesIsRefreshedOnceItsFilesAreThere() throws Exception {
+        Path library = java.nio.file.Files.createDirectories(dir.resolve("library/movies"));
+        try (Offered offered = offer("Sicario", 2015);
+                Hearth hearth = hearth(dir.resolve("data-placed"), List.of(indexer(), plexServer()), library)) {
+            DownloadAnswer answer = hearth.media()
+                    .download(new MediaDownloads.Request("Sicario", 2015, ManagedKind.MOVIES), "key:alice");
+            assertEquals(DownloadAnswer.Outcome.DOWNLOADING, answer.outcome(), answer.reason());
+            String taskId = answer.taskId();
+            assertNotNull(taskId);
+            Path placed = library.resolve(offered.fixture().name());
+            Await.untilTrue(DONE_WITHIN, "the files are linked into the library and Plex refreshed", () -> {
+                hearth.poller().run();
+                return refreshesOfMovies() == 1;
+            });
+            assertTrue(java.nio.file.Files.exists(placed), "the library mover put the file there first: " + placed);
+            assertEquals(
+                    1,
+                    hearth.db()
+                            .count(
+                                    "SELECT COUNT(*) FROM event_outbox WHERE type = ?",
+                                    dev.hearth.downloads.DownloadPlaced.class.getName()),
+                    "the refresh came from DownloadPlaced: the mover announces the files once they are there");
+            Await.untilTrue(
+                    Duration.ofSeconds(10),
+                    "the ready notification",
+                    () -> readyNotifications(hearth.db(), taskId) == 1);
+            Await.untilTrue(
+                    Duration.ofSeconds(10),
+                    "nothing pending",
+                    () -> hearth.bus().pending() == 0);
+            assertEquals(1, refreshesOfMovies());
         }
     }
 
