@@ -84,6 +84,17 @@ public record DownloadsConfig(
         }
     }
 
+    /**
+     * True when a finished download of {@code category} is put into a library by the library mover (it then
+     * publishes {@link DownloadPlaced}); false when its files stay where the client saved them.
+     */
+    public boolean placesIntoLibrary(String category) {
+        Category c = categories.get(category);
+        return !"none".equals(completion.mode())
+                && c != null
+                && !c.libraryPath().isBlank();
+    }
+
     @Override
     public void validate(Problems p) {
         p.positive(pollInterval, "poll_interval");

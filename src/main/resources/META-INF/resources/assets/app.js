@@ -7,6 +7,7 @@ const PAGES = {
   overview: ['Overview', () => import('./pages/overview.js')],
   services: ['Services', () => import('./pages/services.js')],
   downloads: ['Downloads', () => import('./pages/downloads.js')],
+  media: ['Media', () => import('./pages/media.js')],
   monitoring: ['Monitoring', () => import('./pages/monitoring.js')],
   alerts: ['Alerts', () => import('./pages/alerts.js')],
   backups: ['Backups', () => import('./pages/backups.js')],

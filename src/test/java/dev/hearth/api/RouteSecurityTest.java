@@ -47,7 +47,10 @@ class RouteSecurityTest {
             List.of("/api/v1/openapi.json", "/api/v1/openapi", "/api/v1/docs/", "/metrics");
     /** Public paths that check a secret of their own (webhooks): without it they answer 401 too, in the error shape. */
     private static final List<String> SELF_AUTHENTICATED =
-            List.of("/api/v1/webhooks/download-complete", "/compat/automation/webhook/download-complete");
+            List.of(
+                    "/api/v1/webhooks/download-complete",
+                    "/api/v1/webhooks/media/{source}",
+                    "/compat/automation/webhook/download-complete");
     /** The routes marked {@link dev.hearth.platform.security.Public}, filled by {@link #declaredRoutes()}. */
     static final java.util.Set<String> PUBLIC = new java.util.TreeSet<>();
 
@@ -175,6 +178,7 @@ class RouteSecurityTest {
                         "GET /login",
                         "POST /api/v1/auth/login",
                         "POST /api/v1/webhooks/download-complete",
+                        "POST /api/v1/webhooks/media/{source}",
                         "POST /compat/automation/webhook/download-complete"),
                 PUBLIC.stream().sorted().toList());
     }

@@ -1,9 +1,11 @@
 package dev.hearth.downloads.internal;
 
 import dev.hearth.downloads.DownloadCompleted;
+import dev.hearth.downloads.DownloadPlaced;
 import dev.hearth.downloads.DownloadRoots;
 import dev.hearth.downloads.DownloadsConfig;
 import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.events.EventBus;
 import dev.hearth.platform.events.EventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +33,14 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
 
     private final ConfigService config;
     private final TaskStore store;
+    private final EventBus bus;
+    private final Clock clock;
 
-    public LibraryMover(ConfigService config, TaskStore store) {
+    public LibraryMover(ConfigService config, TaskStore store, EventBus bus, Clock clock) {
         this.config = config;
         this.store = store;
+        this.bus = bus;
+        this.clock = clock;
     }
 
     @Override
@@ -80,6 +87,7 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 store.setLibraryPath(e.taskId(), target.toString()); // done before: a re-delivery
+                placed(e, target);
             } else {
                 LOG.warnf(
                         "Task %s completed but %s does not exist here; nothing to put into %s",
@@ -101,7 +109,13 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
             place(source, target, move);
         }
         store.setLibraryPath(e.taskId(), target.toString());
+        placed(e, target);
         LOG.infof("Task %s: %s %s into %s", e.taskId(), move ? "moved" : "linked", e.name(), libraryDir);
+    }
+
+    private void placed(DownloadCompleted e, Path target) {
+        bus.publish(
+                new DownloadPlaced(e.taskId(), e.client(), e.name(), e.category(), target.toString(), clock.instant()));
     }
 
     private static void place(Path from, Path to, boolean move) throws IOException {

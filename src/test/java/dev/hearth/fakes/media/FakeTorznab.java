@@ -28,6 +28,16 @@ public final class FakeTorznab extends FakeMediaService {
         this.refusal = refusal;
     }
 
+    /** A release a test adds to the scenario's, with its own link (a .torrent a real client can fetch). */
+    public record Offered(String title, long size, int seeders, int category, String link) {}
+
+    private final List<Offered> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** From now on searches also find {@code release} when its title contains the query. */
+    public void offer(Offered release) {
+        offered.add(release);
+    }
+
     @Override
     public String baseUrl() {
         return url() + PATH;
@@ -127,6 +137,32 @@ public final class FakeTorznab extends FakeMediaService {
                             ? "<torznab:attr name=\"magneturl\" value=\""
                                     + esc("magnet:?xt=urn:btih:" + Releases.infoHash(f) + "&dn=" + f.title()) + "\" />"
                             : ""));
+        }
+        String asked = q.getOrDefault("q", "").toLowerCase(java.util.Locale.ROOT);
+        for (Offered o : offered) {
+            if (!o.title().toLowerCase(java.util.Locale.ROOT).replace('.', ' ').contains(asked)) continue;
+            items.append("""
+                    <item>
+                      <title>%s</title>
+                      <guid>%s</guid>
+                      <jackettindexer id="1337x">%s</jackettindexer>
+                      <size>%d</size>
+                      <link>%s</link>
+                      <category>%d</category>
+                      <torznab:attr name="category" value="%d" />
+                      <torznab:attr name="seeders" value="%d" />
+                      <torznab:attr name="peers" value="%d" />
+                    </item>
+                    """.formatted(
+                            o.title(),
+                            esc(o.link()),
+                            MediaScenario.INDEXER,
+                            o.size(),
+                            esc(o.link()),
+                            o.category(),
+                            o.category(),
+                            o.seeders(),
+                            o.seeders()));
         }
         return xml("""
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -1,0 +1,252 @@
+package dev.hearth.media.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hearth.fakes.media.MediaScenario;
+import dev.hearth.platform.security.Role;
+import dev.hearth.platform.security.UserService;
+import dev.hearth.testing.Api;
+import dev.hearth.web.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * /api/v1/media and the dashboard's Media page against the Plex, Radarr, Overseerr and Torznab doubles: the
+ * overview, a download by title through the catalog (roles, the error shape), a library refresh, a search that
+ * keeps the indexers' keys to itself, and in headless Chromium the page's sections, a request approved and a
+ * title downloaded from the form.
+ */
+@QuarkusTest
+@TestProfile(MediaBackendsProfile.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class MediaApiTest {
+    private static final String PASSWORD = "correct horse battery";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    UserService users;
+
+    Browser browser;
+    String operator;
+    String viewer;
+
+    @BeforeAll
+    void start() {
+        Api.reset();
+        operator = "media-op-" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(operator, PASSWORD, Role.OPERATOR);
+        viewer = "media-viewer-" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(viewer, PASSWORD, Role.VIEWER);
+        browser = new Browser(base);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+    }
+
+    /** First: the page test approves the double's one pending request. */
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void theOverviewShowsWhatIsPlayingTheRequestsTheQueueAndTheCalendar() {
+        Api.as("viewer")
+                .get("/api/v1/media")
+                .then()
+                .statusCode(200)
+                .body("now_playing.item.item.title", hasItem("Inception"))
+                .body("now_playing.service", hasItem("plex"))
+                .body("recently_added.item.item.title", hasItem("Dune: Part Two"))
+                .body("requests.service", hasItem("overseerr"))
+                .body("queue.item.release", hasItem(MediaScenario.MOVIE.queuedRelease()))
+                .body(
+                        "calendar.item.item.title",
+                        hasItem(MediaScenario.MOVIE.due().title()))
+                .body("problems", equalTo(List.of()));
+    }
+
+    @Test
+    void aDownloadByTitleGoesThroughTheCatalogWithTheRolesAndTheErrorShape() {
+        Map<String, Object> dune = Map.of("title", "Dune: Part Two", "kind", "movie");
+        Api.as("viewer")
+                .contentType(ContentType.JSON)
+                .body(dune)
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo("FORBIDDEN"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Dune", "kind", "book"))
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(dune)
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("added"))
+                .body("via", equalTo("radarr"))
+                .body("reason", containsString(MediaScenario.QUALITY_PROFILE));
+        assertTrue(
+                MediaBackendsProfile.received("radarr").stream().anyMatch(r -> r.endsWith("searching now")),
+                "Radarr added it and searches now: " + MediaBackendsProfile.received("radarr"));
+    }
+
+    @Test
+    void theOfflineAssistantsDownloadReachesMediaDownload() {
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("user_id", "media-chat", "message", "download the movie Inception (2010)"))
+                .post("/api/v1/command")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("success"))
+                .body("action", equalTo("media.download"))
+                .body("details.outcome", equalTo("already_managed"));
+    }
+
+    @Test
+    void radarrsImportWebhookSaysReadyToWatchWithItsOwnSecretOnly() {
+        String imported = """
+                {"eventType":"Download","instanceName":"Radarr",
+                 "movie":{"id":1,"title":"Inception","year":2010,"folderPath":"/media/movies/Inception (2010)","tmdbId":27205},
+                 "movieFile":{"id":1,"relativePath":"Inception (2010).mkv","path":"/media/movies/Inception (2010)/Inception (2010).mkv",
+                              "quality":"Bluray-1080p","size":8000000000},
+                 "isUpgrade":false,"downloadClient":"qBittorrent","downloadId":"ABCDEF"}
+                """;
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .body(imported)
+                .post("/api/v1/webhooks/media/radarr?secret=wrong-secret-0123456789")
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("UNAUTHORIZED"));
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body(imported)
+                .post("/api/v1/webhooks/media/overseerr")
+                .then()
+                .statusCode(401); // the *arr secret is not Overseerr's (which is not set: nothing is taken)
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body(imported)
+                .post("/api/v1/webhooks/media/radarr")
+                .then()
+                .statusCode(200)
+                .body("event", equalTo("Imported"))
+                .body("notified", equalTo("Ready to watch: Inception (2010)"));
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body("this is not JSON")
+                .post("/api/v1/webhooks/media/radarr")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"));
+    }
+
+    @Test
+    void anOperatorRefreshesALibraryByName() {
+        Api.as("operator")
+                .post("/api/v1/media/servers/plex/libraries/Movies/refresh")
+                .then()
+                .statusCode(200)
+                .body("library", equalTo("Movies"));
+        assertTrue(MediaBackendsProfile.received("plex").contains("refresh library:Movies"));
+        Api.as("operator")
+                .post("/api/v1/media/servers/nowhere/libraries/Movies/refresh")
+                .then()
+                .statusCode(404)
+                .body("error.details.known", hasItem("plex"));
+        Api.as("viewer")
+                .get("/api/v1/media/servers/plex/libraries")
+                .then()
+                .statusCode(200)
+                .body("libraries.name", hasItem("TV Shows"));
+    }
+
+    @Test
+    void aSearchShowsReleasesButNotTheIndexersKeys() {
+        String body = Api.as("viewer")
+                .get("/api/v1/media/search?title=Inception&kind=movie")
+                .then()
+                .statusCode(200)
+                .body("releases.title", hasItem("Inception.2010.1080p.BluRay.x264"))
+                .extract()
+                .asString();
+        assertFalse(body.contains("apikey"), body);
+        assertFalse(body.contains("magnet:"), body);
+    }
+
+    @Test
+    void theMediaPageShowsItsSectionsAndApprovesARequest() {
+        browser.signOutByCookies();
+        browser.login(operator, PASSWORD);
+        browser.page("media");
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> browser.find("#now-playing").getText().contains("Inception"));
+        assertTrue(browser.find("#recently-added").getText().contains("Dune: Part Two"));
+        assertTrue(browser.find("#media-queue").getText().contains(MediaScenario.MOVIE.queuedRelease()));
+        assertTrue(browser.find("#media-calendar")
+                .getText()
+                .contains(MediaScenario.MOVIE.due().title()));
+        browser.screenshot("media-page");
+
+        browser.click("#media-requests [data-request='1'] [data-action='approve']");
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> MediaBackendsProfile.received("overseerr").contains("approve 1"));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> browser.all("#media-requests [data-request='1']").isEmpty());
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void theFormDownloadsATitleAndAViewerCannot() {
+        browser.signOutByCookies();
+        browser.login(viewer, PASSWORD);
+        browser.page("media");
+        assertFalse(browser.find("#media-download").isEnabled(), "a viewer's Download button is disabled");
+
+        browser.signOutByCookies();
+        browser.login(operator, PASSWORD);
+        browser.page("media");
+        browser.find("#media-title").sendKeys("Inception");
+        browser.find("#media-year").sendKeys("2010");
+        browser.click("#media-download");
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> "already_managed"
+                        .equals(browser.find("#media-result [data-outcome]").getDomAttribute("data-outcome")));
+        assertTrue(
+                browser.find("#media-result").getText().contains("already has"),
+                browser.find("#media-result").getText());
+        browser.assertNoConsoleErrors();
+    }
+}
