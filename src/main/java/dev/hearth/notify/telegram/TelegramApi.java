@@ -163,9 +163,8 @@ public final class TelegramApi {
     private void awaitTurn(String chatId) {
         while (true) {
             long now = clock.millis();
-            long ready = limiter.readyAt(chatId, now);
-            if (ready <= now) return;
-            sleep(ready - now);
+            if (limiter.tryBegin(chatId, now)) return;
+            sleep(Math.max(1, limiter.readyAt(chatId, now) - now));
         }
     }
 
