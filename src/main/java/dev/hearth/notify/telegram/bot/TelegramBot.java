@@ -210,6 +210,8 @@ public class TelegramBot {
             try {
                 handle(update);
             } catch (RuntimeException e) {
+                // Stopped in the middle: the update is not marked, so the next start handles it.
+                if (!running) return;
                 // One bad update must not stop the bot, nor be retried forever.
                 LOG.errorf(e, "telegram bot: update %d failed", id);
             }
