@@ -46,7 +46,8 @@ class RouteSecurityTest {
     private static final List<String> NON_JAXRS =
             List.of("/api/v1/openapi.json", "/api/v1/openapi", "/api/v1/docs/", "/metrics");
     /** Public paths that check a secret of their own (webhooks): without it they answer 401 too, in the error shape. */
-    private static final List<String> SELF_AUTHENTICATED = List.of("/api/v1/webhooks/download-complete");
+    private static final List<String> SELF_AUTHENTICATED =
+            List.of("/api/v1/webhooks/download-complete", "/api/v1/telegram/webhook");
     /** The routes marked {@link dev.hearth.platform.security.Public}, filled by {@link #declaredRoutes()}. */
     static final java.util.Set<String> PUBLIC = new java.util.TreeSet<>();
 
@@ -163,6 +164,7 @@ class RouteSecurityTest {
                         "GET /health",
                         "GET /login",
                         "POST /api/v1/auth/login",
+                        "POST /api/v1/telegram/webhook",
                         "POST /api/v1/webhooks/download-complete"),
                 PUBLIC.stream().sorted().toList());
     }

@@ -193,12 +193,16 @@ public class TelegramBot {
      * not match or the bot does not take webhooks (the door answers 401 then, and nothing is handled).
      */
     public boolean acceptWebhook(@Nullable String secret, JsonNode update) {
-        if (!running || !config.webhook() || secret == null) return false;
-        boolean same = MessageDigest.isEqual(
-                secret.getBytes(StandardCharsets.UTF_8), config.secretToken().getBytes(StandardCharsets.UTF_8));
-        if (!same) return false;
+        if (!webhookSecretMatches(secret)) return false;
         accept(update);
         return true;
+    }
+
+    /** Whether the bot takes webhooks and {@code secret} is its secret_token (compared in constant time). */
+    public boolean webhookSecretMatches(@Nullable String secret) {
+        if (!running || !config.webhook() || secret == null) return false;
+        return MessageDigest.isEqual(
+                secret.getBytes(StandardCharsets.UTF_8), config.secretToken().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Handles an update once: Telegram may deliver one again (a webhook retry), the stored offset says if it was seen. */

@@ -41,17 +41,17 @@ public class TelegramBotResource {
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
     public Ack webhook(@HeaderParam(SECRET_HEADER) @Nullable String secret, @Nullable JsonNode update) {
-        if (update == null || !update.isObject()) {
-            // checked after the secret would leak nothing, but a missing body is the sender's mistake either way
-            throw ApiException.invalid("update", "send a Telegram Update object");
-        }
-        if (!bot.acceptWebhook(secret, update)) {
-            throw new ApiException(
-                    ErrorCode.UNAUTHORIZED,
-                    "Missing or wrong " + SECRET_HEADER + ", or the bot does not take webhooks",
-                    Map.of("header", SECRET_HEADER));
-        }
+        if (!bot.webhookSecretMatches(secret)) throw unauthorized();
+        if (update == null || !update.isObject()) throw ApiException.invalid("update", "send a Telegram Update object");
+        if (!bot.acceptWebhook(secret, update)) throw unauthorized();
         return new Ack(true);
+    }
+
+    private static ApiException unauthorized() {
+        return new ApiException(
+                ErrorCode.UNAUTHORIZED,
+                "Missing or wrong " + SECRET_HEADER + ", or the bot does not take webhooks",
+                Map.of("header", SECRET_HEADER));
     }
 
     @GET
