@@ -18,6 +18,7 @@ import dev.hearth.services.RuntimeDispatch;
 import dev.hearth.testing.Api;
 import dev.hearth.testing.Await;
 import dev.hearth.testing.TorrentFixture;
+import dev.hearth.web.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -54,6 +55,12 @@ class TelegramBotTest {
 
     @Inject
     DownloadService downloads;
+
+    @Inject
+    dev.hearth.platform.security.UserService users;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
 
     FakeTelegram telegram = TelegramBotProfile.telegram();
 
@@ -231,6 +238,27 @@ class TelegramBotTest {
         assertEquals(0, telegram.unconfirmed(), "every update confirmed");
         assertEquals(answers, telegram.messagesTo(Long.toString(OPERATOR)).size(), "no update handled twice");
         assertTrue(say(OPERATOR, OPERATOR, "/help").text().contains("restart"), "and it still answers");
+    }
+
+    @Test
+    void theSettingsPageShowsTheBotPollingItsLastUpdateAndWhoMayTalkToIt() {
+        say(OPERATOR, OPERATOR, "/status");
+        String admin = "tg-admin-" + ThreadLocalRandom.current().nextInt(1 << 20);
+        users.create(admin, "correct horse battery", dev.hearth.platform.security.Role.ADMIN);
+        try (Browser browser = new Browser(base)) {
+            browser.login(admin, "correct horse battery");
+            browser.page("settings");
+            browser.waitFor(
+                    Duration.ofSeconds(10), d -> !browser.all("#bot-state").isEmpty());
+            String state = browser.find("#bot-state").getText();
+            assertTrue(state.startsWith("Long polling"), state);
+            assertFalse(state.contains("none yet"), "the last update is shown: " + state);
+            String members = browser.find("#bot-members").getText();
+            assertTrue(members.contains("user " + OPERATOR + ": operator"), members);
+            assertTrue(members.contains("chat " + GROUP + ": viewer"), members);
+            assertFalse(browser.find("#telegram-bot").getText().contains(TelegramBotProfile.TOKEN), "never the token");
+            browser.assertNoConsoleErrors();
+        }
     }
 
     @Test
