@@ -5,6 +5,7 @@ import dev.hearth.notify.internal.Outbox;
 import dev.hearth.notify.internal.QuietTime;
 import dev.hearth.notify.internal.RateLimiter;
 import dev.hearth.notify.internal.Secrets;
+import dev.hearth.notify.internal.SharedLimiters;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.integration.KindContext;
 import dev.hearth.platform.storage.Database;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,23 +44,36 @@ public class NotificationService {
     private final Duration dedupWindow;
     private final NotifierKinds kinds;
     private final KindContext context;
-    private final Map<String, RateLimiter> limiters = new HashMap<>();
+    private final SharedLimiters limiters;
     /** Replaced whole when a channel is added or removed at run time, so senders and routing read a stable map. */
     private volatile Map<String, Channel> channels = Map.of();
 
     private boolean started;
 
     @jakarta.inject.Inject
-    public NotificationService(Database db, ConfigService config, KindContext context, Clock clock) {
-        this(db, config.current().section(NotificationsConfig.class), NotifierKinds.load(), context, clock);
+    public NotificationService(
+            Database db, ConfigService config, KindContext context, Clock clock, SharedLimiters limiters) {
+        this(db, config.current().section(NotificationsConfig.class), NotifierKinds.load(), context, clock, limiters);
     }
 
     public NotificationService(
             Database db, NotificationsConfig config, NotifierKinds kinds, KindContext context, Clock clock) {
+        this(db, config, kinds, context, clock, new SharedLimiters());
+    }
+
+    /** {@code limiters}: shared with the Telegram bot, whose replies count against the same bot's limits. */
+    public NotificationService(
+            Database db,
+            NotificationsConfig config,
+            NotifierKinds kinds,
+            KindContext context,
+            Clock clock,
+            SharedLimiters limiters) {
         this.outbox = new Outbox(db);
         this.clock = clock;
         this.dedupWindow = config.dedupWindow();
         this.kinds = kinds;
+        this.limiters = limiters;
         this.context = context;
         Map<String, Channel> made = new LinkedHashMap<>();
         for (ChannelConfig c : config.channels()) made.put(c.name(), channel(c));
@@ -69,7 +82,7 @@ public class NotificationService {
 
     private Channel channel(ChannelConfig c) {
         NotifierKinds.Made made = kinds.make(c, context);
-        RateLimiter limiter = limiters.computeIfAbsent(made.limitKey(), k -> new RateLimiter(made.limits()));
+        RateLimiter limiter = limiters.forKey(made.limitKey(), made.limits());
         ChannelWorker worker =
                 new ChannelWorker(c.name(), made.notifier(), limiter, outbox, clock, Secrets.of(made.settings()));
         return new Channel(c, made.notifier(), worker, made.limits());

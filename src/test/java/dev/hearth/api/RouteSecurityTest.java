@@ -46,11 +46,11 @@ class RouteSecurityTest {
     private static final List<String> NON_JAXRS =
             List.of("/api/v1/openapi.json", "/api/v1/openapi", "/api/v1/docs/", "/metrics");
     /** Public paths that check a secret of their own (webhooks): without it they answer 401 too, in the error shape. */
-    private static final List<String> SELF_AUTHENTICATED =
-            List.of(
-                    "/api/v1/webhooks/download-complete",
-                    "/api/v1/webhooks/media/{source}",
-                    "/compat/automation/webhook/download-complete");
+    private static final List<String> SELF_AUTHENTICATED = List.of(
+            "/api/v1/telegram/webhook",
+            "/api/v1/webhooks/download-complete",
+            "/api/v1/webhooks/media/{source}",
+            "/compat/automation/webhook/download-complete");
     /** The routes marked {@link dev.hearth.platform.security.Public}, filled by {@link #declaredRoutes()}. */
     static final java.util.Set<String> PUBLIC = new java.util.TreeSet<>();
 
@@ -177,6 +177,7 @@ class RouteSecurityTest {
                         "GET /health",
                         "GET /login",
                         "POST /api/v1/auth/login",
+                        "POST /api/v1/telegram/webhook",
                         "POST /api/v1/webhooks/download-complete",
                         "POST /api/v1/webhooks/media/{source}",
                         "POST /compat/automation/webhook/download-complete"),

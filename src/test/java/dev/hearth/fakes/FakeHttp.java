@@ -53,7 +53,16 @@ public abstract class FakeHttp implements AutoCloseable {
     }
 
     /** What the double answers. */
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, byte[] bytes) {
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A binary answer (a file download). */
+        public static Reply bytes(int status, String contentType, byte[] bytes) {
+            return new Reply(status, contentType, "", bytes);
+        }
+
         public static Reply json(int status, Object body) {
             try {
                 return new Reply(status, "application/json", JSON.writeValueAsString(body));
@@ -92,7 +101,7 @@ public abstract class FakeHttp implements AutoCloseable {
                     arrived);
             requests.add(r);
             Reply reply = handle(r);
-            byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
+            byte[] out = reply.bytes();
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {

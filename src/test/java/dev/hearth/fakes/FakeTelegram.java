@@ -22,7 +22,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeTelegram extends FakeHttp {
     private static final String RESERVED = "_*[]()~`>#+-=|{}.!";
 
-    public record Message(String chatId, String text, long arrivedAtMs) {}
+    /** A message Telegram accepted; {@code replyMarkup} is the inline keyboard sent with it, or a missing node. */
+    public record Message(String chatId, String text, long arrivedAtMs, JsonNode replyMarkup) {}
+
+    /** A callback query the bot answered. */
+    public record CallbackAnswer(String callbackQueryId, String text) {}
 
     private final String token;
     private final Set<String> chats;
@@ -33,6 +37,14 @@ public final class FakeTelegram extends FakeHttp {
     public final List<Message> messages = new CopyOnWriteArrayList<>();
     public final List<String> refusals = new CopyOnWriteArrayList<>();
     public final Map<String, Integer> throttled = new ConcurrentHashMap<>();
+    public final List<CallbackAnswer> callbackAnswers = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> updates = new ArrayList<>();
+    private final Map<String, byte[]> files = new HashMap<>();
+    private long nextUpdateId = 1000;
+    private long confirmedBelow;
+    private volatile String webhookUrl = "";
+    private volatile String webhookSecret = "";
+    public final List<Long> offsetsAsked = new CopyOnWriteArrayList<>();
 
     public FakeTelegram(String token, Set<String> chats) throws IOException {
         this.token = token;
@@ -50,15 +62,153 @@ public final class FakeTelegram extends FakeHttp {
         return messages.stream().filter(m -> m.chatId().equals(chatId)).toList();
     }
 
+    /**
+     * Queues an update as a user's client would cause it; Telegram numbers updates itself, increasing by one.
+     * Answers the update_id given.
+     */
+    public synchronized long pushUpdate(Map<String, Object> update) {
+        com.fasterxml.jackson.databind.node.ObjectNode u = JSON.valueToTree(update);
+        long id = nextUpdateId++;
+        u.put("update_id", id);
+        updates.add(u);
+        notifyAll();
+        return id;
+    }
+
+    /** A private-chat text message from {@code userId} (a private chat's id is the user's id). */
+    public long pushText(long userId, long chatId, String text) {
+        return pushUpdate(Map.of(
+                "message",
+                Map.of(
+                        "message_id",
+                        1,
+                        "date",
+                        System.currentTimeMillis() / 1000,
+                        "from",
+                        Map.of("id", userId, "is_bot", false, "first_name", "u" + userId),
+                        "chat",
+                        Map.of("id", chatId, "type", chatId < 0 ? "group" : "private"),
+                        "text",
+                        text)));
+    }
+
+    /** A press on an inline keyboard button carrying {@code data}, under a message in {@code chatId}. */
+    public long pushCallback(long userId, long chatId, String data) {
+        return pushUpdate(Map.of(
+                "callback_query",
+                Map.of(
+                        "id",
+                        "cb" + nextUpdateId,
+                        "from",
+                        Map.of("id", userId, "is_bot", false, "first_name", "u" + userId),
+                        "message",
+                        Map.of("message_id", 1, "date", 0, "chat", Map.of("id", chatId, "type", "private")),
+                        "chat_instance",
+                        "1",
+                        "data",
+                        data)));
+    }
+
+    /** A document message: the file is kept here and served by getFile and the file download. */
+    public synchronized long pushDocument(long userId, long chatId, String fileName, byte[] content) {
+        String fileId = "file" + (files.size() + 1);
+        files.put(fileId, content);
+        return pushUpdate(Map.of(
+                "message",
+                Map.of(
+                        "message_id",
+                        1,
+                        "date",
+                        System.currentTimeMillis() / 1000,
+                        "from",
+                        Map.of("id", userId, "is_bot", false, "first_name", "u" + userId),
+                        "chat",
+                        Map.of("id", chatId, "type", "private"),
+                        "document",
+                        Map.of(
+                                "file_id",
+                                fileId,
+                                "file_unique_id",
+                                "u" + fileId,
+                                "file_name",
+                                fileName,
+                                "mime_type",
+                                "application/x-bittorrent",
+                                "file_size",
+                                content.length))));
+    }
+
+    /** Updates not yet confirmed by a getUpdates with a higher offset (what a restart would be given again). */
+    public synchronized int unconfirmed() {
+        return (int) updates.stream()
+                .filter(u -> u.path("update_id").asLong() >= confirmedBelow)
+                .count();
+    }
+
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+
     @Override
     protected synchronized Reply handle(Request r) {
         String prefix = "/bot" + token + "/";
+        if (r.path().startsWith("/file/bot" + token + "/")) {
+            String path = r.path().substring(("/file/bot" + token + "/").length());
+            byte[] content = files.get(path.replace("documents/", ""));
+            return content == null ? error(404, "Not Found") : Reply.bytes(200, "application/octet-stream", content);
+        }
         if (!r.path().startsWith("/bot")) return error(404, "Not Found");
         if (!r.path().startsWith(prefix)) return error(401, "Unauthorized");
-        if (!r.path().equals(prefix + "sendMessage")) return error(404, "Not Found");
-        if (!scripted.isEmpty()) return scripted.removeFirst();
+        String method = r.path().substring(prefix.length());
         Map<String, String> params = params(r);
         if (params == null) return error(400, "Bad Request: can't parse JSON");
+        switch (method) {
+            case "getUpdates":
+                return getUpdates(params);
+            case "answerCallbackQuery":
+                if (params.getOrDefault("callback_query_id", "").isEmpty())
+                    return error(
+                            400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+                callbackAnswers.add(
+                        new CallbackAnswer(params.get("callback_query_id"), params.getOrDefault("text", "")));
+                return ok(true);
+            case "getFile": {
+                String id = params.getOrDefault("file_id", "");
+                if (!files.containsKey(id)) return error(400, "Bad Request: invalid file_id");
+                return ok(Map.of(
+                        "file_id",
+                        id,
+                        "file_unique_id",
+                        "u" + id,
+                        "file_size",
+                        files.get(id).length,
+                        "file_path",
+                        "documents/" + id));
+            }
+            case "setWebhook": {
+                String url = params.getOrDefault("url", "");
+                String secret = params.getOrDefault("secret_token", "");
+                if (!secret.matches("[A-Za-z0-9_-]{0,256}"))
+                    return error(400, "Bad Request: secret token contains unallowed characters");
+                webhookUrl = url;
+                webhookSecret = secret;
+                notifyAll();
+                return ok(true);
+            }
+            case "deleteWebhook":
+                webhookUrl = "";
+                webhookSecret = "";
+                return ok(true);
+            case "sendMessage":
+                break;
+            default:
+                return error(404, "Not Found");
+        }
+        if (!scripted.isEmpty()) return scripted.removeFirst();
         String chat = params.getOrDefault("chat_id", "");
         String text = params.getOrDefault("text", "");
         if (chat.isEmpty()) return error(400, "Bad Request: chat_id is empty");
@@ -89,7 +239,21 @@ public final class FakeTelegram extends FakeHttp {
         }
         lastArrival.put(chat, now);
         overall.addLast(now);
-        messages.add(new Message(chat, parsed, now));
+        JsonNode markup =
+                r.header("Content-Type") != null && r.header("Content-Type").startsWith("application/json")
+                        ? r.json().path("reply_markup")
+                        : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        if (markup.isObject()) {
+            for (JsonNode row : markup.path("inline_keyboard"))
+                for (JsonNode button : row) {
+                    int bytes = button.path("callback_data")
+                            .asText("")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                            .length;
+                    if (bytes < 1 || bytes > 64) return error(400, "Bad Request: BUTTON_DATA_INVALID");
+                }
+        }
+        messages.add(new Message(chat, parsed, now, markup));
         return Reply.json(
                 200,
                 Map.of(
@@ -105,6 +269,38 @@ public final class FakeTelegram extends FakeHttp {
                                 System.currentTimeMillis() / 1000,
                                 "text",
                                 parsed)));
+    }
+
+    /**
+     * Long polling as documented: an offset confirms every update below it (they are forgotten); with no update
+     * waiting, the call is held up to {@code timeout} seconds. A webhook in place makes getUpdates a 409.
+     */
+    private Reply getUpdates(Map<String, String> params) {
+        if (!webhookUrl.isEmpty())
+            return error(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        long offset = Long.parseLong(params.getOrDefault("offset", "0"));
+        long timeout = Math.min(50, Long.parseLong(params.getOrDefault("timeout", "0")));
+        offsetsAsked.add(offset);
+        if (offset > 0) {
+            confirmedBelow = Math.max(confirmedBelow, offset);
+            updates.removeIf(u -> u.path("update_id").asLong() < offset);
+        }
+        long deadline = System.nanoTime() + timeout * 1_000_000_000L;
+        while (updates.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return ok(List.copyOf(updates));
+    }
+
+    private static Reply ok(Object result) {
+        return Reply.json(200, Map.of("ok", true, "result", result));
     }
 
     private static Map<String, String> params(Request r) {

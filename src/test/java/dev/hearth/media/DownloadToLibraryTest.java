@@ -170,8 +170,12 @@ class DownloadToLibraryTest {
                         .toList();
             }
         };
-        NotificationService notifications =
-                new NotificationService(db, config, Targets.context(stack, config::current), clock);
+        NotificationService notifications = new NotificationService(
+                db,
+                config,
+                Targets.context(stack, config::current),
+                clock,
+                new dev.hearth.notify.internal.SharedLimiters());
         MediaLedger ledger = new MediaLedger(db, clock);
         LibraryRefresh refresh = new LibraryRefresh(services, ledger, notifications, config, db, clock);
         Recorder events = new Recorder();

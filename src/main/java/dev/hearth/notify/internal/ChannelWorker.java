@@ -100,19 +100,26 @@ public final class ChannelWorker {
         List<Outbox.Due> due = outbox.due(channel, now, 1000);
         long earliest = Long.MAX_VALUE;
         for (Outbox.Due d : due) {
-            long ready = limiter.readyAt(d.destination(), now);
-            if (ready <= now) {
+            if (limiter.tryBegin(d.destination(), now)) {
                 deliver(d);
                 return 0;
             }
-            earliest = Math.min(earliest, ready);
+            earliest = Math.min(earliest, limiter.readyAt(d.destination(), now));
         }
         long next = outbox.nextDue(channel).filter(t -> t > now).orElse(Long.MAX_VALUE);
         return Math.max(1, Math.min(Math.min(earliest, next), now + IDLE_POLL_MS) - now);
     }
 
+    /** Called with the destination's turn claimed ({@link RateLimiter#tryBegin}); every path ends or abandons it. */
     private void deliver(Outbox.Due d) {
-        List<String> parts = notifier.render(d.notification());
+        List<String> parts;
+        try {
+            parts = notifier.render(d.notification());
+        } catch (RuntimeException e) {
+            limiter.abandon(d.destination());
+            throw e;
+        }
+        if (d.partsSent() >= parts.size()) limiter.abandon(d.destination());
         for (int i = d.partsSent(); i < parts.size(); i++) {
             if (i > d.partsSent() && !waitForTurn(d.destination())) return;
             Outcome outcome;
@@ -170,10 +177,10 @@ public final class ChannelWorker {
     private boolean waitForTurn(String destination) {
         while (running) {
             long now = clock.millis();
+            if (limiter.tryBegin(destination, now)) return true;
             long ready = limiter.readyAt(destination, now);
-            if (ready <= now) return true;
             try {
-                Thread.sleep(ready - now);
+                Thread.sleep(Math.max(1, ready - now));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -15,10 +15,14 @@ import java.util.Map;
  */
 public final class RateLimiter {
     private static final String OVERALL = "\u0000overall";
+    private static final long IN_FLIGHT_RECHECK_MS = 50;
 
     private final List<RateRule> rules;
     private final Map<String, Long> last = new HashMap<>();
     private final Map<String, Deque<Long>> windows = new HashMap<>();
+    /** Sends begun with {@link #tryBegin} and not yet ended, per destination: another sender waits for them. */
+    private final Map<String, Integer> inFlight = new HashMap<>();
+
     private long blockedUntil;
 
     public RateLimiter(List<RateRule> rules) {
@@ -28,6 +32,8 @@ public final class RateLimiter {
     /** The earliest epoch millisecond at which {@code destination} may be sent to; {@code now} or later. */
     public synchronized long readyAt(String destination, long now) {
         long ready = Math.max(now, blockedUntil);
+        // Another sender's message to this destination is on its way: its end starts the next gap.
+        if (inFlight.containsKey(destination)) ready = Math.max(ready, now + IN_FLIGHT_RECHECK_MS);
         for (RateRule rule : rules) {
             ready = Math.max(
                     ready,
@@ -47,8 +53,25 @@ public final class RateLimiter {
         return ready;
     }
 
+    /**
+     * Claims the turn of {@code destination} when it is due now; true means the caller sends and then calls
+     * {@link #sent}. Needed when several senders share a limiter (the notification channels and the Telegram bot):
+     * between one's {@link #readyAt} and its send, another could start too.
+     */
+    public synchronized boolean tryBegin(String destination, long now) {
+        if (readyAt(destination, now) > now) return false;
+        inFlight.merge(destination, 1, Integer::sum);
+        return true;
+    }
+
+    /** A turn claimed with {@link #tryBegin} but not used: nothing was sent. */
+    public synchronized void abandon(String destination) {
+        inFlight.computeIfPresent(destination, (d, n) -> n > 1 ? n - 1 : null);
+    }
+
     /** A send to {@code destination} ended at {@code at}, whatever its outcome: the upstream counted it. */
     public synchronized void sent(String destination, long at) {
+        inFlight.computeIfPresent(destination, (d, n) -> n > 1 ? n - 1 : null);
         last.merge(destination, at, Math::max);
         windows.computeIfAbsent(destination, d -> new ArrayDeque<>()).addLast(at);
         windows.computeIfAbsent(OVERALL, d -> new ArrayDeque<>()).addLast(at);

@@ -11,10 +11,11 @@ export async function render(scope) {
   const users = h('section', { class: 'card', 'aria-labelledby': 'st-users', id: 'users', style: 'margin-top:1rem' }, h('h2', { id: 'st-users' }, 'Users'));
   const keys = h('section', { class: 'card', 'aria-labelledby': 'st-keys', id: 'keys', style: 'margin-top:1rem' }, h('h2', { id: 'st-keys' }, 'API keys'));
   const channels = h('section', { class: 'card', 'aria-labelledby': 'st-ch', id: 'channels', style: 'margin-top:1rem' }, h('h2', { id: 'st-ch' }, 'Notification channels'));
+  const bot = h('section', { class: 'card', 'aria-labelledby': 'st-bot', id: 'telegram-bot', style: 'margin-top:1rem' }, h('h2', { id: 'st-bot' }, 'Telegram bot'));
   const config = h('section', { class: 'card', 'aria-labelledby': 'st-cfg', id: 'config', style: 'margin-top:1rem' }, h('h2', { id: 'st-cfg' }, 'Configuration'));
-  scope.el.append(password, users, keys, channels, config);
+  scope.el.append(password, users, keys, channels, bot, config);
   ownPassword(password);
-  await Promise.all([accounts(users), apiKeys(keys), notificationChannels(channels), configuration(config)]);
+  await Promise.all([accounts(users), apiKeys(keys), notificationChannels(channels), telegramBot(bot), configuration(config)]);
 }
 
 const ROLES = ['viewer', 'operator', 'admin'];
@@ -153,6 +154,28 @@ async function apiKeys(card) {
   });
   card.append(form, once, list);
   await load();
+}
+
+// The chat bot's state: how updates arrive, when the last one came, and who may talk to it with which role.
+async function telegramBot(card) {
+  const route = 'GET /api/v1/telegram/bot';
+  if (!has(route)) { card.append(notAvailable('The Telegram bot', route)); return; }
+  const why = denied(route);
+  if (why) { card.append(h('p', { class: 'na' }, `The bot's settings are for administrators. ${why}.`)); return; }
+  try {
+    const b = await api('GET', '/api/v1/telegram/bot');
+    if (!b.enabled) {
+      card.append(h('p', { class: 'muted', id: 'bot-state' }, 'Off. Set telegram_bot in hearth.yml (see docs/configuration.md, "Telegram bot").'));
+      return;
+    }
+    const state = b.running ? (b.mode === 'webhook' ? 'Webhook' : 'Long polling') : 'Stopped';
+    const members = (list, kind) => list.map(m => h('li', {}, `${kind} ${m.id}: ${m.role}`));
+    card.append(
+      h('p', { id: 'bot-state' }, h('strong', {}, state),
+        ` · last update ${b.last_update_at ? when(b.last_update_at) : 'none yet'} · ${b.updates_handled} handled · ${b.strangers_ignored} from strangers ignored`),
+      b.last_error ? h('p', { class: 'error', id: 'bot-error' }, b.last_error) : null,
+      h('ul', { id: 'bot-members', class: 'small' }, [...members(b.users, 'user'), ...members(b.chats, 'chat')]));
+  } catch (e) { card.append(failed('The Telegram bot', e)); }
 }
 
 async function notificationChannels(card) {
