@@ -72,7 +72,7 @@ public final class Hearth {
         try (var ignored = DriverManager.getConnection(storage.url(), storage.username(), storage.password())) {
             // reachable, credentials accepted
         } catch (SQLException e) {
-            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
     }
 }

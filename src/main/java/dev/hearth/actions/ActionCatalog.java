@@ -59,7 +59,7 @@ public class ActionCatalog {
      * parameter rules, and the audit keeps only the action and the names of the parameters sent, so a
      * refused call cannot fill the audit with its values.
      */
-    public Object invoke(String id, JsonNode params, Caller caller, String door) {
+    public Record invoke(String id, @org.jspecify.annotations.Nullable JsonNode params, Caller caller, String door) {
         Action action = find(id);
         ActionSpec spec = action.spec();
         if (!caller.may(spec.role())) {
@@ -71,11 +71,11 @@ public class ActionCatalog {
         JsonNode audited = redact(checked);
         long start = System.nanoTime();
         try {
-            Object result = action.handler().run(new ActionCall(caller, door, checked));
+            Record result = action.handler().run(new ActionCall(caller, door, checked));
             audit.record(caller, door, id, audited, "ok", "", (System.nanoTime() - start) / 1_000_000);
             return result;
         } catch (ApiException e) {
-            audit.record(caller, door, id, audited, e.code().name().toLowerCase(), e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+            audit.record(caller, door, id, audited, e.code().name().toLowerCase(), String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
             throw e;
         } catch (Exception e) {
             audit.record(caller, door, id, audited, "error", String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
@@ -84,7 +84,7 @@ public class ActionCatalog {
         }
     }
 
-    private static ObjectNode check(ActionSpec spec, JsonNode params) {
+    private static ObjectNode check(ActionSpec spec, @org.jspecify.annotations.Nullable JsonNode params) {
         if (params != null && !params.isNull() && !params.isObject()) {
             throw new ApiException(ErrorCode.INVALID_INPUT, "Parameters must be a JSON object");
         }

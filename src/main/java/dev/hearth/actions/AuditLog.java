@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who did what, through which door, and how it ended. Secrets in parameters never reach it, and the
@@ -74,7 +75,7 @@ public class AuditLog {
     }
 
     /** The names of the parameters sent, sorted, cut to fit: what a refused call leaves in the audit. */
-    static ArrayNode names(JsonNode params) {
+    static ArrayNode names(@Nullable JsonNode params) {
         ArrayNode names = JsonNodeFactory.instance.arrayNode();
         if (params == null || !params.isObject()) return names;
         List<String> sorted = new ArrayList<>();

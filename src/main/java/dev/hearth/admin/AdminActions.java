@@ -31,6 +31,12 @@ public class AdminActions implements ActionProvider {
     public static final String JOB_CANCEL = "admin.job_cancel";
     private static final String NOT_FOR_CHAT = " Admin only; not open to chat, LLM or MCP unless remote_admin.allow_chat.";
 
+    /** The answer of admin.python_restart: whether a worker was running and is now stopped. */
+    public record WorkerStopped(boolean stopped) {}
+
+    /** The answer of admin.variable_delete: the name of the variable deleted. */
+    public record VariableDeleted(String deleted) {}
+
     private final RemoteAdmin admin;
 
     public AdminActions(RemoteAdmin admin) {
@@ -52,10 +58,10 @@ public class AdminActions implements ActionProvider {
                         List.of(Param.required("package", Type.STRING, "name with an optional version, e.g. requests==2.31.0"), timeout),
                         c -> admin.install(c.caller(), c.door(), c.string("package"), seconds(c))),
                 action(PYTHON_RESTART, "Stop the Python worker; its variables are lost", true, List.of(),
-                        c -> Map.of("stopped", admin.restartWorker(c.caller(), c.door()))),
+                        c -> new WorkerStopped(admin.restartWorker(c.caller(), c.door()))),
                 action(VARIABLE_DELETE, "Delete a variable of the Python worker", true,
                         List.of(Param.required("name", Type.STRING, "the variable's name")),
-                        c -> Map.of("deleted", admin.deleteVariable(c.caller(), c.door(), c.string("name")))),
+                        c -> new VariableDeleted(admin.deleteVariable(c.caller(), c.door(), c.string("name")))),
                 action(FILES_LIST, "List a directory inside the remote-admin roots", false,
                         List.of(Param.optional("path", Type.STRING, "directory; relative paths start at the workspace"),
                                 Param.optional("limit", Type.INTEGER, "entries per page (default 500)"),

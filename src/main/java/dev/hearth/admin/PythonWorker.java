@@ -138,8 +138,9 @@ final class PythonWorker implements AutoCloseable {
     Map<String, PythonResult.Variable> variables(Duration timeout) {
         lockWithin(timeout);
         try {
-            if (!running()) return Map.of();
-            Optional<JsonNode> a = call(live, json.createObjectNode().put("op", "variables"), timeout);
+            Live l = live;
+            if (l == null || !l.process().isAlive()) return Map.of();
+            Optional<JsonNode> a = call(l, json.createObjectNode().put("op", "variables"), timeout);
             return a.map(node -> variables(node.path("variables"))).orElseGet(Map::of);
         } finally {
             busy.unlock();
@@ -150,8 +151,9 @@ final class PythonWorker implements AutoCloseable {
     boolean delete(String name, Duration timeout) {
         lockWithin(timeout);
         try {
-            if (!running()) return false;
-            Optional<JsonNode> a = call(live, json.createObjectNode().put("op", "delete").put("name", name), timeout);
+            Live l = live;
+            if (l == null || !l.process().isAlive()) return false;
+            Optional<JsonNode> a = call(l, json.createObjectNode().put("op", "delete").put("name", name), timeout);
             return a.map(node -> node.path("deleted").asBoolean(false)).orElse(false);
         } finally {
             busy.unlock();

@@ -3,7 +3,6 @@ package dev.hearth.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.HearthConfig;
-import dev.hearth.platform.config.RemoteAdminConfig;
 import dev.hearth.platform.security.Caller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.storage.Database;
@@ -62,7 +61,7 @@ public class RemoteAdmin {
 
     public RemoteAdmin(ConfigService configService, Database db, Clock clock, ObjectMapper json) {
         this.configService = configService;
-        this.config = configService.current().remoteAdmin();
+        this.config = configService.current().section(RemoteAdminConfig.class);
         this.clock = clock;
         this.sandbox = new Sandbox(config, System.getenv());
         this.worker = new PythonWorker(sandbox, json);

@@ -1,6 +1,5 @@
 package dev.hearth.admin;
 
-import dev.hearth.platform.config.RemoteAdminConfig;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import java.io.File;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How every remote-admin process starts and ends. Starts: in the workspace, from an environment of PATH,
@@ -38,7 +38,8 @@ public final class Sandbox {
 
     private final RemoteAdminConfig config;
     private final Map<String, String> hearthEnvironment;
-    private volatile Identity identity;
+    /** Resolved at the first command (it looks up run_as and the tools), not at construction. */
+    private volatile @Nullable Identity identity;
 
     public Sandbox(RemoteAdminConfig config, Map<String, String> hearthEnvironment) {
         this.config = config;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The action catalog as tools, never written twice: the LLM tool list and the MCP tool list both come from here,
@@ -19,7 +20,8 @@ import java.util.Optional;
 @Singleton
 public class ActionTools {
     private final ActionCatalog catalog;
-    private volatile Map<String, Tool> byName;
+    /** Built at the first use, once every action provider is in the catalog. */
+    private volatile @Nullable Map<String, Tool> byName;
 
     public ActionTools(ActionCatalog catalog) {
         this.catalog = catalog;

@@ -21,6 +21,7 @@ import dev.hearth.assistant.internal.Renderer;
 import dev.hearth.assistant.internal.ToolLoop;
 import dev.hearth.assistant.openai.OpenAiProvider;
 import dev.hearth.platform.config.ConfigService;
+import dev.hearth.downloads.DownloadsConfig;
 import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.security.Caller;
@@ -67,7 +68,7 @@ public class Assistant {
     private final ConfigService config;
     private final ObjectMapper json;
     private final Clock clock;
-    private final HearthConfig.Assistant settings;
+    private final AssistantConfig settings;
     private final Conversations conversations;
     private final AssistantMeters meters;
     private final @Nullable ToolLoop model;
@@ -81,7 +82,7 @@ public class Assistant {
         this.config = config;
         this.json = json;
         this.clock = clock;
-        this.settings = config.current().assistant();
+        this.settings = config.current().section(AssistantConfig.class);
         this.conversations = new Conversations(settings.memoryTurns(), settings.maxConversations());
         LlmProvider provider = provider(settings, http);
         this.meters = new AssistantMeters(registry, settings.provider(), provider == null ? "" : provider.model(),
@@ -90,7 +91,7 @@ public class Assistant {
                 : new ToolLoop(provider, tools, catalog, json, meters, settings.maxTurns(), settings.maxTokens(), clock);
     }
 
-    static @Nullable LlmProvider provider(HearthConfig.Assistant a, HttpStack http) {
+    static @Nullable LlmProvider provider(AssistantConfig a, HttpStack http) {
         return switch (a.provider()) {
             case "anthropic" -> new AnthropicProvider(http, URI.create(a.apiBaseUrl().isEmpty() ? AnthropicProvider.DEFAULT_BASE : a.apiBaseUrl()),
                     a.apiKey(), a.model(), a.timeout());
@@ -166,6 +167,7 @@ public class Assistant {
     }
 
     private Answer modelTurn(Turn turn, Conversation c) {
+        ToolLoop model = java.util.Objects.requireNonNull(this.model, "modelTurn runs only when a model is configured");
         List<HistoryEntry> history = c.history();
         return switch (model.run(turn.caller(), turn.text(), history, c.tainted())) {
             case ToolLoop.Outcome.Answered a -> new Answer(a.reply(), a.tainted());
@@ -275,7 +277,7 @@ public class Assistant {
     }
 
     private List<String> categories() {
-        return config.current().downloads().categories().keySet().stream().sorted().toList();
+        return config.current().section(DownloadsConfig.class).categories().keySet().stream().sorted().toList();
     }
 
     private static String help(Role role) {

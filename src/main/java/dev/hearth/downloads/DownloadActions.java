@@ -20,6 +20,7 @@ public class DownloadActions implements ActionProvider {
     public static final String RESUME = "tasks.resume";
     public static final String REMOVE = "tasks.remove";
     public static final String LIST = "tasks.list";
+    public static final String COMPLETE = "downloads.complete";
 
     private final DownloadService downloads;
 
@@ -47,17 +48,35 @@ public class DownloadActions implements ActionProvider {
                 new Action(new ActionSpec(REMOVE, "Remove a download task from its client, and its downloaded data if asked", Role.OPERATOR, true,
                         List.of(taskId, Param.optional("delete_data", Type.BOOLEAN, "also delete the downloaded files (default false)"))),
                         call -> downloads.remove(call.string("task_id"), call.flag("delete_data", false))),
+                // The torrent client's completion hook: the webhook door, its secret checked, calls it as the caller "webhook".
+                new Action(new ActionSpec(COMPLETE, "Record that a client finished a download (its completion hook)", Role.OPERATOR, false, List.of(
+                        Param.required("hash", Type.STRING, "the torrent's info-hash (or an aria2 gid)"),
+                        // The seeds' hooks send these too; they are accepted and ignored: name, category and paths come from the client.
+                        Param.optional("name", Type.STRING, "ignored: the client's own name for it is used"),
+                        Param.optional("category", Type.STRING, "ignored: the client's category is used"),
+                        Param.optional("save_path", Type.STRING, "ignored: the client's save path is used"),
+                        Param.optional("size", Type.INTEGER, "ignored: the client's figure is used"),
+                        Param.optional("completion_time", Type.INTEGER, "when it finished, epoch seconds"),
+                        Param.optional("client", Type.STRING, "the client (service name), where one hash could be on several"))),
+                        call -> downloads.complete(new WebhookCompletion(call.string("hash"), call.optionalString("name").orElse(null),
+                                call.optionalString("category").orElse(null), call.optionalString("save_path").orElse(null),
+                                call.params().has("size") ? call.integer("size") : null,
+                                call.params().has("completion_time") ? call.integer("completion_time") : null,
+                                call.optionalString("client").orElse(null)))),
                 // a read, for the chat doors and MCP
                 new Action(new ActionSpec(LIST, "List download tasks with their progress, speed and time left", Role.VIEWER, false, List.of(
                         Param.optional("status", Type.STRING, "active (default), completed, failed, all, or one status such as paused"),
                         Param.optional("limit", Type.INTEGER, "at most this many, 1 to 100 (default 20)"))), this::list));
     }
 
-    private Object list(ActionCall call) {
+    /** The answer of tasks.list: one page of tasks, how many match in all, and whether more follow. */
+    public record TaskList(List<Task> tasks, long total, boolean hasMore) {}
+
+    private TaskList list(ActionCall call) {
         long limit = call.params().has("limit") ? call.integer("limit") : 20;
         if (limit < 1 || limit > 100) throw ApiException.invalid("limit", "must be between 1 and 100");
         TaskPage page = downloads.list(StatusFilter.parse(call.optionalString("status").orElse("active")), null, (int) limit, 0);
-        return java.util.Map.of("tasks", page.tasks(), "total", page.total(), "has_more", page.hasMore());
+        return new TaskList(page.tasks(), page.total(), page.hasMore());
     }
 
     private Task add(ActionCall call) {

@@ -39,8 +39,9 @@ public final class DownloadRoots {
     public static DownloadRoots of(HearthConfig config) {
         Set<String> roots = new LinkedHashSet<>();
         if (!config.downloadsDir().isBlank()) roots.add(config.downloadsDir().trim());
-        config.downloads().categories().values().stream().map(HearthConfig.Category::savePath).filter(s -> !s.isBlank()).forEach(roots::add);
-        roots.addAll(config.downloads().allowedRoots());
+        DownloadsConfig downloads = config.section(DownloadsConfig.class);
+        downloads.categories().values().stream().map(DownloadsConfig.Category::savePath).filter(s -> !s.isBlank()).forEach(roots::add);
+        roots.addAll(downloads.allowedRoots());
         return new DownloadRoots(List.copyOf(roots));
     }
 

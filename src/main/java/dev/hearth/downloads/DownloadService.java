@@ -3,13 +3,12 @@ package dev.hearth.downloads;
 import dev.hearth.downloads.internal.ClientCalls;
 import dev.hearth.downloads.internal.ClientDirectory;
 import dev.hearth.downloads.internal.Completions;
-import dev.hearth.downloads.internal.DownloadPoller;
+import dev.hearth.downloads.internal.ClientPolling;
 import dev.hearth.downloads.internal.DownloadUrl;
 import dev.hearth.downloads.internal.TaskStore;
 import dev.hearth.downloads.internal.TorrentFile;
 import dev.hearth.downloads.internal.WebhookSecret;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.config.SecretsInUrls;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
@@ -35,12 +34,12 @@ public class DownloadService {
     private final ClientDirectory clients;
     private final TaskStore store;
     private final Completions completions;
-    private final DownloadPoller poller;
+    private final ClientPolling poller;
     private final WebhookSecret webhookSecret;
     private final ConfigService config;
     private final Clock clock;
 
-    public DownloadService(ClientDirectory clients, TaskStore store, Completions completions, DownloadPoller poller, WebhookSecret webhookSecret,
+    public DownloadService(ClientDirectory clients, TaskStore store, Completions completions, ClientPolling poller, WebhookSecret webhookSecret,
                            ConfigService config, Clock clock) {
         this.clients = clients;
         this.store = store;
@@ -112,7 +111,7 @@ public class DownloadService {
             torrent = true;
             recordedSource = "upload:" + cmd.torrent().filename();
         } else {
-            DownloadUrl url = DownloadUrl.parse(cmd.url());
+            DownloadUrl url = DownloadUrl.parse(java.util.Objects.requireNonNull(cmd.url(), "url"));
             source = new AddRequest.Source.Url(url.url());
             // Kept to show where a task came from: a private tracker's passkey in the link is not worth keeping.
             recordedSource = SecretsInUrls.redact(url.url());
@@ -129,8 +128,10 @@ public class DownloadService {
                 }
             }
         }
-        DownloadClient client = choose(cmd.client(), torrent);
-        if (knownId != null) {
+        ClientDirectory.Client chosen = choose(cmd.client(), torrent);
+        DownloadClient client = chosen.client();
+        // Only where a torrent's task id is its hash can a second add of it be caught before it is sent.
+        if (knownId != null && chosen.capability().has(DownloadCapability.Feature.HASH_IDS)) {
             store.find(Task.idOf(client.serviceName(), knownId)).ifPresent(existing -> {
                 throw new ApiException(ErrorCode.CONFLICT, "This torrent is already a task on '" + client.serviceName() + "': " + existing.id(),
                         Map.of("task_id", existing.id()));
@@ -138,7 +139,7 @@ public class DownloadService {
         }
         AddRequest request = new AddRequest(source, category.isEmpty() ? null : category, savePath.isEmpty() ? null : savePath);
         String clientId = ClientCalls.call(client.serviceName(), () -> client.add(request));
-        boolean direct = ClientDirectory.DIRECT_KIND.equals(client.kind()) && !torrent;
+        boolean direct = !torrent && chosen.capability().has(DownloadCapability.Feature.LINKS);
         TaskStatus status = cmd.url() != null && knownId != null ? TaskStatus.METADATA : TaskStatus.QUEUED;
         store.recordAdded(new TaskStore.Added(client.serviceName(), clientId, name, direct ? DownloadTask.Type.DIRECT : DownloadTask.Type.TORRENT,
                 status, savePath, category, recordedSource, addedBy), clock.millis());
@@ -155,25 +156,27 @@ public class DownloadService {
             if (destination.contains("\0")) throw ApiException.invalid("destination", "must be an absolute directory path");
             return DownloadRoots.of(config.current()).requireDestination("destination", destination);
         }
-        HearthConfig.Category c = config.current().downloads().categories().get(category);
+        DownloadsConfig.Category c = config.current().section(DownloadsConfig.class).categories().get(category);
         return c == null ? "" : c.savePath();
     }
 
     /**
-     * The named client, else the first torrent client for torrents (magnets, .torrent files and links) and
-     * aria2 for other links; either falls back to whatever client exists.
+     * The named client, else the first that takes torrents for torrents (magnets, .torrent files and links)
+     * and the first that fetches plain links for other links; either falls back to whatever client exists.
      */
-    private DownloadClient choose(@Nullable String name, boolean torrent) {
+    private ClientDirectory.Client choose(@Nullable String name, boolean torrent) {
         if (name != null && !name.isBlank()) return clients.require(name.trim());
-        List<DownloadClient> all = clients.all();
+        List<ClientDirectory.Client> all = clients.all();
         if (all.isEmpty()) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "No download client is configured: add a service with integration "
-                    + "qbittorrent, deluge, transmission or aria2 to hearth.yml", Map.of("documentation", "docs/configuration.md"));
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "No download client is configured: add a service whose integration is a"
+                    + " download client (GET /api/v1/integrations) to hearth.yml", Map.of("documentation", "docs/configuration.md"));
         }
-        Optional<DownloadClient> preferred = all.stream()
-                .filter(c -> torrent != ClientDirectory.DIRECT_KIND.equals(c.kind()))
-                .findFirst();
-        return preferred.orElse(all.getFirst());
+        DownloadCapability.Feature wanted = torrent ? DownloadCapability.Feature.TORRENTS : DownloadCapability.Feature.LINKS;
+        // A client that does both is the fallback: a torrent goes to a torrent-only client first, a link to a link-first one.
+        return all.stream().filter(c -> c.capability().has(wanted) && (torrent ? !c.capability().has(DownloadCapability.Feature.LINKS)
+                        : true)).findFirst()
+                .or(() -> all.stream().filter(c -> c.capability().has(wanted)).findFirst())
+                .orElse(all.getFirst());
     }
 
     // ---- acting on a task
@@ -203,7 +206,7 @@ public class DownloadService {
     public Task remove(String id, boolean deleteData) {
         Task t = get(id);
         if (deleteData) requireDeletable(t);
-        Optional<DownloadClient> c = clients.find(t.client());
+        Optional<DownloadClient> c = clients.find(t.client()).map(ClientDirectory.Client::client);
         // A task whose client was taken out of hearth.yml can still be cleared from the lists.
         c.ifPresent(client -> ClientCalls.run(client.serviceName(), () -> client.remove(t.clientTaskId(), deleteData)));
         store.markRemoved(t.id(), clock.millis());
@@ -223,7 +226,7 @@ public class DownloadService {
     }
 
     private DownloadClient clientOf(Task t) {
-        return clients.find(t.client()).orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+        return clients.find(t.client()).map(ClientDirectory.Client::client).orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
                 "Task " + t.id() + " belongs to '" + t.client() + "', which is no longer configured", Map.of("client", t.client(),
                         "known", clients.names())));
     }
@@ -255,7 +258,7 @@ public class DownloadService {
     /** The stored task with the client's live files, trackers and peers; a client that cannot answer leaves them empty. */
     public TaskWithDetails details(String id) {
         Task t = get(id);
-        Optional<DownloadClient> c = clients.find(t.client());
+        Optional<DownloadClient> c = clients.find(t.client()).map(ClientDirectory.Client::client);
         if (c.isEmpty()) return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' is no longer configured");
         try {
             Optional<TaskDetails> live = c.get().details(t.clientTaskId());
@@ -273,7 +276,7 @@ public class DownloadService {
     }
 
     public List<ClientState> clients() {
-        return clients.all().stream().map(c -> state(c.serviceName())).toList();
+        return clients.all().stream().map(c -> state(c.name())).toList();
     }
 
     public ClientState client(String name) {
@@ -282,7 +285,7 @@ public class DownloadService {
     }
 
     private ClientState state(String name) {
-        DownloadClient c = clients.require(name);
+        DownloadClient c = clients.require(name).client();
         return new ClientState(name, c.kind(), clients.health(name), clients.stats(name).orElse(null), store.countListed(name));
     }
 
@@ -319,7 +322,7 @@ public class DownloadService {
                     "No task with hash " + hash + " on " + (hook.client() == null ? "any client" : "'" + hook.client() + "'"),
                     Map.of("hash", hash, "clients", clients.names())));
         });
-        clients.find(get(id).client()).ifPresent(poller::poll);
+        clients.find(get(id).client()).ifPresent(c -> poller.poll(c.name()));
         Instant at = hook.completionTime() == null || hook.completionTime() <= 0 ? clock.instant() : Instant.ofEpochSecond(hook.completionTime());
         boolean recorded = completions.record(id, at);
         return new WebhookResult(get(id), recorded);

@@ -154,7 +154,7 @@ public class AlertService {
 
     /** Deletes resolved alerts older than {@code monitoring.alerts.retention}. */
     public int prune() {
-        long cutoff = clock.millis() - config.current().monitoring().alerts().retention().toMillis();
+        long cutoff = clock.millis() - config.current().section(MonitoringConfig.class).alerts().retention().toMillis();
         return db.update("DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < ?", cutoff);
     }
 

@@ -6,7 +6,8 @@ import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RuntimeRef;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.Service;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.RuntimeDispatch;
+import dev.hearth.services.ServiceRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -25,19 +26,21 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 class ContainerUsagePoller implements ContainerMetricsSource {
-    private final ServiceCatalog services;
+    private final ServiceRegistry services;
+    private final RuntimeDispatch runtimes;
     private final Scheduler scheduler;
     private final ConfigService config;
     private volatile List<ContainerUsage> last = List.of();
 
-    ContainerUsagePoller(ServiceCatalog services, Scheduler scheduler, ConfigService config) {
+    ContainerUsagePoller(ServiceRegistry services, RuntimeDispatch runtimes, Scheduler scheduler, ConfigService config) {
         this.services = services;
+        this.runtimes = runtimes;
         this.scheduler = scheduler;
         this.config = config;
     }
 
     void start(@Observes StartupEvent ignored) {
-        scheduler.every("container-usage", config.current().monitoring().interval(), this::refresh);
+        scheduler.every("container-usage", config.current().section(MonitoringConfig.class).interval(), this::refresh);
     }
 
     @Override
@@ -68,12 +71,12 @@ class ContainerUsagePoller implements ContainerMetricsSource {
     }
 
     private ContainerUsage usage(Service s) {
-        RuntimeStatus st = services.status(s.name());
+        RuntimeStatus st = runtimes.status(s.name());
         String container = ((RuntimeRef.Docker) s.runtime()).container();
         if (!st.running()) {
             return new ContainerUsage(container, s.name(), false, st.exitCode(), st.expected(), 0, 0, 0);
         }
-        ResourceUsage u = services.stats(s.name());
+        ResourceUsage u = runtimes.stats(s.name());
         return new ContainerUsage(container, s.name(), true, null, false, u.cpuPercent(), u.memoryUsed(), u.memoryLimit());
     }
 }

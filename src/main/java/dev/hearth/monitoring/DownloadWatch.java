@@ -40,7 +40,7 @@ public class DownloadWatch {
     }
 
     void start(@Observes StartupEvent ignored) {
-        scheduler.every("download-watch", config.current().monitoring().alerts().downloadCheckInterval(), this::check);
+        scheduler.every("download-watch", config.current().section(MonitoringConfig.class).alerts().downloadCheckInterval(), this::check);
     }
 
     public Figures figures() {

@@ -3,7 +3,7 @@ package dev.hearth.monitoring;
 import dev.hearth.monitoring.history.HistoryStore;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.live.LiveHub;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.HealthBoard;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,11 +19,11 @@ class HistoryAndLive implements SampleConsumer {
     private final MetricsCollector collector;
     private final HistoryStore history;
     private final LiveHub live;
-    private final ServiceCatalog services;
+    private final HealthBoard services;
     private final DownloadWatch downloads;
     private final Map<String, Health.Status> lastStatus = new HashMap<>();
 
-    HistoryAndLive(MetricsCollector collector, HistoryStore history, LiveHub live, ServiceCatalog services, DownloadWatch downloads) {
+    HistoryAndLive(MetricsCollector collector, HistoryStore history, LiveHub live, HealthBoard services, DownloadWatch downloads) {
         this.collector = collector;
         this.history = history;
         this.live = live;
@@ -42,11 +42,11 @@ class HistoryAndLive implements SampleConsumer {
         data.put("memoryUsage", view.memory().usage());
         data.put("activeTasks", downloads.activeTasks());
         live.publish("system_metrics", null, data);
-        for (ServiceCatalog.ServiceView v : services.all()) {
+        for (HealthBoard.Entry v : services.entries()) {
             Health.Status now = v.health().status();
-            Health.Status before = lastStatus.put(v.entry().name(), now);
+            Health.Status before = lastStatus.put(v.name(), now);
             if (before != null && before != now) {
-                live.publish("service_status", v.entry().name(), Map.of("name", v.entry().name(), "status", now.name().toLowerCase(),
+                live.publish("service_status", v.name(), Map.of("name", v.name(), "status", now.name().toLowerCase(),
                         "previous", before.name().toLowerCase(), "message", v.health().message()));
             }
         }

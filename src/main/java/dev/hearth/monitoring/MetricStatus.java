@@ -1,7 +1,6 @@
 package dev.hearth.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.hearth.platform.config.HearthConfig;
 import java.util.Locale;
 
 /** The seed's per-metric status, read off the configured thresholds. */
@@ -13,7 +12,7 @@ public enum MetricStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static MetricStatus of(double value, HearthConfig.Threshold t) {
+    public static MetricStatus of(double value, MonitoringConfig.Threshold t) {
         if (value >= t.critical()) return CRITICAL;
         if (value >= t.warning()) return WARNING;
         return HEALTHY;

@@ -68,7 +68,7 @@ public class MetricsCollector {
 
     void start(@Observes StartupEvent ignored) {
         collect(); // primes the CPU and network counters, so the first scheduled sample has rates
-        scheduler.every("metrics-sample", config.current().monitoring().interval(), this::sampleAndPublish);
+        scheduler.every("metrics-sample", config.current().section(MonitoringConfig.class).interval(), this::sampleAndPublish);
     }
 
     /** The latest sample; taken now if none was taken yet. */
@@ -106,7 +106,7 @@ public class MetricsCollector {
             rxTotal += i.rxBytes();
             txTotal += i.txBytes();
         }
-        String target = config.current().monitoring().latencyTarget();
+        String target = config.current().section(MonitoringConfig.class).latencyTarget();
         Double latency = target.isEmpty() ? null : LatencyProbe.connectMillis(target);
         List<ContainerUsage> containers = new ArrayList<>();
         for (ContainerMetricsSource source : containerSources) containers.addAll(source.containers());
@@ -134,6 +134,6 @@ public class MetricsCollector {
     }
 
     public MetricsView view(HostSnapshot s) {
-        return MetricsView.of(s, primaryDisk(s), config.current().monitoring().thresholds());
+        return MetricsView.of(s, primaryDisk(s), config.current().section(MonitoringConfig.class).thresholds());
     }
 }

@@ -1,6 +1,5 @@
 package dev.hearth.monitoring;
 
-import dev.hearth.platform.config.HearthConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public record MetricsView(Instant timestamp, Map<String, Object> metrics, Cpu cp
                           double totalUploaded, double downloadSpeedBytes, double uploadSpeedBytes, long totalDownloadedBytes,
                           long totalUploadedBytes) {}
 
-    public static MetricsView of(HostSnapshot s, HostSnapshot.Disk primary, HearthConfig.Thresholds t) {
+    public static MetricsView of(HostSnapshot s, HostSnapshot.Disk primary, MonitoringConfig.Thresholds t) {
         HostSnapshot.Cpu c = s.cpu();
         Cpu cpu = new Cpu(c.usage(), MetricStatus.of(c.usage(), t.cpu()), c.temperature(), c.cores(), List.of(c.load1(), c.load5(), c.load15()));
         HostSnapshot.Memory m = s.memory();

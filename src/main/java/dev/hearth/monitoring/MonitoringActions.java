@@ -11,16 +11,17 @@ import dev.hearth.actions.ActionSpec;
 import dev.hearth.actions.ActionSpec.Param;
 import dev.hearth.actions.ActionSpec.Type;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The alert actions, for every door: raise by hand, acknowledge, resolve, change the alert settings. */
 @Singleton
@@ -62,7 +63,19 @@ public class MonitoringActions implements ActionProvider {
                         Role.VIEWER, false, List.of()), c -> hostNow()));
     }
 
-    private Object list(ActionCall call) {
+    /** The answer of alerts.list: the alerts asked for, and how many are open in all. */
+    public record AlertList(List<AlertView> alerts, long open) {}
+
+    /** The answer of monitoring.host: the last sample, in percent and bytes; the temperature is null without a sensor. */
+    public record HostNow(Instant at, Cpu cpu, Memory memory, List<Disk> disks, String primaryDisk) {
+        public record Cpu(double usagePercent, int cores, double load1, @Nullable Double temperatureCelsius) {}
+
+        public record Memory(long totalBytes, long usedBytes, long availableBytes, double usagePercent) {}
+
+        public record Disk(String mount, long totalBytes, long usedBytes, long freeBytes, double usagePercent) {}
+    }
+
+    private AlertList list(ActionCall call) {
         String state = call.optionalString("state").orElse("open").trim().toLowerCase(java.util.Locale.ROOT);
         long limit = call.params().has("limit") ? call.integer("limit") : 20;
         if (limit < 1 || limit > 100) throw ApiException.invalid("limit", "must be between 1 and 100");
@@ -77,24 +90,19 @@ public class MonitoringActions implements ActionProvider {
         List<AlertView> found = alerts.list(null, exact, java.time.Instant.EPOCH, state.equals("open") ? 500 : (int) limit, 0).alerts().stream()
                 .filter(a -> !state.equals("open") || a.resolvedAt() == null)
                 .limit(limit).map(AlertView::of).toList();
-        return Map.of("alerts", found, "open", alerts.summary().open());
+        return new AlertList(found, alerts.summary().open());
     }
 
-    private Object hostNow() {
+    private HostNow hostNow() {
         HostSnapshot s = host.last();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("at", s.at());
-        out.put("cpu", Map.of("usage_percent", s.cpu().usage(), "cores", s.cpu().cores().size(), "load1", s.cpu().load1(),
-                "temperature_celsius", s.cpu().temperature() == null ? "unknown" : s.cpu().temperature()));
-        out.put("memory", Map.of("total_bytes", s.memory().total(), "used_bytes", s.memory().used(), "available_bytes", s.memory().available(),
-                "usage_percent", s.memory().usage()));
-        out.put("disks", s.disks().stream().map(d -> Map.of("mount", d.mount(), "total_bytes", d.total(), "used_bytes", d.used(),
-                "free_bytes", d.free(), "usage_percent", d.usage())).toList());
-        out.put("primary_disk", s.disks().isEmpty() ? "" : host.primaryDisk(s).mount());
-        return out;
+        return new HostNow(s.at(),
+                new HostNow.Cpu(s.cpu().usage(), s.cpu().cores().size(), s.cpu().load1(), s.cpu().temperature()),
+                new HostNow.Memory(s.memory().total(), s.memory().used(), s.memory().available(), s.memory().usage()),
+                s.disks().stream().map(d -> new HostNow.Disk(d.mount(), d.total(), d.used(), d.free(), d.usage())).toList(),
+                s.disks().isEmpty() ? "" : host.primaryDisk(s).mount());
     }
 
-    private Object raise(ActionCall call) {
+    private AlertView raise(ActionCall call) {
         AlertLevel level = AlertLevel.find(call.string("level"))
                 .orElseThrow(() -> ApiException.invalid("level", "must be info, warning, error or critical"));
         String message = call.string("message").trim();
@@ -106,13 +114,13 @@ public class MonitoringActions implements ActionProvider {
         return AlertView.of(alerts.raise("manual:" + UUID.randomUUID(), level, source, message, map));
     }
 
-    private Object acknowledge(ActionCall call) {
+    private AlertView acknowledge(ActionCall call) {
         long id = parseId(call.string("id"));
         Alert a = alerts.acknowledge(id, call.caller().label()).orElseThrow(() -> notFound(id));
         return AlertView.of(a);
     }
 
-    private Object resolve(ActionCall call) {
+    private AlertView resolve(ActionCall call) {
         long id = parseId(call.string("id"));
         alerts.resolveById(id, call.caller().label());
         return AlertView.of(alerts.find(id).orElseThrow(() -> notFound(id)));
@@ -135,7 +143,7 @@ public class MonitoringActions implements ActionProvider {
     }
 
     /** The seed's settings shape, mapped onto monitoring.* config keys and applied as a config change (saved, validated). */
-    private Object updateSettings(ActionCall call) {
+    private AlertSettings updateSettings(ActionCall call) {
         ObjectNode monitoring = JsonNodeFactory.instance.objectNode();
         JsonNode t = call.params().get("thresholds");
         if (t != null && !t.isNull()) {
@@ -179,36 +187,34 @@ public class MonitoringActions implements ActionProvider {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.set("monitoring", monitoring);
         config.change(patch);
-        return settings(config.current().monitoring());
+        return settings(config.current().section(MonitoringConfig.class));
     }
 
     /** The seed's GET/POST /alerts/settings answer; extra metrics and the rule timings beside it. */
-    public static Map<String, Object> settings(HearthConfig.Monitoring m) {
-        Map<String, Object> thresholds = new LinkedHashMap<>();
-        HearthConfig.Thresholds t = m.thresholds();
+    public record AlertSettings(Map<String, Line> thresholds, Notifications notifications, Rules rules) {
+        public record Line(double warning, double critical) {}
+
+        /** {@code minLevel} as the seed spells it. */
+        public record Notifications(boolean email, boolean desktop, @com.fasterxml.jackson.annotation.JsonProperty("minLevel") String minLevel) {}
+
+        public record Rules(long forSeconds, double hysteresis, long serviceDownForSeconds, double diskFullWithinHours) {}
+    }
+
+    public static AlertSettings settings(MonitoringConfig m) {
+        Map<String, AlertSettings.Line> thresholds = new LinkedHashMap<>();
+        MonitoringConfig.Thresholds t = m.thresholds();
         thresholds.put("cpu", line(t.cpu()));
         thresholds.put("memory", line(t.memory()));
         thresholds.put("disk", line(t.disk()));
         thresholds.put("swap", line(t.swap()));
         thresholds.put("temperature", line(t.temperature()));
         thresholds.put("latency", line(t.latency()));
-        Map<String, Object> notifications = new LinkedHashMap<>();
-        notifications.put("email", m.notifications().email());
-        notifications.put("desktop", m.notifications().desktop());
-        notifications.put("minLevel", m.notifications().minLevel());
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("for_seconds", m.alerts().forDuration().toSeconds());
-        rules.put("hysteresis", m.alerts().hysteresis());
-        rules.put("service_down_for_seconds", m.alerts().serviceDownFor().toSeconds());
-        rules.put("disk_full_within_hours", m.alerts().diskFullWithin().toMinutes() / 60.0);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("thresholds", thresholds);
-        answer.put("notifications", notifications);
-        answer.put("rules", rules);
-        return answer;
+        return new AlertSettings(thresholds, new AlertSettings.Notifications(m.notifications().email(), m.notifications().desktop(),
+                m.notifications().minLevel()), new AlertSettings.Rules(m.alerts().forDuration().toSeconds(), m.alerts().hysteresis(),
+                m.alerts().serviceDownFor().toSeconds(), m.alerts().diskFullWithin().toMinutes() / 60.0));
     }
 
-    private static Map<String, Object> line(HearthConfig.Threshold t) {
-        return Map.of("warning", t.warning(), "critical", t.critical());
+    private static AlertSettings.Line line(MonitoringConfig.Threshold t) {
+        return new AlertSettings.Line(t.warning(), t.critical());
     }
 }

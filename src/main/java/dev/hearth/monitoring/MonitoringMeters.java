@@ -1,7 +1,7 @@
 package dev.hearth.monitoring;
 
 import dev.hearth.platform.integration.Health;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.HealthBoard;
 import dev.hearth.downloads.TaskStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,14 +20,14 @@ import java.util.function.ToDoubleFunction;
 @Singleton
 class MonitoringMeters implements SampleConsumer {
     private final MeterRegistry registry;
-    private final ServiceCatalog services;
+    private final HealthBoard services;
     private final AlertService alerts;
     private final DownloadWatch downloads;
     private final MetricsCollector collector;
     private final LiveHubMeters liveMeters;
     private final Map<String, Double> values = new ConcurrentHashMap<>();
 
-    MonitoringMeters(MeterRegistry registry, ServiceCatalog services, AlertService alerts, DownloadWatch downloads, MetricsCollector collector,
+    MonitoringMeters(MeterRegistry registry, HealthBoard services, AlertService alerts, DownloadWatch downloads, MetricsCollector collector,
                      LiveHubMeters liveMeters) {
         this.registry = registry;
         this.services = services;
@@ -81,8 +81,8 @@ class MonitoringMeters implements SampleConsumer {
             gauge("hearth_process_cpu_usage_ratio", "Supervised process CPU, share of one core", t, p.cpuPercent() / 100);
             gauge("hearth_process_resident_memory_bytes", "Supervised process resident memory", t, p.memoryBytes());
         }
-        for (ServiceCatalog.ServiceView v : services.all()) {
-            gauge("hearth_service_up", "1 when the service answers its health check, 0 when not (unknown: 0)", Tags.of("service", v.entry().name()),
+        for (HealthBoard.Entry v : services.entries()) {
+            gauge("hearth_service_up", "1 when the service answers its health check, 0 when not (unknown: 0)", Tags.of("service", v.name()),
                     v.health().status() == Health.Status.ONLINE ? 1 : 0);
         }
         AlertService.Summary summary = alerts.summary();

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the whole of {@code /metrics} — the JVM, system and Netty binders' families too, not only
@@ -57,7 +58,7 @@ class PrometheusExposition {
         };
     }
 
-    static String help(String name, String description) {
+    static String help(String name, @Nullable String description) {
         String text = description == null || description.isBlank() ? MISSING_HELP.getOrDefault(name, name.replace('.', ' ')) : description;
         // 'The "cpu time" used by…': quotes add nothing, and in OpenMetrics they come out as \" which promtool refuses.
         return text.replace("\"", "");

@@ -1,7 +1,7 @@
 package dev.hearth.monitoring;
 
 import dev.hearth.platform.web.ApiException;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.RuntimeDispatch;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +10,9 @@ import java.util.Optional;
 /** A service's own output for {@code GET /api/v1/logs?source=service:<name>}: its container's or program's log. */
 @Singleton
 class RuntimeLogSource implements ServiceLogSource {
-    private final ServiceCatalog services;
+    private final RuntimeDispatch services;
 
-    RuntimeLogSource(ServiceCatalog services) {
+    RuntimeLogSource(RuntimeDispatch services) {
         this.services = services;
     }
 

@@ -1,7 +1,8 @@
 package dev.hearth.monitoring;
 
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
+import dev.hearth.services.ServicesConfig;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import jakarta.enterprise.inject.Instance;
@@ -36,7 +37,7 @@ public class ServiceLogs {
 
     /** Newest first, at least {@code minLevel}; 404 when the service is unknown or nothing can read its log. */
     public List<Entry> query(String service, String minLevel, int limit, Instant since) {
-        List<String> known = config.current().services().stream().map(HearthConfig.ServiceEntry::name).toList();
+        List<String> known = config.current().section(ServicesConfig.class).services().stream().map(ServiceEntry::name).toList();
         if (!known.contains(service)) throw ApiException.notFound("Service", service, known);
         int min = rank(minLevel);
         for (ServiceLogSource source : sources) {

@@ -9,9 +9,7 @@ import dev.hearth.actions.ActionSpec.Type;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The notification actions every door offers. */
 @Singleton
@@ -29,19 +27,18 @@ public class NotificationActions implements ActionProvider {
                 List.of(Param.required("channel", Type.STRING, "the channel's name, as in notifications.channels"))), this::test));
     }
 
-    private Object test(ActionCall call) {
+    /** What a test send came to: each destination's delivery. */
+    public record TestAnswer(String channel, boolean ok, List<DeliveryResult> deliveries) {}
+
+    public record DeliveryResult(String destination, String status, int attempts, String error) {}
+
+    private TestAnswer test(ActionCall call) {
         String channel = call.string("channel");
         if (!notifications.channelNames().contains(channel)) throw ApiException.notFound("Channel", channel, notifications.channelNames());
         List<Delivery> deliveries = notifications.sendTest(channel, call.caller().label());
-        List<Map<String, Object>> results = deliveries.stream().map(d -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("destination", d.destination());
-            r.put("status", d.status().id());
-            r.put("attempts", d.attempts());
-            r.put("error", d.lastError() == null ? "" : d.lastError());
-            return r;
-        }).toList();
+        List<DeliveryResult> results = deliveries.stream().map(d -> new DeliveryResult(d.destination(), d.status().id(), d.attempts(),
+                d.lastError() == null ? "" : d.lastError())).toList();
         boolean ok = deliveries.stream().allMatch(d -> d.status() == Delivery.Status.DELIVERED);
-        return Map.of("channel", channel, "ok", ok, "deliveries", results);
+        return new TestAnswer(channel, ok, results);
     }
 }

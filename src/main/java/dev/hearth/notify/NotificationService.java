@@ -1,19 +1,16 @@
 package dev.hearth.notify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.notify.internal.ChannelWorker;
 import dev.hearth.notify.internal.Outbox;
 import dev.hearth.notify.internal.QuietTime;
 import dev.hearth.notify.internal.RateLimiter;
 import dev.hearth.notify.internal.Secrets;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
-import dev.hearth.platform.http.HttpStack;
+import dev.hearth.platform.integration.KindContext;
 import dev.hearth.platform.storage.Database;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Where every feature sends what the user should hear about: {@link #notify} collapses repeats, routes by each
@@ -39,7 +34,7 @@ public class NotificationService {
     private static final Duration TEST_WAIT = Duration.ofSeconds(15);
 
     /** A configured channel, ready to send. */
-    private record Channel(HearthConfig.Channel config, Notifier notifier, ChannelWorker worker, List<RateRule> limits) {}
+    private record Channel(ChannelConfig config, Notifier notifier, ChannelWorker worker, List<RateRule> limits) {}
 
     /** What {@link #notify} did: a new notification with its deliveries, or a repeat counted on an earlier one. */
     public record Routed(long notificationId, boolean collapsed, List<String> channels) {}
@@ -50,23 +45,20 @@ public class NotificationService {
     private final Map<String, Channel> channels = new LinkedHashMap<>();
 
     @jakarta.inject.Inject
-    public NotificationService(Database db, ConfigService config, Instance<NotifierKind> kinds, HttpStack http, ObjectMapper json, Clock clock) {
-        this(db, config.current().notifications(), kinds.stream().toList(), new NotifierContext(http, json, clock), clock);
+    public NotificationService(Database db, ConfigService config, KindContext context, Clock clock) {
+        this(db, config.current().section(NotificationsConfig.class), NotifierKinds.load(), context, clock);
     }
 
-    public NotificationService(Database db, HearthConfig.Notifications config, List<NotifierKind> kinds, NotifierContext context, Clock clock) {
+    public NotificationService(Database db, NotificationsConfig config, NotifierKinds kinds, KindContext context, Clock clock) {
         this.outbox = new Outbox(db);
         this.clock = clock;
         this.dedupWindow = config.dedupWindow();
-        Map<String, NotifierKind> byType = kinds.stream().collect(Collectors.toMap(NotifierKind::type, Function.identity()));
         Map<String, RateLimiter> limiters = new HashMap<>();
-        for (HearthConfig.Channel c : config.channels()) {
-            NotifierKind kind = byType.get(c.type());
-            if (kind == null) throw new IllegalStateException("no notifier for channel type '" + c.type() + "' (channel " + c.name() + ")");
-            Notifier notifier = kind.create(c, context);
-            RateLimiter limiter = limiters.computeIfAbsent(kind.type() + ":" + kind.limitKey(c), k -> new RateLimiter(kind.limits()));
-            ChannelWorker worker = new ChannelWorker(c.name(), notifier, limiter, outbox, clock, Secrets.of(c));
-            channels.put(c.name(), new Channel(c, notifier, worker, kind.limits()));
+        for (ChannelConfig c : config.channels()) {
+            NotifierKinds.Made made = kinds.make(c, context);
+            RateLimiter limiter = limiters.computeIfAbsent(made.limitKey(), k -> new RateLimiter(made.limits()));
+            ChannelWorker worker = new ChannelWorker(c.name(), made.notifier(), limiter, outbox, clock, Secrets.of(made.settings()));
+            channels.put(c.name(), new Channel(c, made.notifier(), worker, made.limits()));
         }
     }
 
@@ -91,6 +83,11 @@ public class NotificationService {
 
     /** Routes one notification to every channel that takes its level. Safe to call from any thread and feature. */
     public Routed notify(Notification n) {
+        return notify(n, type -> true);
+    }
+
+    /** As {@link #notify(Notification)}, to the channels whose type {@code types} admits (alerts off e-mail, when the seed's setting says so). */
+    public Routed notify(Notification n, java.util.function.Predicate<String> types) {
         long now = clock.millis();
         Routed routed = outbox.db().inTransaction(() -> {
             if (!dedupWindow.isZero()) {
@@ -104,7 +101,7 @@ public class NotificationService {
             List<String> used = new ArrayList<>();
             for (Channel c : channels.values()) {
                 Level min = Level.find(c.config().minLevel()).orElse(Level.INFO);
-                if (!n.level().atLeast(min)) continue;
+                if (!n.level().atLeast(min) || !types.test(c.config().type())) continue;
                 if (!c.config().sources().isEmpty() && !c.config().sources().contains(n.source())) continue;
                 long notBefore = QuietTime.releaseAt(c.config().quietHours(), n.level(), Instant.ofEpochMilli(now)).toEpochMilli();
                 for (String dest : c.notifier().destinations()) outbox.addDelivery(id, c.config().name(), dest, now, notBefore);
@@ -112,7 +109,7 @@ public class NotificationService {
             }
             return new Routed(id, false, used);
         });
-        routed.channels().forEach(name -> channels.get(name).worker().wake());
+        routed.channels().forEach(name -> java.util.Objects.requireNonNull(channels.get(name)).worker().wake());
         return routed;
     }
 

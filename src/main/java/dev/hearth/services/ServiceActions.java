@@ -6,12 +6,15 @@ import dev.hearth.actions.ActionProvider;
 import dev.hearth.actions.ActionSpec;
 import dev.hearth.actions.ActionSpec.Param;
 import dev.hearth.actions.ActionSpec.Type;
+import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.ApiException;
 import dev.hearth.services.docker.ComposeProjects;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** What a user can do to services, declared once for every door (REST, chat, MCP); each call is role-checked and audited. */
 @Singleton
@@ -19,11 +22,20 @@ public class ServiceActions implements ActionProvider {
     private static final Param NAME = Param.required("name", Type.STRING, "the service's name (GET /api/v1/services)");
     private static final Param PROJECT = Param.required("project", Type.STRING, "the compose project's name (GET /api/v1/compose)");
 
-    private final ServiceCatalog catalog;
+    private final ServiceRegistry registry;
+    private final HealthBoard board;
+    private final RuntimeDispatch runtimes;
+    private final ServiceDiscovery discovery;
+    private final ServiceConfigurator configurator;
     private final ComposeProjects compose;
 
-    public ServiceActions(ServiceCatalog catalog, ComposeProjects compose) {
-        this.catalog = catalog;
+    public ServiceActions(ServiceRegistry registry, HealthBoard board, RuntimeDispatch runtimes, ServiceDiscovery discovery,
+                          ServiceConfigurator configurator, ComposeProjects compose) {
+        this.registry = registry;
+        this.board = board;
+        this.runtimes = runtimes;
+        this.discovery = discovery;
+        this.configurator = configurator;
         this.compose = compose;
     }
 
@@ -31,18 +43,18 @@ public class ServiceActions implements ActionProvider {
     public List<Action> actions() {
         return List.of(
                 new Action(new ActionSpec("services.start", "Start a service (its container or program)", Role.OPERATOR, false, List.of(NAME)),
-                        c -> answer(c, "started", catalog.start(c.string("name")))),
+                        c -> answer(c, "started", runtimes.start(c.string("name")))),
                 new Action(new ActionSpec("services.stop", "Stop a service; the exit is expected and raises no alert", Role.OPERATOR, true, List.of(NAME)),
-                        c -> answer(c, "stopped", catalog.stop(c.string("name")))),
+                        c -> answer(c, "stopped", runtimes.stop(c.string("name")))),
                 new Action(new ActionSpec("services.restart", "Restart a service", Role.OPERATOR, false, List.of(NAME)),
-                        c -> answer(c, "restarted", catalog.restart(c.string("name")))),
+                        c -> answer(c, "restarted", runtimes.restart(c.string("name")))),
                 new Action(new ActionSpec("services.remove", "Remove a service's container (it is killed first if running)", Role.ADMIN, true, List.of(NAME)),
                         this::remove),
                 new Action(new ActionSpec("services.discover", "Re-scan Docker endpoints for labelled containers", Role.OPERATOR, false, List.of()),
-                        c -> catalog.discover()),
+                        c -> discovery.discover()),
                 new Action(new ActionSpec("services.configure", "Change a service's display name, group, icon, URL, check interval or timeout; a new URL is checked first",
                         Role.ADMIN, false, List.of(NAME, Param.required("changes", Type.OBJECT, "keys to change: " + String.join(", ", ServiceEdits.EDITABLE)))),
-                        c -> catalog.configure(c.string("name"), c.params().get("changes"), c.caller().label())),
+                        c -> configurator.configure(c.string("name"), c.params().get("changes"), c.caller().label())),
                 new Action(new ActionSpec("services.compose_up", "Bring a compose project up (docker compose up -d)", Role.OPERATOR, false, List.of(PROJECT)),
                         c -> compose(c, "up")),
                 new Action(new ActionSpec("services.compose_down", "Take a compose project down (its containers are removed)", Role.OPERATOR, true, List.of(PROJECT)),
@@ -59,61 +71,60 @@ public class ServiceActions implements ActionProvider {
                         c -> logs(c.string("name"), c.params().has("lines") ? c.integer("lines") : 50)));
     }
 
-    private Object list() {
-        return Map.of("services", catalog.services().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            var health = catalog.lastHealth(s.name());
-            m.put("name", s.name());
-            m.put("display_name", s.displayName());
-            m.put("group", s.group());
-            m.put("runtime", s.runtime().kind());
-            m.put("health", health.status().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("message", health.message());
-            m.put("checked_at", health.checkedAt());
-            return m;
+    /** The answer of services.list: every service with the health the board holds for it. */
+    public record ServiceList(List<Row> services) {
+        public record Row(String name, String displayName, String group, String runtime, String health, String message, Instant checkedAt) {}
+    }
+
+    /** The answer of services.status. */
+    public record ServiceState(String name, String state, boolean running, @Nullable Instant startedAt, @Nullable Integer exitCode,
+                               String health, String message) {}
+
+    /** The answer of services.logs: the last lines, oldest first. */
+    public record ServiceLogs(String service, List<String> lines) {}
+
+    private ServiceList list() {
+        return new ServiceList(registry.services().stream().map(s -> {
+            Health health = board.health(s.name());
+            return new ServiceList.Row(s.name(), s.displayName(), s.group(), s.runtime().kind(), word(health), health.message(), health.checkedAt());
         }).toList());
     }
 
-    private Object status(String name) {
-        RuntimeStatus s = catalog.status(name);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("state", s.state().word());
-        m.put("running", s.running());
-        m.put("started_at", s.startedAt());
-        m.put("exit_code", s.exitCode());
-        m.put("health", catalog.lastHealth(name).status().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("message", s.message());
-        return m;
+    private ServiceState status(String name) {
+        RuntimeStatus s = runtimes.status(name);
+        return new ServiceState(name, s.state().word(), s.running(), s.startedAt(), s.exitCode(), word(board.health(name)), s.message());
     }
 
-    private Object logs(String name, long lines) {
-        if (lines < 1 || lines > 500) throw dev.hearth.platform.web.ApiException.invalid("lines", "must be between 1 and 500");
-        return Map.of("service", name, "lines", catalog.logs(name, (int) lines, null).stream().map(ServiceLogLine::text).toList());
+    private static String word(Health health) {
+        return health.status().name().toLowerCase(Locale.ROOT);
     }
 
-    /** Moccha's answer: success, a sentence, and pid, host and port under result. */
-    private static Map<String, Object> answer(ActionCall call, String verb, RuntimeStatus s) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("state", s.state().word());
-        result.put("pid", s.pid());
-        result.put("host", s.host());
-        result.put("port", s.port());
-        result.put("exit_code", s.exitCode());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put("message", "Service '" + call.string("name") + "' " + verb + ": " + s.message());
-        out.put("result", result);
-        return out;
+    private ServiceLogs logs(String name, long lines) {
+        if (lines < 1 || lines > 500) throw ApiException.invalid("lines", "must be between 1 and 500");
+        return new ServiceLogs(name, runtimes.logs(name, (int) lines, null).stream().map(ServiceLogLine::text).toList());
     }
 
-    private Object remove(ActionCall c) {
-        catalog.remove(c.string("name"));
-        return Map.of("success", true, "message", "Container of service '" + c.string("name") + "' removed");
+    /** Moccha's answer to start, stop and restart: success, a sentence, and pid, host and port under result. */
+    public record RuntimeAnswer(boolean success, String message, Result result) {
+        public record Result(String state, @Nullable Long pid, @Nullable String host, @Nullable Integer port, @Nullable Integer exitCode) {}
     }
 
-    private Object compose(ActionCall c, String action) {
+    public record Done(boolean success, String message) {}
+
+    public record ComposeAnswer(boolean success, String project, String action, String output) {}
+
+    private static RuntimeAnswer answer(ActionCall call, String verb, RuntimeStatus s) {
+        return new RuntimeAnswer(true, "Service '" + call.string("name") + "' " + verb + ": " + s.message(),
+                new RuntimeAnswer.Result(s.state().word(), s.pid(), s.host(), s.port(), s.exitCode()));
+    }
+
+    private Done remove(ActionCall c) {
+        runtimes.remove(c.string("name"));
+        return new Done(true, "Container of service '" + c.string("name") + "' removed");
+    }
+
+    private ComposeAnswer compose(ActionCall c, String action) {
         String output = compose.run(c.string("project"), action);
-        return Map.of("success", true, "project", c.string("project"), "action", action, "output", output);
+        return new ComposeAnswer(true, c.string("project"), action, output);
     }
 }

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.platform.config.Durations;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -62,9 +60,9 @@ final class ServiceEdits {
         return out;
     }
 
-    static HearthConfig.ServiceEntry apply(HearthConfig.ServiceEntry s, @Nullable ObjectNode edits) {
+    static ServiceEntry apply(ServiceEntry s, @Nullable ObjectNode edits) {
         if (edits == null || edits.isEmpty()) return s;
-        return new HearthConfig.ServiceEntry(s.name(),
+        return new ServiceEntry(s.name(),
                 text(edits, "display_name", s.displayName()),
                 text(edits, "group", s.group()),
                 text(edits, "icon", s.icon()),
@@ -90,42 +88,20 @@ final class ServiceEdits {
     }
 
     /** The settings in force, as Moccha's {@code /services/config} shows them (host, port, enabled) and more. */
-    static Map<String, Object> view(Service service, HearthConfig.ServiceEntry entry) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("enabled", true);
-        m.put("name", service.name());
-        m.put("display_name", service.displayName());
-        m.put("group", service.group());
-        m.put("icon", service.icon());
-        m.put("url", service.url());
+    static ServiceSettingsView view(Service service, ServiceEntry entry) {
         URI url = service.url().isEmpty() ? null : URI.create(service.url());
-        m.put("host", url == null ? null : url.getHost());
-        m.put("port", url == null ? null : url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80);
-        m.put("integration", service.integration());
-        m.put("check_interval", Durations.format(service.checkInterval()));
-        m.put("timeout", Durations.format(service.timeout()));
-        m.put("source", service.source());
-        if (!service.discoveredFrom().isEmpty()) m.put("discovered_from", service.discoveredFrom());
-        Map<String, Object> runtime = new LinkedHashMap<>();
-        runtime.put("kind", service.runtime().kind());
-        switch (service.runtime()) {
-            case RuntimeRef.Docker d -> {
-                runtime.put("endpoint", d.endpoint());
-                runtime.put("container", d.container());
-            }
+        ServiceSettingsView.Runtime runtime = switch (service.runtime()) {
+            case RuntimeRef.Docker d -> new ServiceSettingsView.Runtime(d.kind(), d.endpoint(), d.container(), null, null, null, null, null);
             case RuntimeRef.Process p -> {
-                HearthConfig.ProcessRuntime pr = entry.runtime().process();
-                if (pr != null) {
-                    runtime.put("command", pr.command());
-                    runtime.put("restart", pr.restart());
-                    runtime.put("stop_signal", pr.stopSignal());
-                    runtime.put("stop_timeout", Durations.format(pr.stopTimeout()));
-                    runtime.put("autostart", pr.autostart());
-                }
+                ServiceEntry.ProcessRuntime pr = entry.runtime().process();
+                yield pr == null ? new ServiceSettingsView.Runtime(p.kind(), null, null, null, null, null, null, null)
+                        : new ServiceSettingsView.Runtime(p.kind(), null, null, pr.command(), pr.restart(), pr.stopSignal(),
+                        Durations.format(pr.stopTimeout()), pr.autostart());
             }
-            case RuntimeRef.External x -> { }
-        }
-        m.put("runtime", runtime);
-        return m;
+            case RuntimeRef.External x -> new ServiceSettingsView.Runtime(x.kind(), null, null, null, null, null, null, null);
+        };
+        return new ServiceSettingsView(true, service.name(), service.displayName(), service.group(), service.icon(), service.url(),
+                url == null ? null : url.getHost(), ServiceRegistry.port(url), service.integration(), Durations.format(service.checkInterval()),
+                Durations.format(service.timeout()), service.source(), service.discoveredFrom().isEmpty() ? null : service.discoveredFrom(), runtime);
     }
 }

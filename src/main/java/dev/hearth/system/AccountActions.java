@@ -15,6 +15,7 @@ import dev.hearth.platform.web.ErrorCode;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -63,7 +64,18 @@ public class AccountActions implements ActionProvider {
                         this::changeOwn));
     }
 
-    private Object create(ActionCall call) {
+    /** An account as the API shows it (never its password hash). */
+    public record AccountView(String username, String role, Instant createdAt) {}
+
+    public record RoleSet(String username, String role, int sessionsEnded) {}
+
+    public record PasswordReset(String username, boolean passwordReset, int sessionsEnded) {}
+
+    public record AccountDeleted(String username, boolean deleted) {}
+
+    public record PasswordChanged(String username, boolean passwordChanged, int otherSessionsEnded) {}
+
+    private AccountView create(ActionCall call) {
         String name = call.string("username");
         if (!NAME.matcher(name).matches()) throw ApiException.invalid("username", "must be 1 to 64 letters, digits, . _ @ or -, starting with a letter or digit");
         String password = password(call, "password");
@@ -75,34 +87,30 @@ public class AccountActions implements ActionProvider {
         return view(users.list().stream().filter(a -> a.username().equals(name)).findFirst().orElseThrow());
     }
 
-    private Object setRole(ActionCall call) {
+    private RoleSet setRole(ActionCall call) {
         UserService.User user = existing(call);
         Role role = role(call);
         if (user.role() == Role.ADMIN && role != Role.ADMIN) keepAnAdmin(call.caller(), user, "demote");
         users.setRole(user.id(), role);
         int ended = sessions.endAllOf(user.id(), 0);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("username", user.username());
-        answer.put("role", role.id());
-        answer.put("sessions_ended", ended);
-        return answer;
+        return new RoleSet(user.username(), role.id(), ended);
     }
 
-    private Object resetPassword(ActionCall call) {
+    private PasswordReset resetPassword(ActionCall call) {
         UserService.User user = existing(call);
         users.setPassword(user.id(), password(call, "password"));
-        return Map.of("username", user.username(), "password_reset", true, "sessions_ended", sessions.endAllOf(user.id(), 0));
+        return new PasswordReset(user.username(), true, sessions.endAllOf(user.id(), 0));
     }
 
-    private Object delete(ActionCall call) {
+    private AccountDeleted delete(ActionCall call) {
         UserService.User user = existing(call);
         if (user.role() == Role.ADMIN) keepAnAdmin(call.caller(), user, "delete");
         sessions.endAllOf(user.id(), 0);
         users.delete(user.id());
-        return Map.of("username", user.username(), "deleted", true);
+        return new AccountDeleted(user.username(), true);
     }
 
-    private Object changeOwn(ActionCall call) {
+    private PasswordChanged changeOwn(ActionCall call) {
         Caller caller = call.caller();
         if (caller.method() != Caller.Method.SESSION || !caller.credential().startsWith("session:")) {
             throw new ApiException(ErrorCode.INVALID_INPUT, "Only a browser user signed in with a password has one to change "
@@ -114,7 +122,7 @@ public class AccountActions implements ActionProvider {
                 .orElseThrow(() -> ApiException.invalid("current_password", "is not your current password"));
         users.setPassword(user.id(), next);
         long keep = Long.parseLong(caller.credential().substring("session:".length()));
-        return Map.of("username", user.username(), "password_changed", true, "other_sessions_ended", sessions.endAllOf(user.id(), keep));
+        return new PasswordChanged(user.username(), true, sessions.endAllOf(user.id(), keep));
     }
 
     private void keepAnAdmin(Caller caller, UserService.User user, String verb) {
@@ -146,11 +154,7 @@ public class AccountActions implements ActionProvider {
         return Role.find(call.string("role")).orElseThrow(() -> ApiException.invalid("role", "must be viewer, operator or admin"));
     }
 
-    public static Map<String, Object> view(UserService.Account a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("username", a.username());
-        m.put("role", a.role().id());
-        m.put("created_at", a.createdAt().toString());
-        return m;
+    public static AccountView view(UserService.Account a) {
+        return new AccountView(a.username(), a.role().id(), a.createdAt());
     }
 }

@@ -12,7 +12,7 @@ import dev.hearth.monitoring.MetricsCollector;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.Durations;
 import dev.hearth.platform.logging.LogStore;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.HealthBoard;
 import java.time.Duration;
 import dev.hearth.platform.security.ApiKeyService;
 import dev.hearth.platform.security.Role;
@@ -22,7 +22,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,11 +32,11 @@ public class SystemActions implements ActionProvider {
     private final ConfigService config;
     private final Clock clock;
     private final MetricsCollector host;
-    private final ServiceCatalog services;
+    private final HealthBoard services;
     private final SystemInfo info;
     private final LogStore log;
 
-    public SystemActions(ApiKeyService keys, ConfigService config, Clock clock, MetricsCollector host, ServiceCatalog services, SystemInfo info,
+    public SystemActions(ApiKeyService keys, ConfigService config, Clock clock, MetricsCollector host, HealthBoard services, SystemInfo info,
                          LogStore log) {
         this.keys = keys;
         this.config = config;
@@ -63,37 +62,45 @@ public class SystemActions implements ActionProvider {
                         Param.required("changes", Type.OBJECT, "keys to change, nested as in hearth.yml"))),
                         this::updateConfig),
                 // reads, for the chat doors and MCP
-                new Action(new ActionSpec("system.status", "Hearth's status: version, uptime, CPU, memory and disk usage, and the services' health (asks them now)",
+                new Action(new ActionSpec("system.status", "Hearth's status: version, uptime, CPU, memory and disk usage, and the services' health as last checked (the health board)",
                         Role.VIEWER, false, List.of()), c -> status()),
                 new Action(new ActionSpec("system.logs", "Hearth's own recent log lines, newest first", Role.VIEWER, false, List.of(
                         Param.optional("level", Type.STRING, "the lowest level shown: debug, info (default), warn or error"),
                         Param.optional("limit", Type.INTEGER, "at most this many, 1 to 500 (default 50)"))), this::logs));
     }
 
-    private Object status() {
+    /** The answer of system.status. */
+    public record Status(String status, String version, String uptime, long uptimeSeconds, double cpuUsage, double memoryUsage, double diskUsage,
+                         HealthBoard.Summary services) {}
+
+    /** The answer of system.logs: Hearth's own lines, newest first. */
+    public record Logs(List<LogStore.Entry> logs) {}
+
+    private Status status() {
         HostSnapshot s = host.last();
         Duration up = info.uptime();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "running");
-        out.put("version", info.version());
-        out.put("uptime", Durations.human(up));
-        out.put("uptime_seconds", up.toSeconds());
-        out.put("cpu_usage", s.cpu().usage());
-        out.put("memory_usage", s.memory().usage());
-        out.put("disk_usage", s.disks().isEmpty() ? 0.0 : host.primaryDisk(s).usage());
-        out.put("services", services.summary());
-        return out;
+        return new Status("running", info.version(), Durations.human(up), up.toSeconds(), s.cpu().usage(), s.memory().usage(),
+                s.disks().isEmpty() ? 0.0 : host.primaryDisk(s).usage(), services.summary(false));
     }
 
-    private Object logs(ActionCall call) {
+    private Logs logs(ActionCall call) {
         String level = call.optionalString("level").orElse("info");
         if (!LogStore.isLevel(level)) throw ApiException.invalid("level", "must be debug, info, warn or error");
         long limit = call.params().has("limit") ? call.integer("limit") : 50;
         if (limit < 1 || limit > 500) throw ApiException.invalid("limit", "must be between 1 and 500");
-        return Map.of("logs", log.query(level, (int) limit, Instant.EPOCH));
+        return new Logs(log.query(level, (int) limit, Instant.EPOCH));
     }
 
-    private Object createKey(ActionCall call) {
+    /** A new key as the API shows keys, with its secret, shown this once. */
+    public record CreatedKey(long id, String name, String role, String prefix, String createdBy, java.time.Instant createdAt,
+                             java.time.@org.jspecify.annotations.Nullable Instant expiresAt, java.time.@org.jspecify.annotations.Nullable Instant lastUsedAt,
+                             String key) {}
+
+    public record Revoked(long id, boolean revoked) {}
+
+    public record ConfigChanged(List<String> updated, List<String> restartRequired, com.fasterxml.jackson.databind.node.ObjectNode config) {}
+
+    private CreatedKey createKey(ActionCall call) {
         String name = call.string("name").trim();
         if (name.isEmpty() || name.length() > 64) throw ApiException.invalid("name", "must be 1 to 64 characters");
         Role role = Role.find(call.string("role")).orElseThrow(() -> ApiException.invalid("role", "must be viewer, operator or admin"));
@@ -106,23 +113,22 @@ public class SystemActions implements ActionProvider {
         }).orElse(null);
         if (expires != null && !expires.isAfter(clock.instant())) throw ApiException.invalid("expires_at", "must be in the future");
         ApiKeyService.NewKey created = keys.create(name, role, expires, call.caller().label());
-        Map<String, Object> answer = new LinkedHashMap<>(KeyView.of(created.key()).asMap());
-        answer.put("key", created.secret());
-        return answer;
+        KeyView v = KeyView.of(created.key());
+        return new CreatedKey(v.id(), v.name(), v.role(), v.prefix(), v.createdBy(), v.createdAt(), v.expiresAt(), v.lastUsedAt(), created.secret());
     }
 
-    private Object revokeKey(ActionCall call) {
+    private Revoked revokeKey(ActionCall call) {
         long id = call.integer("id");
         if (!keys.revoke(id)) {
             throw new ApiException(ErrorCode.NOT_FOUND, "API key " + id + " not found (or already revoked)",
                     Map.of("known", keys.list().stream().map(ApiKeyService.ApiKey::id).toList()));
         }
-        return Map.of("id", id, "revoked", true);
+        return new Revoked(id, true);
     }
 
-    private Object updateConfig(ActionCall call) {
+    private ConfigChanged updateConfig(ActionCall call) {
         JsonNode changes = call.params().get("changes");
         ConfigService.Change change = config.change(changes.deepCopy());
-        return Map.of("updated", change.updated(), "restart_required", change.restartRequired(), "config", config.redactedView());
+        return new ConfigChanged(change.updated(), change.restartRequired(), config.redactedView());
     }
 }

@@ -31,7 +31,7 @@ public class Pages {
     private final String index = read("/web/index.html");
     private final ObjectMapper json;
     private final RemoteAdmin remoteAdmin;
-    private volatile String shell;
+    private volatile @org.jspecify.annotations.Nullable String shell;
 
     public Pages(ObjectMapper json, RemoteAdmin remoteAdmin) {
         this.json = json;

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ActionCatalogTest {
+    /** What the action answers: a record, as every action's result is. */
+    record Restarted(String service) {}
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final AtomicInteger restarts = new AtomicInteger();
     private AuditLog audit;
@@ -38,7 +41,7 @@ class ActionCatalogTest {
                 Param.required("name", Type.STRING, "service name"), Param.optional("password", Type.STRING, "sudo password"))),
                 call -> {
                     restarts.incrementAndGet();
-                    if (call.string("name").equals("plex")) return "restarted";
+                    if (call.string("name").equals("plex")) return new Restarted("plex");
                     throw ApiException.notFound("Service", call.string("name"), List.of("plex"));
                 });
         catalog = new ActionCatalog(List.of(restart), audit);
@@ -50,7 +53,7 @@ class ActionCatalogTest {
 
     @Test
     void anActionRunsForItsRoleAndIsAuditedWithItsDoor() throws Exception {
-        assertEquals("restarted", catalog.invoke("services.restart", params("{\"name\": \"plex\"}"), operator, "telegram"));
+        assertEquals(new Restarted("plex"), catalog.invoke("services.restart", params("{\"name\": \"plex\"}"), operator, "telegram"));
         AuditLog.Entry e = audit.recent(10, 0, Instant.EPOCH).getFirst();
         assertEquals("services.restart", e.action());
         assertEquals("telegram", e.door());

@@ -13,7 +13,7 @@ import dev.hearth.actions.AuditLog;
 import dev.hearth.downloads.DownloadService;
 import dev.hearth.fakes.FakeAnthropic;
 import dev.hearth.fakes.FakeTorrentProvider;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.RuntimeDispatch;
 import dev.hearth.testing.Api;
 import dev.hearth.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +42,7 @@ class AnthropicAssistantTest {
             + "then services_restart plex";
 
     @Inject
-    ServiceCatalog services;
+    RuntimeDispatch services;
     @Inject
     DownloadService downloads;
     @Inject

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hearth.mcp.McpConfig;
 import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.ConfigLoader;
 import dev.hearth.platform.config.HearthConfig;
@@ -33,19 +34,19 @@ class AssistantConfigTest {
     @Test
     void theDefaultIsTheOfflineParserAndAnOpenMcpServer() throws Exception {
         HearthConfig c = load("{}", Map.of());
-        assertEquals("offline", c.assistant().provider());
-        assertEquals(6, c.assistant().maxTurns());
-        assertTrue(c.mcp().enabled());
-        assertEquals(false, c.mcp().readOnly());
+        assertEquals("offline", c.section(AssistantConfig.class).provider());
+        assertEquals(6, c.section(AssistantConfig.class).maxTurns());
+        assertTrue(c.section(McpConfig.class).enabled());
+        assertEquals(false, c.section(McpConfig.class).readOnly());
     }
 
     @Test
     void pricesKeysAndModesComeFromTheEnvironment() throws Exception {
         HearthConfig c = load("assistant: { provider: anthropic, model: claude-x }", Map.of("hearth.assistant.api_key", "sk-ant-from-env",
                 "hearth.assistant.input_cost_per_million_tokens", "2.5", "hearth.mcp.read_only", "true"));
-        assertEquals("sk-ant-from-env", c.assistant().apiKey());
-        assertEquals(2.5, c.assistant().inputCostPerMillionTokens());
-        assertTrue(c.mcp().readOnly());
+        assertEquals("sk-ant-from-env", c.section(AssistantConfig.class).apiKey());
+        assertEquals(2.5, c.section(AssistantConfig.class).inputCostPerMillionTokens());
+        assertTrue(c.section(McpConfig.class).readOnly());
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.hearth.downloads.DownloadService;
 import dev.hearth.fakes.FakeTorrentProvider;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.security.UserService;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.RuntimeDispatch;
 import dev.hearth.testing.Await;
 import dev.hearth.web.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,7 +42,7 @@ class ChatBoxTest {
     @Inject
     UserService users;
     @Inject
-    ServiceCatalog services;
+    RuntimeDispatch services;
     @Inject
     DownloadService downloads;
     @Inject

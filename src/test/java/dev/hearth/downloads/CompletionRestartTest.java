@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hearth.downloads.internal.ClientDirectory;
 import dev.hearth.downloads.internal.Completions;
-import dev.hearth.downloads.internal.DownloadPoller;
+import dev.hearth.downloads.internal.DownloadReadings;
 import dev.hearth.downloads.internal.TaskStore;
 import dev.hearth.downloads.internal.WebhookSecret;
 import dev.hearth.fakes.FakeDownloadClient;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.events.EventBus;
 import dev.hearth.platform.events.EventListener;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.downloads.DownloadCapability;
+import dev.hearth.fakes.FakeDownloadKinds;
 import dev.hearth.platform.live.LiveHub;
 import dev.hearth.platform.scheduler.Scheduler;
 import dev.hearth.platform.security.Tokens;
@@ -50,7 +51,7 @@ class CompletionRestartTest {
     }
 
     /** One "process": the feature's objects over a database in {@code dir}, with the given client. */
-    record Hearth(Database db, EventBus bus, DownloadService downloads, DownloadPoller poller, Recorder events, LiveHub live) {
+    record Hearth(Database db, EventBus bus, DownloadService downloads, Runnable poller, Recorder events, LiveHub live) {
         static Hearth start(Path dir, FakeDownloadClient client) {
             ConfigService config = TestConfig.sqlite(dir);
             Database db = new Database(config);
@@ -58,11 +59,13 @@ class CompletionRestartTest {
             Recorder events = new Recorder();
             EventBus bus = new EventBus(db, JSON, clock, List.of(events));
             TaskStore store = new TaskStore(db);
-            ClientDirectory clients = new ClientDirectory(List.of(client), clock);
+            ClientDirectory clients = new ClientDirectory(() -> List.of(new ClientDirectory.Client(client,
+                    new FakeDownloadKinds.Torrents().capability(DownloadCapability.class).orElseThrow())), name -> client.poll().health());
             Completions completions = new Completions(db, store, bus, clock);
-            LiveHub live = new LiveHub(JSON, 100);
-            DownloadPoller poller = new DownloadPoller(clients, store, completions, db, new Scheduler(), config, clock, live);
-            DownloadService downloads = new DownloadService(clients, store, completions, poller, new WebhookSecret(config, new Tokens()), config, clock);
+            LiveHub live = dev.hearth.testing.TestLive.hub(JSON, 100);
+            DownloadReadings readings = new DownloadReadings(clients, store, completions, db, config, clock, live);
+            Runnable poller = () -> readings.record(client.serviceName(), client.poll());
+            DownloadService downloads = new DownloadService(clients, store, completions, poller::run, new WebhookSecret(config, new Tokens()), config, clock);
             bus.start();
             return new Hearth(db, bus, downloads, poller, events, live);
         }
@@ -78,20 +81,19 @@ class CompletionRestartTest {
 
     @Test
     void aCompletionIsPublishedOnceAndItsHistorySurvivesARestart(@TempDir Path dir) {
-        FakeDownloadClient client = new FakeDownloadClient(
-                new IntegrationDescriptor("fake-torrent", "Fake", Set.of(DownloadClient.class), List.of(), t -> null), "fakebit", "qbittorrent");
+        FakeDownloadClient client = new FakeDownloadClient("fakebit", "qbittorrent");
         String hash = Torrents.newHash();
 
         Hearth first = Hearth.start(dir, client);
         Task added = first.downloads().add(new AddCommand(Torrents.magnet(hash, "Across.Restarts"), null, null, null, null), "key:alice");
         client.complete(hash, "/downloads");
-        first.poller().pollAll();
+        first.poller().run();
         Await.untilTrue(Duration.ofSeconds(10), "the first process delivers the event", () -> first.events().seen.size() == 1);
         first.bus().stop();
 
         Hearth second = Hearth.start(dir, client);
         try {
-            second.poller().pollAll(); // the client still reports the task as seeding
+            second.poller().run(); // the client still reports the task as seeding
             DownloadService.WebhookResult hook = second.downloads().complete(new WebhookCompletion(hash, "Across.Restarts", "", "/downloads", 1000L, null, null));
             assertFalse(hook.recorded(), "the webhook after the restart records nothing new");
             Await.untilTrue(Duration.ofSeconds(10), "nothing pending", () -> second.bus().pending() == 0);
@@ -109,8 +111,7 @@ class CompletionRestartTest {
 
     @Test
     void aPollSendsLiveUpdatesForTheTasksThatMovedOnly(@TempDir Path dir) {
-        FakeDownloadClient client = new FakeDownloadClient(
-                new IntegrationDescriptor("fake-torrent", "Fake", Set.of(DownloadClient.class), List.of(), t -> null), "fakebit", "qbittorrent");
+        FakeDownloadClient client = new FakeDownloadClient("fakebit", "qbittorrent");
         Hearth hearth = Hearth.start(dir, client);
         try {
             List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -127,15 +128,15 @@ class CompletionRestartTest {
             watcher.subscribe("task_updates", null);
             String hash = Torrents.newHash();
             Task added = hearth.downloads().add(new AddCommand(Torrents.magnet(hash, "Live.Progress"), null, null, null, null), "key:bob");
-            hearth.poller().pollAll();
-            hearth.poller().pollAll();
+            hearth.poller().run();
+            hearth.poller().run();
             int afterQuietPoll = sent.size();
             client.complete(hash, "/downloads");
-            hearth.poller().pollAll();
+            hearth.poller().run();
             assertTrue(sent.size() > afterQuietPoll, "the completed task was sent");
             String last = sent.getLast();
             assertTrue(last.contains("\"task_updates\"") && last.contains(added.id()), last);
-            hearth.poller().pollAll();
+            hearth.poller().run();
             assertEquals(afterQuietPoll + 1, sent.size(), "a poll where nothing moved sends nothing");
         } finally {
             hearth.bus().stop();

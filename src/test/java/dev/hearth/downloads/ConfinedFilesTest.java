@@ -143,7 +143,7 @@ class ConfinedFilesTest {
             assertEquals(before, Files.readString(precious), "the file outside the roots is untouched");
 
             // Even asked directly, the client deletes by the configured roots, not by the directory aria2 reports.
-            directory.require("aria2").remove(gid, true);
+            directory.require("aria2").client().remove(gid, true);
             assertEquals(before, Files.readString(precious), "aria2's own delete left the file alone");
             Waits.until("the task gone from aria2", Duration.ofSeconds(10),
                     () -> aria2("aria2.tellStatus", gid, List.of("status")).path("status").asText(), s -> s.isEmpty());
@@ -242,7 +242,7 @@ class ConfinedFilesTest {
     }
 
     private URI aria2Url() {
-        String base = config.current().services().stream().filter(s -> s.name().equals("aria2")).findFirst().orElseThrow().url();
+        String base = config.current().section(dev.hearth.services.ServicesConfig.class).services().stream().filter(s -> s.name().equals("aria2")).findFirst().orElseThrow().url();
         return URI.create(base.endsWith("/") ? base + "jsonrpc" : base + "/jsonrpc");
     }
 }

@@ -104,6 +104,10 @@ class DownloadCompletionTest {
         Api.anonymous().contentType(ContentType.JSON).body(payload).post(HOOK + "?secret=" + secret()).then()
                 .statusCode(200).body("recorded", equalTo(false));
         downloads.refresh();
+        // Each hook call is an audited action, from the door "webhook", by the webhook (its secret proved it).
+        Api.as("admin").get("/api/v1/audit?limit=1000").then().statusCode(200)
+                .body("entries.findAll { it.action == 'downloads.complete' && it.door == 'webhook' && it.actor == 'webhook:download-complete'"
+                        + " && it.params.contains('" + hash + "') }.size()", equalTo(2));
 
         Path library = DownloadsProfile.DIR.resolve("library/movies");
         Await.untilTrue(Duration.ofSeconds(10), "the event delivered and the files moved",

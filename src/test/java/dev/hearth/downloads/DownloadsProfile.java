@@ -21,7 +21,7 @@ public class DownloadsProfile implements QuarkusTestProfile {
                 "hearth.downloads.categories", "{\"movies\": {\"save_path\": \"" + DIR.resolve("downloads/movies")
                         + "\", \"library_path\": \"" + DIR.resolve("library/movies") + "\"}}",
                 "hearth.services", "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
-                        + " {\"name\": \"fakearia\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\","
+                        + " {\"name\": \"fakearia\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-links\","
                         + " \"credentials\": {\"kind\": \"aria2\"}}]");
     }
 }

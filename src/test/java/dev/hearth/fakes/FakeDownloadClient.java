@@ -7,9 +7,9 @@ import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.platform.http.UpstreamException;
-import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.downloads.clients.ClientPolls;
+import dev.hearth.platform.integration.Reading;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -27,11 +27,10 @@ import java.util.regex.Pattern;
  * torrents and gids for links. Tests drive it (complete a task, add one "outside Hearth", take it down)
  * and read what reached it from {@link #calls()}.
  */
-public final class FakeDownloadClient implements DownloadClient, Integration {
+public final class FakeDownloadClient implements DownloadClient {
     private static final Pattern BTIH = Pattern.compile("(?i)xt=urn:btih:([0-9a-f]{40})");
     private static final Pattern DN = Pattern.compile("dn=([^&]*)");
 
-    private final IntegrationDescriptor descriptor;
     private final String name;
     private final String kind;
     private final Map<String, DownloadTask> tasks = new LinkedHashMap<>();
@@ -39,20 +38,14 @@ public final class FakeDownloadClient implements DownloadClient, Integration {
     private volatile boolean down;
     private int gids;
 
-    public FakeDownloadClient(IntegrationDescriptor descriptor, String name, String kind) {
-        this.descriptor = descriptor;
+    public FakeDownloadClient(String name, String kind) {
         this.name = name;
         this.kind = kind;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        return down ? Health.offline(Health.Detail.COMMUNICATION_ERROR, "fake down", Instant.now(), 0) : Health.online("fake", Instant.now(), 0);
+    public Reading poll() {
+        return ClientPolls.poll(this, Clock.systemUTC(), "fake");
     }
 
     @Override

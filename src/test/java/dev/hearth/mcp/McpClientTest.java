@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.actions.AuditLog;
 import dev.hearth.assistant.AssistantProfile;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.RuntimeDispatch;
 import dev.hearth.testing.Api;
 import dev.hearth.testing.Await;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -49,7 +49,7 @@ class McpClientTest {
     @TestHTTPResource("/mcp")
     URI mcp;
     @Inject
-    ServiceCatalog services;
+    RuntimeDispatch services;
     @Inject
     AuditLog audit;
 

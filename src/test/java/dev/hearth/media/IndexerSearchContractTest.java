@@ -9,7 +9,7 @@ import dev.hearth.fakes.media.FakeMediaService;
 import dev.hearth.fakes.media.MediaDoubles;
 import dev.hearth.fakes.media.MediaScenario;
 import dev.hearth.platform.http.HttpStack;
-import dev.hearth.testing.RegisteredProviders;
+import dev.hearth.testing.RegisteredKinds;
 import dev.hearth.testing.Targets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +32,7 @@ class IndexerSearchContractTest {
     }
 
     static List<String> kinds() {
-        return RegisteredProviders.offering(IndexerSearch.class);
+        return RegisteredKinds.offering(IndexerSearch.class);
     }
 
     private static IndexerSearch search(FakeMediaService fake, String kind) {

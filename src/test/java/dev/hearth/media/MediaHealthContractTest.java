@@ -2,15 +2,20 @@ package dev.hearth.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.fakes.media.FakeMediaService;
 import dev.hearth.fakes.media.MediaDoubles;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.config.ConfigException;
+import dev.hearth.platform.config.ConfigSchema;
+import dev.hearth.platform.config.Secret;
+import dev.hearth.platform.integration.IntegrationKind;
 import dev.hearth.testing.Ports;
 import dev.hearth.testing.Targets;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What every registered media integration promises, against its double: the list of kinds comes from the
- * registered providers, so a new kind is covered (and needs a double) without anyone adding it here.
+ * registry (META-INF/services), so a new kind is covered (and needs a double) without anyone adding it here.
  */
 class MediaHealthContractTest {
     private static final Set<String> SECRET_NAMES = Set.of("token", "api_key", "password");
@@ -44,14 +49,22 @@ class MediaHealthContractTest {
         return MediaKinds.all();
     }
 
+    /** The kinds whose settings cannot be empty: a key the upstream cannot be asked without. */
     static List<String> kindsWithRequiredCredentials() {
+        return kinds().stream().filter(k -> !problems(k, Map.of()).isEmpty()).toList();
+    }
+
+    /** What the registry says of these credentials for this kind, as it says it at start and in the services API. */
+    private static List<String> problems(String kind, Map<String, String> credentials) {
         try (HttpStack stack = Targets.stack()) {
-            return kinds().stream().filter(k -> MediaKinds.descriptor(k, stack).fields().stream()
-                    .anyMatch(IntegrationDescriptor.Field::required)).toList();
+            MediaKinds.connect(stack, kind, "http://127.0.0.1:9/", credentials);
+            return List.of();
+        } catch (ConfigException e) {
+            return e.problems();
         }
     }
 
-    /** Each media package registers its provider as a bean; one without the annotation would silently not exist. */
+    /** Each media package registers its kind with one line in META-INF/services; one without it would silently not exist. */
     @Test
     void theNineMediaKindsAreRegistered() {
         assertEquals(List.of("emby", "jellyfin", "overseerr", "plex", "prowlarr", "radarr", "sonarr", "tautulli", "torznab"), kinds());
@@ -59,12 +72,15 @@ class MediaHealthContractTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void theDescriptorMarksEveryCredentialSecret(String kind) {
-        IntegrationDescriptor d = MediaKinds.descriptor(kind, http);
-        assertFalse(d.fields().isEmpty(), kind);
-        for (IntegrationDescriptor.Field f : d.fields()) {
-            assertTrue(SECRET_NAMES.contains(f.name()) == f.secret(), kind + "." + f.name() + " secret=" + f.secret());
-            assertFalse(f.description().isBlank(), kind + "." + f.name() + " says where to find it");
+    void theSettingsMarkEveryCredentialSecretAndTheDocumentationNamesThem(String kind) {
+        IntegrationKind<?> k = MediaKinds.kind(kind);
+        RecordComponent[] settings = k.settings().getRecordComponents();
+        assertTrue(settings.length > 0, kind);
+        for (RecordComponent c : settings) {
+            String name = ConfigSchema.snake(c.getName());
+            boolean secret = c.isAnnotationPresent(Secret.class) || c.getAccessor().isAnnotationPresent(Secret.class);
+            assertEquals(SECRET_NAMES.contains(name), secret, kind + "." + name + " secret=" + secret);
+            assertTrue(k.documentation().contains(name), kind + "'s documentation names credentials." + name + ": " + k.documentation());
         }
     }
 
@@ -72,7 +88,7 @@ class MediaHealthContractTest {
     @MethodSource("kinds")
     void withTheRightKeyItIsOnlineAndSaysWhatAnswered(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
-            Health h = MediaKinds.connect(http, kind, fake).checkHealth();
+            Health h = MediaKinds.connect(http, kind, fake).poll().health();
             assertEquals(Health.Status.ONLINE, h.status(), h.message());
             assertTrue(h.message().matches(".*\\d+\\.\\d+.*"), "names a version: " + h.message());
         }
@@ -82,26 +98,35 @@ class MediaHealthContractTest {
     @MethodSource("kinds")
     void aRefusedKeyIsAnAuthErrorThatNeverQuotesTheKey(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
-            Health h = MediaKinds.connect(http, kind, fake.baseUrl(), fake.wrongCredentials()).checkHealth();
+            Health h = MediaKinds.connect(http, kind, fake.baseUrl(), fake.wrongCredentials()).poll().health();
             assertEquals(Health.Status.OFFLINE, h.status());
             assertEquals(Health.Detail.AUTH_ERROR, h.detail(), h.message());
             for (String secret : fake.wrongCredentials().values()) assertFalse(h.message().contains(secret), h.message());
         }
     }
 
+    /**
+     * A service without its key is refused where it is configured (hearth.yml at start, the services API at run time),
+     * naming the key and where the upstream shows it; a service bound anyway (discovered) gets this as its
+     * CONFIGURATION_ERROR health from the registry. No instance exists, so the upstream is never asked.
+     */
     @ParameterizedTest
     @MethodSource("kindsWithRequiredCredentials")
     void aMissingRequiredCredentialIsAConfigurationErrorNamingIt(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
-            for (IntegrationDescriptor.Field f : MediaKinds.descriptor(kind, http).fields()) {
-                if (!f.required()) continue;
+            int required = 0;
+            for (String name : fake.credentials().keySet()) {
                 Map<String, String> without = new HashMap<>(fake.credentials());
-                without.remove(f.name());
-                Health h = MediaKinds.connect(http, kind, fake.baseUrl(), without).checkHealth();
-                assertEquals(Health.Detail.CONFIGURATION_ERROR, h.detail(), h.message());
-                assertTrue(h.message().contains("credentials." + f.name()), h.message());
-                assertTrue(fake.requests.isEmpty(), "nothing is asked of the upstream without the key");
+                without.remove(name);
+                if (problems(kind, without).isEmpty()) continue;
+                required++;
+                ConfigException e = assertThrows(ConfigException.class, () -> MediaKinds.connect(http, kind, fake.baseUrl(), without));
+                String problem = String.join("; ", e.problems());
+                assertTrue(problem.contains("credentials." + name + ": required: "), problem);
+                assertTrue(problem.length() > problem.indexOf("required: ") + "required: ".length() + 10, "says where to find it: " + problem);
             }
+            assertTrue(required > 0, "a kind whose empty settings are refused names the key it misses");
+            assertTrue(fake.requests.isEmpty(), "nothing is asked of the upstream without the key");
         }
     }
 
@@ -113,7 +138,7 @@ class MediaHealthContractTest {
             credentials = fake.credentials();
         }
         long start = System.nanoTime();
-        Health h = MediaKinds.connect(http, kind, "http://127.0.0.1:" + Ports.free() + "/", credentials).checkHealth();
+        Health h = MediaKinds.connect(http, kind, "http://127.0.0.1:" + Ports.free() + "/", credentials).poll().health();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(Health.Detail.COMMUNICATION_ERROR, h.detail(), h.message());
         assertTrue(took.compareTo(Targets.TIMEOUT) < 0, "answered after " + took);
@@ -126,7 +151,7 @@ class MediaHealthContractTest {
     void anUpstreamAnswering503IsACommunicationError(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
             fake.outage(503);
-            Health h = MediaKinds.connect(http, kind, fake).checkHealth();
+            Health h = MediaKinds.connect(http, kind, fake).poll().health();
             assertEquals(Health.Detail.COMMUNICATION_ERROR, h.detail(), h.message());
             assertTrue(h.message().contains("503"), h.message());
         }
@@ -136,9 +161,28 @@ class MediaHealthContractTest {
     @MethodSource("kinds")
     void anAddressThatMissesTheApiIsAConfigurationError(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
-            Health h = MediaKinds.connect(http, kind, fake.url() + "/not-this-app/", fake.credentials()).checkHealth();
+            Health h = MediaKinds.connect(http, kind, fake.url() + "/not-this-app/", fake.credentials()).poll().health();
             assertEquals(Health.Detail.CONFIGURATION_ERROR, h.detail(), h.message());
             assertTrue(h.message().contains("404"), h.message());
+        }
+    }
+
+    /** The API path each product's own docs and clients put in its address (Sonarr's …/api/v3). */
+    private static final Map<String, String> API_PATHS = Map.of("sonarr", "api/v3", "radarr", "api/v3", "prowlarr", "api/v1",
+            "overseerr", "api/v1", "tautulli", "api/v2", "torznab", "api");
+
+    static List<String> kindsWithAnApiPath() {
+        return kinds().stream().filter(API_PATHS::containsKey).toList();
+    }
+
+    /** An address written the way the product's docs write it, with its API path, reaches the same API. */
+    @ParameterizedTest
+    @MethodSource("kindsWithAnApiPath")
+    void theAddressMayBeWrittenWithTheApiPath(String kind) throws Exception {
+        try (FakeMediaService fake = MediaDoubles.start(kind)) {
+            String written = fake.baseUrl().replaceAll("/+$", "") + "/" + API_PATHS.get(kind);
+            Health h = MediaKinds.connect(http, kind, written, fake.credentials()).poll().health();
+            assertEquals(Health.Status.ONLINE, h.status(), written + ": " + h.message());
         }
     }
 }

@@ -3,18 +3,16 @@ package dev.hearth.media;
 import dev.hearth.fakes.media.FakeMediaService;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
-import dev.hearth.platform.integration.IntegrationProvider;
-import dev.hearth.testing.RegisteredProviders;
+import dev.hearth.platform.integration.IntegrationKind;
+import dev.hearth.testing.RegisteredKinds;
 import dev.hearth.testing.Targets;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The media kinds the application registers, and how a test connects one to its double. */
+/** The media kinds the application registers, and how a test connects one to its double: through the registry, as Hearth does. */
 final class MediaKinds {
     static final Set<Class<?>> CAPABILITIES = Set.of(MediaServer.class, MediaManager.class, IndexerSearch.class,
             RequestManager.class, MediaStats.class);
@@ -22,17 +20,13 @@ final class MediaKinds {
     private MediaKinds() {
     }
 
-    /** Every registered kind offering any media capability. */
+    /** Every registered kind offering any media capability, sorted by id. */
     static List<String> all() {
-        try (HttpStack http = Targets.stack()) {
-            return RegisteredProviders.all(http, Clock.systemUTC()).stream()
-                    .filter(p -> p.descriptor().capabilities().stream().anyMatch(CAPABILITIES::contains))
-                    .map(p -> p.descriptor().id()).toList();
-        }
+        return RegisteredKinds.all().stream().filter(k -> CAPABILITIES.stream().anyMatch(k::offers)).map(IntegrationKind::id).sorted().toList();
     }
 
-    static IntegrationDescriptor descriptor(String kind, HttpStack http) {
-        return RegisteredProviders.byId(kind, http, Clock.systemUTC()).descriptor();
+    static IntegrationKind<?> kind(String id) {
+        return RegisteredKinds.byId(id);
     }
 
     static Integration connect(HttpStack http, String kind, String url, Map<String, String> credentials) {
@@ -40,9 +34,7 @@ final class MediaKinds {
     }
 
     static Integration connect(HttpStack http, String kind, String url, Map<String, String> credentials, Duration timeout) {
-        IntegrationProvider p = RegisteredProviders.byId(kind, http, Clock.systemUTC());
-        return p.descriptor().factory().create(new dev.hearth.platform.integration.IntegrationTarget(kind + "-under-test",
-                URI.create(url), credentials, timeout));
+        return Targets.create(http, kind, kind + "-under-test", URI.create(url), credentials, timeout);
     }
 
     static Integration connect(HttpStack http, String kind, FakeMediaService fake) {

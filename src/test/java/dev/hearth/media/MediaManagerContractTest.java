@@ -10,7 +10,7 @@ import dev.hearth.fakes.media.FakeMediaService;
 import dev.hearth.fakes.media.MediaDoubles;
 import dev.hearth.fakes.media.MediaScenario;
 import dev.hearth.platform.http.HttpStack;
-import dev.hearth.testing.RegisteredProviders;
+import dev.hearth.testing.RegisteredKinds;
 import dev.hearth.testing.Targets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +33,7 @@ class MediaManagerContractTest {
     }
 
     static List<String> kinds() {
-        return RegisteredProviders.offering(MediaManager.class);
+        return RegisteredKinds.offering(MediaManager.class);
     }
 
     private static MediaManager manager(FakeMediaService fake, String kind) {

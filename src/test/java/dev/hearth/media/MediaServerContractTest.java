@@ -8,7 +8,7 @@ import dev.hearth.fakes.media.FakeMediaService;
 import dev.hearth.fakes.media.MediaDoubles;
 import dev.hearth.fakes.media.MediaScenario;
 import dev.hearth.platform.http.HttpStack;
-import dev.hearth.testing.RegisteredProviders;
+import dev.hearth.testing.RegisteredKinds;
 import dev.hearth.testing.Targets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +34,7 @@ class MediaServerContractTest {
     }
 
     static List<String> kinds() {
-        return RegisteredProviders.offering(MediaServer.class);
+        return RegisteredKinds.offering(MediaServer.class);
     }
 
     private static MediaServer server(FakeMediaService fake, String kind) {

@@ -26,7 +26,7 @@ class AlertLifecycleTest {
         Database db = new Database(config);
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         EventBus bus = new EventBus(db, JSON, clock, List.of()); // not started: published events wait in the outbox
-        AlertService alerts = new AlertService(db, bus, new LiveHub(JSON, 8), JSON, clock, config);
+        AlertService alerts = new AlertService(db, bus, dev.hearth.testing.TestLive.hub(JSON, 8), JSON, clock, config);
 
         Alert raised = alerts.raise("cpu", AlertLevel.WARNING, "system", "CPU use is 85%", Map.of("value", 85));
         assertEquals(Alert.State.RAISED, raised.state());

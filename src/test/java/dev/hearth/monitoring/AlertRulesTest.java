@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AlertRulesTest {
-    private static final HearthConfig.Threshold CPU = new HearthConfig.Threshold(80, 90);
+    private static final dev.hearth.monitoring.MonitoringConfig.Threshold CPU = new dev.hearth.monitoring.MonitoringConfig.Threshold(80, 90);
     private static final Duration FOR = Duration.ofMinutes(1);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ThresholdRule rule = new ThresholdRule();

@@ -39,7 +39,7 @@ class LiveHubTest {
 
     @Test
     void aSlowClientIsDroppedAndTheOthersKeepReceiving() {
-        LiveHub hub = new LiveHub(JSON, 4);
+        LiveHub hub = dev.hearth.testing.TestLive.hub(JSON, 4);
         FakeSink slow = new FakeSink(true), fast = new FakeSink(false);
         hub.connect(slow, LiveHub.Format.ENVELOPE).subscribe("system_metrics", null);
         hub.connect(fast, LiveHub.Format.ENVELOPE).subscribe("system_metrics", null);
@@ -53,7 +53,7 @@ class LiveHubTest {
 
     @Test
     void taskUpdatesGoToClientsOfThatTaskOrOfAllTasksInEachFormat() throws Exception {
-        LiveHub hub = new LiveHub(JSON, 16);
+        LiveHub hub = dev.hearth.testing.TestLive.hub(JSON, 16);
         FakeSink one = new FakeSink(false), all = new FakeSink(false), seed = new FakeSink(false);
         hub.connect(one, LiveHub.Format.ENVELOPE).subscribe("task_updates", "task_1");
         hub.connect(all, LiveHub.Format.ENVELOPE).subscribe("task_updates", null);
@@ -75,7 +75,7 @@ class LiveHubTest {
 
     @Test
     void aCallerHoldsAtMostItsSocketsAndALapsedCredentialClosesItsSocket() {
-        LiveHub hub = new LiveHub(JSON, new dev.hearth.platform.config.HearthConfig.LiveHub(16, java.time.Duration.ofMinutes(1), 2, 3));
+        LiveHub hub = new LiveHub(JSON, new dev.hearth.platform.live.LiveSettings(16, java.time.Duration.ofMinutes(1), 2, 3), dev.hearth.testing.TestLive.channels());
         java.util.concurrent.atomic.AtomicBoolean valid = new java.util.concurrent.atomic.AtomicBoolean(true);
         FakeSink one = new FakeSink(false), two = new FakeSink(false);
         LiveHub.Client first = hub.connect(one, LiveHub.Format.ENVELOPE, "key:1", valid::get).orElseThrow();

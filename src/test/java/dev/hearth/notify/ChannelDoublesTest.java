@@ -43,7 +43,7 @@ class ChannelDoublesTest {
         http.close();
     }
 
-    private NotificationService start(HearthConfig.Channel... channels) {
+    private NotificationService start(dev.hearth.notify.ChannelConfig... channels) {
         service = Channels.service(new Database(TestConfig.sqlite(dir)), http, Clock.systemUTC(), Duration.ofMinutes(5), channels);
         service.start();
         return service;
@@ -57,7 +57,7 @@ class ChannelDoublesTest {
     @Test
     void telegramSendsEscapedMarkdownV2ThatTheApiAccepts() throws Exception {
         try (FakeTelegram tg = new FakeTelegram(TOKEN, Set.of("42"))) {
-            start(Channels.of("tg", "telegram", new HearthConfig.TelegramChannel(TOKEN, List.of("42"), tg.url())));
+            start(Channels.of("tg", "telegram", new dev.hearth.notify.telegram.TelegramSettings(TOKEN, List.of("42"), tg.url())));
             service.notify(new Notification(Level.ERROR, "Backup *failed* (exit 1)!", "path: /srv/data_1 [x] a.b-c_d #1 +2 =3 |4| {5} ~6 `7` >8 \\9",
                     "backups", "", java.time.Instant.now()));
             TelegramBurstTest.waitFor(() -> tg.messages.size() == 1, Duration.ofSeconds(5));
@@ -71,7 +71,7 @@ class ChannelDoublesTest {
     @Test
     void telegramSplitsALongMessageIntoPartsOfAtMost4096InOrder() throws Exception {
         try (FakeTelegram tg = new FakeTelegram(TOKEN, Set.of("42"))) {
-            start(Channels.of("tg", "telegram", new HearthConfig.TelegramChannel(TOKEN, List.of("42"), tg.url())));
+            start(Channels.of("tg", "telegram", new dev.hearth.notify.telegram.TelegramSettings(TOKEN, List.of("42"), tg.url())));
             StringBuilder log = new StringBuilder();
             for (int i = 0; log.length() < 10_000; i++) log.append("line ").append(i).append(": done.\n");
             service.notify(Notification.of(Level.WARNING, "Long log", log.toString(), "test", java.time.Instant.now()));
@@ -88,7 +88,7 @@ class ChannelDoublesTest {
     void telegram429RetryAfterIsHonouredAndNothingIsLost() throws Exception {
         try (FakeTelegram tg = new FakeTelegram(TOKEN, Set.of("42"))) {
             tg.scriptNext(429, "Too Many Requests: retry after 2", 2);
-            start(Channels.of("tg", "telegram", new HearthConfig.TelegramChannel(TOKEN, List.of("42"), tg.url())));
+            start(Channels.of("tg", "telegram", new dev.hearth.notify.telegram.TelegramSettings(TOKEN, List.of("42"), tg.url())));
             service.notify(Notification.of(Level.WARNING, "After a 429", "", "test", java.time.Instant.now()));
             TelegramBurstTest.waitFor(() -> tg.messages.size() == 1, Duration.ofSeconds(8));
             long gap = tg.messages.getFirst().arrivedAtMs() - tg.requests.getFirst().arrivedAtMs();
@@ -99,7 +99,7 @@ class ChannelDoublesTest {
     @Test
     void aRefusedTokenFailsTheDeliveryWithoutTheTokenInTheError() throws Exception {
         try (FakeTelegram tg = new FakeTelegram("111:other", Set.of("42"))) {
-            start(Channels.of("tg", "telegram", new HearthConfig.TelegramChannel(TOKEN, List.of("42"), tg.url())));
+            start(Channels.of("tg", "telegram", new dev.hearth.notify.telegram.TelegramSettings(TOKEN, List.of("42"), tg.url())));
             Delivery d = only(service.sendTest("tg", "tester"));
             assertEquals(Delivery.Status.FAILED, d.status());
             assertTrue(d.lastError().contains("401") && d.lastError().contains("Unauthorized"), d.lastError());
@@ -110,7 +110,7 @@ class ChannelDoublesTest {
     @Test
     void ntfyPublishesWithTitlePriorityTagsAndBearerToken() throws Exception {
         try (FakeNtfy ntfy = new FakeNtfy("hearth-alerts", "tk_secret123")) {
-            start(Channels.of("push", "ntfy", new HearthConfig.NtfyChannel(ntfy.url(), "hearth-alerts", "tk_secret123")));
+            start(Channels.of("push", "ntfy", new dev.hearth.notify.ntfy.NtfySettings(ntfy.url(), "hearth-alerts", "tk_secret123")));
             service.notify(Notification.of(Level.CRITICAL, "Disk full – /srv", "0 bytes free", "monitoring", java.time.Instant.now()));
             TelegramBurstTest.waitFor(() -> ntfy.published.size() == 1, Duration.ofSeconds(5));
             FakeNtfy.Published p = ntfy.published.getFirst();
@@ -124,7 +124,7 @@ class ChannelDoublesTest {
     @Test
     void ntfyWithAWrongTokenFails() throws Exception {
         try (FakeNtfy ntfy = new FakeNtfy("hearth-alerts", "tk_right")) {
-            start(Channels.of("push", "ntfy", new HearthConfig.NtfyChannel(ntfy.url(), "hearth-alerts", "tk_wrong_one")));
+            start(Channels.of("push", "ntfy", new dev.hearth.notify.ntfy.NtfySettings(ntfy.url(), "hearth-alerts", "tk_wrong_one")));
             Delivery d = only(service.sendTest("push", "tester"));
             assertEquals(Delivery.Status.FAILED, d.status());
             assertTrue(d.lastError().startsWith("HTTP 401"), d.lastError());
@@ -135,7 +135,7 @@ class ChannelDoublesTest {
     @Test
     void gotifyPostsJsonWithTheKeyInAHeader() throws Exception {
         try (FakeGotify gotify = new FakeGotify("AppToken.1")) {
-            start(Channels.of("gotify", "gotify", new HearthConfig.GotifyChannel(gotify.url(), "AppToken.1")));
+            start(Channels.of("gotify", "gotify", new dev.hearth.notify.gotify.GotifySettings(gotify.url(), "AppToken.1")));
             assertEquals(Delivery.Status.DELIVERED, only(service.sendTest("gotify", "tester")).status());
             JsonNode m = gotify.messages.getFirst();
             assertEquals("Hearth test notification", m.path("title").asText());
@@ -148,7 +148,7 @@ class ChannelDoublesTest {
     void discordExecutesTheWebhookWithAnEmbedAndWaitsOutA429() throws Exception {
         try (FakeDiscord discord = new FakeDiscord("1234", "webhook-token-abc")) {
             discord.throttleNext(1);
-            start(Channels.of("discord", "discord", new HearthConfig.DiscordChannel(discord.webhookUrl())));
+            start(Channels.of("discord", "discord", new dev.hearth.notify.discord.DiscordSettings(discord.webhookUrl())));
             Delivery d = only(service.sendTest("discord", "tester"));
             TelegramBurstTest.waitFor(() -> discord.executed.size() == 1, Duration.ofSeconds(5));
             JsonNode embed = discord.executed.getFirst().path("embeds").get(0);
@@ -162,7 +162,7 @@ class ChannelDoublesTest {
     void discordWithADeletedWebhookFailsWithoutTheTokenInTheError() throws Exception {
         try (FakeDiscord discord = new FakeDiscord("1234", "the-real-token")) {
             String wrong = discord.url() + "/api/webhooks/1234/deleted-token-xyz";
-            start(Channels.of("discord", "discord", new HearthConfig.DiscordChannel(wrong)));
+            start(Channels.of("discord", "discord", new dev.hearth.notify.discord.DiscordSettings(wrong)));
             Delivery d = only(service.sendTest("discord", "tester"));
             assertEquals(Delivery.Status.FAILED, d.status());
             assertFalse(d.lastError().contains("deleted-token-xyz"), d.lastError());
@@ -172,7 +172,7 @@ class ChannelDoublesTest {
     @Test
     void theWebhookIsSignedWithHmacSha256OverTheRawBody() throws Exception {
         try (FakeWebhook hook = new FakeWebhook("/hooks/hearth", "s3cret-hmac")) {
-            start(Channels.of("hook", "webhook", new HearthConfig.WebhookChannel(hook.hookUrl(), "s3cret-hmac")));
+            start(Channels.of("hook", "webhook", new dev.hearth.notify.webhook.WebhookSettings(hook.hookUrl(), "s3cret-hmac")));
             assertEquals(Delivery.Status.DELIVERED, only(service.sendTest("hook", "tester")).status());
             JsonNode body = hook.accepted.getFirst().json();
             assertEquals("info", body.path("level").asText());
@@ -183,7 +183,7 @@ class ChannelDoublesTest {
     @Test
     void aWrongHmacSecretIsRefusedByTheReceiver() throws Exception {
         try (FakeWebhook hook = new FakeWebhook("/hooks/hearth", "right-secret")) {
-            start(Channels.of("hook", "webhook", new HearthConfig.WebhookChannel(hook.hookUrl(), "wrong-secret")));
+            start(Channels.of("hook", "webhook", new dev.hearth.notify.webhook.WebhookSettings(hook.hookUrl(), "wrong-secret")));
             Delivery d = only(service.sendTest("hook", "tester"));
             assertEquals(Delivery.Status.FAILED, d.status());
             assertTrue(d.lastError().startsWith("HTTP 401"), d.lastError());

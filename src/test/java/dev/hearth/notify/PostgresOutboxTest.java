@@ -28,7 +28,7 @@ class PostgresOutboxTest {
                     "hearth.storage.username", pg.user(), "hearth.storage.password", pg.password())));
             hook.failNext(1, 400);
             NotificationService s = Channels.service(db, http, Clock.systemUTC(), Duration.ofMinutes(5),
-                    Channels.of("pg", "webhook", new HearthConfig.WebhookChannel(hook.hookUrl(), "pg-hmac")));
+                    Channels.of("pg", "webhook", new dev.hearth.notify.webhook.WebhookSettings(hook.hookUrl(), "pg-hmac")));
             s.start();
             try {
                 s.notify(new Notification(Level.ERROR, "refused", "", "test", "k1", Instant.now()));

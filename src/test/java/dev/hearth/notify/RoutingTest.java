@@ -33,9 +33,9 @@ class RoutingTest {
         try (FakeWebhook all = new FakeWebhook("/all", ""); FakeWebhook urgent = new FakeWebhook("/urgent", "");
              FakeWebhook downloads = new FakeWebhook("/dl", ""); HttpStack http = new HttpStack(Channels.JSON, java.time.Clock.systemUTC())) {
             NotificationService s = Channels.service(new Database(TestConfig.sqlite(dir)), http, java.time.Clock.systemUTC(), Duration.ofMinutes(5),
-                    Channels.of("all", "webhook", new HearthConfig.WebhookChannel(all.hookUrl(), "")),
-                    Channels.of("urgent", "webhook", "error", List.of(), null, new HearthConfig.WebhookChannel(urgent.hookUrl(), "")),
-                    Channels.of("dl", "webhook", "info", List.of("downloads"), null, new HearthConfig.WebhookChannel(downloads.hookUrl(), "")));
+                    Channels.of("all", "webhook", new dev.hearth.notify.webhook.WebhookSettings(all.hookUrl(), "")),
+                    Channels.of("urgent", "webhook", "error", List.of(), null, new dev.hearth.notify.webhook.WebhookSettings(urgent.hookUrl(), "")),
+                    Channels.of("dl", "webhook", "info", List.of("downloads"), null, new dev.hearth.notify.webhook.WebhookSettings(downloads.hookUrl(), "")));
             s.start();
             try {
                 s.notify(note(Level.INFO, "ubuntu.iso done", "downloads"));
@@ -56,8 +56,8 @@ class RoutingTest {
         ShiftedClock clock = new ShiftedClock(Instant.parse("2026-11-23T23:30:00Z"));
         try (FakeWebhook hook = new FakeWebhook("/q", ""); HttpStack http = new HttpStack(Channels.JSON, clock)) {
             NotificationService s = Channels.service(new Database(TestConfig.sqlite(dir)), http, clock, Duration.ofMinutes(5),
-                    Channels.of("q", "webhook", "info", List.of(), new HearthConfig.QuietHours("22:00", "07:00", "UTC"),
-                            new HearthConfig.WebhookChannel(hook.hookUrl(), "")));
+                    Channels.of("q", "webhook", "info", List.of(), new dev.hearth.notify.QuietHours("22:00", "07:00", "UTC"),
+                            new dev.hearth.notify.webhook.WebhookSettings(hook.hookUrl(), "")));
             s.start();
             try {
                 s.notify(note(Level.WARNING, "held", "monitoring"));
@@ -82,7 +82,7 @@ class RoutingTest {
     void repeatsWithinTheWindowCollapseIntoOneMessage() throws Exception {
         try (FakeWebhook hook = new FakeWebhook("/d", ""); HttpStack http = new HttpStack(Channels.JSON, java.time.Clock.systemUTC())) {
             NotificationService s = Channels.service(new Database(TestConfig.sqlite(dir)), http, java.time.Clock.systemUTC(), Duration.ofMinutes(5),
-                    Channels.of("d", "webhook", new HearthConfig.WebhookChannel(hook.hookUrl(), "")));
+                    Channels.of("d", "webhook", new dev.hearth.notify.webhook.WebhookSettings(hook.hookUrl(), "")));
             s.start();
             try {
                 NotificationService.Routed first = s.notify(new Notification(Level.WARNING, "cpu high", "85%", "monitoring", "cpu", Instant.now()));
@@ -107,7 +107,7 @@ class RoutingTest {
     void aFailedSendIsRetriedWithBackoffFromTheOutboxAfterARestart() throws Exception {
         try (FakeWebhook hook = new FakeWebhook("/r", "k3y-for-hmac"); HttpStack http = new HttpStack(Channels.JSON, java.time.Clock.systemUTC())) {
             hook.failNext(1, 503);
-            HearthConfig.Channel channel = Channels.of("r", "webhook", new HearthConfig.WebhookChannel(hook.hookUrl(), "k3y-for-hmac"));
+            dev.hearth.notify.ChannelConfig channel = Channels.of("r", "webhook", new dev.hearth.notify.webhook.WebhookSettings(hook.hookUrl(), "k3y-for-hmac"));
             NotificationService first = Channels.service(new Database(TestConfig.sqlite(dir)), http, java.time.Clock.systemUTC(), Duration.ofMinutes(5), channel);
             first.start();
             first.notify(note(Level.ERROR, "backup failed", "backups"));
@@ -127,31 +127,6 @@ class RoutingTest {
                 assertEquals(List.of("backup failed"), titles(hook));
             } finally {
                 second.stop();
-            }
-        }
-    }
-
-    @Test
-    void aNotifiableEventIsRoutedThroughTheService() throws Exception {
-        record AlertRaised(String rule, String host) implements NotifiableEvent {
-            @Override
-            public Notification notification() {
-                return new Notification(Level.ERROR, "Alert: " + rule, "on " + host, "monitoring", "alert:" + rule + ":raised", Instant.now());
-            }
-        }
-        try (FakeWebhook hook = new FakeWebhook("/e", ""); HttpStack http = new HttpStack(Channels.JSON, java.time.Clock.systemUTC())) {
-            NotificationService s = Channels.service(new Database(TestConfig.sqlite(dir)), http, java.time.Clock.systemUTC(), Duration.ofMinutes(5),
-                    Channels.of("e", "webhook", new HearthConfig.WebhookChannel(hook.hookUrl(), "")));
-            s.start();
-            try {
-                NotifiableEventListener listener = new NotifiableEventListener(s);
-                listener.on(new AlertRaised("disk", "nas"));
-                listener.on(new AlertRaised("disk", "nas"));   // the bus repeated it after a crash
-                TelegramBurstTest.waitFor(() -> hook.accepted.size() == 1, Duration.ofSeconds(5));
-                Thread.sleep(300);
-                assertEquals(List.of("Alert: disk"), titles(hook));
-            } finally {
-                s.stop();
             }
         }
     }

@@ -36,8 +36,8 @@ class TelegramBurstTest {
     @Test
     void aBurstOf200ToThreeChatsIsDeliveredOnceEachAtOneASecondPerChatAcrossARestart(@TempDir Path dir) throws Exception {
         try (FakeTelegram telegram = new FakeTelegram(TOKEN, Set.copyOf(CHATS)); HttpStack http = new HttpStack(Channels.JSON, Clock.systemUTC())) {
-            HearthConfig.Channel[] channels = CHATS.stream().map(chat -> Channels.of("chat-" + chat, "telegram", "info", List.of("burst-" + chat), null,
-                    new HearthConfig.TelegramChannel(TOKEN, List.of(chat), telegram.url()))).toArray(HearthConfig.Channel[]::new);
+            dev.hearth.notify.ChannelConfig[] channels = CHATS.stream().map(chat -> Channels.of("chat-" + chat, "telegram", "info", List.of("burst-" + chat), null,
+                    new dev.hearth.notify.telegram.TelegramSettings(TOKEN, List.of(chat), telegram.url()))).toArray(dev.hearth.notify.ChannelConfig[]::new);
 
             NotificationService first = Channels.service(new Database(TestConfig.sqlite(dir)), http, Clock.systemUTC(), Duration.ofMinutes(5), channels);
             first.start();

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hearth.platform.config.ConfigEnvironment;
 import dev.hearth.platform.config.ConfigLoader;
 import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.DockerConfig;
+import dev.hearth.services.ServiceEntry;
+import dev.hearth.services.ServicesConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +76,7 @@ class ComposeExamplesTest {
         assertTrue(volumeTargets(hearth).containsAll(List.of("/var/lib/hearth", "/var/run/docker.sock")), hearth.toString());
         assertEquals(List.of("998"), texts(hearth.path("group_add")));
         HearthConfig seen = hearthsView(hearth, Map.of());
-        assertEquals("unix:///var/run/docker.sock", seen.docker().endpoints().getFirst().host());
+        assertEquals("unix:///var/run/docker.sock", seen.section(DockerConfig.class).endpoints().getFirst().host());
     }
 
     @Test
@@ -101,7 +104,7 @@ class ComposeExamplesTest {
         assertTrue(authelia.path("traefik.http.middlewares.authelia.forwardauth.authResponseHeaders").asText().contains("Remote-Groups"));
 
         HearthConfig seen = hearthsView(hearth, Map.of());
-        assertEquals("tcp://socket-proxy:2375", seen.docker().endpoints().getFirst().host());
+        assertEquals("tcp://socket-proxy:2375", seen.section(DockerConfig.class).endpoints().getFirst().host());
         assertTrue(seen.security().forwardAuth().enabled());
         String traefik = services.path("traefik").path("networks").path("edge").path("ipv4_address").asText();
         assertEquals(List.of(traefik), seen.security().trustedProxies());
@@ -129,11 +132,11 @@ class ComposeExamplesTest {
         assertTrue(volumeTargets(services.path("jellyfin")).contains("/data/media"));
 
         HearthConfig seen = hearthsView(services.path("hearth"), Map.of("HEARTH_CONFIG", "packaging/compose/media/hearth.yml"));
-        HearthConfig.ServiceEntry qbit = seen.services().stream().filter(s -> s.name().equals("qbittorrent")).findFirst().orElseThrow();
-        assertEquals("s3cret", qbit.credentials().get("password"), "the password comes from the compose environment");
+        ServiceEntry qbit = seen.section(ServicesConfig.class).services().stream().filter(s -> s.name().equals("qbittorrent")).findFirst().orElseThrow();
+        assertEquals("s3cret", qbit.credentials().path("password").asText(), "the password comes from the compose environment");
         assertEquals("qbittorrent", qbit.runtime().docker().container());
         assertEquals("http://qbittorrent:8080", qbit.url());
-        assertTrue(seen.services().stream().anyMatch(s -> s.name().equals("jellyfin") && s.runtime().docker().container().equals("jellyfin")));
+        assertTrue(seen.section(ServicesConfig.class).services().stream().anyMatch(s -> s.name().equals("jellyfin") && s.runtime().docker().container().equals("jellyfin")));
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> it) {

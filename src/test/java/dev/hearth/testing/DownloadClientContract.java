@@ -10,8 +10,9 @@ import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.platform.http.UpstreamException;
+import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
+import dev.hearth.platform.integration.IntegrationKinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class DownloadClientContract {
 
     protected static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** The kind under test, as registered ({@code qbittorrent}): what it promises comes from the registry. */
+    protected abstract String kind();
 
     /** The client under test, bound to the running daemon. */
     protected abstract DownloadClient client();
@@ -46,14 +50,19 @@ public abstract class DownloadClientContract {
     /** Starts the daemon again on the same ports and directories, and waits until it answers. */
     protected abstract void startDaemon();
 
+    /** What the kind's capability says it does. */
+    protected boolean has(DownloadCapability.Feature feature) {
+        return IntegrationKinds.load().find(kind()).orElseThrow().capability(DownloadCapability.class).orElseThrow().has(feature);
+    }
+
     /** Whether the client keeps the category given on add (Transmission 3.00 has no labels, aria2 no categories). */
     protected boolean keepsCategory() {
-        return true;
+        return has(DownloadCapability.Feature.CATEGORIES);
     }
 
     /** Whether a magnet's task id is its btih (aria2 uses its own gid). */
     protected boolean magnetIdIsBtih() {
-        return true;
+        return has(DownloadCapability.Feature.HASH_IDS);
     }
 
     protected String secretOfWrongCredentials() {
@@ -131,10 +140,10 @@ public abstract class DownloadClientContract {
         UpstreamException.AuthFailed e = assertThrows(UpstreamException.AuthFailed.class, wrong::list);
 
         assertFalse(e.getMessage().contains(secretOfWrongCredentials()), "the secret never shows: " + e.getMessage());
-        Health health = ((Integration) wrong).checkHealth();
+        Health health = wrong.poll().health();
         assertEquals(Health.Status.OFFLINE, health.status());
         assertEquals(Health.Detail.AUTH_ERROR, health.detail(), health.message());
-        assertEquals(Health.Status.ONLINE, ((Integration) client()).checkHealth().status());
+        assertEquals(Health.Status.ONLINE, client().poll().health().status());
     }
 
     @Test
@@ -147,13 +156,13 @@ public abstract class DownloadClientContract {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Targets.TIMEOUT) < 0, "failed after " + took);
             assertTrue(e instanceof UpstreamException.Unreachable || e instanceof UpstreamException.Timeout, e.toString());
-            Health health = ((Integration) client()).checkHealth();
+            Health health = client().poll().health();
             assertEquals(Health.Detail.COMMUNICATION_ERROR, health.detail(), health.message());
         } finally {
             startDaemon();
         }
         Waits.until("list() working again with the same client", WAIT, () -> client().list() != null);
-        assertEquals(Health.Status.ONLINE, ((Integration) client()).checkHealth().status());
+        assertEquals(Health.Status.ONLINE, client().poll().health().status());
     }
 
     protected DownloadTask awaitTask(String id, Predicate<DownloadTask> done) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
 import dev.hearth.admin.AdminActions;
+import dev.hearth.admin.HistoryEntry;
 import dev.hearth.admin.Job;
 import dev.hearth.admin.OpenedFile;
+import dev.hearth.admin.PythonResult;
 import dev.hearth.admin.RemoteAdmin;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.Caller;
@@ -31,7 +33,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -100,9 +101,9 @@ public class RemoteAdminResource {
 
     @GET
     @Path("/python/variables")
-    public Map<String, Object> variables() {
+    public Variables variables() {
         var vars = admin.variables(caller.get(), DOOR);
-        return Map.of("variables", vars, "total", vars.size());
+        return new Variables(vars, vars.size());
     }
 
     @DELETE
@@ -174,12 +175,12 @@ public class RemoteAdminResource {
 
     @GET
     @Path("/jobs")
-    public Map<String, Object> jobs(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+    public JobPage jobs(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > 1000) throw ApiException.invalid("limit", "must be between 1 and 1000");
         if (offset < 0) throw ApiException.invalid("offset", "must not be negative");
         List<Job> page = admin.jobs(caller.get(), DOOR, limit, offset);
         long total = admin.jobCount();
-        return page(page, total, limit, offset, "jobs");
+        return new JobPage(page, total, offset + page.size() < total, limit, offset);
     }
 
     @GET
@@ -196,22 +197,22 @@ public class RemoteAdminResource {
 
     @GET
     @Path("/history")
-    public Map<String, Object> history(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+    public HistoryPage history(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > 1000) throw ApiException.invalid("limit", "must be between 1 and 1000");
         if (offset < 0) throw ApiException.invalid("offset", "must not be negative");
-        var entries = admin.history(caller.get(), DOOR, limit, offset);
-        return page(entries, admin.historyCount(), limit, offset, "history");
+        List<HistoryEntry> entries = admin.history(caller.get(), DOOR, limit, offset);
+        long total = admin.historyCount();
+        return new HistoryPage(entries, total, offset + entries.size() < total, limit, offset);
     }
 
-    private static Map<String, Object> page(List<?> items, long total, int limit, int offset, String name) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(name, items);
-        out.put("total", total);
-        out.put("has_more", offset + items.size() < total);
-        out.put("limit", limit);
-        out.put("offset", offset);
-        return out;
-    }
+    /** The worker's variables by name. */
+    public record Variables(Map<String, PythonResult.Variable> variables, int total) {}
+
+    /** One page of jobs, newest first. */
+    public record JobPage(List<Job> jobs, long total, boolean hasMore, int limit, int offset) {}
+
+    /** One page of the console's history, newest first. */
+    public record HistoryPage(List<HistoryEntry> history, long total, boolean hasMore, int limit, int offset) {}
 
     static String disposition(String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The assistant on {@code /metrics}: messages by outcome, model calls, tokens in and out, and their cost at the
@@ -47,11 +48,11 @@ public final class AssistantMeters {
                 .increment(input * inputPrice + output * outputPrice);
     }
 
-    private Counter counter(String name, String help, String tag, String value) {
+    private Counter counter(String name, String help, @Nullable String tag, @Nullable String value) {
         String key = name + "|" + tag + "|" + value;
         return counters.computeIfAbsent(key, k -> {
             Counter.Builder b = Counter.builder(name).description(help).tag("provider", provider).tag("model", model);
-            if (tag != null) b.tag(tag, value);
+            if (tag != null && value != null) b.tag(tag, value);
             return b.register(registry);
         });
     }

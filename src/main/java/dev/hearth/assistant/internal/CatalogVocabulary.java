@@ -8,6 +8,7 @@ import dev.hearth.platform.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names a message is matched against, read through the action catalog's read actions with the caller's own
@@ -19,9 +20,10 @@ public final class CatalogVocabulary implements Vocabulary {
     private final Caller caller;
     private final String door;
     private final Supplier<List<String>> categories;
-    private List<Named> services;
-    private List<Named> tasks;
-    private List<Named> alerts;
+    // Read at the first question that needs them, once per turn.
+    private @Nullable List<Named> services;
+    private @Nullable List<Named> tasks;
+    private @Nullable List<Named> alerts;
 
     public CatalogVocabulary(ActionCatalog catalog, ObjectMapper json, Caller caller, String door, Supplier<List<String>> categories) {
         this.catalog = catalog;

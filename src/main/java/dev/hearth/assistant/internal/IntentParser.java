@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The offline parser: a chat message to an {@link Intent}, with no key, no network and no model. Ordered rules over
@@ -212,7 +213,7 @@ public final class IntentParser {
         return new Intent.Unknown(t);
     }
 
-    private static Intent.Refuse refusal(String t) {
+    private static Intent.@Nullable Refuse refusal(String t) {
         if (REFUSE_SHELL.matcher(t).find()) {
             return new Intent.Refuse("I don't run shell commands. I can start, stop and restart services, manage downloads and answer about the server: say \"help\".");
         }
@@ -228,7 +229,7 @@ public final class IntentParser {
         return null;
     }
 
-    private static Intent linkDownload(String t, String url) {
+    private static @Nullable Intent linkDownload(String t, String url) {
         int at = t.indexOf(url);
         String before = at < 0 ? t : t.substring(0, at).trim();
         String after = at < 0 ? "" : t.substring(at + url.length()).trim();
@@ -246,7 +247,7 @@ public final class IntentParser {
         return new Intent.DownloadLink(clean, category == null || category.isEmpty() ? null : category);
     }
 
-    private static Intent speedLimit(String t) {
+    private static @Nullable Intent speedLimit(String t) {
         if (!LIMIT_WORDS.matcher(t).find() || !LIMIT_SUBJECT.matcher(t).find()) return null;
         Direction direction = t.matches("(?is).*\\b(?:upload|uploads|ul|seeding|seeds?|upload\\s+speed)\\b.*") ? Direction.UPLOAD : Direction.DOWNLOAD;
         if (UNLIMITED.matcher(t).find()) return new Intent.SpeedLimit(direction, 0, 0, "unlimited");
@@ -258,7 +259,7 @@ public final class IntentParser {
         return bytes.isPresent() ? new Intent.SpeedLimit(direction, bytes.getAsLong(), amount, unit) : new Intent.SpeedLimit(direction, -1, amount, null);
     }
 
-    private static Intent taskControl(String t) {
+    private static @Nullable Intent taskControl(String t) {
         Matcher m = CANCEL.matcher(t);
         if (m.matches()) return new Intent.TaskControl(TaskVerb.CANCEL, trimTarget(m.group(1)), m.group(2) != null);
         m = RESUME.matcher(t);
@@ -272,7 +273,7 @@ public final class IntentParser {
         return null;
     }
 
-    private static Intent serviceControl(String t) {
+    private static @Nullable Intent serviceControl(String t) {
         Matcher tail = RESTART_TAIL.matcher(t);
         if (tail.matches()) {
             ServiceVerb verb = switch (tail.group(2).toLowerCase(Locale.ROOT)) {
@@ -296,7 +297,7 @@ public final class IntentParser {
         return null;
     }
 
-    private static Intent logs(String t) {
+    private static @Nullable Intent logs(String t) {
         Matcher m = LOGS.matcher(t);
         if (!m.matches()) return null;
         String target = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "";
@@ -304,7 +305,7 @@ public final class IntentParser {
         return new Intent.Logs(SYSTEM_WORDS.contains(target.toLowerCase(Locale.ROOT)) || target.equalsIgnoreCase("hearth's") ? "" : target);
     }
 
-    private static Intent host(String t) {
+    private static @Nullable Intent host(String t) {
         boolean cpu = HOST_CPU.matcher(t).find();
         boolean memory = HOST_MEMORY.matcher(t).find();
         boolean disk = HOST_DISK.matcher(t).find();
@@ -315,7 +316,7 @@ public final class IntentParser {
         return new Intent.Host(cpu ? Metric.CPU : memory ? Metric.MEMORY : Metric.DISK);
     }
 
-    private static Intent titleDownload(String t) {
+    private static @Nullable Intent titleDownload(String t) {
         Matcher verb = TITLE_VERB.matcher(t);
         if (!verb.matches()) return null;
         String rest = verb.group(1).trim().replaceFirst("(?i)^(?:me\\s+)?(?:a\\s+copy\\s+of\\s+)?", "");
@@ -368,7 +369,7 @@ public final class IntentParser {
         return w.equals("movie") || w.equals("film") || w.equals("documentary") ? "movie" : "series";
     }
 
-    private static Intent serviceStatus(String t) {
+    private static @Nullable Intent serviceStatus(String t) {
         Matcher m = SERVICE_STATUS.matcher(t);
         if (!m.matches()) return null;
         String target = null;
@@ -380,7 +381,7 @@ public final class IntentParser {
     }
 
     /** "the plex server" is "plex": articles and the words people add after a service's name go. */
-    static String trimTarget(String raw) {
+    static String trimTarget(@Nullable String raw) {
         if (raw == null) return "";
         String t = raw.trim().replaceAll("^[\"'“]+|[\"'”]+$", "").trim();
         t = t.replaceFirst("(?i)^(?:the|my|our|that|this|a)\\s+", "");
@@ -389,7 +390,7 @@ public final class IntentParser {
         return t.replaceAll("^[\"'“]+|[\"'”]+$", "").trim();
     }
 
-    private static String correctFirstWord(String text) {
+    private static @Nullable String correctFirstWord(String text) {
         String[] parts = text.trim().split("\\s+", 2);
         String word = parts[0].toLowerCase(Locale.ROOT);
         if (word.length() < 4) return null;

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What both model providers share: one client on Hearth's HTTP stack (the configured base only, no redirects, the
@@ -69,7 +70,7 @@ public final class ModelHttp {
         };
     }
 
-    private JsonNode parse(UpstreamResponse r) {
+    private @Nullable JsonNode parse(UpstreamResponse r) {
         try {
             return json.readTree(new String(r.body(), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an {@link Intent} into a {@link Plan}: names matched against what exists (services, downloads, alerts,
@@ -170,7 +171,7 @@ public final class Planner {
         };
     }
 
-    private Plan downloadLink(String url, String category) {
+    private Plan downloadLink(String url, @Nullable String category) {
         ObjectNode params = F.objectNode().put("url", url);
         String what = url.startsWith("magnet:") ? "the magnet link" : "the link";
         if (category == null) return invoke("downloads.add", params, "download " + what, null);
@@ -274,7 +275,7 @@ public final class Planner {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private Plan invoke(String action, ObjectNode params, String summary, String focus) {
+    private Plan invoke(String action, ObjectNode params, String summary, @Nullable String focus) {
         if (!known.exists(action)) {
             return new Plan.NotAvailable("This Hearth has no action “" + action + "”, so I can't " + summary + ".", F.objectNode().put("action", action));
         }

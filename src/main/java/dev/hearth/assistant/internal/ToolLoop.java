@@ -125,7 +125,7 @@ public final class ToolLoop {
                     results.add(new LlmMessage.ToolResult(tc.id(), asData(json.valueToTree(result)), false));
                     ran.addObject().put("action", spec.id()).put("outcome", "ok");
                 } catch (ApiException e) {
-                    results.add(error(tc, e.code().name(), e.getMessage()));
+                    results.add(error(tc, e.code().name(), String.valueOf(e.getMessage())));
                     ran.addObject().put("action", spec.id()).put("outcome", e.code().name().toLowerCase(java.util.Locale.ROOT));
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "tool %s failed", spec.id());

@@ -1,6 +1,8 @@
 package dev.hearth.cli.doctor;
 
 import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
+import dev.hearth.services.ServicesConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +41,7 @@ final class ClockCheck implements Check {
 
     @Override
     public List<Finding> run(HearthConfig config) {
-        List<HearthConfig.ServiceEntry> services = config.services().stream().filter(s -> !s.url().isBlank()).toList();
+        List<ServiceEntry> services = config.section(ServicesConfig.class).services().stream().filter(s -> !s.url().isBlank()).toList();
         List<Reading> readings = new ArrayList<>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Optional<Reading>>> answers = services.stream().map(s -> pool.submit(() -> read(s))).toList();
@@ -72,7 +74,7 @@ final class ClockCheck implements Check {
     }
 
     /** The upstream's time minus ours at the middle of the exchange, or nothing if it sent no usable Date. */
-    private Optional<Reading> read(HearthConfig.ServiceEntry s) {
+    private Optional<Reading> read(ServiceEntry s) {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(s.timeout()).followRedirects(HttpClient.Redirect.NEVER).build()) {
             Instant before = clock.instant();
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(s.url())).timeout(s.timeout()).GET().build(),

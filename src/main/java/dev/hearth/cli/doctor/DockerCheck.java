@@ -2,6 +2,7 @@ package dev.hearth.cli.doctor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.DockerConfig;
 import dev.hearth.services.docker.DockerEngineClient;
 import dev.hearth.services.docker.DockerException;
 import dev.hearth.services.docker.DockerTls;
@@ -19,18 +20,18 @@ final class DockerCheck implements Check {
 
     @Override
     public List<Finding> run(HearthConfig config) {
-        List<HearthConfig.DockerEndpoint> endpoints = config.docker().endpoints();
+        List<DockerConfig.Endpoint> endpoints = config.section(DockerConfig.class).endpoints();
         if (endpoints.isEmpty()) {
             return List.of(Finding.skipped(NAME, "no docker.endpoints configured: containers are not managed"));
         }
         List<Finding> findings = new ArrayList<>();
-        for (HearthConfig.DockerEndpoint e : endpoints) {
+        for (DockerConfig.Endpoint e : endpoints) {
             findings.add(check(e));
         }
         return findings;
     }
 
-    private Finding check(HearthConfig.DockerEndpoint e) {
+    private Finding check(DockerConfig.Endpoint e) {
         String where = e.name() + " (" + e.host() + ")";
         try {
             var tls = e.tlsCertPath().isEmpty() ? null : DockerTls.fromCertPath(Path.of(e.tlsCertPath()));
@@ -39,7 +40,8 @@ final class DockerCheck implements Check {
             EngineVersion v = client.version();
             return Finding.ok(NAME, where + ": Docker " + v.version() + ", API " + v.apiVersion() + ", Hearth speaks " + v.negotiated());
         } catch (DockerException.EngineUnavailable u) {
-            return Finding.problem(NAME, u.getMessage(), fixFor(e, u.getMessage()));
+            String message = String.valueOf(u.getMessage());
+            return Finding.problem(NAME, message, fixFor(e, message));
         } catch (DockerException.ApiError a) {
             return Finding.problem(NAME, where + ": " + a.getMessage(), "upgrade Docker Engine to 19.03 or newer (API 1.40+)");
         } catch (RuntimeException other) {
@@ -48,7 +50,7 @@ final class DockerCheck implements Check {
         }
     }
 
-    private static String fixFor(HearthConfig.DockerEndpoint e, String message) {
+    private static String fixFor(DockerConfig.Endpoint e, String message) {
         String m = message.toLowerCase(Locale.ROOT);
         String user = System.getProperty("user.name", "hearth");
         if (m.contains("permission denied")) {

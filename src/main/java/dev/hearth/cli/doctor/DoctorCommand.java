@@ -1,10 +1,16 @@
 package dev.hearth.cli.doctor;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.hearth.cli.Command;
 import dev.hearth.cli.CommandContext;
 import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.ConfigLoader;
 import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.platform.http.HttpStack;
+import dev.hearth.platform.integration.IntegrationKinds;
+import dev.hearth.platform.integration.KindContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +55,15 @@ public final class DoctorCommand implements Command {
                     .toList();
             return report(findings, out);
         }
-        IntegrationKinds kinds = new IntegrationKinds(context.clock(), new dev.hearth.platform.config.ConfigService(context.environment()));
-        List<Check> checks = List.of(JavaCheck.ofThisJvm(), new DockerCheck(), new PortCheck(), new DataDirCheck(),
-                new UpstreamCheck(kinds), new ClockCheck(context.clock()));
-        return report(runAll(checks, config), out);
+        HearthConfig loaded = config;
+        ObjectMapper json = JsonMapper.builder().findAndAddModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        try (HttpStack http = new HttpStack(json, context.clock())) {
+            // The kinds the running Hearth knows, registered by ServiceLoader, made without CDI.
+            KindContext kinds = new KindContext(http, json, context.clock(), () -> loaded);
+            List<Check> checks = List.of(JavaCheck.ofThisJvm(), new DockerCheck(), new PortCheck(), new DataDirCheck(),
+                    new UpstreamCheck(IntegrationKinds.load(), kinds), new ClockCheck(context.clock()));
+            return report(runAll(checks, config), out);
+        }
     }
 
     private static List<Finding> runAll(List<Check> checks, HearthConfig config) {

@@ -1,14 +1,15 @@
 package dev.hearth.cli.doctor;
 
+import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
-import dev.hearth.platform.integration.IntegrationTarget;
+import dev.hearth.platform.integration.IntegrationKinds;
+import dev.hearth.platform.integration.KindContext;
+import dev.hearth.services.ServiceEntry;
+import dev.hearth.services.ServicesConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,18 +17,21 @@ import java.util.concurrent.Future;
 /**
  * Every configured service with a URL, asked through its own integration, as Hearth asks it: reachable, and
  * (for those that log in) the credentials accepted. All at once: the check takes as long as the slowest.
+ * The kinds are the registry's (ServiceLoader), made without CDI, as in Hearth.main.
  */
 final class UpstreamCheck implements Check {
     static final String NAME = "upstream";
     private final IntegrationKinds kinds;
+    private final KindContext context;
 
-    UpstreamCheck(IntegrationKinds kinds) {
+    UpstreamCheck(IntegrationKinds kinds, KindContext context) {
         this.kinds = kinds;
+        this.context = context;
     }
 
     @Override
     public List<Finding> run(HearthConfig config) {
-        List<HearthConfig.ServiceEntry> services = config.services().stream().filter(s -> !s.url().isBlank()).toList();
+        List<ServiceEntry> services = config.section(ServicesConfig.class).services().stream().filter(s -> !s.url().isBlank()).toList();
         if (services.isEmpty()) {
             return List.of(Finding.skipped(NAME, "no service with a url configured"));
         }
@@ -48,17 +52,17 @@ final class UpstreamCheck implements Check {
         return findings;
     }
 
-    private Finding check(HearthConfig.ServiceEntry s) {
+    private Finding check(ServiceEntry s) {
         String where = s.name() + " (" + s.integration() + ", " + s.url() + ")";
-        Optional<IntegrationDescriptor> kind = kinds.find(s.integration());
-        if (kind.isEmpty()) {
+        if (kinds.find(s.integration()).isEmpty()) {
             return Finding.problem(NAME, where + ": unknown integration '" + s.integration() + "'",
                     "set services[" + s.name() + "].integration to one of " + kinds.ids());
         }
         Health h;
         try {
-            Integration integration = kind.get().factory().create(new IntegrationTarget(s.name(), URI.create(s.url()), s.credentials(), s.timeout()));
-            h = integration.checkHealth();
+            h = kinds.create(s.integration(), s.name(), URI.create(s.url()), s.credentials(), s.timeout(), context).poll().health();
+        } catch (ConfigException e) {
+            return Finding.problem(NAME, where + ": " + String.join("; ", e.problems()), "correct services[" + s.name() + "].credentials in hearth.yml");
         } catch (RuntimeException e) {
             return Finding.problem(NAME, where + ": " + e.getMessage(), "check services[" + s.name() + "] in hearth.yml");
         }

@@ -8,10 +8,8 @@ import dev.hearth.downloads.DownloadRoots;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
-import dev.hearth.platform.integration.HealthProbe;
-import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.downloads.clients.ClientPolls;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +25,7 @@ import java.util.function.Supplier;
  * aria2 1.x over JSON-RPC: torrents, magnets and direct http/https/ftp links. Ids are aria2's gids.
  * aria2 has no categories (the category of a request is not kept) and no add or completion times.
  */
-final class Aria2Client implements DownloadClient, Integration {
+final class Aria2Client implements DownloadClient {
 
     private static final List<String> KEYS = List.of("gid", "status", "totalLength", "completedLength", "uploadLength",
             "downloadSpeed", "uploadSpeed", "connections", "numSeeders", "seeder", "dir", "files", "bittorrent",
@@ -36,14 +34,12 @@ final class Aria2Client implements DownloadClient, Integration {
     private static final int PAGE = 1000;
     private static final Set<String> RUNNING = Set.of("active", "waiting", "paused");
 
-    private final IntegrationDescriptor descriptor;
     private final Aria2Rpc rpc;
     private final Clock clock;
     private final Duration timeout;
     private final Supplier<DownloadRoots> roots;
 
-    Aria2Client(IntegrationDescriptor descriptor, Aria2Rpc rpc, Clock clock, Duration timeout, Supplier<DownloadRoots> roots) {
-        this.descriptor = descriptor;
+    Aria2Client(Aria2Rpc rpc, Clock clock, Duration timeout, Supplier<DownloadRoots> roots) {
         this.rpc = rpc;
         this.clock = clock;
         this.timeout = timeout;
@@ -57,17 +53,12 @@ final class Aria2Client implements DownloadClient, Integration {
 
     @Override
     public String kind() {
-        return Aria2Provider.ID;
+        return Aria2Kind.ID;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        return HealthProbe.check(clock, () -> "aria2 " + rpc.call("aria2.getVersion").path("version").asText());
+    public Reading poll() {
+        return ClientPolls.poll(this, clock, "aria2");
     }
 
     @Override

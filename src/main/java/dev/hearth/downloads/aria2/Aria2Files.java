@@ -34,10 +34,14 @@ final class Aria2Files {
                 continue;
             }
             Path named = Path.of(p);
-            if (!named.isAbsolute() && dir == null) {
+            Path file;
+            if (named.isAbsolute()) {
+                file = named;
+            } else if (dir != null) {
+                file = dir.resolve(named);
+            } else {
                 continue;
             }
-            Path file = named.isAbsolute() ? named : dir.resolve(named);
             if (!roots.mayDelete(file)) {
                 refused.add(file);
                 continue;

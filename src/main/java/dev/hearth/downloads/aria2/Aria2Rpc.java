@@ -43,7 +43,8 @@ final class Aria2Rpc {
     Aria2Rpc(UpstreamClient http, String secret, Clock clock) {
         this.http = http;
         this.clock = clock;
-        this.path = http.baseUrl().getPath() != null && http.baseUrl().getPath().endsWith("/jsonrpc") ? "" : "jsonrpc";
+        // The kind strips a written /jsonrpc from the base (Aria2Kind.base), so the endpoint is always joined here.
+        this.path = "jsonrpc";
         this.token = secret.isEmpty() ? "" : "token:" + secret;
     }
 

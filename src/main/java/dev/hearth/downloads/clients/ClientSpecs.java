@@ -18,18 +18,12 @@ public final class ClientSpecs {
      * timeout instead of a multiple of it. The default circuit keeps a dead daemon from costing a
      * timeout per poll, and closes by itself once the daemon answers a trial call.
      */
-    public static UpstreamSpec of(IntegrationTarget target) {
+    public static UpstreamSpec of(IntegrationTarget<?> target) {
         Duration timeout = target.timeout();
         Duration connect = timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2);
         return UpstreamSpec.of(target.serviceName(), target.url())
                 .withTimeouts(connect, timeout)
                 .withRetry(RetryPolicy.none())
                 .withCircuit(CircuitPolicy.defaults());
-    }
-
-    /** A credential, or {@code fallback} when it is absent or blank. */
-    public static String credential(IntegrationTarget target, String name, String fallback) {
-        String value = target.credentials().get(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -7,13 +7,11 @@ import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
-import dev.hearth.platform.integration.HealthProbe;
+import dev.hearth.downloads.clients.ClientPolls;
 import dev.hearth.downloads.clients.InfoHash;
 import dev.hearth.platform.http.UpstreamClient;
 import dev.hearth.platform.http.UpstreamException;
-import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Deluge 2.x through deluge-web's JSON-RPC, which proxies the daemon's {@code core.*} calls. */
-final class DelugeClient implements DownloadClient, Integration {
+final class DelugeClient implements DownloadClient {
 
     private static final List<String> TASK_KEYS = List.of("name", "state", "progress", "total_size", "total_done",
             "download_payload_rate", "upload_payload_rate", "eta", "ratio", "num_seeds", "num_peers",
@@ -33,13 +31,11 @@ final class DelugeClient implements DownloadClient, Integration {
     private static final List<String> DETAIL_KEYS = concat(TASK_KEYS,
             List.of("files", "file_progress", "file_priorities", "trackers", "tracker_status", "peers"));
 
-    private final IntegrationDescriptor descriptor;
     private final UpstreamClient http;
     private final DelugeRpc rpc;
     private final Clock clock;
 
-    DelugeClient(IntegrationDescriptor descriptor, UpstreamClient http, DelugeRpc rpc, Clock clock) {
-        this.descriptor = descriptor;
+    DelugeClient(UpstreamClient http, DelugeRpc rpc, Clock clock) {
         this.http = http;
         this.rpc = rpc;
         this.clock = clock;
@@ -52,17 +48,12 @@ final class DelugeClient implements DownloadClient, Integration {
 
     @Override
     public String kind() {
-        return DelugeProvider.ID;
+        return DelugeKind.ID;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        return HealthProbe.check(clock, () -> "Deluge " + call("daemon.get_version").asText());
+    public Reading poll() {
+        return ClientPolls.poll(this, clock, "Deluge");
     }
 
     @Override

@@ -1,79 +1,77 @@
 package dev.hearth.downloads.internal;
 
 import dev.hearth.downloads.ClientStats;
+import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadClient;
-import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.web.ApiException;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.HealthBoard;
+import dev.hearth.services.ServiceRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The download clients bound in {@code hearth.yml}, in config order, and what their last poll said about
- * them. The pollers write here; every reader (API, stats) reads here and never calls a client to ask.
+ * The download clients: every service whose kind offers {@link DownloadClient}, in config order, with the
+ * kind's {@link DownloadCapability} (what it takes, what it keeps). Their health is the health board's;
+ * their figures are the last poll's. Readers never call a client to ask.
  */
 @Singleton
 public class ClientDirectory {
-    /** The one kind that fetches plain links; every other kind is a torrent client. */
-    public static final String DIRECT_KIND = "aria2";
+    /** A client with what its kind says it can do. */
+    public record Client(DownloadClient client, DownloadCapability capability) {
+        public String name() {
+            return client.serviceName();
+        }
+    }
 
-    private final Map<String, DownloadClient> clients = new LinkedHashMap<>();
-    private final Map<String, Health> health = new ConcurrentHashMap<>();
+    private final Supplier<List<Client>> source;
+    private final Function<String, Health> health;
     private final Map<String, ClientStats> stats = new ConcurrentHashMap<>();
-    private final Clock clock;
 
     @Inject
-    public ClientDirectory(ServiceCatalog services, Clock clock) {
-        this(services.withCapability(DownloadClient.class), clock);
+    public ClientDirectory(ServiceRegistry services, HealthBoard board) {
+        this(() -> services.offering(DownloadClient.class).stream()
+                .map(o -> new Client(o.client(), o.kind().capability(DownloadCapability.class).orElseThrow()))
+                .toList(), board::health);
     }
 
-    public ClientDirectory(List<DownloadClient> bound, Clock clock) {
-        this.clock = clock;
-        bound.forEach(c -> {
-            clients.put(c.serviceName(), c);
-            health.put(c.serviceName(), Health.unknown(clock.instant()));
-        });
+    public ClientDirectory(Supplier<List<Client>> source, Function<String, Health> health) {
+        this.source = source;
+        this.health = health;
     }
 
-    public List<DownloadClient> all() {
-        return List.copyOf(clients.values());
+    public List<Client> all() {
+        return source.get();
     }
 
     public List<String> names() {
-        return List.copyOf(clients.keySet());
+        return all().stream().map(Client::name).toList();
     }
 
-    public Optional<DownloadClient> find(String name) {
-        return Optional.ofNullable(clients.get(name));
+    public Optional<Client> find(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /** The named client, or 404 naming the clients that exist. */
-    public DownloadClient require(String name) {
-        return find(name).orElseThrow(() -> ApiException.notFound("Download client", name, clients.keySet()));
+    public Client require(String name) {
+        return find(name).orElseThrow(() -> ApiException.notFound("Download client", name, names()));
     }
 
     public Health health(String name) {
-        return health.getOrDefault(name, Health.unknown(clock.instant()));
+        return health.apply(name);
     }
 
     public Optional<ClientStats> stats(String name) {
         return Optional.ofNullable(stats.get(name));
     }
 
-    void reportOnline(String name, ClientStats latest, long latencyMs) {
+    void recordStats(String name, ClientStats latest) {
         stats.put(name, latest);
-        health.put(name, Health.online("answered in " + latencyMs + " ms", clock.instant(), latencyMs));
-    }
-
-    void reportOffline(String name, RuntimeException failure, long latencyMs) {
-        Health.Detail detail = failure instanceof UpstreamException.AuthFailed ? Health.Detail.AUTH_ERROR : Health.Detail.COMMUNICATION_ERROR;
-        health.put(name, Health.offline(detail, String.valueOf(failure.getMessage()), clock.instant(), latencyMs));
     }
 }

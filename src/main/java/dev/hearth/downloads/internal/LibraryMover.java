@@ -3,7 +3,7 @@ package dev.hearth.downloads.internal;
 import dev.hearth.downloads.DownloadCompleted;
 import dev.hearth.downloads.DownloadRoots;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.downloads.DownloadsConfig;
 import dev.hearth.platform.events.EventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -43,9 +43,9 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
 
     @Override
     public void on(DownloadCompleted e) throws IOException {
-        HearthConfig.Downloads d = config.current().downloads();
+        DownloadsConfig d = config.current().section(DownloadsConfig.class);
         String mode = d.completion().mode();
-        HearthConfig.Category category = d.categories().get(e.category());
+        DownloadsConfig.Category category = d.categories().get(e.category());
         if ("none".equals(mode) || category == null || category.libraryPath().isBlank() || e.name().isBlank() || e.savePath().isBlank()) {
             return;
         }

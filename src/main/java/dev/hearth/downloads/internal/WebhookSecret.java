@@ -1,5 +1,6 @@
 package dev.hearth.downloads.internal;
 
+import dev.hearth.downloads.DownloadsConfig;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.security.Tokens;
 import io.quarkus.runtime.StartupEvent;
@@ -35,7 +36,7 @@ public class WebhookSecret {
     }
 
     public synchronized String current() {
-        String configured = config.current().downloads().webhookSecret();
+        String configured = config.current().section(DownloadsConfig.class).webhookSecret();
         if (!configured.isBlank()) return configured;
         Path file = config.dataDir().resolve(FILE);
         try {

@@ -6,16 +6,14 @@ import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
-import dev.hearth.platform.integration.HealthProbe;
+import dev.hearth.downloads.clients.ClientPolls;
 import dev.hearth.downloads.clients.InfoHash;
 import dev.hearth.platform.http.MultipartPart;
 import dev.hearth.platform.http.UpstreamClient;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.http.UpstreamRequest;
 import dev.hearth.platform.http.UpstreamResponse;
-import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,21 +27,24 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /** qBittorrent's Web API v2, for 4.x (Debian 12 ships 4.5.2) and 5.x alike. */
-final class QbittorrentClient implements DownloadClient, Integration {
+final class QbittorrentClient implements DownloadClient {
 
     private static final String API = "api/v2/";
     /** qBittorrent's "infinite" eta (100 days). */
     private static final long ETA_INFINITE = 8_640_000;
 
-    private final IntegrationDescriptor descriptor;
     private final UpstreamClient http;
     private final Clock clock;
     private final Duration timeout;
+    /** The server state of the last {@code sync/maindata} answer and its rid, for the next incremental ask. */
+    private record ServerState(long rid, com.fasterxml.jackson.databind.node.ObjectNode fields) {}
+
+    private final AtomicReference<ServerState> serverState = new AtomicReference<>(
+            new ServerState(0, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
     /** Web API version, asked once; cleared when an endpoint is missing (the daemon was up- or downgraded). */
     private final AtomicReference<@Nullable WebApiVersion> apiVersion = new AtomicReference<>();
 
-    QbittorrentClient(IntegrationDescriptor descriptor, UpstreamClient http, Clock clock, Duration timeout) {
-        this.descriptor = descriptor;
+    QbittorrentClient(UpstreamClient http, Clock clock, Duration timeout) {
         this.http = http;
         this.clock = clock;
         this.timeout = timeout;
@@ -56,17 +57,12 @@ final class QbittorrentClient implements DownloadClient, Integration {
 
     @Override
     public String kind() {
-        return QbittorrentProvider.ID;
+        return QbittorrentKind.ID;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        return HealthProbe.check(clock, () -> "qBittorrent " + text("app/version") + " (Web API " + webApi() + ")");
+    public Reading poll() {
+        return ClientPolls.poll(this, clock, "qBittorrent");
     }
 
     @Override
@@ -161,10 +157,20 @@ final class QbittorrentClient implements DownloadClient, Integration {
         command("torrents/addPeers", Map.of("hashes", id, "peers", peer));
     }
 
+    /**
+     * The transfer figures from {@code sync/maindata}, asked incrementally: the first answer (rid 0) is the full
+     * state, every torrent included, and later ones carry only what changed since the rid they name, so a poll
+     * of a client with a thousand idle torrents reads a few bytes instead of all of them again.
+     */
     @Override
     public ClientStats stats() {
         String version = text("app/version");
-        JsonNode s = http.getJson(API + "sync/maindata?rid=0").path("server_state");
+        ServerState before = serverState.get();
+        JsonNode main = http.getJson(API + "sync/maindata?rid=" + before.rid());
+        com.fasterxml.jackson.databind.node.ObjectNode s = main.path("full_update").asBoolean(false) || before.rid() == 0
+                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : before.fields().deepCopy();
+        main.path("server_state").properties().forEach(e -> s.set(e.getKey(), e.getValue()));
+        serverState.set(new ServerState(main.path("rid").asLong(0), s));
         return new ClientStats(version, s.path("dl_info_speed").asLong(), s.path("up_info_speed").asLong(),
                 s.path("dl_info_data").asLong(), s.path("up_info_data").asLong(), s.path("dht_nodes").asLong(),
                 s.path("total_peer_connections").asInt(), s.path("free_space_on_disk").asLong(-1));

@@ -7,11 +7,9 @@ import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
-import dev.hearth.platform.integration.HealthProbe;
+import dev.hearth.downloads.clients.ClientPolls;
 import dev.hearth.platform.http.UpstreamException;
-import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * Transmission 3.00 (rpc-version 16) to 4.x, legacy method names. Tasks are addressed by
  * {@code hashString}: Transmission's integer ids change when it restarts.
  */
-final class TransmissionClient implements DownloadClient, Integration {
+final class TransmissionClient implements DownloadClient {
 
     private static final List<String> TASK_FIELDS = List.of("hashString", "name", "status", "error", "errorString",
             "percentDone", "metadataPercentComplete", "totalSize", "haveValid", "rateDownload", "rateUpload", "eta",
@@ -36,13 +34,11 @@ final class TransmissionClient implements DownloadClient, Integration {
     /** rpc-version 17 (Transmission 4.0) added labels, which is where a category goes. */
     private static final int LABELS_SINCE = 17;
 
-    private final IntegrationDescriptor descriptor;
     private final TransmissionRpc rpc;
     private final Clock clock;
     private final AtomicInteger rpcVersion = new AtomicInteger();   // 0 until asked
 
-    TransmissionClient(IntegrationDescriptor descriptor, TransmissionRpc rpc, Clock clock) {
-        this.descriptor = descriptor;
+    TransmissionClient(TransmissionRpc rpc, Clock clock) {
         this.rpc = rpc;
         this.clock = clock;
     }
@@ -54,17 +50,12 @@ final class TransmissionClient implements DownloadClient, Integration {
 
     @Override
     public String kind() {
-        return TransmissionProvider.ID;
+        return TransmissionKind.ID;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        return HealthProbe.check(clock, () -> "Transmission " + session().path("version").asText());
+    public Reading poll() {
+        return ClientPolls.poll(this, clock, "Transmission");
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.platform.http.UpstreamClient;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.http.UpstreamResponse;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +21,8 @@ final class TransmissionRpc {
 
     TransmissionRpc(UpstreamClient http) {
         this.http = http;
-        this.path = rpcPath(http.baseUrl());
+        // The kind strips a written /transmission/rpc or /transmission/web/ from the base (TransmissionKind.base).
+        this.path = "transmission/rpc";
     }
 
     /** The arguments of a successful answer. */
@@ -46,15 +46,6 @@ final class TransmissionRpc {
             throw new UpstreamException.BadResponse(http.name(), "Transmission " + method + " failed: " + result, null);
         }
         return envelope.path("arguments");
-    }
-
-    /** Base URL {@code http://h:9091/}, {@code …/transmission/} or {@code …/transmission/rpc} alike. */
-    private static String rpcPath(URI base) {
-        String p = base.getPath() == null ? "" : base.getPath();
-        if (p.endsWith("/rpc") || p.endsWith("/rpc/")) {
-            return "";
-        }
-        return p.endsWith("/transmission") || p.endsWith("/transmission/") ? "rpc" : "transmission/rpc";
     }
 
     String upstream() {

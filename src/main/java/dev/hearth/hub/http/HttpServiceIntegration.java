@@ -4,8 +4,9 @@ import dev.hearth.platform.http.UpstreamClient;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.http.UpstreamResponse;
 import dev.hearth.platform.integration.Health;
+import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 
 /**
@@ -13,26 +14,25 @@ import java.time.Clock;
  * credentials are refused, anything else or no answer is OFFLINE with the reason.
  */
 final class HttpServiceIntegration implements Integration {
-    private final IntegrationDescriptor descriptor;
     private final UpstreamClient client;
+    private final String path;
     private final Clock clock;
 
-    HttpServiceIntegration(IntegrationDescriptor descriptor, UpstreamClient client, Clock clock) {
-        this.descriptor = descriptor;
+    HttpServiceIntegration(UpstreamClient client, String path, Clock clock) {
         this.client = client;
+        this.path = path;
         this.clock = clock;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
+    public Reading poll() {
+        return Reading.of(checkHealth());
     }
 
-    @Override
-    public Health checkHealth() {
+    private Health checkHealth() {
         long start = System.nanoTime();
         try {
-            UpstreamResponse response = client.get("");
+            UpstreamResponse response = client.get(path);
             long ms = (System.nanoTime() - start) / 1_000_000;
             int status = response.status();
             if (status < 400) {
@@ -43,7 +43,7 @@ final class HttpServiceIntegration implements Integration {
             }
             return Health.offline(Health.Detail.COMMUNICATION_ERROR, "HTTP " + status, clock.instant(), ms);
         } catch (UpstreamException e) {
-            return Health.offline(Health.Detail.COMMUNICATION_ERROR, e.getMessage(), clock.instant(), (System.nanoTime() - start) / 1_000_000);
+            return HealthProbe.failed(clock, e, (System.nanoTime() - start) / 1_000_000);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hearth.mcp.api;
 
+import dev.hearth.mcp.McpConfig;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.Caller;
@@ -70,7 +71,7 @@ public class McpResource {
     }
 
     private @Nullable Response gate(HttpHeaders headers) {
-        if (!config.current().mcp().enabled()) {
+        if (!config.current().section(McpConfig.class).enabled()) {
             return Response.status(404).entity(McpServer.error(null, -32601, "The MCP server is off (mcp.enabled: false)", null)).build();
         }
         String origin = headers.getHeaderString("Origin");
@@ -87,7 +88,7 @@ public class McpResource {
     /** Hearth's own origin (the Host the request came to) or one listed in mcp.allowed_origins. */
     private boolean allowedOrigin(String origin, String host) {
         String o = origin.toLowerCase(Locale.ROOT);
-        if (config.current().mcp().allowedOrigins().stream().anyMatch(a -> a.equalsIgnoreCase(o))) return true;
+        if (config.current().section(McpConfig.class).allowedOrigins().stream().anyMatch(a -> a.equalsIgnoreCase(o))) return true;
         try {
             URI u = URI.create(o);
             String authority = u.getRawAuthority();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.mcp.McpConfig;
 import dev.hearth.actions.ActionCatalog;
 import dev.hearth.assistant.ActionTools;
 import dev.hearth.assistant.Tool;
@@ -325,7 +326,7 @@ public class McpServer {
     }
 
     private boolean readOnly() {
-        return config.current().mcp().readOnly();
+        return config.current().section(McpConfig.class).readOnly();
     }
 
     private ObjectNode capabilities() {

@@ -6,47 +6,36 @@ import dev.hearth.media.ManagerStatus;
 import dev.hearth.media.QualityProfile;
 import dev.hearth.media.QueueEntry;
 import dev.hearth.media.RootFolder;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.Json;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.util.List;
 
 /** What a Sonarr and a Radarr manager do the same way; the subclass adds its titles, calendar and commands. */
 public abstract class ArrManager implements Integration, MediaManager {
     protected final ArrApi api;
-    private final IntegrationDescriptor descriptor;
+    private final String kind;
     private final String serviceName;
-    private final Credential key;
     private final Clock clock;
     private final String titleIdField;
 
-    protected ArrManager(IntegrationDescriptor descriptor, String serviceName, ArrApi api, Credential key, Clock clock,
-                         String titleIdField) {
-        this.descriptor = descriptor;
+    protected ArrManager(String kind, String serviceName, ArrApi api, Clock clock, String titleIdField) {
+        this.kind = kind;
         this.serviceName = serviceName;
         this.api = api;
-        this.key = key;
         this.clock = clock;
         this.titleIdField = titleIdField;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        if (key.missing() != null) return HealthProbe.misconfigured(clock, key.missing());
-        return HealthProbe.check(clock, () -> {
+    public Reading poll() {
+        return Reading.of(HealthProbe.check(clock, () -> {
             ManagerStatus s = status();
             return s.appName() + " " + s.version() + (s.instanceName().isEmpty() || s.instanceName().equals(s.appName())
                     ? "" : " (" + s.instanceName() + ")");
-        });
+        }));
     }
 
     @Override
@@ -56,7 +45,7 @@ public abstract class ArrManager implements Integration, MediaManager {
 
     @Override
     public String kind() {
-        return descriptor.id();
+        return kind;
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class MediaSpecs {
     private MediaSpecs() {
     }
 
-    public static UpstreamSpec of(IntegrationTarget target, AuthStrategy auth) {
+    public static UpstreamSpec of(IntegrationTarget<?> target, AuthStrategy auth) {
         Duration timeout = target.timeout();
         Duration connect = timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2);
         return UpstreamSpec.of(target.serviceName(), target.url())

@@ -1,11 +1,4 @@
-/**
- * The {@code jellyfin} integration, and the client the {@code emby} integration shares: Jellyfin's API
- * with {@code Authorization: MediaBrowser Token="…"} (Emby: {@code X-Emby-Token}). Calls:
- * {@code GET /System/Info} (health), {@code /Library/VirtualFolders}, {@code /Sessions},
- * {@code /Items} (newest first); {@code POST /Items/{id}/Refresh} (one library, queued),
- * {@code /Library/Media/Updated} (one path), {@code /Library/Refresh} (everything; Jellyfin answers only
- * when the whole scan is done, hence its own long timeout).
- */
+/** The {@code jellyfin} kind: Jellyfin 10.8 and later through the shared MediaBrowser client ({@code media/mediabrowser}). */
 @NullMarked
 package dev.hearth.media.jellyfin;
 

@@ -8,13 +8,11 @@ import dev.hearth.media.RequestFilter;
 import dev.hearth.media.RequestManager;
 import dev.hearth.media.RequestPage;
 import dev.hearth.media.RequestedMedia;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.Json;
 import dev.hearth.platform.http.UpstreamException;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +25,8 @@ import java.util.Map;
  */
 final class OverseerrRequests implements Integration, RequestManager {
     private static final int TITLES_KEPT = 500;
-    private final IntegrationDescriptor descriptor;
     private final String serviceName;
     private final OverseerrApi api;
-    private final Credential key;
     private final Clock clock;
     private final Map<String, String> titles = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -39,26 +35,18 @@ final class OverseerrRequests implements Integration, RequestManager {
         }
     };
 
-    OverseerrRequests(IntegrationDescriptor descriptor, String serviceName, OverseerrApi api, Credential key, Clock clock) {
-        this.descriptor = descriptor;
+    OverseerrRequests(String serviceName, OverseerrApi api, Clock clock) {
         this.serviceName = serviceName;
         this.api = api;
-        this.key = key;
         this.clock = clock;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        if (key.missing() != null) return HealthProbe.misconfigured(clock, key.missing());
-        return HealthProbe.check(clock, () -> {
+    public Reading poll() {
+        return Reading.of(HealthProbe.check(clock, () -> {
             JsonNode me = api.me();
             return "Overseerr " + Json.text(api.status(), "version") + " (key of " + Json.text(me, "displayName") + ")";
-        });
+        }));
     }
 
     @Override
@@ -68,7 +56,7 @@ final class OverseerrRequests implements Integration, RequestManager {
 
     @Override
     public String kind() {
-        return descriptor.id();
+        return OverseerrKind.ID;
     }
 
     @Override

@@ -5,44 +5,32 @@ import dev.hearth.media.Library;
 import dev.hearth.media.MediaServer;
 import dev.hearth.media.RecentItem;
 import dev.hearth.media.Stream;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.Json;
 import dev.hearth.media.clients.LibraryPaths;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.util.List;
 
 /** Plex as a {@link MediaServer}. */
 final class PlexServer implements Integration, MediaServer {
-    private final IntegrationDescriptor descriptor;
     private final String serviceName;
     private final PlexApi api;
-    private final Credential token;
     private final Clock clock;
 
-    PlexServer(IntegrationDescriptor descriptor, String serviceName, PlexApi api, Credential token, Clock clock) {
-        this.descriptor = descriptor;
+    PlexServer(String serviceName, PlexApi api, Clock clock) {
         this.serviceName = serviceName;
         this.api = api;
-        this.token = token;
         this.clock = clock;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        if (token.missing() != null) return HealthProbe.misconfigured(clock, token.missing());
-        return HealthProbe.check(clock, () -> {
+    public Reading poll() {
+        return Reading.of(HealthProbe.check(clock, () -> {
             JsonNode server = api.server();
             return "Plex Media Server " + Json.text(server, "version") + " (" + Json.text(server, "friendlyName") + ")";
-        });
+        }));
     }
 
     @Override
@@ -52,7 +40,7 @@ final class PlexServer implements Integration, MediaServer {
 
     @Override
     public String kind() {
-        return descriptor.id();
+        return PlexKind.ID;
     }
 
     @Override

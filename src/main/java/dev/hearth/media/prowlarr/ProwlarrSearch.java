@@ -7,13 +7,11 @@ import dev.hearth.media.IndexerSearch;
 import dev.hearth.media.IndexerTest;
 import dev.hearth.media.Release;
 import dev.hearth.media.ReleaseQuery;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.Json;
 import dev.hearth.platform.http.UpstreamResponse;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,32 +19,22 @@ import java.util.List;
 
 /** Prowlarr as an {@link IndexerSearch}. */
 final class ProwlarrSearch implements Integration, IndexerSearch {
-    private final IntegrationDescriptor descriptor;
     private final String serviceName;
     private final ProwlarrApi api;
-    private final Credential key;
     private final Clock clock;
 
-    ProwlarrSearch(IntegrationDescriptor descriptor, String serviceName, ProwlarrApi api, Credential key, Clock clock) {
-        this.descriptor = descriptor;
+    ProwlarrSearch(String serviceName, ProwlarrApi api, Clock clock) {
         this.serviceName = serviceName;
         this.api = api;
-        this.key = key;
         this.clock = clock;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        if (key.missing() != null) return HealthProbe.misconfigured(clock, key.missing());
-        return HealthProbe.check(clock, () -> {
+    public Reading poll() {
+        return Reading.of(HealthProbe.check(clock, () -> {
             JsonNode s = api.status();
             return Json.text(s, "appName") + " " + Json.text(s, "version");
-        });
+        }));
     }
 
     @Override
@@ -56,7 +44,7 @@ final class ProwlarrSearch implements Integration, IndexerSearch {
 
     @Override
     public String kind() {
-        return descriptor.id();
+        return ProwlarrKind.ID;
     }
 
     @Override

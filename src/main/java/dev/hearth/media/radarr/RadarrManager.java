@@ -14,9 +14,7 @@ import dev.hearth.media.TitleCandidate;
 import dev.hearth.media.arr.ArrApi;
 import dev.hearth.media.arr.ArrManager;
 import dev.hearth.media.arr.ArrShapes;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.Json;
-import dev.hearth.platform.integration.IntegrationDescriptor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +28,8 @@ final class RadarrManager extends ArrManager {
     private static final Map<String, String> RELEASES = Map.of("inCinemas", "cinemas", "digitalRelease", "digital",
             "physicalRelease", "physical");
 
-    RadarrManager(IntegrationDescriptor descriptor, String serviceName, ArrApi api, Credential key, Clock clock) {
-        super(descriptor, serviceName, api, key, clock, "movieId");
+    RadarrManager(String serviceName, ArrApi api, Clock clock) {
+        super(RadarrKind.ID, serviceName, api, clock, "movieId");
     }
 
     @Override

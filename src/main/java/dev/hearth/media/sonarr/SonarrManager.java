@@ -14,9 +14,7 @@ import dev.hearth.media.TitleCandidate;
 import dev.hearth.media.arr.ArrApi;
 import dev.hearth.media.arr.ArrManager;
 import dev.hearth.media.arr.ArrShapes;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.Json;
-import dev.hearth.platform.integration.IntegrationDescriptor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +24,8 @@ import java.util.Map;
 /** Sonarr as a {@link dev.hearth.media.MediaManager} of series. */
 final class SonarrManager extends ArrManager {
 
-    SonarrManager(IntegrationDescriptor descriptor, String serviceName, ArrApi api, Credential key, Clock clock) {
-        super(descriptor, serviceName, api, key, clock, "seriesId");
+    SonarrManager(String serviceName, ArrApi api, Clock clock) {
+        super(SonarrKind.ID, serviceName, api, clock, "seriesId");
     }
 
     @Override

@@ -6,41 +6,29 @@ import dev.hearth.media.LibraryStats;
 import dev.hearth.media.MediaStats;
 import dev.hearth.media.MediaUser;
 import dev.hearth.media.PlayRecord;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.Json;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /** Tautulli as {@link MediaStats}. */
 final class TautulliStats implements Integration, MediaStats {
-    private final IntegrationDescriptor descriptor;
     private final String serviceName;
     private final TautulliApi api;
-    private final Credential key;
     private final Clock clock;
 
-    TautulliStats(IntegrationDescriptor descriptor, String serviceName, TautulliApi api, Credential key, Clock clock) {
-        this.descriptor = descriptor;
+    TautulliStats(String serviceName, TautulliApi api, Clock clock) {
         this.serviceName = serviceName;
         this.api = api;
-        this.key = key;
         this.clock = clock;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        if (key.missing() != null) return HealthProbe.misconfigured(clock, key.missing());
-        return HealthProbe.check(clock, () -> "Tautulli " + Json.text(api.call("get_tautulli_info", Map.of()), "tautulli_version"));
+    public Reading poll() {
+        return Reading.of(HealthProbe.check(clock, () -> "Tautulli " + Json.text(api.call("get_tautulli_info", Map.of()), "tautulli_version")));
     }
 
     @Override
@@ -50,7 +38,7 @@ final class TautulliStats implements Integration, MediaStats {
 
     @Override
     public String kind() {
-        return descriptor.id();
+        return TautulliKind.ID;
     }
 
     @Override

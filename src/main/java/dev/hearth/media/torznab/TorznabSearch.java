@@ -8,10 +8,9 @@ import dev.hearth.media.MediaNotFoundException;
 import dev.hearth.media.Release;
 import dev.hearth.media.ReleaseQuery;
 import dev.hearth.platform.http.UpstreamException;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
+import dev.hearth.platform.integration.Reading;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,31 +23,24 @@ import org.w3c.dom.Element;
  */
 final class TorznabSearch implements Integration, IndexerSearch {
     static final String INDEXER_ID = "torznab";
-    private final IntegrationDescriptor descriptor;
     private final String serviceName;
     private final TorznabApi api;
     private final Clock clock;
 
-    TorznabSearch(IntegrationDescriptor descriptor, String serviceName, TorznabApi api, Clock clock) {
-        this.descriptor = descriptor;
+    TorznabSearch(String serviceName, TorznabApi api, Clock clock) {
         this.serviceName = serviceName;
         this.api = api;
         this.clock = clock;
     }
 
     @Override
-    public IntegrationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Health checkHealth() {
-        return HealthProbe.check(clock, () -> {
+    public Reading poll() {
+        return Reading.of(HealthProbe.check(clock, () -> {
             List<Element> server = TorznabXml.children(api.caps().getDocumentElement(), "server");
             String title = server.isEmpty() ? serviceName : server.getFirst().getAttribute("title");
             String version = server.isEmpty() ? "" : server.getFirst().getAttribute("version");
             return "Torznab feed " + title + (version.isEmpty() ? "" : " " + version);
-        });
+        }));
     }
 
     @Override
@@ -58,7 +50,7 @@ final class TorznabSearch implements Integration, IndexerSearch {
 
     @Override
     public String kind() {
-        return descriptor.id();
+        return TorznabKind.ID;
     }
 
     @Override

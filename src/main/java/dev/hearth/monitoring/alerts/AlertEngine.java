@@ -1,14 +1,14 @@
 package dev.hearth.monitoring.alerts;
 
+import dev.hearth.monitoring.MonitoringConfig;
 import dev.hearth.monitoring.AlertLevel;
 import dev.hearth.monitoring.AlertService;
 import dev.hearth.monitoring.ContainerUsage;
 import dev.hearth.monitoring.HostSnapshot;
 import dev.hearth.monitoring.SampleConsumer;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.integration.Health;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.HealthBoard;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,15 +30,15 @@ public class AlertEngine implements SampleConsumer {
     private static final Duration TREND_WINDOW = Duration.ofHours(1);
 
     private final AlertService alerts;
-    private final ServiceCatalog services;
+    private final HealthBoard services;
     private final ConfigService config;
     private final Map<String, ThresholdRule> thresholds = new HashMap<>();
     private final Map<String, ConditionRule> conditions = new HashMap<>();
     private final Map<String, DiskTrend> trends = new HashMap<>();
     /** Alerts left open by a previous run; resolved when their rule, started afresh, does not fire. */
-    private Set<String> inherited;
+    private @org.jspecify.annotations.Nullable Set<String> inherited;
 
-    public AlertEngine(AlertService alerts, ServiceCatalog services, ConfigService config) {
+    public AlertEngine(AlertService alerts, HealthBoard services, ConfigService config) {
         this.alerts = alerts;
         this.services = services;
         this.config = config;
@@ -46,9 +46,10 @@ public class AlertEngine implements SampleConsumer {
 
     @Override
     public synchronized void accept(HostSnapshot s) {
-        if (inherited == null) inherited = new HashSet<>(alerts.openKeys(SOURCES));
-        HearthConfig.Monitoring m = config.current().monitoring();
-        HearthConfig.Thresholds t = m.thresholds();
+        Set<String> inherited = this.inherited;
+        if (inherited == null) this.inherited = inherited = new HashSet<>(alerts.openKeys(SOURCES));
+        MonitoringConfig m = config.current().section(MonitoringConfig.class);
+        MonitoringConfig.Thresholds t = m.thresholds();
         Instant now = s.at();
         threshold("cpu", "CPU use", s.cpu().usage(), "%", t.cpu(), m, now);
         threshold("memory", "Memory use", s.memory().usage(), "%", t.memory(), m, now);
@@ -62,8 +63,8 @@ public class AlertEngine implements SampleConsumer {
             threshold("disk:" + d.mount(), "Disk " + d.mount(), d.usage(), "% used", t.disk(), m, now);
             diskTrend(d, m.alerts().diskFullWithin(), now);
         }
-        for (ServiceCatalog.ServiceView v : services.all()) {
-            String name = v.entry().name();
+        for (HealthBoard.Entry v : services.entries()) {
+            String name = v.name();
             boolean down = v.health().status() == Health.Status.OFFLINE;
             condition("service:" + name, down, m.alerts().serviceDownFor(), now, AlertLevel.ERROR, "services",
                     "Service " + name + " is down: " + v.health().message(), Map.of("service", name, "reason", v.health().detail().name()));
@@ -83,7 +84,7 @@ public class AlertEngine implements SampleConsumer {
         });
     }
 
-    private void threshold(String key, String what, double value, String unit, HearthConfig.Threshold line, HearthConfig.Monitoring m,
+    private void threshold(String key, String what, double value, String unit, MonitoringConfig.Threshold line, MonitoringConfig m,
                            Instant now) {
         ThresholdRule rule = thresholds.computeIfAbsent(key, k -> new ThresholdRule());
         rule.evaluate(value, line, m.alerts().forDuration(), m.alerts().hysteresis(), now).ifPresent(tr -> {
@@ -95,7 +96,7 @@ public class AlertEngine implements SampleConsumer {
         });
     }
 
-    private void raise(String key, AlertLevel level, String what, double value, String unit, HearthConfig.Threshold line) {
+    private void raise(String key, AlertLevel level, String what, double value, String unit, MonitoringConfig.Threshold line) {
         double limit = level == AlertLevel.CRITICAL ? line.critical() : line.warning();
         String shown = value == Double.MAX_VALUE ? "unreachable" : String.format("%.1f%s", value, unit);
         Map<String, Object> details = new LinkedHashMap<>();

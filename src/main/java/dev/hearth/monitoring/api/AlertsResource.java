@@ -1,5 +1,6 @@
 package dev.hearth.monitoring.api;
 
+import dev.hearth.monitoring.MonitoringConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hearth.actions.ActionCatalog;
@@ -104,8 +105,8 @@ public class AlertsResource {
     @GET
     @Path("/settings")
     @Allow(Role.VIEWER)
-    public Map<String, Object> settings() {
-        return MonitoringActions.settings(config.current().monitoring());
+    public dev.hearth.monitoring.MonitoringActions.AlertSettings settings() {
+        return MonitoringActions.settings(config.current().section(MonitoringConfig.class));
     }
 
     @POST

@@ -32,8 +32,8 @@ public final class NetworkCollector {
             Counters p = previous.get(name);
             double seconds = p == null ? 0 : (c.atNanos - p.atNanos) / 1e9;
             // a counter that went backwards was reset (interface re-created): no rate this round
-            double rx = seconds > 0 && c.rx >= p.rx ? (c.rx - p.rx) / seconds : 0;
-            double tx = seconds > 0 && c.tx >= p.tx ? (c.tx - p.tx) / seconds : 0;
+            double rx = p != null && seconds > 0 && c.rx >= p.rx ? (c.rx - p.rx) / seconds : 0;
+            double tx = p != null && seconds > 0 && c.tx >= p.tx ? (c.tx - p.tx) / seconds : 0;
             out.add(new HostSnapshot.Interface(name, c.rx, c.tx, rx, tx));
         }
         previous = now;

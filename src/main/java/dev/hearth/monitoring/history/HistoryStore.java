@@ -1,8 +1,8 @@
 package dev.hearth.monitoring.history;
 
+import dev.hearth.monitoring.MonitoringConfig;
 import dev.hearth.monitoring.HostSnapshot;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.storage.Database;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -95,7 +95,7 @@ public class HistoryStore {
 
     /** Deletes what each tier keeps no longer. */
     public void prune() {
-        HearthConfig.MonitoringHistory h = config.current().monitoring().history();
+        MonitoringConfig.History h = config.current().section(MonitoringConfig.class).history();
         long now = clock.millis();
         for (Tier t : Tier.values()) {
             db.update("DELETE FROM metric_samples WHERE tier = ? AND at < ?", t.id, now - t.retention(h).toMillis());
@@ -113,7 +113,7 @@ public class HistoryStore {
      */
     public List<HistoryPoint> query(Instant start, Instant end, Duration resolution) {
         long res = resolution.toMillis();
-        HearthConfig.Monitoring m = config.current().monitoring();
+        MonitoringConfig m = config.current().section(MonitoringConfig.class);
         long now = clock.millis();
         // every tier takes part: the finest one that still holds a stretch answers for it, so a 5m query over 30 days
         // gets 5m points for the last 14 days and hourly points (on the same 5m grid) before that, not nothing

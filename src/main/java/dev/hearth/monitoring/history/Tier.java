@@ -1,6 +1,6 @@
 package dev.hearth.monitoring.history;
 
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.monitoring.MonitoringConfig;
 import java.time.Duration;
 
 /** The rollup tiers of DESIGN.md section 6: raw samples, 1-minute and 1-hour averages, each with its own retention. */
@@ -22,7 +22,7 @@ enum Tier {
         };
     }
 
-    Duration retention(HearthConfig.MonitoringHistory h) {
+    Duration retention(MonitoringConfig.History h) {
         return switch (this) {
             case RAW -> h.raw();
             case MINUTE -> h.minute();

@@ -4,7 +4,6 @@ import dev.hearth.notify.Notification;
 import dev.hearth.notify.Notifier;
 import dev.hearth.notify.Outcome;
 import dev.hearth.notify.Texts;
-import dev.hearth.platform.config.HearthConfig;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -27,10 +26,10 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 final class EmailNotifier implements Notifier {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final HearthConfig.EmailChannel config;
+    private final EmailSettings config;
     private final Session session;
 
-    EmailNotifier(HearthConfig.EmailChannel config) {
+    EmailNotifier(EmailSettings config) {
         this.config = config;
         Properties p = new Properties();
         p.put("mail.smtp.host", config.host());
@@ -70,9 +69,9 @@ final class EmailNotifier implements Notifier {
         } catch (AddressException e) {
             return new Outcome.Permanent("bad address: " + e.getMessage());
         } catch (SMTPAddressFailedException e) {
-            return byCode(e.getReturnCode(), "recipient refused: " + oneLine(e.getMessage()));
+            return byCode(e.getReturnCode(), "recipient refused: " + oneLine(String.valueOf(e.getMessage())));
         } catch (SMTPSendFailedException e) {
-            return byCode(e.getReturnCode(), "send refused: " + oneLine(e.getMessage()));
+            return byCode(e.getReturnCode(), "send refused: " + oneLine(String.valueOf(e.getMessage())));
         } catch (MessagingException e) {
             String m = oneLine(String.valueOf(e.getMessage()));
             if (m.contains("STARTTLS")) return new Outcome.Permanent(m + " (turn email.starttls off only for a server on this machine)");

@@ -29,7 +29,7 @@ public final class ChannelWorker {
     private final Secrets secrets;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
-    private volatile Thread thread;
+    private volatile @org.jspecify.annotations.Nullable Thread thread;
 
     public ChannelWorker(String channel, Notifier notifier, RateLimiter limiter, Outbox outbox, Clock clock, Secrets secrets) {
         this.channel = channel;

@@ -1,7 +1,7 @@
 package dev.hearth.notify.internal;
 
 import dev.hearth.notify.Level;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.notify.QuietHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,7 +12,7 @@ import java.time.ZonedDateTime;
 public final class QuietTime {
     private QuietTime() {}
 
-    public static Instant releaseAt(HearthConfig.QuietHours quiet, Level level, Instant now) {
+    public static Instant releaseAt(QuietHours quiet, Level level, Instant now) {
         if (!quiet.enabled() || level == Level.CRITICAL) return now;
         ZoneId zone = quiet.timezone().isEmpty() ? ZoneId.systemDefault() : ZoneId.of(quiet.timezone());
         LocalTime start = LocalTime.parse(quiet.start());

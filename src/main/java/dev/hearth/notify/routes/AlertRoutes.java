@@ -2,6 +2,7 @@ package dev.hearth.notify.routes;
 
 import dev.hearth.monitoring.AlertRaised;
 import dev.hearth.monitoring.AlertResolved;
+import dev.hearth.monitoring.MonitoringConfig;
 import dev.hearth.notify.Level;
 import dev.hearth.notify.Notification;
 import dev.hearth.notify.NotificationService;
@@ -22,7 +23,17 @@ public final class AlertRoutes {
     }
 
     static boolean admitted(ConfigService config, Level level) {
-        return Level.find(config.current().monitoring().notifications().minLevel()).map(level::atLeast).orElse(true);
+        return Level.find(settings(config).minLevel()).map(level::atLeast).orElse(true);
+    }
+
+    /** The seed's {@code notifications.email}: false keeps alerts off e-mail channels. */
+    static java.util.function.Predicate<String> channelTypes(ConfigService config) {
+        boolean email = settings(config).email();
+        return type -> email || !type.equals("email");
+    }
+
+    private static MonitoringConfig.AlertNotifications settings(ConfigService config) {
+        return config.current().section(MonitoringConfig.class).notifications();
     }
 
     @Singleton
@@ -45,7 +56,8 @@ public final class AlertRoutes {
             Level level = level(e.level());
             if (!admitted(config, level)) return;
             String title = (e.escalated() ? "Alert worse: " : "Alert: ") + e.level().id();
-            notifications.notify(new Notification(level, title, e.message(), e.source(), "alert:" + e.id() + ":" + e.level().id(), e.at()));
+            notifications.notify(new Notification(level, title, e.message(), e.source(), "alert:" + e.id() + ":" + e.level().id(), e.at()),
+                    channelTypes(config));
         }
     }
 
@@ -68,7 +80,7 @@ public final class AlertRoutes {
         public void on(AlertResolved e) {
             if (!admitted(config, level(e.level()))) return;
             notifications.notify(new Notification(Level.INFO, "Resolved: " + e.level().id(), e.message() + " (" + e.resolvedBy() + ")",
-                    e.source(), "alert:" + e.id() + ":resolved", e.at()));
+                    e.source(), "alert:" + e.id() + ":resolved", e.at()), channelTypes(config));
         }
     }
 }

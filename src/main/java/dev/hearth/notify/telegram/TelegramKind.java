@@ -1,27 +1,37 @@
 package dev.hearth.notify.telegram;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.notify.ChannelUrls;
 import dev.hearth.notify.Notifier;
-import dev.hearth.notify.NotifierContext;
 import dev.hearth.notify.NotifierKind;
 import dev.hearth.notify.RateRule;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.http.RetryPolicy;
 import dev.hearth.platform.http.UpstreamSpec;
-import jakarta.inject.Singleton;
+import dev.hearth.platform.integration.KindContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Telegram's limits from the Bot FAQ: about one message a second per chat, 20 a minute per group (negative
  * chat ids), 30 a second per bot; 25 keeps a margin for other bots of the same owner.
  */
-@Singleton
-public class TelegramKind implements NotifierKind {
+public final class TelegramKind implements NotifierKind<TelegramSettings> {
 
     @Override
     public String type() {
         return "telegram";
+    }
+
+    @Override
+    public String documentation() {
+        return "a Telegram bot's messages to chats (bot_token, chat_ids); URL tgram://<bot token>/<chat id>[/<chat id>…]";
+    }
+
+    @Override
+    public Class<TelegramSettings> settings() {
+        return TelegramSettings.class;
     }
 
     @Override
@@ -34,19 +44,33 @@ public class TelegramKind implements NotifierKind {
 
     /** The bot's id, the public part of its token before the colon: Telegram's limits are per bot. */
     @Override
-    public String limitKey(HearthConfig.Channel channel) {
-        String token = channel.telegram().botToken();
+    public String limitKey(String channel, TelegramSettings settings) {
+        String token = settings.botToken();
         return "bot" + token.substring(0, Math.max(0, token.indexOf(':')));
     }
 
     @Override
-    public Notifier create(HearthConfig.Channel channel, NotifierContext context) {
-        HearthConfig.TelegramChannel t = channel.telegram();
+    public Notifier create(String channel, TelegramSettings t, KindContext context) {
         String base = t.apiBaseUrl().endsWith("/") ? t.apiBaseUrl() : t.apiBaseUrl() + "/";
         // No retry inside the stack: sendMessage is not idempotent, and the outbox retries with its own backoff.
-        UpstreamSpec spec = UpstreamSpec.of("telegram:" + channel.name(), URI.create(base + "bot" + t.botToken() + "/"))
+        UpstreamSpec spec = UpstreamSpec.of("telegram:" + channel, URI.create(base + "bot" + t.botToken() + "/"))
                 .withRetry(RetryPolicy.none())
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
         return new TelegramNotifier(context.http().client(spec), t.chatIds(), context.json());
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("tgram");
+    }
+
+    /** Apprise's form: {@code tgram://<bot token>/<chat id>/<chat id>…}. */
+    @Override
+    public ObjectNode fromUrl(URI url) {
+        List<String> chats = ChannelUrls.segments(url);
+        if (chats.isEmpty()) throw new IllegalArgumentException("a tgram:// URL needs a chat id after the token: tgram://<bot token>/<chat id>");
+        ObjectNode block = ChannelUrls.block().put("bot_token", ChannelUrls.authority(url));
+        chats.forEach(block.putArray("chat_ids")::add);
+        return block;
     }
 }

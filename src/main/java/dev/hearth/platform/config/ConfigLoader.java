@@ -23,8 +23,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,10 +54,21 @@ public final class ConfigLoader {
 
     private final ConfigEnvironment environment;
     private final ObjectMapper yaml;
+    private final ConfigSchema schema;
 
+    /** With the sections registered in {@code META-INF/services}. */
     public ConfigLoader(ConfigEnvironment environment) {
+        this(environment, ConfigSchema.load());
+    }
+
+    public ConfigLoader(ConfigEnvironment environment, ConfigSchema schema) {
         this.environment = environment;
         this.yaml = mapper(new YAMLFactory());
+        this.schema = schema;
+    }
+
+    public ConfigSchema schema() {
+        return schema;
     }
 
     /** The mapper that reads and writes config trees: snake_case keys, unknown keys refused. */
@@ -113,40 +122,142 @@ public final class ConfigLoader {
         if (file.isPresent()) {
             merge(tree, substitute(read(file.get()), ""));
         }
-        applyOverrides(tree, HearthConfig.class, "");
+        applyOverrides(tree);
         Path overrides = Path.of(tree.path("data_dir").asText("./data")).resolve(OVERRIDES_FILE);
         if (Files.isRegularFile(overrides)) {
             // Literal: what was written through the API is never expanded, or an admin key could read the
             // environment's secrets (PATCH {"domain": "${PG_PASSWORD}"}, restart, GET /config).
             merge(tree, read(overrides));
-            applyOverrides(tree, HearthConfig.class, "");
+            applyOverrides(tree);
         }
         HearthConfig config = bind(tree, file.map(Path::toString).orElse("hearth.yml"));
-        List<String> problems = ConfigValidator.validate(config);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+        validate(config).throwIfAny();
         return config;
     }
 
-    /** Binds a tree to the typed config, turning the first binding failure into one line naming the key. */
+    /** Every violation of a bound config: the platform's keys, then each section's. */
+    public Problems validate(HearthConfig config) {
+        Problems problems = new Problems();
+        ConfigValidator.validate(config).forEach(p -> problems.add("", p));
+        for (ConfigSection<?> s : schema.sections()) {
+            validateSection(s, config, problems.at(s.key()));
+        }
+        return problems;
+    }
+
+    private static <T extends Record> void validateSection(ConfigSection<T> section, HearthConfig config, Problems problems) {
+        section.validate(config.section(section.type()), config, problems);
+    }
+
+    /**
+     * Binds a tree to the typed config: each section's subtree to its record (the longest keys first, so
+     * {@code monitoring.live} is taken out of {@code monitoring}), the rest to the platform's keys. Every
+     * section's first binding failure is one line naming its key.
+     */
     public HearthConfig bind(JsonNode tree, String source) {
+        ObjectNode rest = tree.deepCopy();
+        Map<String, Record> bound = new java.util.LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<ConfigSection<?>> deepestFirst = new ArrayList<>(schema.sections());
+        deepestFirst.sort(java.util.Comparator.comparingInt((ConfigSection<?> s) -> s.key().split("\\.").length).reversed());
+        for (ConfigSection<?> s : deepestFirst) {
+            JsonNode sub = take(rest, s.key());
+            try {
+                bound.put(s.key(), bindSection(s, sub, source));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        HearthConfig core = null;
         try {
-            return yaml.treeToValue(tree, HearthConfig.class);
+            core = yaml.treeToValue(rest, HearthConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            problems.add(source + ": " + keyOf(e) + ": " + (e.getPath().size() == 1 ? unknownTopLevel() : problemOf(e, valueAt(rest, e))));
         } catch (JsonMappingException e) {
-            throw new ConfigException(source + ": " + keyOf(e) + ": " + problemOf(e, valueAt(tree, e)));
+            problems.add(source + ": " + keyOf(e) + ": " + problemOf(e, valueAt(rest, e)));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source + ": " + e.getOriginalMessage());
+            problems.add(source + ": " + e.getOriginalMessage());
+        }
+        if (!problems.isEmpty() || core == null) throw new ConfigException(problems);
+        Map<String, Record> ordered = new java.util.LinkedHashMap<>();
+        schema.sections().forEach(s -> ordered.put(s.key(), bound.get(s.key())));
+        return core.withSections(new Sections(ordered));
+    }
+
+    private <T extends Record> T bindSection(ConfigSection<T> section, JsonNode sub, String source) {
+        Problems problems = new Problems().at(source + ": " + section.key());
+        if (sub instanceof ObjectNode obj) {
+            section.normalize(obj, problems);
+            problems.throwIfAny();
+        }
+        try {
+            return yaml.treeToValue(sub, section.type());
+        } catch (JsonMappingException e) {
+            String key = keyOf(e);
+            throw new ConfigException(source + ": " + section.key() + (key.startsWith("[") || key.equals("(top level)") ? "" : ".")
+                    + (key.equals("(top level)") ? "" : key) + ": " + problemOf(e, valueAt(sub, e)));
+        } catch (JsonProcessingException e) {
+            problems.add("", e.getOriginalMessage());
+            throw new ConfigException(problems.list());
         }
     }
 
+    private String unknownTopLevel() {
+        java.util.TreeSet<String> known = new java.util.TreeSet<>();
+        for (java.lang.reflect.RecordComponent c : HearthConfig.class.getRecordComponents()) {
+            if (c.getType() != Sections.class) known.add(ConfigSchema.snake(c.getName()));
+        }
+        schema.sections().forEach(s -> known.add(s.key().split("\\.")[0]));
+        return "unknown key (known keys here: " + String.join(", ", known) + ")";
+    }
+
+    /** Removes and answers the subtree at a dotted key, or an empty object when there is none. */
+    private static JsonNode take(ObjectNode root, String dottedKey) {
+        String[] parts = dottedKey.split("\\.");
+        ObjectNode parent = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (!(parent.get(parts[i]) instanceof ObjectNode o)) return JsonNodeFactory.instance.objectNode();
+            parent = o;
+        }
+        JsonNode found = parent.remove(parts[parts.length - 1]);
+        return found == null ? JsonNodeFactory.instance.objectNode() : found;
+    }
+
+    /** The config as a tree in the file's shape: the platform's keys and every section at its key. */
+    public ObjectNode tree(HearthConfig config) {
+        ObjectNode tree = yaml.valueToTree(config);
+        List<ConfigSection<?>> shallowFirst = new ArrayList<>(schema.sections());
+        shallowFirst.sort(java.util.Comparator.comparingInt(s -> s.key().split("\\.").length));
+        for (ConfigSection<?> s : shallowFirst) {
+            put(tree, s.key(), yaml.valueToTree(config.sections().byKey().get(s.key())));
+        }
+        return tree;
+    }
+
+    private static void put(ObjectNode root, String dottedKey, JsonNode value) {
+        String[] parts = dottedKey.split("\\.");
+        ObjectNode parent = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            parent = parent.get(parts[i]) instanceof ObjectNode o ? o : parent.putObject(parts[i]);
+        }
+        parent.set(parts[parts.length - 1], value);
+    }
+
+    /** The embedded defaults: the platform's file, then each section's {@code defaults()} at its key. */
     public ObjectNode defaults() {
+        ObjectNode tree;
         try (InputStream in = ConfigLoader.class.getResourceAsStream("/hearth-defaults.yml")) {
             if (in == null) throw new IllegalStateException("hearth-defaults.yml missing from the build");
-            return (ObjectNode) yaml.readTree(in);
+            tree = (ObjectNode) yaml.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<ConfigSection<?>> shallowFirst = new ArrayList<>(schema.sections());
+        shallowFirst.sort(java.util.Comparator.comparingInt(s -> s.key().split("\\.").length));
+        for (ConfigSection<?> s : shallowFirst) {
+            put(tree, s.key(), yaml.valueToTree(s.defaults()));
+        }
+        return tree;
     }
 
     public ObjectMapper yaml() {
@@ -218,45 +329,23 @@ public final class ConfigLoader {
         }
     }
 
-    /** Walks the record types against the tree and lets a property or environment variable replace any leaf. */
-    private void applyOverrides(ObjectNode node, Class<?> record, String prefix) {
-        for (RecordComponent c : record.getRecordComponents()) {
-            String key = ConfigSchema.snake(c.getName());
-            String path = prefix + key;
-            Type type = c.getGenericType();
+    /** Walks the records against the tree and lets a property or environment variable replace any value. */
+    private void applyOverrides(ObjectNode tree) {
+        schema.walk(tree, (parent, key, path, type, rule) -> {
+            Class<?> raw = rule.type();
             Optional<String> whole = lookup(path);
-            if (ConfigSchema.isRecord(type)) {
-                JsonNode child = node.get(key);
-                ObjectNode obj = child instanceof ObjectNode o ? o : node.putObject(key);
-                applyOverrides(obj, (Class<?>) type, path + ".");
-                // An optional section nobody set (services[].runtime.docker) stays absent, not an empty one.
-                if (!(child instanceof ObjectNode) && obj.isEmpty()) node.remove(key);
-            } else if (c.getType() == List.class || c.getType() == Map.class) {
-                if (whole.isPresent()) {
-                    node.set(key, parseStructured(path, whole.get(), c.getType() == List.class));
-                }
-                JsonNode child = node.get(key);
-                boolean recordItems = ConfigSchema.isRecord(ConfigSchema.typeArgument(type, c.getType() == List.class ? 0 : 1));
-                if (child instanceof ArrayNode arr && recordItems) {
-                    for (int i = 0; i < arr.size(); i++) {
-                        if (arr.get(i) instanceof ObjectNode item) {
-                            applyOverrides(item, (Class<?>) ConfigSchema.typeArgument(type, 0), path + "." + i + ".");
-                        }
-                    }
-                } else if (child instanceof ObjectNode obj) {
+            if (raw == List.class || raw == Map.class) {
+                whole.ifPresent(v -> parent.set(key, parseStructured(path, v, raw == List.class)));
+                if (raw == Map.class && !ConfigSchema.isRecord(ConfigSchema.typeArgument(type, 1)) && parent.get(key) instanceof ObjectNode obj) {
                     for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = it.next();
-                        if (e.getValue() instanceof ObjectNode item && recordItems) {
-                            applyOverrides(item, (Class<?>) ConfigSchema.typeArgument(type, 1), path + "." + e.getKey() + ".");
-                        } else if (!recordItems) {
-                            lookup(path + "." + e.getKey()).ifPresent(v -> e.setValue(TextNode.valueOf(v)));
-                        }
+                        lookup(path + "." + e.getKey()).ifPresent(v -> e.setValue(TextNode.valueOf(v)));
                     }
                 }
             } else {
-                whole.ifPresent(v -> node.set(key, scalar(v, c.getType())));
+                whole.ifPresent(v -> parent.set(key, scalar(v, raw)));
             }
-        }
+        });
     }
 
     private Optional<String> lookup(String path) {
@@ -284,21 +373,21 @@ public final class ConfigLoader {
 
     private static JsonNode scalar(String value, Class<?> type) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        if (type == int.class || type == long.class) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
             try {
                 return f.numberNode(Long.parseLong(value.trim()));
             } catch (NumberFormatException e) {
                 return f.textNode(value);
             }
         }
-        if (type == double.class) {
+        if (type == double.class || type == Double.class) {
             try {
                 return f.numberNode(Double.parseDouble(value.trim()));
             } catch (NumberFormatException e) {
                 return f.textNode(value);
             }
         }
-        if (type == boolean.class) {
+        if (type == boolean.class || type == Boolean.class) {
             return switch (value.trim().toLowerCase()) {
                 case "true", "yes", "on", "1" -> f.booleanNode(true);
                 case "false", "no", "off", "0" -> f.booleanNode(false);
@@ -340,10 +429,10 @@ public final class ConfigLoader {
             return "'" + f.getValue() + "' is not a valid " + friendly(f.getTargetType());
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            return firstLine(v.getCause().getMessage());
+            return firstLine(String.valueOf(v.getCause().getMessage()));
         }
         if (e.getCause() instanceof IllegalArgumentException iae) {
-            return firstLine(iae.getMessage());
+            return firstLine(String.valueOf(iae.getMessage()));
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
             return value.map(v -> "'" + v + "' is not a valid " + friendly(m.getTargetType())).orElse("expected " + friendly(m.getTargetType()));

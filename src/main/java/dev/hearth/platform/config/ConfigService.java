@@ -39,7 +39,6 @@ public class ConfigService {
     private final ConfigLoader loader;
     private final ConfigEnvironment environment;
     private final AtomicReference<HearthConfig> current;
-    private final ObjectMapper json;
     private final List<java.util.function.Consumer<HearthConfig>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Inside Quarkus: MicroProfile Config as it stands at each lookup, and the raw environment. */
@@ -60,7 +59,6 @@ public class ConfigService {
         this.environment = environment;
         this.loader = new ConfigLoader(environment);
         this.current = new AtomicReference<>(loader.load());
-        this.json = ConfigLoader.mapper(new com.fasterxml.jackson.databind.MappingJsonFactory());
     }
 
     /**
@@ -87,27 +85,39 @@ public class ConfigService {
         return current.get().dataDir();
     }
 
-    /** The config as the API shows it: snake_case, secrets redacted, services by name as the seeds show. */
+    public ConfigSchema schema() {
+        return loader.schema();
+    }
+
+    /**
+     * The config as the API shows it: snake_case, every {@link Secret} value masked (down into the settings
+     * of kinds), secrets inside every other URL masked too, each section as it chooses to be shown (services
+     * by name, as the seeds show them).
+     */
     public ObjectNode redactedView() {
-        ObjectNode tree = json.valueToTree(current.get());
-        redact(tree, "");
-        ArrayNode names = tree.putArray("services");
-        current.get().services().forEach(s -> names.add(s.name()));
+        HearthConfig config = current.get();
+        ObjectNode tree = loader.tree(config);
+        schema().walk(tree, (parent, key, path, type, rule) -> {
+            JsonNode v = parent.get(key);
+            if (!rule.secret() || v == null || v.isNull() || v.isTextual() && v.asText().isEmpty()) return;
+            parent.set(key, v.isObject() ? maskAll((ObjectNode) v) : v.isArray() ? maskAll((ArrayNode) v) : TextNode.valueOf(REDACTED));
+        });
+        redactUrls(tree);
+        for (ConfigSection<?> s : schema().sections()) {
+            viewOf(s, config, tree);
+        }
         return tree;
     }
 
-    /** Masks {@link Secret} values, and secrets inside every other URL ({@link SecretsInUrls}: a database URL's password=). */
-    private void redact(JsonNode node, String path) {
+    /** Secrets inside every other string ({@link SecretsInUrls}: a database URL's password=, a tracker's passkey). */
+    private static void redactUrls(JsonNode node) {
         if (node instanceof ObjectNode obj) {
             for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                if (isSecret(child) && !(e.getValue().isTextual() && e.getValue().asText().isEmpty())) {
-                    e.setValue(e.getValue().isObject() ? maskAll((ObjectNode) e.getValue()) : TextNode.valueOf(REDACTED));
-                } else if (e.getValue().isTextual()) {
+                if (e.getValue().isTextual()) {
                     e.setValue(TextNode.valueOf(SecretsInUrls.redact(e.getValue().asText())));
                 } else {
-                    redact(e.getValue(), child);
+                    redactUrls(e.getValue());
                 }
             }
         } else if (node instanceof ArrayNode arr) {
@@ -115,10 +125,17 @@ public class ConfigService {
                 if (arr.get(i).isTextual()) {
                     arr.set(i, TextNode.valueOf(SecretsInUrls.redact(arr.get(i).asText())));
                 } else {
-                    redact(arr.get(i), path + "[" + i + "]");
+                    redactUrls(arr.get(i));
                 }
             }
         }
+    }
+
+    private static <T extends Record> void viewOf(ConfigSection<T> section, HearthConfig config, ObjectNode tree) {
+        String[] parts = section.key().split("\\.");
+        ObjectNode parent = tree;
+        for (int i = 0; i < parts.length - 1; i++) parent = (ObjectNode) parent.get(parts[i]);
+        parent.set(parts[parts.length - 1], section.view(config.section(section.type()), parent.get(parts[parts.length - 1])));
     }
 
     private static ObjectNode maskAll(ObjectNode secretMap) {
@@ -127,12 +144,10 @@ public class ConfigService {
         return masked;
     }
 
-    private static boolean isSecret(String path) {
-        try {
-            return ConfigSchema.keyFor(path).secret();
-        } catch (IllegalArgumentException notALeaf) {
-            return false;
-        }
+    private static ArrayNode maskAll(ArrayNode secretList) {
+        ArrayNode masked = JsonNodeFactory.instance.arrayNode();
+        secretList.forEach(k -> masked.add(REDACTED));
+        return masked;
     }
 
     /** What a change did: the keys written, and those that wait for a restart. */
@@ -146,7 +161,7 @@ public class ConfigService {
         if (!(patch instanceof ObjectNode patchObject) || patch.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_INPUT, "Send a JSON object of config keys to change, as in hearth.yml");
         }
-        dropUnchangedServiceNames(patchObject);
+        dropUnchanged(patchObject);
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
         flatten(patchObject, "", leaves);
         List<String> restart = new ArrayList<>();
@@ -166,34 +181,38 @@ public class ConfigService {
         ObjectNode overrides = readOverrides(overridesFile);
         mergeInto(overrides, patchObject);
         ObjectNode candidate = loader.defaults();
-        mergeInto(candidate, json.valueToTree(current.get()));
+        mergeInto(candidate, loader.tree(current.get()));
         mergeInto(candidate, patchObject);
         HearthConfig next;
         try {
             next = loader.bind(candidate, "config");
-            List<String> problems = ConfigValidator.validate(next);
-            if (!problems.isEmpty()) throw new ConfigException(problems);
+            loader.validate(next).throwIfAny();
         } catch (ConfigException e) {
             throw new ApiException(ErrorCode.INVALID_INPUT, e.problems().getFirst().replaceFirst("^config: ", ""),
                     Map.of("problems", e.problems()));
         }
         writeOverrides(overridesFile, overrides);
         HearthConfig running = current.get();
+        Sections sections = next.sections();
+        for (ConfigSection<?> s : schema().sections()) {
+            // A section read only at start (or owned by another API) keeps its running value until the restart.
+            if (s.type().isAnnotationPresent(RestartRequired.class) || s.type().isAnnotationPresent(NotChangeableAtRunTime.class)) {
+                sections = sections.with(s.key(), java.util.Objects.requireNonNull(running.sections().byKey().get(s.key())));
+            }
+        }
         current.set(new HearthConfig(next.domain(), next.mediaDir(), next.downloadsDir(), running.dataDir(), running.server(),
-                running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), next.downloads(),
-                next.monitoring(), running.notifications(), running.services(), running.docker(), running.assistant(), next.mcp(),
-                running.remoteAdmin()));
+                running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), sections));
         listeners.forEach(l -> l.accept(current.get()));
         return new Change(List.copyOf(leaves.keySet()), restart);
     }
 
     /** The key at {@code path}, or for a list of records (services) the first key inside it, which carries its rules. */
-    private static ConfigSchema.Key keyOrSection(String path) {
+    private ConfigSchema.Key keyOrSection(String path) {
         try {
-            return ConfigSchema.keyFor(path);
+            return schema().keyFor(path);
         } catch (IllegalArgumentException notALeaf) {
             String template = path.replaceAll("\\[\\d+]", "[]");
-            return ConfigSchema.keys().stream()
+            return schema().keys().stream()
                     .filter(k -> k.path().startsWith(template + "[]."))
                     .findFirst()
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_INPUT, path + ": unknown config key",
@@ -201,20 +220,18 @@ public class ConfigService {
         }
     }
 
-    /** Seed clients PUT back the list of service names they read; that is no change and not an error. */
-    private void dropUnchangedServiceNames(ObjectNode patch) {
-        JsonNode services = patch.get("services");
-        if (services instanceof ArrayNode arr) {
-            List<String> sent = new ArrayList<>();
-            arr.forEach(n -> sent.add(n.asText()));
-            List<String> names = current.get().services().stream().map(HearthConfig.ServiceEntry::name).toList();
-            boolean allText = true;
-            for (JsonNode n : arr) allText &= n.isTextual();
-            if (allText && sent.equals(names)) patch.remove("services");
+    /** What a section says is no change (seed clients PUT back the list of service names they read) is not an error. */
+    private void dropUnchanged(ObjectNode patch) {
+        for (ConfigSection<?> s : schema().sections()) {
+            if (!s.key().contains(".") && patch.has(s.key()) && unchanged(s, patch.get(s.key()))) patch.remove(s.key());
         }
     }
 
-    private static void flatten(JsonNode node, String path, Map<String, JsonNode> out) {
+    private <T extends Record> boolean unchanged(ConfigSection<T> section, JsonNode sent) {
+        return section.isUnchanged(sent, current.get().section(section.type()));
+    }
+
+    private void flatten(JsonNode node, String path, Map<String, JsonNode> out) {
         if (node instanceof ObjectNode obj && !isFreeMap(path)) {
             obj.fields().forEachRemaining(e -> flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
         } else {
@@ -222,8 +239,8 @@ public class ConfigService {
         }
     }
 
-    private static boolean isFreeMap(String path) {
-        return ConfigSchema.keys().stream().anyMatch(k -> k.path().equals(path + ".<name>"));
+    private boolean isFreeMap(String path) {
+        return schema().keys().stream().anyMatch(k -> k.path().equals(path + ".<name>"));
     }
 
     private static void mergeInto(ObjectNode target, JsonNode source) {
@@ -264,7 +281,7 @@ public class ConfigService {
                 // the half-written copy goes at the next write
             }
             // Nothing was changed: the running config is set only after the file is written.
-            throw dev.hearth.platform.storage.DiskFull.of(e, file.getParent());
+            throw dev.hearth.platform.storage.DiskFull.of(e, dataDir());
         }
     }
 }

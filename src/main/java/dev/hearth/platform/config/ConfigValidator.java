@@ -3,7 +3,6 @@ package dev.hearth.platform.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,92 +70,7 @@ final class ConfigValidator {
         check(p, c.logs().bufferBytes() != null && c.logs().bufferBytes().bytes() >= 64 * 1024 && c.logs().bufferBytes().bytes() <= 256L << 20,
                 "logs.buffer_bytes", "must be between 64KB and 256MB");
 
-        validateDownloads(p, c.downloads());
-        validateMonitoring(p, c.monitoring());
-        NotificationsValidator.validate(c.notifications(), p);
-        AssistantValidator.validate(c.assistant(), c.mcp(), p);
-
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < c.services().size(); i++) {
-            HearthConfig.ServiceEntry svc = c.services().get(i);
-            String key = "services[" + i + "]";
-            if (svc.name() == null || !svc.name().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
-                p.add(key + ".name: must be lower-case letters, digits, - or _ (got '" + svc.name() + "')");
-                continue;
-            }
-            check(p, names.add(svc.name()), key + ".name", "'" + svc.name() + "' is used twice");
-            if (!svc.url().isEmpty()) {
-                check(p, isHttpUrl(svc.url()), key + ".url", "'" + svc.url() + "' is not an http:// or https:// URL");
-            }
-            positive(p, svc.checkInterval(), key + ".check_interval");
-            positive(p, svc.timeout(), key + ".timeout");
-            ServiceRuntimeRules.check(p, svc.runtime(), key + ".runtime", c.docker());
-        }
-        ServiceRuntimeRules.checkDocker(p, c.docker());
-        RemoteAdminConfig.validate(c.remoteAdmin(), p);
         return p;
-    }
-
-    private static final Set<String> COMPLETION_MODES = Set.of("move", "link", "none");
-
-    private static void validateDownloads(List<String> p, HearthConfig.Downloads d) {
-        positive(p, d.pollInterval(), "downloads.poll_interval");
-        check(p, d.completion() != null && COMPLETION_MODES.contains(d.completion().mode()), "downloads.completion.mode",
-                "must be move, link or none");
-        check(p, d.webhookSecret().isEmpty() || d.webhookSecret().length() >= 16, "downloads.webhook_secret",
-                "must be at least 16 characters (or empty to use the generated one)");
-        for (int i = 0; i < d.allowedRoots().size(); i++) {
-            String root = d.allowedRoots().get(i);
-            check(p, !root.isBlank() && java.nio.file.Path.of(root).isAbsolute(), "downloads.allowed_roots[" + i + "]",
-                    "must be an absolute directory (got '" + root + "')");
-        }
-        for (Map.Entry<String, HearthConfig.Category> e : d.categories().entrySet()) {
-            String key = "downloads.categories." + e.getKey();
-            check(p, e.getKey().matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}"), key, "category names are letters, digits, space, _ . or -");
-            String save = e.getValue().savePath();
-            String library = e.getValue().libraryPath();
-            check(p, save.isEmpty() || java.nio.file.Path.of(save).isAbsolute(), key + ".save_path", "must be an absolute path (got '" + save + "')");
-            check(p, library.isEmpty() || java.nio.file.Path.of(library).isAbsolute(), key + ".library_path",
-                    "must be an absolute path (got '" + library + "')");
-        }
-    }
-
-    private static void validateMonitoring(List<String> p, HearthConfig.Monitoring m) {
-        check(p, m.interval() != null && m.interval().toMillis() >= 1000 && m.interval().toMinutes() <= 5, "monitoring.interval",
-                "must be between 1s and 5m");
-        positive(p, m.history().raw(), "monitoring.history.raw");
-        positive(p, m.history().minute(), "monitoring.history.minute");
-        positive(p, m.history().hour(), "monitoring.history.hour");
-        HearthConfig.Thresholds t = m.thresholds();
-        threshold(p, t.cpu(), "cpu", 100);
-        threshold(p, t.memory(), "memory", 100);
-        threshold(p, t.disk(), "disk", 100);
-        threshold(p, t.swap(), "swap", 100);
-        threshold(p, t.temperature(), "temperature", 150);
-        threshold(p, t.latency(), "latency", 60_000);
-        HearthConfig.AlertRules a = m.alerts();
-        check(p, a.forDuration() != null && !a.forDuration().isNegative(), "monitoring.alerts.for_duration", "must be 0s or more");
-        check(p, a.hysteresis() >= 0 && a.hysteresis() <= 50, "monitoring.alerts.hysteresis", "must be between 0 and 50");
-        check(p, a.serviceDownFor() != null && !a.serviceDownFor().isNegative(), "monitoring.alerts.service_down_for", "must be 0s or more");
-        positive(p, a.diskFullWithin(), "monitoring.alerts.disk_full_within");
-        positive(p, a.downloadCheckInterval(), "monitoring.alerts.download_check_interval");
-        positive(p, a.retention(), "monitoring.alerts.retention");
-        check(p, Set.of("info", "warning", "error", "critical").contains(m.notifications().minLevel()), "monitoring.notifications.min_level",
-                "must be info, warning, error or critical");
-        check(p, m.latencyTarget().isEmpty() || m.latencyTarget().matches("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}"), "monitoring.latency_target",
-                "must be host:port (a TCP connect is timed), or empty");
-        check(p, m.live().sendQueue() >= 1 && m.live().sendQueue() <= 10_000, "monitoring.live.send_queue", "must be between 1 and 10000");
-        positive(p, m.live().ticketTtl(), "monitoring.live.ticket_ttl");
-        check(p, m.live().maxSocketsPerCaller() >= 1 && m.live().maxSocketsPerCaller() <= 1000, "monitoring.live.max_sockets_per_caller",
-                "must be between 1 and 1000");
-        check(p, m.live().maxSubscriptions() >= 1 && m.live().maxSubscriptions() <= 100_000, "monitoring.live.max_subscriptions",
-                "must be between 1 and 100000");
-    }
-
-    private static void threshold(List<String> p, HearthConfig.Threshold t, String name, double max) {
-        String key = "monitoring.thresholds." + name;
-        check(p, t.warning() >= 0 && t.critical() <= max, key, "warning and critical must be between 0 and " + (long) max);
-        check(p, t.warning() <= t.critical(), key + ".warning", "must not be above critical (" + t.critical() + ")");
     }
 
     static boolean isHttpUrl(String url) {

@@ -1,13 +1,16 @@
 package dev.hearth.platform.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Hearth's whole configuration, immutable and validated once. Every key has its default in
- * {@code hearth-defaults.yml} and its documentation in {@code docs/configuration.md}.
+ * Hearth's whole configuration, immutable and validated once: the platform's own keys here, and the
+ * sections features own ({@link ConfigSection}) by their record type through {@link #section}. Every key
+ * has its default (hearth-defaults.yml, or the section's {@code defaults()}) and its documentation in
+ * {@code docs/configuration.md}.
  */
 public record HearthConfig(
         String domain,
@@ -20,21 +23,26 @@ public record HearthConfig(
         @NotChangeableAtRunTime(reason = SECURITY_IN_FILE) RateLimits rateLimits,
         @NotChangeableAtRunTime(reason = SECURITY_IN_FILE) Metrics metrics,
         Logs logs,
-        Downloads downloads,
-        Monitoring monitoring,
-        @RestartRequired Notifications notifications,
-        @NotChangeableAtRunTime(reason = "services are edited under /api/v1/services") List<ServiceEntry> services,
-        @RestartRequired Docker docker,
-        @RestartRequired Assistant assistant,
-        Mcp mcp,
-        @NotChangeableAtRunTime(reason = "remote administration is set in hearth.yml only, never through the API")
-        RemoteAdminConfig remoteAdmin) {
+        @JsonIgnore Sections sections) {
 
     /**
      * Who is trusted, how callers authenticate and how much they may ask: an admin key, or a session taken
      * over, must not be able to widen these through the API. They change in hearth.yml (or the environment).
      */
     static final String SECURITY_IN_FILE = "security settings change only in hearth.yml or the environment, not through the API";
+
+    public HearthConfig {
+        sections = sections == null ? Sections.none() : sections;
+    }
+
+    /** A feature's section, by its record type: {@code config.section(DownloadsConfig.class)}. */
+    public <T extends Record> T section(Class<T> type) {
+        return sections.get(type);
+    }
+
+    public HearthConfig withSections(Sections s) {
+        return new HearthConfig(domain, mediaDir, downloadsDir, dataDir, server, storage, security, rateLimits, metrics, logs, s);
+    }
 
     /** {@code max_body_size} is the largest body anything accepts (a .torrent upload); JSON bodies have their own, smaller limit. */
     public record Server(String host, int port, ByteSize maxBodySize, ByteSize maxJsonBodySize) {}
@@ -88,293 +96,4 @@ public record HearthConfig(
 
     /** The in-memory log: at most {@code buffer_size} lines and {@code buffer_bytes} of text, whichever is reached first. */
     public record Logs(String level, int bufferSize, ByteSize bufferBytes) {}
-
-    /**
-     * The downloads feature: how often each client is polled, the secret of the completion webhook (empty:
-     * generated into the data dir at first start), what happens to finished files, and the categories.
-     */
-    public record Downloads(
-            @RestartRequired Duration pollInterval,
-            @Secret String webhookSecret,
-            Completion completion,
-            Map<String, Category> categories,
-            @NotChangeableAtRunTime(reason = "the directories Hearth may write to and delete in change only in hearth.yml")
-            List<String> allowedRoots) {
-
-        public Downloads {
-            webhookSecret = webhookSecret == null ? "" : webhookSecret;
-            categories = categories == null ? Map.of() : Map.copyOf(categories);
-            allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);
-        }
-    }
-
-    /** {@code move}, {@code link} (hard link, copy across file systems) or {@code none}. */
-    public record Completion(String mode) {}
-
-    /** Where a category's downloads land, and the library its finished files go to (empty: they stay). */
-    public record Category(String savePath, String libraryPath) {
-        public Category {
-            savePath = savePath == null ? "" : savePath;
-            libraryPath = libraryPath == null ? "" : libraryPath;
-        }
-    }
-    /** Collectors, history, alert rules and the live hub (docs/configuration.md, "monitoring"). */
-    public record Monitoring(
-            @RestartRequired Duration interval,
-            MonitoringHistory history,
-            Thresholds thresholds,
-            AlertRules alerts,
-            AlertNotifications notifications,
-            String latencyTarget,
-            @RestartRequired LiveHub live) {}
-
-    public record MonitoringHistory(Duration raw, Duration minute, Duration hour) {}
-
-    /** A metric's two lines; the metric is at a level from the moment it reaches the line. */
-    public record Threshold(double warning, double critical) {}
-
-    public record Thresholds(Threshold cpu, Threshold memory, Threshold disk, Threshold swap, Threshold temperature, Threshold latency) {}
-
-    public record AlertRules(
-            Duration forDuration,
-            double hysteresis,
-            Duration serviceDownFor,
-            Duration diskFullWithin,
-            Duration downloadCheckInterval,
-            Duration retention) {}
-
-    /** The seed's notification settings; the notify feature reads them when it routes an alert. */
-    public record AlertNotifications(boolean email, boolean desktop, String minLevel) {}
-
-    public record LiveHub(int sendQueue, Duration ticketTtl, int maxSocketsPerCaller, int maxSubscriptions) {}
-
-    /** A thing on the home server; issue-by-issue it grows a runtime and more integrations. */
-    public record ServiceEntry(
-            String name,
-            String displayName,
-            String group,
-            String icon,
-            String url,
-            String integration,
-            Duration checkInterval,
-            Duration timeout,
-            @Secret Map<String, String> credentials,
-            Runtime runtime) {
-
-        public ServiceEntry {
-            runtime = runtime == null ? new Runtime(null, null) : runtime;
-            displayName = displayName == null || displayName.isBlank() ? name : displayName;
-            group = group == null ? "" : group;
-            icon = icon == null ? "" : icon;
-            url = url == null ? "" : url;
-            integration = integration == null || integration.isBlank() ? "http" : integration;
-            checkInterval = checkInterval == null ? Duration.ofSeconds(30) : checkInterval;
-            timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
-            credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
-        }
-    }
-
-    /**
-     * Where notifications go. Read once at start (the sender keeps per-channel rate state), hence restart.
-     * {@code dedup_window}: repeats of one dedup key and level within it collapse into one message.
-     */
-    public record Notifications(Duration dedupWindow, List<Channel> channels) {
-        public Notifications {
-            dedupWindow = dedupWindow == null ? Duration.ofMinutes(5) : dedupWindow;
-            channels = channels == null ? List.of() : List.copyOf(channels);
-        }
-    }
-
-    /**
-     * One notification channel: a {@code type} (telegram, ntfy, gotify, discord, email, webhook) and that
-     * type's settings block; the blocks of other types are ignored. {@code sources}, when not empty, keeps the
-     * channel to notifications from those features (e.g. downloads to one chat, alerts to another).
-     */
-    public record Channel(
-            String name,
-            String type,
-            String minLevel,
-            List<String> sources,
-            QuietHours quietHours,
-            TelegramChannel telegram,
-            NtfyChannel ntfy,
-            GotifyChannel gotify,
-            DiscordChannel discord,
-            EmailChannel email,
-            WebhookChannel webhook) {
-        public Channel {
-            name = name == null ? "" : name;
-            type = type == null ? "" : type;
-            minLevel = minLevel == null || minLevel.isBlank() ? "info" : minLevel;
-            sources = sources == null ? List.of() : List.copyOf(sources);
-            quietHours = quietHours == null ? new QuietHours(null, null, null) : quietHours;
-            telegram = telegram == null ? new TelegramChannel(null, null, null) : telegram;
-            ntfy = ntfy == null ? new NtfyChannel(null, null, null) : ntfy;
-            gotify = gotify == null ? new GotifyChannel(null, null) : gotify;
-            discord = discord == null ? new DiscordChannel(null) : discord;
-            email = email == null ? new EmailChannel(null, null, null, null, null, null, null) : email;
-            webhook = webhook == null ? new WebhookChannel(null, null) : webhook;
-        }
-    }
-
-    /** Non-critical messages wait until {@code end}; empty start and end mean no quiet hours. */
-    public record QuietHours(String start, String end, String timezone) {
-        public QuietHours {
-            start = start == null ? "" : start;
-            end = end == null ? "" : end;
-            timezone = timezone == null ? "" : timezone;
-        }
-
-        public boolean enabled() {
-            return !start.isEmpty() && !end.isEmpty();
-        }
-    }
-
-    public record TelegramChannel(@Secret String botToken, List<String> chatIds, String apiBaseUrl) {
-        public TelegramChannel {
-            botToken = botToken == null ? "" : botToken;
-            chatIds = chatIds == null ? List.of() : List.copyOf(chatIds);
-            apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? "https://api.telegram.org" : apiBaseUrl;
-        }
-    }
-
-    /** On a public server the topic name is the only thing between a stranger and the messages: secret. */
-    public record NtfyChannel(String url, @Secret String topic, @Secret String token) {
-        public NtfyChannel {
-            url = url == null || url.isBlank() ? "https://ntfy.sh" : url;
-            topic = topic == null ? "" : topic;
-            token = token == null ? "" : token;
-        }
-    }
-
-    public record GotifyChannel(String url, @Secret String token) {
-        public GotifyChannel {
-            url = url == null ? "" : url;
-            token = token == null ? "" : token;
-        }
-    }
-
-    /** The webhook URL carries its token in the path, so the whole URL is secret. */
-    public record DiscordChannel(@Secret String webhookUrl) {
-        public DiscordChannel {
-            webhookUrl = webhookUrl == null ? "" : webhookUrl;
-        }
-    }
-
-    public record EmailChannel(String host, Integer port, String username, @Secret String password, String from, List<String> to,
-                               Boolean starttls) {
-        public EmailChannel {
-            host = host == null ? "" : host;
-            port = port == null || port == 0 ? 587 : port;
-            username = username == null ? "" : username;
-            password = password == null ? "" : password;
-            from = from == null ? "" : from;
-            to = to == null ? List.of() : List.copyOf(to);
-            starttls = starttls == null ? Boolean.TRUE : starttls;
-        }
-    }
-
-    /** A webhook URL usually carries its token (a path segment or a query value): the whole URL is secret. */
-    public record WebhookChannel(@Secret String url, @Secret String hmacSecret) {
-        public WebhookChannel {
-            url = url == null ? "" : url;
-            hmacSecret = hmacSecret == null ? "" : hmacSecret;
-        }
-    }
-
-    /** How Hearth starts, stops and measures a service: at most one of docker and process; neither means external. */
-    public record Runtime(DockerRuntime docker, ProcessRuntime process) {}
-
-    /** A container on a named endpoint of {@code docker.endpoints}. */
-    public record DockerRuntime(String container, String endpoint) {
-        public DockerRuntime {
-            container = container == null ? "" : container;
-            endpoint = endpoint == null || endpoint.isBlank() ? "local" : endpoint;
-        }
-    }
-
-    /** A native program Hearth starts and supervises; its output goes to rotating files under the data dir. */
-    public record ProcessRuntime(
-            List<String> command,
-            Map<String, String> env,
-            String workingDir,
-            String stopSignal,
-            Duration stopTimeout,
-            String restart,
-            Duration backoff,
-            Duration maxBackoff,
-            Integer crashLoopLimit,
-            Duration crashLoopWindow,
-            Boolean autostart,
-            ByteSize logMaxSize,
-            Integer logFiles) {
-
-        public ProcessRuntime {
-            command = command == null ? List.of() : List.copyOf(command);
-            env = env == null ? Map.of() : Map.copyOf(env);
-            workingDir = workingDir == null ? "" : workingDir;
-            stopSignal = stopSignal == null || stopSignal.isBlank() ? "TERM" : stopSignal;
-            stopTimeout = stopTimeout == null ? Duration.ofSeconds(10) : stopTimeout;
-            restart = restart == null || restart.isBlank() ? "on-failure" : restart;
-            backoff = backoff == null ? Duration.ofSeconds(1) : backoff;
-            maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
-            crashLoopLimit = crashLoopLimit == null ? 5 : crashLoopLimit;
-            crashLoopWindow = crashLoopWindow == null ? Duration.ofMinutes(10) : crashLoopWindow;
-            autostart = autostart == null || autostart;
-            logMaxSize = logMaxSize == null ? ByteSize.parse("10MB") : logMaxSize;
-            logFiles = logFiles == null ? 3 : logFiles;
-        }
-    }
-
-    /** The Docker engines Hearth watches, each by name; services and discovery refer to them by that name. */
-    public record Docker(List<DockerEndpoint> endpoints, String traefikApi, Duration discoveryInterval) {
-        public Docker {
-            endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
-            traefikApi = traefikApi == null ? "" : traefikApi;
-            discoveryInterval = discoveryInterval == null ? Duration.ofMinutes(5) : discoveryInterval;
-        }
-    }
-
-    /**
-     * One engine: {@code unix:///var/run/docker.sock} or {@code tcp://host:2376}; with {@code tls_cert_path}
-     * (a directory of ca.pem, cert.pem, key.pem, as DOCKER_CERT_PATH) tcp connections use mutual TLS.
-     */
-    public record DockerEndpoint(String name, String host, String tlsCertPath, Duration timeout) {
-        public DockerEndpoint {
-            tlsCertPath = tlsCertPath == null ? "" : tlsCertPath;
-            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
-        }
-    }
-
-    /**
-     * The chat assistant behind every chat door (docs/configuration.md, "Assistant"): the offline parser, or an
-     * LLM that calls the action catalog's tools. Costs are per million tokens, in the currency of your bill.
-     */
-    public record Assistant(
-            String provider,
-            String model,
-            String apiBaseUrl,
-            @Secret String apiKey,
-            int maxTurns,
-            int maxTokens,
-            Duration timeout,
-            int memoryTurns,
-            int maxConversations,
-            Duration confirmationTtl,
-            double inputCostPerMillionTokens,
-            double outputCostPerMillionTokens) {
-        public Assistant {
-            provider = provider == null || provider.isBlank() ? "offline" : provider;
-            model = model == null ? "" : model;
-            apiBaseUrl = apiBaseUrl == null ? "" : apiBaseUrl;
-            apiKey = apiKey == null ? "" : apiKey;
-        }
-    }
-
-    /** The MCP server at {@code /mcp}: on or off, read-only (only viewer actions), and browser origins it accepts besides its own. */
-    public record Mcp(boolean enabled, boolean readOnly, List<String> allowedOrigins) {
-        public Mcp {
-            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
-        }
-    }
 }

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * (the admin key) or another API owns it (services are edited under {@code /api/v1/services}).
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE})
 public @interface NotChangeableAtRunTime {
     String reason();
 }

@@ -7,5 +7,5 @@ import java.lang.annotation.Target;
 
 /** Marks a config value (or a whole section) that takes effect only after Hearth restarts. */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE})
 public @interface RestartRequired {}

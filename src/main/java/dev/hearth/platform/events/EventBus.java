@@ -32,10 +32,10 @@ public class EventBus {
     private final Clock clock;
     /** Resolved on first delivery, not at construction: listeners may themselves publish through this bus. */
     private final java.util.function.Supplier<List<EventListener<?>>> listenerSource;
-    private volatile List<EventListener<?>> listeners;
+    private volatile @org.jspecify.annotations.Nullable List<EventListener<?>> listeners;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
-    private volatile Thread dispatcher;
+    private volatile @org.jspecify.annotations.Nullable Thread dispatcher;
 
     @jakarta.inject.Inject
     public EventBus(Database db, ObjectMapper json, Clock clock, Instance<EventListener<?>> listeners) {

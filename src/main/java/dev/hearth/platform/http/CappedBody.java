@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response body read into memory up to a bound. A {@code Content-Length} over it fails before a byte is
@@ -30,7 +31,8 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final List<ByteBuffer> received = new ArrayList<>();
     private long size;
-    private Flow.Subscription subscription;
+    /** Set by onSubscribe, which the Flow contract calls before anything else. */
+    private Flow.@Nullable Subscription subscription;
 
     private CappedBody(long limit) {
         this.limit = Math.min(limit, Integer.MAX_VALUE - 8);   // one array holds the body
@@ -75,13 +77,13 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             size += b.remaining();
             if (size > limit) {
                 received.clear();
-                subscription.cancel();
+                java.util.Objects.requireNonNull(subscription).cancel();
                 result.completeExceptionally(new TooLarge(limit));
                 return;
             }
             received.add(b);
         }
-        subscription.request(1);
+        java.util.Objects.requireNonNull(subscription).request(1);
     }
 
     @Override

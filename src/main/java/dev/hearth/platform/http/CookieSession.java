@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
  * A session-cookie login (qBittorrent, Deluge), lazy and one at a time per client.
  *
  * <p>The rule that matters most: a refused login must never become a retry storm, because
- * qBittorrent bans the IP after 5 failures. So a refusal is remembered and replayed without
- * touching the upstream until {@link #reset()} or the cool-down, and a session that is rejected
- * right after a login that "succeeded" (a login function that missed qBittorrent's 200 "Fails.")
- * counts as a refusal too instead of triggering another login.
+ * qBittorrent bans the IP after 5 failures. So a refusal ({@link UpstreamException.AuthFailed} from
+ * the login) is remembered and replayed without touching the upstream until {@link #reset()} or the
+ * cool-down. A session rejected right after a login that succeeded is another matter: qBittorrent does
+ * that for a moment while it starts, and its ban counts refused logins, which this is not. It is
+ * {@link UpstreamException.NotReady}, and the next login waits 1 s, then 2, 4… up to 30 s, until a call
+ * is accepted again.
  */
 final class CookieSession implements AuthSession {
 
@@ -31,6 +33,8 @@ final class CookieSession implements AuthSession {
     private boolean confirmed;     // some call was accepted with the current session
     private UpstreamException.@Nullable AuthFailed refusal;
     private Instant refusedAt = Instant.EPOCH;
+    private int rejectedInARow;    // sessions rejected right after a successful login, since a call was last accepted
+    private Instant nextLoginAt = Instant.EPOCH;
 
     CookieSession(String upstream, AuthStrategy.SessionCookie strategy, Transport transport, UpstreamClient raw, Clock clock) {
         this.upstream = upstream;
@@ -54,9 +58,7 @@ final class CookieSession implements AuthSession {
             confirm(renewed);
             return repeated;
         }
-        throw refuse(new UpstreamException.AuthFailed(upstream, "still rejects " + request.method() + " "
-                + request.pathWithoutQuery() + " (HTTP " + repeated.status()
-                + ") right after a fresh login; check the credentials and the upstream's access settings"));
+        throw notReady(renewed, request.method() + " " + request.pathWithoutQuery() + " (HTTP " + repeated.status() + ")");
     }
 
     @Override
@@ -77,6 +79,7 @@ final class CookieSession implements AuthSession {
         try {
             failFastIfRefused();
             if (!loggedIn) {
+                waitedLongEnough();
                 login();
             }
             return generation;
@@ -92,12 +95,12 @@ final class CookieSession implements AuthSession {
             failFastIfRefused();
             if (loggedIn && generation == session) {
                 if (!confirmed) {
-                    throw refuse(new UpstreamException.AuthFailed(upstream, "the login seemed to succeed but the session"
-                            + " is rejected (HTTP " + status + "); check the credentials"));
+                    throw notReady(session, "the session of the login just made (HTTP " + status + ")");
                 }
                 loggedIn = false;
             }
             if (!loggedIn) {
+                waitedLongEnough();
                 login();
             }
             return generation;
@@ -111,6 +114,7 @@ final class CookieSession implements AuthSession {
         try {
             if (generation == session) {
                 confirmed = true;
+                rejectedInARow = 0;
             }
         } finally {
             lock.unlock();
@@ -144,6 +148,32 @@ final class CookieSession implements AuthSession {
                     + " unless the credentials are changed)", remembered);
         }
         refusal = null;
+    }
+
+    /** A login that succeeded, and a session that is still rejected: transient; the next login waits, doubling to 30 s. */
+    private UpstreamException.NotReady notReady(int session, String what) {
+        lock.lock();
+        try {
+            if (generation == session) {
+                rejectedInARow++;
+                long seconds = Math.min(30, 1L << Math.min(5, rejectedInARow - 1));
+                nextLoginAt = clock.instant().plusSeconds(seconds);
+                loggedIn = false;
+                confirmed = false;
+            }
+            return new UpstreamException.NotReady(upstream, "accepted the login but rejects " + what
+                    + "; it may still be starting: logging in again after " + nextLoginAt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Callers hold the lock: no login before the backoff of a rejected session has passed. */
+    private void waitedLongEnough() {
+        if (rejectedInARow > 0 && clock.instant().isBefore(nextLoginAt)) {
+            throw new UpstreamException.NotReady(upstream, "rejected the session of its last login; it may still be starting:"
+                    + " logging in again after " + nextLoginAt);
+        }
     }
 
     private UpstreamException.AuthFailed refuse(UpstreamException.AuthFailed refused) {

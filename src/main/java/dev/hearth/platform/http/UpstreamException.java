@@ -31,7 +31,7 @@ public sealed abstract class UpstreamException extends RuntimeException {
         return upstream;
     }
 
-    /** One of unreachable, timeout, circuit_open, auth_failed, http_status, bad_response. */
+    /** One of unreachable, timeout, circuit_open, auth_failed, not_ready, http_status, bad_response. */
     public abstract String reason();
 
     /** No connection: refused, unknown host, reset, connect timeout. */
@@ -129,6 +129,21 @@ public sealed abstract class UpstreamException extends RuntimeException {
         @Override
         public String reason() {
             return "bad_response";
+        }
+    }
+
+    /**
+     * The upstream answers but cannot serve yet: a session it rejects right after a login it accepted, as
+     * qBittorrent does for a moment while it starts. Transient, unlike {@link AuthFailed}: tried again with backoff.
+     */
+    public static final class NotReady extends UpstreamException {
+        public NotReady(String upstream, String detail) {
+            super(upstream, detail, null);
+        }
+
+        @Override
+        public String reason() {
+            return "not_ready";
         }
     }
 }

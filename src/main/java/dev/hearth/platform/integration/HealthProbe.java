@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * The one mapping from a probe call to {@link Health}, shared by every integration so a refused key
- * reads the same everywhere. The probe is one cheap authenticated read that answers what it reached
- * (e.g. "qBittorrent v4.5.2", "Sonarr 4.0.9").
+ * The one mapping from a probe call, or a failure, to {@link Health}, shared by every integration and by
+ * the poller, so a refused key reads the same everywhere. The probe is one cheap authenticated read that
+ * answers what it reached (e.g. "qBittorrent v4.5.2", "Sonarr 4.0.9").
  */
 public final class HealthProbe {
 
@@ -20,18 +20,22 @@ public final class HealthProbe {
         try {
             String what = probe.get();
             return Health.online(what, clock.instant(), millisSince(start));
-        } catch (UpstreamException.AuthFailed e) {
-            return Health.offline(Health.Detail.AUTH_ERROR, e.getMessage()
-                    + "; fix the credentials of this service", clock.instant(), millisSince(start));
-        } catch (UpstreamException.HttpStatus e) {
-            return Health.offline(detailOf(e.status()), e.getMessage(), clock.instant(), millisSince(start));
-        } catch (UpstreamException e) {
-            return Health.offline(Health.Detail.COMMUNICATION_ERROR, e.getMessage(), clock.instant(), millisSince(start));
         } catch (RuntimeException e) {
-            // A health check never throws: an answer we cannot read is a communication problem.
-            return Health.offline(Health.Detail.COMMUNICATION_ERROR, "unexpected answer: " + e.getClass().getSimpleName(),
-                    clock.instant(), millisSince(start));
+            return failed(clock, e, millisSince(start));
         }
+    }
+
+    /** What a failed call means for the service's health. */
+    public static Health failed(Clock clock, RuntimeException failure, long latencyMs) {
+        return switch (failure) {
+            case UpstreamException.AuthFailed e -> Health.offline(Health.Detail.AUTH_ERROR, String.valueOf(e.getMessage())
+                    + "; fix the credentials of this service", clock.instant(), latencyMs);
+            case UpstreamException.HttpStatus e -> Health.offline(detailOf(e.status()), String.valueOf(e.getMessage()), clock.instant(), latencyMs);
+            case UpstreamException e -> Health.offline(Health.Detail.COMMUNICATION_ERROR, String.valueOf(e.getMessage()), clock.instant(), latencyMs);
+            // A health check never throws: an answer we cannot read is a communication problem.
+            default -> Health.offline(Health.Detail.COMMUNICATION_ERROR, "unexpected answer: " + failure.getClass().getSimpleName(),
+                    clock.instant(), latencyMs);
+        };
     }
 
     /** OFFLINE with CONFIGURATION_ERROR, without asking the upstream: the settings cannot work as they are. */

@@ -1,9 +1,17 @@
 package dev.hearth.platform.integration;
 
-/** One integration bound to one service. Capabilities are further interfaces the instance implements. */
+/**
+ * One service's integration, made by its {@link IntegrationKind}. The instance also implements the
+ * interface of every capability its kind declares ({@code DownloadClient}, {@code MediaServer}); the
+ * runtime facets a feature needs are further interfaces it may implement.
+ */
 public interface Integration {
-    IntegrationDescriptor descriptor();
 
-    /** Asks the upstream whether it is there and accepts our credentials; never throws, never hangs past its timeout. */
-    Health checkHealth();
+    /**
+     * Asks the upstream, once, what every consumer needs: its health, and the data of its capability that
+     * is worth keeping fresh (a download client's task list). One poller calls this once per interval and
+     * every reader uses the answer. Never throws and never hangs past the service's timeout: a failure is
+     * a reading with an OFFLINE health ({@link HealthProbe} maps it).
+     */
+    Reading poll();
 }

@@ -3,7 +3,6 @@ package dev.hearth.platform.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.scheduler.Scheduler;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -31,10 +30,6 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class LiveHub {
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
-    public static final Set<String> CHANNELS = Set.of("system_metrics", "alerts", "service_status", "task_updates");
-    /** The seed's /monitoring socket carries these three, with these message types. */
-    private static final Map<String, String> TYPES = Map.of("system_metrics", "metrics", "alerts", "alert", "service_status", "status",
-            "task_updates", "task_update");
     public static final int TRY_AGAIN_LATER = 1013;
     public static final int POLICY_VIOLATION = 1008;
     public static final Duration SWEEP_EVERY = Duration.ofSeconds(3);
@@ -73,7 +68,7 @@ public class LiveHub {
          * @throws IllegalStateException past {@code max_subscriptions} keys on this socket
          */
         public void subscribe(String channel, @Nullable String key) {
-            if (!CHANNELS.contains(channel)) throw new IllegalArgumentException("unknown channel '" + channel + "' (known: " + CHANNELS + ")");
+            if (!channels.containsKey(channel)) throw new IllegalArgumentException("unknown channel '" + channel + "' (known: " + channels() + ")");
             if (key == null) {
                 subscriptions.put(channel, ConcurrentHashMap.newKeySet());
                 return;
@@ -124,26 +119,35 @@ public class LiveHub {
     private final int maxUnsent;
     private final int maxSocketsPerCaller;
     private final int maxSubscriptions;
+    private final Map<String, LiveChannel> channels = new java.util.TreeMap<>();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
 
     @jakarta.inject.Inject
-    public LiveHub(ObjectMapper json, ConfigService config, Scheduler scheduler) {
-        this(json, config.current().monitoring().live());
+    public LiveHub(ObjectMapper json, ConfigService config, Scheduler scheduler, jakarta.enterprise.inject.Instance<LiveChannels> contributed) {
+        this(json, config.current().section(LiveSettings.class), contributed.stream().flatMap(c -> c.liveChannels().stream()).toList());
         scheduler.every("live-credentials", SWEEP_EVERY, this::sweep);
     }
 
-    public LiveHub(ObjectMapper json, int maxUnsent) {
-        this(json, new HearthConfig.LiveHub(maxUnsent, Duration.ofMinutes(1), 1000, 100_000));
+    public LiveHub(ObjectMapper json, int maxUnsent, java.util.List<LiveChannel> channels) {
+        this(json, new LiveSettings(maxUnsent, Duration.ofMinutes(1), 1000, 100_000), channels);
     }
 
-    public LiveHub(ObjectMapper json, HearthConfig.LiveHub limits) {
+    public LiveHub(ObjectMapper json, LiveSettings limits, java.util.List<LiveChannel> channels) {
         this.json = json;
         this.maxUnsent = limits.sendQueue();
         this.maxSocketsPerCaller = limits.maxSocketsPerCaller();
         this.maxSubscriptions = limits.maxSubscriptions();
+        channels.forEach(c -> {
+            if (this.channels.putIfAbsent(c.name(), c) != null) throw new IllegalStateException("live channel contributed twice: " + c.name());
+        });
+    }
+
+    /** The channels features contribute, by name. */
+    public Set<String> channels() {
+        return java.util.Collections.unmodifiableSet(channels.keySet());
     }
 
     /** A client for no one in particular, whose credential never lapses (tests, in-process listeners). */
@@ -211,16 +215,17 @@ public class LiveHub {
      * with keys such as task_updates, whose key is the task id). Safe from any thread; never blocks.
      */
     public void publish(String channel, @Nullable String key, Object payload) {
-        if (!CHANNELS.contains(channel)) throw new IllegalArgumentException("unknown channel '" + channel + "'");
+        LiveChannel declared = channels.get(channel);
+        if (declared == null) throw new IllegalArgumentException("unknown channel '" + channel + "'");
         published.incrementAndGet();
         String envelope = null, seed = null;
         for (Client c : clients) {
             if (!c.wants(channel, key)) continue;
             String text;
             if (c.format == Format.SEED) {
-                text = seed != null ? seed : (seed = write(message(channel, key, payload, false)));
+                text = seed != null ? seed : (seed = write(message(declared, key, payload, false)));
             } else {
-                text = envelope != null ? envelope : (envelope = write(message(channel, key, payload, true)));
+                text = envelope != null ? envelope : (envelope = write(message(declared, key, payload, true)));
             }
             offer(c, text);
         }
@@ -241,14 +246,11 @@ public class LiveHub {
         });
     }
 
-    private static Map<String, Object> message(String channel, @Nullable String key, Object payload, boolean envelope) {
+    private static Map<String, Object> message(LiveChannel channel, @Nullable String key, Object payload, boolean envelope) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", TYPES.get(channel));
-        if (envelope) m.put("channel", channel);
-        if (key != null && channel.equals("task_updates")) {
-            m.put("taskId", key); // MLTB's field name
-            m.put("task_id", key);
-        }
+        m.put("type", channel.seedType());
+        if (envelope) m.put("channel", channel.name());
+        if (key != null) channel.keyFields().forEach(field -> m.put(field, key));
         m.put("data", payload);
         return m;
     }

@@ -26,7 +26,7 @@ public class LiveTickets {
 
     public LiveTickets(Clock clock, ConfigService config) {
         this.clock = clock;
-        this.ttl = config.current().monitoring().live().ticketTtl();
+        this.ttl = config.current().section(dev.hearth.platform.live.LiveSettings.class).ticketTtl();
     }
 
     public record Ticket(String ticket, long expiresInSeconds) {}

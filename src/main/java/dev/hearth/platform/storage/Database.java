@@ -190,7 +190,7 @@ public class Database {
             space.writeFailedForSpace();
             return DiskFull.of(space.dataDir());
         }
-        return new StorageException(e.getMessage(), e);
+        return new StorageException(String.valueOf(e.getMessage()), e);
     }
 
     private boolean isPostgresqlSafe() {
@@ -222,12 +222,12 @@ public class Database {
     }
 
     @FunctionalInterface
-    public interface Work<T> {
+    public interface Work<T extends @Nullable Object> {
         T run() throws SQLException;
     }
 
     /** Runs {@code work} in one transaction; nested calls join the outer one. */
-    public <T> T inTransaction(Work<T> work) {
+    public <T extends @Nullable Object> T inTransaction(Work<T> work) {
         if (transaction.get() != null) {
             try {
                 return work.run();
@@ -254,7 +254,7 @@ public class Database {
         }
     }
 
-    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    public <T> List<T> query(String sql, RowMapper<T> mapper, @Nullable Object... params) {
         return withConnection(c -> {
             try (PreparedStatement ps = prepare(c, sql, params, false); ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
@@ -264,16 +264,16 @@ public class Database {
         });
     }
 
-    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, @Nullable Object... params) {
         List<T> rows = query(sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    public long count(String sql, Object... params) {
+    public long count(String sql, @Nullable Object... params) {
         return queryOne(sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
-    public int update(String sql, Object... params) {
+    public int update(String sql, @Nullable Object... params) {
         return withConnection(c -> {
             try (PreparedStatement ps = prepare(c, sql, params, false)) {
                 return ps.executeUpdate();
@@ -282,7 +282,7 @@ public class Database {
     }
 
     /** Inserts one row and answers its generated id (every table keeps {@code id} as its first column). */
-    public long insert(String sql, Object... params) {
+    public long insert(String sql, @Nullable Object... params) {
         return withConnection(c -> {
             try (PreparedStatement ps = prepare(c, sql, params, true)) {
                 ps.executeUpdate();
@@ -311,7 +311,7 @@ public class Database {
         T run(Connection c) throws SQLException;
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object[] params, boolean keys) throws SQLException {
+    private static PreparedStatement prepare(Connection c, String sql, @Nullable Object[] params, boolean keys) throws SQLException {
         PreparedStatement ps = keys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);

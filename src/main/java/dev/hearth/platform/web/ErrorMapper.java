@@ -28,7 +28,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, RoutingContext rc) {
-        return respond(rc, e.code(), e.getMessage(), e.details());
+        return respond(rc, e.code(), String.valueOf(e.getMessage()), e.details());
     }
 
     @ServerExceptionMapper
@@ -130,7 +130,7 @@ public class ErrorMapper {
             return field + ": '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName().toLowerCase();
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            return (field.isEmpty() ? "" : field + ": ") + firstLine(v.getCause().getMessage());
+            return (field.isEmpty() ? "" : field + ": ") + firstLine(String.valueOf(v.getCause().getMessage()));
         }
         if (e instanceof MismatchedInputException m) {
             return (field.isEmpty() ? "Request body" : field) + ": wrong type or missing value"

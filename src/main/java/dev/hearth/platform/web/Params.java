@@ -22,6 +22,16 @@ public final class Params {
         }
     }
 
+    /** {@code true}/{@code false} (any case), or the fallback when absent. */
+    public static boolean flag(@Nullable String raw, String name, boolean fallback) {
+        if (raw == null || raw.isBlank()) return fallback;
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalid(name, "must be true or false (got '" + raw + "')");
+        };
+    }
+
     public static long id(String raw, String name) {
         try {
             long v = Long.parseLong(raw.trim());

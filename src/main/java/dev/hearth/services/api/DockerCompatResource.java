@@ -9,7 +9,8 @@ import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.Params;
 import dev.hearth.services.Service;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.RuntimeDispatch;
+import dev.hearth.services.ServiceRegistry;
 import dev.hearth.services.ServiceLogLine;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
@@ -32,12 +33,14 @@ import org.jspecify.annotations.Nullable;
 @Produces(MediaType.APPLICATION_JSON)
 public class DockerCompatResource {
     private static final List<String> ACTIONS = List.of("start", "stop", "restart", "logs");
-    private final ServiceCatalog catalog;
+    private final ServiceRegistry registry;
+    private final RuntimeDispatch runtimes;
     private final ActionCatalog actions;
     private final CurrentCaller caller;
 
-    public DockerCompatResource(ServiceCatalog catalog, ActionCatalog actions, CurrentCaller caller) {
-        this.catalog = catalog;
+    public DockerCompatResource(ServiceRegistry registry, RuntimeDispatch runtimes, ActionCatalog actions, CurrentCaller caller) {
+        this.registry = registry;
+        this.runtimes = runtimes;
         this.actions = actions;
         this.caller = caller;
     }
@@ -55,22 +58,22 @@ public class DockerCompatResource {
         if (container == null || !container.isTextual() || container.asText().isBlank()) {
             throw ApiException.invalid("container", "is required: the service or container name, e.g. {\"container\": \"plex\"}");
         }
-        Service s = catalog.serviceOrContainer(container.asText());
+        Service s = registry.serviceOrContainer(container.asText());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "success");
         out.put("container", container.asText());
         out.put("action", action);
         if (action.equals("logs")) {
-            JsonNode tail = body.get("tail");
+            JsonNode tail = container == null ? null : body == null ? null : body.get("tail");
             int n = Params.integer(tail == null ? null : tail.asText(), "tail", 100, 0, 10_000);
-            List<ServiceLogLine> lines = catalog.logs(s.name(), n, null);
+            List<ServiceLogLine> lines = runtimes.logs(s.name(), n, null);
             out.put("message", lines.size() + " lines");
             out.put("logs", lines.stream().map(l -> ServiceViews.line(l, true)).toList());
             return out;
         }
         Object result = actions.invoke("services." + action, JsonNodeFactory.instance.objectNode().put("name", s.name()), caller.get(), "rest");
         out.put("message", "Container " + (action.equals("stop") ? "stopped" : action + "ed") + " successfully");
-        out.put("result", result instanceof Map<?, ?> m ? m.get("result") : result);
+        out.put("result", result instanceof dev.hearth.services.ServiceActions.RuntimeAnswer a ? a.result() : result);
         return out;
     }
 }

@@ -63,6 +63,7 @@ final class ServiceViews {
         m.put("message", h.message());
         m.put("last_check", h.lastCheck());
         m.put("latency_ms", h.latencyMs());
+        m.put("age_ms", h.ageMs());
         String uptime = h.uptimeSeconds() == null ? null : Durations.human(Duration.ofSeconds(h.uptimeSeconds()));
         Double memoryGb = h.memoryBytes() == null ? null : Math.round(h.memoryBytes() / 1e7) / 100.0;
         m.put("uptime", uptime);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
-import dev.hearth.downloads.ClientStatsView;
-import dev.hearth.downloads.DownloadService;
+import dev.hearth.services.ServiceFigures;
+import jakarta.enterprise.inject.Instance;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.security.Allow;
@@ -15,7 +15,10 @@ import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.Params;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.Service;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.HealthBoard;
+import dev.hearth.services.RuntimeDispatch;
+import dev.hearth.services.ServiceConfigurator;
+import dev.hearth.services.ServiceRegistry;
 import dev.hearth.services.ServiceHealth;
 import dev.hearth.services.ServiceLogLine;
 import io.smallrye.common.annotation.Blocking;
@@ -43,15 +46,22 @@ import org.jspecify.annotations.Nullable;
 @RunOnVirtualThread
 @Produces(MediaType.APPLICATION_JSON)
 public class ServicesResource {
-    private final ServiceCatalog catalog;
+    private final ServiceRegistry registry;
+    private final HealthBoard board;
+    private final RuntimeDispatch runtimes;
+    private final ServiceConfigurator configurator;
     private final ActionCatalog actions;
     private final CurrentCaller caller;
     private final Clock clock;
-    private final DownloadService downloads;
+    private final Instance<ServiceFigures> figures;
 
-    public ServicesResource(ServiceCatalog catalog, ActionCatalog actions, CurrentCaller caller, Clock clock, DownloadService downloads) {
-        this.catalog = catalog;
-        this.downloads = downloads;
+    public ServicesResource(ServiceRegistry registry, HealthBoard board, RuntimeDispatch runtimes, ServiceConfigurator configurator,
+                            ActionCatalog actions, CurrentCaller caller, Clock clock, Instance<ServiceFigures> figures) {
+        this.registry = registry;
+        this.board = board;
+        this.runtimes = runtimes;
+        this.configurator = configurator;
+        this.figures = figures;
         this.actions = actions;
         this.caller = caller;
         this.clock = clock;
@@ -60,18 +70,19 @@ public class ServicesResource {
     @GET
     @Allow(Role.VIEWER)
     public Map<String, Object> list() {
-        List<Service> services = catalog.services();
+        List<Service> services = registry.services();
         // Each status is an inspect or an in-memory read, fast; the health fan-out bounds the slow ones.
-        List<Map<String, Object>> rows = services.stream().map(s -> ServiceViews.service(s, catalog.status(s.name()))).toList();
+        List<Map<String, Object>> rows = services.stream().<Map<String, Object>>map(s -> ServiceViews.service(s, runtimes.status(s.name()))).toList();
         return Map.of("success", true, "services", rows, "count", rows.size());
     }
 
+    /** From the health board, each row with its age; {@code ?refresh=true} asks every service now (in parallel, each within its timeout). */
     @GET
     @Path("/health")
     @Allow(Role.VIEWER)
-    public Map<String, Object> health() {
+    public Map<String, Object> health(@QueryParam("refresh") @Nullable String refresh) {
         long t0 = System.nanoTime();
-        List<ServiceHealth> all = catalog.healthAll();
+        List<ServiceHealth> all = board.healthAll(Params.flag(refresh, "refresh", false));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("services", all.stream().map(ServiceViews::health).toList());
         out.put("total", all.size());
@@ -85,7 +96,7 @@ public class ServicesResource {
     @Allow(Role.VIEWER)
     public Map<String, Object> allConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
-        catalog.names().forEach(n -> config.put(n, catalog.settingsOf(n)));
+        registry.names().forEach(n -> config.put(n, configurator.settingsOf(n)));
         return Map.of("success", true, "config", config);
     }
 
@@ -97,7 +108,7 @@ public class ServicesResource {
     public Map<String, Object> updateConfigSeedForm(@Nullable JsonNode body) {
         JsonNode name = body == null ? null : body.get("service_name");
         if (name == null || !name.isTextual()) throw ApiException.invalid("service_name", "is required");
-        return configure(name.asText(), body.get("config"));
+        return configure(name.asText(), java.util.Objects.requireNonNull(body).get("config"));
     }
 
     @POST
@@ -111,11 +122,11 @@ public class ServicesResource {
     @Path("/{name}")
     @Allow(Role.VIEWER)
     public Map<String, Object> get(@PathParam("name") String name) {
-        Service s = catalog.service(name);
-        Map<String, Object> out = ServiceViews.service(s, catalog.status(name));
-        Health h = catalog.lastHealth(name);
+        Service s = registry.service(name);
+        Map<String, Object> out = ServiceViews.service(s, runtimes.status(name));
+        Health h = board.health(name);
         out.put("health", Map.of("status", h.status().name(), "detail", h.detail().name(), "message", h.message(), "checked_at", h.checkedAt()));
-        out.put("config", catalog.settingsOf(name));
+        out.put("config", configurator.settingsOf(name));
         return out;
     }
 
@@ -123,8 +134,8 @@ public class ServicesResource {
     @Path("/{name}/status")
     @Allow(Role.VIEWER)
     public Map<String, Object> status(@PathParam("name") String name) {
-        RuntimeStatus st = catalog.status(name);
-        Map<String, Object> out = ServiceViews.status(st, clock, catalog.lastHealth(name).status() == Health.Status.ONLINE);
+        RuntimeStatus st = runtimes.status(name);
+        Map<String, Object> out = ServiceViews.status(st, clock, board.health(name).status() == Health.Status.ONLINE);
         out.put("service", name);
         return out;
     }
@@ -158,7 +169,7 @@ public class ServicesResource {
     }
 
     private Object act(String action, String name) {
-        catalog.service(name); // 404 with the known names before anything is audited as an attempt
+        registry.service(name); // 404 with the known names before anything is audited as an attempt
         ObjectNode params = JsonNodeFactory.instance.objectNode().put("name", name);
         return actions.invoke(action, params, caller.get(), "rest");
     }
@@ -171,7 +182,7 @@ public class ServicesResource {
         int n = Params.integer(tail, "tail", 100, 0, 10_000);
         Instant after = since == null || since.isBlank() ? null : Params.instant(since, "since", Instant.EPOCH);
         boolean withTimes = timestamps == null || !timestamps.equalsIgnoreCase("false");
-        List<ServiceLogLine> lines = catalog.logs(name, n, after);
+        List<ServiceLogLine> lines = runtimes.logs(name, n, after);
         return Map.of("service", name, "lines", lines.stream().map(l -> ServiceViews.line(l, withTimes)).toList(), "count", lines.size());
     }
 
@@ -187,10 +198,10 @@ public class ServicesResource {
     @Blocking // a Multi is taken for non-blocking; this one starts on the class's virtual thread, as said here
     public Multi<Map<String, Object>> follow(@PathParam("name") String name, @QueryParam("tail") @Nullable String tail) {
         int n = Params.integer(tail, "tail", 10, 0, 10_000);
-        catalog.service(name); // 404 now, before the stream opens
+        registry.service(name); // 404 now, before the stream opens
         return Multi.createFrom().emitter(emitter -> {
             try {
-                AutoCloseable handle = catalog.follow(name, n, line -> emitter.emit(ServiceViews.line(line, true)));
+                AutoCloseable handle = runtimes.follow(name, n, line -> emitter.emit(ServiceViews.line(line, true)));
                 emitter.onTermination(() -> {
                     try {
                         handle.close();
@@ -208,11 +219,14 @@ public class ServicesResource {
     @Path("/{name}/stats")
     @Allow(Role.VIEWER)
     public Map<String, Object> stats(@PathParam("name") String name) {
-        if (!ClientStatsView.isClient(downloads, name)) return ServiceViews.stats(name, catalog.stats(name));
-        // A download client answers the seed Moccha's transfer figures; its process or container figures join them.
-        Map<String, Object> answer = new java.util.LinkedHashMap<>(ClientStatsView.of(downloads, name));
+        registry.service(name);
+        java.util.Optional<Map<String, Object>> figures = this.figures.stream().map(f -> f.figuresOf(name)).flatMap(java.util.Optional::stream)
+                .findFirst();
+        if (figures.isEmpty()) return ServiceViews.stats(name, runtimes.stats(name));
+        // A feature's figures (a download client's transfer figures, for the seed Moccha's clients); the runtime's join them.
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(figures.get());
         try {
-            answer.put("runtime", ServiceViews.stats(name, catalog.stats(name)));
+            answer.put("runtime", ServiceViews.stats(name, runtimes.stats(name)));
         } catch (ApiException noRuntime) {
             // reachable by URL only: there is nothing to measure
         }
@@ -223,7 +237,7 @@ public class ServicesResource {
     @Path("/{name}/config")
     @Allow(Role.VIEWER)
     public Map<String, Object> config(@PathParam("name") String name) {
-        return Map.of("success", true, "service", name, "config", catalog.settingsOf(name));
+        return Map.of("success", true, "service", name, "config", configurator.settingsOf(name));
     }
 
     @PUT
@@ -235,7 +249,7 @@ public class ServicesResource {
     }
 
     private Map<String, Object> configure(String name, @Nullable JsonNode changes) {
-        catalog.service(name);
+        registry.service(name);
         ObjectNode params = JsonNodeFactory.instance.objectNode().put("name", name);
         params.set("changes", changes == null ? JsonNodeFactory.instance.nullNode() : changes);
         Object config = actions.invoke("services.configure", params, caller.get(), "rest");

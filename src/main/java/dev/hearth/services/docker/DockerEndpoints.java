@@ -2,7 +2,7 @@ package dev.hearth.services.docker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.DockerConfig;
 import java.io.Closeable;
 import java.net.URI;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public class DockerEndpoints implements Closeable {
         Map<String, DockerEngineClient> clients = new LinkedHashMap<>();
         Map<String, String> hosts = new LinkedHashMap<>();
         Map<String, String> certs = new LinkedHashMap<>();
-        for (HearthConfig.DockerEndpoint e : config.current().docker().endpoints()) {
+        for (DockerConfig.Endpoint e : config.current().section(DockerConfig.class).endpoints()) {
             var tls = e.tlsCertPath().isEmpty() ? null : DockerTls.fromCertPath(Path.of(e.tlsCertPath()));
             clients.put(e.name(), new DockerEngineClient(e.name(), URI.create(e.host()), e.timeout(), json, tls));
             hosts.put(e.name(), e.host());

@@ -6,6 +6,9 @@ import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.ServiceLogLine;
+import dev.hearth.services.Loggable;
+import dev.hearth.services.Measurable;
+import dev.hearth.services.Removable;
 import dev.hearth.services.ServiceRuntime;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * A service that is a container on a named endpoint. Engine failures become the answers a user needs:
  * a container that is gone is 404 naming it and the endpoint, an engine that does not answer is 503.
  */
-public final class DockerServiceRuntime implements ServiceRuntime {
+public final class DockerServiceRuntime implements ServiceRuntime, Loggable, Measurable, Removable {
     /** Docker's own default grace period before SIGKILL. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -116,6 +119,7 @@ public final class DockerServiceRuntime implements ServiceRuntime {
     }
 
     /** Removes the container (admin only, through the catalog); a running one is killed first. */
+    @Override
     public void remove() {
         call(() -> {
             endpoints.expectExit(endpoint, container, Duration.ZERO);
@@ -157,7 +161,7 @@ public final class DockerServiceRuntime implements ServiceRuntime {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + endpoint + "' is not reachable: "
                     + e.getMessage(), Map.of("endpoint", endpoint));
         } catch (DockerException.Conflict e) {
-            throw new ApiException(ErrorCode.CONFLICT, e.getMessage(), Map.of("endpoint", endpoint, "container", container));
+            throw new ApiException(ErrorCode.CONFLICT, String.valueOf(e.getMessage()), Map.of("endpoint", endpoint, "container", container));
         } catch (DockerException e) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + endpoint + "': " + e.getMessage(),
                     Map.of("endpoint", endpoint));

@@ -117,7 +117,7 @@ final class EventStream {
     /** An event is a few hundred bytes: a "line" of more than {@value #MAX_EVENT} is no event, and ends the stream. */
     private static final int MAX_EVENT = 256 * 1024;
 
-    private static String boundedLine(java.io.InputStream in) throws IOException {
+    private static @Nullable String boundedLine(java.io.InputStream in) throws IOException {
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(512);
         for (int b; (b = in.read()) >= 0; ) {
             if (b == '\n') return line.toString(StandardCharsets.UTF_8);

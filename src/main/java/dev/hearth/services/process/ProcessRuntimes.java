@@ -2,6 +2,8 @@ package dev.hearth.services.process;
 
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
+import dev.hearth.services.ServicesConfig;
 import dev.hearth.platform.events.EventBus;
 import dev.hearth.platform.web.ApiException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,8 +36,8 @@ public class ProcessRuntimes {
 
     public ProcessRuntimes(ConfigService config, EventBus bus, Clock clock) {
         HearthConfig c = config.current();
-        for (HearthConfig.ServiceEntry s : c.services()) {
-            HearthConfig.ProcessRuntime p = s.runtime().process();
+        for (ServiceEntry s : c.section(ServicesConfig.class).services()) {
+            ServiceEntry.ProcessRuntime p = s.runtime().process();
             if (p == null) continue;
             URI url = s.url().isEmpty() ? null : URI.create(s.url());
             Path dir = c.dataDir().resolve("services").resolve(s.name());

@@ -1,6 +1,6 @@
 package dev.hearth.services.process;
 
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import dev.hearth.services.ChildEnvironment;
@@ -8,6 +8,8 @@ import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.ServiceLogLine;
+import dev.hearth.services.Loggable;
+import dev.hearth.services.Measurable;
 import dev.hearth.services.ServiceRuntime;
 import dev.hearth.services.ServiceStateChanged;
 import java.io.File;
@@ -42,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * and started the same way is adopted and watched through /proc, since it is no longer Hearth's child; one
  * started under a configuration changed since is stopped first. Never is a second copy started beside it.
  */
-public final class ProcessSupervisor implements ServiceRuntime {
+public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measurable {
     private static final Logger LOG = Logger.getLogger(ProcessSupervisor.class);
     /** The spool files are emptied once read past this; the rotating log is what is kept. */
     private static final long SPOOL_RECYCLE_AT = 1024 * 1024;
@@ -57,7 +59,7 @@ public final class ProcessSupervisor implements ServiceRuntime {
     }
 
     private final String service;
-    private final HearthConfig.ProcessRuntime config;
+    private final ServiceEntry.ProcessRuntime config;
     private final Path workDir;
     private final Path serviceDir;
     private final @Nullable String host;
@@ -84,7 +86,7 @@ public final class ProcessSupervisor implements ServiceRuntime {
     private ProcStat.@Nullable Sample lastSample;
     private @Nullable Thread pump;
 
-    public ProcessSupervisor(String service, HearthConfig.ProcessRuntime config, Path serviceDir, @Nullable String host,
+    public ProcessSupervisor(String service, ServiceEntry.ProcessRuntime config, Path serviceDir, @Nullable String host,
                              @Nullable Integer port, Clock clock, Consumer<ServiceStateChanged> events) {
         this.service = service;
         this.config = config;

@@ -54,11 +54,14 @@ public class AccountsResource {
 
     public record PasswordReset(String password) {}
 
+    /** Every browser user, oldest first. */
+    public record AccountList(List<AccountActions.AccountView> accounts, int total) {}
+
     @GET
     @Allow(Role.ADMIN)
-    public Map<String, Object> list() {
-        List<Map<String, Object>> all = users.list().stream().map(AccountActions::view).toList();
-        return Map.of("accounts", all, "total", all.size());
+    public AccountList list() {
+        List<AccountActions.AccountView> all = users.list().stream().map(AccountActions::view).toList();
+        return new AccountList(all, all.size());
     }
 
     @POST

@@ -34,10 +34,12 @@ public class ActionsResource {
         this.caller = caller;
     }
 
+    public record Listing(List<ActionSpec> actions) {}
+
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, List<ActionSpec>> list() {
-        return Map.of("actions", actions.list());
+    public Listing list() {
+        return new Listing(actions.list());
     }
 
     @POST

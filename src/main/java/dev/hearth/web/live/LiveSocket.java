@@ -37,7 +37,7 @@ public class LiveSocket {
     public void open(WebSocketConnection connection) {
         LiveHub.Client c = sockets.open(connection, LiveHub.Format.ENVELOPE);
         if (c == null) return;
-        c.reply(hub.write(Map.of("type", "welcome", "channels", LiveHub.CHANNELS.stream().sorted().toList())));
+        c.reply(hub.write(Map.of("type", "welcome", "channels", hub.channels().stream().sorted().toList())));
     }
 
     @OnTextMessage
@@ -54,8 +54,8 @@ public class LiveSocket {
         String type = m.path("type").asText("");
         String channel = m.path("channel").asText("");
         String key = m.hasNonNull("taskId") ? m.get("taskId").asText() : m.hasNonNull("task_id") ? m.get("task_id").asText() : null;
-        if (!LiveHub.CHANNELS.contains(channel)) {
-            c.reply(error("unknown channel '" + channel + "'; known: " + LiveHub.CHANNELS.stream().sorted().toList()));
+        if (!hub.channels().contains(channel)) {
+            c.reply(error("unknown channel '" + channel + "'; known: " + hub.channels().stream().sorted().toList()));
             return;
         }
         switch (type) {
@@ -63,7 +63,7 @@ public class LiveSocket {
                 try {
                     c.subscribe(channel, channel.equals("task_updates") ? key : null);
                 } catch (IllegalStateException tooMany) {
-                    c.reply(error(tooMany.getMessage()));
+                    c.reply(error(String.valueOf(tooMany.getMessage())));
                     return;
                 }
                 Map<String, Object> ok = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import dev.hearth.actions.AuditLog;
 import dev.hearth.assistant.AssistantProfile;
 import dev.hearth.downloads.DownloadService;
 import dev.hearth.fakes.FakeTorrentProvider;
-import dev.hearth.services.ServiceCatalog;
+import dev.hearth.services.RuntimeDispatch;
 import dev.hearth.testing.Api;
 import dev.hearth.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AssistantProfile.class)
 class CommandApiTest {
     @Inject
-    ServiceCatalog services;
+    RuntimeDispatch services;
     @Inject
     DownloadService downloads;
     @Inject

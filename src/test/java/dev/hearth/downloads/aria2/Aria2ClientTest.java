@@ -54,8 +54,13 @@ class Aria2ClientTest extends DownloadClientContract {
     private DownloadClient create(String token) {
         // Hearth deletes aria2's files itself, inside the configured download roots only: here aria2's downloads folder.
         ConfigService config = TestConfig.with(dir.resolve("hearth"), Map.of("hearth.downloads.allowed_roots", "[\"" + daemon.downloads() + "\"]"));
-        return (DownloadClient) new Aria2Provider(stack, Clock.systemUTC(), config).descriptor().factory()
-                .create(Targets.target("aria2", daemon.url(), Map.of("token", token)));
+        return (DownloadClient) Targets.create(Targets.context(stack, config::current), "aria2", "aria2", daemon.url(), Map.of("token", token),
+                Targets.TIMEOUT);
+    }
+
+    @Override
+    protected String kind() {
+        return "aria2";
     }
 
     @Override
@@ -73,15 +78,7 @@ class Aria2ClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-    @Override
-    protected boolean keepsCategory() {
-        return false;
-    }
 
-    @Override
-    protected boolean magnetIdIsBtih() {
-        return false;   // aria2 names every download by its own gid
-    }
 
     @Override
     protected DownloadClient clientWithWrongCredentials() {
@@ -123,6 +120,16 @@ class Aria2ClientTest extends DownloadClientContract {
             assertEquals(100, done.progress());
             assertEquals(content.length, done.size());
             assertArrayEquals(content, Files.readAllBytes(daemon.downloads().resolve("direct.bin")));
+        }
+    }
+
+    /** aria2's docs and its usual clients (AriaNg, webui-aria2) write the RPC address with its endpoint. */
+    @Test
+    void theRpcAddressWrittenWithJsonrpcAsAria2sDocsWriteItWorks() {
+        for (String written : new String[] {"jsonrpc", "jsonrpc/"}) {
+            DownloadClient c = (DownloadClient) Targets.create(stack, "aria2", "aria2-jsonrpc", daemon.url().resolve(written),
+                    Map.of("token", Aria2Daemon.TOKEN));
+            assertEquals(dev.hearth.platform.integration.Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
         }
     }
 }

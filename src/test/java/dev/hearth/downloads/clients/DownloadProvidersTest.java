@@ -4,43 +4,49 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadClient;
-import dev.hearth.downloads.aria2.Aria2Provider;
-import dev.hearth.downloads.deluge.DelugeProvider;
-import dev.hearth.downloads.qbittorrent.QbittorrentProvider;
-import dev.hearth.downloads.transmission.TransmissionProvider;
+import dev.hearth.platform.config.Secret;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationDescriptor;
-import dev.hearth.platform.integration.IntegrationProvider;
+import dev.hearth.platform.integration.IntegrationKind;
+import dev.hearth.platform.integration.IntegrationKinds;
+import dev.hearth.testing.DownloadClientContract;
 import dev.hearth.testing.Ports;
 import dev.hearth.testing.Targets;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
-import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** What every download provider promises the registry, and how each answers when nothing listens. */
+/**
+ * What every download kind in the registry promises, whichever it is: a new kind is covered by being
+ * registered, with nobody to remember to add it here.
+ */
 class DownloadProvidersTest {
 
     private static final Set<String> SECRET_NAMES = Set.of("password", "token");
 
+    /** The kinds of the application (test-only fakes left out). */
+    private static List<IntegrationKind<?>> kinds() {
+        return IntegrationKinds.load().offering(DownloadClient.class).stream()
+                .filter(k -> !k.getClass().getName().startsWith("dev.hearth.fakes.")).toList();
+    }
+
     @Test
-    void everyDescriptorOffersDownloadClientAndMarksItsSecrets() {
-        try (HttpStack stack = Targets.stack()) {
-            List<IntegrationProvider> providers = providers(stack);
-            assertEquals(Set.of("qbittorrent", "deluge", "transmission", "aria2"),
-                    Set.copyOf(providers.stream().map(p -> p.descriptor().id()).toList()));
-            for (IntegrationProvider p : providers) {
-                IntegrationDescriptor d = p.descriptor();
-                assertEquals(Set.of(DownloadClient.class), d.capabilities(), d.id());
-                assertFalse(d.fields().isEmpty(), d.id());
-                for (IntegrationDescriptor.Field f : d.fields()) {
-                    assertEquals(SECRET_NAMES.contains(f.name()), f.secret(), d.id() + "." + f.name());
-                }
+    void everyDownloadKindDeclaresItsCapabilityAndMarksItsSecrets() {
+        assertTrue(kinds().size() >= 4, "the four download clients are registered: " + kinds().stream().map(IntegrationKind::id).toList());
+        for (IntegrationKind<?> k : kinds()) {
+            DownloadCapability c = k.capability(DownloadCapability.class).orElseThrow(() -> new AssertionError(k.id() + ": no DownloadCapability"));
+            assertTrue(c.has(DownloadCapability.Feature.TORRENTS) || c.has(DownloadCapability.Feature.LINKS), k.id() + " takes something");
+            assertFalse(k.documentation().isBlank(), k.id());
+            for (RecordComponent f : k.settings().getRecordComponents()) {
+                assertEquals(SECRET_NAMES.contains(f.getName()), f.isAnnotationPresent(Secret.class), k.id() + "." + f.getName());
             }
         }
     }
@@ -49,25 +55,46 @@ class DownloadProvidersTest {
     void nothingListeningIsOfflineWithACommunicationErrorAndNoSecretInTheMessage() {
         URI closed = URI.create("http://127.0.0.1:" + Ports.free() + "/");
         try (HttpStack stack = Targets.stack()) {
-            for (IntegrationProvider p : providers(stack)) {
-                Integration integration = p.descriptor().factory().create(Targets.target(p.descriptor().id(), closed,
-                        Map.of("username", "u", "password", "sekret-value", "token", "sekret-value")));
-                DownloadClient client = (DownloadClient) integration;
-                assertEquals(p.descriptor().id(), client.kind());
+            for (IntegrationKind<?> k : kinds()) {
+                Map<String, String> settings = new java.util.HashMap<>();
+                for (RecordComponent f : k.settings().getRecordComponents()) settings.put(f.getName(), "sekret-value");
+                DownloadClient client = (DownloadClient) Targets.create(stack, k.id(), k.id(), closed, settings);
+                assertEquals(k.id(), client.kind());
 
-                Health health = integration.checkHealth();
+                Health health = client.poll().health();
 
-                assertEquals(Health.Status.OFFLINE, health.status(), p.descriptor().id());
-                assertEquals(Health.Detail.COMMUNICATION_ERROR, health.detail(), p.descriptor().id());
+                assertEquals(Health.Status.OFFLINE, health.status(), k.id());
+                assertEquals(Health.Detail.COMMUNICATION_ERROR, health.detail(), k.id());
                 assertTrue(health.message().contains("refused"), health.message());
                 assertFalse(health.message().contains("sekret-value"), health.message());
             }
         }
     }
 
-    private static List<IntegrationProvider> providers(HttpStack stack) {
-        Clock clock = Clock.systemUTC();
-        return List.of(new QbittorrentProvider(stack, clock), new DelugeProvider(stack, clock),
-                new TransmissionProvider(stack, clock), new Aria2Provider(stack, clock, dev.hearth.testing.TestConfig.sqlite(java.nio.file.Path.of("target/providers-test"))));
+    /** A kind without a test against its real program (or its double) would be a kind nobody proved. */
+    @Test
+    void everyDownloadKindHasAContractTestAgainstItsProgram() throws Exception {
+        Set<String> covered = new TreeSet<>();
+        for (String test : List.of("dev.hearth.downloads.qbittorrent.QbittorrentClientTest", "dev.hearth.downloads.deluge.DelugeClientTest",
+                "dev.hearth.downloads.transmission.TransmissionClientTest", "dev.hearth.downloads.aria2.Aria2ClientTest")) {
+            Class<?> c = Class.forName(test);
+            assertTrue(DownloadClientContract.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers()), test);
+        }
+        try (var classes = java.nio.file.Files.walk(java.nio.file.Path.of("target/test-classes/dev/hearth"))) {
+            for (java.nio.file.Path p : classes.filter(f -> f.toString().endsWith("ClientTest.class")).toList()) {
+                String name = java.nio.file.Path.of("target/test-classes").relativize(p).toString().replace('/', '.').replace(".class", "");
+                Class<?> c = Class.forName(name);
+                if (DownloadClientContract.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
+                    var ctor = c.getDeclaredConstructor();
+                    ctor.setAccessible(true);
+                    var kind = DownloadClientContract.class.getDeclaredMethod("kind");
+                    kind.setAccessible(true);
+                    covered.add((String) kind.invoke(ctor.newInstance()));
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(kinds().stream().map(IntegrationKind::id).toList()), covered,
+                "each download kind needs a subclass of DownloadClientContract (…ClientTest) against its real program or double");
+        assertTrue(Arrays.stream(DownloadClientContract.class.getDeclaredMethods()).anyMatch(m -> m.getName().equals("kind")));
     }
 }

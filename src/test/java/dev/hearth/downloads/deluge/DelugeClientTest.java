@@ -1,10 +1,12 @@
 package dev.hearth.downloads.deluge;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.testing.DelugeDaemon;
 import dev.hearth.testing.DownloadClientContract;
 import dev.hearth.testing.Targets;
+import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -38,8 +40,12 @@ class DelugeClientTest extends DownloadClientContract {
     }
 
     private DownloadClient create(String password) {
-        return (DownloadClient) new DelugeProvider(stack, Clock.systemUTC()).descriptor().factory()
-                .create(Targets.target("deluge", daemon.url(), Map.of("password", password)));
+        return (DownloadClient) Targets.create(stack, "deluge", "deluge", daemon.url(), Map.of("password", password));
+    }
+
+    @Override
+    protected String kind() {
+        return "deluge";
     }
 
     @Override
@@ -57,10 +63,6 @@ class DelugeClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-    @Override
-    protected boolean keepsCategory() {
-        return false;   // the Label plugin is off in a fresh Deluge; the category is then skipped
-    }
 
     @Override
     protected DownloadClient clientWithWrongCredentials() {
@@ -75,5 +77,13 @@ class DelugeClientTest extends DownloadClientContract {
     @Override
     protected void startDaemon() {
         daemon.startWeb();
+    }
+
+    /** deluge-web's address as its JSON-RPC endpoint is written, {@code …/json}. */
+    @Test
+    void theAddressWrittenWithItsJsonEndpointWorks() {
+        DownloadClient c = (DownloadClient) Targets.create(stack, "deluge", "deluge-json", daemon.url().resolve("json"),
+                Map.of("password", DelugeDaemon.PASSWORD));
+        assertEquals(dev.hearth.platform.integration.Health.Status.ONLINE, c.poll().health().status(), c.poll().health().message());
     }
 }

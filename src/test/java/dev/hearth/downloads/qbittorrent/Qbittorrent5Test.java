@@ -10,7 +10,7 @@ import dev.hearth.downloads.TaskStatus;
 import dev.hearth.fakes.FakeQbittorrent5;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.http.UpstreamException;
-import dev.hearth.platform.integration.IntegrationTarget;
+import dev.hearth.testing.Targets;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +28,8 @@ class Qbittorrent5Test {
     }
 
     private DownloadClient client(FakeQbittorrent5 daemon, String password) {
-        var provider = new QbittorrentProvider(stack, Clock.systemUTC());
-        return (DownloadClient) provider.descriptor().factory().create(new IntegrationTarget("qbit5", URI.create(daemon.url()),
-                Map.of("username", "admin", "password", password), Duration.ofSeconds(3)));
+        return (DownloadClient) Targets.create(stack, "qbittorrent", "qbit5", URI.create(daemon.url()),
+                Map.of("username", "admin", "password", password), Duration.ofSeconds(3));
     }
 
     @Test

@@ -55,6 +55,11 @@ class QbittorrentClientTest extends DownloadClientContract {
     }
 
     @Override
+    protected String kind() {
+        return "qbittorrent";
+    }
+
+    @Override
     protected DownloadClient client() {
         return client;
     }
@@ -86,8 +91,7 @@ class QbittorrentClientTest extends DownloadClientContract {
     }
 
     QbittorrentClient create(QbittorrentDaemon d, String password) {
-        IntegrationTarget target = Targets.target("qbt", d.url(), Map.of("username", QbittorrentDaemon.USER, "password", password));
-        return (QbittorrentClient) new QbittorrentProvider(stack, Clock.systemUTC()).descriptor().factory().create(target);
+        return (QbittorrentClient) Targets.create(stack, "qbittorrent", "qbt", d.url(), Map.of("username", QbittorrentDaemon.USER, "password", password));
     }
 
     @Test
@@ -98,9 +102,9 @@ class QbittorrentClientTest extends DownloadClientContract {
             logins.incrementAndGet();
             wrong.login(raw);
         };
-        var spec = ClientSpecs.of(Targets.target("qbt-wrong", daemon.url(), Map.of()))
+        var spec = ClientSpecs.of(new IntegrationTarget<>("qbt-wrong", daemon.url(), new QbittorrentSettings(null, null), Targets.TIMEOUT))
                 .withAuth(AuthStrategy.sessionCookie(counted, r -> r.status() == 403));
-        var wrongClient = new QbittorrentClient(client.descriptor(), stack.client(spec), Clock.systemUTC(), Targets.TIMEOUT);
+        var wrongClient = new QbittorrentClient(stack.client(spec), Clock.systemUTC(), Targets.TIMEOUT);
 
         for (int i = 0; i < 10; i++) {
             UpstreamException.AuthFailed e = assertThrows(UpstreamException.AuthFailed.class, wrongClient::list);
@@ -111,7 +115,7 @@ class QbittorrentClientTest extends DownloadClientContract {
         // qBittorrent bans after 5 failures: had we retried, the right password would now get 403 too.
         QbittorrentClient right = create(daemon, QbittorrentDaemon.PASSWORD);
         right.list();
-        assertEquals(Health.Status.ONLINE, right.checkHealth().status());
+        assertEquals(Health.Status.ONLINE, right.poll().health().status());
     }
 
     @Test
@@ -131,6 +135,19 @@ class QbittorrentClientTest extends DownloadClientContract {
             assertEquals(5 * 1024 * 1024, done.size());
             assertTrue(Files.exists(leecher.downloads().resolve("transfer.bin")));
             assertNotEquals(0, leech.stats().downloadedSession(), "the session counted the bytes");
+        }
+    }
+
+    /** The Web UI behind a reverse proxy's sub-path, written with and without a trailing slash, and with its API path. */
+    @Test
+    void theWebUiBehindAReverseProxySubPathWorksHoweverItsAddressIsWritten() {
+        try (dev.hearth.testing.SubPathProxy proxy = new dev.hearth.testing.SubPathProxy(daemon.url(), "qbittorrent")) {
+            String base = proxy.url().toString();
+            for (String written : new String[] {base, base.substring(0, base.length() - 1), base + "api/v2"}) {
+                DownloadClient c = (DownloadClient) Targets.create(stack, "qbittorrent", "qbt-proxied", java.net.URI.create(written),
+                        Map.of("username", QbittorrentDaemon.USER, "password", QbittorrentDaemon.PASSWORD));
+                assertEquals(Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
+            }
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.hearth.downloads.transmission;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.testing.DownloadClientContract;
 import dev.hearth.testing.Targets;
+import org.junit.jupiter.api.Test;
 import dev.hearth.testing.TransmissionDaemon;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,8 +37,13 @@ class TransmissionClientTest extends DownloadClientContract {
     }
 
     private DownloadClient create(String password) {
-        return (DownloadClient) new TransmissionProvider(stack, Clock.systemUTC()).descriptor().factory()
-                .create(Targets.target("transmission", daemon.url(), Map.of("username", TransmissionDaemon.USER, "password", password)));
+        return (DownloadClient) Targets.create(stack, "transmission", "transmission", daemon.url(),
+                Map.of("username", TransmissionDaemon.USER, "password", password));
+    }
+
+    @Override
+    protected String kind() {
+        return "transmission";
     }
 
     @Override
@@ -54,10 +61,6 @@ class TransmissionClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-    @Override
-    protected boolean keepsCategory() {
-        return false;   // labels came with rpc-version 17 (Transmission 4.0); Debian 12 has 3.00
-    }
 
     @Override
     protected DownloadClient clientWithWrongCredentials() {
@@ -72,5 +75,15 @@ class TransmissionClientTest extends DownloadClientContract {
     @Override
     protected void startDaemon() {
         daemon.start();
+    }
+
+    /** Transmission's address as its clients write it: the RPC endpoint, or the web UI's page. */
+    @Test
+    void theAddressWrittenWithItsRpcPathOrItsWebUiWorks() {
+        for (String written : new String[] {"transmission/rpc", "transmission/web/", "transmission/"}) {
+            DownloadClient c = (DownloadClient) Targets.create(stack, "transmission", "tr-" + written.replace('/', '-'), daemon.url().resolve(written),
+                    Map.of("username", TransmissionDaemon.USER, "password", TransmissionDaemon.PASSWORD));
+            assertEquals(dev.hearth.platform.integration.Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
+        }
     }
 }

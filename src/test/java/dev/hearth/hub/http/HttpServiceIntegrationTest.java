@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.integration.Health;
-import dev.hearth.platform.integration.IntegrationTarget;
+import dev.hearth.testing.Targets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class HttpServiceIntegrationTest {
     private HttpServer server;
     private final CountDownLatch never = new CountDownLatch(1);
-    private HttpServiceProvider provider;
     private HttpStack stack;
 
     @BeforeEach
@@ -53,7 +52,6 @@ class HttpServiceIntegrationTest {
         });
         server.start();
         stack = new HttpStack(JsonMapper.builder().build(), Clock.systemUTC());
-        provider = new HttpServiceProvider(stack, Clock.systemUTC());
     }
 
     @AfterEach
@@ -65,7 +63,7 @@ class HttpServiceIntegrationTest {
 
     private Health check(String path, Map<String, String> credentials, Duration timeout) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return provider.descriptor().factory().create(new IntegrationTarget("svc", url, credentials, timeout)).checkHealth();
+        return Targets.create(stack, "http", "svc", url, credentials, timeout).poll().health();
     }
 
     @Test
@@ -97,5 +95,16 @@ class HttpServiceIntegrationTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(Health.Detail.COMMUNICATION_ERROR, h.detail());
         assertTrue(ms < 1500, "answered in " + ms + " ms");
+    }
+
+    /** A health URL is asked exactly as written: {@code /exact}, not {@code /exact/} (a server may tell them apart). */
+    @Test
+    void theUrlIsAskedExactlyAsWrittenWithoutATrailingSlashAdded() {
+        server.createContext("/exact", x -> {
+            x.sendResponseHeaders(x.getRequestURI().getPath().equals("/exact") ? 200 : 404, -1);
+            x.close();
+        });
+        assertEquals(Health.Status.ONLINE, check("/exact", Map.of(), Duration.ofSeconds(2)).status());
+        assertEquals("HTTP 404", check("/exact/", Map.of(), Duration.ofSeconds(2)).message(), "and a slash written is a slash asked");
     }
 }

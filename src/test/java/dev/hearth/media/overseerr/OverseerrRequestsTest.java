@@ -17,7 +17,6 @@ import dev.hearth.media.RequestPage;
 import dev.hearth.media.RequestStatus;
 import dev.hearth.media.RequestedMedia;
 import dev.hearth.platform.http.HttpStack;
-import dev.hearth.platform.integration.IntegrationTarget;
 import dev.hearth.testing.Targets;
 import java.net.URI;
 import java.time.Clock;
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.Test;
 class OverseerrRequestsTest {
 
     private static RequestManager overseerr(HttpStack http, FakeOverseerr fake) {
-        return (RequestManager) new OverseerrProvider(http, Clock.systemUTC()).descriptor().factory()
-                .create(new IntegrationTarget("overseerr", URI.create(fake.baseUrl()), fake.credentials(), Targets.TIMEOUT));
+        return (RequestManager) Targets.create(http, "overseerr", "overseerr", URI.create(fake.baseUrl()), fake.credentials());
     }
 
     @Test

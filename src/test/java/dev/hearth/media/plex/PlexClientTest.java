@@ -11,7 +11,6 @@ import dev.hearth.fakes.media.MediaScenario;
 import dev.hearth.media.MediaServer;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.http.UpstreamException;
-import dev.hearth.platform.integration.IntegrationTarget;
 import dev.hearth.testing.Targets;
 import java.net.URI;
 import java.time.Clock;
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class PlexClientTest {
 
     private static MediaServer plex(HttpStack http, FakePlex fake, Duration timeout) {
-        return (MediaServer) new PlexProvider(http, Clock.systemUTC()).descriptor().factory()
-                .create(new IntegrationTarget("plex", URI.create(fake.baseUrl()), fake.credentials(), timeout));
+        return (MediaServer) Targets.create(http, "plex", "plex", URI.create(fake.baseUrl()), fake.credentials(), timeout);
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.hearth.media.IndexerTest;
 import dev.hearth.media.Release;
 import dev.hearth.media.ReleaseCategory;
 import dev.hearth.media.ReleaseQuery;
-import dev.hearth.media.clients.Credential;
 import dev.hearth.media.clients.MediaSpecs;
 import dev.hearth.platform.http.AuthStrategy;
 import dev.hearth.platform.http.UpstreamException;
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.Test;
 class ProwlarrSearchTest {
 
     private static IndexerSearch prowlarr(HttpStack http, FakeProwlarr fake) {
-        return (IndexerSearch) new ProwlarrProvider(http, Clock.systemUTC()).descriptor().factory()
-                .create(new IntegrationTarget("prowlarr", URI.create(fake.baseUrl()), fake.credentials(), Targets.TIMEOUT));
+        return (IndexerSearch) Targets.create(http, "prowlarr", "prowlarr", URI.create(fake.baseUrl()), fake.credentials());
     }
 
     @Test
@@ -77,11 +75,12 @@ class ProwlarrSearchTest {
     void aSearchThatRunsOutOfTimeIsNotRepeated() throws Exception {
         try (HttpStack http = Targets.stack(); FakeProwlarr fake = new FakeProwlarr()) {
             fake.slowSearch(Duration.ofSeconds(2));
-            IntegrationTarget target = new IntegrationTarget("prowlarr", URI.create(fake.baseUrl()), fake.credentials(), Duration.ofMillis(300));
-            Credential key = Credential.required(target, "api_key", "-");
-            IndexerSearch prowlarr = new ProwlarrSearch(new ProwlarrProvider(http, Clock.systemUTC()).descriptor(), "prowlarr",
-                    new ProwlarrApi(http.client(MediaSpecs.of(target, AuthStrategy.apiKeyHeader("X-Api-Key", key.value()))), Duration.ofMillis(600)),
-                    key, Clock.systemUTC());
+            String key = fake.credentials().get("api_key");
+            IntegrationTarget<ProwlarrSettings> target = new IntegrationTarget<>("prowlarr", URI.create(fake.baseUrl()), new ProwlarrSettings(key),
+                    Duration.ofMillis(300));
+            IndexerSearch prowlarr = new ProwlarrSearch("prowlarr",
+                    new ProwlarrApi(http.client(MediaSpecs.of(target, AuthStrategy.apiKeyHeader("X-Api-Key", key))), Duration.ofMillis(600)),
+                    Clock.systemUTC());
 
             assertThrows(UpstreamException.Timeout.class, () -> prowlarr.search(new ReleaseQuery("Inception", ReleaseCategory.MOVIES, 5)));
 

@@ -7,7 +7,6 @@ import dev.hearth.fakes.media.MediaScenario;
 import dev.hearth.media.AddTitle;
 import dev.hearth.media.MediaManager;
 import dev.hearth.platform.http.HttpStack;
-import dev.hearth.platform.integration.IntegrationTarget;
 import dev.hearth.testing.Targets;
 import java.net.URI;
 import java.time.Clock;
@@ -19,8 +18,7 @@ class SonarrV3Test {
     @Test
     void sonarr3GetsTheLanguageProfileItInsistsOn() throws Exception {
         try (HttpStack http = Targets.stack(); FakeArr fake = new FakeArr(FakeArr.App.SONARR_3)) {
-            MediaManager sonarr = (MediaManager) new SonarrProvider(http, Clock.systemUTC()).descriptor().factory()
-                    .create(new IntegrationTarget("sonarr", URI.create(fake.baseUrl()), fake.credentials(), Targets.TIMEOUT));
+            MediaManager sonarr = (MediaManager) Targets.create(http, "sonarr", "sonarr", URI.create(fake.baseUrl()), fake.credentials());
 
             sonarr.add(new AddTitle(MediaScenario.SERIES.candidate().foreignId(), MediaScenario.QUALITY_PROFILE_ID, "/media/tv", true, false));
 
@@ -32,8 +30,7 @@ class SonarrV3Test {
     @Test
     void theKeyTravelsInTheXApiKeyHeader() throws Exception {
         try (HttpStack http = Targets.stack(); FakeArr fake = new FakeArr(FakeArr.App.SONARR_4)) {
-            MediaManager sonarr = (MediaManager) new SonarrProvider(http, Clock.systemUTC()).descriptor().factory()
-                    .create(new IntegrationTarget("sonarr", URI.create(fake.baseUrl()), fake.credentials(), Targets.TIMEOUT));
+            MediaManager sonarr = (MediaManager) Targets.create(http, "sonarr", "sonarr", URI.create(fake.baseUrl()), fake.credentials());
 
             sonarr.status();
 

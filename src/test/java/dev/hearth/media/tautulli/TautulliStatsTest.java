@@ -16,7 +16,6 @@ import dev.hearth.media.Stream;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationTarget;
 import dev.hearth.testing.Targets;
 import java.net.URI;
 import java.time.Clock;
@@ -29,8 +28,7 @@ import org.junit.jupiter.api.Test;
 class TautulliStatsTest {
 
     private static Integration tautulli(HttpStack http, FakeTautulli fake, Map<String, String> credentials) {
-        return new TautulliProvider(http, Clock.systemUTC()).descriptor().factory()
-                .create(new IntegrationTarget("tautulli", URI.create(fake.baseUrl()), credentials, Targets.TIMEOUT));
+        return Targets.create(http, "tautulli", "tautulli", URI.create(fake.baseUrl()), credentials);
     }
 
     @Test
@@ -67,7 +65,7 @@ class TautulliStatsTest {
     @Test
     void aWrongKeyIsAnAuthErrorWithTautullisWordsAndTheKeyNeverShows() throws Exception {
         try (HttpStack http = Targets.stack(); FakeTautulli fake = new FakeTautulli()) {
-            Health h = tautulli(http, fake, fake.wrongCredentials()).checkHealth();
+            Health h = tautulli(http, fake, fake.wrongCredentials()).poll().health();
 
             assertEquals(Health.Detail.AUTH_ERROR, h.detail());
             assertTrue(h.message().contains("Invalid apikey"), h.message());

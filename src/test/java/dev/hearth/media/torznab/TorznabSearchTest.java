@@ -13,7 +13,6 @@ import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.Integration;
-import dev.hearth.platform.integration.IntegrationTarget;
 import dev.hearth.testing.Targets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +24,13 @@ import org.junit.jupiter.api.Test;
 class TorznabSearchTest {
 
     private static Integration torznab(HttpStack http, FakeTorznab fake, Map<String, String> credentials) {
-        return new TorznabProvider(http, Clock.systemUTC()).descriptor().factory()
-                .create(new IntegrationTarget("jackett", URI.create(fake.baseUrl()), credentials, Targets.TIMEOUT));
+        return Targets.create(http, "torznab", "jackett", URI.create(fake.baseUrl()), credentials);
     }
 
     @Test
     void aKeyRefusedWith401IsAnAuthErrorToo() throws Exception {
         try (HttpStack http = Targets.stack(); FakeTorznab fake = new FakeTorznab(FakeTorznab.Refusal.HTTP_401)) {
-            Health h = torznab(http, fake, fake.wrongCredentials()).checkHealth();
+            Health h = torznab(http, fake, fake.wrongCredentials()).poll().health();
 
             assertEquals(Health.Detail.AUTH_ERROR, h.detail(), h.message());
             assertTrue(h.message().contains("Torznab error 100"), "the error element says more than the status: " + h.message());

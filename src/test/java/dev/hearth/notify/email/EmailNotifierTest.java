@@ -24,8 +24,8 @@ class EmailNotifierTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("hearth@home.lan", "hearth", "mail-pass-1"));
 
-    private static HearthConfig.EmailChannel config(String password, boolean starttls) {
-        return new HearthConfig.EmailChannel("127.0.0.1", SMTP.getSmtp().getPort(), "hearth", password, "hearth@home.lan",
+    private static dev.hearth.notify.email.EmailSettings config(String password, boolean starttls) {
+        return new dev.hearth.notify.email.EmailSettings("127.0.0.1", SMTP.getSmtp().getPort(), "hearth", password, "hearth@home.lan",
                 List.of("me@home.lan", "partner@home.lan"), starttls);
     }
 
@@ -61,7 +61,7 @@ class EmailNotifierTest {
 
     @Test
     void anUnreachableServerIsRetriedLater() {
-        HearthConfig.EmailChannel c = new HearthConfig.EmailChannel("127.0.0.1", 1, "", "", "hearth@home.lan", List.of("me@home.lan"), false);
+        dev.hearth.notify.email.EmailSettings c = new dev.hearth.notify.email.EmailSettings("127.0.0.1", 1, "", "", "hearth@home.lan", List.of("me@home.lan"), false);
         assertInstanceOf(Outcome.Transient.class, new EmailNotifier(c).send("mail", ALERT, ""));
     }
 }

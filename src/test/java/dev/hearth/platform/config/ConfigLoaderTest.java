@@ -55,7 +55,7 @@ class ConfigLoaderTest {
         assertEquals(9999, c.server().port());
         assertEquals("hth_from_env_and_long_enough_to_pass_32", c.security().adminApiKey());
         assertEquals(Duration.ofMinutes(5), c.security().login().window());
-        assertEquals("http://127.0.0.1:9000/", c.services().getFirst().url());
+        assertEquals("http://127.0.0.1:9000/", c.section(dev.hearth.services.ServicesConfig.class).services().getFirst().url());
     }
 
     @Test
@@ -70,10 +70,10 @@ class ConfigLoaderTest {
                 services:
                   - name: qbit
                     url: http://127.0.0.1:8080
-                    credentials: { username: admin, password: "${QBIT_PASSWORD}", token: "${NOT_SET:-fallback}" }
+                    credentials: { username: admin, password: "${QBIT_PASSWORD}", api_key_header: "${NOT_SET:-X-Fallback}" }
                 """, Map.of(), Map.of("QBIT_PASSWORD", "s3cret"));
-        assertEquals("s3cret", c.services().getFirst().credentials().get("password"));
-        assertEquals("fallback", c.services().getFirst().credentials().get("token"));
+        assertEquals("s3cret", c.section(dev.hearth.services.ServicesConfig.class).services().getFirst().credentials().get("password").asText());
+        assertEquals("X-Fallback", c.section(dev.hearth.services.ServicesConfig.class).services().getFirst().credentials().get("api_key_header").asText());
     }
 
     @Test
@@ -140,5 +140,39 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new ConfigLoader(TestConfig.environment(Map.of(), Map.of("HEARTH_CONFIG", "/nope/hearth.yml"))).load());
         assertEquals(List.of("HEARTH_CONFIG: no such file '/nope/hearth.yml'"), e.problems());
+    }
+
+    @Test
+    void aServicesCredentialsAreCheckedAtStartAgainstItsIntegrationKindsRecord() {
+        ConfigException e = failure("""
+                services:
+                  - name: qbit
+                    url: http://127.0.0.1:8080
+                    integration: qbittorrent
+                    credentials: { username: admin, pasword: x }
+                  - name: nas
+                    url: http://127.0.0.1:9
+                    integration: plexx
+                """);
+        assertTrue(e.problems().stream().anyMatch(p -> p.equals("services[0].credentials.pasword: unknown key (known keys here: password, username)")),
+                e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("services[1].integration: unknown integration 'plexx' (known: ")),
+                e.problems().toString());
+    }
+
+    @Test
+    void aFeaturesSectionHasItsDefaultsAndItsKeysTheirEnvironmentNames() throws Exception {
+        HearthConfig c = load("services:\n  - name: qbit\n    url: http://127.0.0.1:8080\n    integration: qbittorrent\n",
+                Map.of("hearth.downloads.poll_interval", "2s", "hearth.services.0.credentials.password", "from-env"), Map.of());
+        assertEquals(Duration.ofSeconds(2), c.section(dev.hearth.downloads.DownloadsConfig.class).pollInterval());
+        assertEquals("link", c.section(dev.hearth.downloads.DownloadsConfig.class).completion().mode(), "the section's own default");
+        assertEquals("from-env", c.section(dev.hearth.services.ServicesConfig.class).services().getFirst().credentials().get("password").asText());
+        assertEquals(64, c.section(dev.hearth.platform.live.LiveSettings.class).sendQueue(), "monitoring.live is a section of its own");
+    }
+
+    @Test
+    void anUnknownTopLevelKeyNamesTheSectionsToo() {
+        String problem = failure("downlods:\n  poll_interval: 5s\n").problems().getFirst();
+        assertTrue(problem.contains("downlods: unknown key (known keys here: ") && problem.contains("downloads") && problem.contains("notifications"), problem);
     }
 }

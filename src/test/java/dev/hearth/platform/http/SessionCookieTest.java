@@ -170,17 +170,45 @@ class SessionCookieTest {
     }
 
     @Test
-    void aLoginThatMissesARefusalDoesNotBecomeALoginLoop() {
-        // A careless login that ignores qBittorrent's 200 "Fails.": the session never works.
+    void aSessionRejectedRightAfterASuccessfulLoginIsNotAStormAndIsTriedAgainWithBackoff() {
+        // A login that ignores qBittorrent's 200 "Fails." looks like one that succeeded: the session never works.
         UpstreamClient client = client(raw -> raw.postForm(LOGIN, Map.of("username", "admin", "password", "wrong")));
 
-        UpstreamException.AuthFailed e = assertThrows(UpstreamException.AuthFailed.class, () -> client.get(VERSION));
-        for (int i = 0; i < 5; i++) {
-            assertThrows(UpstreamException.AuthFailed.class, () -> client.get(VERSION));
-        }
-
-        assertEquals(1, upstream.count(LOGIN));
+        UpstreamException.NotReady e = assertThrows(UpstreamException.NotReady.class, () -> client.get(VERSION));
         assertTrue(e.getMessage().contains("403"), e.getMessage());
+        for (int i = 0; i < 5; i++) {
+            assertThrows(UpstreamException.NotReady.class, () -> client.get(VERSION));
+        }
+        assertEquals(1, upstream.count(LOGIN), "no new login before the backoff has passed");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(UpstreamException.NotReady.class, () -> client.get(VERSION));
+        assertEquals(2, upstream.count(LOGIN));
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(UpstreamException.NotReady.class, () -> client.get(VERSION));
+        assertEquals(2, upstream.count(LOGIN), "the second wait is 2 s");
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(UpstreamException.NotReady.class, () -> client.get(VERSION));
+        assertEquals(3, upstream.count(LOGIN));
+    }
+
+    @Test
+    void anUpstreamThatRejectsFreshSessionsWhileItStartsIsServedOnceItAcceptsThem() {
+        java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        upstream.on(VERSION, (ex, r) -> {
+            String cookie = r.header("Cookie");
+            boolean valid = !starting.get() && cookie != null && validSessions.stream().anyMatch(sid -> cookie.contains("SID=" + sid));
+            UpstreamDouble.reply(ex, valid ? 200 : 403, valid ? "v4.5.2" : "Forbidden");
+        });
+        UpstreamClient client = client(qbittorrentLogin("s3cret"));
+
+        assertThrows(UpstreamException.NotReady.class, () -> client.get(VERSION), "not a refusal: the credentials were accepted");
+        starting.set(false);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(200, client.get(VERSION).status());
+        assertEquals(200, client.get(VERSION).status());
+        assertEquals(2, upstream.count(LOGIN));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.platform.config.ByteSize;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.services.ServiceEntry;
 import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
@@ -44,13 +44,13 @@ class ProcessSupervisorTest {
         started.forEach(ProcessSupervisor::close);
     }
 
-    static HearthConfig.ProcessRuntime program(List<String> command, String restart, Duration stopTimeout, String signal,
+    static ServiceEntry.ProcessRuntime program(List<String> command, String restart, Duration stopTimeout, String signal,
                                                Duration backoff, int crashLoopLimit, ByteSize logMax, int logFiles) {
-        return new HearthConfig.ProcessRuntime(command, Map.of("GREETING", "hello"), "", signal, stopTimeout, restart, backoff,
+        return new ServiceEntry.ProcessRuntime(command, Map.of("GREETING", "hello"), "", signal, stopTimeout, restart, backoff,
                 Duration.ofSeconds(30), crashLoopLimit, Duration.ofMinutes(1), true, logMax, logFiles);
     }
 
-    private ProcessSupervisor supervisor(String name, HearthConfig.ProcessRuntime config, Integer port) {
+    private ProcessSupervisor supervisor(String name, ServiceEntry.ProcessRuntime config, Integer port) {
         ProcessSupervisor s = new ProcessSupervisor(name, config, dir.resolve(name), "127.0.0.1", port, Clock.systemUTC(), events::add);
         started.add(s);
         return s;
@@ -222,7 +222,7 @@ class ProcessSupervisorTest {
 
     // ---- what an earlier Hearth started (issue 10, point 10; the real kill -9 of a Hearth JVM is ProcessAdoptionIT)
 
-    private ProcessSupervisor supervisor(String name, HearthConfig.ProcessRuntime config, Integer port, List<ServiceStateChanged> sink) {
+    private ProcessSupervisor supervisor(String name, ServiceEntry.ProcessRuntime config, Integer port, List<ServiceStateChanged> sink) {
         ProcessSupervisor s = new ProcessSupervisor(name, config, dir.resolve(name), "127.0.0.1", port, Clock.systemUTC(), sink::add);
         started.add(s);
         return s;
@@ -233,7 +233,7 @@ class ProcessSupervisorTest {
         int port = freePort();
         Path www = Files.createDirectories(dir.resolve("www2"));
         Files.writeString(www.resolve("index.html"), "still here");
-        HearthConfig.ProcessRuntime httpd = program(List.of("busybox", "httpd", "-f", "-v", "-p", "127.0.0.1:" + port, "-h", www.toString()),
+        ServiceEntry.ProcessRuntime httpd = program(List.of("busybox", "httpd", "-f", "-v", "-p", "127.0.0.1:" + port, "-h", www.toString()),
                 "no", Duration.ofSeconds(5), "TERM", Duration.ofSeconds(1), 5, ByteSize.parse("1MB"), 2);
         // The earlier Hearth: it started the program, then "died" (this object is simply never used again).
         ProcessSupervisor earlier = supervisor("adopted", httpd, port, new CopyOnWriteArrayList<>());
@@ -298,10 +298,10 @@ class ProcessSupervisorTest {
 
     @Test
     void aProgramStartedUnderAConfigurationChangedSinceIsStoppedBeforeStartingAnew() {
-        HearthConfig.ProcessRuntime before = program(List.of("sh", "-c", "sleep 300"), "no", Duration.ofSeconds(2), "TERM",
+        ServiceEntry.ProcessRuntime before = program(List.of("sh", "-c", "sleep 300"), "no", Duration.ofSeconds(2), "TERM",
                 Duration.ofMillis(100), 3, ByteSize.parse("1MB"), 2);
         long pid = supervisor("changed", before, null, new CopyOnWriteArrayList<>()).start().pid();
-        HearthConfig.ProcessRuntime after = program(List.of("sh", "-c", "sleep 301"), "no", Duration.ofSeconds(2), "TERM",
+        ServiceEntry.ProcessRuntime after = program(List.of("sh", "-c", "sleep 301"), "no", Duration.ofSeconds(2), "TERM",
                 Duration.ofMillis(100), 3, ByteSize.parse("1MB"), 2);
         ProcessSupervisor next = supervisor("changed", after, null, new CopyOnWriteArrayList<>());
         next.recover();

@@ -1,0 +1,57 @@
+package dev.hearth.media.sonarr;
+
+import dev.hearth.media.MediaManager;
+import dev.hearth.media.arr.ArrApi;
+import dev.hearth.media.clients.MediaSpecs;
+import dev.hearth.platform.http.AuthStrategy;
+import dev.hearth.platform.integration.BaseUrls;
+import dev.hearth.platform.integration.Capability;
+import dev.hearth.platform.integration.Integration;
+import dev.hearth.platform.integration.IntegrationKind;
+import dev.hearth.platform.integration.IntegrationTarget;
+import dev.hearth.platform.integration.KindContext;
+import java.net.URI;
+import java.util.Set;
+
+/** The {@code sonarr} kind (Sonarr), offering {@link MediaManager}. */
+public final class SonarrKind implements IntegrationKind<SonarrSettings> {
+    public static final String ID = "sonarr";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Sonarr";
+    }
+
+    @Override
+    public String documentation() {
+        return "Sonarr's API v3 (Sonarr 3 and 4), e.g. http://127.0.0.1:8989 with its URL base if one is set; credentials api_key (Settings → General → Security)";
+    }
+
+    @Override
+    public Class<SonarrSettings> settings() {
+        return SonarrSettings.class;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.of(MediaManager.class));
+    }
+
+    /** The address as users write it, also with the API's own path (/api/v3); a URL base (sub-path) is kept. */
+    @Override
+    public URI base(URI written) {
+        return BaseUrls.withoutEndpoint(written, "api/v3");
+    }
+
+    @Override
+    public Integration create(IntegrationTarget<SonarrSettings> target, KindContext context) {
+        AuthStrategy auth = AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
+        return new SonarrManager(target.serviceName(), new ArrApi(context.http().client(MediaSpecs.of(target, auth)), "series", "includeSeries"),
+                context.clock());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.hearth.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.platform.config.Problems;
+import dev.hearth.platform.config.SettingsBinding;
+import dev.hearth.platform.integration.KindContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Every channel type Hearth knows: those registered with {@link ServiceLoader}. Adding one is a package and one line. */
+public final class NotifierKinds {
+    private final Map<String, NotifierKind<?>> byType = new TreeMap<>();
+    private final Map<String, NotifierKind<?>> byScheme = new TreeMap<>();
+
+    public NotifierKinds(List<? extends NotifierKind<?>> kinds) {
+        for (NotifierKind<?> k : kinds) {
+            if (byType.putIfAbsent(k.type(), k) != null) throw new IllegalStateException("channel type registered twice: " + k.type());
+            for (String scheme : k.schemes()) {
+                if (byScheme.putIfAbsent(scheme, k) != null) throw new IllegalStateException("channel URL scheme registered twice: " + scheme);
+            }
+        }
+    }
+
+    public static NotifierKinds load() {
+        List<NotifierKind<?>> found = new ArrayList<>();
+        ServiceLoader.load(NotifierKind.class, NotifierKinds.class.getClassLoader()).forEach(found::add);
+        return new NotifierKinds(found);
+    }
+
+    public Optional<NotifierKind<?>> find(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    public Optional<NotifierKind<?>> byScheme(String scheme) {
+        return Optional.ofNullable(byScheme.get(scheme));
+    }
+
+    public Collection<NotifierKind<?>> all() {
+        return byType.values();
+    }
+
+    public List<String> types() {
+        return List.copyOf(byType.keySet());
+    }
+
+    public List<String> schemes() {
+        return List.copyOf(byScheme.keySet());
+    }
+
+    public Map<String, Class<? extends Record>> settingsTypes() {
+        Map<String, Class<? extends Record>> types = new LinkedHashMap<>();
+        byType.forEach((t, k) -> types.put(t, k.settings()));
+        return types;
+    }
+
+    /** A channel's notifier, its settings bound to its kind's record (they were checked at start). */
+    public Made make(ChannelConfig channel, KindContext context) {
+        NotifierKind<?> kind = find(channel.type()).orElseThrow(() -> new IllegalStateException(
+                "no notifier for channel type '" + channel.type() + "' (channel " + channel.name() + ")"));
+        return make(kind, channel, context);
+    }
+
+    /** A notifier with what the sender needs beside it: its kind's limits, its pace key, and its settings (to scrub secrets). */
+    public record Made(Notifier notifier, List<RateRule> limits, String limitKey, Record settings) {}
+
+    private static <S extends Record> Made make(NotifierKind<S> kind, ChannelConfig channel, KindContext context) {
+        S settings = SettingsBinding.bind(channel.block(), kind.settings(), "notifications.channels." + channel.name() + "." + kind.type());
+        return new Made(kind.create(channel.name(), settings, context), kind.limits(), kind.type() + ":" + kind.limitKey(channel.name(), settings),
+                settings);
+    }
+
+    /** Checks a channel's type and its block. */
+    void check(ChannelConfig channel, Problems problems) {
+        NotifierKind<?> kind = byType.get(channel.type());
+        if (kind == null) {
+            problems.add("type", "must be one of " + String.join(", ", byType.keySet()) + " (got '" + channel.type() + "')");
+            return;
+        }
+        for (String key : channel.settings().keySet()) {
+            if (!key.equals(channel.type())) {
+                problems.add(key, "unknown key (known keys here: min_level, name, quiet_hours, sources, type, url, and the block named by type: "
+                        + channel.type() + ")");
+            }
+        }
+        JsonNode block = channel.block();
+        SettingsBinding.bind(block, kind.settings(), problems.at(channel.type()));
+    }
+}
