@@ -229,8 +229,11 @@ public final class GenericApiClient {
                     ? new Static(AuthStyle.API_KEY_QUERY, Map.of(), Map.of(keyQuery(), key), false)
                     : new Static(AuthStyle.API_KEY_HEADER, Map.of(keyHeader(), keyValue(key)), Map.of(), false);
         }
-        if (token != null || (key != null && hinted == AuthStyle.BEARER)) {
-            return bearer(token != null ? token : key);
+        if (token != null) {
+            return bearer(token);
+        }
+        if (key != null && hinted == AuthStyle.BEARER) {
+            return bearer(key);
         }
         if (key != null) {
             return new Static(AuthStyle.API_KEY_HEADER, Map.of(keyHeader(), keyValue(key)), Map.of(), hints.apiKeyHeader() == null);

@@ -66,7 +66,7 @@ public final class ProxyCore {
             return forwardChecked(target, call);
         } catch (ProxyRefused refused) {
             LOG.debugf("Proxy %s: refused %s: %s", target.service(), call, refused.getMessage());
-            return new ProxyOutcome.Refused(refused.reason(), refused.getMessage());
+            return new ProxyOutcome.Refused(refused.reason(), refused.explanation());
         }
     }
 

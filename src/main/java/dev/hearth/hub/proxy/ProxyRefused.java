@@ -26,10 +26,17 @@ public final class ProxyRefused extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String explanation;
 
     public ProxyRefused(Reason reason, String message) {
         super(message);
         this.reason = reason;
+        this.explanation = message;
+    }
+
+    /** The message, never null (unlike {@link #getMessage()} in general). */
+    public String explanation() {
+        return explanation;
     }
 
     public Reason reason() {
