@@ -19,7 +19,9 @@ public class DirectFanOut {
         int n = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
         List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < n; i++) clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        for (int i = 0; i < n; i++)
+            clients.add(
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
         List<Long> times = new ArrayList<>();
         try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int r = 0; r < runs + 3; r++) {
@@ -27,20 +29,27 @@ public class DirectFanOut {
                 List<CompletableFuture<?>> calls = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     int k = i;
-                    calls.add(CompletableFuture.runAsync(() -> {
-                        try {
-                            clients.get(k).send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/" + (k + 1))).build(),
-                                    HttpResponse.BodyHandlers.discarding());
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }, virtual));
+                    calls.add(CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    clients.get(k)
+                                            .send(
+                                                    HttpRequest.newBuilder(URI.create(
+                                                                    "http://127.0.0.1:" + port + "/health/" + (k + 1)))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding());
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            virtual));
                 }
                 CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
                 if (r >= 3) times.add((System.nanoTime() - t0) / 1_000_000); // the first 3 warm up
             }
         }
         Collections.sort(times);
-        System.out.println(times.get(times.size() / 2) + " " + times.get(Math.min(times.size() - 1, (int) (times.size() * 0.95))) + " " + times.getLast());
+        System.out.println(times.get(times.size() / 2) + " "
+                + times.get(Math.min(times.size() - 1, (int) (times.size() * 0.95))) + " " + times.getLast());
     }
 }

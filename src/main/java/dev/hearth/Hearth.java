@@ -44,7 +44,9 @@ public final class Hearth {
         System.setProperty("quarkus.http.port", String.valueOf(config.server().port()));
         System.setProperty("quarkus.http.host", config.server().host());
         // Vert.x's own limit only catches bodies sent without Content-Length; the request gate answers the rest.
-        System.setProperty("quarkus.http.limits.max-body-size", String.valueOf(config.server().maxBodySize().bytes() + 1));
+        System.setProperty(
+                "quarkus.http.limits.max-body-size",
+                String.valueOf(config.server().maxBodySize().bytes() + 1));
         System.setProperty("quarkus.log.level", config.logs().level());
         Quarkus.run(args);
     }
@@ -72,7 +74,8 @@ public final class Hearth {
         try (var ignored = DriverManager.getConnection(storage.url(), storage.username(), storage.password())) {
             // reachable, credentials accepted
         } catch (SQLException e) {
-            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+            throw new ConfigException("storage.url: cannot connect to PostgreSQL at " + storage.url() + " ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
     }
 }

@@ -26,26 +26,53 @@ class ArchitectureTest {
 
     @Test
     void thePlatformKnowsNoFeature() {
-        noClasses().that().resideInAPackage("dev.hearth.platform..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("dev.hearth.platform..", "java..", "javax..", "jakarta..",
-                        "com.fasterxml..", "io.quarkus..", "io.vertx..", "io.smallrye..", "org.jboss..", "org.eclipse.microprofile..",
-                        "io.agroal..", "org.flywaydb..", "org.jspecify..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hearth.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(
+                        "dev.hearth.platform..",
+                        "java..",
+                        "javax..",
+                        "jakarta..",
+                        "com.fasterxml..",
+                        "io.quarkus..",
+                        "io.vertx..",
+                        "io.smallrye..",
+                        "org.jboss..",
+                        "org.eclipse.microprofile..",
+                        "io.agroal..",
+                        "org.flywaydb..",
+                        "org.jspecify..")
                 .check(HEARTH);
     }
 
     @Test
     void featuresKnowNoDoor() {
-        noClasses().that().resideOutsideOfPackages("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..", "dev.hearth.cli..")
-                .and().doNotHaveFullyQualifiedName("dev.hearth.Hearth")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..", "dev.hearth.cli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..", "dev.hearth.cli..")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.hearth.Hearth")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..", "dev.hearth.graphql..", "dev.hearth.cli..")
                 .check(HEARTH);
     }
 
     @Test
     void aFeaturesInternalsStayInsideIt() {
-        for (String feature : new String[] {"services", "downloads", "monitoring", "notify", "media", "assistant", "hub", "admin", "system"}) {
-            noClasses().that().resideOutsideOfPackage("dev.hearth." + feature + "..")
-                    .should().dependOnClassesThat().resideInAPackage("dev.hearth." + feature + "..internal..")
+        for (String feature : new String[] {
+            "services", "downloads", "monitoring", "notify", "media", "assistant", "hub", "admin", "system"
+        }) {
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("dev.hearth." + feature + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("dev.hearth." + feature + "..internal..")
                     .allowEmptyShould(true)
                     .check(HEARTH);
         }
@@ -53,14 +80,33 @@ class ArchitectureTest {
 
     @Test
     void restEndpointsLiveInDoorPackagesAndDeclareTheirRole() {
-        noClasses().that().areAnnotatedWith(Path.class)
-                .should().resideOutsideOfPackages("dev.hearth..api..", "dev.hearth.web..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .resideOutsideOfPackages("dev.hearth..api..", "dev.hearth.web..")
                 .check(HEARTH);
-        methods().that().areAnnotatedWith(GET.class).or().areAnnotatedWith(POST.class).or().areAnnotatedWith(PUT.class)
-                .or().areAnnotatedWith(PATCH.class).or().areAnnotatedWith(DELETE.class)
-                .and().areDeclaredInClassesThat().resideInAPackage("dev.hearth..")
-                .and().areNotAnnotatedWith(Public.class)
-                .should().beAnnotatedWith(Allow.class).orShould().beDeclaredInClassesThat().areAnnotatedWith(Allow.class)
+        methods()
+                .that()
+                .areAnnotatedWith(GET.class)
+                .or()
+                .areAnnotatedWith(POST.class)
+                .or()
+                .areAnnotatedWith(PUT.class)
+                .or()
+                .areAnnotatedWith(PATCH.class)
+                .or()
+                .areAnnotatedWith(DELETE.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.hearth..")
+                .and()
+                .areNotAnnotatedWith(Public.class)
+                .should()
+                .beAnnotatedWith(Allow.class)
+                .orShould()
+                .beDeclaredInClassesThat()
+                .areAnnotatedWith(Allow.class)
                 .allowEmptyShould(true)
                 .check(HEARTH);
     }
@@ -70,18 +116,26 @@ class ArchitectureTest {
     void noCycleBetweenFeatures() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching("dev.hearth.(services|downloads|monitoring|notify|hub|system|media|assistant|mcp|admin)..")
-                .should().beFreeOfCycles()
+                .should()
+                .beFreeOfCycles()
                 .check(HEARTH);
     }
 
     /** A door (REST, web socket, page) reaches data through a feature's service: never the database, never an upstream's client. */
     @Test
     void doorsTouchNeitherStorageNorUpstreamClients() {
-        noClasses().that().resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.hearth..api..", "dev.hearth.web..")
                 // the liveness probe reports the platform's own readiness, the database's first of all
-                .and().doNotHaveFullyQualifiedName("dev.hearth.system.api.HealthResource")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hearth.platform.storage..", "dev.hearth.platform.http..")
-                .orShould().dependOnClassesThat().areAssignableTo(dev.hearth.platform.integration.Integration.class)
+                .and()
+                .doNotHaveFullyQualifiedName("dev.hearth.system.api.HealthResource")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.hearth.platform.storage..", "dev.hearth.platform.http..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(dev.hearth.platform.integration.Integration.class)
                 .check(HEARTH);
     }
 
@@ -92,28 +146,49 @@ class ArchitectureTest {
      */
     @Test
     void everyMutatingRouteGoesThroughTheActionCatalog() {
-        methods().that().areAnnotatedWith(POST.class).or().areAnnotatedWith(PUT.class).or().areAnnotatedWith(PATCH.class)
-                .or().areAnnotatedWith(DELETE.class)
-                .and().areDeclaredInClassesThat().resideInAPackage("dev.hearth..")
+        methods()
+                .that()
+                .areAnnotatedWith(POST.class)
+                .or()
+                .areAnnotatedWith(PUT.class)
+                .or()
+                .areAnnotatedWith(PATCH.class)
+                .or()
+                .areAnnotatedWith(DELETE.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.hearth..")
                 // logging in and out change a session, not Hearth: they are the gate's own business
-                .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("dev.hearth.system.api.AuthResource")
+                .and()
+                .areDeclaredInClassesThat()
+                .doNotHaveFullyQualifiedName("dev.hearth.system.api.AuthResource")
                 // a ticket for the live socket is a read of who is asking, kept for a minute
-                .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("dev.hearth.web.live.TicketResource")
+                .and()
+                .areDeclaredInClassesThat()
+                .doNotHaveFullyQualifiedName("dev.hearth.web.live.TicketResource")
                 // ending an MCP session is the protocol's logout: the caller's own session, not Hearth
-                .and().doNotHaveFullName("dev.hearth.mcp.api.McpResource.end(jakarta.ws.rs.core.HttpHeaders)")
-                // only refuses: a JSON body sent where a file upload (multipart) is taken is told so, after the role check
-                .and().doNotHaveFullName("dev.hearth.admin.api.RemoteAdminResource.uploadAsJson(com.fasterxml.jackson.databind.JsonNode)")
+                .and()
+                .doNotHaveFullName("dev.hearth.mcp.api.McpResource.end(jakarta.ws.rs.core.HttpHeaders)")
+                // only refuses: a JSON body sent where a file upload (multipart) is taken is told so, after the role
+                // check
+                .and()
+                .doNotHaveFullName(
+                        "dev.hearth.admin.api.RemoteAdminResource.uploadAsJson(com.fasterxml.jackson.databind.JsonNode)")
                 .should(callTheActionCatalog())
                 .check(HEARTH);
     }
 
-    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> callTheActionCatalog() {
+    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>
+            callTheActionCatalog() {
         return new com.tngtech.archunit.lang.ArchCondition<>("call ActionCatalog.invoke") {
             @Override
-            public void check(com.tngtech.archunit.core.domain.JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+            public void check(
+                    com.tngtech.archunit.core.domain.JavaMethod method,
+                    com.tngtech.archunit.lang.ConditionEvents events) {
                 boolean calls = reachesCatalog(method, feature(method.getOwner()), new java.util.HashSet<>());
                 if (!calls) {
-                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method, method.getFullName() + " changes state without ActionCatalog.invoke"));
+                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                            method, method.getFullName() + " changes state without ActionCatalog.invoke"));
                 }
             }
         };
@@ -126,11 +201,13 @@ class ArchitectureTest {
     }
 
     /** The method, or a method of its own feature it calls (its own class's included), calls ActionCatalog.invoke. */
-    private static boolean reachesCatalog(com.tngtech.archunit.core.domain.JavaCodeUnit unit, String feature, java.util.Set<String> seen) {
+    private static boolean reachesCatalog(
+            com.tngtech.archunit.core.domain.JavaCodeUnit unit, String feature, java.util.Set<String> seen) {
         if (!seen.add(unit.getFullName())) return false;
         for (var call : unit.getMethodCallsFromSelf()) {
             var target = call.getTarget();
-            if (target.getOwner().isEquivalentTo(dev.hearth.actions.ActionCatalog.class) && target.getName().equals("invoke")) return true;
+            if (target.getOwner().isEquivalentTo(dev.hearth.actions.ActionCatalog.class)
+                    && target.getName().equals("invoke")) return true;
             var owner = target.getOwner();
             if (owner.getPackageName().equals(feature) || owner.getPackageName().startsWith(feature + ".")) {
                 for (var m : owner.getCodeUnits()) {
@@ -140,7 +217,8 @@ class ArchitectureTest {
         }
         // a lambda body (a stream of events) is a synthetic method of the same class
         for (var m : unit.getOwner().getCodeUnits()) {
-            if (m.getName().startsWith("lambda$" + unit.getName() + "$") && reachesCatalog(m, feature, seen)) return true;
+            if (m.getName().startsWith("lambda$" + unit.getName() + "$") && reachesCatalog(m, feature, seen))
+                return true;
         }
         return false;
     }
@@ -151,14 +229,36 @@ class ArchitectureTest {
      */
     @Test
     void integrationPackagesAreReachedOnlyThroughCapabilities() {
-        for (String kindPackage : new String[] {"dev.hearth.downloads.qbittorrent..", "dev.hearth.downloads.deluge..",
-                "dev.hearth.downloads.transmission..", "dev.hearth.downloads.aria2..", "dev.hearth.hub.http..", "dev.hearth.notify.telegram..",
-                "dev.hearth.notify.ntfy..", "dev.hearth.notify.gotify..", "dev.hearth.notify.discord..", "dev.hearth.notify.email..",
-                "dev.hearth.notify.webhook..", "dev.hearth.notify.pushover..", "dev.hearth.notify.matrix..", "dev.hearth.media.plex..",
-                "dev.hearth.media.jellyfin..", "dev.hearth.media.emby..", "dev.hearth.media.sonarr..", "dev.hearth.media.radarr..",
-                "dev.hearth.media.prowlarr..", "dev.hearth.media.torznab..", "dev.hearth.media.overseerr..", "dev.hearth.media.tautulli.."}) {
-            noClasses().that().resideOutsideOfPackage(kindPackage)
-                    .should().dependOnClassesThat().resideInAPackage(kindPackage)
+        for (String kindPackage : new String[] {
+            "dev.hearth.downloads.qbittorrent..",
+            "dev.hearth.downloads.deluge..",
+            "dev.hearth.downloads.transmission..",
+            "dev.hearth.downloads.aria2..",
+            "dev.hearth.hub.http..",
+            "dev.hearth.notify.telegram..",
+            "dev.hearth.notify.ntfy..",
+            "dev.hearth.notify.gotify..",
+            "dev.hearth.notify.discord..",
+            "dev.hearth.notify.email..",
+            "dev.hearth.notify.webhook..",
+            "dev.hearth.notify.pushover..",
+            "dev.hearth.notify.matrix..",
+            "dev.hearth.media.plex..",
+            "dev.hearth.media.jellyfin..",
+            "dev.hearth.media.emby..",
+            "dev.hearth.media.sonarr..",
+            "dev.hearth.media.radarr..",
+            "dev.hearth.media.prowlarr..",
+            "dev.hearth.media.torznab..",
+            "dev.hearth.media.overseerr..",
+            "dev.hearth.media.tautulli.."
+        }) {
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage(kindPackage)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(kindPackage)
                     .because("a kind is registered by ServiceLoader and used through its capability")
                     .check(HEARTH);
         }
@@ -209,15 +309,30 @@ class ArchitectureTest {
 
     @Test
     void restAnswersAreRecordsNotMaps() {
-        methods().that().areAnnotatedWith(GET.class).or().areAnnotatedWith(POST.class).or().areAnnotatedWith(PUT.class)
-                .or().areAnnotatedWith(PATCH.class).or().areAnnotatedWith(DELETE.class)
-                .and().areDeclaredInClassesThat().resideInAPackage("dev.hearth..")
+        methods()
+                .that()
+                .areAnnotatedWith(GET.class)
+                .or()
+                .areAnnotatedWith(POST.class)
+                .or()
+                .areAnnotatedWith(PUT.class)
+                .or()
+                .areAnnotatedWith(PATCH.class)
+                .or()
+                .areAnnotatedWith(DELETE.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.hearth..")
                 .should(new com.tngtech.archunit.lang.ArchCondition<>("not answer a Map") {
                     @Override
-                    public void check(com.tngtech.archunit.core.domain.JavaMethod m, com.tngtech.archunit.lang.ConditionEvents events) {
+                    public void check(
+                            com.tngtech.archunit.core.domain.JavaMethod m,
+                            com.tngtech.archunit.lang.ConditionEvents events) {
                         String name = m.getOwner().getFullName() + "." + m.getName();
-                        if (m.getRawReturnType().isAssignableTo(java.util.Map.class) && !ROUTES_STILL_ANSWERING_MAPS.contains(name)) {
-                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(m, name + " answers a Map; answer a record"));
+                        if (m.getRawReturnType().isAssignableTo(java.util.Map.class)
+                                && !ROUTES_STILL_ANSWERING_MAPS.contains(name)) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                    m, name + " answers a Map; answer a record"));
                         }
                     }
                 })

@@ -35,7 +35,8 @@ public class ActionCatalog {
         this.audit = audit;
         all.stream().sorted(Comparator.comparing(a -> a.spec().id())).forEach(a -> {
             if (actions.putIfAbsent(a.spec().id(), a) != null) {
-                throw new IllegalStateException("action declared twice: " + a.spec().id());
+                throw new IllegalStateException(
+                        "action declared twice: " + a.spec().id());
             }
         });
     }
@@ -63,9 +64,23 @@ public class ActionCatalog {
         Action action = find(id);
         ActionSpec spec = action.spec();
         if (!caller.may(spec.role())) {
-            audit.record(caller, door, id, AuditLog.names(params), "forbidden", "needs " + spec.role().id(), 0);
-            throw new ApiException(ErrorCode.FORBIDDEN, "This needs the " + spec.role().id() + " role; you have " + caller.role().id(),
-                    Map.of("required_role", spec.role().id(), "your_role", caller.role().id()));
+            audit.record(
+                    caller,
+                    door,
+                    id,
+                    AuditLog.names(params),
+                    "forbidden",
+                    "needs " + spec.role().id(),
+                    0);
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "This needs the " + spec.role().id() + " role; you have "
+                            + caller.role().id(),
+                    Map.of(
+                            "required_role",
+                            spec.role().id(),
+                            "your_role",
+                            caller.role().id()));
         }
         ObjectNode checked = check(spec, params);
         JsonNode audited = redact(checked);
@@ -75,10 +90,24 @@ public class ActionCatalog {
             audit.record(caller, door, id, audited, "ok", "", (System.nanoTime() - start) / 1_000_000);
             return result;
         } catch (ApiException e) {
-            audit.record(caller, door, id, audited, e.code().name().toLowerCase(), String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
+            audit.record(
+                    caller,
+                    door,
+                    id,
+                    audited,
+                    e.code().name().toLowerCase(),
+                    String.valueOf(e.getMessage()),
+                    (System.nanoTime() - start) / 1_000_000);
             throw e;
         } catch (Exception e) {
-            audit.record(caller, door, id, audited, "error", String.valueOf(e.getMessage()), (System.nanoTime() - start) / 1_000_000);
+            audit.record(
+                    caller,
+                    door,
+                    id,
+                    audited,
+                    "error",
+                    String.valueOf(e.getMessage()),
+                    (System.nanoTime() - start) / 1_000_000);
             if (e instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e);
         }
@@ -88,11 +117,14 @@ public class ActionCatalog {
         if (params != null && !params.isNull() && !params.isObject()) {
             throw new ApiException(ErrorCode.INVALID_INPUT, "Parameters must be a JSON object");
         }
-        ObjectNode obj = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) params;
+        ObjectNode obj =
+                params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) params;
         Set<String> known = spec.params().stream().map(ActionSpec.Param::name).collect(Collectors.toSet());
         obj.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                throw new ApiException(ErrorCode.INVALID_INPUT, "Unknown parameter '" + name + "' for " + spec.id(),
+                throw new ApiException(
+                        ErrorCode.INVALID_INPUT,
+                        "Unknown parameter '" + name + "' for " + spec.id(),
                         Map.of("field", name, "known", known.stream().sorted().toList()));
             }
         });
@@ -109,7 +141,9 @@ public class ActionCatalog {
                 case BOOLEAN -> v.isBoolean();
                 case OBJECT -> v.isObject();
             };
-            if (!ok) throw ApiException.invalid(p.name(), "must be " + p.type().name().toLowerCase());
+            if (!ok)
+                throw ApiException.invalid(
+                        p.name(), "must be " + p.type().name().toLowerCase());
         }
         return obj;
     }
@@ -127,7 +161,8 @@ public class ActionCatalog {
             obj.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 String lower = name.toLowerCase(java.util.Locale.ROOT);
-                if (SECRET_WORDS.stream().anyMatch(lower::contains) && !obj.get(name).isContainerNode()) {
+                if (SECRET_WORDS.stream().anyMatch(lower::contains)
+                        && !obj.get(name).isContainerNode()) {
                     obj.put(name, "********");
                 } else {
                     mask(obj.get(name));

@@ -9,7 +9,13 @@ import java.util.List;
  */
 public record ActionSpec(String id, String description, Role role, boolean destructive, List<Param> params) {
 
-    public enum Type { STRING, INTEGER, NUMBER, BOOLEAN, OBJECT }
+    public enum Type {
+        STRING,
+        INTEGER,
+        NUMBER,
+        BOOLEAN,
+        OBJECT
+    }
 
     public record Param(String name, Type type, boolean required, String description) {
         public static Param required(String name, Type type, String description) {
@@ -22,7 +28,8 @@ public record ActionSpec(String id, String description, Role role, boolean destr
     }
 
     public ActionSpec {
-        if (!id.matches("[a-z]+(\\.[a-z_]+)+")) throw new IllegalArgumentException("action id must be feature.verb: " + id);
+        if (!id.matches("[a-z]+(\\.[a-z_]+)+"))
+            throw new IllegalArgumentException("action id must be feature.verb: " + id);
         params = List.copyOf(params);
     }
 }

@@ -23,10 +23,20 @@ public class AuditLog {
     public static final int MAX_PARAMS = 4096;
     /** A value longer than this is cut when the parameters would not fit otherwise. */
     static final int MAX_VALUE = 256;
+
     private static final int MAX_NAME = 64;
 
-    public record Entry(long id, Instant at, String actor, String role, String door, String action, String params,
-                        String outcome, String message, long durationMs) {}
+    public record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String role,
+            String door,
+            String action,
+            String params,
+            String outcome,
+            String message,
+            long durationMs) {}
 
     private final Database db;
     private final Clock clock;
@@ -36,10 +46,25 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    void record(Caller caller, String door, String action, JsonNode params, String outcome, String message, long durationMs) {
-        db.insert("INSERT INTO audit_log (at, actor, role, door, action, params, outcome, message, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                clock.millis(), caller.label(), caller.role().id(), door, action, capped(params), outcome,
-                message.length() > 500 ? message.substring(0, 500) : message, durationMs);
+    void record(
+            Caller caller,
+            String door,
+            String action,
+            JsonNode params,
+            String outcome,
+            String message,
+            long durationMs) {
+        db.insert(
+                "INSERT INTO audit_log (at, actor, role, door, action, params, outcome, message, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                clock.millis(),
+                caller.label(),
+                caller.role().id(),
+                door,
+                action,
+                capped(params),
+                outcome,
+                message.length() > 500 ? message.substring(0, 500) : message,
+                durationMs);
     }
 
     /** The parameters as stored: whole when they fit in {@link #MAX_PARAMS}, else with long values cut, else their names. */
@@ -60,7 +85,10 @@ public class AuditLog {
             for (String f : fields) {
                 JsonNode v = obj.get(f);
                 if (v.isTextual() && v.asText().length() > MAX_VALUE) {
-                    obj.put(f, v.asText().substring(0, MAX_VALUE) + "…(" + (v.asText().length() - MAX_VALUE) + " more)");
+                    obj.put(
+                            f,
+                            v.asText().substring(0, MAX_VALUE) + "…("
+                                    + (v.asText().length() - MAX_VALUE) + " more)");
                 } else {
                     cutValues(v);
                 }
@@ -68,7 +96,8 @@ public class AuditLog {
         } else if (node instanceof ArrayNode arr) {
             for (int i = 0; i < arr.size(); i++) {
                 JsonNode v = arr.get(i);
-                if (v.isTextual() && v.asText().length() > MAX_VALUE) arr.set(i, v.asText().substring(0, MAX_VALUE) + "…");
+                if (v.isTextual() && v.asText().length() > MAX_VALUE)
+                    arr.set(i, v.asText().substring(0, MAX_VALUE) + "…");
                 else cutValues(v);
             }
         }
@@ -91,16 +120,29 @@ public class AuditLog {
             }
             names.add(kept);
         }
-        while (names.size() > 1 && names.toString().length() > MAX_PARAMS) names.remove(names.size() - 2); // escapes made it longer
+        while (names.size() > 1 && names.toString().length() > MAX_PARAMS)
+            names.remove(names.size() - 2); // escapes made it longer
         return names;
     }
 
     public List<Entry> recent(int limit, int offset, Instant since) {
-        return db.query("SELECT id, at, actor, role, door, action, params, outcome, message, duration_ms FROM audit_log WHERE at >= ? "
+        return db.query(
+                "SELECT id, at, actor, role, door, action, params, outcome, message, duration_ms FROM audit_log WHERE at >= ? "
                         + "ORDER BY id DESC LIMIT ? OFFSET ?",
-                rs -> new Entry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10)),
-                since.toEpochMilli(), limit, offset);
+                rs -> new Entry(
+                        rs.getLong(1),
+                        Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getLong(10)),
+                since.toEpochMilli(),
+                limit,
+                offset);
     }
 
     public long count(Instant since) {

@@ -37,8 +37,12 @@ public class AuditRetention {
 
     /** Deletes what is older than the retention; returns how many entries went. */
     public int prune() {
-        int deleted = audit.deleteBefore(clock.instant().minus(config.current().security().auditRetention()));
-        if (deleted > 0) LOG.infof("Audit: deleted %d entries older than %s", deleted, config.current().security().auditRetention());
+        int deleted = audit.deleteBefore(
+                clock.instant().minus(config.current().security().auditRetention()));
+        if (deleted > 0)
+            LOG.infof(
+                    "Audit: deleted %d entries older than %s",
+                    deleted, config.current().security().auditRetention());
         return deleted;
     }
 }

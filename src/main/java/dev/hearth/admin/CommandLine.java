@@ -63,8 +63,10 @@ final class CommandLine {
                 inWord = true;
                 i += 2;
             } else if (SHELL_SYNTAX.indexOf(c) >= 0 || c == '~' && !inWord) {
-                throw new ApiException(dev.hearth.platform.web.ErrorCode.INVALID_INPUT,
-                        "command: '" + (c == '\n' ? "\\n" : String.valueOf(c)) + "' is shell syntax, and commands run without a shell here: "
+                throw new ApiException(
+                        dev.hearth.platform.web.ErrorCode.INVALID_INPUT,
+                        "command: '" + (c == '\n' ? "\\n" : String.valueOf(c))
+                                + "' is shell syntax, and commands run without a shell here: "
                                 + "quote it to pass it as text, send 'argv' as a list, or set remote_admin.shell: true in hearth.yml",
                         java.util.Map.of("field", "command", "character", String.valueOf(c), "position", i));
             } else if (c < 0x20 || c == 0x7f) {

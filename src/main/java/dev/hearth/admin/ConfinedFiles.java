@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
 final class ConfinedFiles {
     private static final Pattern ENCODED = Pattern.compile("%[0-9A-Fa-f]{2}");
     private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS);
+    private static final Set<OpenOption> CREATE =
+            Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS);
 
     private final Sandbox sandbox;
     private final boolean kernelGuardsHardLinks;
@@ -78,43 +79,66 @@ final class ConfinedFiles {
                 Path name = entry.getFileName();
                 PosixFileAttributes a;
                 try {
-                    a = dir.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+                    a = dir.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                            .readAttributes();
                 } catch (IOException vanished) {
                     continue;
                 }
-                entries.add(new FileEntry(name.toString(), t.real().resolve(name).toString(), type(a), a.size(), a.lastModifiedTime().toInstant()));
+                entries.add(new FileEntry(
+                        name.toString(),
+                        t.real().resolve(name).toString(),
+                        type(a),
+                        a.size(),
+                        a.lastModifiedTime().toInstant()));
             }
         } catch (IOException e) {
             throw failure(raw, e);
         }
-        entries.sort(Comparator.comparing((FileEntry e) -> !e.type().equals("dir")).thenComparing(FileEntry::name));
+        entries.sort(
+                Comparator.comparing((FileEntry e) -> !e.type().equals("dir")).thenComparing(FileEntry::name));
         int from = Math.min(offset, entries.size());
         int to = Math.min(entries.size(), from + limit);
-        return new Listing(t.real().toString(), t.root().toString(), List.copyOf(entries.subList(from, to)), entries.size(), to < entries.size(),
-                limit, offset);
+        return new Listing(
+                t.real().toString(),
+                t.root().toString(),
+                List.copyOf(entries.subList(from, to)),
+                entries.size(),
+                to < entries.size(),
+                limit,
+                offset);
     }
 
     OpenedFile open(String raw) {
         if (raw.isBlank()) throw ApiException.invalid("path", "is required: the file to download");
         Target t = locate(raw);
-        if (t.names().isEmpty()) throw new ApiException(ErrorCode.INVALID_INPUT, "'" + raw + "' is a directory: only files can be downloaded");
+        if (t.names().isEmpty())
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT, "'" + raw + "' is a directory: only files can be downloaded");
         List<String> parent = t.names().subList(0, t.names().size() - 1);
         Path name = Path.of(t.names().getLast());
         SecureDirectoryStream<Path> dir = null; // closed below: the opened channel outlives it
         try {
             dir = openDirectory(t.root(), parent);
-            PosixFileAttributes a = dir.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+            PosixFileAttributes a = dir.getFileAttributeView(
+                            name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
             if (!a.isRegularFile()) {
-                throw new ApiException(ErrorCode.INVALID_INPUT, "'" + raw + "' is a " + type(a) + ", not a regular file: only regular files can be downloaded",
+                throw new ApiException(
+                        ErrorCode.INVALID_INPUT,
+                        "'" + raw + "' is a " + type(a) + ", not a regular file: only regular files can be downloaded",
                         Map.of("type", type(a)));
             }
             Object links = Files.getAttribute(t.real(), "unix:nlink", LinkOption.NOFOLLOW_LINKS);
             if (!kernelGuardsHardLinks && links instanceof Integer n && n > 1) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "'" + raw + "' has " + n + " hard links and this kernel does not guard them "
-                        + "(fs.protected_hardlinks is off): it could be a file outside the roots", Map.of("links", n));
+                throw new ApiException(
+                        ErrorCode.FORBIDDEN,
+                        "'" + raw + "' has " + n + " hard links and this kernel does not guard them "
+                                + "(fs.protected_hardlinks is off): it could be a file outside the roots",
+                        Map.of("links", n));
             }
             SeekableByteChannel channel = dir.newByteChannel(name, READ);
-            return new OpenedFile(t.real().toString(), name.toString(), a.size(), contentType(name.toString()), channel);
+            return new OpenedFile(
+                    t.real().toString(), name.toString(), a.size(), contentType(name.toString()), channel);
         } catch (IOException e) {
             throw failure(raw, e);
         } finally {
@@ -134,9 +158,13 @@ final class ConfinedFiles {
         try (SecureDirectoryStream<Path> dir = openDirectory(t.root(), t.names())) {
             boolean replaced = false;
             try {
-                PosixFileAttributes existing = dir.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+                PosixFileAttributes existing = dir.getFileAttributeView(
+                                name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes();
                 if (existing.isDirectory()) {
-                    throw new ApiException(ErrorCode.CONFLICT, "'" + filename + "' is a directory here: it cannot be replaced by a file",
+                    throw new ApiException(
+                            ErrorCode.CONFLICT,
+                            "'" + filename + "' is a directory here: it cannot be replaced by a file",
                             Map.of("filename", filename));
                 }
                 replaced = true;
@@ -144,13 +172,16 @@ final class ConfinedFiles {
                 // a new file
             }
             long size = 0;
-            try (SeekableByteChannel out = dir.newByteChannel(temp, CREATE, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))) {
+            try (SeekableByteChannel out = dir.newByteChannel(
+                    temp, CREATE, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))) {
                 byte[] buffer = new byte[64 * 1024];
                 int n;
                 while ((n = data.read(buffer)) >= 0) {
                     size += n;
                     if (size > maxBytes) {
-                        throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The file is larger than remote_admin.max_upload (" + maxBytes + " bytes)",
+                        throw new ApiException(
+                                ErrorCode.PAYLOAD_TOO_LARGE,
+                                "The file is larger than remote_admin.max_upload (" + maxBytes + " bytes)",
                                 Map.of("max_bytes", maxBytes));
                     }
                     ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
@@ -172,7 +203,8 @@ final class ConfinedFiles {
         Sandbox.Identity id = sandbox.identity();
         if (!id.dropsPrivileges()) return;
         UserPrincipalLookupService users = Path.of("/").getFileSystem().getUserPrincipalLookupService();
-        PosixFileAttributeView view = dir.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                dir.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         view.setOwner(users.lookupPrincipalByName(Integer.toString(id.uid())));
         view.setGroup(users.lookupPrincipalByGroupName(Integer.toString(id.gid())));
     }
@@ -184,7 +216,9 @@ final class ConfinedFiles {
         if (!p.isAbsolute()) p = ws.resolve(p);
         p = p.normalize();
         List<Path> roots = roots();
-        List<String> configured = sandbox.config().fileRoots().isEmpty() ? List.of(sandbox.workspace().toString()) : sandbox.config().fileRoots();
+        List<String> configured = sandbox.config().fileRoots().isEmpty()
+                ? List.of(sandbox.workspace().toString())
+                : sandbox.config().fileRoots();
         Path lexical = p;
         boolean named = roots.stream().anyMatch(lexical::startsWith)
                 || configured.stream().map(r -> Path.of(r).normalize()).anyMatch(lexical::startsWith);
@@ -197,7 +231,10 @@ final class ConfinedFiles {
         } catch (IOException e) {
             throw failure(raw, e);
         }
-        Path root = roots.stream().filter(real::startsWith).max(Comparator.comparingInt(Path::getNameCount)).orElseThrow(() -> outside(raw, roots));
+        Path root = roots.stream()
+                .filter(real::startsWith)
+                .max(Comparator.comparingInt(Path::getNameCount))
+                .orElseThrow(() -> outside(raw, roots));
         List<String> names = new ArrayList<>();
         root.relativize(real).forEach(n -> {
             if (!n.toString().isEmpty()) names.add(n.toString());
@@ -209,7 +246,8 @@ final class ConfinedFiles {
         DirectoryStream<Path> top = Files.newDirectoryStream(root);
         if (!(top instanceof SecureDirectoryStream<Path> dir)) {
             top.close();
-            throw Sandbox.unavailable("this file system cannot open directories safely (no openat): file access is off", Map.of());
+            throw Sandbox.unavailable(
+                    "this file system cannot open directories safely (no openat): file access is off", Map.of());
         }
         for (String name : names) {
             SecureDirectoryStream<Path> next;
@@ -225,11 +263,14 @@ final class ConfinedFiles {
 
     private static void checkText(String raw) {
         if (raw.length() > 4096) throw ApiException.invalid("path", "is longer than 4096 characters");
-        if (raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) throw ApiException.invalid("path", "must not hold control characters");
+        if (raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f))
+            throw ApiException.invalid("path", "must not hold control characters");
         if (raw.indexOf('\\') >= 0) throw ApiException.invalid("path", "must not hold a backslash");
-        if (ENCODED.matcher(raw).find()) throw ApiException.invalid("path", "must not hold percent-encoded characters (it was encoded twice?)");
+        if (ENCODED.matcher(raw).find())
+            throw ApiException.invalid("path", "must not hold percent-encoded characters (it was encoded twice?)");
         for (String part : raw.split("/")) {
-            if (part.equals("..")) throw ApiException.invalid("path", "must not hold '..': name the place inside a root directly");
+            if (part.equals(".."))
+                throw ApiException.invalid("path", "must not hold '..': name the place inside a root directly");
         }
     }
 
@@ -237,21 +278,29 @@ final class ConfinedFiles {
         if (filename.isBlank() || filename.equals(".") || filename.equals("..") || filename.contains("/")) {
             throw ApiException.invalid("filename", "must be a plain file name (no '/', not '.' or '..')");
         }
-        if (filename.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) throw ApiException.invalid("filename", "is longer than 255 bytes");
+        if (filename.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255)
+            throw ApiException.invalid("filename", "is longer than 255 bytes");
         checkText(filename);
     }
 
     private static ApiException outside(String raw, List<Path> roots) {
-        return new ApiException(ErrorCode.FORBIDDEN, "'" + raw + "' is outside the directories remote administration may reach",
+        return new ApiException(
+                ErrorCode.FORBIDDEN,
+                "'" + raw + "' is outside the directories remote administration may reach",
                 Map.of("roots", roots.stream().map(Path::toString).toList()));
     }
 
     private static ApiException failure(String raw, IOException e) {
-        if (e instanceof NoSuchFileException) return new ApiException(ErrorCode.NOT_FOUND, "'" + raw + "' does not exist", Map.of("path", raw));
-        if (e instanceof NotDirectoryException) return new ApiException(ErrorCode.INVALID_INPUT, "'" + raw + "' is not a directory", Map.of("path", raw));
-        if (e instanceof FileSystemLoopException || String.valueOf(e.getMessage()).contains("symbolic link")
+        if (e instanceof NoSuchFileException)
+            return new ApiException(ErrorCode.NOT_FOUND, "'" + raw + "' does not exist", Map.of("path", raw));
+        if (e instanceof NotDirectoryException)
+            return new ApiException(ErrorCode.INVALID_INPUT, "'" + raw + "' is not a directory", Map.of("path", raw));
+        if (e instanceof FileSystemLoopException
+                || String.valueOf(e.getMessage()).contains("symbolic link")
                 || String.valueOf(e.getMessage()).contains("Too many levels")) {
-            return new ApiException(ErrorCode.CONFLICT, "'" + raw + "' changed into a symbolic link while it was being opened: refused",
+            return new ApiException(
+                    ErrorCode.CONFLICT,
+                    "'" + raw + "' changed into a symbolic link while it was being opened: refused",
                     Map.of("path", raw));
         }
         if (e instanceof java.nio.file.AccessDeniedException) {

@@ -21,10 +21,19 @@ final class History {
         this.retention = retention;
     }
 
-    void record(String type, Caller caller, String door, String input, boolean success, String summary, long durationMs) {
+    void record(
+            String type, Caller caller, String door, String input, boolean success, String summary, long durationMs) {
         long now = clock.millis();
-        db.insert("INSERT INTO admin_history (at, kind, actor, door, input, success, summary, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                now, type, caller.label(), door, cap(input), success ? 1 : 0, cap(summary), durationMs);
+        db.insert(
+                "INSERT INTO admin_history (at, kind, actor, door, input, success, summary, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                now,
+                type,
+                caller.label(),
+                door,
+                cap(input),
+                success ? 1 : 0,
+                cap(summary),
+                durationMs);
         long before = now - retention.toMillis();
         db.update("DELETE FROM admin_history WHERE at < ?", before);
         db.update("DELETE FROM admin_jobs WHERE finished_at IS NOT NULL AND finished_at < ?", before);
@@ -32,11 +41,22 @@ final class History {
 
     List<HistoryEntry> recent(int limit, int offset) {
         long since = clock.millis() - retention.toMillis();
-        return db.query("SELECT id, kind, at, actor, door, input, success, summary, duration_ms FROM admin_history WHERE at >= ? "
+        return db.query(
+                "SELECT id, kind, at, actor, door, input, success, summary, duration_ms FROM admin_history WHERE at >= ? "
                         + "ORDER BY id DESC LIMIT ? OFFSET ?",
-                rs -> new HistoryEntry(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getInt(7) != 0, rs.getString(8), rs.getLong(9)),
-                since, limit, offset);
+                rs -> new HistoryEntry(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7) != 0,
+                        rs.getString(8),
+                        rs.getLong(9)),
+                since,
+                limit,
+                offset);
     }
 
     long count() {

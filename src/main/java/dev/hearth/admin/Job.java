@@ -8,9 +8,20 @@ import org.jspecify.annotations.Nullable;
  * interrupted (Hearth stopped or crashed while it ran). {@code result} is its output, {@code error} its
  * error output or why it ended.
  */
-public record Job(String id, String kind, String input, String status, String actor, String result, String error,
-                  @Nullable Integer exitCode, boolean truncated, long timeoutMs, Instant createdAt, @Nullable Instant startedAt,
-                  @Nullable Instant finishedAt) {
+public record Job(
+        String id,
+        String kind,
+        String input,
+        String status,
+        String actor,
+        String result,
+        String error,
+        @Nullable Integer exitCode,
+        boolean truncated,
+        long timeoutMs,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt) {
 
     public boolean finished() {
         return !status.equals("queued") && !status.equals("running");

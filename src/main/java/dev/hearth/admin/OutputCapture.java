@@ -74,7 +74,8 @@ final class OutputCapture {
     }
 
     private boolean endsWith(byte[] marker) {
-        return tailLength >= marker.length && Arrays.equals(tail, tailLength - marker.length, tailLength, marker, 0, marker.length);
+        return tailLength >= marker.length
+                && Arrays.equals(tail, tailLength - marker.length, tailLength, marker, 0, marker.length);
     }
 
     /** The kept text without a trailing {@code marker}, if it was kept. */

@@ -27,7 +27,8 @@ final class ProcessTree {
 
     static Optional<Stat> stat(long pid) {
         try {
-            return Optional.of(parse(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"))));
+            return Optional.of(
+                    parse(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"))));
         } catch (IOException | RuntimeException gone) {
             return Optional.empty();
         }
@@ -37,14 +38,21 @@ final class ProcessTree {
     static Stat parse(String line) {
         int close = line.lastIndexOf(')');
         String[] f = line.substring(close + 2).trim().split(" ");
-        return new Stat(Long.parseLong(line.substring(0, line.indexOf(' '))), f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]),
-                Long.parseLong(f[3]), Long.parseLong(f[19]));
+        return new Stat(
+                Long.parseLong(line.substring(0, line.indexOf(' '))),
+                f[0].charAt(0),
+                Long.parseLong(f[1]),
+                Long.parseLong(f[2]),
+                Long.parseLong(f[3]),
+                Long.parseLong(f[19]));
     }
 
     static List<Stat> all() {
         List<Stat> out = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
-            for (Path dir : dirs) stat(Long.parseLong(dir.getFileName().toString())).ifPresent(out::add);
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(
+                PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (Path dir : dirs)
+                stat(Long.parseLong(dir.getFileName().toString())).ifPresent(out::add);
         } catch (IOException e) {
             // /proc unreadable: nothing to report
         }
@@ -53,14 +61,17 @@ final class ProcessTree {
 
     /** Living processes in the session or process group led by {@code leader}, the leader included. */
     static List<Stat> ofSession(long leader) {
-        return all().stream().filter(s -> s.alive() && (s.session() == leader || s.group() == leader)).toList();
+        return all().stream()
+                .filter(s -> s.alive() && (s.session() == leader || s.group() == leader))
+                .toList();
     }
 
     /** Living descendants of {@code pid}, by walking parents: those that left the session are found too. */
     static List<Long> descendants(long pid) {
         java.util.Map<Long, List<Long>> children = new java.util.HashMap<>();
         for (Stat s : all()) {
-            if (s.alive()) children.computeIfAbsent(s.parent(), k -> new ArrayList<>()).add(s.pid());
+            if (s.alive())
+                children.computeIfAbsent(s.parent(), k -> new ArrayList<>()).add(s.pid());
         }
         java.util.Set<Long> found = new java.util.LinkedHashSet<>();
         java.util.Deque<Long> todo = new java.util.ArrayDeque<>(List.of(pid));

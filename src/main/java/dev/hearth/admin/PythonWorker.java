@@ -44,7 +44,12 @@ final class PythonWorker implements AutoCloseable {
     private @Nullable Live live;
 
     /** The running process: its protocol reader, its output capture, and when it started. */
-    private record Live(Process process, OutputStream requests, BlockingQueue<Optional<JsonNode>> answers, OutputSink output, Instant started) {}
+    private record Live(
+            Process process,
+            OutputStream requests,
+            BlockingQueue<Optional<JsonNode>> answers,
+            OutputSink output,
+            Instant started) {}
 
     /** Where the output pipe goes: the capture of the call being served (the drain thread reads it each write). */
     private static final class OutputSink {
@@ -73,13 +78,25 @@ final class PythonWorker implements AutoCloseable {
         if (Files.isExecutable(venvPython())) return;
         Path ws = sandbox.prepareWorkspace();
         try {
-            RunningCommand make = RunningCommand.start(sandbox,
-                    List.of(sandbox.config().python(), "-m", "venv", "--system-site-packages", "--without-pip", venv().toString()), ws,
-                    Optional.empty(), Optional.empty());
+            RunningCommand make = RunningCommand.start(
+                    sandbox,
+                    List.of(
+                            sandbox.config().python(),
+                            "-m",
+                            "venv",
+                            "--system-site-packages",
+                            "--without-pip",
+                            venv().toString()),
+                    ws,
+                    Optional.empty(),
+                    Optional.empty());
             CommandResult r = make.await(timeout);
             if (!r.success()) {
-                throw Sandbox.unavailable("The workspace's Python environment could not be made with " + sandbox.config().python() + ": "
-                        + (r.timedOut() ? "timed out" : r.stderr().strip()), Map.of("python", sandbox.config().python()));
+                throw Sandbox.unavailable(
+                        "The workspace's Python environment could not be made with "
+                                + sandbox.config().python() + ": "
+                                + (r.timedOut() ? "timed out" : r.stderr().strip()),
+                        Map.of("python", sandbox.config().python()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,7 +111,9 @@ final class PythonWorker implements AutoCloseable {
 
     Optional<Long> pid() {
         Live l = live;
-        return l == null || !l.process().isAlive() ? Optional.empty() : Optional.of(l.process().pid());
+        return l == null || !l.process().isAlive()
+                ? Optional.empty()
+                : Optional.of(l.process().pid());
     }
 
     Optional<Instant> startedAt() {
@@ -107,25 +126,39 @@ final class PythonWorker implements AutoCloseable {
         lockWithin(timeout);
         try {
             Live l = ensureStarted();
-            OutputCapture capture = new OutputCapture(sandbox.config().maxOutput().bytes());
+            OutputCapture capture =
+                    new OutputCapture(sandbox.config().maxOutput().bytes());
             l.output().current = capture;
             String end = "\u0000hearth-end-" + HexFormat.of().formatHex(randomBytes()) + "\u0000";
-            ObjectNode request = json.createObjectNode().put("op", "execute").put("code", code).put("end", end);
+            ObjectNode request = json.createObjectNode()
+                    .put("op", "execute")
+                    .put("code", code)
+                    .put("end", end);
             long left = timeout.toNanos() - (System.nanoTime() - start);
             Optional<JsonNode> answer = call(l, request, Duration.ofNanos(Math.max(left, 1)));
             if (answer.isEmpty()) {
                 boolean timedOut = l.process().isAlive();
                 String why = timedOut
-                        ? "Timed out after " + timeout.toSeconds() + " s: the Python worker was stopped and its variables are lost; the next call starts a new one"
-                        : "The Python worker ended (exit code " + exitCode(l) + "): its variables are lost; the next call starts a new one";
+                        ? "Timed out after " + timeout.toSeconds()
+                                + " s: the Python worker was stopped and its variables are lost; the next call starts a new one"
+                        : "The Python worker ended (exit code " + exitCode(l)
+                                + "): its variables are lost; the next call starts a new one";
                 stop();
-                return new PythonResult(capture.text(), why, false, Map.of(), capture.truncated(), timedOut, true, millisSince(start));
+                return new PythonResult(
+                        capture.text(), why, false, Map.of(), capture.truncated(), timedOut, true, millisSince(start));
             }
             byte[] marker = end.getBytes(StandardCharsets.UTF_8);
             capture.awaitEnding(marker, 2000);
             JsonNode a = answer.get();
-            return new PythonResult(capture.textWithout(marker), a.path("error").asText(""), a.path("ok").asBoolean(false),
-                    variables(a.path("variables")), capture.truncated(), false, false, millisSince(start));
+            return new PythonResult(
+                    capture.textWithout(marker),
+                    a.path("error").asText(""),
+                    a.path("ok").asBoolean(false),
+                    variables(a.path("variables")),
+                    capture.truncated(),
+                    false,
+                    false,
+                    millisSince(start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "interrupted");
@@ -153,7 +186,8 @@ final class PythonWorker implements AutoCloseable {
         try {
             Live l = live;
             if (l == null || !l.process().isAlive()) return false;
-            Optional<JsonNode> a = call(l, json.createObjectNode().put("op", "delete").put("name", name), timeout);
+            Optional<JsonNode> a =
+                    call(l, json.createObjectNode().put("op", "delete").put("name", name), timeout);
             return a.map(node -> node.path("deleted").asBoolean(false)).orElse(false);
         } finally {
             busy.unlock();
@@ -182,7 +216,9 @@ final class PythonWorker implements AutoCloseable {
     private void lockWithin(Duration timeout) {
         try {
             if (!busy.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ApiException(ErrorCode.CONFLICT, "The Python worker is busy with another call; try again when it is done",
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        "The Python worker is busy with another call; try again when it is done",
                         Map.of("retry", true));
             }
         } catch (InterruptedException e) {
@@ -196,11 +232,17 @@ final class PythonWorker implements AutoCloseable {
         if (l != null && l.process().isAlive()) return l;
         ensureVenv(START_TIMEOUT);
         Path ws = sandbox.prepareWorkspace();
-        Process p = sandbox.start(List.of(venvPython().toString(), "-I", "-u", "-c", SCRIPT), ws, Optional.of(venv().resolve("bin")), true);
+        Process p = sandbox.start(
+                List.of(venvPython().toString(), "-I", "-u", "-c", SCRIPT),
+                ws,
+                Optional.of(venv().resolve("bin")),
+                true);
         OutputSink sink = new OutputSink(sandbox.config().maxOutput().bytes());
         BlockingQueue<Optional<JsonNode>> answers = new ArrayBlockingQueue<>(16);
         Thread.ofVirtual().name("python-worker-output-" + p.pid()).start(() -> drain(p.getErrorStream(), sink));
-        Thread.ofVirtual().name("python-worker-answers-" + p.pid()).start(() -> readAnswers(p.getInputStream(), answers));
+        Thread.ofVirtual()
+                .name("python-worker-answers-" + p.pid())
+                .start(() -> readAnswers(p.getInputStream(), answers));
         l = new Live(p, p.getOutputStream(), answers, sink, Instant.now());
         live = l;
         return l;
@@ -249,14 +291,18 @@ final class PythonWorker implements AutoCloseable {
         node.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
             boolean has = v.has("value");
-            out.put(e.getKey(), new PythonResult.Variable(v.path("type").asText("object"), has ? v.get("value") : null, has));
+            out.put(
+                    e.getKey(),
+                    new PythonResult.Variable(v.path("type").asText("object"), has ? v.get("value") : null, has));
         });
         return out;
     }
 
     private static String exitCode(Live l) {
         try {
-            return l.process().waitFor(1, TimeUnit.SECONDS) ? Integer.toString(l.process().exitValue()) : "?";
+            return l.process().waitFor(1, TimeUnit.SECONDS)
+                    ? Integer.toString(l.process().exitValue())
+                    : "?";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "?";

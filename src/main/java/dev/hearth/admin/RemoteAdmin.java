@@ -39,6 +39,7 @@ import org.jboss.logging.Logger;
 public class RemoteAdmin {
     /** Doors that may call it: the REST API (and the dashboard, which uses it), and the chat doors when allowed. */
     static final Set<String> ALWAYS_DOORS = Set.of("rest");
+
     static final Set<String> CHAT_DOORS = Set.of("chat", "llm", "mcp");
     private static final Logger LOG = Logger.getLogger(RemoteAdmin.class);
     private static final Pattern REQUIREMENT = Pattern.compile(
@@ -106,22 +107,35 @@ public class RemoteAdmin {
     public void authorize(Caller caller, String door) {
         if (!config.enabled()) throw notEnabled();
         if (!caller.may(Role.ADMIN)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Remote administration needs the admin role; you have " + caller.role().id(),
-                    Map.of("required_role", Role.ADMIN.id(), "your_role", caller.role().id()));
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Remote administration needs the admin role; you have "
+                            + caller.role().id(),
+                    Map.of(
+                            "required_role",
+                            Role.ADMIN.id(),
+                            "your_role",
+                            caller.role().id()));
         }
         if (caller.method() == Caller.Method.FORWARD_AUTH) {
             HearthConfig.ForwardAuth fa = configService.current().security().forwardAuth();
             if (Role.find(fa.defaultRole()).orElse(Role.VIEWER) == Role.ADMIN) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "Remote administration through forward-auth needs membership of an admin group, and "
-                        + "security.forward_auth.default_role is admin, so Hearth cannot tell members from everyone else: set it to viewer or operator",
+                throw new ApiException(
+                        ErrorCode.FORBIDDEN,
+                        "Remote administration through forward-auth needs membership of an admin group, and "
+                                + "security.forward_auth.default_role is admin, so Hearth cannot tell members from everyone else: set it to viewer or operator",
                         Map.of("default_role", fa.defaultRole(), "admin_groups", fa.adminGroups()));
             }
         }
         boolean allowed = ALWAYS_DOORS.contains(door) || config.allowChat() && CHAT_DOORS.contains(door);
         if (!allowed) {
-            throw new ApiException(ErrorCode.FORBIDDEN, CHAT_DOORS.contains(door)
-                    ? "Remote administration is not open to the " + door + " door: set remote_admin.allow_chat: true in hearth.yml to allow it"
-                    : "Remote administration is not open to the " + door + " door", Map.of("door", door));
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    CHAT_DOORS.contains(door)
+                            ? "Remote administration is not open to the " + door
+                                    + " door: set remote_admin.allow_chat: true in hearth.yml to allow it"
+                            : "Remote administration is not open to the " + door + " door",
+                    Map.of("door", door));
         }
     }
 
@@ -135,8 +149,15 @@ public class RemoteAdmin {
         List<String> argv = config.shell() ? List.of("/bin/sh", "-c", command) : CommandLine.split(command);
         Path ws = sandbox.prepareWorkspace();
         try {
-            CommandResult r = RunningCommand.start(sandbox, argv, ws, Optional.empty(), Optional.empty()).await(timeout);
-            history.record("shell", caller, door, command, r.success(), r.timedOut() ? "timed out after " + timeout.toSeconds() + " s" : "exit " + r.code(),
+            CommandResult r = RunningCommand.start(sandbox, argv, ws, Optional.empty(), Optional.empty())
+                    .await(timeout);
+            history.record(
+                    "shell",
+                    caller,
+                    door,
+                    command,
+                    r.success(),
+                    r.timedOut() ? "timed out after " + timeout.toSeconds() + " s" : "exit " + r.code(),
                     r.durationMs());
             return r;
         } catch (InterruptedException e) {
@@ -150,30 +171,59 @@ public class RemoteAdmin {
         if (code.isBlank()) throw ApiException.invalid("code", "is empty");
         Duration timeout = timeout(timeoutSeconds, config.timeout(), config.maxTimeout());
         PythonResult r = worker.execute(code, timeout);
-        history.record("python", caller, door, code, r.success(), r.timedOut() ? "timed out: worker restarted"
-                : r.error().isEmpty() ? "ok" : firstLine(lastLine(r.error())), r.durationMs());
+        history.record(
+                "python",
+                caller,
+                door,
+                code,
+                r.success(),
+                r.timedOut()
+                        ? "timed out: worker restarted"
+                        : r.error().isEmpty() ? "ok" : firstLine(lastLine(r.error())),
+                r.durationMs());
         return r;
     }
 
     public InstallResult install(Caller caller, String door, String requirement, Optional<Long> timeoutSeconds) {
         authorize(caller, door);
         if (!REQUIREMENT.matcher(requirement).matches()) {
-            throw ApiException.invalid("package", "must be a package name with an optional version, like requests or requests==2.31.0 "
-                    + "(no options, paths or URLs: pip's options are set in remote_admin.pip_options)");
+            throw ApiException.invalid(
+                    "package",
+                    "must be a package name with an optional version, like requests or requests==2.31.0 "
+                            + "(no options, paths or URLs: pip's options are set in remote_admin.pip_options)");
         }
         Duration timeout = timeout(timeoutSeconds, config.installTimeout(), config.installTimeout());
         worker.ensureVenv(Duration.ofSeconds(30));
         ensurePip(timeout);
-        List<String> argv = new java.util.ArrayList<>(List.of(worker.venvPython().toString(), "-m", "pip", "install", "--disable-pip-version-check",
-                "--no-input", "--no-cache-dir"));
+        List<String> argv = new java.util.ArrayList<>(List.of(
+                worker.venvPython().toString(),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--no-input",
+                "--no-cache-dir"));
         argv.addAll(config.pipOptions());
         argv.add(requirement);
         try {
-            CommandResult r = RunningCommand.start(sandbox, argv, sandbox.prepareWorkspace(), Optional.of(worker.venv().resolve("bin")), Optional.empty())
+            CommandResult r = RunningCommand.start(
+                            sandbox,
+                            argv,
+                            sandbox.prepareWorkspace(),
+                            Optional.of(worker.venv().resolve("bin")),
+                            Optional.empty())
                     .await(timeout);
             String error = r.timedOut() ? r.stderr() + "Timed out after " + timeout.toSeconds() + " s" : r.stderr();
-            history.record("install", caller, door, requirement, r.success(), r.timedOut() ? "timed out" : "exit " + r.code(), r.durationMs());
-            return new InstallResult(requirement, r.success(), r.stdout(), error, r.code(), r.truncated(), r.timedOut(), r.durationMs());
+            history.record(
+                    "install",
+                    caller,
+                    door,
+                    requirement,
+                    r.success(),
+                    r.timedOut() ? "timed out" : "exit " + r.code(),
+                    r.durationMs());
+            return new InstallResult(
+                    requirement, r.success(), r.stdout(), error, r.code(), r.truncated(), r.timedOut(), r.durationMs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "interrupted");
@@ -185,15 +235,29 @@ public class RemoteAdmin {
         try {
             Path ws = sandbox.prepareWorkspace();
             Optional<Path> bin = Optional.of(worker.venv().resolve("bin"));
-            if (RunningCommand.start(sandbox, List.of(worker.venvPython().toString(), "-c", "import pip"), ws, bin, Optional.empty())
-                    .await(Duration.ofSeconds(30)).success()) {
+            if (RunningCommand.start(
+                            sandbox,
+                            List.of(worker.venvPython().toString(), "-c", "import pip"),
+                            ws,
+                            bin,
+                            Optional.empty())
+                    .await(Duration.ofSeconds(30))
+                    .success()) {
                 return;
             }
-            CommandResult r = RunningCommand.start(sandbox, List.of(worker.venvPython().toString(), "-m", "ensurepip", "--default-pip"), ws, bin,
-                    Optional.empty()).await(timeout);
+            CommandResult r = RunningCommand.start(
+                            sandbox,
+                            List.of(worker.venvPython().toString(), "-m", "ensurepip", "--default-pip"),
+                            ws,
+                            bin,
+                            Optional.empty())
+                    .await(timeout);
             if (!r.success()) {
-                throw Sandbox.unavailable("pip is not available for " + config.python() + " (install python3-pip, or python3-venv for ensurepip): "
-                        + r.stderr().strip(), Map.of("python", config.python()));
+                throw Sandbox.unavailable(
+                        "pip is not available for " + config.python()
+                                + " (install python3-pip, or python3-venv for ensurepip): "
+                                + r.stderr().strip(),
+                        Map.of("python", config.python()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -208,9 +272,11 @@ public class RemoteAdmin {
 
     public String deleteVariable(Caller caller, String door, String name) {
         authorize(caller, door);
-        if (!VARIABLE.matcher(name).matches() || name.startsWith("_")) throw ApiException.invalid("name", "must be a Python variable name");
+        if (!VARIABLE.matcher(name).matches() || name.startsWith("_"))
+            throw ApiException.invalid("name", "must be a Python variable name");
         if (!worker.delete(name, config.timeout())) {
-            throw ApiException.notFound("Variable", name, worker.variables(config.timeout()).keySet());
+            throw ApiException.notFound(
+                    "Variable", name, worker.variables(config.timeout()).keySet());
         }
         history.record("variable_delete", caller, door, name, true, "deleted", 0);
         return name;
@@ -252,29 +318,48 @@ public class RemoteAdmin {
     public Uploaded upload(Caller caller, String door, String directory, String filename, String token) {
         authorize(caller, door);
         Staged s = staged.remove(token);
-        if (s == null || !s.callerId().equals(caller.id())) throw ApiException.invalid("upload", "unknown or expired upload: send the file again");
+        if (s == null || !s.callerId().equals(caller.id()))
+            throw ApiException.invalid("upload", "unknown or expired upload: send the file again");
         long start = System.nanoTime();
         try (InputStream in = Files.newInputStream(s.file())) {
-            Uploaded u = files.upload(directory, filename, in, config.maxUpload().bytes());
-            history.record("upload", caller, door, u.path(), true, u.size() + " bytes", (System.nanoTime() - start) / 1_000_000);
+            Uploaded u =
+                    files.upload(directory, filename, in, config.maxUpload().bytes());
+            history.record(
+                    "upload",
+                    caller,
+                    door,
+                    u.path(),
+                    true,
+                    u.size() + " bytes",
+                    (System.nanoTime() - start) / 1_000_000);
             return u;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public Job startJob(Caller caller, String door, String kind, Optional<String> code, Optional<String> command, Optional<Long> timeoutSeconds) {
+    public Job startJob(
+            Caller caller,
+            String door,
+            String kind,
+            Optional<String> code,
+            Optional<String> command,
+            Optional<Long> timeoutSeconds) {
         authorize(caller, door);
         Duration timeout = timeout(timeoutSeconds, config.jobTimeout(), config.jobTimeout());
         Job job = switch (kind) {
             case "python" -> {
-                String c = code.filter(x -> !x.isBlank()).orElseThrow(() -> ApiException.invalid("code", "is required for a python job"));
-                if (command.isPresent()) throw ApiException.invalid("command", "belongs to a shell job; a python job takes code");
+                String c = code.filter(x -> !x.isBlank())
+                        .orElseThrow(() -> ApiException.invalid("code", "is required for a python job"));
+                if (command.isPresent())
+                    throw ApiException.invalid("command", "belongs to a shell job; a python job takes code");
                 yield jobs.submit("python", new Jobs.Work.Python(c), c, timeout, caller.label());
             }
             case "shell" -> {
-                String c = command.filter(x -> !x.isBlank()).orElseThrow(() -> ApiException.invalid("command", "is required for a shell job"));
-                if (code.isPresent()) throw ApiException.invalid("code", "belongs to a python job; a shell job takes command");
+                String c = command.filter(x -> !x.isBlank())
+                        .orElseThrow(() -> ApiException.invalid("command", "is required for a shell job"));
+                if (code.isPresent())
+                    throw ApiException.invalid("code", "belongs to a python job; a shell job takes command");
                 List<String> argv = config.shell() ? List.of("/bin/sh", "-c", c) : CommandLine.split(c);
                 yield jobs.submit("shell", new Jobs.Work.Command(argv), c, timeout, caller.label());
             }
@@ -286,7 +371,9 @@ public class RemoteAdmin {
 
     public Job job(Caller caller, String door, String id) {
         authorize(caller, door);
-        return jobs.get(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Job '" + id + "' not found", Map.of("job_id", id)));
+        return jobs.get(id)
+                .orElseThrow(() ->
+                        new ApiException(ErrorCode.NOT_FOUND, "Job '" + id + "' not found", Map.of("job_id", id)));
     }
 
     public List<Job> jobs(Caller caller, String door, int limit, int offset) {
@@ -319,12 +406,29 @@ public class RemoteAdmin {
         Sandbox.Identity id = sandbox.identity();
         List<String> roots = files.roots().stream().map(Path::toString).toList();
         int variables = worker.running() ? worker.variables(config.timeout()).size() : 0;
-        return new AdminStatus(true, config.shell(), config.allowChat(), id.dropsPrivileges() ? config.runAs() : "(Hearth's own user)",
-                id.dropsPrivileges(), sandbox.prepareWorkspace().toString(), roots, config.python(),
-                new AdminStatus.Worker(worker.running(), worker.pid().orElse(null), worker.startedAt().orElse(null), variables),
+        return new AdminStatus(
+                true,
+                config.shell(),
+                config.allowChat(),
+                id.dropsPrivileges() ? config.runAs() : "(Hearth's own user)",
+                id.dropsPrivileges(),
+                sandbox.prepareWorkspace().toString(),
+                roots,
+                config.python(),
+                new AdminStatus.Worker(
+                        worker.running(),
+                        worker.pid().orElse(null),
+                        worker.startedAt().orElse(null),
+                        variables),
                 new AdminStatus.Jobs(jobs.active(), config.jobWorkers(), config.jobQueue()),
-                new AdminStatus.Limits(config.timeout().toSeconds(), config.maxTimeout().toSeconds(), config.installTimeout().toSeconds(),
-                        config.jobTimeout().toSeconds(), config.maxOutput().bytes(), config.maxUpload().bytes(), config.maxProcesses()));
+                new AdminStatus.Limits(
+                        config.timeout().toSeconds(),
+                        config.maxTimeout().toSeconds(),
+                        config.installTimeout().toSeconds(),
+                        config.jobTimeout().toSeconds(),
+                        config.maxOutput().bytes(),
+                        config.maxUpload().bytes(),
+                        config.maxProcesses()));
     }
 
     RemoteAdminConfig config() {
@@ -335,7 +439,9 @@ public class RemoteAdmin {
         if (seconds.isEmpty()) return fallback.compareTo(max) < 0 ? fallback : max;
         long s = seconds.get();
         if (s < 1 || s > max.toSeconds()) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, "timeout: must be between 1 and " + max.toSeconds() + " seconds",
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    "timeout: must be between 1 and " + max.toSeconds() + " seconds",
                     Map.of("field", "timeout", "max_seconds", max.toSeconds()));
         }
         return Duration.ofSeconds(s);

@@ -19,8 +19,24 @@ public final class RemoteAdminSection implements ConfigSection<RemoteAdminConfig
 
     @Override
     public RemoteAdminConfig defaults() {
-        return new RemoteAdminConfig(false, false, false, "", List.of(), "nobody", "/usr/bin/python3", List.of(), Duration.ofSeconds(30),
-                Duration.ofMinutes(10), Duration.ofMinutes(5), ByteSize.parse("1MB"), ByteSize.parse("10MB"), 256, 2, 20, Duration.ofHours(1),
+        return new RemoteAdminConfig(
+                false,
+                false,
+                false,
+                "",
+                List.of(),
+                "nobody",
+                "/usr/bin/python3",
+                List.of(),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(5),
+                ByteSize.parse("1MB"),
+                ByteSize.parse("10MB"),
+                256,
+                2,
+                20,
+                Duration.ofHours(1),
                 Duration.ofDays(30));
     }
 }

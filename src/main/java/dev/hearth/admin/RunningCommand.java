@@ -25,15 +25,24 @@ final class RunningCommand {
         this.process = process;
         this.stdout = new OutputCapture(maxOutput);
         this.stderr = new OutputCapture(maxOutput);
-        this.outReader = Thread.ofVirtual().name("admin-stdout-" + process.pid()).start(() -> stdout.drain(process.getInputStream()));
-        this.errReader = Thread.ofVirtual().name("admin-stderr-" + process.pid()).start(() -> stderr.drain(process.getErrorStream()));
+        this.outReader = Thread.ofVirtual()
+                .name("admin-stdout-" + process.pid())
+                .start(() -> stdout.drain(process.getInputStream()));
+        this.errReader = Thread.ofVirtual()
+                .name("admin-stderr-" + process.pid())
+                .start(() -> stderr.drain(process.getErrorStream()));
     }
 
     /** Starts {@code argv}; with {@code input} present, it is written to the process's stdin, which is then closed. */
-    static RunningCommand start(Sandbox sandbox, java.util.List<String> argv, java.nio.file.Path dir, Optional<java.nio.file.Path> firstOnPath,
-                                Optional<String> input) {
+    static RunningCommand start(
+            Sandbox sandbox,
+            java.util.List<String> argv,
+            java.nio.file.Path dir,
+            Optional<java.nio.file.Path> firstOnPath,
+            Optional<String> input) {
         Process p = sandbox.start(argv, dir, firstOnPath, input.isPresent());
-        RunningCommand running = new RunningCommand(p, sandbox.config().maxOutput().bytes());
+        RunningCommand running =
+                new RunningCommand(p, sandbox.config().maxOutput().bytes());
         input.ifPresent(text -> Thread.ofVirtual().start(() -> {
             try (OutputStream in = p.getOutputStream()) {
                 in.write(text.getBytes(StandardCharsets.UTF_8));
@@ -68,8 +77,15 @@ final class RunningCommand {
         }
         boolean timedOut = !exited && !cancelled;
         int code = exited && !cancelled ? process.exitValue() : -1;
-        return new CommandResult(stdout.text(), stderr.text(), code, exited && !cancelled && code == 0, stdout.truncated() || stderr.truncated(),
-                timedOut, cancelled, (System.nanoTime() - startNanos) / 1_000_000);
+        return new CommandResult(
+                stdout.text(),
+                stderr.text(),
+                code,
+                exited && !cancelled && code == 0,
+                stdout.truncated() || stderr.truncated(),
+                timedOut,
+                cancelled,
+                (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     private void closeQuietly() {

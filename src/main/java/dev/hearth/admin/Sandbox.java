@@ -27,11 +27,13 @@ import org.jspecify.annotations.Nullable;
 public final class Sandbox {
     /** The only variables a child gets; the values of LANG and TZ come from Hearth's own environment. */
     static final List<String> PASSED = List.of("LANG", "TZ");
+
     static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final List<String> TOOL_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
 
     /** Who commands run as: Hearth's own user, or {@code run_as} when Hearth is root. */
-    record Identity(boolean dropsPrivileges, int uid, int gid, String setsid, String prlimit, String setpriv, String nice) {}
+    record Identity(
+            boolean dropsPrivileges, int uid, int gid, String setsid, String prlimit, String setpriv, String nice) {}
 
     /** Commands run below Hearth's CPU priority, so a busy one (or a fork bomb) cannot starve the control plane. */
     static final int NICENESS = 10;
@@ -86,20 +88,27 @@ public final class Sandbox {
         boolean root = hearthUid() == 0;
         if (!root) return new Identity(false, hearthUid(), -1, setsid, prlimit, setpriv, nice);
         if (config.runAs().isBlank()) {
-            throw unavailable("Hearth runs as root and remote_admin.run_as is empty: name an unprivileged user (e.g. nobody) in hearth.yml", Map.of());
+            throw unavailable(
+                    "Hearth runs as root and remote_admin.run_as is empty: name an unprivileged user (e.g. nobody) in hearth.yml",
+                    Map.of());
         }
         int uid = idOf("-u");
         int gid = idOf("-g");
-        if (uid == 0) throw unavailable("remote_admin.run_as '" + config.runAs() + "' is root: name an unprivileged user", Map.of());
+        if (uid == 0)
+            throw unavailable(
+                    "remote_admin.run_as '" + config.runAs() + "' is root: name an unprivileged user", Map.of());
         return new Identity(true, uid, gid, setsid, prlimit, setpriv, nice);
     }
 
     private int idOf(String flag) {
         try {
-            Process p = plain(new ProcessBuilder(tool("id"), flag, config.runAs())).redirectErrorStream(true).start();
+            Process p = plain(new ProcessBuilder(tool("id"), flag, config.runAs()))
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.matches("\\d+")) {
-                throw unavailable("remote_admin.run_as: no user '" + config.runAs() + "' on this machine (" + out + ")",
+                throw unavailable(
+                        "remote_admin.run_as: no user '" + config.runAs() + "' on this machine (" + out + ")",
                         Map.of("run_as", config.runAs()));
             }
             return Integer.parseInt(out);
@@ -131,7 +140,9 @@ public final class Sandbox {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) return p.toString();
         }
-        throw unavailable("remote administration needs '" + name + "' (util-linux), which is not installed", Map.of("missing", name));
+        throw unavailable(
+                "remote administration needs '" + name + "' (util-linux), which is not installed",
+                Map.of("missing", name));
     }
 
     /** Creates the workspace when missing and gives it to {@code run_as}; answers its real path. */
@@ -146,10 +157,14 @@ public final class Sandbox {
                     Files.setAttribute(ws, "unix:gid", id.gid(), LinkOption.NOFOLLOW_LINKS);
                 }
             }
-            if (!Files.isDirectory(ws)) throw unavailable("remote_admin.workspace '" + ws + "' is not a directory", Map.of("workspace", ws.toString()));
+            if (!Files.isDirectory(ws))
+                throw unavailable(
+                        "remote_admin.workspace '" + ws + "' is not a directory", Map.of("workspace", ws.toString()));
             return ws.toRealPath();
         } catch (IOException e) {
-            throw unavailable("remote_admin.workspace '" + ws + "' cannot be created: " + e.getMessage(), Map.of("workspace", ws.toString()));
+            throw unavailable(
+                    "remote_admin.workspace '" + ws + "' cannot be created: " + e.getMessage(),
+                    Map.of("workspace", ws.toString()));
         }
     }
 
@@ -163,7 +178,13 @@ public final class Sandbox {
         }
         argv.addAll(List.of("--", id.nice(), "-n", Integer.toString(NICENESS)));
         if (id.dropsPrivileges()) {
-            argv.addAll(List.of(id.setpriv(), "--reuid=" + id.uid(), "--regid=" + id.gid(), "--clear-groups", "--no-new-privs", "--"));
+            argv.addAll(List.of(
+                    id.setpriv(),
+                    "--reuid=" + id.uid(),
+                    "--regid=" + id.gid(),
+                    "--clear-groups",
+                    "--no-new-privs",
+                    "--"));
         }
         argv.addAll(command);
         return argv;
@@ -192,7 +213,12 @@ public final class Sandbox {
     private static void lowerAutogroup(long pid) {
         try {
             // only once setsid has made the new session: before, the autogroup is still Hearth's own
-            for (int i = 0; i < 100 && ProcessTree.stat(pid).filter(s -> s.session() == pid).isEmpty(); i++) Thread.sleep(2);
+            for (int i = 0;
+                    i < 100
+                            && ProcessTree.stat(pid)
+                                    .filter(s -> s.session() == pid)
+                                    .isEmpty();
+                    i++) Thread.sleep(2);
             if (ProcessTree.stat(pid).filter(s -> s.session() == pid).isEmpty()) return;
             Files.writeString(Path.of("/proc", Long.toString(pid), "autogroup"), Integer.toString(NICENESS));
         } catch (IOException | RuntimeException e) {
@@ -228,8 +254,10 @@ public final class Sandbox {
 
     private static void signalGroup(long leader) {
         try {
-            Process kill = plain(new ProcessBuilder(tool("kill"), "-KILL", "--", "-" + leader)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process kill = plain(new ProcessBuilder(tool("kill"), "-KILL", "--", "-" + leader))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             kill.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException | ApiException e) {
             ProcessHandle.of(leader).ifPresent(ProcessHandle::destroyForcibly);

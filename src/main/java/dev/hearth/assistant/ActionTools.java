@@ -29,8 +29,10 @@ public class ActionTools {
 
     /** The tools {@code role} may run, in the catalog's (sorted, stable) order; with {@code readOnly} only the reads. */
     public List<Tool> forRole(Role role, boolean readOnly) {
-        return all().values().stream().filter(t -> role.includes(catalog.spec(t.actionId()).role()))
-                .filter(t -> !readOnly || t.readOnly()).toList();
+        return all().values().stream()
+                .filter(t -> role.includes(catalog.spec(t.actionId()).role()))
+                .filter(t -> !readOnly || t.readOnly())
+                .toList();
     }
 
     /** Any tool by its name, whatever the role: the catalog decides, and audits, whether the caller may run it. */
@@ -48,7 +50,8 @@ public class ActionTools {
             Map<String, Tool> built = new LinkedHashMap<>();
             for (ActionSpec spec : catalog.list()) {
                 Tool t = tool(spec);
-                if (built.putIfAbsent(t.name(), t) != null) throw new IllegalStateException("two actions make the tool name " + t.name());
+                if (built.putIfAbsent(t.name(), t) != null)
+                    throw new IllegalStateException("two actions make the tool name " + t.name());
             }
             // the catalog's sorted order, so every list is deterministic (MCP asks servers for that)
             byName = tools = java.util.Collections.unmodifiableMap(built);
@@ -60,7 +63,13 @@ public class ActionTools {
         String description = spec.description()
                 + (spec.destructive() ? ". Destructive: Hearth asks the user to confirm before it runs." : ".")
                 + " Needs the " + spec.role().id() + " role.";
-        return new Tool(toolName(spec.id()), spec.id(), description, schema(spec), spec.destructive(), spec.role() == Role.VIEWER);
+        return new Tool(
+                toolName(spec.id()),
+                spec.id(),
+                description,
+                schema(spec),
+                spec.destructive(),
+                spec.role() == Role.VIEWER);
     }
 
     /** A JSON Schema (2020-12 keywords only) for the action's parameters: types, descriptions, what is required, nothing else. */
@@ -70,13 +79,18 @@ public class ActionTools {
         ObjectNode properties = schema.putObject("properties");
         ArrayNode required = f.arrayNode();
         for (ActionSpec.Param p : spec.params()) {
-            properties.putObject(p.name()).put("type", switch (p.type()) {
-                case STRING -> "string";
-                case INTEGER -> "integer";
-                case NUMBER -> "number";
-                case BOOLEAN -> "boolean";
-                case OBJECT -> "object";
-            }).put("description", p.description());
+            properties
+                    .putObject(p.name())
+                    .put(
+                            "type",
+                            switch (p.type()) {
+                                case STRING -> "string";
+                                case INTEGER -> "integer";
+                                case NUMBER -> "number";
+                                case BOOLEAN -> "boolean";
+                                case OBJECT -> "object";
+                            })
+                    .put("description", p.description());
             if (p.required()) required.add(p.name());
         }
         if (!required.isEmpty()) schema.set("required", required);

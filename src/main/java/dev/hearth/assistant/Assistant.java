@@ -11,8 +11,8 @@ import dev.hearth.assistant.internal.AssistantMeters;
 import dev.hearth.assistant.internal.CatalogVocabulary;
 import dev.hearth.assistant.internal.Conversation;
 import dev.hearth.assistant.internal.Conversations;
-import dev.hearth.assistant.internal.IntentParser;
 import dev.hearth.assistant.internal.Intent;
+import dev.hearth.assistant.internal.IntentParser;
 import dev.hearth.assistant.internal.Known;
 import dev.hearth.assistant.internal.NameMatcher;
 import dev.hearth.assistant.internal.Plan;
@@ -20,9 +20,8 @@ import dev.hearth.assistant.internal.Planner;
 import dev.hearth.assistant.internal.Renderer;
 import dev.hearth.assistant.internal.ToolLoop;
 import dev.hearth.assistant.openai.OpenAiProvider;
-import dev.hearth.platform.config.ConfigService;
 import dev.hearth.downloads.DownloadsConfig;
-import dev.hearth.platform.config.HearthConfig;
+import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.security.Caller;
 import dev.hearth.platform.security.Role;
@@ -58,10 +57,26 @@ import org.jspecify.annotations.Nullable;
 public class Assistant {
     private static final Logger LOG = Logger.getLogger(Assistant.class);
     public static final String CHAT_DOOR = "chat";
-    private static final Pattern ORDINAL = Pattern.compile("(?i)^(?:the\\s+)?(?:number\\s+|#|no\\.?\\s*)?(\\d{1,2}|first|second|third|fourth|fifth|sixth|last)(?:\\s+one)?$");
+    private static final Pattern ORDINAL = Pattern.compile(
+            "(?i)^(?:the\\s+)?(?:number\\s+|#|no\\.?\\s*)?(\\d{1,2}|first|second|third|fourth|fifth|sixth|last)(?:\\s+one)?$");
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth");
-    private static final Map<String, String> SYNONYMS = Map.of("movie", "film", "show", "series", "tv", "series", "tv show", "series",
-            "kb", "KB/s", "kilobytes", "KB/s", "mb", "MB/s", "megabytes", "MB/s");
+    private static final Map<String, String> SYNONYMS = Map.of(
+            "movie",
+            "film",
+            "show",
+            "series",
+            "tv",
+            "series",
+            "tv show",
+            "series",
+            "kb",
+            "KB/s",
+            "kilobytes",
+            "KB/s",
+            "mb",
+            "MB/s",
+            "megabytes",
+            "MB/s");
 
     private final ActionCatalog catalog;
     private final ActionTools tools;
@@ -75,8 +90,14 @@ public class Assistant {
     private final SecureRandom random = new SecureRandom();
     private volatile @Nullable Map<String, Set<String>> params;
 
-    public Assistant(ActionCatalog catalog, ActionTools tools, ConfigService config, ObjectMapper json, Clock clock, MeterRegistry registry,
-                     HttpStack http) {
+    public Assistant(
+            ActionCatalog catalog,
+            ActionTools tools,
+            ConfigService config,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry registry,
+            HttpStack http) {
         this.catalog = catalog;
         this.tools = tools;
         this.config = config;
@@ -85,18 +106,34 @@ public class Assistant {
         this.settings = config.current().section(AssistantConfig.class);
         this.conversations = new Conversations(settings.memoryTurns(), settings.maxConversations());
         LlmProvider provider = provider(settings, http);
-        this.meters = new AssistantMeters(registry, settings.provider(), provider == null ? "" : provider.model(),
-                settings.inputCostPerMillionTokens(), settings.outputCostPerMillionTokens());
-        this.model = provider == null ? null
-                : new ToolLoop(provider, tools, catalog, json, meters, settings.maxTurns(), settings.maxTokens(), clock);
+        this.meters = new AssistantMeters(
+                registry,
+                settings.provider(),
+                provider == null ? "" : provider.model(),
+                settings.inputCostPerMillionTokens(),
+                settings.outputCostPerMillionTokens());
+        this.model = provider == null
+                ? null
+                : new ToolLoop(
+                        provider, tools, catalog, json, meters, settings.maxTurns(), settings.maxTokens(), clock);
     }
 
     static @Nullable LlmProvider provider(AssistantConfig a, HttpStack http) {
         return switch (a.provider()) {
-            case "anthropic" -> new AnthropicProvider(http, URI.create(a.apiBaseUrl().isEmpty() ? AnthropicProvider.DEFAULT_BASE : a.apiBaseUrl()),
-                    a.apiKey(), a.model(), a.timeout());
-            case "openai" -> new OpenAiProvider(http, URI.create(a.apiBaseUrl().isEmpty() ? OpenAiProvider.DEFAULT_BASE : a.apiBaseUrl()),
-                    a.apiKey(), a.model(), a.timeout());
+            case "anthropic" ->
+                new AnthropicProvider(
+                        http,
+                        URI.create(a.apiBaseUrl().isEmpty() ? AnthropicProvider.DEFAULT_BASE : a.apiBaseUrl()),
+                        a.apiKey(),
+                        a.model(),
+                        a.timeout());
+            case "openai" ->
+                new OpenAiProvider(
+                        http,
+                        URI.create(a.apiBaseUrl().isEmpty() ? OpenAiProvider.DEFAULT_BASE : a.apiBaseUrl()),
+                        a.apiKey(),
+                        a.model(),
+                        a.timeout());
             default -> null;
         };
     }
@@ -112,7 +149,10 @@ public class Assistant {
         try {
             Answer a = answer(turn, c);
             Instant now = clock.instant();
-            c.remember(new HistoryEntry("user", turn.text().isBlank() && turn.confirm() != null ? "(confirmed)" : turn.text(), now), false);
+            c.remember(
+                    new HistoryEntry(
+                            "user", turn.text().isBlank() && turn.confirm() != null ? "(confirmed)" : turn.text(), now),
+                    false);
             c.remember(new HistoryEntry("assistant", a.reply().message(), now), a.tainted());
             meters.message(a.reply().status().id());
             return a.reply();
@@ -139,7 +179,9 @@ public class Assistant {
         Conversation.Pending pending = c.pending(now);
         if (turn.confirm() != null) {
             if (pending == null || !pending.id().equals(turn.confirm())) {
-                return plain(Reply.Status.ERROR, "That confirmation is no longer open (it was answered, replaced or it expired). Nothing was run.");
+                return plain(
+                        Reply.Status.ERROR,
+                        "That confirmation is no longer open (it was answered, replaced or it expired). Nothing was run.");
             }
             c.clearPending();
             return plain(run(pending.invoke(), turn.caller(), pending.door()));
@@ -149,7 +191,10 @@ public class Assistant {
         if (pending != null) {
             c.clearPending();
             if (intent instanceof Intent.Confirm) return plain(run(pending.invoke(), turn.caller(), pending.door()));
-            if (intent instanceof Intent.Deny) return plain(Reply.Status.CANCELLED, "OK, I won't " + pending.invoke().summary() + ".");
+            if (intent instanceof Intent.Deny)
+                return plain(
+                        Reply.Status.CANCELLED,
+                        "OK, I won't " + pending.invoke().summary() + ".");
             note = "(I dropped the question about “" + pending.invoke().summary() + "”: you asked something else.) ";
         }
         Conversation.Question question = c.question(now);
@@ -160,7 +205,8 @@ public class Assistant {
             if (intent instanceof Intent.Deny) return plain(Reply.Status.CANCELLED, "OK, never mind.");
         }
         if (model == null || intent instanceof Intent.Confirm || intent instanceof Intent.Deny) {
-            Planner planner = new Planner(new CatalogVocabulary(catalog, json, turn.caller(), CHAT_DOOR, this::categories), known());
+            Planner planner = new Planner(
+                    new CatalogVocabulary(catalog, json, turn.caller(), CHAT_DOOR, this::categories), known());
             return prefixed(note, plain(execute(planner.plan(intent), turn, c, CHAT_DOOR)));
         }
         return prefixed(note, modelTurn(turn, c));
@@ -173,10 +219,17 @@ public class Assistant {
             case ToolLoop.Outcome.Answered a -> new Answer(a.reply(), a.tainted());
             case ToolLoop.Outcome.Proposed p -> {
                 boolean destructive = catalog.spec(p.invoke().action()).destructive();
-                String why = destructive ? "That is destructive, so I need your yes first."
+                String why = destructive
+                        ? "That is destructive, so I need your yes first."
                         : "The model decided this after reading data from the server, which can hold text meant to mislead it, so I need your yes first.";
-                yield new Answer(propose(c, p.invoke(), p.door(), "The model asks to run " + p.invoke().summary() + ". " + why
-                        + " Reply yes to go ahead, or no to cancel."), p.tainted());
+                yield new Answer(
+                        propose(
+                                c,
+                                p.invoke(),
+                                p.door(),
+                                "The model asks to run " + p.invoke().summary() + ". " + why
+                                        + " Reply yes to go ahead, or no to cancel."),
+                        p.tainted());
             }
         };
     }
@@ -188,19 +241,30 @@ public class Assistant {
             case Plan.Invoke inv -> {
                 ActionSpec spec = catalog.spec(inv.action());
                 if (spec.destructive() && caller.may(spec.role())) {
-                    yield propose(c, inv, door, capital(inv.summary()) + "? That can't simply be undone: reply yes to go ahead, or no to cancel.");
+                    yield propose(
+                            c,
+                            inv,
+                            door,
+                            capital(inv.summary())
+                                    + "? That can't simply be undone: reply yes to go ahead, or no to cancel.");
                 }
                 yield run(inv, caller, door);
             }
             case Plan.Ask ask -> {
                 c.ask(new Conversation.Question(ask, clock.instant().plus(settings.confirmationTtl())));
-                yield new Reply(Reply.Status.NEEDS_CLARIFICATION, ask.question(), null, JsonNodeFactory.instance.objectNode(), null,
+                yield new Reply(
+                        Reply.Status.NEEDS_CLARIFICATION,
+                        ask.question(),
+                        null,
+                        JsonNodeFactory.instance.objectNode(),
+                        null,
                         ask.choices().stream().map(Plan.Choice::label).toList());
             }
             case Plan.Answer a -> Reply.of(Reply.Status.SUCCESS, a.text());
             case Plan.Help h -> Reply.of(Reply.Status.SUCCESS, help(caller.role()));
             case Plan.Refuse r -> Reply.of(Reply.Status.REFUSED, r.reason());
-            case Plan.NotAvailable na -> new Reply(Reply.Status.NOT_AVAILABLE, na.message(), null, na.understood(), null, List.of());
+            case Plan.NotAvailable na ->
+                new Reply(Reply.Status.NOT_AVAILABLE, na.message(), null, na.understood(), null, List.of());
             case Plan.Confirm y -> Reply.of(Reply.Status.SUCCESS, "Nothing is waiting for a yes right now.");
             case Plan.Deny n -> Reply.of(Reply.Status.SUCCESS, "Nothing to cancel.");
         };
@@ -210,8 +274,13 @@ public class Assistant {
         String id = HexFormat.of().formatHex(bytes());
         Instant expires = clock.instant().plus(settings.confirmationTtl());
         c.propose(new Conversation.Pending(id, inv, door, prompt, expires));
-        return new Reply(Reply.Status.NEEDS_CONFIRMATION, prompt, inv.action(), inv.params(),
-                new Reply.Confirmation(id, prompt, inv.action(), inv.params(), expires), List.of("yes", "no"));
+        return new Reply(
+                Reply.Status.NEEDS_CONFIRMATION,
+                prompt,
+                inv.action(),
+                inv.params(),
+                new Reply.Confirmation(id, prompt, inv.action(), inv.params(), expires),
+                List.of("yes", "no"));
     }
 
     private byte[] bytes() {
@@ -225,20 +294,33 @@ public class Assistant {
         try {
             Object result = catalog.invoke(inv.action(), inv.params().deepCopy(), caller, door);
             JsonNode node = result == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(result);
-            return new Reply(Reply.Status.SUCCESS, Renderer.render(inv.action(), node, inv.focus()), inv.action(), node, null, List.of());
+            return new Reply(
+                    Reply.Status.SUCCESS,
+                    Renderer.render(inv.action(), node, inv.focus()),
+                    inv.action(),
+                    node,
+                    null,
+                    List.of());
         } catch (ApiException e) {
-            ObjectNode details = JsonNodeFactory.instance.objectNode().put("code", e.code().name());
+            ObjectNode details =
+                    JsonNodeFactory.instance.objectNode().put("code", e.code().name());
             details.set("details", json.valueToTree(e.details()));
             Reply.Status status = e.code() == ErrorCode.FORBIDDEN ? Reply.Status.REFUSED : Reply.Status.ERROR;
             String message = e.code() == ErrorCode.FORBIDDEN
-                    ? "You can't " + inv.summary() + ": that needs the " + e.details().getOrDefault("required_role", "a higher") + " role and you are "
-                    + caller.role().id() + "."
+                    ? "You can't " + inv.summary() + ": that needs the "
+                            + e.details().getOrDefault("required_role", "a higher") + " role and you are "
+                            + caller.role().id() + "."
                     : "I couldn't " + inv.summary() + ": " + e.getMessage();
             return new Reply(status, message, inv.action(), details, null, List.of());
         } catch (RuntimeException e) {
             LOG.errorf(e, "assistant: %s failed", inv.action());
-            return new Reply(Reply.Status.ERROR, "Something went wrong while trying to " + inv.summary() + "; Hearth's log has the details.",
-                    inv.action(), JsonNodeFactory.instance.objectNode(), null, List.of());
+            return new Reply(
+                    Reply.Status.ERROR,
+                    "Something went wrong while trying to " + inv.summary() + "; Hearth's log has the details.",
+                    inv.action(),
+                    JsonNodeFactory.instance.objectNode(),
+                    null,
+                    List.of());
         }
     }
 
@@ -250,7 +332,9 @@ public class Assistant {
         Matcher m = ORDINAL.matcher(t);
         if (m.matches()) {
             String o = m.group(1).toLowerCase(Locale.ROOT);
-            int index = o.equals("last") ? choices.size() - 1 : o.matches("\\d+") ? Integer.parseInt(o) - 1 : ORDINALS.indexOf(o);
+            int index = o.equals("last")
+                    ? choices.size() - 1
+                    : o.matches("\\d+") ? Integer.parseInt(o) - 1 : ORDINALS.indexOf(o);
             return index >= 0 && index < choices.size() ? choices.get(index).plan() : null;
         }
         String wanted = SYNONYMS.getOrDefault(t.toLowerCase(Locale.ROOT), t);
@@ -258,18 +342,26 @@ public class Assistant {
             if (NameMatcher.squash(c.label()).equals(NameMatcher.squash(wanted))) return c.plan();
         }
         List<dev.hearth.assistant.internal.Vocabulary.Named> named = choices.stream()
-                .map(c -> new dev.hearth.assistant.internal.Vocabulary.Named(c.label(), c.label())).toList();
+                .map(c -> new dev.hearth.assistant.internal.Vocabulary.Named(c.label(), c.label()))
+                .toList();
         NameMatcher.Match match = NameMatcher.match(wanted, named, 0.8);
         if (!match.unique()) return null;
         String label = match.best().id();
-        return choices.stream().filter(c -> c.label().equals(label)).findFirst().map(Plan.Choice::plan).orElse(null);
+        return choices.stream()
+                .filter(c -> c.label().equals(label))
+                .findFirst()
+                .map(Plan.Choice::plan)
+                .orElse(null);
     }
 
     private Known known() {
         Map<String, Set<String>> p = params;
         if (p == null) {
             p = new LinkedHashMap<>();
-            for (ActionSpec spec : catalog.list()) p.put(spec.id(), spec.params().stream().map(ActionSpec.Param::name).collect(Collectors.toSet()));
+            for (ActionSpec spec : catalog.list())
+                p.put(
+                        spec.id(),
+                        spec.params().stream().map(ActionSpec.Param::name).collect(Collectors.toSet()));
             params = p;
         }
         Map<String, Set<String>> all = p;
@@ -277,7 +369,9 @@ public class Assistant {
     }
 
     private List<String> categories() {
-        return config.current().section(DownloadsConfig.class).categories().keySet().stream().sorted().toList();
+        return config.current().section(DownloadsConfig.class).categories().keySet().stream()
+                .sorted()
+                .toList();
     }
 
     private static String help(Role role) {
@@ -295,7 +389,8 @@ public class Assistant {
                     .append("• pause / resume / cancel <download>\n")
                     .append("• acknowledge alert-12");
         } else {
-            b.append("\nYou are a viewer: I can tell you how things are, but starting, stopping or downloading needs the operator role.");
+            b.append(
+                    "\nYou are a viewer: I can tell you how things are, but starting, stopping or downloading needs the operator role.");
         }
         if (role.includes(Role.ADMIN)) b.append("\n• remove the <service> container");
         b.append("\nStopping or removing things asks for your yes first. Say \"no\" to cancel a question.");
@@ -317,7 +412,9 @@ public class Assistant {
     private static Answer prefixed(String note, Answer a) {
         if (note.isEmpty()) return a;
         Reply r = a.reply();
-        return new Answer(new Reply(r.status(), note + r.message(), r.action(), r.details(), r.confirmation(), r.choices()), a.tainted());
+        return new Answer(
+                new Reply(r.status(), note + r.message(), r.action(), r.details(), r.confirmation(), r.choices()),
+                a.tainted());
     }
 
     private static String capital(String s) {

@@ -17,6 +17,7 @@ public final class AssistantSection implements ConfigSection<AssistantConfig> {
 
     @Override
     public AssistantConfig defaults() {
-        return new AssistantConfig("offline", "", "", "", 6, 1024, Duration.ofSeconds(60), 20, 200, Duration.ofMinutes(5), 0, 0);
+        return new AssistantConfig(
+                "offline", "", "", "", 6, 1024, Duration.ofSeconds(60), 20, 200, Duration.ofMinutes(5), 0, 0);
     }
 }

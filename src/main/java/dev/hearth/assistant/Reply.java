@@ -14,11 +14,22 @@ import org.jspecify.annotations.Nullable;
  * @param confirmation set when the action waits for the user's yes
  * @param choices      set when the assistant asks back: the answers it understands (a door may show them as buttons)
  */
-public record Reply(Status status, String message, @Nullable String action, JsonNode details, @Nullable Confirmation confirmation,
-                    List<String> choices) {
+public record Reply(
+        Status status,
+        String message,
+        @Nullable String action,
+        JsonNode details,
+        @Nullable Confirmation confirmation,
+        List<String> choices) {
 
     public enum Status {
-        SUCCESS, NEEDS_CONFIRMATION, NEEDS_CLARIFICATION, CANCELLED, REFUSED, NOT_AVAILABLE, ERROR;
+        SUCCESS,
+        NEEDS_CONFIRMATION,
+        NEEDS_CLARIFICATION,
+        CANCELLED,
+        REFUSED,
+        NOT_AVAILABLE,
+        ERROR;
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String id() {

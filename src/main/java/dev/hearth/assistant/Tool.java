@@ -8,4 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param readOnly whether it only reads (the viewer's actions)
  */
-public record Tool(String name, String actionId, String description, ObjectNode inputSchema, boolean destructive, boolean readOnly) {}
+public record Tool(
+        String name,
+        String actionId,
+        String description,
+        ObjectNode inputSchema,
+        boolean destructive,
+        boolean readOnly) {}

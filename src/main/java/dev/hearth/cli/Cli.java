@@ -31,15 +31,18 @@ public final class Cli {
         switch (first) {
             case "--version", "-V", "version" -> {
                 context.out().println("hearth " + Version.current());
-                context.out().println("Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ") at "
-                        + System.getProperty("java.home", "?"));
+                context.out()
+                        .println("Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ") at "
+                                + System.getProperty("java.home", "?"));
                 return OptionalInt.of(0);
             }
             case "--help", "-h", "help" -> {
                 if (!rest.isEmpty()) {
                     Optional<Command> named = find(rest.getFirst());
                     if (named.isPresent()) {
-                        context.out().println("hearth " + named.get().name() + ": " + named.get().summary());
+                        context.out()
+                                .println("hearth " + named.get().name() + ": "
+                                        + named.get().summary());
                         return OptionalInt.of(0);
                     }
                 }
@@ -76,7 +79,11 @@ public final class Cli {
                 """.formatted(Version.current()));
         int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (Command c : commands) {
-            b.append("  ").append(c.name()).append(" ".repeat(width - c.name().length() + 4)).append(c.summary()).append('\n');
+            b.append("  ")
+                    .append(c.name())
+                    .append(" ".repeat(width - c.name().length() + 4))
+                    .append(c.summary())
+                    .append('\n');
         }
         b.append("""
 

@@ -8,7 +8,6 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(
-                new DoctorCommand());
+        return List.of(new DoctorCommand());
     }
 }

@@ -17,10 +17,15 @@ public final class ClientStatsView {
         ClientState c = downloads.client(name);
         ClientStats s = c.stats();
         if (s == null) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Download client '" + name + "' has not answered yet: " + c.health().message(),
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Download client '" + name + "' has not answered yet: "
+                            + c.health().message(),
                     Map.of("client", name, "state", c.health().status().name()));
         }
-        long peers = downloads.list(new StatusFilter.All(), name, 500, 0).tasks().stream().mapToLong(Task::peers).sum();
+        long peers = downloads.list(new StatusFilter.All(), name, 500, 0).tasks().stream()
+                .mapToLong(Task::peers)
+                .sum();
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("upload_rate", s.uploadSpeed());
         stats.put("download_rate", s.downloadSpeed());

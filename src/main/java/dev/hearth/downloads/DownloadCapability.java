@@ -47,6 +47,9 @@ public record DownloadCapability(Set<Feature> features) implements Capability {
 
     @Override
     public List<String> traits() {
-        return features.stream().sorted().map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+        return features.stream()
+                .sorted()
+                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                .toList();
     }
 }

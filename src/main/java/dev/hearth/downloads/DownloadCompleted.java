@@ -15,4 +15,5 @@ public record DownloadCompleted(
         String savePath,
         long size,
         Instant completedAt,
-        String addedBy) implements HearthEvent {}
+        String addedBy)
+        implements HearthEvent {}

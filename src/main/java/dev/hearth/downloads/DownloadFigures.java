@@ -16,6 +16,8 @@ public class DownloadFigures implements ServiceFigures {
 
     @Override
     public Optional<Map<String, Object>> figuresOf(String service) {
-        return ClientStatsView.isClient(downloads, service) ? Optional.of(ClientStatsView.of(downloads, service)) : Optional.empty();
+        return ClientStatsView.isClient(downloads, service)
+                ? Optional.of(ClientStatsView.of(downloads, service))
+                : Optional.empty();
     }
 }

@@ -39,10 +39,14 @@ public class DownloadReports {
     }
 
     public DownloadStatistics statistics() {
-        long midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .toEpochMilli();
         long today = db.count("SELECT COUNT(*) FROM download_tasks WHERE start_time >= ?", midnight);
         long completedToday = db.count("SELECT COUNT(*) FROM download_tasks WHERE completed_at >= ?", midnight);
-        long active = db.count("SELECT COUNT(*) FROM download_tasks WHERE removed_at IS NULL AND completed_at IS NULL AND status <> 'failed'");
+        long active = db.count(
+                "SELECT COUNT(*) FROM download_tasks WHERE removed_at IS NULL AND completed_at IS NULL AND status <> 'failed'");
         long down = 0, up = 0;
         // Bandwidth now is what online clients report; an offline client's last figures are not "now".
         for (String name : clients.names()) {
@@ -53,12 +57,18 @@ public class DownloadReports {
                 up += s.uploadSpeed();
             }
         }
-        long average = db.queryOne("SELECT AVG(size * 1000.0 / (completed_at - start_time)) FROM download_tasks "
-                + "WHERE completed_at IS NOT NULL AND size > 0 AND completed_at > start_time", rs -> Math.round(rs.getDouble(1))).orElse(0L);
-        List<DownloadStatistics.TopDownloader> top = db.query("SELECT " + USER_COLUMNS + " FROM download_tasks WHERE added_by <> ? "
+        long average = db.queryOne(
+                        "SELECT AVG(size * 1000.0 / (completed_at - start_time)) FROM download_tasks "
+                                + "WHERE completed_at IS NOT NULL AND size > 0 AND completed_at > start_time",
+                        rs -> Math.round(rs.getDouble(1)))
+                .orElse(0L);
+        List<DownloadStatistics.TopDownloader> top = db.query(
+                "SELECT " + USER_COLUMNS + " FROM download_tasks WHERE added_by <> ? "
                         + "GROUP BY added_by ORDER BY COUNT(*) DESC, COALESCE(SUM(downloaded), 0) DESC, added_by LIMIT ?",
-                rs -> new DownloadStatistics.TopDownloader(rs.getString(1), UserStats.usernameOf(rs.getString(1)), rs.getLong(2), rs.getLong(5)),
-                Task.EXTERNAL, TOP);
+                rs -> new DownloadStatistics.TopDownloader(
+                        rs.getString(1), UserStats.usernameOf(rs.getString(1)), rs.getLong(2), rs.getLong(5)),
+                Task.EXTERNAL,
+                TOP);
         return new DownloadStatistics(today, completedToday, active, down, up, average, top);
     }
 
@@ -71,22 +81,45 @@ public class DownloadReports {
     /** Everyone who added a download through Hearth, most recently active first. */
     public UserPage users(int limit, int offset) {
         long total = db.count("SELECT COUNT(DISTINCT added_by) FROM download_tasks WHERE added_by <> ?", Task.EXTERNAL);
-        List<UserStats> page = db.query("SELECT " + USER_COLUMNS + " FROM download_tasks WHERE added_by <> ? GROUP BY added_by "
-                + "ORDER BY MAX(start_time) DESC, added_by LIMIT ? OFFSET ?", DownloadReports::user, Task.EXTERNAL, limit, offset);
+        List<UserStats> page = db.query(
+                "SELECT " + USER_COLUMNS + " FROM download_tasks WHERE added_by <> ? GROUP BY added_by "
+                        + "ORDER BY MAX(start_time) DESC, added_by LIMIT ? OFFSET ?",
+                DownloadReports::user,
+                Task.EXTERNAL,
+                limit,
+                offset);
         return new UserPage(page, total, limit, offset);
     }
 
     /** One caller's figures, by the label tasks carry ({@code key:ci}, {@code user:admin}); 404 naming some that exist. */
     public UserStats user(String id) {
-        return db.queryOne("SELECT " + USER_COLUMNS + " FROM download_tasks WHERE added_by = ? GROUP BY added_by", DownloadReports::user, id)
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "User '" + id + "' has added no downloads",
-                        Map.of("user_id", id, "known", db.query("SELECT DISTINCT added_by FROM download_tasks WHERE added_by <> ? ORDER BY added_by LIMIT 50",
-                                rs -> rs.getString(1), Task.EXTERNAL))));
+        return db.queryOne(
+                        "SELECT " + USER_COLUMNS + " FROM download_tasks WHERE added_by = ? GROUP BY added_by",
+                        DownloadReports::user,
+                        id)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.NOT_FOUND,
+                        "User '" + id + "' has added no downloads",
+                        Map.of(
+                                "user_id",
+                                id,
+                                "known",
+                                db.query(
+                                        "SELECT DISTINCT added_by FROM download_tasks WHERE added_by <> ? ORDER BY added_by LIMIT 50",
+                                        rs -> rs.getString(1),
+                                        Task.EXTERNAL))));
     }
 
     private static UserStats user(ResultSet rs) throws SQLException {
         String label = rs.getString(1);
-        return new UserStats(label, UserStats.usernameOf(label), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)));
+        return new UserStats(
+                label,
+                UserStats.usernameOf(label),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                Instant.ofEpochMilli(rs.getLong(6)),
+                Instant.ofEpochMilli(rs.getLong(7)));
     }
 }

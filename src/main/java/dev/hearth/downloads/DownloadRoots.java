@@ -40,7 +40,10 @@ public final class DownloadRoots {
         Set<String> roots = new LinkedHashSet<>();
         if (!config.downloadsDir().isBlank()) roots.add(config.downloadsDir().trim());
         DownloadsConfig downloads = config.section(DownloadsConfig.class);
-        downloads.categories().values().stream().map(DownloadsConfig.Category::savePath).filter(s -> !s.isBlank()).forEach(roots::add);
+        downloads.categories().values().stream()
+                .map(DownloadsConfig.Category::savePath)
+                .filter(s -> !s.isBlank())
+                .forEach(roots::add);
         roots.addAll(downloads.allowedRoots());
         return new DownloadRoots(List.copyOf(roots));
     }
@@ -61,19 +64,27 @@ public final class DownloadRoots {
      * deleting a link removes the link and never what it points to.
      */
     public boolean mayDelete(Path path) {
-        return entry(path).map(p -> real.stream().anyMatch(r -> p.startsWith(r) && !p.equals(r))).orElse(false);
+        return entry(path)
+                .map(p -> real.stream().anyMatch(r -> p.startsWith(r) && !p.equals(r)))
+                .orElse(false);
     }
 
     /** The root the entry {@code path} lies in (the deepest if several): how far up emptied folders may be removed. */
     public Optional<Path> rootOf(Path path) {
-        return entry(path).flatMap(p -> real.stream().filter(p::startsWith).max((a, b) -> Integer.compare(a.getNameCount(), b.getNameCount())));
+        return entry(path)
+                .flatMap(p -> real.stream()
+                        .filter(p::startsWith)
+                        .max((a, b) -> Integer.compare(a.getNameCount(), b.getNameCount())));
     }
 
     /** The real path of an entry's folder with the entry's own name: where deleting it acts. */
     public static Optional<Path> entry(Path path) {
         Path parent = path.getParent();
         Path name = path.getFileName();
-        if (parent == null || name == null || name.toString().equals("..") || name.toString().equals(".")) return Optional.empty();
+        if (parent == null
+                || name == null
+                || name.toString().equals("..")
+                || name.toString().equals(".")) return Optional.empty();
         return resolve(parent).map(p -> p.resolve(name));
     }
 
@@ -91,7 +102,8 @@ public final class DownloadRoots {
         }
         if (!p.isAbsolute()) throw ApiException.invalid(field, "must be an absolute directory path");
         for (Path part : p) {
-            if (part.toString().equals("..") || part.toString().equals(".")) throw ApiException.invalid(field, "must not contain . or ..");
+            if (part.toString().equals("..") || part.toString().equals("."))
+                throw ApiException.invalid(field, "must not contain . or ..");
         }
         if (!contains(p)) throw outside(field, "'" + d + "' is outside the download directories");
         return d;
@@ -102,9 +114,13 @@ public final class DownloadRoots {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("field", field);
         details.put("allowed_roots", configured);
-        details.put("configure", "downloads_dir, downloads.categories.<name>.save_path or downloads.allowed_roots in hearth.yml");
-        String message = field + ": " + what + (configured.isEmpty() ? "; no download directory is configured"
-                : " (" + String.join(", ", configured) + ")");
+        details.put(
+                "configure",
+                "downloads_dir, downloads.categories.<name>.save_path or downloads.allowed_roots in hearth.yml");
+        String message = field + ": " + what
+                + (configured.isEmpty()
+                        ? "; no download directory is configured"
+                        : " (" + String.join(", ", configured) + ")");
         return new ApiException(ErrorCode.INVALID_INPUT, message, details);
     }
 
@@ -122,7 +138,9 @@ public final class DownloadRoots {
                 // Present but not followable: a link to nowhere, which a client would create its files through.
                 if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
                 Path name = at.getFileName();
-                if (name == null || name.toString().equals("..") || name.toString().equals(".")) return Optional.empty();
+                if (name == null
+                        || name.toString().equals("..")
+                        || name.toString().equals(".")) return Optional.empty();
                 missing.push(name);
                 at = at.getParent();
             }

@@ -2,8 +2,8 @@ package dev.hearth.downloads;
 
 import dev.hearth.downloads.internal.ClientCalls;
 import dev.hearth.downloads.internal.ClientDirectory;
-import dev.hearth.downloads.internal.Completions;
 import dev.hearth.downloads.internal.ClientPolling;
+import dev.hearth.downloads.internal.Completions;
 import dev.hearth.downloads.internal.DownloadUrl;
 import dev.hearth.downloads.internal.TaskStore;
 import dev.hearth.downloads.internal.TorrentFile;
@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Singleton
 public class DownloadService {
-    private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
+    private static final java.util.regex.Pattern CATEGORY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
 
     private final ClientDirectory clients;
     private final TaskStore store;
@@ -39,8 +40,14 @@ public class DownloadService {
     private final ConfigService config;
     private final Clock clock;
 
-    public DownloadService(ClientDirectory clients, TaskStore store, Completions completions, ClientPolling poller, WebhookSecret webhookSecret,
-                           ConfigService config, Clock clock) {
+    public DownloadService(
+            ClientDirectory clients,
+            TaskStore store,
+            Completions completions,
+            ClientPolling poller,
+            WebhookSecret webhookSecret,
+            ConfigService config,
+            Clock clock) {
         this.clients = clients;
         this.store = store;
         this.completions = completions;
@@ -54,6 +61,7 @@ public class DownloadService {
 
     /** Uploaded .torrent files between the door that received them and the action that adds them. */
     private final Map<String, Staged> staged = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final java.security.SecureRandom random = new java.security.SecureRandom();
     private static final java.time.Duration STAGED_FOR = java.time.Duration.ofMinutes(10);
 
@@ -81,7 +89,8 @@ public class DownloadService {
     public AddCommand.Upload takeUpload(String id) {
         Staged s = staged.remove(id);
         if (s == null || s.expires().isBefore(clock.instant())) {
-            throw ApiException.invalid("torrent_upload", "no such upload (uploads are kept " + STAGED_FOR.toMinutes() + " minutes)");
+            throw ApiException.invalid(
+                    "torrent_upload", "no such upload (uploads are kept " + STAGED_FOR.toMinutes() + " minutes)");
         }
         return s.upload();
     }
@@ -89,8 +98,11 @@ public class DownloadService {
     /** Checks the request, picks the client, hands it the download and records who asked. */
     public Task add(AddCommand cmd, String addedBy) {
         if ((cmd.url() == null) == (cmd.torrent() == null)) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, "Send either a url (magnet, http or https) or a .torrent file, not " +
-                    (cmd.url() == null ? "neither" : "both"), Map.of("field", "url"));
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    "Send either a url (magnet, http or https) or a .torrent file, not "
+                            + (cmd.url() == null ? "neither" : "both"),
+                    Map.of("field", "url"));
         }
         String category = cmd.category() == null ? "" : cmd.category().trim();
         if (!category.isEmpty() && !CATEGORY.matcher(category).matches()) {
@@ -105,7 +117,8 @@ public class DownloadService {
         String recordedSource;
         if (cmd.torrent() != null) {
             TorrentFile file = TorrentFile.parse(cmd.torrent().data(), "torrent");
-            source = new AddRequest.Source.TorrentFile(cmd.torrent().filename(), cmd.torrent().data());
+            source = new AddRequest.Source.TorrentFile(
+                    cmd.torrent().filename(), cmd.torrent().data());
             name = file.name().isEmpty() ? cmd.torrent().filename() : file.name();
             knownId = file.infoHash();
             torrent = true;
@@ -133,16 +146,29 @@ public class DownloadService {
         // Only where a torrent's task id is its hash can a second add of it be caught before it is sent.
         if (knownId != null && chosen.capability().has(DownloadCapability.Feature.HASH_IDS)) {
             store.find(Task.idOf(client.serviceName(), knownId)).ifPresent(existing -> {
-                throw new ApiException(ErrorCode.CONFLICT, "This torrent is already a task on '" + client.serviceName() + "': " + existing.id(),
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        "This torrent is already a task on '" + client.serviceName() + "': " + existing.id(),
                         Map.of("task_id", existing.id()));
             });
         }
-        AddRequest request = new AddRequest(source, category.isEmpty() ? null : category, savePath.isEmpty() ? null : savePath);
+        AddRequest request =
+                new AddRequest(source, category.isEmpty() ? null : category, savePath.isEmpty() ? null : savePath);
         String clientId = ClientCalls.call(client.serviceName(), () -> client.add(request));
         boolean direct = !torrent && chosen.capability().has(DownloadCapability.Feature.LINKS);
         TaskStatus status = cmd.url() != null && knownId != null ? TaskStatus.METADATA : TaskStatus.QUEUED;
-        store.recordAdded(new TaskStore.Added(client.serviceName(), clientId, name, direct ? DownloadTask.Type.DIRECT : DownloadTask.Type.TORRENT,
-                status, savePath, category, recordedSource, addedBy), clock.millis());
+        store.recordAdded(
+                new TaskStore.Added(
+                        client.serviceName(),
+                        clientId,
+                        name,
+                        direct ? DownloadTask.Type.DIRECT : DownloadTask.Type.TORRENT,
+                        status,
+                        savePath,
+                        category,
+                        recordedSource,
+                        addedBy),
+                clock.millis());
         String id = Task.idOf(client.serviceName(), clientId);
         return store.find(id).orElseThrow(() -> new IllegalStateException("task " + id + " not stored"));
     }
@@ -153,10 +179,12 @@ public class DownloadService {
      */
     private String savePath(String category, @Nullable String destination) {
         if (destination != null && !destination.isBlank()) {
-            if (destination.contains("\0")) throw ApiException.invalid("destination", "must be an absolute directory path");
+            if (destination.contains("\0"))
+                throw ApiException.invalid("destination", "must be an absolute directory path");
             return DownloadRoots.of(config.current()).requireDestination("destination", destination);
         }
-        DownloadsConfig.Category c = config.current().section(DownloadsConfig.class).categories().get(category);
+        DownloadsConfig.Category c =
+                config.current().section(DownloadsConfig.class).categories().get(category);
         return c == null ? "" : c.savePath();
     }
 
@@ -168,13 +196,20 @@ public class DownloadService {
         if (name != null && !name.isBlank()) return clients.require(name.trim());
         List<ClientDirectory.Client> all = clients.all();
         if (all.isEmpty()) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "No download client is configured: add a service whose integration is a"
-                    + " download client (GET /api/v1/integrations) to hearth.yml", Map.of("documentation", "docs/configuration.md"));
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "No download client is configured: add a service whose integration is a"
+                            + " download client (GET /api/v1/integrations) to hearth.yml",
+                    Map.of("documentation", "docs/configuration.md"));
         }
-        DownloadCapability.Feature wanted = torrent ? DownloadCapability.Feature.TORRENTS : DownloadCapability.Feature.LINKS;
-        // A client that does both is the fallback: a torrent goes to a torrent-only client first, a link to a link-first one.
-        return all.stream().filter(c -> c.capability().has(wanted) && (torrent ? !c.capability().has(DownloadCapability.Feature.LINKS)
-                        : true)).findFirst()
+        DownloadCapability.Feature wanted =
+                torrent ? DownloadCapability.Feature.TORRENTS : DownloadCapability.Feature.LINKS;
+        // A client that does both is the fallback: a torrent goes to a torrent-only client first, a link to a
+        // link-first one.
+        return all.stream()
+                .filter(c -> c.capability().has(wanted)
+                        && (torrent ? !c.capability().has(DownloadCapability.Feature.LINKS) : true))
+                .findFirst()
                 .or(() -> all.stream().filter(c -> c.capability().has(wanted)).findFirst())
                 .orElse(all.getFirst());
     }
@@ -217,18 +252,25 @@ public class DownloadService {
         DownloadRoots roots = DownloadRoots.of(config.current());
         String where = t.savePath().isBlank() ? "" : t.savePath().trim();
         Path dir = where.isEmpty() ? null : Path.of(where);
-        boolean inside = dir != null && dir.isAbsolute() && roots.contains(dir)
+        boolean inside = dir != null
+                && dir.isAbsolute()
+                && roots.contains(dir)
                 && (t.name().isBlank() || roots.mayDelete(dir.resolve(t.name())));
         if (!inside) {
-            throw roots.outside("delete_data", "the files of task " + t.id() + " (" + (where.isEmpty() ? "location unknown" : where)
-                    + ") are outside the download directories; remove the task without delete_data");
+            throw roots.outside(
+                    "delete_data",
+                    "the files of task " + t.id() + " (" + (where.isEmpty() ? "location unknown" : where)
+                            + ") are outside the download directories; remove the task without delete_data");
         }
     }
 
     private DownloadClient clientOf(Task t) {
-        return clients.find(t.client()).map(ClientDirectory.Client::client).orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
-                "Task " + t.id() + " belongs to '" + t.client() + "', which is no longer configured", Map.of("client", t.client(),
-                        "known", clients.names())));
+        return clients.find(t.client())
+                .map(ClientDirectory.Client::client)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        "Task " + t.id() + " belongs to '" + t.client() + "', which is no longer configured",
+                        Map.of("client", t.client(), "known", clients.names())));
     }
 
     // ---- reading
@@ -247,7 +289,9 @@ public class DownloadService {
     public Task get(String client, String clientTaskId) {
         clients.require(client);
         String id = Task.idOf(client, clientTaskId);
-        return store.find(id).or(() -> store.find(id.toLowerCase(java.util.Locale.ROOT))).orElseGet(() -> get(id));
+        return store.find(id)
+                .or(() -> store.find(id.toLowerCase(java.util.Locale.ROOT)))
+                .orElseGet(() -> get(id));
     }
 
     public TaskPage list(StatusFilter filter, @Nullable String client, int limit, int offset) {
@@ -259,20 +303,33 @@ public class DownloadService {
     public TaskWithDetails details(String id) {
         Task t = get(id);
         Optional<DownloadClient> c = clients.find(t.client()).map(ClientDirectory.Client::client);
-        if (c.isEmpty()) return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' is no longer configured");
+        if (c.isEmpty())
+            return new TaskWithDetails(
+                    t, List.of(), List.of(), List.of(), "client '" + t.client() + "' is no longer configured");
         try {
             Optional<TaskDetails> live = c.get().details(t.clientTaskId());
             return live.map(d -> new TaskWithDetails(t, d.files(), trackersRedacted(d.trackers()), d.peers(), null))
-                    .orElseGet(() -> new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' no longer has this task"));
+                    .orElseGet(() -> new TaskWithDetails(
+                            t, List.of(), List.of(), List.of(), "client '" + t.client() + "' no longer has this task"));
         } catch (RuntimeException e) {
-            return new TaskWithDetails(t, List.of(), List.of(), List.of(), "client '" + t.client() + "' did not answer: " + e.getMessage());
+            return new TaskWithDetails(
+                    t,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "client '" + t.client() + "' did not answer: " + e.getMessage());
         }
     }
 
     /** A private tracker's announce URL carries the user's passkey: every reader gets it masked, like a credential. */
     private static List<TaskDetails.Tracker> trackersRedacted(List<TaskDetails.Tracker> trackers) {
-        return trackers.stream().map(t -> new TaskDetails.Tracker(SecretsInUrls.redactTracker(t.url()), t.status(), t.peers(),
-                SecretsInUrls.redactTracker(t.message()))).toList();
+        return trackers.stream()
+                .map(t -> new TaskDetails.Tracker(
+                        SecretsInUrls.redactTracker(t.url()),
+                        t.status(),
+                        t.peers(),
+                        SecretsInUrls.redactTracker(t.message())))
+                .toList();
     }
 
     public List<ClientState> clients() {
@@ -286,7 +343,8 @@ public class DownloadService {
 
     private ClientState state(String name) {
         DownloadClient c = clients.require(name).client();
-        return new ClientState(name, c.kind(), clients.health(name), clients.stats(name).orElse(null), store.countListed(name));
+        return new ClientState(
+                name, c.kind(), clients.health(name), clients.stats(name).orElse(null), store.countListed(name));
     }
 
     /** Polls every client now instead of at the next interval (the pollers do this on their own). */
@@ -313,23 +371,30 @@ public class DownloadService {
     public WebhookResult complete(WebhookCompletion hook) {
         String hash = hook.hash() == null ? "" : hook.hash().trim().toLowerCase(java.util.Locale.ROOT);
         if (!hash.matches("[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{16}")) {
-            throw ApiException.invalid("hash", "must be the torrent's info-hash (40 or 64 hex characters) or an aria2 gid");
+            throw ApiException.invalid(
+                    "hash", "must be the torrent's info-hash (40 or 64 hex characters) or an aria2 gid");
         }
         if (hook.client() != null) clients.require(hook.client());
         String id = find(hash, hook.client()).orElseGet(() -> {
             poller.pollAll();
-            return find(hash, hook.client()).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                    "No task with hash " + hash + " on " + (hook.client() == null ? "any client" : "'" + hook.client() + "'"),
-                    Map.of("hash", hash, "clients", clients.names())));
+            return find(hash, hook.client())
+                    .orElseThrow(() -> new ApiException(
+                            ErrorCode.NOT_FOUND,
+                            "No task with hash " + hash + " on "
+                                    + (hook.client() == null ? "any client" : "'" + hook.client() + "'"),
+                            Map.of("hash", hash, "clients", clients.names())));
         });
         clients.find(get(id).client()).ifPresent(c -> poller.poll(c.name()));
-        Instant at = hook.completionTime() == null || hook.completionTime() <= 0 ? clock.instant() : Instant.ofEpochSecond(hook.completionTime());
+        Instant at = hook.completionTime() == null || hook.completionTime() <= 0
+                ? clock.instant()
+                : Instant.ofEpochSecond(hook.completionTime());
         boolean recorded = completions.record(id, at);
         return new WebhookResult(get(id), recorded);
     }
 
     private Optional<String> find(String hash, @Nullable String client) {
-        return store.idsByClientTaskId(hash).stream().filter(id -> client == null || id.startsWith(client + ":")).findFirst();
+        return store.idsByClientTaskId(hash).stream()
+                .filter(id -> client == null || id.startsWith(client + ":"))
+                .findFirst();
     }
-
 }

@@ -27,5 +27,8 @@ public record DownloadTask(
         @Nullable Instant completedAt,
         @Nullable String error) {
 
-    public enum Type { TORRENT, DIRECT }
+    public enum Type {
+        TORRENT,
+        DIRECT
+    }
 }

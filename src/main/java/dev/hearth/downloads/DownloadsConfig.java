@@ -22,8 +22,10 @@ public record DownloadsConfig(
         @Secret String webhookSecret,
         Completion completion,
         Map<String, Category> categories,
+
         @NotChangeableAtRunTime(reason = "the directories Hearth may write to and delete in change only in hearth.yml")
-        List<String> allowedRoots) implements Validated {
+        List<String> allowedRoots)
+        implements Validated {
 
     private static final Set<String> COMPLETION_MODES = Set.of("move", "link", "none");
 
@@ -49,17 +51,30 @@ public record DownloadsConfig(
     public void validate(Problems p) {
         p.positive(pollInterval, "poll_interval");
         p.check(COMPLETION_MODES.contains(completion.mode()), "completion.mode", "must be move, link or none");
-        p.check(webhookSecret.isEmpty() || webhookSecret.length() >= 16, "webhook_secret",
+        p.check(
+                webhookSecret.isEmpty() || webhookSecret.length() >= 16,
+                "webhook_secret",
                 "must be at least 16 characters (or empty to use the generated one)");
         for (int i = 0; i < allowedRoots.size(); i++) {
             String root = allowedRoots.get(i);
-            p.check(!root.isBlank() && Path.of(root).isAbsolute(), "allowed_roots[" + i + "]", "must be an absolute directory (got '" + root + "')");
+            p.check(
+                    !root.isBlank() && Path.of(root).isAbsolute(),
+                    "allowed_roots[" + i + "]",
+                    "must be an absolute directory (got '" + root + "')");
         }
         categories.forEach((name, c) -> {
             Problems at = p.at("categories." + name);
-            at.check(name.matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}"), "", "category names are letters, digits, space, _ . or -");
-            at.check(c.savePath().isEmpty() || Path.of(c.savePath()).isAbsolute(), "save_path", "must be an absolute path (got '" + c.savePath() + "')");
-            at.check(c.libraryPath().isEmpty() || Path.of(c.libraryPath()).isAbsolute(), "library_path",
+            at.check(
+                    name.matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}"),
+                    "",
+                    "category names are letters, digits, space, _ . or -");
+            at.check(
+                    c.savePath().isEmpty() || Path.of(c.savePath()).isAbsolute(),
+                    "save_path",
+                    "must be an absolute path (got '" + c.savePath() + "')");
+            at.check(
+                    c.libraryPath().isEmpty() || Path.of(c.libraryPath()).isAbsolute(),
+                    "library_path",
                     "must be an absolute path (got '" + c.libraryPath() + "')");
         });
     }

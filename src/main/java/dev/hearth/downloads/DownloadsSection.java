@@ -19,6 +19,7 @@ public final class DownloadsSection implements ConfigSection<DownloadsConfig> {
 
     @Override
     public DownloadsConfig defaults() {
-        return new DownloadsConfig(Duration.ofSeconds(5), "", new DownloadsConfig.Completion("link"), Map.of(), List.of());
+        return new DownloadsConfig(
+                Duration.ofSeconds(5), "", new DownloadsConfig.Completion("link"), Map.of(), List.of());
     }
 }

@@ -31,12 +31,23 @@ public sealed interface StatusFilter {
             case "completed" -> new Completed();
             case "failed" -> new Failed();
             case "all" -> new All();
-            default -> Arrays.stream(TaskStatus.values()).filter(t -> t.id().equals(s)).findFirst()
-                    .<StatusFilter>map(Exactly::new)
-                    .orElseThrow(() -> new ApiException(dev.hearth.platform.web.ErrorCode.INVALID_INPUT,
-                            "status: '" + raw + "' is not a task filter",
-                            Map.of("field", "status", "allowed", Stream.concat(Stream.of("active", "completed", "failed", "all"),
-                                    Arrays.stream(TaskStatus.values()).map(TaskStatus::id)).toList())));
+            default ->
+                Arrays.stream(TaskStatus.values())
+                        .filter(t -> t.id().equals(s))
+                        .findFirst()
+                        .<StatusFilter>map(Exactly::new)
+                        .orElseThrow(() -> new ApiException(
+                                dev.hearth.platform.web.ErrorCode.INVALID_INPUT,
+                                "status: '" + raw + "' is not a task filter",
+                                Map.of(
+                                        "field",
+                                        "status",
+                                        "allowed",
+                                        Stream.concat(
+                                                        Stream.of("active", "completed", "failed", "all"),
+                                                        Arrays.stream(TaskStatus.values())
+                                                                .map(TaskStatus::id))
+                                                .toList())));
         };
     }
 }

@@ -9,5 +9,6 @@ public record TaskDetails(DownloadTask task, List<FileEntry> files, List<Tracker
 
     public record Tracker(String url, String status, int peers, String message) {}
 
-    public record Peer(String address, String client, double progress, long downloadSpeed, long uploadSpeed, String country) {}
+    public record Peer(
+            String address, String client, double progress, long downloadSpeed, long uploadSpeed, String country) {}
 }

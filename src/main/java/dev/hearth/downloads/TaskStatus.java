@@ -8,7 +8,14 @@ import java.util.Locale;
  * name, size or files yet, and the dashboard says so rather than showing 0 %.
  */
 public enum TaskStatus {
-    QUEUED, METADATA, CHECKING, DOWNLOADING, PAUSED, SEEDING, COMPLETED, FAILED;
+    QUEUED,
+    METADATA,
+    CHECKING,
+    DOWNLOADING,
+    PAUSED,
+    SEEDING,
+    COMPLETED,
+    FAILED;
 
     @JsonValue
     public String id() {

@@ -17,8 +17,11 @@ public record McpConfig(boolean enabled, boolean readOnly, List<String> allowedO
     public void validate(Problems p) {
         for (int i = 0; i < allowedOrigins.size(); i++) {
             String origin = allowedOrigins.get(i);
-            p.check(origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+"), "allowed_origins[" + i + "]",
-                    "'" + origin + "' is not an origin like https://agent.example.org (scheme, host, optional port; no path)");
+            p.check(
+                    origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+"),
+                    "allowed_origins[" + i + "]",
+                    "'" + origin
+                            + "' is not an origin like https://agent.example.org (scheme, host, optional port; no path)");
         }
     }
 }

@@ -4,7 +4,8 @@ package dev.hearth.media;
  * What adding a title needs: which one ({@link TitleCandidate#foreignId()}), with which quality profile,
  * in which root folder, and whether to search for it at once ("search now").
  */
-public record AddTitle(long foreignId, int qualityProfileId, String rootFolderPath, boolean monitored, boolean searchNow) {
+public record AddTitle(
+        long foreignId, int qualityProfileId, String rootFolderPath, boolean monitored, boolean searchNow) {
     public AddTitle {
         if (rootFolderPath.isBlank()) throw new IllegalArgumentException("rootFolderPath must not be blank");
     }

@@ -1,4 +1,7 @@
 package dev.hearth.media;
 
 /** What an *arr manager manages: Sonarr series, Radarr movies. */
-public enum ManagedKind { SERIES, MOVIES }
+public enum ManagedKind {
+    SERIES,
+    MOVIES
+}

@@ -6,8 +6,13 @@ import org.jspecify.annotations.Nullable;
  * A movie, an episode or a track as a person names it. For an episode {@code title} is the episode's
  * own title and {@code seriesTitle}, {@code season} and {@code episode} say where it belongs.
  */
-public record MediaItem(String title, MediaType type, @Nullable String seriesTitle, @Nullable Integer season,
-                        @Nullable Integer episode, @Nullable Integer year) {
+public record MediaItem(
+        String title,
+        MediaType type,
+        @Nullable String seriesTitle,
+        @Nullable Integer season,
+        @Nullable Integer episode,
+        @Nullable Integer year) {
 
     public static MediaItem movie(String title, @Nullable Integer year) {
         return new MediaItem(title, MediaType.MOVIE, null, null, null, year);
@@ -20,7 +25,9 @@ public record MediaItem(String title, MediaType type, @Nullable String seriesTit
     /** "Inception (2010)", "The Expanse S02E05 Home". */
     public String displayTitle() {
         if (type == MediaType.EPISODE && seriesTitle != null && season != null && episode != null) {
-            return "%s S%02dE%02d %s".formatted(seriesTitle, season, episode, title).strip();
+            return "%s S%02dE%02d %s"
+                    .formatted(seriesTitle, season, episode, title)
+                    .strip();
         }
         return year == null || year == 0 ? title : title + " (" + year + ")";
     }

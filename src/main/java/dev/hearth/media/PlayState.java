@@ -1,3 +1,8 @@
 package dev.hearth.media;
 
-public enum PlayState { PLAYING, PAUSED, BUFFERING, UNKNOWN }
+public enum PlayState {
+    PLAYING,
+    PAUSED,
+    BUFFERING,
+    UNKNOWN
+}

@@ -1,4 +1,12 @@
 package dev.hearth.media;
 
 /** Which requests to list (Overseerr's filter words). */
-public enum RequestFilter { ALL, PENDING, APPROVED, PROCESSING, AVAILABLE, UNAVAILABLE, FAILED }
+public enum RequestFilter {
+    ALL,
+    PENDING,
+    APPROVED,
+    PROCESSING,
+    AVAILABLE,
+    UNAVAILABLE,
+    FAILED
+}

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /** The seed's levels (info, warning, error) and the thresholds' critical, in rising order. */
 public enum AlertLevel {
-    INFO, WARNING, ERROR, CRITICAL;
+    INFO,
+    WARNING,
+    ERROR,
+    CRITICAL;
 
     @JsonValue
     public String id() {
@@ -16,11 +19,15 @@ public enum AlertLevel {
     }
 
     public static Optional<AlertLevel> find(String text) {
-        return Arrays.stream(values()).filter(l -> l.id().equalsIgnoreCase(text.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(l -> l.id().equalsIgnoreCase(text.trim()))
+                .findFirst();
     }
 
     @JsonCreator
     public static AlertLevel parse(String text) {
-        return find(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not an alert level (info, warning, error, critical)"));
+        return find(text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + text + "' is not an alert level (info, warning, error, critical)"));
     }
 }

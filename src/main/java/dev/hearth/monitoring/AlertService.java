@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Singleton
 public class AlertService {
-    private static final String SELECT = "SELECT id, rule_key, level, state, source, message, details, raised_at, acknowledged_at, "
-            + "acknowledged_by, resolved_at FROM alerts";
+    private static final String SELECT =
+            "SELECT id, rule_key, level, state, source, message, details, raised_at, acknowledged_at, "
+                    + "acknowledged_by, resolved_at FROM alerts";
 
     public record Page(List<Alert> alerts, long total, boolean hasMore) {}
 
@@ -61,13 +62,26 @@ public class AlertService {
             if (open.isPresent()) {
                 Alert a = open.get();
                 if (level == a.level()) return a;
-                db.update("UPDATE alerts SET level = ?, message = ?, details = ? WHERE id = ?", level.id(), message, write(details), a.id());
+                db.update(
+                        "UPDATE alerts SET level = ?, message = ?, details = ? WHERE id = ?",
+                        level.id(),
+                        message,
+                        write(details),
+                        a.id());
                 Alert changed = find(a.id()).orElseThrow();
-                if (level.compareTo(a.level()) > 0) bus.publish(new AlertRaised(a.id(), key, level, source, message, details, now, true));
+                if (level.compareTo(a.level()) > 0)
+                    bus.publish(new AlertRaised(a.id(), key, level, source, message, details, now, true));
                 return changed;
             }
-            long id = db.insert("INSERT INTO alerts (rule_key, level, state, source, message, details, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    key, level.id(), Alert.State.RAISED.id(), source, message, write(details), now.toEpochMilli());
+            long id = db.insert(
+                    "INSERT INTO alerts (rule_key, level, state, source, message, details, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    key,
+                    level.id(),
+                    Alert.State.RAISED.id(),
+                    source,
+                    message,
+                    write(details),
+                    now.toEpochMilli());
             bus.publish(new AlertRaised(id, key, level, source, message, details, now, false));
             return find(id).orElseThrow();
         });
@@ -85,7 +99,11 @@ public class AlertService {
             Optional<Alert> a = find(id).filter(x -> x.state() != Alert.State.RESOLVED);
             if (a.isEmpty()) return Optional.<Alert>empty();
             Instant now = clock.instant();
-            db.update("UPDATE alerts SET state = ?, resolved_at = ? WHERE id = ?", Alert.State.RESOLVED.id(), now.toEpochMilli(), id);
+            db.update(
+                    "UPDATE alerts SET state = ?, resolved_at = ? WHERE id = ?",
+                    Alert.State.RESOLVED.id(),
+                    now.toEpochMilli(),
+                    id);
             Alert x = a.get();
             bus.publish(new AlertResolved(id, x.key(), x.level(), x.source(), x.message(), now, by));
             return find(id);
@@ -96,8 +114,13 @@ public class AlertService {
 
     /** Someone has seen it: it stays open until its condition clears, but no longer asks for attention. */
     public Optional<Alert> acknowledge(long id, String by) {
-        int changed = db.update("UPDATE alerts SET state = ?, acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND state = ?",
-                Alert.State.ACKNOWLEDGED.id(), clock.millis(), by, id, Alert.State.RAISED.id());
+        int changed = db.update(
+                "UPDATE alerts SET state = ?, acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND state = ?",
+                Alert.State.ACKNOWLEDGED.id(),
+                clock.millis(),
+                by,
+                id,
+                Alert.State.RAISED.id());
         Optional<Alert> a = find(id);
         if (changed > 0) a.ifPresent(x -> live.publish("alerts", null, AlertView.of(x)));
         return a;
@@ -113,8 +136,13 @@ public class AlertService {
 
     /** Keys of every open alert whose source is in {@code sources}; rule engines resolve the ones they no longer see after a restart. */
     public Set<String> openKeys(Set<String> sources) {
-        return Set.copyOf(db.query("SELECT rule_key, source FROM alerts WHERE resolved_at IS NULL", rs -> sources.contains(rs.getString(2))
-                ? rs.getString(1) : "").stream().filter(k -> !k.isEmpty()).toList());
+        return Set.copyOf(db
+                .query(
+                        "SELECT rule_key, source FROM alerts WHERE resolved_at IS NULL",
+                        rs -> sources.contains(rs.getString(2)) ? rs.getString(1) : "")
+                .stream()
+                .filter(k -> !k.isEmpty())
+                .toList());
     }
 
     /** Newest first; {@code level} and {@code state} null for all. */
@@ -133,7 +161,8 @@ public class AlertService {
         List<Object> paged = new ArrayList<>(params);
         paged.add(limit);
         paged.add(offset);
-        List<Alert> alerts = db.query(SELECT + where + " ORDER BY raised_at DESC, id DESC LIMIT ? OFFSET ?", this::row, paged.toArray());
+        List<Alert> alerts = db.query(
+                SELECT + where + " ORDER BY raised_at DESC, id DESC LIMIT ? OFFSET ?", this::row, paged.toArray());
         return new Page(alerts, total, offset + alerts.size() < total);
     }
 
@@ -154,13 +183,27 @@ public class AlertService {
 
     /** Deletes resolved alerts older than {@code monitoring.alerts.retention}. */
     public int prune() {
-        long cutoff = clock.millis() - config.current().section(MonitoringConfig.class).alerts().retention().toMillis();
+        long cutoff = clock.millis()
+                - config.current()
+                        .section(MonitoringConfig.class)
+                        .alerts()
+                        .retention()
+                        .toMillis();
         return db.update("DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < ?", cutoff);
     }
 
     private Alert row(ResultSet rs) throws SQLException {
-        return new Alert(rs.getLong(1), rs.getString(2), AlertLevel.parse(rs.getString(3)), Alert.State.valueOf(rs.getString(4).toUpperCase()),
-                rs.getString(5), rs.getString(6), read(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)), instant(rs, 9), rs.getString(10),
+        return new Alert(
+                rs.getLong(1),
+                rs.getString(2),
+                AlertLevel.parse(rs.getString(3)),
+                Alert.State.valueOf(rs.getString(4).toUpperCase()),
+                rs.getString(5),
+                rs.getString(6),
+                read(rs.getString(7)),
+                Instant.ofEpochMilli(rs.getLong(8)),
+                instant(rs, 9),
+                rs.getString(10),
                 instant(rs, 11));
     }
 

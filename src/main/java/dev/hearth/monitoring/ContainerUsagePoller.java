@@ -3,10 +3,10 @@ package dev.hearth.monitoring;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.scheduler.Scheduler;
 import dev.hearth.services.ResourceUsage;
+import dev.hearth.services.RuntimeDispatch;
 import dev.hearth.services.RuntimeRef;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.Service;
-import dev.hearth.services.RuntimeDispatch;
 import dev.hearth.services.ServiceRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -32,7 +32,8 @@ class ContainerUsagePoller implements ContainerMetricsSource {
     private final ConfigService config;
     private volatile List<ContainerUsage> last = List.of();
 
-    ContainerUsagePoller(ServiceRegistry services, RuntimeDispatch runtimes, Scheduler scheduler, ConfigService config) {
+    ContainerUsagePoller(
+            ServiceRegistry services, RuntimeDispatch runtimes, Scheduler scheduler, ConfigService config) {
         this.services = services;
         this.runtimes = runtimes;
         this.scheduler = scheduler;
@@ -40,7 +41,10 @@ class ContainerUsagePoller implements ContainerMetricsSource {
     }
 
     void start(@Observes StartupEvent ignored) {
-        scheduler.every("container-usage", config.current().section(MonitoringConfig.class).interval(), this::refresh);
+        scheduler.every(
+                "container-usage",
+                config.current().section(MonitoringConfig.class).interval(),
+                this::refresh);
     }
 
     @Override
@@ -49,7 +53,9 @@ class ContainerUsagePoller implements ContainerMetricsSource {
     }
 
     void refresh() {
-        List<Service> containers = services.services().stream().filter(s -> s.runtime() instanceof RuntimeRef.Docker).toList();
+        List<Service> containers = services.services().stream()
+                .filter(s -> s.runtime() instanceof RuntimeRef.Docker)
+                .toList();
         if (containers.isEmpty()) {
             last = List.of();
             return;
@@ -59,7 +65,8 @@ class ContainerUsagePoller implements ContainerMetricsSource {
             for (Service s : containers) asked.add(pool.submit(() -> usage(s)));
             List<ContainerUsage> answered = new ArrayList<>();
             for (int i = 0; i < asked.size(); i++) {
-                Duration wait = containers.get(i).timeout().plusSeconds(2); // stats takes about a second more than a plain call
+                Duration wait =
+                        containers.get(i).timeout().plusSeconds(2); // stats takes about a second more than a plain call
                 try {
                     answered.add(asked.get(i).get(wait.toMillis(), TimeUnit.MILLISECONDS));
                 } catch (Exception noAnswer) {
@@ -77,6 +84,7 @@ class ContainerUsagePoller implements ContainerMetricsSource {
             return new ContainerUsage(container, s.name(), false, st.exitCode(), st.expected(), 0, 0, 0);
         }
         ResourceUsage u = runtimes.stats(s.name());
-        return new ContainerUsage(container, s.name(), true, null, false, u.cpuPercent(), u.memoryUsed(), u.memoryLimit());
+        return new ContainerUsage(
+                container, s.name(), true, null, false, u.cpuPercent(), u.memoryUsed(), u.memoryLimit());
     }
 }

@@ -35,8 +35,14 @@ class DataDirWatch implements SampleConsumer {
             details.put("path", space.dataDir().toAbsolutePath().toString());
             details.put("free_bytes", space.usableBytes());
             try {
-                alerts.raise(KEY, AlertLevel.CRITICAL, "storage", "The data directory's file system is full: " + space.dataDir().toAbsolutePath()
-                        + "; Hearth cannot save changes until space is freed there", details);
+                alerts.raise(
+                        KEY,
+                        AlertLevel.CRITICAL,
+                        "storage",
+                        "The data directory's file system is full: "
+                                + space.dataDir().toAbsolutePath()
+                                + "; Hearth cannot save changes until space is freed there",
+                        details);
             } catch (RuntimeException stillFull) {
                 LOG.warnf("Could not record the alert that the data directory is full: %s", stillFull.getMessage());
             }

@@ -40,7 +40,10 @@ public class DownloadWatch {
     }
 
     void start(@Observes StartupEvent ignored) {
-        scheduler.every("download-watch", config.current().section(MonitoringConfig.class).alerts().downloadCheckInterval(), this::check);
+        scheduler.every(
+                "download-watch",
+                config.current().section(MonitoringConfig.class).alerts().downloadCheckInterval(),
+                this::check);
     }
 
     public Figures figures() {
@@ -67,7 +70,11 @@ public class DownloadWatch {
             details.put("task_id", t.id());
             details.put("name", t.name());
             details.put("error", t.error());
-            alerts.raise(key, AlertLevel.ERROR, "downloads", "Download failed: " + t.name() + (t.error() == null ? "" : " (" + t.error() + ")"),
+            alerts.raise(
+                    key,
+                    AlertLevel.ERROR,
+                    "downloads",
+                    "Download failed: " + t.name() + (t.error() == null ? "" : " (" + t.error() + ")"),
                     details);
         }
         // A client that does not answer keeps its tasks' last state in the store, so its alerts stay as they are.

@@ -23,7 +23,12 @@ class HistoryAndLive implements SampleConsumer {
     private final DownloadWatch downloads;
     private final Map<String, Health.Status> lastStatus = new HashMap<>();
 
-    HistoryAndLive(MetricsCollector collector, HistoryStore history, LiveHub live, HealthBoard services, DownloadWatch downloads) {
+    HistoryAndLive(
+            MetricsCollector collector,
+            HistoryStore history,
+            LiveHub live,
+            HealthBoard services,
+            DownloadWatch downloads) {
         this.collector = collector;
         this.history = history;
         this.live = live;
@@ -46,8 +51,18 @@ class HistoryAndLive implements SampleConsumer {
             Health.Status now = v.health().status();
             Health.Status before = lastStatus.put(v.name(), now);
             if (before != null && before != now) {
-                live.publish("service_status", v.name(), Map.of("name", v.name(), "status", now.name().toLowerCase(),
-                        "previous", before.name().toLowerCase(), "message", v.health().message()));
+                live.publish(
+                        "service_status",
+                        v.name(),
+                        Map.of(
+                                "name",
+                                v.name(),
+                                "status",
+                                now.name().toLowerCase(),
+                                "previous",
+                                before.name().toLowerCase(),
+                                "message",
+                                v.health().message()));
             }
         }
     }

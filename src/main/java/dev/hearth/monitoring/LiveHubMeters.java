@@ -19,8 +19,11 @@ class LiveHubMeters {
 
     void register(MeterRegistry registry) {
         if (!registered.compareAndSet(false, true)) return;
-        Gauge.builder("hearth_live_clients", hub, LiveHub::clients).description("Connected WebSocket clients").register(registry);
+        Gauge.builder("hearth_live_clients", hub, LiveHub::clients)
+                .description("Connected WebSocket clients")
+                .register(registry);
         FunctionCounter.builder("hearth_live_dropped_clients", hub, LiveHub::dropped)
-                .description("WebSocket clients closed for reading too slowly").register(registry);
+                .description("WebSocket clients closed for reading too slowly")
+                .register(registry);
     }
 }

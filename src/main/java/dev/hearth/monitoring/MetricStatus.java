@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** The seed's per-metric status, read off the configured thresholds. */
 public enum MetricStatus {
-    HEALTHY, WARNING, CRITICAL;
+    HEALTHY,
+    WARNING,
+    CRITICAL;
 
     @JsonValue
     public String id() {

@@ -48,8 +48,13 @@ public class MetricsCollector {
     private volatile @Nullable HostSnapshot last;
     private volatile long lastCostNanos;
 
-    public MetricsCollector(ConfigService config, Scheduler scheduler, Clock clock, Instance<SampleConsumer> consumers,
-                            Instance<ContainerMetricsSource> containerSources, Instance<SupervisedProcesses> processSources) {
+    public MetricsCollector(
+            ConfigService config,
+            Scheduler scheduler,
+            Clock clock,
+            Instance<SampleConsumer> consumers,
+            Instance<ContainerMetricsSource> containerSources,
+            Instance<SupervisedProcesses> processSources) {
         this.config = config;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -68,7 +73,10 @@ public class MetricsCollector {
 
     void start(@Observes StartupEvent ignored) {
         collect(); // primes the CPU and network counters, so the first scheduled sample has rates
-        scheduler.every("metrics-sample", config.current().section(MonitoringConfig.class).interval(), this::sampleAndPublish);
+        scheduler.every(
+                "metrics-sample",
+                config.current().section(MonitoringConfig.class).interval(),
+                this::sampleAndPublish);
     }
 
     /** The latest sample; taken now if none was taken yet. */
@@ -112,11 +120,15 @@ public class MetricsCollector {
         for (ContainerMetricsSource source : containerSources) containers.addAll(source.containers());
         Map<String, Long> pids = new HashMap<>();
         for (SupervisedProcesses source : processSources) pids.putAll(source.pids());
-        HostSnapshot s = new HostSnapshot(clock.instant(),
+        HostSnapshot s = new HostSnapshot(
+                clock.instant(),
                 new HostSnapshot.Cpu(c.total(), c.cores(), c.load1(), c.load5(), c.load15(), temperature.read()),
-                memory.read(), disks.read(),
+                memory.read(),
+                disks.read(),
                 new HostSnapshot.Network(nics, rx, tx, rxTotal, txTotal, latency, !target.isEmpty()),
-                gpus.read(), containers, processes.read(pids, start));
+                gpus.read(),
+                containers,
+                processes.read(pids, start));
         last = s;
         lastCostNanos = System.nanoTime() - start;
         return s;
@@ -127,13 +139,19 @@ public class MetricsCollector {
         Path data = config.dataDir().toAbsolutePath().normalize();
         HostSnapshot.Disk best = null;
         for (HostSnapshot.Disk d : s.disks()) {
-            if (data.startsWith(d.mount()) && (best == null || d.mount().length() > best.mount().length())) best = d;
+            if (data.startsWith(d.mount())
+                    && (best == null || d.mount().length() > best.mount().length())) best = d;
         }
         if (best != null) return best;
-        return s.disks().isEmpty() ? new HostSnapshot.Disk("/", "", "", 0, 0, 0) : s.disks().getFirst();
+        return s.disks().isEmpty()
+                ? new HostSnapshot.Disk("/", "", "", 0, 0, 0)
+                : s.disks().getFirst();
     }
 
     public MetricsView view(HostSnapshot s) {
-        return MetricsView.of(s, primaryDisk(s), config.current().section(MonitoringConfig.class).thresholds());
+        return MetricsView.of(
+                s,
+                primaryDisk(s),
+                config.current().section(MonitoringConfig.class).thresholds());
     }
 }

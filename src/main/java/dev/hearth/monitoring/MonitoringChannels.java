@@ -10,6 +10,9 @@ import java.util.List;
 public class MonitoringChannels implements LiveChannels {
     @Override
     public List<LiveChannel> liveChannels() {
-        return List.of(LiveChannel.of("system_metrics", "metrics"), LiveChannel.of("alerts", "alert"), LiveChannel.of("service_status", "status"));
+        return List.of(
+                LiveChannel.of("system_metrics", "metrics"),
+                LiveChannel.of("alerts", "alert"),
+                LiveChannel.of("service_status", "status"));
     }
 }

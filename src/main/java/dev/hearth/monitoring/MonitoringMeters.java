@@ -1,8 +1,8 @@
 package dev.hearth.monitoring;
 
+import dev.hearth.downloads.TaskStatus;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.services.HealthBoard;
-import dev.hearth.downloads.TaskStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +27,13 @@ class MonitoringMeters implements SampleConsumer {
     private final LiveHubMeters liveMeters;
     private final Map<String, Double> values = new ConcurrentHashMap<>();
 
-    MonitoringMeters(MeterRegistry registry, HealthBoard services, AlertService alerts, DownloadWatch downloads, MetricsCollector collector,
-                     LiveHubMeters liveMeters) {
+    MonitoringMeters(
+            MeterRegistry registry,
+            HealthBoard services,
+            AlertService alerts,
+            DownloadWatch downloads,
+            MetricsCollector collector,
+            LiveHubMeters liveMeters) {
         this.registry = registry;
         this.services = services;
         this.alerts = alerts;
@@ -39,17 +44,54 @@ class MonitoringMeters implements SampleConsumer {
 
     @Override
     public void accept(HostSnapshot s) {
-        gauge("hearth_cpu_usage_ratio", "Share of CPU time not idle, all cores", Tags.empty(), s.cpu().usage() / 100);
+        gauge(
+                "hearth_cpu_usage_ratio",
+                "Share of CPU time not idle, all cores",
+                Tags.empty(),
+                s.cpu().usage() / 100);
         for (int i = 0; i < s.cpu().cores().size(); i++) {
-            gauge("hearth_cpu_core_usage_ratio", "Share of CPU time not idle, per core", Tags.of("core", String.valueOf(i)), s.cpu().cores().get(i) / 100);
+            gauge(
+                    "hearth_cpu_core_usage_ratio",
+                    "Share of CPU time not idle, per core",
+                    Tags.of("core", String.valueOf(i)),
+                    s.cpu().cores().get(i) / 100);
         }
-        gauge("hearth_load1", "Load average over 1 minute", Tags.empty(), s.cpu().load1());
-        gauge("hearth_load5", "Load average over 5 minutes", Tags.empty(), s.cpu().load5());
-        gauge("hearth_load15", "Load average over 15 minutes", Tags.empty(), s.cpu().load15());
-        if (s.cpu().temperature() != null) gauge("hearth_cpu_temperature_celsius", "Hottest CPU sensor", Tags.empty(), s.cpu().temperature());
-        gauge("hearth_memory_total_bytes", "Physical memory", Tags.empty(), s.memory().total());
-        gauge("hearth_memory_used_bytes", "Memory in use, page cache excluded", Tags.empty(), s.memory().used());
-        gauge("hearth_memory_available_bytes", "Memory available to new work", Tags.empty(), s.memory().available());
+        gauge(
+                "hearth_load1",
+                "Load average over 1 minute",
+                Tags.empty(),
+                s.cpu().load1());
+        gauge(
+                "hearth_load5",
+                "Load average over 5 minutes",
+                Tags.empty(),
+                s.cpu().load5());
+        gauge(
+                "hearth_load15",
+                "Load average over 15 minutes",
+                Tags.empty(),
+                s.cpu().load15());
+        if (s.cpu().temperature() != null)
+            gauge(
+                    "hearth_cpu_temperature_celsius",
+                    "Hottest CPU sensor",
+                    Tags.empty(),
+                    s.cpu().temperature());
+        gauge(
+                "hearth_memory_total_bytes",
+                "Physical memory",
+                Tags.empty(),
+                s.memory().total());
+        gauge(
+                "hearth_memory_used_bytes",
+                "Memory in use, page cache excluded",
+                Tags.empty(),
+                s.memory().used());
+        gauge(
+                "hearth_memory_available_bytes",
+                "Memory available to new work",
+                Tags.empty(),
+                s.memory().available());
         gauge("hearth_swap_total_bytes", "Swap space", Tags.empty(), s.memory().swapTotal());
         gauge("hearth_swap_used_bytes", "Swap in use", Tags.empty(), s.memory().swapUsed());
         for (HostSnapshot.Disk d : s.disks()) {
@@ -63,8 +105,12 @@ class MonitoringMeters implements SampleConsumer {
             counter("hearth_network_received_bytes", "Bytes received by an interface", t, n.rxBytes());
             counter("hearth_network_transmitted_bytes", "Bytes sent by an interface", t, n.txBytes());
         }
-        if (s.network().latencyMs() != null) gauge("hearth_network_latency_seconds", "TCP connect time to the latency target", Tags.empty(),
-                s.network().latencyMs() / 1000);
+        if (s.network().latencyMs() != null)
+            gauge(
+                    "hearth_network_latency_seconds",
+                    "TCP connect time to the latency target",
+                    Tags.empty(),
+                    s.network().latencyMs() / 1000);
         for (HostSnapshot.Gpu g : s.gpus()) {
             Tags t = Tags.of("gpu", String.valueOf(g.index()), "name", g.name());
             gauge("hearth_gpu_usage_ratio", "GPU utilisation", t, g.usage() / 100);
@@ -78,22 +124,47 @@ class MonitoringMeters implements SampleConsumer {
         }
         for (ProcessUsage p : s.processes()) {
             Tags t = Tags.of("service", p.service());
-            gauge("hearth_process_cpu_usage_ratio", "Supervised process CPU, share of one core", t, p.cpuPercent() / 100);
+            gauge(
+                    "hearth_process_cpu_usage_ratio",
+                    "Supervised process CPU, share of one core",
+                    t,
+                    p.cpuPercent() / 100);
             gauge("hearth_process_resident_memory_bytes", "Supervised process resident memory", t, p.memoryBytes());
         }
         for (HealthBoard.Entry v : services.entries()) {
-            gauge("hearth_service_up", "1 when the service answers its health check, 0 when not (unknown: 0)", Tags.of("service", v.name()),
+            gauge(
+                    "hearth_service_up",
+                    "1 when the service answers its health check, 0 when not (unknown: 0)",
+                    Tags.of("service", v.name()),
                     v.health().status() == Health.Status.ONLINE ? 1 : 0);
         }
         AlertService.Summary summary = alerts.summary();
-        summary.byLevel().forEach((level, count) -> gauge("hearth_alerts_active", "Open alerts by level", Tags.of("level", level.id()), count));
+        summary.byLevel()
+                .forEach((level, count) ->
+                        gauge("hearth_alerts_active", "Open alerts by level", Tags.of("level", level.id()), count));
         DownloadWatch.Figures f = downloads.figures();
         for (TaskStatus st : TaskStatus.values()) {
-            gauge("hearth_downloads", "Download tasks by status", Tags.of("status", st.id()), f.byStatus().getOrDefault(st, 0));
+            gauge(
+                    "hearth_downloads",
+                    "Download tasks by status",
+                    Tags.of("status", st.id()),
+                    f.byStatus().getOrDefault(st, 0));
         }
-        gauge("hearth_download_speed_bytes_per_second", "Summed download rate of all clients", Tags.of("direction", "down"), f.downloadSpeed());
-        gauge("hearth_download_speed_bytes_per_second", "Summed download rate of all clients", Tags.of("direction", "up"), f.uploadSpeed());
-        gauge("hearth_collector_sample_seconds", "Wall time of the last host sample", Tags.empty(), collector.lastCostNanos() / 1e9);
+        gauge(
+                "hearth_download_speed_bytes_per_second",
+                "Summed download rate of all clients",
+                Tags.of("direction", "down"),
+                f.downloadSpeed());
+        gauge(
+                "hearth_download_speed_bytes_per_second",
+                "Summed download rate of all clients",
+                Tags.of("direction", "up"),
+                f.uploadSpeed());
+        gauge(
+                "hearth_collector_sample_seconds",
+                "Wall time of the last host sample",
+                Tags.empty(),
+                collector.lastCostNanos() / 1e9);
         liveMeters.register(registry);
     }
 
@@ -115,7 +186,10 @@ class MonitoringMeters implements SampleConsumer {
         String id = id(name, tags);
         if (values.put(id, value) == null) {
             ToDoubleFunction<Map<String, Double>> read = m -> m.getOrDefault(id, 0.0);
-            FunctionCounter.builder(name, values, read).description(help).tags(tags).register(registry);
+            FunctionCounter.builder(name, values, read)
+                    .description(help)
+                    .tags(tags)
+                    .register(registry);
         }
     }
 }

@@ -18,11 +18,22 @@ public final class MonitoringSection implements ConfigSection<MonitoringConfig> 
 
     @Override
     public MonitoringConfig defaults() {
-        return new MonitoringConfig(Duration.ofSeconds(5),
+        return new MonitoringConfig(
+                Duration.ofSeconds(5),
                 new MonitoringConfig.History(Duration.ofHours(48), Duration.ofDays(14), Duration.ofDays(730)),
-                new MonitoringConfig.Thresholds(new Threshold(80, 90), new Threshold(80, 90), new Threshold(85, 95), new Threshold(50, 80),
-                        new Threshold(80, 90), new Threshold(200, 1000)),
-                new MonitoringConfig.AlertRules(Duration.ofMinutes(1), 5, Duration.ofMinutes(1), Duration.ofHours(24), Duration.ofMinutes(1),
+                new MonitoringConfig.Thresholds(
+                        new Threshold(80, 90),
+                        new Threshold(80, 90),
+                        new Threshold(85, 95),
+                        new Threshold(50, 80),
+                        new Threshold(80, 90),
+                        new Threshold(200, 1000)),
+                new MonitoringConfig.AlertRules(
+                        Duration.ofMinutes(1),
+                        5,
+                        Duration.ofMinutes(1),
+                        Duration.ofHours(24),
+                        Duration.ofMinutes(1),
                         Duration.ofDays(90)),
                 new MonitoringConfig.AlertNotifications(true, true, "warning"),
                 "");

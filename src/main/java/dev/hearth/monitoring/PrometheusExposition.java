@@ -43,23 +43,32 @@ class PrometheusExposition {
         return new MeterFilter() {
             @Override
             public MeterFilterReply accept(Meter.Id id) {
-                // Nanoseconds under an abbreviated unit (process_cpu_time_ns_total); process_cpu_seconds_total replaces it.
+                // Nanoseconds under an abbreviated unit (process_cpu_time_ns_total); process_cpu_seconds_total replaces
+                // it.
                 return id.getName().equals("process.cpu.time") ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
             }
 
             @Override
             public Meter.Id map(Meter.Id id) {
-                // A gauge must not end in _count (promtool reads it as a summary's part): system_cpu_count becomes system_cpus.
+                // A gauge must not end in _count (promtool reads it as a summary's part): system_cpu_count becomes
+                // system_cpus.
                 String name = id.getName().equals("system.cpu.count") ? "system.cpus" : id.getName();
                 String description = help(id.getName(), id.getDescription());
                 if (name.equals(id.getName()) && description.equals(id.getDescription())) return id;
-                return new Meter.Id(name, io.micrometer.core.instrument.Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType());
+                return new Meter.Id(
+                        name,
+                        io.micrometer.core.instrument.Tags.of(id.getTags()),
+                        id.getBaseUnit(),
+                        description,
+                        id.getType());
             }
         };
     }
 
     static String help(String name, @Nullable String description) {
-        String text = description == null || description.isBlank() ? MISSING_HELP.getOrDefault(name, name.replace('.', ' ')) : description;
+        String text = description == null || description.isBlank()
+                ? MISSING_HELP.getOrDefault(name, name.replace('.', ' '))
+                : description;
         // 'The "cpu time" used by…': quotes add nothing, and in OpenMetrics they come out as \" which promtool refuses.
         return text.replace("\"", "");
     }
@@ -68,19 +77,24 @@ class PrometheusExposition {
     void registerProcessCpu(@Observes StartupEvent ignored, MeterRegistry registry) {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             ToDoubleFunction<com.sun.management.OperatingSystemMXBean> seconds = b -> b.getProcessCpuTime() / 1e9;
-            FunctionCounter.builder("process.cpu", os, seconds).baseUnit("seconds")
-                    .description("CPU time used by the Hearth process").register(registry);
+            FunctionCounter.builder("process.cpu", os, seconds)
+                    .baseUnit("seconds")
+                    .description("CPU time used by the Hearth process")
+                    .register(registry);
         }
     }
 
     /** {@code Accept: *}{@code /*} (curl's) or none: the text format; OpenMetrics only to a client that names it. */
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            if ("/metrics".equals(rc.normalizedPath())) {
-                String accept = rc.request().getHeader("Accept");
-                if (accept == null || !accept.contains("openmetrics")) rc.request().headers().set("Accept", TEXT_FORMAT);
-            }
-            rc.next();
-        }, 900);
+        filters.register(
+                rc -> {
+                    if ("/metrics".equals(rc.normalizedPath())) {
+                        String accept = rc.request().getHeader("Accept");
+                        if (accept == null || !accept.contains("openmetrics"))
+                            rc.request().headers().set("Accept", TEXT_FORMAT);
+                    }
+                    rc.next();
+                },
+                900);
     }
 }

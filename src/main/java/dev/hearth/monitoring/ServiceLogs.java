@@ -1,10 +1,10 @@
 package dev.hearth.monitoring;
 
 import dev.hearth.platform.config.ConfigService;
-import dev.hearth.services.ServiceEntry;
-import dev.hearth.services.ServicesConfig;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
+import dev.hearth.services.ServiceEntry;
+import dev.hearth.services.ServicesConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 public class ServiceLogs {
     public record Entry(Instant timestamp, String level, String stream, String message) {}
 
-    private static final Pattern LEVEL = Pattern.compile("\\b(FATAL|PANIC|CRIT(?:ICAL)?|ERR(?:OR)?|WARN(?:ING)?|INFO|DEBUG|TRACE)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEVEL = Pattern.compile(
+            "\\b(FATAL|PANIC|CRIT(?:ICAL)?|ERR(?:OR)?|WARN(?:ING)?|INFO|DEBUG|TRACE)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Instance<ServiceLogSource> sources;
     private final ConfigService config;
@@ -37,7 +37,9 @@ public class ServiceLogs {
 
     /** Newest first, at least {@code minLevel}; 404 when the service is unknown or nothing can read its log. */
     public List<Entry> query(String service, String minLevel, int limit, Instant since) {
-        List<String> known = config.current().section(ServicesConfig.class).services().stream().map(ServiceEntry::name).toList();
+        List<String> known = config.current().section(ServicesConfig.class).services().stream()
+                .map(ServiceEntry::name)
+                .toList();
         if (!known.contains(service)) throw ApiException.notFound("Service", service, known);
         int min = rank(minLevel);
         for (ServiceLogSource source : sources) {
@@ -49,11 +51,14 @@ public class ServiceLogs {
             for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
                 ServiceLogSource.Line l = all.get(i);
                 String level = levelOf(l.text());
-                if (rank(level) >= min && !l.timestamp().isBefore(since)) out.add(new Entry(l.timestamp(), level, l.stream(), l.text()));
+                if (rank(level) >= min && !l.timestamp().isBefore(since))
+                    out.add(new Entry(l.timestamp(), level, l.stream(), l.text()));
             }
             return out;
         }
-        throw new ApiException(ErrorCode.NOT_FOUND, "No log is readable for service '" + service + "': it has no docker or process runtime",
+        throw new ApiException(
+                ErrorCode.NOT_FOUND,
+                "No log is readable for service '" + service + "': it has no docker or process runtime",
                 Map.of("service", service));
     }
 

@@ -40,19 +40,26 @@ class ServiceStateWatch implements EventListener<ServiceStateChanged> {
 
         // A container's death is the same condition the sampled container rule watches: one key, one alert.
         boolean container = e.runtime().equals("docker");
-        String key = container ? "container:" + e.detail().substring(e.detail().lastIndexOf('/') + 1) : "service-state:" + e.service();
+        String key = container
+                ? "container:" + e.detail().substring(e.detail().lastIndexOf('/') + 1)
+                : "service-state:" + e.service();
         if (e.alertable()) {
             Map<String, Object> details = new LinkedHashMap<>();
-            if (container) details.put("container", e.detail().substring(e.detail().lastIndexOf('/') + 1));
+            if (container)
+                details.put("container", e.detail().substring(e.detail().lastIndexOf('/') + 1));
             details.put("service", e.service());
             details.put("runtime", e.runtime());
             details.put("exitCode", e.exitCode()); // the seed's field name
-            String message = container && !e.state().equals("unhealthy") ? "Container stopped unexpectedly"
-                    : "Service " + e.service() + " " + switch (e.state()) {
-                        case "unhealthy" -> "is unhealthy";
-                        case "failed" -> "keeps crashing and was given up on";
-                        default -> "stopped on its own" + (e.exitCode() == null ? "" : " (exit code " + e.exitCode() + ")");
-                    };
+            String message = container && !e.state().equals("unhealthy")
+                    ? "Container stopped unexpectedly"
+                    : "Service " + e.service() + " "
+                            + switch (e.state()) {
+                                case "unhealthy" -> "is unhealthy";
+                                case "failed" -> "keeps crashing and was given up on";
+                                default ->
+                                    "stopped on its own"
+                                            + (e.exitCode() == null ? "" : " (exit code " + e.exitCode() + ")");
+                            };
             alerts.raise(key, AlertLevel.ERROR, e.runtime(), message, details);
         } else if (e.state().equals("running") || e.state().equals("healthy") || e.expected()) {
             alerts.resolve(key, e.expected() ? "stopped through Hearth" : "running again");

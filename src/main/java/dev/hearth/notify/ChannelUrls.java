@@ -43,7 +43,10 @@ public final class ChannelUrls {
     public static List<String> segments(URI url) {
         String p = url.getRawPath() == null ? "" : url.getRawPath();
         List<String> out = new ArrayList<>();
-        Arrays.stream(p.split("/")).filter(s -> !s.isEmpty()).map(ChannelUrls::decode).forEach(out::add);
+        Arrays.stream(p.split("/"))
+                .filter(s -> !s.isEmpty())
+                .map(ChannelUrls::decode)
+                .forEach(out::add);
         return out;
     }
 

@@ -22,10 +22,12 @@ public record Delivery(
         @Nullable String lastError) {
 
     public enum Status {
-        PENDING, DELIVERED, FAILED;
+        PENDING,
+        DELIVERED,
+        FAILED;
 
         @com.fasterxml.jackson.annotation.JsonValue
-    public String id() {
+        public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }

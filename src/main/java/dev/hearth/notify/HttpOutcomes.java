@@ -19,9 +19,11 @@ public final class HttpOutcomes {
      * {@code parameters.retry_after}, Discord's {@code retry_after}) in seconds; the {@code Retry-After} header is the fallback.
      * {@code describe} turns a refusal into a reason a person can act on; it must not quote secrets.
      */
-    public static Outcome send(UpstreamClient client, UpstreamRequest request,
-                               Function<UpstreamResponse, OptionalDouble> retryAfter,
-                               Function<UpstreamResponse, String> describe) {
+    public static Outcome send(
+            UpstreamClient client,
+            UpstreamRequest request,
+            Function<UpstreamResponse, OptionalDouble> retryAfter,
+            Function<UpstreamResponse, String> describe) {
         UpstreamResponse r;
         try {
             r = client.send(request);
@@ -33,8 +35,13 @@ public final class HttpOutcomes {
         if (r.isSuccess()) return Outcome.sent();
         if (status == 429) {
             OptionalDouble seconds = retryAfter.apply(r);
-            if (seconds.isEmpty()) seconds = r.header("Retry-After").map(HttpOutcomes::parseSeconds).orElse(OptionalDouble.empty());
-            return new Outcome.Throttled(seconds.isPresent() ? Duration.ofMillis((long) Math.ceil(seconds.getAsDouble() * 1000)) : DEFAULT_RETRY_AFTER);
+            if (seconds.isEmpty())
+                seconds =
+                        r.header("Retry-After").map(HttpOutcomes::parseSeconds).orElse(OptionalDouble.empty());
+            return new Outcome.Throttled(
+                    seconds.isPresent()
+                            ? Duration.ofMillis((long) Math.ceil(seconds.getAsDouble() * 1000))
+                            : DEFAULT_RETRY_AFTER);
         }
         String reason = "HTTP " + status + ": " + describe.apply(r);
         return status == 408 || status >= 500 ? new Outcome.Transient(reason) : new Outcome.Permanent(reason);

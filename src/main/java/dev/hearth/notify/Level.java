@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** How urgent a notification is; a channel's {@code min_level} admits this level and those above it. */
 public enum Level {
-    INFO, WARNING, ERROR, CRITICAL;
+    INFO,
+    WARNING,
+    ERROR,
+    CRITICAL;
 
     /** The lower-case word used in config, the API and payloads. */
     @com.fasterxml.jackson.annotation.JsonValue

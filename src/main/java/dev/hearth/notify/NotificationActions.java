@@ -22,9 +22,15 @@ public class NotificationActions implements ActionProvider {
 
     @Override
     public List<Action> actions() {
-        return List.of(new Action(new ActionSpec("notifications.test",
-                "Send a test message to one notification channel and report whether each destination got it", Role.OPERATOR, false,
-                List.of(Param.required("channel", Type.STRING, "the channel's name, as in notifications.channels"))), this::test));
+        return List.of(new Action(
+                new ActionSpec(
+                        "notifications.test",
+                        "Send a test message to one notification channel and report whether each destination got it",
+                        Role.OPERATOR,
+                        false,
+                        List.of(Param.required(
+                                "channel", Type.STRING, "the channel's name, as in notifications.channels"))),
+                this::test));
     }
 
     /** What a test send came to: each destination's delivery. */
@@ -34,10 +40,14 @@ public class NotificationActions implements ActionProvider {
 
     private TestAnswer test(ActionCall call) {
         String channel = call.string("channel");
-        if (!notifications.channelNames().contains(channel)) throw ApiException.notFound("Channel", channel, notifications.channelNames());
-        List<Delivery> deliveries = notifications.sendTest(channel, call.caller().label());
-        List<DeliveryResult> results = deliveries.stream().map(d -> new DeliveryResult(d.destination(), d.status().id(), d.attempts(),
-                d.lastError() == null ? "" : d.lastError())).toList();
+        if (!notifications.channelNames().contains(channel))
+            throw ApiException.notFound("Channel", channel, notifications.channelNames());
+        List<Delivery> deliveries =
+                notifications.sendTest(channel, call.caller().label());
+        List<DeliveryResult> results = deliveries.stream()
+                .map(d -> new DeliveryResult(
+                        d.destination(), d.status().id(), d.attempts(), d.lastError() == null ? "" : d.lastError()))
+                .toList();
         boolean ok = deliveries.stream().allMatch(d -> d.status() == Delivery.Status.DELIVERED);
         return new TestAnswer(channel, ok, results);
     }

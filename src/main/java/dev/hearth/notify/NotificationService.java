@@ -49,7 +49,8 @@ public class NotificationService {
         this(db, config.current().section(NotificationsConfig.class), NotifierKinds.load(), context, clock);
     }
 
-    public NotificationService(Database db, NotificationsConfig config, NotifierKinds kinds, KindContext context, Clock clock) {
+    public NotificationService(
+            Database db, NotificationsConfig config, NotifierKinds kinds, KindContext context, Clock clock) {
         this.outbox = new Outbox(db);
         this.clock = clock;
         this.dedupWindow = config.dedupWindow();
@@ -57,7 +58,8 @@ public class NotificationService {
         for (ChannelConfig c : config.channels()) {
             NotifierKinds.Made made = kinds.make(c, context);
             RateLimiter limiter = limiters.computeIfAbsent(made.limitKey(), k -> new RateLimiter(made.limits()));
-            ChannelWorker worker = new ChannelWorker(c.name(), made.notifier(), limiter, outbox, clock, Secrets.of(made.settings()));
+            ChannelWorker worker =
+                    new ChannelWorker(c.name(), made.notifier(), limiter, outbox, clock, Secrets.of(made.settings()));
             channels.put(c.name(), new Channel(c, made.notifier(), worker, made.limits()));
         }
     }
@@ -103,13 +105,18 @@ public class NotificationService {
                 Level min = Level.find(c.config().minLevel()).orElse(Level.INFO);
                 if (!n.level().atLeast(min) || !types.test(c.config().type())) continue;
                 if (!c.config().sources().isEmpty() && !c.config().sources().contains(n.source())) continue;
-                long notBefore = QuietTime.releaseAt(c.config().quietHours(), n.level(), Instant.ofEpochMilli(now)).toEpochMilli();
-                for (String dest : c.notifier().destinations()) outbox.addDelivery(id, c.config().name(), dest, now, notBefore);
+                long notBefore = QuietTime.releaseAt(c.config().quietHours(), n.level(), Instant.ofEpochMilli(now))
+                        .toEpochMilli();
+                for (String dest : c.notifier().destinations())
+                    outbox.addDelivery(id, c.config().name(), dest, now, notBefore);
                 used.add(c.config().name());
             }
             return new Routed(id, false, used);
         });
-        routed.channels().forEach(name -> java.util.Objects.requireNonNull(channels.get(name)).worker().wake());
+        routed.channels()
+                .forEach(name -> java.util.Objects.requireNonNull(channels.get(name))
+                        .worker()
+                        .wake());
         return routed;
     }
 
@@ -121,9 +128,13 @@ public class NotificationService {
         Channel c = channels.get(channel);
         if (c == null) throw new IllegalArgumentException(channel);
         long now = clock.millis();
-        Notification n = new Notification(Level.INFO, "Hearth test notification",
-                "This is a test from Hearth, sent by " + requestedBy + " to channel '" + channel + "'.", "notifications.test",
-                "notifications.test:" + channel + ":" + now, Instant.ofEpochMilli(now));
+        Notification n = new Notification(
+                Level.INFO,
+                "Hearth test notification",
+                "This is a test from Hearth, sent by " + requestedBy + " to channel '" + channel + "'.",
+                "notifications.test",
+                "notifications.test:" + channel + ":" + now,
+                Instant.ofEpochMilli(now));
         long id = outbox.db().inTransaction(() -> {
             long nid = outbox.add(n, now);
             for (String dest : c.notifier().destinations()) outbox.addDelivery(nid, channel, dest, now, now);
@@ -132,7 +143,8 @@ public class NotificationService {
         c.worker().wake();
         long deadline = System.nanoTime() + TEST_WAIT.toNanos();
         List<Delivery> result = outbox.deliveriesOf(id);
-        while (result.stream().anyMatch(d -> d.status() == Delivery.Status.PENDING && d.attempts() == 0) && System.nanoTime() < deadline) {
+        while (result.stream().anyMatch(d -> d.status() == Delivery.Status.PENDING && d.attempts() == 0)
+                && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -166,10 +178,13 @@ public class NotificationService {
     }
 
     private static Duration longestWindow(List<RateRule> rules) {
-        return rules.stream().map(r -> switch (r) {
-            case RateRule.Spacing s -> s.gap();
-            case RateRule.PerDestination w -> w.per();
-            case RateRule.Overall o -> o.per();
-        }).max(Duration::compareTo).orElse(Duration.ZERO);
+        return rules.stream()
+                .map(r -> switch (r) {
+                    case RateRule.Spacing s -> s.gap();
+                    case RateRule.PerDestination w -> w.per();
+                    case RateRule.Overall o -> o.per();
+                })
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 }

@@ -61,7 +61,10 @@ public final class NotificationsSection implements ConfigSection<NotificationsCo
                 uri = URI.create(url.asText().trim());
             } catch (IllegalArgumentException e) {
                 // The URL holds tokens: the message never quotes it.
-                at.add("", "is not a URL like tgram://<bot token>/<chat id> (schemes: " + String.join(", ", kinds.schemes()) + ")");
+                at.add(
+                        "",
+                        "is not a URL like tgram://<bot token>/<chat id> (schemes: "
+                                + String.join(", ", kinds.schemes()) + ")");
                 continue;
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);

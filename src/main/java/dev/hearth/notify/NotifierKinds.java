@@ -20,16 +20,19 @@ public final class NotifierKinds {
 
     public NotifierKinds(List<? extends NotifierKind<?>> kinds) {
         for (NotifierKind<?> k : kinds) {
-            if (byType.putIfAbsent(k.type(), k) != null) throw new IllegalStateException("channel type registered twice: " + k.type());
+            if (byType.putIfAbsent(k.type(), k) != null)
+                throw new IllegalStateException("channel type registered twice: " + k.type());
             for (String scheme : k.schemes()) {
-                if (byScheme.putIfAbsent(scheme, k) != null) throw new IllegalStateException("channel URL scheme registered twice: " + scheme);
+                if (byScheme.putIfAbsent(scheme, k) != null)
+                    throw new IllegalStateException("channel URL scheme registered twice: " + scheme);
             }
         }
     }
 
     public static NotifierKinds load() {
         List<NotifierKind<?>> found = new ArrayList<>();
-        ServiceLoader.load(NotifierKind.class, NotifierKinds.class.getClassLoader()).forEach(found::add);
+        ServiceLoader.load(NotifierKind.class, NotifierKinds.class.getClassLoader())
+                .forEach(found::add);
         return new NotifierKinds(found);
     }
 
@@ -61,8 +64,9 @@ public final class NotifierKinds {
 
     /** A channel's notifier, its settings bound to its kind's record (they were checked at start). */
     public Made make(ChannelConfig channel, KindContext context) {
-        NotifierKind<?> kind = find(channel.type()).orElseThrow(() -> new IllegalStateException(
-                "no notifier for channel type '" + channel.type() + "' (channel " + channel.name() + ")"));
+        NotifierKind<?> kind = find(channel.type())
+                .orElseThrow(() -> new IllegalStateException(
+                        "no notifier for channel type '" + channel.type() + "' (channel " + channel.name() + ")"));
         return make(kind, channel, context);
     }
 
@@ -70,8 +74,12 @@ public final class NotifierKinds {
     public record Made(Notifier notifier, List<RateRule> limits, String limitKey, Record settings) {}
 
     private static <S extends Record> Made make(NotifierKind<S> kind, ChannelConfig channel, KindContext context) {
-        S settings = SettingsBinding.bind(channel.block(), kind.settings(), "notifications.channels." + channel.name() + "." + kind.type());
-        return new Made(kind.create(channel.name(), settings, context), kind.limits(), kind.type() + ":" + kind.limitKey(channel.name(), settings),
+        S settings = SettingsBinding.bind(
+                channel.block(), kind.settings(), "notifications.channels." + channel.name() + "." + kind.type());
+        return new Made(
+                kind.create(channel.name(), settings, context),
+                kind.limits(),
+                kind.type() + ":" + kind.limitKey(channel.name(), settings),
                 settings);
     }
 
@@ -79,13 +87,16 @@ public final class NotifierKinds {
     void check(ChannelConfig channel, Problems problems) {
         NotifierKind<?> kind = byType.get(channel.type());
         if (kind == null) {
-            problems.add("type", "must be one of " + String.join(", ", byType.keySet()) + " (got '" + channel.type() + "')");
+            problems.add(
+                    "type", "must be one of " + String.join(", ", byType.keySet()) + " (got '" + channel.type() + "')");
             return;
         }
         for (String key : channel.settings().keySet()) {
             if (!key.equals(channel.type())) {
-                problems.add(key, "unknown key (known keys here: min_level, name, quiet_hours, sources, type, url, and the block named by type: "
-                        + channel.type() + ")");
+                problems.add(
+                        key,
+                        "unknown key (known keys here: min_level, name, quiet_hours, sources, type, url, and the block named by type: "
+                                + channel.type() + ")");
             }
         }
         JsonNode block = channel.block();

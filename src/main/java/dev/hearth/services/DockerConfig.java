@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** The Docker engines Hearth watches, each by name; services and discovery refer to them by that name. */
 @RestartRequired
-public record DockerConfig(List<Endpoint> endpoints, String traefikApi, Duration discoveryInterval) implements Validated {
+public record DockerConfig(List<Endpoint> endpoints, String traefikApi, Duration discoveryInterval)
+        implements Validated {
     public DockerConfig {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         traefikApi = traefikApi == null ? "" : traefikApi;
@@ -45,7 +46,9 @@ public record DockerConfig(List<Endpoint> endpoints, String traefikApi, Duration
                 at.add("name", "'" + e.name() + "' is used twice");
             }
             String host = e.host() == null ? "" : e.host();
-            at.check(host.startsWith("unix://") || host.startsWith("tcp://"), "host",
+            at.check(
+                    host.startsWith("unix://") || host.startsWith("tcp://"),
+                    "host",
                     "must be unix:///path/to/docker.sock or tcp://host:port (got '" + host + "')");
             at.positive(e.timeout(), "timeout");
         }

@@ -40,17 +40,20 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class HealthBoard implements ServiceRegistry.Listener, EventListener<ServiceStateChanged> {
     private static final Logger LOG = Logger.getLogger(HealthBoard.class);
-    private static final Executor VIRTUAL = r -> Thread.ofVirtual().name("service-poll").start(r);
+    private static final Executor VIRTUAL =
+            r -> Thread.ofVirtual().name("service-poll").start(r);
     private static final Duration STATS_MAX_AGE = Duration.ofSeconds(30);
 
     /** What the board holds for one service: its health, its runtime's state (if it has a runtime), and when they were read. */
-    public record Entry(String name, Health health, @Nullable RuntimeStatus runtime, Instant checkedAt) {}
+    public record Entry(
+            String name, Health health, @Nullable RuntimeStatus runtime, Instant checkedAt) {}
 
     public record Summary(int total, int online, int offline, int unknown) {}
 
     private record Usage(ResourceUsage usage, Instant at) {}
 
-    private record Found(@Nullable Reading reading, @Nullable RuntimeStatus runtime, Instant at) {}
+    private record Found(
+            @Nullable Reading reading, @Nullable RuntimeStatus runtime, Instant at) {}
 
     private final ServiceRegistry registry;
     private final Scheduler scheduler;
@@ -64,8 +67,12 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
     private final Map<String, Scheduler.Job> jobs = new HashMap<>();
     private volatile boolean started;
 
-    public HealthBoard(ServiceRegistry registry, Scheduler scheduler, Clock clock, Instance<PollCadence> cadences,
-                       Instance<ReadingListener> listeners) {
+    public HealthBoard(
+            ServiceRegistry registry,
+            Scheduler scheduler,
+            Clock clock,
+            Instance<PollCadence> cadences,
+            Instance<ReadingListener> listeners) {
         this.registry = registry;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -219,9 +226,9 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
     private Entry entry(ServiceRegistry.Bound b) {
         Found f = found.get(b.name());
         Instant at = f == null ? clock.instant() : f.at();
-        Health health = b.problem() != null ? b.problem()
-                : f != null && f.reading() != null ? f.reading().health()
-                : Health.unknown(at);
+        Health health = b.problem() != null
+                ? b.problem()
+                : f != null && f.reading() != null ? f.reading().health() : Health.unknown(at);
         return new Entry(b.name(), health, f == null ? null : f.runtime(), at);
     }
 
@@ -235,7 +242,8 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
         if (!refresh) return all.stream().map(b -> row(b, null)).toList();
         long t0 = System.nanoTime();
         List<CompletableFuture<Optional<Entry>>> futures = all.stream()
-                .map(b -> CompletableFuture.supplyAsync(() -> poll(b.name()), VIRTUAL)).toList();
+                .map(b -> CompletableFuture.supplyAsync(() -> poll(b.name()), VIRTUAL))
+                .toList();
         List<ServiceHealth> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             ServiceRegistry.Bound b = all.get(i);
@@ -245,7 +253,8 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
                 out.add(row(b, null));
             } catch (TimeoutException e) {
                 futures.get(i).cancel(true);
-                out.add(row(b, "no answer within " + Durations.format(b.service().timeout())));
+                out.add(row(
+                        b, "no answer within " + Durations.format(b.service().timeout())));
             } catch (ExecutionException | InterruptedException e) {
                 out.add(row(b, String.valueOf(e.getMessage())));
             }
@@ -259,12 +268,27 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
         Entry e = entry(b);
         long age = Math.max(0, Duration.between(e.checkedAt(), now).toMillis());
         if (unanswered != null) {
-            return new ServiceHealth(b.name(), "unreachable", "unreachable", unanswered, now, b.service().timeout().toMillis(), 0, null, null, null);
+            return new ServiceHealth(
+                    b.name(),
+                    "unreachable",
+                    "unreachable",
+                    unanswered,
+                    now,
+                    b.service().timeout().toMillis(),
+                    0,
+                    null,
+                    null,
+                    null);
         }
         RuntimeStatus st = e.runtime();
         Health h = b.integration() != null || b.problem() != null ? e.health() : null;
-        String status = st != null ? st.state().word()
-                : h == null ? "unknown" : h.status() == Health.Status.ONLINE ? "running" : h.status() == Health.Status.UNKNOWN ? "unknown" : "unreachable";
+        String status = st != null
+                ? st.state().word()
+                : h == null
+                        ? "unknown"
+                        : h.status() == Health.Status.ONLINE
+                                ? "running"
+                                : h.status() == Health.Status.UNKNOWN ? "unknown" : "unreachable";
         String word;
         if (h != null) {
             word = switch (h.status()) {
@@ -282,8 +306,17 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
         String message = h != null ? h.message() : st != null ? st.message() : "no URL and no runtime to check";
         Duration up = st == null ? null : st.uptime(now);
         Usage u = st != null && st.running() ? usage.get(b.name()) : null;
-        return new ServiceHealth(b.name(), status, word, message, e.checkedAt(), h == null ? 0 : h.latencyMs(), age,
-                up == null ? null : up.toSeconds(), u == null ? null : u.usage().cpuPercent(), u == null ? null : u.usage().memoryUsed());
+        return new ServiceHealth(
+                b.name(),
+                status,
+                word,
+                message,
+                e.checkedAt(),
+                h == null ? 0 : h.latencyMs(),
+                age,
+                up == null ? null : up.toSeconds(),
+                u == null ? null : u.usage().cpuPercent(),
+                u == null ? null : u.usage().memoryUsed());
     }
 
     /** The services' health in four numbers, from the board (or from a refresh). */

@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** What a service's runtime is doing, in one vocabulary for containers and processes. */
 public enum RunState {
-    RUNNING, STARTING, RESTARTING, STOPPED, EXITED, FAILED, UNREACHABLE, UNKNOWN;
+    RUNNING,
+    STARTING,
+    RESTARTING,
+    STOPPED,
+    EXITED,
+    FAILED,
+    UNREACHABLE,
+    UNKNOWN;
 
     /** The wire word: {@code running}, {@code exited}, ... */
     public String word() {

@@ -46,7 +46,9 @@ public class RuntimeDispatch {
     private void onDockerEvent(String endpoint, DockerEvent e) {
         String container = e.name() == null ? e.containerId() : e.name();
         for (ServiceRegistry.Bound b : registry.all()) {
-            if (b.service().runtime() instanceof RuntimeRef.Docker d && d.endpoint().equals(endpoint) && d.container().equals(container)) {
+            if (b.service().runtime() instanceof RuntimeRef.Docker d
+                    && d.endpoint().equals(endpoint)
+                    && d.container().equals(container)) {
                 ContainerStateChanges.of(docker, endpoint, e, b.name()).ifPresent(change -> {
                     try {
                         bus.publish(change);
@@ -69,14 +71,24 @@ public class RuntimeDispatch {
             case UNKNOWN -> RunState.UNKNOWN;
         };
         URI url = b.service().url().isEmpty() ? null : URI.create(b.service().url());
-        return new RuntimeStatus(state, null, url == null ? null : url.getHost(), ServiceRegistry.port(url), null, null, null, false,
+        return new RuntimeStatus(
+                state,
+                null,
+                url == null ? null : url.getHost(),
+                ServiceRegistry.port(url),
+                null,
+                null,
+                null,
+                false,
                 "external service: " + h.message());
     }
 
     private ServiceRuntime runtime(String name) {
         ServiceRegistry.Bound b = registry.require(name);
         if (b.runtime() == null) {
-            throw new ApiException(ErrorCode.CONFLICT, "Service '" + name + "' is external (reachable by URL only): Hearth cannot start or stop it",
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Service '" + name + "' is external (reachable by URL only): Hearth cannot start or stop it",
                     Map.of("runtime", b.service().runtime().kind()));
         }
         return b.runtime();
@@ -85,7 +97,9 @@ public class RuntimeDispatch {
     private <F> F facet(String name, Class<F> facet, String what) {
         ServiceRuntime r = runtime(name);
         if (!facet.isInstance(r)) {
-            throw new ApiException(ErrorCode.CONFLICT, "Service '" + name + "' runs as " + r.kind() + ", which " + what,
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Service '" + name + "' runs as " + r.kind() + ", which " + what,
                     Map.of("runtime", r.kind()));
         }
         return facet.cast(r);
@@ -105,7 +119,8 @@ public class RuntimeDispatch {
 
     /** Removes what runs a service (its container). */
     public void remove(String name) {
-        facet(name, Removable.class, "cannot be removed; only containers are removed").remove();
+        facet(name, Removable.class, "cannot be removed; only containers are removed")
+                .remove();
     }
 
     public List<ServiceLogLine> logs(String name, int tail, @Nullable Instant since) {

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class ServiceActions implements ActionProvider {
     private static final Param NAME = Param.required("name", Type.STRING, "the service's name (GET /api/v1/services)");
-    private static final Param PROJECT = Param.required("project", Type.STRING, "the compose project's name (GET /api/v1/compose)");
+    private static final Param PROJECT =
+            Param.required("project", Type.STRING, "the compose project's name (GET /api/v1/compose)");
 
     private final ServiceRegistry registry;
     private final HealthBoard board;
@@ -29,8 +30,13 @@ public class ServiceActions implements ActionProvider {
     private final ServiceConfigurator configurator;
     private final ComposeProjects compose;
 
-    public ServiceActions(ServiceRegistry registry, HealthBoard board, RuntimeDispatch runtimes, ServiceDiscovery discovery,
-                          ServiceConfigurator configurator, ComposeProjects compose) {
+    public ServiceActions(
+            ServiceRegistry registry,
+            HealthBoard board,
+            RuntimeDispatch runtimes,
+            ServiceDiscovery discovery,
+            ServiceConfigurator configurator,
+            ComposeProjects compose) {
         this.registry = registry;
         this.board = board;
         this.runtimes = runtimes;
@@ -42,57 +48,162 @@ public class ServiceActions implements ActionProvider {
     @Override
     public List<Action> actions() {
         return List.of(
-                new Action(new ActionSpec("services.start", "Start a service (its container or program)", Role.OPERATOR, false, List.of(NAME)),
+                new Action(
+                        new ActionSpec(
+                                "services.start",
+                                "Start a service (its container or program)",
+                                Role.OPERATOR,
+                                false,
+                                List.of(NAME)),
                         c -> answer(c, "started", runtimes.start(c.string("name")))),
-                new Action(new ActionSpec("services.stop", "Stop a service; the exit is expected and raises no alert", Role.OPERATOR, true, List.of(NAME)),
+                new Action(
+                        new ActionSpec(
+                                "services.stop",
+                                "Stop a service; the exit is expected and raises no alert",
+                                Role.OPERATOR,
+                                true,
+                                List.of(NAME)),
                         c -> answer(c, "stopped", runtimes.stop(c.string("name")))),
-                new Action(new ActionSpec("services.restart", "Restart a service", Role.OPERATOR, false, List.of(NAME)),
+                new Action(
+                        new ActionSpec("services.restart", "Restart a service", Role.OPERATOR, false, List.of(NAME)),
                         c -> answer(c, "restarted", runtimes.restart(c.string("name")))),
-                new Action(new ActionSpec("services.remove", "Remove a service's container (it is killed first if running)", Role.ADMIN, true, List.of(NAME)),
+                new Action(
+                        new ActionSpec(
+                                "services.remove",
+                                "Remove a service's container (it is killed first if running)",
+                                Role.ADMIN,
+                                true,
+                                List.of(NAME)),
                         this::remove),
-                new Action(new ActionSpec("services.discover", "Re-scan Docker endpoints for labelled containers", Role.OPERATOR, false, List.of()),
+                new Action(
+                        new ActionSpec(
+                                "services.discover",
+                                "Re-scan Docker endpoints for labelled containers",
+                                Role.OPERATOR,
+                                false,
+                                List.of()),
                         c -> discovery.discover()),
-                new Action(new ActionSpec("services.configure", "Change a service's display name, group, icon, URL, check interval or timeout; a new URL is checked first",
-                        Role.ADMIN, false, List.of(NAME, Param.required("changes", Type.OBJECT, "keys to change: " + String.join(", ", ServiceEdits.EDITABLE)))),
-                        c -> configurator.configure(c.string("name"), c.params().get("changes"), c.caller().label())),
-                new Action(new ActionSpec("services.compose_up", "Bring a compose project up (docker compose up -d)", Role.OPERATOR, false, List.of(PROJECT)),
+                new Action(
+                        new ActionSpec(
+                                "services.configure",
+                                "Change a service's display name, group, icon, URL, check interval or timeout; a new URL is checked first",
+                                Role.ADMIN,
+                                false,
+                                List.of(
+                                        NAME,
+                                        Param.required(
+                                                "changes",
+                                                Type.OBJECT,
+                                                "keys to change: " + String.join(", ", ServiceEdits.EDITABLE)))),
+                        c -> configurator.configure(
+                                c.string("name"),
+                                c.params().get("changes"),
+                                c.caller().label())),
+                new Action(
+                        new ActionSpec(
+                                "services.compose_up",
+                                "Bring a compose project up (docker compose up -d)",
+                                Role.OPERATOR,
+                                false,
+                                List.of(PROJECT)),
                         c -> compose(c, "up")),
-                new Action(new ActionSpec("services.compose_down", "Take a compose project down (its containers are removed)", Role.OPERATOR, true, List.of(PROJECT)),
+                new Action(
+                        new ActionSpec(
+                                "services.compose_down",
+                                "Take a compose project down (its containers are removed)",
+                                Role.OPERATOR,
+                                true,
+                                List.of(PROJECT)),
                         c -> compose(c, "down")),
-                new Action(new ActionSpec("services.compose_restart", "Restart a compose project's containers", Role.OPERATOR, false, List.of(PROJECT)),
+                new Action(
+                        new ActionSpec(
+                                "services.compose_restart",
+                                "Restart a compose project's containers",
+                                Role.OPERATOR,
+                                false,
+                                List.of(PROJECT)),
                         c -> compose(c, "restart")),
                 // reads, for the chat doors and MCP
-                new Action(new ActionSpec("services.list", "List the services with their last checked health (asks none of them now)",
-                        Role.VIEWER, false, List.of()), c -> list()),
-                new Action(new ActionSpec("services.status", "One service's state now: running or not, since when, its health", Role.VIEWER, false,
-                        List.of(NAME)), c -> status(c.string("name"))),
-                new Action(new ActionSpec("services.logs", "The last lines a service wrote (they may hold its secrets, hence operator)",
-                        Role.OPERATOR, false, List.of(NAME, Param.optional("lines", Type.INTEGER, "how many lines, 1 to 500 (default 50)"))),
+                new Action(
+                        new ActionSpec(
+                                "services.list",
+                                "List the services with their last checked health (asks none of them now)",
+                                Role.VIEWER,
+                                false,
+                                List.of()),
+                        c -> list()),
+                new Action(
+                        new ActionSpec(
+                                "services.status",
+                                "One service's state now: running or not, since when, its health",
+                                Role.VIEWER,
+                                false,
+                                List.of(NAME)),
+                        c -> status(c.string("name"))),
+                new Action(
+                        new ActionSpec(
+                                "services.logs",
+                                "The last lines a service wrote (they may hold its secrets, hence operator)",
+                                Role.OPERATOR,
+                                false,
+                                List.of(
+                                        NAME,
+                                        Param.optional(
+                                                "lines", Type.INTEGER, "how many lines, 1 to 500 (default 50)"))),
                         c -> logs(c.string("name"), c.params().has("lines") ? c.integer("lines") : 50)));
     }
 
     /** The answer of services.list: every service with the health the board holds for it. */
     public record ServiceList(List<Row> services) {
-        public record Row(String name, String displayName, String group, String runtime, String health, String message, Instant checkedAt) {}
+        public record Row(
+                String name,
+                String displayName,
+                String group,
+                String runtime,
+                String health,
+                String message,
+                Instant checkedAt) {}
     }
 
     /** The answer of services.status. */
-    public record ServiceState(String name, String state, boolean running, @Nullable Instant startedAt, @Nullable Integer exitCode,
-                               String health, String message) {}
+    public record ServiceState(
+            String name,
+            String state,
+            boolean running,
+            @Nullable Instant startedAt,
+            @Nullable Integer exitCode,
+            String health,
+            String message) {}
 
     /** The answer of services.logs: the last lines, oldest first. */
     public record ServiceLogs(String service, List<String> lines) {}
 
     private ServiceList list() {
-        return new ServiceList(registry.services().stream().map(s -> {
-            Health health = board.health(s.name());
-            return new ServiceList.Row(s.name(), s.displayName(), s.group(), s.runtime().kind(), word(health), health.message(), health.checkedAt());
-        }).toList());
+        return new ServiceList(registry.services().stream()
+                .map(s -> {
+                    Health health = board.health(s.name());
+                    return new ServiceList.Row(
+                            s.name(),
+                            s.displayName(),
+                            s.group(),
+                            s.runtime().kind(),
+                            word(health),
+                            health.message(),
+                            health.checkedAt());
+                })
+                .toList());
     }
 
     private ServiceState status(String name) {
         RuntimeStatus s = runtimes.status(name);
-        return new ServiceState(name, s.state().word(), s.running(), s.startedAt(), s.exitCode(), word(board.health(name)), s.message());
+        return new ServiceState(
+                name,
+                s.state().word(),
+                s.running(),
+                s.startedAt(),
+                s.exitCode(),
+                word(board.health(name)),
+                s.message());
     }
 
     private static String word(Health health) {
@@ -101,12 +212,21 @@ public class ServiceActions implements ActionProvider {
 
     private ServiceLogs logs(String name, long lines) {
         if (lines < 1 || lines > 500) throw ApiException.invalid("lines", "must be between 1 and 500");
-        return new ServiceLogs(name, runtimes.logs(name, (int) lines, null).stream().map(ServiceLogLine::text).toList());
+        return new ServiceLogs(
+                name,
+                runtimes.logs(name, (int) lines, null).stream()
+                        .map(ServiceLogLine::text)
+                        .toList());
     }
 
     /** Moccha's answer to start, stop and restart: success, a sentence, and pid, host and port under result. */
     public record RuntimeAnswer(boolean success, String message, Result result) {
-        public record Result(String state, @Nullable Long pid, @Nullable String host, @Nullable Integer port, @Nullable Integer exitCode) {}
+        public record Result(
+                String state,
+                @Nullable Long pid,
+                @Nullable String host,
+                @Nullable Integer port,
+                @Nullable Integer exitCode) {}
     }
 
     public record Done(boolean success, String message) {}
@@ -114,7 +234,9 @@ public class ServiceActions implements ActionProvider {
     public record ComposeAnswer(boolean success, String project, String action, String output) {}
 
     private static RuntimeAnswer answer(ActionCall call, String verb, RuntimeStatus s) {
-        return new RuntimeAnswer(true, "Service '" + call.string("name") + "' " + verb + ": " + s.message(),
+        return new RuntimeAnswer(
+                true,
+                "Service '" + call.string("name") + "' " + verb + ": " + s.message(),
                 new RuntimeAnswer.Result(s.state().word(), s.pid(), s.host(), s.port(), s.exitCode()));
     }
 

@@ -21,7 +21,8 @@ public class ServiceConfigurator {
     private final ServiceSettings settings;
     private final ObjectMapper json;
 
-    public ServiceConfigurator(ServiceRegistry registry, ConfigService config, ServiceSettings settings, ObjectMapper json) {
+    public ServiceConfigurator(
+            ServiceRegistry registry, ConfigService config, ServiceSettings settings, ObjectMapper json) {
         this.registry = registry;
         this.config = config;
         this.settings = settings;
@@ -40,15 +41,21 @@ public class ServiceConfigurator {
         ObjectNode merged = stored.deepCopy();
         merged.setAll(ServiceEdits.check(changes));
         ServiceEntry base = b.service().source().equals("config")
-                ? config.current().section(ServicesConfig.class).services().stream().filter(s -> s.name().equals(name)).findFirst().orElse(b.entry())
+                ? config.current().section(ServicesConfig.class).services().stream()
+                        .filter(s -> s.name().equals(name))
+                        .findFirst()
+                        .orElse(b.entry())
                 : b.entry();
         ServiceEntry edited = ServiceEdits.apply(base, merged);
-        ServiceRegistry.Bound rebound = registry.bind(edited, b.service().source(), b.service().discoveredFrom());
+        ServiceRegistry.Bound rebound =
+                registry.bind(edited, b.service().source(), b.service().discoveredFrom());
         if (!edited.url().equals(b.entry().url()) && !edited.url().isEmpty() && rebound.integration() != null) {
             Health h = rebound.integration().poll().health();
             if (h.status() != Health.Status.ONLINE) {
-                throw new ApiException(ErrorCode.INVALID_INPUT, "url: " + edited.url() + " did not answer as expected: " + h.message()
-                        + "; nothing was saved", Map.of("field", "url", "health", h.detail().name(), "message", h.message()));
+                throw new ApiException(
+                        ErrorCode.INVALID_INPUT,
+                        "url: " + edited.url() + " did not answer as expected: " + h.message() + "; nothing was saved",
+                        Map.of("field", "url", "health", h.detail().name(), "message", h.message()));
             }
         }
         settings.save(name, merged, by);

@@ -47,8 +47,14 @@ public class ServiceDiscovery {
     private Scheduler.@Nullable Job job;
     private volatile @Nullable DiscoveryReport last;
 
-    public ServiceDiscovery(ServiceRegistry registry, ConfigService config, DockerEndpoints docker, ServiceSettings settings, HttpStack http,
-                            ObjectMapper json, Scheduler scheduler) {
+    public ServiceDiscovery(
+            ServiceRegistry registry,
+            ConfigService config,
+            DockerEndpoints docker,
+            ServiceSettings settings,
+            HttpStack http,
+            ObjectMapper json,
+            Scheduler scheduler) {
         this.registry = registry;
         this.config = config;
         this.docker = docker;
@@ -60,13 +66,16 @@ public class ServiceDiscovery {
 
     void start(@Observes StartupEvent ignored) {
         if (docker.names().isEmpty()) return;
-        job = scheduler.every("service-discovery", config.current().section(DockerConfig.class).discoveryInterval(), () -> {
-            try {
-                discover();
-            } catch (RuntimeException e) {
-                LOG.warnf("Discovery failed: %s", e.getMessage());
-            }
-        });
+        job = scheduler.every(
+                "service-discovery",
+                config.current().section(DockerConfig.class).discoveryInterval(),
+                () -> {
+                    try {
+                        discover();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Discovery failed: %s", e.getMessage());
+                    }
+                });
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -97,9 +106,11 @@ public class ServiceDiscovery {
                 unreachable.add("traefik " + traefik + ": " + e.getMessage());
             }
         }
-        Set<String> configured = config.current().section(ServicesConfig.class).services().stream().map(ServiceEntry::name)
+        Set<String> configured = config.current().section(ServicesConfig.class).services().stream()
+                .map(ServiceEntry::name)
                 .collect(Collectors.toSet());
-        DiscoveryReport scan = LabelDiscovery.scan(containers, routers, configured, new HashSet<>(registry.kinds().ids()));
+        DiscoveryReport scan = LabelDiscovery.scan(
+                containers, routers, configured, new HashSet<>(registry.kinds().ids()));
         Map<String, ObjectNode> edits = settings.all();
         Map<String, ServiceRegistry.Bound> next = new LinkedHashMap<>();
         for (ServiceRegistry.Bound b : registry.all()) {
@@ -108,11 +119,24 @@ public class ServiceDiscovery {
             if (keep) next.put(b.name(), b);
         }
         for (DiscoveredService d : scan.found()) {
-            ServiceEntry entry = new ServiceEntry(d.name(), d.displayName(), d.group(), d.icon(), validUrl(d.url()), d.integration(), java.time.Duration.ofSeconds(30),
-                    java.time.Duration.ofSeconds(5), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), new ServiceEntry.Runtime(new ServiceEntry.DockerRuntime(d.container(), d.endpoint()), null));
+            ServiceEntry entry = new ServiceEntry(
+                    d.name(),
+                    d.displayName(),
+                    d.group(),
+                    d.icon(),
+                    validUrl(d.url()),
+                    d.integration(),
+                    java.time.Duration.ofSeconds(30),
+                    java.time.Duration.ofSeconds(5),
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+                    new ServiceEntry.Runtime(new ServiceEntry.DockerRuntime(d.container(), d.endpoint()), null));
             Optional<ServiceRegistry.Bound> old = registry.find(d.name());
             ServiceEntry edited = ServiceEdits.apply(entry, edits.get(d.name()));
-            next.put(d.name(), old.isPresent() && old.get().entry().equals(edited) ? old.get() : registry.bind(edited, "discovery", d.source()));
+            next.put(
+                    d.name(),
+                    old.isPresent() && old.get().entry().equals(edited)
+                            ? old.get()
+                            : registry.bind(edited, "discovery", d.source()));
         }
         registry.replaceAll(next);
         DiscoveryReport report = new DiscoveryReport(scan.found(), scan.skipped(), unreachable);

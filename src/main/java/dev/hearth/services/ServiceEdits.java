@@ -24,7 +24,9 @@ final class ServiceEdits {
     /** Checks a change's keys and value types; answers the change with durations in canonical form. */
     static ObjectNode check(@Nullable JsonNode changes) {
         if (!(changes instanceof ObjectNode obj) || obj.isEmpty()) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, "Send a JSON object with some of: " + String.join(", ", EDITABLE),
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    "Send a JSON object with some of: " + String.join(", ", EDITABLE),
                     Map.of("editable", EDITABLE));
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -32,14 +34,17 @@ final class ServiceEdits {
             String key = e.getKey();
             JsonNode v = e.getValue();
             if (!EDITABLE.contains(key)) {
-                throw new ApiException(ErrorCode.INVALID_INPUT, key + ": cannot be changed here (runtime and credentials are set in hearth.yml)",
+                throw new ApiException(
+                        ErrorCode.INVALID_INPUT,
+                        key + ": cannot be changed here (runtime and credentials are set in hearth.yml)",
                         Map.of("field", key, "editable", EDITABLE));
             }
             if (!v.isTextual()) throw ApiException.invalid(key, "must be text");
             String text = v.asText().trim();
             switch (key) {
                 case "url" -> {
-                    if (!text.isEmpty() && !isHttpUrl(text)) throw ApiException.invalid(key, "'" + text + "' is not an http:// or https:// URL");
+                    if (!text.isEmpty() && !isHttpUrl(text))
+                        throw ApiException.invalid(key, "'" + text + "' is not an http:// or https:// URL");
                 }
                 case "check_interval", "timeout" -> {
                     Duration d;
@@ -62,13 +67,16 @@ final class ServiceEdits {
 
     static ServiceEntry apply(ServiceEntry s, @Nullable ObjectNode edits) {
         if (edits == null || edits.isEmpty()) return s;
-        return new ServiceEntry(s.name(),
+        return new ServiceEntry(
+                s.name(),
                 text(edits, "display_name", s.displayName()),
                 text(edits, "group", s.group()),
                 text(edits, "icon", s.icon()),
                 text(edits, "url", s.url()),
                 s.integration(),
-                edits.has("check_interval") ? Durations.parse(edits.get("check_interval").asText()) : s.checkInterval(),
+                edits.has("check_interval")
+                        ? Durations.parse(edits.get("check_interval").asText())
+                        : s.checkInterval(),
                 edits.has("timeout") ? Durations.parse(edits.get("timeout").asText()) : s.timeout(),
                 s.credentials(),
                 s.runtime());
@@ -91,17 +99,39 @@ final class ServiceEdits {
     static ServiceSettingsView view(Service service, ServiceEntry entry) {
         URI url = service.url().isEmpty() ? null : URI.create(service.url());
         ServiceSettingsView.Runtime runtime = switch (service.runtime()) {
-            case RuntimeRef.Docker d -> new ServiceSettingsView.Runtime(d.kind(), d.endpoint(), d.container(), null, null, null, null, null);
+            case RuntimeRef.Docker d ->
+                new ServiceSettingsView.Runtime(d.kind(), d.endpoint(), d.container(), null, null, null, null, null);
             case RuntimeRef.Process p -> {
                 ServiceEntry.ProcessRuntime pr = entry.runtime().process();
-                yield pr == null ? new ServiceSettingsView.Runtime(p.kind(), null, null, null, null, null, null, null)
-                        : new ServiceSettingsView.Runtime(p.kind(), null, null, pr.command(), pr.restart(), pr.stopSignal(),
-                        Durations.format(pr.stopTimeout()), pr.autostart());
+                yield pr == null
+                        ? new ServiceSettingsView.Runtime(p.kind(), null, null, null, null, null, null, null)
+                        : new ServiceSettingsView.Runtime(
+                                p.kind(),
+                                null,
+                                null,
+                                pr.command(),
+                                pr.restart(),
+                                pr.stopSignal(),
+                                Durations.format(pr.stopTimeout()),
+                                pr.autostart());
             }
-            case RuntimeRef.External x -> new ServiceSettingsView.Runtime(x.kind(), null, null, null, null, null, null, null);
+            case RuntimeRef.External x ->
+                new ServiceSettingsView.Runtime(x.kind(), null, null, null, null, null, null, null);
         };
-        return new ServiceSettingsView(true, service.name(), service.displayName(), service.group(), service.icon(), service.url(),
-                url == null ? null : url.getHost(), ServiceRegistry.port(url), service.integration(), Durations.format(service.checkInterval()),
-                Durations.format(service.timeout()), service.source(), service.discoveredFrom().isEmpty() ? null : service.discoveredFrom(), runtime);
+        return new ServiceSettingsView(
+                true,
+                service.name(),
+                service.displayName(),
+                service.group(),
+                service.icon(),
+                service.url(),
+                url == null ? null : url.getHost(),
+                ServiceRegistry.port(url),
+                service.integration(),
+                Durations.format(service.checkInterval()),
+                Durations.format(service.timeout()),
+                service.source(),
+                service.discoveredFrom().isEmpty() ? null : service.discoveredFrom(),
+                runtime);
     }
 }

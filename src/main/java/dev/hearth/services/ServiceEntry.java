@@ -33,11 +33,14 @@ public record ServiceEntry(
         integration = integration == null || integration.isBlank() ? "http" : integration;
         checkInterval = checkInterval == null ? Duration.ofSeconds(30) : checkInterval;
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
-        credentials = credentials == null || credentials.isNull() ? JsonNodeFactory.instance.objectNode() : credentials.deepCopy();
+        credentials = credentials == null || credentials.isNull()
+                ? JsonNodeFactory.instance.objectNode()
+                : credentials.deepCopy();
     }
 
     /** How Hearth starts, stops and measures a service: at most one of docker and process; neither means external. */
-    public record Runtime(@Nullable DockerRuntime docker, @Nullable ProcessRuntime process) {}
+    public record Runtime(
+            @Nullable DockerRuntime docker, @Nullable ProcessRuntime process) {}
 
     /** A container on a named endpoint of {@code docker.endpoints}. */
     public record DockerRuntime(String container, String endpoint) {

@@ -38,8 +38,13 @@ public class ServiceRegistry {
      * A service with what Hearth uses to act on it. {@code problem} is set when its integration could not be
      * made (an unknown kind of a discovered service, settings that do not fit): the health says why.
      */
-    public record Bound(Service service, ServiceEntry entry, @Nullable ServiceRuntime runtime, @Nullable IntegrationKind<?> kind,
-                        @Nullable Integration integration, @Nullable Health problem) {
+    public record Bound(
+            Service service,
+            ServiceEntry entry,
+            @Nullable ServiceRuntime runtime,
+            @Nullable IntegrationKind<?> kind,
+            @Nullable Integration integration,
+            @Nullable Health problem) {
         public String name() {
             return service.name();
         }
@@ -63,8 +68,14 @@ public class ServiceRegistry {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile Map<String, Bound> bound;
 
-    public ServiceRegistry(ConfigService config, IntegrationKinds kinds, KindContext context, ProcessRuntimes processes, DockerEndpoints docker,
-                           ServiceSettings settings, Clock clock) {
+    public ServiceRegistry(
+            ConfigService config,
+            IntegrationKinds kinds,
+            KindContext context,
+            ProcessRuntimes processes,
+            DockerEndpoints docker,
+            ServiceSettings settings,
+            Clock clock) {
         this.kinds = kinds;
         this.context = context;
         this.processes = processes;
@@ -91,7 +102,13 @@ public class ServiceRegistry {
         if (s.runtime().docker() != null) {
             var d = s.runtime().docker();
             ref = new RuntimeRef.Docker(d.endpoint(), d.container());
-            runtime = new DockerServiceRuntime(s.name(), d.endpoint(), d.container(), docker, url == null ? null : url.getHost(), port(url),
+            runtime = new DockerServiceRuntime(
+                    s.name(),
+                    d.endpoint(),
+                    d.container(),
+                    docker,
+                    url == null ? null : url.getHost(),
+                    port(url),
                     DockerServiceRuntime.STOP_TIMEOUT);
         } else if (s.runtime().process() != null) {
             ref = new RuntimeRef.Process();
@@ -99,18 +116,43 @@ public class ServiceRegistry {
         } else {
             ref = new RuntimeRef.External();
         }
-        Service service = new Service(s.name(), s.displayName(), s.group(), s.icon(), s.url(), s.integration(), ref, source, discoveredFrom,
-                s.checkInterval(), s.timeout());
+        Service service = new Service(
+                s.name(),
+                s.displayName(),
+                s.group(),
+                s.icon(),
+                s.url(),
+                s.integration(),
+                ref,
+                source,
+                discoveredFrom,
+                s.checkInterval(),
+                s.timeout());
         IntegrationKind<?> kind = kinds.find(s.integration()).orElse(null);
         if (kind == null) {
-            return new Bound(service, s, runtime, null, null, HealthProbe.misconfigured(clock, "unknown integration '" + s.integration()
-                    + "' (known: " + String.join(", ", kinds.ids()) + ")"));
+            return new Bound(
+                    service,
+                    s,
+                    runtime,
+                    null,
+                    null,
+                    HealthProbe.misconfigured(
+                            clock,
+                            "unknown integration '" + s.integration() + "' (known: " + String.join(", ", kinds.ids())
+                                    + ")"));
         }
         if (url == null) return new Bound(service, s, runtime, kind, null, null);
         try {
-            return new Bound(service, s, runtime, kind, kinds.create(kind.id(), s.name(), url, s.credentials(), s.timeout(), context), null);
+            return new Bound(
+                    service,
+                    s,
+                    runtime,
+                    kind,
+                    kinds.create(kind.id(), s.name(), url, s.credentials(), s.timeout(), context),
+                    null);
         } catch (ConfigException e) {
-            return new Bound(service, s, runtime, kind, null, HealthProbe.misconfigured(clock, String.join("; ", e.problems())));
+            return new Bound(
+                    service, s, runtime, kind, null, HealthProbe.misconfigured(clock, String.join("; ", e.problems())));
         }
     }
 
@@ -166,8 +208,10 @@ public class ServiceRegistry {
         Bound b = bound.get(name);
         if (b != null) return b.service();
         return bound.values().stream()
-                .filter(x -> x.service().runtime() instanceof RuntimeRef.Docker d && d.container().equals(name))
-                .map(Bound::service).findFirst()
+                .filter(x -> x.service().runtime() instanceof RuntimeRef.Docker d
+                        && d.container().equals(name))
+                .map(Bound::service)
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("Service", name, bound.keySet()));
     }
 

@@ -41,7 +41,12 @@ public class ServiceSettings {
         }
         db.inTransaction(() -> {
             db.update("DELETE FROM service_settings WHERE name = ?", name);
-            db.update("INSERT INTO service_settings (name, settings, updated_by, updated_at) VALUES (?, ?, ?, ?)", name, text, by, clock.millis());
+            db.update(
+                    "INSERT INTO service_settings (name, settings, updated_by, updated_at) VALUES (?, ?, ?, ?)",
+                    name,
+                    text,
+                    by,
+                    clock.millis());
             return null;
         });
     }

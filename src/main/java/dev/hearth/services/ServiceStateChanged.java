@@ -19,7 +19,8 @@ public record ServiceStateChanged(
         @Nullable Integer exitCode,
         boolean expected,
         String detail,
-        Instant at) implements HearthEvent {
+        Instant at)
+        implements HearthEvent {
 
     /** An alert rule should fire: it ended (or crash-looped) without anyone asking. */
     public boolean alertable() {

@@ -72,14 +72,26 @@ public final class ServicesSection implements ConfigSection<ServicesConfig> {
         if (runtime.docker() != null) {
             ServiceEntry.DockerRuntime d = runtime.docker();
             p.check(!d.container().isBlank(), "docker.container", "must name the container");
-            p.check(docker.names().contains(d.endpoint()), "docker.endpoint",
-                    "'" + d.endpoint() + "' is not one of docker.endpoints (" + String.join(", ", docker.names()) + ")");
+            p.check(
+                    docker.names().contains(d.endpoint()),
+                    "docker.endpoint",
+                    "'" + d.endpoint() + "' is not one of docker.endpoints (" + String.join(", ", docker.names())
+                            + ")");
         }
         if (runtime.process() != null) {
             ServiceEntry.ProcessRuntime pr = runtime.process();
-            p.check(!pr.command().isEmpty() && !pr.command().getFirst().isBlank(), "process.command", "must give the program, e.g. [deluged, -d]");
-            p.check(RESTART.contains(pr.restart()), "process.restart", "must be no, on-failure or always (got '" + pr.restart() + "')");
-            p.check(pr.stopSignal().matches("(SIG)?[A-Z0-9]+"), "process.stop_signal", "must be a signal name like TERM or INT");
+            p.check(
+                    !pr.command().isEmpty() && !pr.command().getFirst().isBlank(),
+                    "process.command",
+                    "must give the program, e.g. [deluged, -d]");
+            p.check(
+                    RESTART.contains(pr.restart()),
+                    "process.restart",
+                    "must be no, on-failure or always (got '" + pr.restart() + "')");
+            p.check(
+                    pr.stopSignal().matches("(SIG)?[A-Z0-9]+"),
+                    "process.stop_signal",
+                    "must be a signal name like TERM or INT");
             p.positive(pr.stopTimeout(), "process.stop_timeout");
             p.positive(pr.backoff(), "process.backoff");
             p.positive(pr.maxBackoff(), "process.max_backoff");

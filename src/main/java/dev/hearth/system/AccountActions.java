@@ -14,7 +14,6 @@ import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,25 +41,56 @@ public class AccountActions implements ActionProvider {
     @Override
     public List<Action> actions() {
         return List.of(
-                new Action(new ActionSpec("accounts.create", "Add a browser user with a role", Role.ADMIN, false, List.of(
-                        Param.required("username", Type.STRING, "1 to 64 letters, digits, . _ @ or -"),
-                        Param.required("password", Type.STRING, MIN_PASSWORD + " characters to 1 KB"),
-                        Param.required("role", Type.STRING, "viewer, operator or admin"))),
+                new Action(
+                        new ActionSpec(
+                                "accounts.create",
+                                "Add a browser user with a role",
+                                Role.ADMIN,
+                                false,
+                                List.of(
+                                        Param.required("username", Type.STRING, "1 to 64 letters, digits, . _ @ or -"),
+                                        Param.required("password", Type.STRING, MIN_PASSWORD + " characters to 1 KB"),
+                                        Param.required("role", Type.STRING, "viewer, operator or admin"))),
                         this::create),
-                new Action(new ActionSpec("accounts.set_role", "Change a browser user's role; their sessions end", Role.ADMIN, false, List.of(
-                        Param.required("username", Type.STRING, "the user"),
-                        Param.required("role", Type.STRING, "viewer, operator or admin"))),
+                new Action(
+                        new ActionSpec(
+                                "accounts.set_role",
+                                "Change a browser user's role; their sessions end",
+                                Role.ADMIN,
+                                false,
+                                List.of(
+                                        Param.required("username", Type.STRING, "the user"),
+                                        Param.required("role", Type.STRING, "viewer, operator or admin"))),
                         this::setRole),
-                new Action(new ActionSpec("accounts.reset_password", "Set a new password for a browser user; their sessions end", Role.ADMIN, false,
-                        List.of(Param.required("username", Type.STRING, "the user"),
-                                Param.required("password", Type.STRING, "the new password"))),
+                new Action(
+                        new ActionSpec(
+                                "accounts.reset_password",
+                                "Set a new password for a browser user; their sessions end",
+                                Role.ADMIN,
+                                false,
+                                List.of(
+                                        Param.required("username", Type.STRING, "the user"),
+                                        Param.required("password", Type.STRING, "the new password"))),
                         this::resetPassword),
-                new Action(new ActionSpec("accounts.delete", "Remove a browser user; their sessions end", Role.ADMIN, true, List.of(
-                        Param.required("username", Type.STRING, "the user"))),
+                new Action(
+                        new ActionSpec(
+                                "accounts.delete",
+                                "Remove a browser user; their sessions end",
+                                Role.ADMIN,
+                                true,
+                                List.of(Param.required("username", Type.STRING, "the user"))),
                         this::delete),
-                new Action(new ActionSpec("accounts.change_password", "Change your own password; your other sessions end", Role.VIEWER, false,
-                        List.of(Param.required("current_password", Type.STRING, "the password you signed in with"),
-                                Param.required("new_password", Type.STRING, MIN_PASSWORD + " characters to 1 KB"))),
+                new Action(
+                        new ActionSpec(
+                                "accounts.change_password",
+                                "Change your own password; your other sessions end",
+                                Role.VIEWER,
+                                false,
+                                List.of(
+                                        Param.required(
+                                                "current_password", Type.STRING, "the password you signed in with"),
+                                        Param.required(
+                                                "new_password", Type.STRING, MIN_PASSWORD + " characters to 1 KB"))),
                         this::changeOwn));
     }
 
@@ -77,14 +107,20 @@ public class AccountActions implements ActionProvider {
 
     private AccountView create(ActionCall call) {
         String name = call.string("username");
-        if (!NAME.matcher(name).matches()) throw ApiException.invalid("username", "must be 1 to 64 letters, digits, . _ @ or -, starting with a letter or digit");
+        if (!NAME.matcher(name).matches())
+            throw ApiException.invalid(
+                    "username", "must be 1 to 64 letters, digits, . _ @ or -, starting with a letter or digit");
         String password = password(call, "password");
         Role role = role(call);
         if (users.find(name).isPresent()) {
-            throw new ApiException(ErrorCode.CONFLICT, "A user named '" + name + "' exists already", Map.of("field", "username"));
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "A user named '" + name + "' exists already", Map.of("field", "username"));
         }
         users.create(name, password, role);
-        return view(users.list().stream().filter(a -> a.username().equals(name)).findFirst().orElseThrow());
+        return view(users.list().stream()
+                .filter(a -> a.username().equals(name))
+                .findFirst()
+                .orElseThrow());
     }
 
     private RoleSet setRole(ActionCall call) {
@@ -113,8 +149,10 @@ public class AccountActions implements ActionProvider {
     private PasswordChanged changeOwn(ActionCall call) {
         Caller caller = call.caller();
         if (caller.method() != Caller.Method.SESSION || !caller.credential().startsWith("session:")) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, "Only a browser user signed in with a password has one to change "
-                    + "(API keys are revoked and created instead; a proxy's users change it at the proxy)");
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    "Only a browser user signed in with a password has one to change "
+                            + "(API keys are revoked and created instead; a proxy's users change it at the proxy)");
         }
         String current = call.string("current_password");
         String next = password(call, "new_password");
@@ -127,23 +165,32 @@ public class AccountActions implements ActionProvider {
 
     private void keepAnAdmin(Caller caller, UserService.User user, String verb) {
         if (caller.method() == Caller.Method.SESSION && caller.name().equals(user.username())) {
-            throw new ApiException(ErrorCode.CONFLICT, "You cannot " + verb + " your own account; another admin can", Map.of("username", user.username()));
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "You cannot " + verb + " your own account; another admin can",
+                    Map.of("username", user.username()));
         }
         if (users.admins() <= 1) {
-            throw new ApiException(ErrorCode.CONFLICT, "'" + user.username() + "' is the last admin: make another user admin first",
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "'" + user.username() + "' is the last admin: make another user admin first",
                     Map.of("username", user.username()));
         }
     }
 
     private UserService.User existing(ActionCall call) {
         String name = call.string("username");
-        return users.find(name).orElseThrow(() -> ApiException.notFound("User", name.length() > 64 ? name.substring(0, 64) : name,
-                users.list().stream().map(UserService.Account::username).toList()));
+        return users.find(name)
+                .orElseThrow(() -> ApiException.notFound(
+                        "User",
+                        name.length() > 64 ? name.substring(0, 64) : name,
+                        users.list().stream().map(UserService.Account::username).toList()));
     }
 
     private static String password(ActionCall call, String field) {
         String password = call.string(field);
-        if (password.length() < MIN_PASSWORD) throw ApiException.invalid(field, "must be at least " + MIN_PASSWORD + " characters");
+        if (password.length() < MIN_PASSWORD)
+            throw ApiException.invalid(field, "must be at least " + MIN_PASSWORD + " characters");
         if (password.getBytes(StandardCharsets.UTF_8).length > UserService.MAX_PASSWORD_BYTES) {
             throw ApiException.invalid(field, "must be at most " + UserService.MAX_PASSWORD_BYTES + " bytes");
         }
@@ -151,7 +198,8 @@ public class AccountActions implements ActionProvider {
     }
 
     private static Role role(ActionCall call) {
-        return Role.find(call.string("role")).orElseThrow(() -> ApiException.invalid("role", "must be viewer, operator or admin"));
+        return Role.find(call.string("role"))
+                .orElseThrow(() -> ApiException.invalid("role", "must be viewer, operator or admin"));
     }
 
     public static AccountView view(UserService.Account a) {

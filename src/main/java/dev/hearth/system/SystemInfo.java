@@ -13,7 +13,8 @@ public class SystemInfo {
     private final Instant started;
     private final String version;
 
-    public SystemInfo(Clock clock, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+    public SystemInfo(
+            Clock clock, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.clock = clock;
         this.started = clock.instant();
         this.version = version;

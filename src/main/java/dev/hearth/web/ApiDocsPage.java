@@ -22,9 +22,10 @@ public class ApiDocsPage {
      * Hearth's files only). A new Swagger UI may apply another: the dashboard test then fails on the CSP
      * violation, and Chromium's message names the hash to put here.
      */
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    static final String POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; "
+                    + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                    + "frame-ancestors 'none'";
 
     private final String path;
     private final String page = read();
@@ -36,8 +37,13 @@ public class ApiDocsPage {
     void install(@Observes Router router) {
         // before the extension's own handler of the same paths; after the request gate's filters
         for (String p : new String[] {path + "/", path + "/index.html"}) {
-            router.get(p).order(-1).handler(rc -> rc.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                    .putHeader("Content-Security-Policy", POLICY).putHeader("Cache-Control", "no-store").end(page));
+            router.get(p)
+                    .order(-1)
+                    .handler(rc -> rc.response()
+                            .putHeader("Content-Type", "text/html; charset=utf-8")
+                            .putHeader("Content-Security-Policy", POLICY)
+                            .putHeader("Cache-Control", "no-store")
+                            .end(page));
         }
     }
 

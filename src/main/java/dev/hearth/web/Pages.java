@@ -56,11 +56,13 @@ public class Pages {
         if (s == null) {
             Map<String, String> routes = RouteTable.scan();
             // remote administration answers 404 while it is off: the dashboard must not offer it
-            if (!remoteAdmin.enabled()) routes.keySet().removeIf(r -> r.contains(" /api/v1/admin/") || r.endsWith(" /api/v1/admin"));
+            if (!remoteAdmin.enabled())
+                routes.keySet().removeIf(r -> r.contains(" /api/v1/admin/") || r.endsWith(" /api/v1/admin"));
             try {
                 // "</" cannot close the script element early: JSON escapes it as "<\/".
                 String table = json.writeValueAsString(routes).replace("</", "<\\/");
-                s = index.replace(ROUTES_MARK, "<script type=\"application/json\" id=\"routes\">" + table + "</script>");
+                s = index.replace(
+                        ROUTES_MARK, "<script type=\"application/json\" id=\"routes\">" + table + "</script>");
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * console), and disables a control when the caller's role is below the route's {@link Allow}, before any click.
  */
 final class RouteTable {
-    private static final List<Class<? extends Annotation>> VERBS = List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class);
+    private static final List<Class<? extends Annotation>> VERBS =
+            List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class);
     private static final String WEBSOCKET = "io.quarkus.websockets.next.WebSocket";
 
     private RouteTable() {}
@@ -50,7 +51,9 @@ final class RouteTable {
                     Allow allow = m.getAnnotation(Allow.class) != null ? m.getAnnotation(Allow.class) : classAllow;
                     String path = join(base.value(), sub == null ? "" : sub.value());
                     // no @Allow means admin (the role gate fails closed); the table says what the gate does
-                    String role = classPublic || m.isAnnotationPresent(Public.class) ? "public" : allow == null ? Role.ADMIN.id() : allow.value().id();
+                    String role = classPublic || m.isAnnotationPresent(Public.class)
+                            ? "public"
+                            : allow == null ? Role.ADMIN.id() : allow.value().id();
                     routes.put(verb.getSimpleName() + " " + path, role);
                 }
             }

@@ -37,8 +37,15 @@ class ActionCatalogTest {
     @BeforeEach
     void setUp(@TempDir Path dir) {
         audit = new AuditLog(new Database(TestConfig.sqlite(dir)), Clock.systemUTC());
-        Action restart = new Action(new ActionSpec("services.restart", "Restart a service", Role.OPERATOR, false, List.of(
-                Param.required("name", Type.STRING, "service name"), Param.optional("password", Type.STRING, "sudo password"))),
+        Action restart = new Action(
+                new ActionSpec(
+                        "services.restart",
+                        "Restart a service",
+                        Role.OPERATOR,
+                        false,
+                        List.of(
+                                Param.required("name", Type.STRING, "service name"),
+                                Param.optional("password", Type.STRING, "sudo password"))),
                 call -> {
                     restarts.incrementAndGet();
                     if (call.string("name").equals("plex")) return new Restarted("plex");
@@ -53,7 +60,9 @@ class ActionCatalogTest {
 
     @Test
     void anActionRunsForItsRoleAndIsAuditedWithItsDoor() throws Exception {
-        assertEquals(new Restarted("plex"), catalog.invoke("services.restart", params("{\"name\": \"plex\"}"), operator, "telegram"));
+        assertEquals(
+                new Restarted("plex"),
+                catalog.invoke("services.restart", params("{\"name\": \"plex\"}"), operator, "telegram"));
         AuditLog.Entry e = audit.recent(10, 0, Instant.EPOCH).getFirst();
         assertEquals("services.restart", e.action());
         assertEquals("telegram", e.door());
@@ -63,7 +72,9 @@ class ActionCatalogTest {
 
     @Test
     void tooLowARoleIsRefusedBeforeTheActionRunsAndTheRefusalIsAudited() throws Exception {
-        ApiException e = assertThrows(ApiException.class, () -> catalog.invoke("services.restart", params("{\"name\": \"plex\"}"), viewer, "rest"));
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> catalog.invoke("services.restart", params("{\"name\": \"plex\"}"), viewer, "rest"));
         assertEquals(ErrorCode.FORBIDDEN, e.code());
         assertEquals(0, restarts.get());
         assertEquals("forbidden", audit.recent(1, 0, Instant.EPOCH).getFirst().outcome());
@@ -71,9 +82,18 @@ class ActionCatalogTest {
 
     @Test
     void aRefusedCallIsNotValidatedAndLeavesOnlyTheParameterNames() throws Exception {
-        ApiException e = assertThrows(ApiException.class, () -> catalog.invoke("services.restart",
-                params("{\"name\": \"" + "z".repeat(10_000) + "\", \"password\": \"s3cret\", \"bogus\": [1, 2]}"), viewer, "rest"));
-        assertEquals(ErrorCode.FORBIDDEN, e.code(), "the role first: an unknown parameter is no business of a caller who may not call");
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> catalog.invoke(
+                        "services.restart",
+                        params("{\"name\": \"" + "z".repeat(10_000)
+                                + "\", \"password\": \"s3cret\", \"bogus\": [1, 2]}"),
+                        viewer,
+                        "rest"));
+        assertEquals(
+                ErrorCode.FORBIDDEN,
+                e.code(),
+                "the role first: an unknown parameter is no business of a caller who may not call");
         AuditLog.Entry entry = audit.recent(1, 0, Instant.EPOCH).getFirst();
         assertEquals("forbidden", entry.outcome());
         assertEquals("[\"bogus\",\"name\",\"password\"]", entry.params());
@@ -81,18 +101,40 @@ class ActionCatalogTest {
 
     @Test
     void parametersAreCheckedAgainstTheSpec() throws Exception {
-        assertEquals(ErrorCode.INVALID_INPUT, assertThrows(ApiException.class,
-                () -> catalog.invoke("services.restart", params("{}"), operator, "rest")).code());
-        assertEquals(ErrorCode.INVALID_INPUT, assertThrows(ApiException.class,
-                () -> catalog.invoke("services.restart", params("{\"name\": 3}"), operator, "rest")).code());
-        assertEquals(ErrorCode.INVALID_INPUT, assertThrows(ApiException.class,
-                () -> catalog.invoke("services.restart", params("{\"name\": \"plex\", \"force\": true}"), operator, "rest")).code());
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
+                assertThrows(
+                                ApiException.class,
+                                () -> catalog.invoke("services.restart", params("{}"), operator, "rest"))
+                        .code());
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
+                assertThrows(
+                                ApiException.class,
+                                () -> catalog.invoke("services.restart", params("{\"name\": 3}"), operator, "rest"))
+                        .code());
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
+                assertThrows(
+                                ApiException.class,
+                                () -> catalog.invoke(
+                                        "services.restart",
+                                        params("{\"name\": \"plex\", \"force\": true}"),
+                                        operator,
+                                        "rest"))
+                        .code());
         assertEquals(0, restarts.get());
     }
 
     @Test
     void aFailureIsAuditedWithItsCodeAndSecretsNeverReachTheAudit() throws Exception {
-        assertThrows(ApiException.class, () -> catalog.invoke("services.restart", params("{\"name\": \"emby\", \"password\": \"s3cret\"}"), operator, "rest"));
+        assertThrows(
+                ApiException.class,
+                () -> catalog.invoke(
+                        "services.restart",
+                        params("{\"name\": \"emby\", \"password\": \"s3cret\"}"),
+                        operator,
+                        "rest"));
         AuditLog.Entry e = audit.recent(1, 0, Instant.EPOCH).getFirst();
         assertEquals("not_found", e.outcome());
         assertFalse(e.params().contains("s3cret"));
@@ -100,7 +142,9 @@ class ActionCatalogTest {
 
     @Test
     void anUnknownActionListsTheKnownOnes() {
-        ApiException e = assertThrows(ApiException.class, () -> catalog.invoke("services.explode", JSON.createObjectNode(), operator, "rest"));
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> catalog.invoke("services.explode", JSON.createObjectNode(), operator, "rest"));
         assertEquals(List.of("services.restart"), e.details().get("known"));
     }
 

@@ -18,9 +18,12 @@ class AuditLogCapTest {
 
     @Test
     void longValuesAreCutAndTooManyParametersLeaveTheirNames() {
-        ObjectNode one = JSON.createObjectNode().put("name", "x".repeat(100_000)).put("role", "viewer");
+        ObjectNode one =
+                JSON.createObjectNode().put("name", "x".repeat(100_000)).put("role", "viewer");
         String cut = AuditLog.capped(one);
-        assertTrue(cut.length() <= AuditLog.MAX_PARAMS && cut.contains("\"role\":\"viewer\"") && cut.contains("more)"), cut);
+        assertTrue(
+                cut.length() <= AuditLog.MAX_PARAMS && cut.contains("\"role\":\"viewer\"") && cut.contains("more)"),
+                cut);
         ObjectNode many = JSON.createObjectNode();
         for (int i = 0; i < 2000; i++) many.put("p" + i, "v".repeat(200));
         String names = AuditLog.capped(many);

@@ -61,14 +61,21 @@ class AdminConsoleTest {
         assertEquals("Admin console", browser.find("main h1").getText());
 
         browser.find("#shell-command").sendKeys("echo hello-from-the-console" + Keys.ENTER);
-        browser.waitFor(Duration.ofSeconds(15), d -> browser.find("#shell-output").getText().contains("hello-from-the-console\n[exit 0"));
+        browser.waitFor(
+                Duration.ofSeconds(15),
+                d -> browser.find("#shell-output").getText().contains("hello-from-the-console\n[exit 0"));
         browser.find("#shell-command").sendKeys(Keys.ARROW_UP);
-        assertEquals("echo hello-from-the-console", browser.find("#shell-command").getDomProperty("value"), "the up arrow recalls the last command");
+        assertEquals(
+                "echo hello-from-the-console",
+                browser.find("#shell-command").getDomProperty("value"),
+                "the up arrow recalls the last command");
         browser.find("#shell-command").clear();
 
         browser.find("#py-code").sendKeys("x = 41 + 1\nprint('from python')");
         browser.click("#admin-python button[type=submit]");
-        browser.waitFor(Duration.ofSeconds(30), d -> browser.all("#py-vars tr[data-var=x]").size() == 1);
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                d -> browser.all("#py-vars tr[data-var=x]").size() == 1);
         assertTrue(browser.find("#py-vars tr[data-var=x]").getText().contains("42"));
         assertTrue(browser.find("#py-output").getText().contains("from python"));
 
@@ -77,15 +84,21 @@ class AdminConsoleTest {
         String name = local.getFileName().toString();
         browser.find("#upload-file").sendKeys(local.toString());
         browser.click("#admin-files button.primary");
-        browser.waitFor(Duration.ofSeconds(10), d -> !browser.all("#files-list tr[data-file='" + name + "']").isEmpty());
-        Object downloaded = browser.js("return fetch(document.querySelector(\"#files-list tr[data-file='\" + arguments[0] + \"'] a\").href)"
-                + ".then(r => r.text());", name);
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> !browser.all("#files-list tr[data-file='" + name + "']").isEmpty());
+        Object downloaded = browser.js(
+                "return fetch(document.querySelector(\"#files-list tr[data-file='\" + arguments[0] + \"'] a\").href)"
+                        + ".then(r => r.text());",
+                name);
         assertEquals("uploaded through the console", downloaded);
         Files.delete(local);
 
         browser.find("#job-input").sendKeys("print('Done')");
         browser.click("#admin-jobs button[type=submit]");
-        browser.waitFor(Duration.ofSeconds(30), d -> !browser.all("#job-list tr[data-status=done]").isEmpty());
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                d -> !browser.all("#job-list tr[data-status=done]").isEmpty());
         assertTrue(browser.find("#job-list tr[data-status=done]").getText().contains("Done"));
         browser.screenshot("admin-console");
         browser.assertNoConsoleErrors();

@@ -16,7 +16,8 @@ import java.util.TreeSet;
 
 /** Every route of remote administration, read from its resource, and a way to call each with placeholder values. */
 final class AdminRoutes {
-    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GET.class, "GET", POST.class, "POST", DELETE.class, "DELETE");
+    private static final Map<Class<? extends Annotation>, String> VERBS =
+            Map.of(GET.class, "GET", POST.class, "POST", DELETE.class, "DELETE");
 
     private AdminRoutes() {}
 

@@ -23,10 +23,24 @@ class CommandLineTest {
 
     @Test
     void unquotedShellSyntaxIsRefusedWithTheReason() {
-        for (String command : List.of("ls | grep x", "a && b", "a; b", "cat < /etc/passwd", "echo > f", "echo $HOME", "echo `id`",
-                "echo $(id)", "ls *.txt", "ls ?", "ls ~", "a &", "echo a\nb")) {
+        for (String command : List.of(
+                "ls | grep x",
+                "a && b",
+                "a; b",
+                "cat < /etc/passwd",
+                "echo > f",
+                "echo $HOME",
+                "echo `id`",
+                "echo $(id)",
+                "ls *.txt",
+                "ls ?",
+                "ls ~",
+                "a &",
+                "echo a\nb")) {
             ApiException e = assertThrows(ApiException.class, () -> CommandLine.split(command), command);
-            assertTrue(e.getMessage().contains("shell") || e.getMessage().contains("control"), command + ": " + e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("shell") || e.getMessage().contains("control"),
+                    command + ": " + e.getMessage());
         }
     }
 

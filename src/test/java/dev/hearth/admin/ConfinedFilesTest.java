@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfinedFilesTest {
     @TempDir
     Path dataDir;
+
     Path base;
     Path workspace;
     Path other;
@@ -45,11 +46,19 @@ class ConfinedFilesTest {
         other = Files.createDirectories(base.resolve("other"));
         outside = Files.createDirectories(base.resolve("outside"));
         Files.writeString(outside.resolve("secret.txt"), "outside the roots");
-        ConfigService config = TestConfig.with(dataDir, Map.of("hearth.remote_admin.enabled", "true", "hearth.remote_admin.workspace",
-                workspace.toString(), "hearth.remote_admin.file_roots", "[\"" + workspace + "\", \"" + other + "\"]",
-                "hearth.remote_admin.max_upload", "1KB"));
+        ConfigService config = TestConfig.with(
+                dataDir,
+                Map.of(
+                        "hearth.remote_admin.enabled",
+                        "true",
+                        "hearth.remote_admin.workspace",
+                        workspace.toString(),
+                        "hearth.remote_admin.file_roots",
+                        "[\"" + workspace + "\", \"" + other + "\"]",
+                        "hearth.remote_admin.max_upload",
+                        "1KB"));
         admin = new RemoteAdmin(config, new Database(config), Clock.systemUTC(), new ObjectMapper());
-        admin.list(RemoteAdminTest.ADMIN, "rest", "", 10, 0);   // creates the workspace
+        admin.list(RemoteAdminTest.ADMIN, "rest", "", 10, 0); // creates the workspace
     }
 
     @AfterEach
@@ -81,7 +90,9 @@ class ConfinedFilesTest {
 
     Set<String> everythingOutside() throws IOException {
         try (Stream<Path> all = Files.walk(base)) {
-            return all.filter(p -> !p.startsWith(workspace) && !p.startsWith(other)).map(Path::toString).collect(Collectors.toSet());
+            return all.filter(p -> !p.startsWith(workspace) && !p.startsWith(other))
+                    .map(Path::toString)
+                    .collect(Collectors.toSet());
         }
     }
 
@@ -91,7 +102,10 @@ class ConfinedFilesTest {
         assertEquals(workspace.resolve("notes.txt").toString(), u.path());
         assertEquals(5, u.size());
         assertFalse(u.replaced());
-        assertEquals(65534, Files.getAttribute(workspace.resolve("notes.txt"), "unix:uid"), "given to run_as, so commands may change it");
+        assertEquals(
+                65534,
+                Files.getAttribute(workspace.resolve("notes.txt"), "unix:uid"),
+                "given to run_as, so commands may change it");
         assertTrue(upload("", "notes.txt", "hello again").replaced());
         assertEquals("hello again", download("notes.txt"));
         assertEquals("hello again", download(workspace.resolve("notes.txt").toString()));
@@ -100,10 +114,22 @@ class ConfinedFilesTest {
         upload(other.toString(), "b.txt", "in the second root");
         assertEquals("in the second root", download(other.resolve("b.txt").toString()));
         Listing l = admin.list(RemoteAdminTest.ADMIN, "rest", "", 100, 0);
-        assertEquals(List.of("sub", "notes.txt"), l.items().stream().map(FileEntry::name).filter(n -> !n.startsWith(".")).toList(), "directories first");
+        assertEquals(
+                List.of("sub", "notes.txt"),
+                l.items().stream()
+                        .map(FileEntry::name)
+                        .filter(n -> !n.startsWith("."))
+                        .toList(),
+                "directories first");
         assertEquals("dir", l.items().getFirst().type());
-        assertEquals("application/json", admin.open(RemoteAdminTest.ADMIN, "rest", "sub/a.json").contentType());
-        assertEquals(List.of(), Files.list(workspace).filter(p -> p.getFileName().toString().startsWith(".hearth-upload")).toList(),
+        assertEquals(
+                "application/json",
+                admin.open(RemoteAdminTest.ADMIN, "rest", "sub/a.json").contentType());
+        assertEquals(
+                List.of(),
+                Files.list(workspace)
+                        .filter(p -> p.getFileName().toString().startsWith(".hearth-upload"))
+                        .toList(),
                 "no temporary file is left");
     }
 
@@ -115,13 +141,33 @@ class ConfinedFilesTest {
         Files.createSymbolicLink(workspace.resolve("to-other"), other);
         Files.writeString(other.resolve("fine.txt"), "a link between roots is fine");
         Set<String> before = everythingOutside();
-        List<String> escapes = List.of("..", "../outside/secret.txt", "sub/../../outside/secret.txt", "/etc/passwd", outside + "/secret.txt",
-                base + "/ws/../outside/secret.txt", "%2e%2e/outside/secret.txt", "%252e%252e/outside", "..%2fsecret", "..\\outside\\secret.txt",
-                "to-outside/secret.txt", "secret-link", "to-etc/passwd", "/proc/self/environ", "/dev/zero", "ws\u0000/x", "/",
-                base + "/wsx", workspace + "-evil/x");
+        List<String> escapes = List.of(
+                "..",
+                "../outside/secret.txt",
+                "sub/../../outside/secret.txt",
+                "/etc/passwd",
+                outside + "/secret.txt",
+                base + "/ws/../outside/secret.txt",
+                "%2e%2e/outside/secret.txt",
+                "%252e%252e/outside",
+                "..%2fsecret",
+                "..\\outside\\secret.txt",
+                "to-outside/secret.txt",
+                "secret-link",
+                "to-etc/passwd",
+                "/proc/self/environ",
+                "/dev/zero",
+                "ws\u0000/x",
+                "/",
+                base + "/wsx",
+                workspace + "-evil/x");
         for (String path : escapes) {
-            ApiException list = assertThrows(ApiException.class, () -> admin.list(RemoteAdminTest.ADMIN, "rest", path, 10, 0), path);
-            assertTrue(Set.of(ErrorCode.FORBIDDEN, ErrorCode.INVALID_INPUT, ErrorCode.NOT_FOUND).contains(list.code()), path + ": " + list.code());
+            ApiException list = assertThrows(
+                    ApiException.class, () -> admin.list(RemoteAdminTest.ADMIN, "rest", path, 10, 0), path);
+            assertTrue(
+                    Set.of(ErrorCode.FORBIDDEN, ErrorCode.INVALID_INPUT, ErrorCode.NOT_FOUND)
+                            .contains(list.code()),
+                    path + ": " + list.code());
             assertThrows(ApiException.class, () -> download(path), path);
             assertThrows(ApiException.class, () -> upload(path, "dropped.txt", "x"), path);
         }
@@ -137,7 +183,8 @@ class ConfinedFilesTest {
     void devicesFifosAndDirectoriesAreNeverOpened() throws Exception {
         Process fifo = new ProcessBuilder("mkfifo", workspace.resolve("pipe").toString()).start();
         assertEquals(0, fifo.waitFor());
-        Process dev = new ProcessBuilder("mknod", workspace.resolve("null-device").toString(), "c", "1", "3").start();
+        Process dev =
+                new ProcessBuilder("mknod", workspace.resolve("null-device").toString(), "c", "1", "3").start();
         assertEquals(0, dev.waitFor());
         Files.createDirectories(workspace.resolve("dir"));
         for (String path : List.of("pipe", "null-device", "dir")) {
@@ -159,7 +206,11 @@ class ConfinedFilesTest {
         assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, e.code());
         assertEquals("old", download("big.bin"), "the old file stays whole");
         try (Stream<Path> files = Files.list(workspace)) {
-            assertEquals(Set.of("big.bin"), files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".venv")).collect(Collectors.toSet()));
+            assertEquals(
+                    Set.of("big.bin"),
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> !n.equals(".venv"))
+                            .collect(Collectors.toSet()));
         }
         assertThrows(ApiException.class, () -> admin.upload(RemoteAdminTest.ADMIN, "rest", "", "x", "upl_unknown"));
     }

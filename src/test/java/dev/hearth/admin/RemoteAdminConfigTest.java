@@ -25,14 +25,28 @@ class RemoteAdminConfigTest {
         assertFalse(c.allowChat());
         assertEquals("nobody", c.runAs());
         assertEquals(1024 * 1024, c.maxOutput().bytes());
-        assertTrue(ConfigSchema.load().keys().stream().filter(k -> k.path().startsWith("remote_admin.")).noneMatch(ConfigSchema.Key::changeable),
+        assertTrue(
+                ConfigSchema.load().keys().stream()
+                        .filter(k -> k.path().startsWith("remote_admin."))
+                        .noneMatch(ConfigSchema.Key::changeable),
                 "no key of the section can be changed through the config API");
     }
 
     @Test
     void turnedOnItNeedsAnAbsoluteWorkspaceAndNeverRunsAsRoot() {
-        ConfigException e = assertThrows(ConfigException.class, () -> TestConfig.with(dataDir, Map.of("hearth.remote_admin.enabled", "true",
-                "hearth.remote_admin.run_as", "root", "hearth.remote_admin.file_roots", "[\"/\"]", "hearth.remote_admin.timeout", "20m")));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> TestConfig.with(
+                        dataDir,
+                        Map.of(
+                                "hearth.remote_admin.enabled",
+                                "true",
+                                "hearth.remote_admin.run_as",
+                                "root",
+                                "hearth.remote_admin.file_roots",
+                                "[\"/\"]",
+                                "hearth.remote_admin.timeout",
+                                "20m")));
         String all = String.join("\n", e.problems());
         assertTrue(all.contains("remote_admin.workspace: must name an absolute directory"), all);
         assertTrue(all.contains("remote_admin.run_as: must not be root"), all);

@@ -38,31 +38,59 @@ class RemoteAdminOffTest {
                 assertEquals("NOT_FOUND", r.path("error.code"), route);
             }
         }
-        assertEquals(404, Api.admin().urlEncodingEnabled(false).get("/api/v1/%61dmin/status").statusCode());
+        assertEquals(
+                404,
+                Api.admin()
+                        .urlEncodingEnabled(false)
+                        .get("/api/v1/%61dmin/status")
+                        .statusCode());
     }
 
     @Test
     void theCatalogHoldsNoneOfItsActions() {
-        List<String> ids = Api.admin().get("/api/v1/actions").then().statusCode(200).extract().path("actions.id");
+        List<String> ids = Api.admin()
+                .get("/api/v1/actions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("actions.id");
         assertFalse(ids.isEmpty());
         assertTrue(ids.stream().noneMatch(id -> id.startsWith("admin.")), ids.toString());
-        Response r = Api.admin().contentType(ContentType.JSON).body(Map.of("command", "id")).post("/api/v1/actions/admin.shell");
+        Response r = Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("command", "id"))
+                .post("/api/v1/actions/admin.shell");
         assertEquals(404, r.statusCode());
     }
 
     @Test
     void theConfigApiCannotTurnItOn() {
-        Response r = Api.admin().contentType(ContentType.JSON).body("{\"remote_admin\": {\"enabled\": true, \"workspace\": \"/tmp\"}}")
+        Response r = Api.admin()
+                .contentType(ContentType.JSON)
+                .body("{\"remote_admin\": {\"enabled\": true, \"workspace\": \"/tmp\"}}")
                 .patch("/api/v1/config");
         assertEquals(400, r.statusCode(), r.asString());
         assertTrue(r.asString().contains("cannot be changed here"), r.asString());
-        assertEquals(Boolean.FALSE, Api.admin().get("/api/v1/config").then().statusCode(200).extract().path("remote_admin.enabled"));
+        assertEquals(
+                Boolean.FALSE,
+                Api.admin()
+                        .get("/api/v1/config")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("remote_admin.enabled"));
         assertEquals(404, Api.admin().get("/api/v1/admin/status").statusCode());
     }
 
     @Test
     void theAdminConsoleSaysHowToTurnItOnAndTheShellOffersNoneOfItsRoutes() {
-        String shell = Api.admin().header("Accept", "text/html").get("/").then().statusCode(200).extract().asString();
+        String shell = Api.admin()
+                .header("Accept", "text/html")
+                .get("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertFalse(shell.contains("/api/v1/admin/"), "the route table leaves remote administration out");
         String name = "admin-" + UUID.randomUUID().toString().substring(0, 6);
         users.create(name, "correct horse battery", Role.ADMIN);

@@ -17,7 +17,9 @@ public class RemoteAdminProfile implements QuarkusTestProfile {
     public static final int RATE_LIMIT = 5000;
 
     public static Path base() {
-        String run = Path.of(System.getProperty("hearth.data_dir", "target/test-data")).getFileName().toString();
+        String run = Path.of(System.getProperty("hearth.data_dir", "target/test-data"))
+                .getFileName()
+                .toString();
         Path base = Path.of("/tmp", "hearth-admin-" + run);
         try {
             Files.createDirectories(base);
@@ -29,11 +31,13 @@ public class RemoteAdminProfile implements QuarkusTestProfile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // the directories of earlier runs go after a day (a shutdown hook cannot: Quarkus has closed this class's loader by then)
+        // the directories of earlier runs go after a day (a shutdown hook cannot: Quarkus has closed this class's
+        // loader by then)
         if (System.getProperties().putIfAbsent("hearth.test.remote_admin.cleaned", base.toString()) == null) {
             try (var earlier = Files.newDirectoryStream(base.getParent(), "hearth-admin-test-data-*")) {
                 earlier.forEach(dir -> {
-                    if (!dir.equals(base) && olderThanADay(dir)) Workspaces.delete(dir);   // never a run going on beside this one
+                    if (!dir.equals(base) && olderThanADay(dir))
+                        Workspaces.delete(dir); // never a run going on beside this one
                 });
             } catch (IOException ignored) {
                 // nothing to tidy
@@ -44,7 +48,9 @@ public class RemoteAdminProfile implements QuarkusTestProfile {
 
     private static boolean olderThanADay(Path dir) {
         try {
-            return Files.getLastModifiedTime(dir).toInstant().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+            return Files.getLastModifiedTime(dir)
+                    .toInstant()
+                    .isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
         } catch (IOException e) {
             return false;
         }
@@ -60,8 +66,12 @@ public class RemoteAdminProfile implements QuarkusTestProfile {
         return Map.ofEntries(
                 Map.entry("hearth.remote_admin.enabled", "true"),
                 Map.entry("hearth.remote_admin.workspace", workspace().toString()),
-                Map.entry("hearth.remote_admin.file_roots", "[\"" + workspace() + "\", \"" + base.resolve("other-root") + "\"]"),
-                Map.entry("hearth.remote_admin.pip_options", "[\"--no-index\", \"--find-links\", \"" + base.resolve("wheels") + "\"]"),
+                Map.entry(
+                        "hearth.remote_admin.file_roots",
+                        "[\"" + workspace() + "\", \"" + base.resolve("other-root") + "\"]"),
+                Map.entry(
+                        "hearth.remote_admin.pip_options",
+                        "[\"--no-index\", \"--find-links\", \"" + base.resolve("wheels") + "\"]"),
                 Map.entry("hearth.remote_admin.timeout", "10s"),
                 Map.entry("hearth.remote_admin.max_timeout", "30s"),
                 Map.entry("hearth.remote_admin.max_processes", "64"),

@@ -35,13 +35,15 @@ final class Workspaces {
         } catch (IOException e) {
             return found;
         }
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(
+                Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path p : procs) {
                 try {
                     Path cwd = Files.readSymbolicLink(p.resolve("cwd"));
                     String stat = Files.readString(p.resolve("stat"));
                     char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                    if (cwd.startsWith(real) && state != 'Z' && state != 'X') found.add(p.getFileName() + " " + stat.substring(0, Math.min(60, stat.length())));
+                    if (cwd.startsWith(real) && state != 'Z' && state != 'X')
+                        found.add(p.getFileName() + " " + stat.substring(0, Math.min(60, stat.length())));
                 } catch (IOException | RuntimeException gone) {
                     // ended meanwhile, or a kernel thread
                 }
@@ -67,7 +69,9 @@ final class Workspaces {
         java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
         files.put("hearthdemo/__init__.py", "ANSWER = 42\n");
         files.put("hearthdemo-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: hearthdemo\nVersion: 1.0\n");
-        files.put("hearthdemo-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: hearth-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n");
+        files.put(
+                "hearthdemo-1.0.dist-info/WHEEL",
+                "Wheel-Version: 1.0\nGenerator: hearth-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n");
         StringBuilder record = new StringBuilder();
         try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(whl))) {
             for (var e : files.entrySet()) {
@@ -75,9 +79,16 @@ final class Workspaces {
                 zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
                 zip.write(data);
                 zip.closeEntry();
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(data);
-                record.append(e.getKey()).append(",sha256=").append(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest))
-                        .append(',').append(data.length).append('\n');
+                byte[] digest =
+                        java.security.MessageDigest.getInstance("SHA-256").digest(data);
+                record.append(e.getKey())
+                        .append(",sha256=")
+                        .append(java.util.Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(digest))
+                        .append(',')
+                        .append(data.length)
+                        .append('\n');
             }
             record.append("hearthdemo-1.0.dist-info/RECORD,,\n");
             zip.putNextEntry(new java.util.zip.ZipEntry("hearthdemo-1.0.dist-info/RECORD"));

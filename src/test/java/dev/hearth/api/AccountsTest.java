@@ -27,7 +27,10 @@ class AccountsTest {
     }
 
     private static Response create(String name, String role) {
-        return Api.admin().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD, "role", role)).post("/api/v1/accounts");
+        return Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", PASSWORD, "role", role))
+                .post("/api/v1/accounts");
     }
 
     record Session(String cookie, String csrf) {
@@ -37,7 +40,10 @@ class AccountsTest {
     }
 
     private static Response login(String name, String password) {
-        return Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", name, "password", password)).post("/api/v1/auth/login");
+        return Api.anonymous()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", password))
+                .post("/api/v1/auth/login");
     }
 
     private static Session session(String name, String password) {
@@ -47,17 +53,28 @@ class AccountsTest {
     }
 
     private static int me(Session s) {
-        return Api.anonymous().cookie("hearth_session", s.cookie()).get("/api/v1/auth/me").statusCode();
+        return Api.anonymous()
+                .cookie("hearth_session", s.cookie())
+                .get("/api/v1/auth/me")
+                .statusCode();
     }
 
     @Test
     void anAdminCreatesListsAndDeletesUsersWithARole() {
         String user = name();
-        create(user, "operator").then().statusCode(201).body("username", equalTo(user)).body("role", equalTo("operator"));
-        String listing = Api.admin().get("/api/v1/accounts").then().statusCode(200)
+        create(user, "operator")
+                .then()
+                .statusCode(201)
+                .body("username", equalTo(user))
+                .body("role", equalTo("operator"));
+        String listing = Api.admin()
+                .get("/api/v1/accounts")
+                .then()
+                .statusCode(200)
                 .body("accounts.username", hasItem(user))
                 .body("accounts.find { it.username == '" + user + "' }.role", equalTo("operator"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertFalse(listing.contains("pbkdf2") || listing.contains("password"), "no hash or password in the listing");
         Session s = session(user, PASSWORD);
         assertEquals(200, me(s));
@@ -74,12 +91,26 @@ class AccountsTest {
         String user = name();
         create(user, "viewer").then().statusCode(201);
         Session s = session(user, PASSWORD);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("role", "admin")).patch("/api/v1/accounts/" + user).then().statusCode(200)
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "admin"))
+                .patch("/api/v1/accounts/" + user)
+                .then()
+                .statusCode(200)
                 .body("role", equalTo("admin"));
         assertEquals(401, me(s), "sessions carrying the old role end");
         Session again = session(user, PASSWORD);
-        Api.anonymous().cookie("hearth_session", again.cookie()).get("/api/v1/auth/me").then().body("role", equalTo("admin"));
-        Api.admin().contentType(ContentType.JSON).body(Map.of("role", "root")).patch("/api/v1/accounts/" + user).then().statusCode(400)
+        Api.anonymous()
+                .cookie("hearth_session", again.cookie())
+                .get("/api/v1/auth/me")
+                .then()
+                .body("role", equalTo("admin"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "root"))
+                .patch("/api/v1/accounts/" + user)
+                .then()
+                .statusCode(400)
                 .body("error.details.field", equalTo("role"));
     }
 
@@ -88,13 +119,22 @@ class AccountsTest {
         String user = name();
         create(user, "viewer").then().statusCode(201);
         Session s = session(user, PASSWORD);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("password", "a brand new passphrase")).post("/api/v1/accounts/" + user + "/password")
-                .then().statusCode(200);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", "a brand new passphrase"))
+                .post("/api/v1/accounts/" + user + "/password")
+                .then()
+                .statusCode(200);
         assertEquals(401, me(s));
         login(user, PASSWORD).then().statusCode(401);
         login(user, "a brand new passphrase").then().statusCode(200);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("password", "short")).post("/api/v1/accounts/" + user + "/password")
-                .then().statusCode(400).body("error.details.field", equalTo("password"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", "short"))
+                .post("/api/v1/accounts/" + user + "/password")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("password"));
     }
 
     @Test
@@ -103,30 +143,52 @@ class AccountsTest {
         create(user, "viewer").then().statusCode(201);
         Session phone = session(user, PASSWORD);
         Session laptop = session(user, PASSWORD);
-        laptop.spec().contentType(ContentType.JSON).body(Map.of("current_password", "not it", "new_password", "another long passphrase"))
-                .post("/api/v1/auth/password").then().statusCode(400).body("error.details.field", equalTo("current_password"));
-        laptop.spec().contentType(ContentType.JSON).body(Map.of("current_password", PASSWORD, "new_password", "another long passphrase"))
-                .post("/api/v1/auth/password").then().statusCode(200);
+        laptop.spec()
+                .contentType(ContentType.JSON)
+                .body(Map.of("current_password", "not it", "new_password", "another long passphrase"))
+                .post("/api/v1/auth/password")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("current_password"));
+        laptop.spec()
+                .contentType(ContentType.JSON)
+                .body(Map.of("current_password", PASSWORD, "new_password", "another long passphrase"))
+                .post("/api/v1/auth/password")
+                .then()
+                .statusCode(200);
         assertEquals(200, me(laptop), "the session that changed it stays");
         assertEquals(401, me(phone), "the user's other sessions end");
         login(user, "another long passphrase").then().statusCode(200);
         // A key has no password to change.
-        Api.as("viewer").contentType(ContentType.JSON).body(Map.of("current_password", "x", "new_password", "yyyyyyyyyyyy"))
-                .post("/api/v1/auth/password").then().statusCode(400);
+        Api.as("viewer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("current_password", "x", "new_password", "yyyyyyyyyyyy"))
+                .post("/api/v1/auth/password")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void onlyAdminsManageAccountsAndAnAdminCannotRemoveTheirOwn() {
         for (String role : List.of("viewer", "operator")) {
             Api.as(role).get("/api/v1/accounts").then().statusCode(403);
-            Api.as(role).contentType(ContentType.JSON).body(Map.of("username", name(), "password", PASSWORD, "role", "admin"))
-                    .post("/api/v1/accounts").then().statusCode(403);
+            Api.as(role)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("username", name(), "password", PASSWORD, "role", "admin"))
+                    .post("/api/v1/accounts")
+                    .then()
+                    .statusCode(403);
         }
         String admin = name();
         create(admin, "admin").then().statusCode(201);
         Session s = session(admin, PASSWORD);
         s.spec().delete("/api/v1/accounts/" + admin).then().statusCode(409);
-        s.spec().contentType(ContentType.JSON).body(Map.of("role", "viewer")).patch("/api/v1/accounts/" + admin).then().statusCode(409);
+        s.spec()
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "viewer"))
+                .patch("/api/v1/accounts/" + admin)
+                .then()
+                .statusCode(409);
         assertEquals(200, me(s));
     }
 
@@ -134,12 +196,27 @@ class AccountsTest {
     void everyAccountChangeIsAuditedWithoutThePassword() {
         String user = name();
         create(user, "viewer").then().statusCode(201);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("role", "operator")).patch("/api/v1/accounts/" + user).then().statusCode(200);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("password", "yet another passphrase")).post("/api/v1/accounts/" + user + "/password")
-                .then().statusCode(200);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "operator"))
+                .patch("/api/v1/accounts/" + user)
+                .then()
+                .statusCode(200);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", "yet another passphrase"))
+                .post("/api/v1/accounts/" + user + "/password")
+                .then()
+                .statusCode(200);
         Api.admin().delete("/api/v1/accounts/" + user).then().statusCode(200);
-        String audit = Api.admin().get("/api/v1/audit?limit=100").then().statusCode(200).extract().asString();
-        for (String action : List.of("accounts.create", "accounts.set_role", "accounts.reset_password", "accounts.delete")) {
+        String audit = Api.admin()
+                .get("/api/v1/audit?limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String action :
+                List.of("accounts.create", "accounts.set_role", "accounts.reset_password", "accounts.delete")) {
             assertTrue(audit.contains("\"action\":\"" + action + "\""), action);
         }
         assertFalse(audit.contains(PASSWORD) || audit.contains("yet another passphrase"), "no password in the audit");
@@ -147,11 +224,26 @@ class AccountsTest {
 
     @Test
     void userNamesAndPasswordsAreChecked() {
-        Api.admin().contentType(ContentType.JSON).body(Map.of("username", "has space", "password", PASSWORD, "role", "viewer"))
-                .post("/api/v1/accounts").then().statusCode(400).body("error.details.field", equalTo("username"));
-        Api.admin().contentType(ContentType.JSON).body(Map.of("username", "x".repeat(65), "password", PASSWORD, "role", "viewer"))
-                .post("/api/v1/accounts").then().statusCode(400).body("error.details.field", equalTo("username"));
-        Api.admin().contentType(ContentType.JSON).body(Map.of("username", name(), "password", "x".repeat(1025), "role", "viewer"))
-                .post("/api/v1/accounts").then().statusCode(400).body("error.details.field", equalTo("password"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", "has space", "password", PASSWORD, "role", "viewer"))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("username"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", "x".repeat(65), "password", PASSWORD, "role", "viewer"))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("username"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", name(), "password", "x".repeat(1025), "role", "viewer"))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("password"));
     }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.hearth.admin.RemoteAdminProfile;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.RoleGate;
 import dev.hearth.testing.Api;
-import dev.hearth.admin.RemoteAdminProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -36,12 +36,15 @@ import org.junit.jupiter.api.Test;
  * missing from the document fails here too.
  */
 @QuarkusTest
-@TestProfile(RemoteAdminProfile.class)   // remote administration on, so its routes are walked too (off, they answer 404 to all)
+@TestProfile(
+        RemoteAdminProfile
+                .class) // remote administration on, so its routes are walked too (off, they answer 404 to all)
 class RouteSecurityTest {
     private static final List<Class<? extends java.lang.annotation.Annotation>> VERBS =
             List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HEAD.class);
     /** Routes served outside JAX-RS that still need a caller. */
-    private static final List<String> NON_JAXRS = List.of("/api/v1/openapi.json", "/api/v1/openapi", "/api/v1/docs/", "/metrics");
+    private static final List<String> NON_JAXRS =
+            List.of("/api/v1/openapi.json", "/api/v1/openapi", "/api/v1/docs/", "/metrics");
     /** Public paths that check a secret of their own (webhooks): without it they answer 401 too, in the error shape. */
     private static final List<String> SELF_AUTHENTICATED = List.of("/api/v1/webhooks/download-complete");
     /** The routes marked {@link dev.hearth.platform.security.Public}, filled by {@link #declaredRoutes()}. */
@@ -50,7 +53,9 @@ class RouteSecurityTest {
     /** Every JAX-RS route of Hearth with the role its method declares, read from the classes themselves. */
     static Map<String, Role> declaredRoutes() {
         Map<String, Role> routes = new TreeMap<>();
-        for (JavaClass jc : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.hearth")) {
+        for (JavaClass jc : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.hearth")) {
             if (!jc.isAnnotatedWith(Path.class)) continue;
             Class<?> type = jc.reflect();
             String base = type.getAnnotation(Path.class).value();
@@ -74,10 +79,17 @@ class RouteSecurityTest {
 
     @Test
     void theOpenApiDocumentListsEveryRoute() {
-        Map<String, Map<String, Object>> paths = Api.admin().get("/api/v1/openapi.json").then().statusCode(200).extract().path("paths");
+        Map<String, Map<String, Object>> paths = Api.admin()
+                .get("/api/v1/openapi.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths");
         List<String> documented = new ArrayList<>();
         paths.forEach((path, ops) -> ops.keySet().forEach(verb -> documented.add(verb.toUpperCase() + " " + path)));
-        assertEquals(declaredRoutes().keySet().stream().sorted().toList(), documented.stream().sorted().toList());
+        assertEquals(
+                declaredRoutes().keySet().stream().sorted().toList(),
+                documented.stream().sorted().toList());
     }
 
     @Test
@@ -89,7 +101,9 @@ class RouteSecurityTest {
                 assertEquals(401, r.statusCode(), route);
                 assertEquals("UNAUTHORIZED", r.path("error.code"), route);
             } else if (PUBLIC.contains(route)) {
-                assertFalse(r.statusCode() == 401 || r.statusCode() == 403, route + " is public but answered " + r.statusCode());
+                assertFalse(
+                        r.statusCode() == 401 || r.statusCode() == 403,
+                        route + " is public but answered " + r.statusCode());
             } else {
                 assertEquals(401, r.statusCode(), route);
                 assertEquals("UNAUTHORIZED", r.path("error.code"), route);
@@ -108,8 +122,12 @@ class RouteSecurityTest {
             for (Role role : Role.values()) {
                 Response r = call(Api.as(role.id()), route);
                 if (role.includes(required)) {
-                    assertTrue(r.statusCode() != 401 && r.statusCode() != 403, route + " as " + role.id() + " answered " + r.statusCode());
-                    assertTrue(r.statusCode() < 500, route + " as " + role.id() + " answered " + r.statusCode() + ": " + r.asString());
+                    assertTrue(
+                            r.statusCode() != 401 && r.statusCode() != 403,
+                            route + " as " + role.id() + " answered " + r.statusCode());
+                    assertTrue(
+                            r.statusCode() < 500,
+                            route + " as " + role.id() + " answered " + r.statusCode() + ": " + r.asString());
                 } else {
                     assertEquals(403, r.statusCode(), route + " as " + role.id());
                     assertEquals("FORBIDDEN", r.path("error.code"), route);
@@ -140,7 +158,12 @@ class RouteSecurityTest {
     @Test
     void onlyLivenessTheLoginAndSelfAuthenticatedWebhooksArePublic() {
         declaredRoutes();
-        assertEquals(List.of("GET /health", "GET /login", "POST /api/v1/auth/login", "POST /api/v1/webhooks/download-complete"),
+        assertEquals(
+                List.of(
+                        "GET /health",
+                        "GET /login",
+                        "POST /api/v1/auth/login",
+                        "POST /api/v1/webhooks/download-complete"),
                 PUBLIC.stream().sorted().toList());
     }
 }

@@ -25,12 +25,20 @@ class StatusLogsMetricsTest {
 
     @Test
     void healthNeedsNoCredentialsAndReportsStorage() {
-        Api.anonymous().get("/health").then().statusCode(200).body("status", equalTo("up")).body("checks.storage", equalTo("up"));
+        Api.anonymous()
+                .get("/health")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("up"))
+                .body("checks.storage", equalTo("up"));
     }
 
     @Test
     void statusCarriesTheSeedsFields() {
-        Api.as("viewer").get("/api/v1/status").then().statusCode(200)
+        Api.as("viewer")
+                .get("/api/v1/status")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("running"))
                 .body("version", notNullValue())
                 .body("uptime", matchesPattern("(\\d+d \\d+h \\d+m|\\d+h \\d+m|\\d+m \\d+s)"))
@@ -43,32 +51,59 @@ class StatusLogsMetricsTest {
 
     @Test
     void logsAreFilteredByLevelLimitedAndNeverCarrySecrets() {
-        Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", "log-probe", "password", "hunter2-not-logged"))
-                .post("/api/v1/auth/login").then().statusCode(401);
-        String secret = Api.admin().contentType(ContentType.JSON).body(Map.of("name", "log-check", "role", "viewer"))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("key");
-        String warnings = Api.as("viewer").get("/api/v1/logs?level=warn&limit=1000").then().statusCode(200)
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", "log-probe", "password", "hunter2-not-logged"))
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(401);
+        String secret = Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "log-check", "role", "viewer"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
+        String warnings = Api.as("viewer")
+                .get("/api/v1/logs?level=warn&limit=1000")
+                .then()
+                .statusCode(200)
                 .body("logs.level", everyItem(in(List.of("warn", "error"))))
                 .body("logs.message", hasItem(containsString("Failed login for user 'log-probe'")))
-                .extract().asString();
+                .extract()
+                .asString();
         assertFalse(warnings.contains("hunter2-not-logged"));
-        String all = Api.as("viewer").get("/api/v1/logs?limit=1000").then().extract().asString();
+        String all =
+                Api.as("viewer").get("/api/v1/logs?limit=1000").then().extract().asString();
         assertFalse(all.contains(secret), "an API key must never reach the log");
         Api.as("viewer").get("/api/v1/logs?limit=1").then().body("logs.size()", equalTo(1));
-        Api.as("viewer").get("/api/v1/logs?since=" + Instant.now().plusSeconds(3600)).then().body("logs.size()", equalTo(0));
+        Api.as("viewer")
+                .get("/api/v1/logs?since=" + Instant.now().plusSeconds(3600))
+                .then()
+                .body("logs.size()", equalTo(0));
     }
 
     @Test
     void prometheusTextNeedsAKeyAndAnswersTheExpositionFormat() {
         Api.anonymous().get("/metrics").then().statusCode(401);
-        Api.as("viewer").accept("text/plain").get("/metrics").then().statusCode(200)
+        Api.as("viewer")
+                .accept("text/plain")
+                .get("/metrics")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
     }
 
     @Test
     void theOpenApiDocumentAndItsBrowsableUiAreServed() {
-        Api.as("viewer").get("/api/v1/openapi.json").then().statusCode(200).body("openapi", notNullValue()).body("paths", notNullValue());
+        Api.as("viewer")
+                .get("/api/v1/openapi.json")
+                .then()
+                .statusCode(200)
+                .body("openapi", notNullValue())
+                .body("paths", notNullValue());
         Api.as("viewer").get("/api/v1/docs/").then().statusCode(200).body(containsString("swagger"));
     }
 }

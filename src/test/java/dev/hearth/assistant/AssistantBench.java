@@ -42,10 +42,13 @@ class AssistantBench {
 
     @Inject
     Assistant assistant;
+
     @Inject
     ActionCatalog catalog;
+
     @Inject
     ActionTools tools;
+
     @Inject
     ObjectMapper json;
 
@@ -77,20 +80,34 @@ class AssistantBench {
     @Test
     void measure() throws IOException {
         List<String> all = phrasings();
-        Planner planner = new Planner(dev.hearth.assistant.internal.OfflineParserTest.WORLD, dev.hearth.assistant.internal.OfflineParserTest.WITHOUT_MEDIA);
+        Planner planner = new Planner(
+                dev.hearth.assistant.internal.OfflineParserTest.WORLD,
+                dev.hearth.assistant.internal.OfflineParserTest.WITHOUT_MEDIA);
         List<Figures> parser = new ArrayList<>();
         // every phrasing on its own, then the worst of them named
         Map<String, Figures> each = new LinkedHashMap<>();
         for (String p : all) each.put(p, measure(p, 100, 1000, () -> planner.plan(IntentParser.parse(p))));
         AtomicInteger i = new AtomicInteger();
-        parser.add(measure("all " + all.size() + " phrasings, round robin", WARM, RUNS * 5, () -> planner.plan(IntentParser.parse(all.get(i.getAndIncrement() % all.size())))));
-        List<Figures> worst = each.values().stream().sorted((a, b) -> Double.compare(b.p99(), a.p99())).limit(5).toList();
+        parser.add(measure(
+                "all " + all.size() + " phrasings, round robin",
+                WARM,
+                RUNS * 5,
+                () -> planner.plan(IntentParser.parse(all.get(i.getAndIncrement() % all.size())))));
+        List<Figures> worst = each.values().stream()
+                .sorted((a, b) -> Double.compare(b.p99(), a.p99()))
+                .limit(5)
+                .toList();
 
         Caller operator = new Caller("key:bench", "bench", Role.OPERATOR, Caller.Method.API_KEY);
         List<Figures> turns = new ArrayList<>();
         AtomicInteger n = new AtomicInteger();
         for (String text : List.of("list services", "what is downloading?", "alerts", "is plex running?")) {
-            turns.add(measure("offline turn: \"" + text + "\"", 50, 500, () -> assistant.handle(new Turn(operator, "chat", "bench-" + n.incrementAndGet() % 50, text, null))));
+            turns.add(measure(
+                    "offline turn: \"" + text + "\"",
+                    50,
+                    500,
+                    () -> assistant.handle(
+                            new Turn(operator, "chat", "bench-" + n.incrementAndGet() % 50, text, null))));
         }
         // the model loop with a model that answers at once: one tool call, then the answer
         LlmProvider instant = new LlmProvider() {
@@ -104,12 +121,26 @@ class AssistantBench {
 
             public LlmReply complete(LlmRequest request) {
                 boolean answered = request.messages().getLast() instanceof LlmMessage.ToolResults;
-                return answered ? new LlmReply("Here it is.", List.of(), LlmReply.StopReason.END, 1000, 10, null)
-                        : new LlmReply("", List.of(new LlmMessage.ToolCall("t1", "services_list", JsonNodeFactory.instance.objectNode())),
-                        LlmReply.StopReason.TOOL_USE, 1000, 10, null);
+                return answered
+                        ? new LlmReply("Here it is.", List.of(), LlmReply.StopReason.END, 1000, 10, null)
+                        : new LlmReply(
+                                "",
+                                List.of(new LlmMessage.ToolCall(
+                                        "t1", "services_list", JsonNodeFactory.instance.objectNode())),
+                                LlmReply.StopReason.TOOL_USE,
+                                1000,
+                                10,
+                                null);
             }
         };
-        ToolLoop loop = new ToolLoop(instant, tools, catalog, json, new AssistantMeters(new SimpleMeterRegistry(), "instant", "none", 0, 0), 6, 1024,
+        ToolLoop loop = new ToolLoop(
+                instant,
+                tools,
+                catalog,
+                json,
+                new AssistantMeters(new SimpleMeterRegistry(), "instant", "none", 0, 0),
+                6,
+                1024,
                 Clock.systemUTC());
         Supplier<Object> modelTurn = () -> loop.run(operator, "which services are there?", List.of(), false);
         turns.add(measure("model turn, model excluded (1 tool call + answer)", 50, 500, modelTurn::get));
@@ -118,16 +149,27 @@ class AssistantBench {
         md.append("| offline parser + planner | samples | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
         for (Figures f : parser) row(md, f);
         long over = each.values().stream().filter(f -> f.p99() > 5).count();
-        md.append("\nEach phrasing on its own, 1000 runs after 100 to warm up: ").append(over).append(" of ").append(each.size())
+        md.append("\nEach phrasing on its own, 1000 runs after 100 to warm up: ")
+                .append(over)
+                .append(" of ")
+                .append(each.size())
                 .append(" have a p99 above 5 ms. The five with the highest p99:\n\n");
         md.append("| phrasing | samples | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
         for (Figures f : worst) row(md, f);
-        md.append("\n| whole turn (in-process, catalog and audit included) | samples | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
+        md.append(
+                "\n| whole turn (in-process, catalog and audit included) | samples | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
         for (Figures f : turns) row(md, f);
         Files.writeString(Path.of("target/bench-assistant.md"), md.toString());
     }
 
     static void row(StringBuilder md, Figures f) {
-        md.append(String.format(java.util.Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f |%n", f.what().replace("|", "\\|"), f.samples(), f.p50(), f.p99(), f.max()));
+        md.append(String.format(
+                java.util.Locale.ROOT,
+                "| %s | %d | %.3f | %.3f | %.3f |%n",
+                f.what().replace("|", "\\|"),
+                f.samples(),
+                f.p50(),
+                f.p99(),
+                f.max()));
     }
 }

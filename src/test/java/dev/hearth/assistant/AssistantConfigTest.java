@@ -42,8 +42,15 @@ class AssistantConfigTest {
 
     @Test
     void pricesKeysAndModesComeFromTheEnvironment() throws Exception {
-        HearthConfig c = load("assistant: { provider: anthropic, model: claude-x }", Map.of("hearth.assistant.api_key", "sk-ant-from-env",
-                "hearth.assistant.input_cost_per_million_tokens", "2.5", "hearth.mcp.read_only", "true"));
+        HearthConfig c = load(
+                "assistant: { provider: anthropic, model: claude-x }",
+                Map.of(
+                        "hearth.assistant.api_key",
+                        "sk-ant-from-env",
+                        "hearth.assistant.input_cost_per_million_tokens",
+                        "2.5",
+                        "hearth.mcp.read_only",
+                        "true"));
         assertEquals("sk-ant-from-env", c.section(AssistantConfig.class).apiKey());
         assertEquals(2.5, c.section(AssistantConfig.class).inputCostPerMillionTokens());
         assertTrue(c.section(McpConfig.class).readOnly());
@@ -56,10 +63,19 @@ class AssistantConfigTest {
                 mcp: { allowed_origins: ["https://ok.example", "not an origin"] }
                 """, Map.of()));
         String all = String.join("\n", e.problems());
-        for (String key : new String[] {"assistant.model", "assistant.api_key", "assistant.max_turns", "assistant.api_base_url", "mcp.allowed_origins[1]"}) {
+        for (String key : new String[] {
+            "assistant.model",
+            "assistant.api_key",
+            "assistant.max_turns",
+            "assistant.api_base_url",
+            "mcp.allowed_origins[1]"
+        }) {
             assertTrue(all.contains(key), key + " missing from:\n" + all);
         }
-        ConfigException other = assertThrows(ConfigException.class, () -> load("assistant: { provider: chatgpt }", Map.of()));
-        assertTrue(other.problems().getFirst().contains("offline, anthropic or openai"), other.problems().toString());
+        ConfigException other =
+                assertThrows(ConfigException.class, () -> load("assistant: { provider: chatgpt }", Map.of()));
+        assertTrue(
+                other.problems().getFirst().contains("offline, anthropic or openai"),
+                other.problems().toString());
     }
 }

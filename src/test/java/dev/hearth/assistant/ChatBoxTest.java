@@ -39,12 +39,16 @@ class ChatBoxTest {
 
     @TestHTTPResource("/")
     URI base;
+
     @Inject
     UserService users;
+
     @Inject
     RuntimeDispatch services;
+
     @Inject
     DownloadService downloads;
+
     @Inject
     FakeTorrentProvider torrents;
 
@@ -83,7 +87,9 @@ class ChatBoxTest {
     }
 
     WebElement lastAnswerAfter(int before) {
-        browser.waitFor(Duration.ofSeconds(15), d -> browser.all("#chat-log .msg.assistant").size() > before);
+        browser.waitFor(
+                Duration.ofSeconds(15),
+                d -> browser.all("#chat-log .msg.assistant").size() > before);
         List<WebElement> answers = browser.all("#chat-log .msg.assistant");
         return answers.getLast();
     }
@@ -91,7 +97,10 @@ class ChatBoxTest {
     @Test
     void anOperatorRestartsPlexAndConfirmsAStopWithTheButton() {
         signIn(Role.OPERATOR);
-        Await.untilTrue(Duration.ofSeconds(10), "plex runs", () -> services.status("plex").running());
+        Await.untilTrue(
+                Duration.ofSeconds(10),
+                "plex runs",
+                () -> services.status("plex").running());
         long pid = services.status("plex").pid();
         WebElement answer = say("restart the plex server");
         assertEquals("success", answer.getDomAttribute("data-status"), answer.getText());
@@ -103,16 +112,25 @@ class ChatBoxTest {
         assertEquals("needs_confirmation", answer.getDomAttribute("data-status"));
         assertTrue(services.status("plex").running(), "nothing stops before the yes");
         int before = browser.all("#chat-log .msg.assistant").size();
-        answer.findElements(org.openqa.selenium.By.cssSelector(".choices button")).stream().filter(b -> b.getText().equals("yes")).findFirst()
-                .orElseThrow().click();
+        answer.findElements(org.openqa.selenium.By.cssSelector(".choices button")).stream()
+                .filter(b -> b.getText().equals("yes"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         answer = lastAnswerAfter(before);
         assertEquals("success", answer.getDomAttribute("data-status"), answer.getText());
-        Await.untilTrue(Duration.ofSeconds(10), "plex stopped", () -> !services.status("plex").running());
+        Await.untilTrue(
+                Duration.ofSeconds(10),
+                "plex stopped",
+                () -> !services.status("plex").running());
 
         browser.open("/");
-        browser.waitFor(Duration.ofSeconds(10), d -> browser.all("#chat-log .msg").size() >= 6);
+        browser.waitFor(
+                Duration.ofSeconds(10), d -> browser.all("#chat-log .msg").size() >= 6);
         List<WebElement> all = browser.all("#chat-log .msg");
-        assertTrue(all.stream().anyMatch(m -> m.getText().contains("restart the plex server")), "the history is drawn after a reload");
+        assertTrue(
+                all.stream().anyMatch(m -> m.getText().contains("restart the plex server")),
+                "the history is drawn after a reload");
     }
 
     @Test

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 class CliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final CommandContext context = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), TestConfig.environment(Map.of(), Map.of()), Clock.systemUTC());
+    private final CommandContext context = new CommandContext(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            TestConfig.environment(Map.of(), Map.of()),
+            Clock.systemUTC());
 
     private String out() {
         return out.toString(StandardCharsets.UTF_8);
@@ -41,8 +44,12 @@ class CliTest {
     @Test
     void helpListsEveryRegisteredCommandWithItsSummaryAndNothingElse() {
         assertEquals(OptionalInt.of(0), Cli.standard().dispatch(new String[] {"--help"}, context));
-        List<String> listed = out().lines().dropWhile(l -> !l.equals("Commands:")).skip(1).takeWhile(l -> !l.isBlank())
-                .map(l -> l.strip().split(" ")[0]).toList();
+        List<String> listed = out().lines()
+                .dropWhile(l -> !l.equals("Commands:"))
+                .skip(1)
+                .takeWhile(l -> !l.isBlank())
+                .map(l -> l.strip().split(" ")[0])
+                .toList();
         assertEquals(Commands.all().stream().map(Command::name).toList(), listed);
         assertTrue(listed.contains("doctor"));
         assertTrue(out().contains("hearth --version"));

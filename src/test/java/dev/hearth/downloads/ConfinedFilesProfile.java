@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * it must copy (a hard link cannot cross file systems).
  */
 public class ConfinedFilesProfile implements QuarkusTestProfile {
-    static final Path DIR = Path.of("target/test-confined/" + ProcessHandle.current().pid()).toAbsolutePath();
+    static final Path DIR =
+            Path.of("target/test-confined/" + ProcessHandle.current().pid()).toAbsolutePath();
     static final Path DOWNLOADS = DIR.resolve("downloads");
     static final Path MOVIES = DOWNLOADS.resolve("movies");
     static final Path OUTSIDE = DIR.resolve("outside");
@@ -30,14 +31,21 @@ public class ConfinedFilesProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "hearth.data_dir", DIR.resolve("data").toString(),
-                "hearth.downloads_dir", DOWNLOADS.toString(),
-                "hearth.downloads.allowed_roots", "[\"" + ARIA2.resolve("downloads") + "\"]",
-                "hearth.downloads.poll_interval", "1h",
-                "hearth.downloads.completion.mode", "link",
-                "hearth.downloads.categories", "{\"movies\": {\"save_path\": \"" + MOVIES + "\", \"library_path\": \"" + LIBRARY + "\"}}",
+                "hearth.data_dir",
+                DIR.resolve("data").toString(),
+                "hearth.downloads_dir",
+                DOWNLOADS.toString(),
+                "hearth.downloads.allowed_roots",
+                "[\"" + ARIA2.resolve("downloads") + "\"]",
+                "hearth.downloads.poll_interval",
+                "1h",
+                "hearth.downloads.completion.mode",
+                "link",
+                "hearth.downloads.categories",
+                "{\"movies\": {\"save_path\": \"" + MOVIES + "\", \"library_path\": \"" + LIBRARY + "\"}}",
                 // Not used (SQLite is): there for the answers that must not show its password.
-                "hearth.storage.url", "jdbc:postgresql://db.lan:5432/hearth?user=hearth&password=" + DATABASE_PASSWORD);
+                "hearth.storage.url",
+                "jdbc:postgresql://db.lan:5432/hearth?user=hearth&password=" + DATABASE_PASSWORD);
     }
 
     @Override
@@ -63,9 +71,12 @@ public class ConfinedFilesProfile implements QuarkusTestProfile {
                 stop();
                 throw new UncheckedIOException(e);
             }
-            return Map.of("hearth.services", "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
-                    + " {\"name\": \"aria2\", \"url\": \"" + aria2.url() + "\", \"integration\": \"aria2\", \"credentials\": {\"token\": \""
-                    + Aria2Daemon.TOKEN + "\"}}]");
+            return Map.of(
+                    "hearth.services",
+                    "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
+                            + " {\"name\": \"aria2\", \"url\": \"" + aria2.url()
+                            + "\", \"integration\": \"aria2\", \"credentials\": {\"token\": \""
+                            + Aria2Daemon.TOKEN + "\"}}]");
         }
 
         @Override
@@ -77,7 +88,8 @@ public class ConfinedFilesProfile implements QuarkusTestProfile {
 
         static void run(String... command) {
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process p =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes());
                 if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     throw new IllegalStateException(String.join(" ", command) + " failed: " + out);

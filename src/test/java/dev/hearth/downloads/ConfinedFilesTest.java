@@ -50,12 +50,16 @@ class ConfinedFilesTest {
 
     @Inject
     FakeTorrentProvider fakes;
+
     @Inject
     DownloadService downloads;
+
     @Inject
     ClientDirectory directory;
+
     @Inject
     Database db;
+
     @Inject
     dev.hearth.platform.config.ConfigService config;
 
@@ -65,7 +69,8 @@ class ConfinedFilesTest {
     }
 
     private static String secret() throws IOException {
-        return Files.readString(ConfinedFilesProfile.DIR.resolve("data/webhook-secret")).trim();
+        return Files.readString(ConfinedFilesProfile.DIR.resolve("data/webhook-secret"))
+                .trim();
     }
 
     private static Path precious(String name) throws IOException {
@@ -76,44 +81,80 @@ class ConfinedFilesTest {
 
     /** True once every listener (the library mover among them) has had the task's DownloadCompleted. */
     private boolean completionDelivered(String taskId) {
-        return db.count("SELECT COUNT(*) FROM event_outbox WHERE type = ? AND payload LIKE ? AND delivered_at IS NOT NULL",
-                DownloadCompleted.class.getName(), "%\"" + taskId + "\"%") == 1;
+        return db.count(
+                        "SELECT COUNT(*) FROM event_outbox WHERE type = ? AND payload LIKE ? AND delivered_at IS NOT NULL",
+                        DownloadCompleted.class.getName(),
+                        "%\"" + taskId + "\"%")
+                == 1;
     }
 
     private static String addMovie(String hash, String name) {
-        return Api.as("operator").contentType(ContentType.JSON).body(Map.of("url", Torrents.magnet(hash, name), "category", "movies"))
-                .post("/api/v1/downloads").then().statusCode(201).extract().path("task_id");
+        return Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", Torrents.magnet(hash, name), "category", "movies"))
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("task_id");
     }
 
     @Test
     void aDestinationOutsideTheRootsIsRefusedWithTheRootsAndOneInsideIsTaken() throws IOException {
-        for (String destination : List.of(ConfinedFilesProfile.OUTSIDE.toString(), "/etc", "/root/.ssh",
-                ConfinedFilesProfile.DOWNLOADS + "/../outside", ConfinedFilesProfile.DOWNLOADS + "/new/../../outside")) {
-            Api.as("operator").contentType(ContentType.JSON).body(Map.of("url", Torrents.magnet(Torrents.newHash(), "x"), "destination", destination))
-                    .post("/api/v1/downloads").then().statusCode(400)
-                    .body("error.code", equalTo("INVALID_INPUT")).body("error.details.field", equalTo("destination"));
+        for (String destination : List.of(
+                ConfinedFilesProfile.OUTSIDE.toString(),
+                "/etc",
+                "/root/.ssh",
+                ConfinedFilesProfile.DOWNLOADS + "/../outside",
+                ConfinedFilesProfile.DOWNLOADS + "/new/../../outside")) {
+            Api.as("operator")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("url", Torrents.magnet(Torrents.newHash(), "x"), "destination", destination))
+                    .post("/api/v1/downloads")
+                    .then()
+                    .statusCode(400)
+                    .body("error.code", equalTo("INVALID_INPUT"))
+                    .body("error.details.field", equalTo("destination"));
         }
         // A link inside a root that leads out of it: judged by where it really leads.
         Path link = ConfinedFilesProfile.DOWNLOADS.resolve("escape");
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, ConfinedFilesProfile.OUTSIDE);
         for (String destination : List.of(link.toString(), link + "/not-yet/there")) {
-            Api.as("operator").contentType(ContentType.JSON).body(Map.of("url", Torrents.magnet(Torrents.newHash(), "x"), "destination", destination))
-                    .post("/api/v1/downloads").then().statusCode(400)
+            Api.as("operator")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("url", Torrents.magnet(Torrents.newHash(), "x"), "destination", destination))
+                    .post("/api/v1/downloads")
+                    .then()
+                    .statusCode(400)
                     .body("error.details.allowed_roots", hasItem(ConfinedFilesProfile.DOWNLOADS.toString()))
                     .body("error.details.allowed_roots", hasItem(ConfinedFilesProfile.MOVIES.toString()))
-                    .body("error.details.allowed_roots", hasItem(ConfinedFilesProfile.ARIA2.resolve("downloads").toString()));
+                    .body(
+                            "error.details.allowed_roots",
+                            hasItem(ConfinedFilesProfile.ARIA2
+                                    .resolve("downloads")
+                                    .toString()));
         }
         // The multipart door takes the same check.
-        Api.as("operator").multiPart("torrent", "t.torrent", Torrents.file("t.mkv"), "application/x-bittorrent")
-                .multiPart("destination", ConfinedFilesProfile.OUTSIDE.toString()).post("/api/v1/downloads").then().statusCode(400)
+        Api.as("operator")
+                .multiPart("torrent", "t.torrent", Torrents.file("t.mkv"), "application/x-bittorrent")
+                .multiPart("destination", ConfinedFilesProfile.OUTSIDE.toString())
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(400)
                 .body("error.details.field", equalTo("destination"));
 
         // Inside: a folder that does not exist yet is judged by its nearest existing ancestor.
         String hash = Torrents.newHash();
-        String inside = ConfinedFilesProfile.DOWNLOADS.resolve("series/season 1").toString();
-        Api.as("operator").contentType(ContentType.JSON).body(Map.of("url", Torrents.magnet(hash, "Inside"), "destination", inside))
-                .post("/api/v1/downloads").then().statusCode(201).body("task.save_path", equalTo(inside));
+        String inside =
+                ConfinedFilesProfile.DOWNLOADS.resolve("series/season 1").toString();
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", Torrents.magnet(hash, "Inside"), "destination", inside))
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(201)
+                .body("task.save_path", equalTo(inside));
         assertTrue(fakes.client("fakebit").calls().contains("add:" + hash));
     }
 
@@ -121,32 +162,68 @@ class ConfinedFilesTest {
     void deleteDataOnAnAria2TaskPointedOutsideTheRootsDeletesNothing() throws Exception {
         Path precious = precious("precious.txt");
         String before = Files.readString(precious);
-        // aria2 refuses to overwrite it (the file exists, no control file) and reports the task with precious.txt as its file.
+        // aria2 refuses to overwrite it (the file exists, no control file) and reports the task with precious.txt as
+        // its file.
         try (FileServer server = new FileServer("precious.txt", "other bytes".getBytes(StandardCharsets.UTF_8))) {
             // Through Hearth: refused before aria2 hears of it.
-            Api.as("operator").contentType(ContentType.JSON).body(Map.of("url", server.url("precious.txt").toString(), "client", "aria2",
-                    "destination", ConfinedFilesProfile.OUTSIDE.toString())).post("/api/v1/downloads").then().statusCode(400);
+            Api.as("operator")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "url",
+                            server.url("precious.txt").toString(),
+                            "client",
+                            "aria2",
+                            "destination",
+                            ConfinedFilesProfile.OUTSIDE.toString()))
+                    .post("/api/v1/downloads")
+                    .then()
+                    .statusCode(400);
 
             // Added in aria2 itself (its own UI, a script, or before this Hearth): Hearth finds it on its next poll.
-            String gid = aria2("aria2.addUri", List.of(server.url("precious.txt").toString()), Map.of("dir", ConfinedFilesProfile.OUTSIDE.toString()))
+            String gid = aria2(
+                            "aria2.addUri",
+                            List.of(server.url("precious.txt").toString()),
+                            Map.of("dir", ConfinedFilesProfile.OUTSIDE.toString()))
                     .asText();
             String id = "aria2:" + gid;
-            Waits.until("aria2 to give up on " + gid, Duration.ofSeconds(20),
-                    () -> aria2("aria2.tellStatus", gid, List.of("status")).path("status").asText(), "error"::equals);
+            Waits.until(
+                    "aria2 to give up on " + gid,
+                    Duration.ofSeconds(20),
+                    () -> aria2("aria2.tellStatus", gid, List.of("status"))
+                            .path("status")
+                            .asText(),
+                    "error"::equals);
             downloads.refresh();
-            Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200).body("save_path", equalTo(ConfinedFilesProfile.OUTSIDE.toString()));
+            Api.as("viewer")
+                    .get("/api/v1/tasks/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("save_path", equalTo(ConfinedFilesProfile.OUTSIDE.toString()));
 
-            Api.as("operator").delete("/api/v1/tasks/" + id + "?delete_data=true").then().statusCode(400)
-                    .body("error.code", equalTo("INVALID_INPUT")).body("error.details.field", equalTo("delete_data"))
-                    .body("error.details.allowed_roots", hasItem(ConfinedFilesProfile.ARIA2.resolve("downloads").toString()))
+            Api.as("operator")
+                    .delete("/api/v1/tasks/" + id + "?delete_data=true")
+                    .then()
+                    .statusCode(400)
+                    .body("error.code", equalTo("INVALID_INPUT"))
+                    .body("error.details.field", equalTo("delete_data"))
+                    .body(
+                            "error.details.allowed_roots",
+                            hasItem(ConfinedFilesProfile.ARIA2
+                                    .resolve("downloads")
+                                    .toString()))
                     .body("error.message", containsString("outside the download directories"));
             assertEquals(before, Files.readString(precious), "the file outside the roots is untouched");
 
             // Even asked directly, the client deletes by the configured roots, not by the directory aria2 reports.
             directory.require("aria2").client().remove(gid, true);
             assertEquals(before, Files.readString(precious), "aria2's own delete left the file alone");
-            Waits.until("the task gone from aria2", Duration.ofSeconds(10),
-                    () -> aria2("aria2.tellStatus", gid, List.of("status")).path("status").asText(), s -> s.isEmpty());
+            Waits.until(
+                    "the task gone from aria2",
+                    Duration.ofSeconds(10),
+                    () -> aria2("aria2.tellStatus", gid, List.of("status"))
+                            .path("status")
+                            .asText(),
+                    s -> s.isEmpty());
         }
     }
 
@@ -159,17 +236,42 @@ class ConfinedFilesTest {
         Files.writeString(ConfinedFilesProfile.MOVIES.resolve(name), "the movie");
 
         // The seed's payload with paths of the caller's choosing: a file outside every root, in the movies category.
-        Map<String, Object> payload = Map.of("hash", hash, "name", secretFile.getFileName().toString(), "category", "movies",
-                "save_path", ConfinedFilesProfile.OUTSIDE.toString(), "size", 10);
-        Api.anonymous().header("X-Hearth-Webhook-Secret", secret()).contentType(ContentType.JSON).body(payload).post(HOOK).then()
-                .statusCode(200).body("task_id", equalTo(id)).body("recorded", equalTo(true));
-        Waits.until("the completion delivered to the library mover", Duration.ofSeconds(10), () -> completionDelivered(id));
+        Map<String, Object> payload = Map.of(
+                "hash",
+                hash,
+                "name",
+                secretFile.getFileName().toString(),
+                "category",
+                "movies",
+                "save_path",
+                ConfinedFilesProfile.OUTSIDE.toString(),
+                "size",
+                10);
+        Api.anonymous()
+                .header("X-Hearth-Webhook-Secret", secret())
+                .contentType(ContentType.JSON)
+                .body(payload)
+                .post(HOOK)
+                .then()
+                .statusCode(200)
+                .body("task_id", equalTo(id))
+                .body("recorded", equalTo(true));
+        Waits.until(
+                "the completion delivered to the library mover", Duration.ofSeconds(10), () -> completionDelivered(id));
 
-        assertFalse(Files.exists(ConfinedFilesProfile.LIBRARY.resolve(secretFile.getFileName())), "the caller's file is not in the library");
+        assertFalse(
+                Files.exists(ConfinedFilesProfile.LIBRARY.resolve(secretFile.getFileName())),
+                "the caller's file is not in the library");
         assertTrue(Files.exists(ConfinedFilesProfile.LIBRARY.resolve(name)), "the client's own file is");
-        Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200)
-                .body("name", equalTo(name)).body("save_path", equalTo(ConfinedFilesProfile.MOVIES.toString()))
-                .body("library_path", equalTo(ConfinedFilesProfile.LIBRARY.resolve(name).toString()));
+        Api.as("viewer")
+                .get("/api/v1/tasks/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(name))
+                .body("save_path", equalTo(ConfinedFilesProfile.MOVIES.toString()))
+                .body(
+                        "library_path",
+                        equalTo(ConfinedFilesProfile.LIBRARY.resolve(name).toString()));
     }
 
     @Test
@@ -192,7 +294,8 @@ class ConfinedFilesTest {
         fakes.client("fakebit").complete(linkHash, ConfinedFilesProfile.MOVIES.toString());
         downloads.refresh();
         Waits.until("the completion delivered", Duration.ofSeconds(10), () -> completionDelivered(linkId));
-        assertFalse(Files.exists(ConfinedFilesProfile.LIBRARY.resolve(linkName), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(
+                Files.exists(ConfinedFilesProfile.LIBRARY.resolve(linkName), java.nio.file.LinkOption.NOFOLLOW_LINKS));
         Api.as("viewer").get("/api/v1/tasks/" + linkId).then().statusCode(200).body("library_path", equalTo(null));
     }
 
@@ -230,8 +333,13 @@ class ConfinedFilesTest {
             all.add("token:" + Aria2Daemon.TOKEN);
             all.addAll(List.of(params));
             String body = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", "t", "method", method, "params", all));
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(aria2Url()).timeout(Duration.ofSeconds(5))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(aria2Url())
+                                    .timeout(Duration.ofSeconds(5))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return Optional.ofNullable(JSON.readTree(r.body()).get("result")).orElse(JSON.createObjectNode());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -242,7 +350,11 @@ class ConfinedFilesTest {
     }
 
     private URI aria2Url() {
-        String base = config.current().section(dev.hearth.services.ServicesConfig.class).services().stream().filter(s -> s.name().equals("aria2")).findFirst().orElseThrow().url();
+        String base = config.current().section(dev.hearth.services.ServicesConfig.class).services().stream()
+                .filter(s -> s.name().equals("aria2"))
+                .findFirst()
+                .orElseThrow()
+                .url();
         return URI.create(base.endsWith("/") ? base + "jsonrpc" : base + "/jsonrpc");
     }
 }

@@ -10,17 +10,23 @@ import java.util.Map;
  * they choose. Its own data dir per JVM, so task counts start from nothing.
  */
 public class DownloadsProfile implements QuarkusTestProfile {
-    static final Path DIR = Path.of("target/test-downloads/" + ProcessHandle.current().pid()).toAbsolutePath();
+    static final Path DIR =
+            Path.of("target/test-downloads/" + ProcessHandle.current().pid()).toAbsolutePath();
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "hearth.data_dir", DIR.resolve("data").toString(),
-                "hearth.downloads.poll_interval", "1h",
-                "hearth.downloads.completion.mode", "move",
-                "hearth.downloads.categories", "{\"movies\": {\"save_path\": \"" + DIR.resolve("downloads/movies")
-                        + "\", \"library_path\": \"" + DIR.resolve("library/movies") + "\"}}",
-                "hearth.services", "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
+                "hearth.data_dir",
+                DIR.resolve("data").toString(),
+                "hearth.downloads.poll_interval",
+                "1h",
+                "hearth.downloads.completion.mode",
+                "move",
+                "hearth.downloads.categories",
+                "{\"movies\": {\"save_path\": \"" + DIR.resolve("downloads/movies") + "\", \"library_path\": \""
+                        + DIR.resolve("library/movies") + "\"}}",
+                "hearth.services",
+                "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
                         + " {\"name\": \"fakearia\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-links\","
                         + " \"credentials\": {\"kind\": \"aria2\"}}]");
     }

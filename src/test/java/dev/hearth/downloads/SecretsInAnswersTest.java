@@ -37,21 +37,49 @@ class SecretsInAnswersTest {
     void aPrivateTrackersPasskeyIsMaskedInTheTaskItsLinkAndItsTrackers() {
         String hash = Torrents.newHash();
         String magnet = "magnet:?xt=urn:btih:" + hash + "&dn=Private.Thing"
-                + "&tr=" + URLEncoder.encode("http://127.0.0.1:1/announce.php?passkey=" + PASSKEY, StandardCharsets.UTF_8)
+                + "&tr="
+                + URLEncoder.encode("http://127.0.0.1:1/announce.php?passkey=" + PASSKEY, StandardCharsets.UTF_8)
                 + "&tr=" + URLEncoder.encode("http://127.0.0.1:1/" + PATH_KEY + "/announce", StandardCharsets.UTF_8);
-        String id = Api.as("operator").contentType(ContentType.JSON).body(Map.of("url", magnet, "client", "aria2", "category", "movies"))
-                .post("/api/v1/downloads").then().statusCode(201).extract().path("task_id");
+        String id = Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", magnet, "client", "aria2", "category", "movies"))
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("task_id");
         String gid = id.substring("aria2:".length());
 
         // aria2 itself knows the trackers (it must, to announce): Hearth's answers show them masked.
-        String details = Waits.until("aria2 to list the task's trackers", Duration.ofSeconds(10),
-                () -> Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200).extract().asString(), b -> b.contains("announce"));
-        Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200)
+        String details = Waits.until(
+                "aria2 to list the task's trackers",
+                Duration.ofSeconds(10),
+                () -> Api.as("viewer")
+                        .get("/api/v1/tasks/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
+                b -> b.contains("announce"));
+        Api.as("viewer")
+                .get("/api/v1/tasks/" + id)
+                .then()
+                .statusCode(200)
                 .body("trackers.url", hasItem("http://127.0.0.1:1/announce.php?passkey=********"))
                 .body("trackers.url", hasItem("http://127.0.0.1:1/********/announce"))
                 .body("url", containsString("Private.Thing"));
-        String listed = Api.as("viewer").get("/api/v1/tasks?status=all&limit=500").then().statusCode(200).extract().asString();
-        String seedRoute = Api.as("viewer").get("/api/v1/services/aria2/torrents/" + gid).then().statusCode(200).extract().asString();
+        String listed = Api.as("viewer")
+                .get("/api/v1/tasks?status=all&limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String seedRoute = Api.as("viewer")
+                .get("/api/v1/services/aria2/torrents/" + gid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String answer : List.of(details, listed, seedRoute)) {
             assertFalse(answer.contains(PASSKEY) || answer.contains(PATH_KEY), "a passkey in: " + answer);
         }
@@ -60,7 +88,10 @@ class SecretsInAnswersTest {
 
     @Test
     void theConfigShowsTheDatabaseUrlWithoutItsPassword() {
-        Api.as("viewer").get("/api/v1/config").then().statusCode(200)
+        Api.as("viewer")
+                .get("/api/v1/config")
+                .then()
+                .statusCode(200)
                 .body("storage.url", equalTo("jdbc:postgresql://db.lan:5432/hearth?user=hearth&password=********"));
         String body = Api.as("viewer").get("/api/v1/config").then().extract().asString();
         assertFalse(body.contains(ConfinedFilesProfile.DATABASE_PASSWORD), body);

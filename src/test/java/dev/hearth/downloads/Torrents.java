@@ -12,7 +12,9 @@ final class Torrents {
 
     static String newHash() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1")
+                            .digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -25,8 +27,10 @@ final class Torrents {
     /** A single-file torrent: {announce, info: {length, name, piece length, pieces}}. */
     static byte[] file(String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, "d8:announce" + str("udp://tracker.example.com:80") + "4:infod6:lengthi1000e4:name" + str(name)
-                + "12:piece lengthi16384e6:pieces20:");
+        write(
+                out,
+                "d8:announce" + str("udp://tracker.example.com:80") + "4:infod6:lengthi1000e4:name" + str(name)
+                        + "12:piece lengthi16384e6:pieces20:");
         out.writeBytes(UUID.randomUUID().toString().substring(0, 20).getBytes(StandardCharsets.US_ASCII));
         write(out, "ee");
         return out.toByteArray();

@@ -46,7 +46,8 @@ public final class FakeAnthropic extends FakeHttp {
         if (!r.path().equals("/v1/messages")) return error(404, "not_found_error", "Not found");
         if (!r.method().equals("POST")) return error(405, "invalid_request_error", "Method not allowed");
         if (!key.equals(r.header("x-api-key"))) return error(401, "authentication_error", "invalid x-api-key");
-        if (r.header("anthropic-version") == null) return error(400, "invalid_request_error", "anthropic-version: header is required");
+        if (r.header("anthropic-version") == null)
+            return error(400, "invalid_request_error", "anthropic-version: header is required");
         JsonNode body = r.json();
         String problem = problem(body);
         if (problem != null) return error(400, "invalid_request_error", problem);
@@ -58,35 +59,44 @@ public final class FakeAnthropic extends FakeHttp {
     /** What the real API refuses, in its words where its documentation gives them. */
     static String problem(JsonNode body) {
         if (!body.path("model").isTextual()) return "model: Field required";
-        if (!body.path("max_tokens").isInt() || body.path("max_tokens").asInt() < 1) return "max_tokens: Field required";
+        if (!body.path("max_tokens").isInt() || body.path("max_tokens").asInt() < 1)
+            return "max_tokens: Field required";
         JsonNode messages = body.path("messages");
         if (!messages.isArray() || messages.isEmpty()) return "messages: at least one message is required";
         for (JsonNode tool : body.path("tools")) {
-            if (!tool.path("name").asText().matches("[a-zA-Z0-9_-]{1,64}")) return "tools.name: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'";
-            if (!"object".equals(tool.path("input_schema").path("type").asText())) return "tools.input_schema.type: Input should be 'object'";
+            if (!tool.path("name").asText().matches("[a-zA-Z0-9_-]{1,64}"))
+                return "tools.name: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'";
+            if (!"object".equals(tool.path("input_schema").path("type").asText()))
+                return "tools.input_schema.type: Input should be 'object'";
         }
         Set<String> open = new HashSet<>();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode m = messages.get(i);
             String role = m.path("role").asText();
             if (i == 0 && !role.equals("user")) return "messages: first message must use the \"user\" role";
-            if (i > 0 && role.equals(messages.get(i - 1).path("role").asText())) return "messages: roles must alternate between \"user\" and \"assistant\"";
+            if (i > 0 && role.equals(messages.get(i - 1).path("role").asText()))
+                return "messages: roles must alternate between \"user\" and \"assistant\"";
             if (role.equals("user")) {
                 Set<String> answered = new HashSet<>();
                 for (JsonNode block : m.path("content")) {
                     if (!block.path("type").asText().equals("tool_result")) continue;
                     String id = block.path("tool_use_id").asText();
-                    if (!open.contains(id)) return "messages." + i + ".content: unexpected `tool_use_id` found in `tool_result` blocks: " + id;
-                    if (block.has("is_error") && !block.path("is_error").isBoolean()) return "messages." + i + ".content.is_error: Input should be a valid boolean";
+                    if (!open.contains(id))
+                        return "messages." + i + ".content: unexpected `tool_use_id` found in `tool_result` blocks: "
+                                + id;
+                    if (block.has("is_error") && !block.path("is_error").isBoolean())
+                        return "messages." + i + ".content.is_error: Input should be a valid boolean";
                     answered.add(id);
                 }
                 if (!answered.containsAll(open)) {
-                    return "messages." + i + ": `tool_use` ids were found without `tool_result` blocks immediately after: " + open;
+                    return "messages." + i
+                            + ": `tool_use` ids were found without `tool_result` blocks immediately after: " + open;
                 }
                 open.clear();
             } else if (role.equals("assistant")) {
                 for (JsonNode block : m.path("content")) {
-                    if (block.path("type").asText().equals("tool_use")) open.add(block.path("id").asText());
+                    if (block.path("type").asText().equals("tool_use"))
+                        open.add(block.path("id").asText());
                 }
             } else {
                 return "messages." + i + ".role: Input should be 'user' or 'assistant'";
@@ -108,7 +118,11 @@ public final class FakeAnthropic extends FakeHttp {
             synchronized (this) {
                 id = "toolu_" + (++ids);
             }
-            return message(req, List.of(Map.of("type", "text", "text", "Let me check."), Map.of("type", "tool_use", "id", id, "name", name, "input", input)),
+            return message(
+                    req,
+                    List.of(
+                            Map.of("type", "text", "text", "Let me check."),
+                            Map.of("type", "tool_use", "id", id, "name", name, "input", input)),
                     "tool_use");
         };
     }
@@ -147,6 +161,8 @@ public final class FakeAnthropic extends FakeHttp {
     }
 
     private static Reply error(int status, String type, String message) {
-        return Reply.json(status, Map.of("type", "error", "error", Map.of("type", type, "message", message), "request_id", "req_test"));
+        return Reply.json(
+                status,
+                Map.of("type", "error", "error", Map.of("type", type, "message", message), "request_id", "req_test"));
     }
 }

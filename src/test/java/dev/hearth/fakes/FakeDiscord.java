@@ -34,13 +34,15 @@ public final class FakeDiscord extends FakeHttp {
 
     @Override
     protected synchronized Reply handle(Request r) {
-        if (!r.path().equals("/api/webhooks/" + id + "/" + token)) return Reply.json(404, Map.of("message", "Unknown Webhook", "code", 10015));
+        if (!r.path().equals("/api/webhooks/" + id + "/" + token))
+            return Reply.json(404, Map.of("message", "Unknown Webhook", "code", 10015));
         if (!r.method().equals("POST")) return Reply.json(405, Map.of("message", "405: Method Not Allowed", "code", 0));
         long now = r.arrivedAtMs();
         while (!recent.isEmpty() && recent.peekFirst() <= now - 2000) recent.removeFirst();
         if (throttleNext > 0 || recent.size() >= 5) {
             if (throttleNext > 0) throttleNext--;
-            return Reply.json(429, Map.of("message", "You are being rate limited.", "retry_after", 0.3, "global", false));
+            return Reply.json(
+                    429, Map.of("message", "You are being rate limited.", "retry_after", 0.3, "global", false));
         }
         JsonNode body = r.json();
         String content = body.path("content").asText("");
@@ -48,9 +50,11 @@ public final class FakeDiscord extends FakeHttp {
         if (content.isEmpty() && (!embeds.isArray() || embeds.isEmpty())) {
             return Reply.json(400, Map.of("message", "Cannot send an empty message", "code", 50006));
         }
-        if (content.length() > 2000 || embeds.size() > 10) return Reply.json(400, Map.of("message", "Invalid Form Body", "code", 50035));
+        if (content.length() > 2000 || embeds.size() > 10)
+            return Reply.json(400, Map.of("message", "Invalid Form Body", "code", 50035));
         for (JsonNode e : embeds) {
-            if (e.path("title").asText("").length() > 256 || e.path("description").asText("").length() > 4096) {
+            if (e.path("title").asText("").length() > 256
+                    || e.path("description").asText("").length() > 4096) {
                 return Reply.json(400, Map.of("message", "Invalid Form Body", "code", 50035));
             }
         }

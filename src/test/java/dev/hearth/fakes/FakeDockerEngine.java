@@ -22,7 +22,8 @@ public final class FakeDockerEngine implements AutoCloseable {
     private final HttpServer server;
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final List<String> queries = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.BlockingQueue<String> eventBodies = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.BlockingQueue<String> eventBodies =
+            new java.util.concurrent.LinkedBlockingQueue<>();
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile String apiVersion;
 
@@ -74,12 +75,20 @@ public final class FakeDockerEngine implements AutoCloseable {
         } else if (path.matches("/v\\d+\\.\\d+/version")) {
             String asked = path.substring(2, path.indexOf('/', 1));
             if (compare(asked, apiVersion) > 0) {
-                send(exchange, 400, "application/json", "{\"message\":\"client version " + asked
-                        + " is too new. Maximum supported API version is " + apiVersion + "\"}");
+                send(
+                        exchange,
+                        400,
+                        "application/json",
+                        "{\"message\":\"client version " + asked + " is too new. Maximum supported API version is "
+                                + apiVersion + "\"}");
             } else {
-                send(exchange, 200, "application/json", "{\"Version\":\"fake\",\"ApiVersion\":\"" + apiVersion
-                        + "\",\"MinAPIVersion\":\"1.24\",\"Os\":\"linux\",\"Arch\":\"amd64\","
-                        + "\"KernelVersion\":\"6.0\",\"SomeFutureField\":{\"x\":1}}");
+                send(
+                        exchange,
+                        200,
+                        "application/json",
+                        "{\"Version\":\"fake\",\"ApiVersion\":\"" + apiVersion
+                                + "\",\"MinAPIVersion\":\"1.24\",\"Os\":\"linux\",\"Arch\":\"amd64\","
+                                + "\"KernelVersion\":\"6.0\",\"SomeFutureField\":{\"x\":1}}");
             }
         } else {
             send(exchange, 404, "application/json", "{\"message\":\"page not found\"}");

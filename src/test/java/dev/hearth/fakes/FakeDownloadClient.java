@@ -6,12 +6,12 @@ import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskDetails;
 import dev.hearth.downloads.TaskStatus;
-import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.downloads.clients.ClientPolls;
+import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.integration.Reading;
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -69,8 +69,11 @@ public final class FakeDownloadClient implements DownloadClient {
         failIfDown();
         DownloadTask t = tasks.get(id);
         if (t == null) return Optional.empty();
-        return Optional.of(new TaskDetails(t,
-                List.of(new TaskDetails.FileEntry(t.name() + "/part1.mkv", 600, t.progress(), 1), new TaskDetails.FileEntry(t.name() + "/part2.mkv", 400, t.progress(), 1)),
+        return Optional.of(new TaskDetails(
+                t,
+                List.of(
+                        new TaskDetails.FileEntry(t.name() + "/part1.mkv", 600, t.progress(), 1),
+                        new TaskDetails.FileEntry(t.name() + "/part2.mkv", 400, t.progress(), 1)),
                 List.of(new TaskDetails.Tracker("udp://tracker.example.com:80", "working", 12, "")),
                 List.of(new TaskDetails.Peer("192.168.1.100:51413", "qBittorrent", 0.8, 100000, 50000, "NL"))));
     }
@@ -83,7 +86,8 @@ public final class FakeDownloadClient implements DownloadClient {
         DownloadTask.Type type = DownloadTask.Type.TORRENT;
         TaskStatus status = TaskStatus.DOWNLOADING;
         switch (request.source()) {
-            case AddRequest.Source.Url u when u.url().startsWith("magnet:") -> {
+            case AddRequest.Source.Url u
+            when u.url().startsWith("magnet:") -> {
                 Matcher m = BTIH.matcher(u.url());
                 if (!m.find()) throw new IllegalArgumentException("fake needs a hex btih");
                 id = m.group(1).toLowerCase();
@@ -102,7 +106,18 @@ public final class FakeDownloadClient implements DownloadClient {
             }
         }
         String savePath = request.savePath() == null ? "/downloads" : request.savePath();
-        tasks.put(id, task(id, taskName, type, status, 0, 1000, savePath, request.category() == null ? "" : request.category(), null));
+        tasks.put(
+                id,
+                task(
+                        id,
+                        taskName,
+                        type,
+                        status,
+                        0,
+                        1000,
+                        savePath,
+                        request.category() == null ? "" : request.category(),
+                        null));
         calls.add("add:" + id);
         return id;
     }
@@ -131,7 +146,8 @@ public final class FakeDownloadClient implements DownloadClient {
     @Override
     public synchronized ClientStats stats() {
         failIfDown();
-        long down = tasks.values().stream().mapToLong(DownloadTask::downloadSpeed).sum();
+        long down =
+                tasks.values().stream().mapToLong(DownloadTask::downloadSpeed).sum();
         long up = tasks.values().stream().mapToLong(DownloadTask::uploadSpeed).sum();
         return new ClientStats("fake-1.0", down, up, 0, 0, 150, 42, 1L << 40);
     }
@@ -149,13 +165,26 @@ public final class FakeDownloadClient implements DownloadClient {
     /** The download finished: the client now seeds it, with its data at savePath/name. */
     public synchronized void complete(String id, String savePath) {
         DownloadTask t = tasks.get(id);
-        tasks.put(id, task(id, t.name(), t.type(), TaskStatus.SEEDING, 100, t.size(), savePath, t.category(), Instant.now()));
+        tasks.put(
+                id,
+                task(id, t.name(), t.type(), TaskStatus.SEEDING, 100, t.size(), savePath, t.category(), Instant.now()));
     }
 
     /** Sets a task's name and category as a client would after fetching a magnet's metadata. */
     public synchronized void rename(String id, String newName, String category) {
         DownloadTask t = tasks.get(id);
-        tasks.put(id, task(id, newName, t.type(), t.status(), t.progress(), t.size(), t.savePath(), category, t.completedAt()));
+        tasks.put(
+                id,
+                task(
+                        id,
+                        newName,
+                        t.type(),
+                        t.status(),
+                        t.progress(),
+                        t.size(),
+                        t.savePath(),
+                        category,
+                        t.completedAt()));
     }
 
     public synchronized void fail(String id, String error) {
@@ -165,7 +194,18 @@ public final class FakeDownloadClient implements DownloadClient {
     /** A task someone added in the client's own UI. */
     public synchronized String addExternal(String taskName) {
         String id = sha1(taskName.getBytes(StandardCharsets.UTF_8));
-        tasks.put(id, task(id, taskName, DownloadTask.Type.TORRENT, TaskStatus.DOWNLOADING, 10, 1000, "/downloads", "", null));
+        tasks.put(
+                id,
+                task(
+                        id,
+                        taskName,
+                        DownloadTask.Type.TORRENT,
+                        TaskStatus.DOWNLOADING,
+                        10,
+                        1000,
+                        "/downloads",
+                        "",
+                        null));
         return id;
     }
 
@@ -176,16 +216,60 @@ public final class FakeDownloadClient implements DownloadClient {
     private void replace(String id, TaskStatus status, String error) {
         DownloadTask t = tasks.get(id);
         if (t == null) throw new UpstreamException.BadResponse(name, "no such torrent " + id, null);
-        tasks.put(id, new DownloadTask(t.id(), t.name(), t.type(), status, t.progress(), t.size(), t.downloaded(), status == TaskStatus.PAUSED ? 0 : t.downloadSpeed(),
-                t.uploadSpeed(), t.eta(), t.ratio(), t.seeds(), t.peers(), t.savePath(), t.category(), t.addedAt(), t.completedAt(), error));
+        tasks.put(
+                id,
+                new DownloadTask(
+                        t.id(),
+                        t.name(),
+                        t.type(),
+                        status,
+                        t.progress(),
+                        t.size(),
+                        t.downloaded(),
+                        status == TaskStatus.PAUSED ? 0 : t.downloadSpeed(),
+                        t.uploadSpeed(),
+                        t.eta(),
+                        t.ratio(),
+                        t.seeds(),
+                        t.peers(),
+                        t.savePath(),
+                        t.category(),
+                        t.addedAt(),
+                        t.completedAt(),
+                        error));
     }
 
-    private static DownloadTask task(String id, String name, DownloadTask.Type type, TaskStatus status, double progress, long size, String savePath,
-                                     String category, Instant completedAt) {
+    private static DownloadTask task(
+            String id,
+            String name,
+            DownloadTask.Type type,
+            TaskStatus status,
+            double progress,
+            long size,
+            String savePath,
+            String category,
+            Instant completedAt) {
         long done = Math.round(size * progress / 100);
         boolean finished = status.isFinished();
-        return new DownloadTask(id, name, type, status, progress, size, done, finished ? 0 : 2048, finished ? 512 : 0, finished ? 0 : 60, 0.5, 15, 8,
-                savePath, category, Instant.now().minusSeconds(30), completedAt, null);
+        return new DownloadTask(
+                id,
+                name,
+                type,
+                status,
+                progress,
+                size,
+                done,
+                finished ? 0 : 2048,
+                finished ? 512 : 0,
+                finished ? 0 : 60,
+                0.5,
+                15,
+                8,
+                savePath,
+                category,
+                Instant.now().minusSeconds(30),
+                completedAt,
+                null);
     }
 
     private void failIfDown() {

@@ -46,12 +46,14 @@ public final class FakeDownloadKinds {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(DownloadCapability.of(Feature.TORRENTS, Feature.CATEGORIES, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS));
+            return Set.of(DownloadCapability.of(
+                    Feature.TORRENTS, Feature.CATEGORIES, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS));
         }
 
         @Override
         public Integration create(IntegrationTarget<Settings> target, KindContext context) {
-            return new FakeDownloadClient(target.serviceName(), target.settings().kind());
+            return new FakeDownloadClient(
+                    target.serviceName(), target.settings().kind());
         }
     }
 
@@ -83,7 +85,8 @@ public final class FakeDownloadKinds {
 
         @Override
         public Integration create(IntegrationTarget<Settings> target, KindContext context) {
-            return new FakeDownloadClient(target.serviceName(), target.settings().kind());
+            return new FakeDownloadClient(
+                    target.serviceName(), target.settings().kind());
         }
     }
 }

@@ -24,16 +24,37 @@ public final class FakeGotify extends FakeHttp {
         if (!r.path().equals("/message")) return error(404, "Not Found", "page not found");
         if (!r.method().equals("POST")) return error(405, "Method Not Allowed", "method not allowed");
         String key = r.header("X-Gotify-Key");
-        if (key == null && r.query() != null && r.query().startsWith("token=")) key = r.query().substring("token=".length());
-        if (key == null || !key.equals(token)) return error(401, "Unauthorized", "you need to provide a valid access token or user credentials to access this api");
+        if (key == null && r.query() != null && r.query().startsWith("token="))
+            key = r.query().substring("token=".length());
+        if (key == null || !key.equals(token))
+            return error(
+                    401,
+                    "Unauthorized",
+                    "you need to provide a valid access token or user credentials to access this api");
         JsonNode body = r.json();
-        if (!body.isObject() || !body.path("message").isTextual() || body.path("message").asText().isEmpty()) {
+        if (!body.isObject()
+                || !body.path("message").isTextual()
+                || body.path("message").asText().isEmpty()) {
             return error(400, "Bad Request", "Field 'message' is required");
         }
-        if (body.has("priority") && !body.get("priority").isInt()) return error(400, "Bad Request", "Field 'priority' must be an integer");
+        if (body.has("priority") && !body.get("priority").isInt())
+            return error(400, "Bad Request", "Field 'priority' must be an integer");
         messages.add(body);
-        return Reply.json(200, Map.of("id", messages.size(), "appid", 1, "message", body.path("message").asText(),
-                "title", body.path("title").asText(""), "priority", body.path("priority").asInt(0), "date", "2026-11-23T10:00:00Z"));
+        return Reply.json(
+                200,
+                Map.of(
+                        "id",
+                        messages.size(),
+                        "appid",
+                        1,
+                        "message",
+                        body.path("message").asText(),
+                        "title",
+                        body.path("title").asText(""),
+                        "priority",
+                        body.path("priority").asInt(0),
+                        "date",
+                        "2026-11-23T10:00:00Z"));
     }
 
     private static Reply error(int status, String name, String description) {

@@ -43,7 +43,10 @@ public abstract class FakeHttp implements AutoCloseable {
             Map<String, String> out = new LinkedHashMap<>();
             for (String pair : text().split("&")) {
                 int eq = pair.indexOf('=');
-                if (eq > 0) out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                if (eq > 0)
+                    out.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
             return out;
         }
@@ -80,8 +83,13 @@ public abstract class FakeHttp implements AutoCloseable {
         long arrived = System.nanoTime() / 1_000_000;
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Request r = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), body, arrived);
+            Request r = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    body,
+                    arrived);
             requests.add(r);
             Reply reply = handle(r);
             byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);

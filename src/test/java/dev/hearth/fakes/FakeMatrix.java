@@ -46,10 +46,13 @@ public final class FakeMatrix extends FakeHttp {
         String roomId = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
         if (!roomId.equals(room)) return error(403, "M_FORBIDDEN", "User @hearth:example.org not in room " + roomId);
         if (rateLimitNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return Reply.json(429, Map.of("errcode", "M_LIMIT_EXCEEDED", "error", "Too Many Requests", "retry_after_ms", 1500));
+            return Reply.json(
+                    429, Map.of("errcode", "M_LIMIT_EXCEEDED", "error", "Too Many Requests", "retry_after_ms", 1500));
         }
         JsonNode content = r.json();
-        if (!content.isObject() || !content.path("msgtype").isTextual() || !content.path("body").isTextual()) {
+        if (!content.isObject()
+                || !content.path("msgtype").isTextual()
+                || !content.path("body").isTextual()) {
             return error(400, "M_BAD_JSON", "Content must have msgtype and body");
         }
         String txn = parts[3];

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * max/urgent) and {@code Tags} headers; a protected topic needs {@code Authorization: Bearer <token>} (401/403).
  */
 public final class FakeNtfy extends FakeHttp {
-    private static final Set<String> PRIORITY_WORDS = Set.of("min", "low", "default", "high", "max", "urgent", "1", "2", "3", "4", "5");
+    private static final Set<String> PRIORITY_WORDS =
+            Set.of("min", "low", "default", "high", "max", "urgent", "1", "2", "3", "4", "5");
 
     public record Published(String topic, String title, String priority, String tags, String message) {}
 
@@ -38,8 +39,19 @@ public final class FakeNtfy extends FakeHttp {
         if (priority != null && !PRIORITY_WORDS.contains(priority)) return error(400, "invalid priority");
         if (r.body().length > 4096) return error(413, "message too large, use an attachment");
         published.add(new Published(t, r.header("Title"), priority, r.header("Tags"), r.text()));
-        return Reply.json(200, Map.of("id", "m" + published.size(), "time", System.currentTimeMillis() / 1000, "event", "message",
-                "topic", t, "message", r.text()));
+        return Reply.json(
+                200,
+                Map.of(
+                        "id",
+                        "m" + published.size(),
+                        "time",
+                        System.currentTimeMillis() / 1000,
+                        "event",
+                        "message",
+                        "topic",
+                        t,
+                        "message",
+                        r.text()));
     }
 
     private static Reply error(int status, String message) {

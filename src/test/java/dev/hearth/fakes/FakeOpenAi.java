@@ -42,7 +42,8 @@ public final class FakeOpenAi extends FakeHttp {
 
     @Override
     protected synchronized Reply handle(Request r) {
-        if (!r.path().equals("/v1/chat/completions")) return error(404, "invalid_request_error", "Unknown request URL: " + r.path());
+        if (!r.path().equals("/v1/chat/completions"))
+            return error(404, "invalid_request_error", "Unknown request URL: " + r.path());
         if (!key.isEmpty() && !("Bearer " + key).equals(r.header("Authorization"))) {
             return error(401, "invalid_request_error", "Incorrect API key provided.");
         }
@@ -60,8 +61,10 @@ public final class FakeOpenAi extends FakeHttp {
         if (!messages.isArray() || messages.isEmpty()) return "'messages' must contain at least one message";
         for (JsonNode tool : body.path("tools")) {
             if (!"function".equals(tool.path("type").asText())) return "tools[].type must be 'function'";
-            if (!tool.path("function").path("name").asText().matches("[a-zA-Z0-9_-]{1,64}")) return "Invalid 'tools[].function.name': string does not match pattern";
-            if (!tool.path("function").path("parameters").isObject()) return "tools[].function.parameters must be an object";
+            if (!tool.path("function").path("name").asText().matches("[a-zA-Z0-9_-]{1,64}"))
+                return "Invalid 'tools[].function.name': string does not match pattern";
+            if (!tool.path("function").path("parameters").isObject())
+                return "tools[].function.parameters must be an object";
         }
         Set<String> open = new HashSet<>();
         for (int i = 0; i < messages.size(); i++) {
@@ -70,7 +73,8 @@ public final class FakeOpenAi extends FakeHttp {
             switch (role) {
                 case "tool" -> {
                     String id = m.path("tool_call_id").asText();
-                    if (!open.remove(id)) return "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.";
+                    if (!open.remove(id))
+                        return "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.";
                     if (!m.path("content").isTextual()) return "messages[" + i + "].content must be a string";
                 }
                 case "system", "user", "assistant" -> {
@@ -79,12 +83,14 @@ public final class FakeOpenAi extends FakeHttp {
                                 + "The following tool_call_ids did not have response messages: " + open;
                     }
                     for (JsonNode call : m.path("tool_calls")) {
-                        if (!call.path("function").path("arguments").isTextual()) return "messages[" + i + "].tool_calls[].function.arguments must be a string";
+                        if (!call.path("function").path("arguments").isTextual())
+                            return "messages[" + i + "].tool_calls[].function.arguments must be a string";
                         open.add(call.path("id").asText());
                     }
                 }
                 default -> {
-                    return "Invalid value: '" + role + "'. Supported values are: 'system', 'assistant', 'user', 'tool'.";
+                    return "Invalid value: '" + role
+                            + "'. Supported values are: 'system', 'assistant', 'user', 'tool'.";
                 }
             }
         }
@@ -105,7 +111,15 @@ public final class FakeOpenAi extends FakeHttp {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("role", "assistant");
             message.put("content", null);
-            message.put("tool_calls", List.of(Map.of("id", id, "type", "function", "function", Map.of("name", name, "arguments", argumentsJson))));
+            message.put(
+                    "tool_calls",
+                    List.of(Map.of(
+                            "id",
+                            id,
+                            "type",
+                            "function",
+                            "function",
+                            Map.of("name", name, "arguments", argumentsJson))));
             return completion(req, message, "tool_calls");
         };
     }
@@ -116,7 +130,9 @@ public final class FakeOpenAi extends FakeHttp {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("role", "assistant");
             message.put("content", "");
-            message.put("tool_calls", List.of(Map.of("type", "function", "function", Map.of("name", name, "arguments", arguments))));
+            message.put(
+                    "tool_calls",
+                    List.of(Map.of("type", "function", "function", Map.of("name", name, "arguments", arguments))));
             return completion(req, message, "tool_calls");
         };
     }
@@ -137,9 +153,21 @@ public final class FakeOpenAi extends FakeHttp {
         choice.put("message", message);
         choice.put("finish_reason", finish);
         int prompt = req.toString().length() / 4;
-        return Reply.json(200, Map.of("id", "chatcmpl-" + Math.abs(req.hashCode()), "object", "chat.completion", "created", 1_780_000_000,
-                "model", req.path("model").asText(), "choices", List.of(choice),
-                "usage", Map.of("prompt_tokens", prompt, "completion_tokens", 20, "total_tokens", prompt + 20)));
+        return Reply.json(
+                200,
+                Map.of(
+                        "id",
+                        "chatcmpl-" + Math.abs(req.hashCode()),
+                        "object",
+                        "chat.completion",
+                        "created",
+                        1_780_000_000,
+                        "model",
+                        req.path("model").asText(),
+                        "choices",
+                        List.of(choice),
+                        "usage",
+                        Map.of("prompt_tokens", prompt, "completion_tokens", 20, "total_tokens", prompt + 20)));
     }
 
     private static Reply error(int status, String type, String message) {

@@ -30,15 +30,20 @@ public final class FakePushover extends FakeHttp {
 
     @Override
     protected Reply handle(Request r) {
-        if (!r.path().equals("/1/messages.json")) return Reply.json(404, Map.of("status", 0, "errors", List.of("not found"), "request", id()));
-        if (!r.method().equals("POST")) return Reply.json(405, Map.of("status", 0, "errors", List.of("method not allowed"), "request", id()));
+        if (!r.path().equals("/1/messages.json"))
+            return Reply.json(404, Map.of("status", 0, "errors", List.of("not found"), "request", id()));
+        if (!r.method().equals("POST"))
+            return Reply.json(405, Map.of("status", 0, "errors", List.of("method not allowed"), "request", id()));
         Map<String, String> f = r.form();
-        if (!token.equals(f.get("token"))) return refuse("token", "application token is invalid, see https://pushover.net/api");
-        if (!userKey.equals(f.get("user"))) return refuse("user", "user identifier is not a valid user, group, or subscribed user key");
+        if (!token.equals(f.get("token")))
+            return refuse("token", "application token is invalid, see https://pushover.net/api");
+        if (!userKey.equals(f.get("user")))
+            return refuse("user", "user identifier is not a valid user, group, or subscribed user key");
         String message = f.getOrDefault("message", "");
         if (message.isEmpty()) return refuse("message", "message cannot be blank");
         if (message.length() > 1024) return refuse("message", "message is too long (1024 characters max)");
-        if (f.getOrDefault("title", "").length() > 250) return refuse("title", "title is too long (250 characters max)");
+        if (f.getOrDefault("title", "").length() > 250)
+            return refuse("title", "title is too long (250 characters max)");
         int priority;
         try {
             priority = Integer.parseInt(f.getOrDefault("priority", "0"));
@@ -46,7 +51,8 @@ public final class FakePushover extends FakeHttp {
             return refuse("priority", "priority is invalid");
         }
         if (priority < -2 || priority > 2) return refuse("priority", "priority is invalid");
-        if (priority == 2 && (!f.containsKey("retry") || !f.containsKey("expire"))) return refuse("retry", "retry and expire are required with priority 2");
+        if (priority == 2 && (!f.containsKey("retry") || !f.containsKey("expire")))
+            return refuse("retry", "retry and expire are required with priority 2");
         messages.add(f);
         return Reply.json(200, Map.of("status", 1, "request", id()));
     }

@@ -48,7 +48,8 @@ public final class FakeQbittorrent5 implements AutoCloseable {
             logins.incrementAndGet();
             Map<String, String> form = form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             if (password.equals(form.get("password"))) {
-                x.getResponseHeaders().add("Set-Cookie", cookieName + "=" + sid + "; HttpOnly; SameSite=Strict; path=/");
+                x.getResponseHeaders()
+                        .add("Set-Cookie", cookieName + "=" + sid + "; HttpOnly; SameSite=Strict; path=/");
                 reply(x, 204, "");
             } else {
                 reply(x, 401, "");
@@ -83,7 +84,10 @@ public final class FakeQbittorrent5 implements AutoCloseable {
         Map<String, String> m = new HashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0) m.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            if (eq > 0)
+                m.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return m;
     }

@@ -75,14 +75,36 @@ public final class FakeTelegram extends FakeHttp {
         Long last = lastArrival.get(chat);
         if ((last != null && now - last < 1000) || overall.size() >= 30) {
             throttled.merge(chat, 1, Integer::sum);
-            return Reply.json(429, Map.of("ok", false, "error_code", 429, "description", "Too Many Requests: retry after 1",
-                    "parameters", Map.of("retry_after", 1)));
+            return Reply.json(
+                    429,
+                    Map.of(
+                            "ok",
+                            false,
+                            "error_code",
+                            429,
+                            "description",
+                            "Too Many Requests: retry after 1",
+                            "parameters",
+                            Map.of("retry_after", 1)));
         }
         lastArrival.put(chat, now);
         overall.addLast(now);
         messages.add(new Message(chat, parsed, now));
-        return Reply.json(200, Map.of("ok", true, "result", Map.of("message_id", nextMessageId++, "chat", Map.of("id", chat),
-                "date", System.currentTimeMillis() / 1000, "text", parsed)));
+        return Reply.json(
+                200,
+                Map.of(
+                        "ok",
+                        true,
+                        "result",
+                        Map.of(
+                                "message_id",
+                                nextMessageId++,
+                                "chat",
+                                Map.of("id", chat),
+                                "date",
+                                System.currentTimeMillis() / 1000,
+                                "text",
+                                parsed)));
     }
 
     private static Map<String, String> params(Request r) {
@@ -108,21 +130,27 @@ public final class FakeTelegram extends FakeHttp {
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\\') {
-                if (i + 1 >= text.length() || text.charAt(i + 1) > 126) return refuse("Bad Request: can't parse entities: unexpected end or bad escape at byte offset " + i);
+                if (i + 1 >= text.length() || text.charAt(i + 1) > 126)
+                    return refuse(
+                            "Bad Request: can't parse entities: unexpected end or bad escape at byte offset " + i);
                 plain.append(text.charAt(i + 1));
                 i += 2;
             } else if (c == '*' || c == '~' || c == '_') {
-                String marker = c == '_' && i + 1 < text.length() && text.charAt(i + 1) == '_' ? "__" : String.valueOf(c);
-                if (!open.isEmpty() && open.getLast().equals(marker)) open.removeLast(); else open.add(marker);
+                String marker =
+                        c == '_' && i + 1 < text.length() && text.charAt(i + 1) == '_' ? "__" : String.valueOf(c);
+                if (!open.isEmpty() && open.getLast().equals(marker)) open.removeLast();
+                else open.add(marker);
                 i += marker.length();
             } else if (RESERVED.indexOf(c) >= 0) {
-                return refuse("Bad Request: can't parse entities: Character '" + c + "' is reserved and must be escaped with the preceding '\\'");
+                return refuse("Bad Request: can't parse entities: Character '" + c
+                        + "' is reserved and must be escaped with the preceding '\\'");
             } else {
                 plain.append(c);
                 i++;
             }
         }
-        if (!open.isEmpty()) return refuse("Bad Request: can't parse entities: Can't find end of the entity starting at byte offset 0");
+        if (!open.isEmpty())
+            return refuse("Bad Request: can't parse entities: Can't find end of the entity starting at byte offset 0");
         return plain.toString();
     }
 

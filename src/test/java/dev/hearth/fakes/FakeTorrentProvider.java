@@ -16,8 +16,11 @@ public class FakeTorrentProvider {
     }
 
     public FakeDownloadClient client(String serviceName) {
-        return registry.find(serviceName).map(ServiceRegistry.Bound::integration)
-                .filter(FakeDownloadClient.class::isInstance).map(FakeDownloadClient.class::cast)
-                .orElseThrow(() -> new IllegalStateException("no fake client bound to service " + serviceName + " (have " + registry.names() + ")"));
+        return registry.find(serviceName)
+                .map(ServiceRegistry.Bound::integration)
+                .filter(FakeDownloadClient.class::isInstance)
+                .map(FakeDownloadClient.class::cast)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no fake client bound to service " + serviceName + " (have " + registry.names() + ")"));
     }
 }

@@ -41,7 +41,9 @@ public final class FakeWebhook extends FakeHttp {
     protected synchronized Reply handle(Request r) {
         if (!r.path().equals(path)) return new Reply(404, "text/plain", "no such hook");
         if (!r.method().equals("POST")) return new Reply(405, "text/plain", "POST only");
-        if (r.header("Content-Type") == null || !r.header("Content-Type").startsWith("application/json") || !r.json().isObject()) {
+        if (r.header("Content-Type") == null
+                || !r.header("Content-Type").startsWith("application/json")
+                || !r.json().isObject()) {
             return new Reply(400, "text/plain", "JSON object expected");
         }
         if (!secret.isEmpty() && !validSignature(r)) return new Reply(401, "text/plain", "bad signature");

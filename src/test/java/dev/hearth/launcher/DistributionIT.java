@@ -31,12 +31,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionIT {
     /** What a minimal Debian has, and all bin/hearth may use. */
-    private static final List<String> BASIC_PROGRAMS = List.of("bash", "env", "sed", "find", "head", "ls", "sort", "dirname",
-            "readlink", "rm", "mv", "cat", "mkdir", "grep", "id", "getent", "cp", "chmod", "ln", "basename");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final List<String> BASIC_PROGRAMS = List.of(
+            "bash",
+            "env",
+            "sed",
+            "find",
+            "head",
+            "ls",
+            "sort",
+            "dirname",
+            "readlink",
+            "rm",
+            "mv",
+            "cat",
+            "mkdir",
+            "grep",
+            "id",
+            "getent",
+            "cp",
+            "chmod",
+            "ln",
+            "basename");
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     static Path machine;
+
     static Path hearth;
     static Path runtime;
     static String version;
@@ -45,7 +67,8 @@ class DistributionIT {
     static void unpackAndMakeARuntime() throws Exception {
         List<Path> archives;
         try (Stream<Path> s = Files.list(Path.of("target"))) {
-            archives = s.filter(p -> p.getFileName().toString().matches("hearth-.+\\.tar\\.gz")).toList();
+            archives = s.filter(p -> p.getFileName().toString().matches("hearth-.+\\.tar\\.gz"))
+                    .toList();
         }
         assertEquals(1, archives.size(), "mvn package makes one hearth-<version>.tar.gz: " + archives);
         String name = archives.getFirst().getFileName().toString();
@@ -61,12 +84,25 @@ class DistributionIT {
             String m = line.strip();
             if (!m.isEmpty() && !m.startsWith("#") && available.contains(m + "@")) modules.add(m);
         }
-        run(List.of(jdkTool("jlink"), "--add-modules", String.join(",", modules), "--strip-debug", "--no-man-pages",
-                "--no-header-files", "--output", runtime.toString()), Map.of());
+        run(
+                List.of(
+                        jdkTool("jlink"),
+                        "--add-modules",
+                        String.join(",", modules),
+                        "--strip-debug",
+                        "--no-man-pages",
+                        "--no-header-files",
+                        "--output",
+                        runtime.toString()),
+                Map.of());
 
         Path tools = Files.createDirectories(machine.resolve("tools"));
         for (String program : BASIC_PROGRAMS) {
-            Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, program)).filter(Files::isExecutable).findFirst().orElseThrow();
+            Path real = Stream.of("/usr/bin", "/bin")
+                    .map(d -> Path.of(d, program))
+                    .filter(Files::isExecutable)
+                    .findFirst()
+                    .orElseThrow();
             Files.createSymbolicLink(tools.resolve(program), real);
         }
     }
@@ -77,9 +113,11 @@ class DistributionIT {
 
     /** A clean environment: the basic programs and the jlinked runtime's java on PATH, no JAVA_HOME, no Maven. */
     private static ProcessBuilder hearth(Path workDir, Map<String, String> settings, String... args) {
-        List<String> command = new ArrayList<>(List.of(hearth.resolve("bin/hearth").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(hearth.resolve("bin/hearth").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.clear();
         env.put("PATH", machine.resolve("tools") + ":" + runtime.resolve("bin"));
@@ -121,25 +159,39 @@ class DistributionIT {
     void versionAndHelpComeFromTheUnpackedDistributionOnTheJavaRuntimeAlone(@TempDir Path work) throws Exception {
         String v = finish(hearth(work, Map.of(), "--version").start(), "hearth --version");
         assertTrue(v.startsWith("hearth " + version + "\n"), v);
-        assertTrue(v.contains(" at " + runtime), "runs on the runtime found on PATH, not a JDK from /usr/lib/jvm:\n" + v);
+        assertTrue(
+                v.contains(" at " + runtime), "runs on the runtime found on PATH, not a JDK from /usr/lib/jvm:\n" + v);
         String help = finish(hearth(work, Map.of(), "--help").start(), "hearth --help");
         assertTrue(help.contains("\n  doctor "), help);
         assertFalse(Files.exists(hearth.resolve("app/hearth.aot.conf")), "a command records no start-up cache");
     }
 
     @Test
-    void itStartsAnswersHealthAndTheLoginPageRecordsItsStartUpCacheAndStartsAgainWithIt(@TempDir Path work) throws Exception {
+    void itStartsAnswersHealthAndTheLoginPageRecordsItsStartUpCacheAndStartsAgainWithIt(@TempDir Path work)
+            throws Exception {
         int port = Ports.free();
-        Map<String, String> settings = Map.of("HEARTH_PORT", String.valueOf(port), "HEARTH_SERVER_HOST", "127.0.0.1",
-                "HEARTH_DATA_DIR", work.resolve("data").toString(), "HEARTH_ADMIN_API_KEY", "hth_distribution_test_admin_key_of_32_chars");
+        Map<String, String> settings = Map.of(
+                "HEARTH_PORT",
+                String.valueOf(port),
+                "HEARTH_SERVER_HOST",
+                "127.0.0.1",
+                "HEARTH_DATA_DIR",
+                work.resolve("data").toString(),
+                "HEARTH_ADMIN_API_KEY",
+                "hth_distribution_test_admin_key_of_32_chars");
         startAndStop(work, settings, port, "first");
         Path cache = hearth.resolve("app/hearth.aot");
-        Await.untilTrue(Duration.ofSeconds(90), "the start-up cache assembled after the first start", () -> Files.isRegularFile(cache));
+        Await.untilTrue(
+                Duration.ofSeconds(90),
+                "the start-up cache assembled after the first start",
+                () -> Files.isRegularFile(cache));
         startAndStop(work, settings, port, "second");
         String second = Files.readString(work.resolve("second.out"));
         assertFalse(second.contains("AOTCache") && second.contains("error"), second);
 
-        Process doctor = hearth(work, settings, "doctor").redirectOutput(work.resolve("doctor.out").toFile()).start();
+        Process doctor = hearth(work, settings, "doctor")
+                .redirectOutput(work.resolve("doctor.out").toFile())
+                .start();
         assertTrue(doctor.waitFor(60, TimeUnit.SECONDS));
         String report = Files.readString(work.resolve("doctor.out"));
         assertEquals(0, doctor.exitValue(), report);
@@ -148,17 +200,29 @@ class DistributionIT {
     }
 
     @Test
-    void theInstallScriptStagesAUnitThatSystemdAnalyzeVerifyAcceptsAndAnUpgradeKeepsTheSettings(@TempDir Path staging) throws Exception {
-        String first = finish(hearth(staging, Map.of()).command(hearth.resolve("packaging/install.sh").toString(), "--root", staging.toString())
-                .start(), "install.sh --root");
+    void theInstallScriptStagesAUnitThatSystemdAnalyzeVerifyAcceptsAndAnUpgradeKeepsTheSettings(@TempDir Path staging)
+            throws Exception {
+        String first = finish(
+                hearth(staging, Map.of())
+                        .command(hearth.resolve("packaging/install.sh").toString(), "--root", staging.toString())
+                        .start(),
+                "install.sh --root");
         assertTrue(first.contains("installed hearth-" + version + " in /opt/hearth"), first);
         assertTrue(Files.isExecutable(staging.resolve("opt/hearth/bin/hearth")));
         assertTrue(Files.isRegularFile(staging.resolve("opt/hearth/app/quarkus-run.jar")));
-        assertEquals("/opt/hearth/bin/hearth", Files.readSymbolicLink(staging.resolve("usr/local/bin/hearth")).toString());
+        assertEquals(
+                "/opt/hearth/bin/hearth",
+                Files.readSymbolicLink(staging.resolve("usr/local/bin/hearth")).toString());
         Path unit = staging.resolve("etc/systemd/system/hearth.service");
         List<String> lines = Files.readAllLines(unit);
-        for (String required : List.of("User=hearth", "SupplementaryGroups=docker", "ProtectSystem=strict", "ReadWritePaths=/var/lib/hearth",
-                "ExecStart=/opt/hearth/bin/hearth", "Environment=HEARTH_DATA_DIR=/var/lib/hearth", "NoNewPrivileges=true")) {
+        for (String required : List.of(
+                "User=hearth",
+                "SupplementaryGroups=docker",
+                "ProtectSystem=strict",
+                "ReadWritePaths=/var/lib/hearth",
+                "ExecStart=/opt/hearth/bin/hearth",
+                "Environment=HEARTH_DATA_DIR=/var/lib/hearth",
+                "NoNewPrivileges=true")) {
             assertTrue(lines.contains(required), "the unit has " + required);
         }
         assertEquals("", verify(staging), "systemd-analyze verify has nothing to say about the unit");
@@ -166,13 +230,19 @@ class DistributionIT {
         Path broken = staging.resolve("etc/systemd/system/hearth-broken.service");
         Files.writeString(broken, Files.readString(unit).replace("ProtectSystem=strict", "ProtectSystem=very"));
         String complaint = verify(staging, "/etc/systemd/system/hearth-broken.service");
-        assertTrue(complaint.contains("hearth-broken.service:") && complaint.contains("Failed to parse protect system value"), complaint);
+        assertTrue(
+                complaint.contains("hearth-broken.service:")
+                        && complaint.contains("Failed to parse protect system value"),
+                complaint);
         Files.delete(broken);
 
         Path settings = staging.resolve("etc/hearth/hearth.yml");
         Files.writeString(settings, "server:\n  port: 4444\n");
-        String again = finish(hearth(staging, Map.of()).command(hearth.resolve("packaging/install.sh").toString(), "--root", staging.toString())
-                .start(), "install.sh --root, again");
+        String again = finish(
+                hearth(staging, Map.of())
+                        .command(hearth.resolve("packaging/install.sh").toString(), "--root", staging.toString())
+                        .start(),
+                "install.sh --root, again");
         assertTrue(again.contains("kept the installed version as /opt/hearth.previous"), again);
         assertEquals("server:\n  port: 4444\n", Files.readString(settings), "an upgrade keeps the settings");
         assertTrue(Files.isRegularFile(staging.resolve("opt/hearth.previous/app/quarkus-run.jar")));
@@ -183,7 +253,13 @@ class DistributionIT {
         Path systemUnits = staging.resolve("usr/lib/systemd/system");
         if (!Files.isDirectory(systemUnits)) {
             Files.createDirectories(systemUnits.getParent());
-            run(List.of("cp", "-a", "/usr/lib/systemd/system", systemUnits.getParent().toString()), Map.of());
+            run(
+                    List.of(
+                            "cp",
+                            "-a",
+                            "/usr/lib/systemd/system",
+                            systemUnits.getParent().toString()),
+                    Map.of());
         }
         List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify", "--root=" + staging));
         command.addAll(units.length == 0 ? List.of("/etc/systemd/system/hearth.service") : List.of(units));
@@ -195,10 +271,13 @@ class DistributionIT {
     }
 
     private static void startAndStop(Path work, Map<String, String> settings, int port, String name) throws Exception {
-        Process p = hearth(work, settings).redirectOutput(work.resolve(name + ".out").toFile()).start();
+        Process p = hearth(work, settings)
+                .redirectOutput(work.resolve(name + ".out").toFile())
+                .start();
         try {
             Await.untilTrue(Duration.ofSeconds(90), "Hearth (" + name + " start) to answer /health", () -> {
-                if (!p.isAlive()) throw new IllegalStateException("Hearth stopped: " + read(work.resolve(name + ".out")));
+                if (!p.isAlive())
+                    throw new IllegalStateException("Hearth stopped: " + read(work.resolve(name + ".out")));
                 return status(port, "/health") == 200;
             });
             assertEquals(200, status(port, "/login"));
@@ -206,13 +285,19 @@ class DistributionIT {
             p.destroy();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "Hearth stops on SIGTERM");
         }
-        assertTrue(p.exitValue() == 143 || p.exitValue() == 0, "exit " + p.exitValue() + ": " + read(work.resolve(name + ".out")));
+        assertTrue(
+                p.exitValue() == 143 || p.exitValue() == 0,
+                "exit " + p.exitValue() + ": " + read(work.resolve(name + ".out")));
     }
 
     private static int status(int port, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

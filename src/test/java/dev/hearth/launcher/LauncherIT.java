@@ -26,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java} on PATH (17 here) and no JAVA_HOME, configured only through the documented variables.
  */
 class LauncherIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static HttpResponse<String> get(int port, String path, Map<String, String> headers) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5));
             headers.forEach(b::header);
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
@@ -46,7 +48,8 @@ class LauncherIT {
 
     /** bin/hearth as a user starts it: default java on PATH, no JAVA_HOME, settings by the documented variables. */
     private static ProcessBuilder launcher(Path dir, Path config, Path data, int port) {
-        ProcessBuilder pb = new ProcessBuilder(Path.of("bin/hearth").toAbsolutePath().toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of("bin/hearth").toAbsolutePath().toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("hearth.out").toFile());
@@ -70,12 +73,18 @@ class LauncherIT {
         assertEquals(2, hearth.exitValue());
         // The JVM's own notices are not Hearth's: its warnings, and the line a first start's cache recording prints.
         List<String> out = Files.readAllLines(dir.resolve("hearth.out")).stream()
-                .filter(l -> !l.startsWith("WARNING") && !l.strip().startsWith("AOTConfiguration recorded")).toList();
+                .filter(l -> !l.startsWith("WARNING") && !l.strip().startsWith("AOTConfiguration recorded"))
+                .toList();
         assertEquals(1, out.size(), String.join("\n", out));
-        assertEquals("hearth: configuration error: " + config + ": downloads.poll_interval: 'soon' is not a duration like 30s, 15m, 1h30m or 7d", out.getFirst());
+        assertEquals(
+                "hearth: configuration error: " + config
+                        + ": downloads.poll_interval: 'soon' is not a duration like 30s, 15m, 1h30m or 7d",
+                out.getFirst());
         assertFalse(Files.exists(data.resolve("hearth.db")), "nothing is created for a configuration that was refused");
         assertFalse(Files.exists(data.resolve("initial-credentials.txt")));
-        assertFalse(Files.exists(Path.of("target/quarkus-app/hearth.aot.conf")), "a refused start leaves no start-up recording");
+        assertFalse(
+                Files.exists(Path.of("target/quarkus-app/hearth.aot.conf")),
+                "a refused start leaves no start-up recording");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.hearth.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,15 +39,18 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 class ProcessAdoptionIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN_KEY = "hth_adoption_test_admin_key_0123456789abcdef";
     private static final String YAML_SECRET = "webhook-secret-from-the-environment-4711";
 
     private static Optional<HttpResponse<String>> get(int port, String path) {
         try {
-            HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
-                    .header("X-API-Key", ADMIN_KEY).build();
+            HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("X-API-Key", ADMIN_KEY)
+                    .build();
             return Optional.of(HTTP.send(r, HttpResponse.BodyHandlers.ofString()));
         } catch (Exception e) {
             return Optional.empty();
@@ -57,7 +59,8 @@ class ProcessAdoptionIT {
 
     private static JsonNode json(int port, String path) {
         HttpResponse<String> r = get(port, path).orElseThrow(() -> new IllegalStateException("no answer from " + path));
-        if (r.statusCode() != 200) throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        if (r.statusCode() != 200)
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
         try {
             return JSON.readTree(r.body());
         } catch (Exception e) {
@@ -90,10 +93,12 @@ class ProcessAdoptionIT {
 
     /** bin/hearth as a user runs it, with the JVM flags given (so the script execs the JVM: its pid is Hearth's). */
     private static Process startHearth(Path dir, Path config, int port) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of("bin/hearth").toAbsolutePath().toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of("bin/hearth").toAbsolutePath().toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("hearth.out").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("hearth.out").toFile()));
         Map<String, String> env = pb.environment();
         env.remove("JAVA_HOME");
         env.put("PATH", "/usr/bin:/bin");
@@ -107,13 +112,19 @@ class ProcessAdoptionIT {
         env.put("HEARTH_IT_WEBHOOK_SECRET", YAML_SECRET);
         env.put("HEARTH_JAVA_OPTS", "-XX:+UseSerialGC -Xmx192m --enable-native-access=ALL-UNNAMED");
         Process hearth = pb.start();
-        Waits.until("Hearth to answer /health", Duration.ofSeconds(90), () -> get(port, "/health").map(HttpResponse::statusCode).orElse(0),
+        Waits.until(
+                "Hearth to answer /health",
+                Duration.ofSeconds(90),
+                () -> get(port, "/health").map(HttpResponse::statusCode).orElse(0),
                 s -> s == 200);
         return hearth;
     }
 
     private static JsonNode awaitRunning(int port) {
-        return Waits.until("the web service running", Duration.ofSeconds(30), () -> json(port, "/api/v1/services/web/status"),
+        return Waits.until(
+                "the web service running",
+                Duration.ofSeconds(30),
+                () -> json(port, "/api/v1/services/web/status"),
                 s -> s.path("running").asBoolean() && s.path("pid").isNumber());
     }
 
@@ -123,7 +134,8 @@ class ProcessAdoptionIT {
         List<Long> pids = new ArrayList<>();
         ProcessHandle.allProcesses().forEach(p -> {
             try {
-                String cmdline = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
+                String cmdline = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline"))
+                        .replace('\0', ' ');
                 if (cmdline.contains(marker) && cmdline.contains("python3")) pids.add(p.pid());
             } catch (Exception gone) {
                 // ended meanwhile
@@ -134,8 +146,13 @@ class ProcessAdoptionIT {
 
     private static boolean serves(int webPort, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + path)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + path))
+                                            .timeout(Duration.ofSeconds(3))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    > 0;
         } catch (Exception e) {
             return false;
         }
@@ -143,7 +160,9 @@ class ProcessAdoptionIT {
 
     private static List<String> logLines(int port) {
         List<String> lines = new ArrayList<>();
-        json(port, "/api/v1/services/web/logs?tail=500").path("lines").forEach(l -> lines.add(l.path("text").asText()));
+        json(port, "/api/v1/services/web/logs?tail=500")
+                .path("lines")
+                .forEach(l -> lines.add(l.path("text").asText()));
         return lines;
     }
 
@@ -160,7 +179,9 @@ class ProcessAdoptionIT {
 
     private static void killHard(Process hearth) throws Exception {
         long pid = hearth.pid();
-        assertTrue(hearth.info().command().orElse("").endsWith("java"), "the script exec'd the JVM: " + hearth.info().command());
+        assertTrue(
+                hearth.info().command().orElse("").endsWith("java"),
+                "the script exec'd the JVM: " + hearth.info().command());
         new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor(10, TimeUnit.SECONDS);
         assertTrue(hearth.waitFor(20, TimeUnit.SECONDS), "the JVM is gone");
         assertEquals(137, hearth.exitValue(), "killed by SIGKILL");
@@ -181,18 +202,27 @@ class ProcessAdoptionIT {
 
             // Point 6: the environment it printed, read back through Hearth's API.
             Map<String, String> env = new TreeMap<>();
-            Waits.until("its environment in its log", Duration.ofSeconds(10), () -> logLines(port), l -> l.stream().anyMatch(x -> x.startsWith("PATH=")))
-                    .stream().filter(l -> l.matches("[A-Za-z_][A-Za-z0-9_]*=.*")).forEach(l -> env.put(l.substring(0, l.indexOf('=')),
-                            l.substring(l.indexOf('=') + 1)));
+            Waits.until(
+                            "its environment in its log",
+                            Duration.ofSeconds(10),
+                            () -> logLines(port),
+                            l -> l.stream().anyMatch(x -> x.startsWith("PATH=")))
+                    .stream()
+                    .filter(l -> l.matches("[A-Za-z_][A-Za-z0-9_]*=.*"))
+                    .forEach(l -> env.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
             // Hearth's PATH as bin/hearth leaves it (it puts the JDK it found first).
             assertTrue(env.get("PATH").endsWith("/usr/bin:/bin"), env.toString());
             assertEquals(dir.toString(), env.get("HOME"));
             assertEquals("C.UTF-8", env.get("LANG"));
             assertEquals("Europe/Berlin", env.get("TZ"));
             assertEquals("mine", env.get("OWN_SETTING"));
-            assertFalse(env.keySet().stream().anyMatch(k -> k.startsWith("HEARTH_")), "Hearth's variables reached the program: " + env.keySet());
+            assertFalse(
+                    env.keySet().stream().anyMatch(k -> k.startsWith("HEARTH_")),
+                    "Hearth's variables reached the program: " + env.keySet());
             assertFalse(env.containsValue(ADMIN_KEY), "the admin key reached the program");
-            assertFalse(env.values().stream().anyMatch(v -> v.contains(YAML_SECRET)), "a ${VAR} secret of hearth.yml reached the program");
+            assertFalse(
+                    env.values().stream().anyMatch(v -> v.contains(YAML_SECRET)),
+                    "a ${VAR} secret of hearth.yml reached the program");
 
             // Point 10: the OOM killer's way — the JVM alone, SIGKILL, no shutdown hook.
             killHard(hearth);
@@ -207,23 +237,38 @@ class ProcessAdoptionIT {
             assertEquals(List.of(pid), copiesServing(webPort), "exactly one copy");
             assertTrue(serves(webPort, "/"));
             try {
-                Waits.until("what it printed while Hearth was away, in its log", Duration.ofSeconds(10), () -> logLines(port),
+                Waits.until(
+                        "what it printed while Hearth was away, in its log",
+                        Duration.ofSeconds(10),
+                        () -> logLines(port),
                         l -> l.stream().anyMatch(x -> x.contains("GET /while-hearth-was-away")));
             } catch (AssertionError e) {
                 Path spool = dir.resolve("state/services/web/spool");
-                throw new AssertionError(e.getMessage() + "\nstderr spool: " + Files.readString(spool.resolve("stderr"))
-                        + "\noffset: " + (Files.exists(spool.resolve("stderr.offset")) ? Files.readString(spool.resolve("stderr.offset")) : "none"), e);
+                throw new AssertionError(
+                        e.getMessage() + "\nstderr spool: " + Files.readString(spool.resolve("stderr")) + "\noffset: "
+                                + (Files.exists(spool.resolve("stderr.offset"))
+                                        ? Files.readString(spool.resolve("stderr.offset"))
+                                        : "none"),
+                        e);
             }
             // Still one copy a moment later: no crash loop of a second one fighting over the port.
-            assertEquals("running", json(port, "/api/v1/services/web/status").path("state").asText());
+            assertEquals(
+                    "running",
+                    json(port, "/api/v1/services/web/status").path("state").asText());
             assertEquals(List.of(pid), copiesServing(webPort));
 
-            // Killed again, and the program's configuration changed meanwhile: the old copy is stopped, one new one runs.
+            // Killed again, and the program's configuration changed meanwhile: the old copy is stopped, one new one
+            // runs.
             killHard(hearth);
             writeConfig(config, webPort, "changed");
             hearth = startHearth(dir, config, port);
-            long fresh = Waits.until("a new copy running", Duration.ofSeconds(30), () -> json(port, "/api/v1/services/web/status"),
-                    s -> s.path("running").asBoolean() && s.path("pid").asLong() != pid).path("pid").asLong();
+            long fresh = Waits.until(
+                            "a new copy running",
+                            Duration.ofSeconds(30),
+                            () -> json(port, "/api/v1/services/web/status"),
+                            s -> s.path("running").asBoolean() && s.path("pid").asLong() != pid)
+                    .path("pid")
+                    .asLong();
             started.add(fresh);
             assertFalse(running(pid), "the copy started under the old configuration is stopped");
             assertEquals(List.of(fresh), copiesServing(webPort), "exactly one copy");
@@ -232,7 +277,10 @@ class ProcessAdoptionIT {
             // An orderly stop of Hearth stops its program.
             hearth.destroy();
             assertTrue(hearth.waitFor(30, TimeUnit.SECONDS), "Hearth stops on SIGTERM");
-            Waits.until("no copy left", Duration.ofSeconds(10), () -> copiesServing(webPort).isEmpty());
+            Waits.until(
+                    "no copy left",
+                    Duration.ofSeconds(10),
+                    () -> copiesServing(webPort).isEmpty());
         } finally {
             if (hearth.isAlive()) {
                 hearth.destroyForcibly();

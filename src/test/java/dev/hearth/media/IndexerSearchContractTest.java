@@ -45,9 +45,13 @@ class IndexerSearchContractTest {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
             List<Release> found = search(fake, kind).search(new ReleaseQuery("Inception", ReleaseCategory.MOVIES, 10));
 
-            List<MediaScenario.Found> expected = MediaScenario.RELEASES.stream().filter(f -> f.title().startsWith("Inception"))
-                    .sorted((a, b) -> b.seeders() - a.seeders()).toList();
-            assertEquals(expected.stream().map(MediaScenario.Found::title).toList(), found.stream().map(Release::title).toList());
+            List<MediaScenario.Found> expected = MediaScenario.RELEASES.stream()
+                    .filter(f -> f.title().startsWith("Inception"))
+                    .sorted((a, b) -> b.seeders() - a.seeders())
+                    .toList();
+            assertEquals(
+                    expected.stream().map(MediaScenario.Found::title).toList(),
+                    found.stream().map(Release::title).toList());
             for (int i = 0; i < found.size(); i++) {
                 Release r = found.get(i);
                 MediaScenario.Found f = expected.get(i);
@@ -57,7 +61,11 @@ class IndexerSearchContractTest {
                 assertEquals(MediaScenario.INDEXER, r.indexer());
                 assertEquals(List.of(f.category()), r.categories());
                 assertEquals(Release.Protocol.TORRENT, r.protocol());
-                assertTrue(f.magnet() ? r.link().startsWith("magnet:?xt=urn:btih:") : r.link().startsWith("http"), r.link());
+                assertTrue(
+                        f.magnet()
+                                ? r.link().startsWith("magnet:?xt=urn:btih:")
+                                : r.link().startsWith("http"),
+                        r.link());
                 assertFalse(r.toString().contains("apikey"), "the link's key stays out of logs: " + r);
             }
             assertEquals(1, fake.received.size());
@@ -72,7 +80,10 @@ class IndexerSearchContractTest {
             IndexerSearch s = search(fake, kind);
 
             assertEquals(List.of(), s.search(new ReleaseQuery("Inception", ReleaseCategory.TV, 10)));
-            assertEquals(1, s.search(new ReleaseQuery("Inception", ReleaseCategory.ANY, 1)).size());
+            assertEquals(
+                    1,
+                    s.search(new ReleaseQuery("Inception", ReleaseCategory.ANY, 1))
+                            .size());
         }
     }
 
@@ -87,7 +98,9 @@ class IndexerSearchContractTest {
 
             assertEquals(MediaScenario.INDEXER, first.name());
             assertTrue(first.enabled());
-            assertTrue(first.categories().containsAll(List.of(2000, 5000)), first.categories().toString());
+            assertTrue(
+                    first.categories().containsAll(List.of(2000, 5000)),
+                    first.categories().toString());
             assertEquals(new IndexerTest(first.id(), true, List.of()), test);
             assertThrows(MediaNotFoundException.class, () -> s.test("999"));
         }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.fakes.media.FakeMediaService;
 import dev.hearth.fakes.media.MediaDoubles;
-import dev.hearth.platform.http.HttpStack;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.ConfigSchema;
 import dev.hearth.platform.config.Secret;
+import dev.hearth.platform.http.HttpStack;
+import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.IntegrationKind;
 import dev.hearth.testing.Ports;
 import dev.hearth.testing.Targets;
@@ -67,7 +67,9 @@ class MediaHealthContractTest {
     /** Each media package registers its kind with one line in META-INF/services; one without it would silently not exist. */
     @Test
     void theNineMediaKindsAreRegistered() {
-        assertEquals(List.of("emby", "jellyfin", "overseerr", "plex", "prowlarr", "radarr", "sonarr", "tautulli", "torznab"), kinds());
+        assertEquals(
+                List.of("emby", "jellyfin", "overseerr", "plex", "prowlarr", "radarr", "sonarr", "tautulli", "torznab"),
+                kinds());
     }
 
     @ParameterizedTest
@@ -78,9 +80,12 @@ class MediaHealthContractTest {
         assertTrue(settings.length > 0, kind);
         for (RecordComponent c : settings) {
             String name = ConfigSchema.snake(c.getName());
-            boolean secret = c.isAnnotationPresent(Secret.class) || c.getAccessor().isAnnotationPresent(Secret.class);
+            boolean secret =
+                    c.isAnnotationPresent(Secret.class) || c.getAccessor().isAnnotationPresent(Secret.class);
             assertEquals(SECRET_NAMES.contains(name), secret, kind + "." + name + " secret=" + secret);
-            assertTrue(k.documentation().contains(name), kind + "'s documentation names credentials." + name + ": " + k.documentation());
+            assertTrue(
+                    k.documentation().contains(name),
+                    kind + "'s documentation names credentials." + name + ": " + k.documentation());
         }
     }
 
@@ -98,10 +103,13 @@ class MediaHealthContractTest {
     @MethodSource("kinds")
     void aRefusedKeyIsAnAuthErrorThatNeverQuotesTheKey(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
-            Health h = MediaKinds.connect(http, kind, fake.baseUrl(), fake.wrongCredentials()).poll().health();
+            Health h = MediaKinds.connect(http, kind, fake.baseUrl(), fake.wrongCredentials())
+                    .poll()
+                    .health();
             assertEquals(Health.Status.OFFLINE, h.status());
             assertEquals(Health.Detail.AUTH_ERROR, h.detail(), h.message());
-            for (String secret : fake.wrongCredentials().values()) assertFalse(h.message().contains(secret), h.message());
+            for (String secret : fake.wrongCredentials().values())
+                assertFalse(h.message().contains(secret), h.message());
         }
     }
 
@@ -120,10 +128,13 @@ class MediaHealthContractTest {
                 without.remove(name);
                 if (problems(kind, without).isEmpty()) continue;
                 required++;
-                ConfigException e = assertThrows(ConfigException.class, () -> MediaKinds.connect(http, kind, fake.baseUrl(), without));
+                ConfigException e = assertThrows(
+                        ConfigException.class, () -> MediaKinds.connect(http, kind, fake.baseUrl(), without));
                 String problem = String.join("; ", e.problems());
                 assertTrue(problem.contains("credentials." + name + ": required: "), problem);
-                assertTrue(problem.length() > problem.indexOf("required: ") + "required: ".length() + 10, "says where to find it: " + problem);
+                assertTrue(
+                        problem.length() > problem.indexOf("required: ") + "required: ".length() + 10,
+                        "says where to find it: " + problem);
             }
             assertTrue(required > 0, "a kind whose empty settings are refused names the key it misses");
             assertTrue(fake.requests.isEmpty(), "nothing is asked of the upstream without the key");
@@ -138,7 +149,9 @@ class MediaHealthContractTest {
             credentials = fake.credentials();
         }
         long start = System.nanoTime();
-        Health h = MediaKinds.connect(http, kind, "http://127.0.0.1:" + Ports.free() + "/", credentials).poll().health();
+        Health h = MediaKinds.connect(http, kind, "http://127.0.0.1:" + Ports.free() + "/", credentials)
+                .poll()
+                .health();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(Health.Detail.COMMUNICATION_ERROR, h.detail(), h.message());
         assertTrue(took.compareTo(Targets.TIMEOUT) < 0, "answered after " + took);
@@ -161,15 +174,28 @@ class MediaHealthContractTest {
     @MethodSource("kinds")
     void anAddressThatMissesTheApiIsAConfigurationError(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
-            Health h = MediaKinds.connect(http, kind, fake.url() + "/not-this-app/", fake.credentials()).poll().health();
+            Health h = MediaKinds.connect(http, kind, fake.url() + "/not-this-app/", fake.credentials())
+                    .poll()
+                    .health();
             assertEquals(Health.Detail.CONFIGURATION_ERROR, h.detail(), h.message());
             assertTrue(h.message().contains("404"), h.message());
         }
     }
 
     /** The API path each product's own docs and clients put in its address (Sonarr's …/api/v3). */
-    private static final Map<String, String> API_PATHS = Map.of("sonarr", "api/v3", "radarr", "api/v3", "prowlarr", "api/v1",
-            "overseerr", "api/v1", "tautulli", "api/v2", "torznab", "api");
+    private static final Map<String, String> API_PATHS = Map.of(
+            "sonarr",
+            "api/v3",
+            "radarr",
+            "api/v3",
+            "prowlarr",
+            "api/v1",
+            "overseerr",
+            "api/v1",
+            "tautulli",
+            "api/v2",
+            "torznab",
+            "api");
 
     static List<String> kindsWithAnApiPath() {
         return kinds().stream().filter(API_PATHS::containsKey).toList();
@@ -181,7 +207,9 @@ class MediaHealthContractTest {
     void theAddressMayBeWrittenWithTheApiPath(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
             String written = fake.baseUrl().replaceAll("/+$", "") + "/" + API_PATHS.get(kind);
-            Health h = MediaKinds.connect(http, kind, written, fake.credentials()).poll().health();
+            Health h = MediaKinds.connect(http, kind, written, fake.credentials())
+                    .poll()
+                    .health();
             assertEquals(Health.Status.ONLINE, h.status(), written + ": " + h.message());
         }
     }

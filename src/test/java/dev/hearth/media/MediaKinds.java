@@ -14,15 +14,18 @@ import java.util.Set;
 
 /** The media kinds the application registers, and how a test connects one to its double: through the registry, as Hearth does. */
 final class MediaKinds {
-    static final Set<Class<?>> CAPABILITIES = Set.of(MediaServer.class, MediaManager.class, IndexerSearch.class,
-            RequestManager.class, MediaStats.class);
+    static final Set<Class<?>> CAPABILITIES =
+            Set.of(MediaServer.class, MediaManager.class, IndexerSearch.class, RequestManager.class, MediaStats.class);
 
-    private MediaKinds() {
-    }
+    private MediaKinds() {}
 
     /** Every registered kind offering any media capability, sorted by id. */
     static List<String> all() {
-        return RegisteredKinds.all().stream().filter(k -> CAPABILITIES.stream().anyMatch(k::offers)).map(IntegrationKind::id).sorted().toList();
+        return RegisteredKinds.all().stream()
+                .filter(k -> CAPABILITIES.stream().anyMatch(k::offers))
+                .map(IntegrationKind::id)
+                .sorted()
+                .toList();
     }
 
     static IntegrationKind<?> kind(String id) {
@@ -33,7 +36,8 @@ final class MediaKinds {
         return connect(http, kind, url, credentials, Targets.TIMEOUT);
     }
 
-    static Integration connect(HttpStack http, String kind, String url, Map<String, String> credentials, Duration timeout) {
+    static Integration connect(
+            HttpStack http, String kind, String url, Map<String, String> credentials, Duration timeout) {
         return Targets.create(http, kind, kind + "-under-test", URI.create(url), credentials, timeout);
     }
 

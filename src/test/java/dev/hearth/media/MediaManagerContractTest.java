@@ -61,8 +61,17 @@ class MediaManagerContractTest {
             MediaManager m = manager(fake, kind);
             MediaScenario.Title t = scenario(m).existing();
 
-            assertEquals(List.of(new ManagedTitle(t.id(), t.title(), t.year(), t.foreignId(), t.path(), true, t.downloadedPercent(),
-                    t.sizeOnDisk())), m.titles());
+            assertEquals(
+                    List.of(new ManagedTitle(
+                            t.id(),
+                            t.title(),
+                            t.year(),
+                            t.foreignId(),
+                            t.path(),
+                            true,
+                            t.downloadedPercent(),
+                            t.sizeOnDisk())),
+                    m.titles());
         }
     }
 
@@ -107,7 +116,9 @@ class MediaManagerContractTest {
             assertEquals(s.candidate().foreignId(), added.foreignId());
             assertEquals(s.rootFolder() + "/" + s.candidate().title(), added.path());
             assertTrue(added.id() > 0);
-            assertEquals(List.of("add " + s.candidate().foreignId() + " profile " + profile.id() + " in " + root.path() + " searching now"),
+            assertEquals(
+                    List.of("add " + s.candidate().foreignId() + " profile " + profile.id() + " in " + root.path()
+                            + " searching now"),
                     fake.received);
             assertTrue(again.getMessage().contains("already been added"), again.getMessage());
             assertEquals(2, m.titles().size());
@@ -119,7 +130,8 @@ class MediaManagerContractTest {
     void anUnknownFolderIsRefusedWithTheAppsReason(String kind) throws Exception {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
             MediaManager m = manager(fake, kind);
-            AddTitle add = new AddTitle(scenario(m).candidate().foreignId(), MediaScenario.QUALITY_PROFILE_ID, "/nowhere", true, false);
+            AddTitle add = new AddTitle(
+                    scenario(m).candidate().foreignId(), MediaScenario.QUALITY_PROFILE_ID, "/nowhere", true, false);
 
             MediaRejectedException e = assertThrows(MediaRejectedException.class, () -> m.add(add));
 
@@ -155,7 +167,8 @@ class MediaManagerContractTest {
             MediaScenario.Managed s = scenario(m);
 
             List<CalendarEntry> week = m.calendar(MediaScenario.CALENDAR_FROM, MediaScenario.CALENDAR_TO);
-            List<CalendarEntry> later = m.calendar(MediaScenario.CALENDAR_TO.plusDays(1), MediaScenario.CALENDAR_TO.plusDays(7));
+            List<CalendarEntry> later =
+                    m.calendar(MediaScenario.CALENDAR_TO.plusDays(1), MediaScenario.CALENDAR_TO.plusDays(7));
 
             assertEquals(List.of(new CalendarEntry(s.dueAt(), s.due(), s.dueRelease(), false, true)), week);
             assertEquals(List.of(), later);
@@ -168,8 +181,15 @@ class MediaManagerContractTest {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
             MediaManager m = manager(fake, kind);
 
-            assertEquals(List.of(new HistoryEntry(MediaScenario.GRABBED_AT, HistoryEntry.Event.GRABBED, scenario(m).grabbedRelease(), 1,
-                    "Bluray-1080p", MediaScenario.DOWNLOAD_ID)), m.history(10));
+            assertEquals(
+                    List.of(new HistoryEntry(
+                            MediaScenario.GRABBED_AT,
+                            HistoryEntry.Event.GRABBED,
+                            scenario(m).grabbedRelease(),
+                            1,
+                            "Bluray-1080p",
+                            MediaScenario.DOWNLOAD_ID)),
+                    m.history(10));
         }
     }
 
@@ -189,8 +209,12 @@ class MediaManagerContractTest {
             assertEquals("queued", search.status());
             assertEquals(s.refreshCommand(), refresh.name());
             assertTrue(scan.name().startsWith("Downloaded"), scan.name());
-            assertEquals(List.of("command " + s.searchCommand() + " 1", "command " + s.refreshCommand() + " 1",
-                    "command " + scan.name() + " /downloads/complete/x"), fake.received);
+            assertEquals(
+                    List.of(
+                            "command " + s.searchCommand() + " 1",
+                            "command " + s.refreshCommand() + " 1",
+                            "command " + scan.name() + " /downloads/complete/x"),
+                    fake.received);
         }
     }
 }

@@ -90,9 +90,15 @@ class MediaServerContractTest {
             List<RecentItem> all = server.recentlyAdded(10);
             List<RecentItem> one = server.recentlyAdded(1);
 
-            assertEquals(MediaScenario.RECENT.stream().map(MediaScenario.Added::item).toList(), all.stream().map(RecentItem::item).toList());
-            assertEquals(MediaScenario.RECENT.stream().map(MediaScenario.Added::at).toList(), all.stream().map(RecentItem::addedAt).toList());
-            assertEquals(List.of(MediaScenario.RECENT.getFirst().item()), one.stream().map(RecentItem::item).toList());
+            assertEquals(
+                    MediaScenario.RECENT.stream().map(MediaScenario.Added::item).toList(),
+                    all.stream().map(RecentItem::item).toList());
+            assertEquals(
+                    MediaScenario.RECENT.stream().map(MediaScenario.Added::at).toList(),
+                    all.stream().map(RecentItem::addedAt).toList());
+            assertEquals(
+                    List.of(MediaScenario.RECENT.getFirst().item()),
+                    one.stream().map(RecentItem::item).toList());
         }
     }
 
@@ -104,7 +110,8 @@ class MediaServerContractTest {
             Library shows = server.libraries().get(1);
 
             server.refreshLibrary(shows.id());
-            MediaNotFoundException e = assertThrows(MediaNotFoundException.class, () -> server.refreshLibrary("999999"));
+            MediaNotFoundException e =
+                    assertThrows(MediaNotFoundException.class, () -> server.refreshLibrary("999999"));
 
             assertEquals(List.of("refresh library:" + MediaScenario.SHOWS.name()), fake.received);
             assertTrue(e.getMessage().contains("999999"), e.getMessage());
@@ -120,7 +127,9 @@ class MediaServerContractTest {
             server.refreshPath(MediaScenario.NEW_EPISODE_FOLDER);
 
             assertEquals(1, fake.received.size(), fake.received.toString());
-            assertTrue(fake.received.getFirst().startsWith("refresh path:" + MediaScenario.NEW_EPISODE_FOLDER), fake.received.toString());
+            assertTrue(
+                    fake.received.getFirst().startsWith("refresh path:" + MediaScenario.NEW_EPISODE_FOLDER),
+                    fake.received.toString());
         }
     }
 
@@ -130,7 +139,8 @@ class MediaServerContractTest {
         try (FakeMediaService fake = MediaDoubles.start(kind)) {
             MediaServer server = server(fake, kind);
 
-            MediaNotFoundException e = assertThrows(MediaNotFoundException.class, () -> server.refreshPath("/media/tvshows/Other"));
+            MediaNotFoundException e =
+                    assertThrows(MediaNotFoundException.class, () -> server.refreshPath("/media/tvshows/Other"));
 
             assertTrue(e.getMessage().contains("/media/tv"), "names the folders that are scanned: " + e.getMessage());
             assertEquals(List.of(), fake.received);

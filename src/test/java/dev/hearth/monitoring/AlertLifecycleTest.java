@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.events.EventBus;
-import dev.hearth.platform.live.LiveHub;
 import dev.hearth.platform.storage.Database;
 import dev.hearth.testing.TestConfig;
 import java.nio.file.Path;
@@ -31,7 +30,11 @@ class AlertLifecycleTest {
         Alert raised = alerts.raise("cpu", AlertLevel.WARNING, "system", "CPU use is 85%", Map.of("value", 85));
         assertEquals(Alert.State.RAISED, raised.state());
         assertEquals(1, bus.pending());
-        assertEquals(raised.id(), alerts.raise("cpu", AlertLevel.WARNING, "system", "CPU use is 86%", Map.of()).id(), "one open alert per key");
+        assertEquals(
+                raised.id(),
+                alerts.raise("cpu", AlertLevel.WARNING, "system", "CPU use is 86%", Map.of())
+                        .id(),
+                "one open alert per key");
         assertEquals(1, bus.pending(), "the same level again tells no one");
 
         clock.advance(Duration.ofMinutes(1));
@@ -51,7 +54,9 @@ class AlertLifecycleTest {
         assertTrue(alerts.resolve("cpu", "rule").isEmpty(), "resolving twice does nothing");
         assertEquals(0, alerts.summary().open());
         List<String> types = db.query("SELECT type FROM event_outbox ORDER BY id", rs -> rs.getString(1));
-        assertEquals(List.of(AlertRaised.class.getName(), AlertRaised.class.getName(), AlertResolved.class.getName()), types);
+        assertEquals(
+                List.of(AlertRaised.class.getName(), AlertRaised.class.getName(), AlertResolved.class.getName()),
+                types);
 
         Alert again = alerts.raise("cpu", AlertLevel.WARNING, "system", "CPU use is 85%", Map.of());
         assertTrue(again.id() != raised.id(), "after resolving, the condition raises a new alert");
@@ -59,7 +64,8 @@ class AlertLifecycleTest {
         assertEquals(2, page.total());
         assertTrue(page.hasMore());
         assertEquals(again.id(), page.alerts().getFirst().id(), "newest first");
-        assertEquals(1, alerts.list(AlertLevel.CRITICAL, null, Instant.EPOCH, 10, 0).total());
+        assertEquals(
+                1, alerts.list(AlertLevel.CRITICAL, null, Instant.EPOCH, 10, 0).total());
 
         clock.advance(Duration.ofDays(91));
         assertEquals(1, alerts.prune(), "resolved alerts past retention are deleted; open ones stay");

@@ -7,7 +7,6 @@ import dev.hearth.monitoring.alerts.ConditionRule;
 import dev.hearth.monitoring.alerts.DiskTrend;
 import dev.hearth.monitoring.alerts.ThresholdRule;
 import dev.hearth.monitoring.alerts.Transition;
-import dev.hearth.platform.config.HearthConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AlertRulesTest {
-    private static final dev.hearth.monitoring.MonitoringConfig.Threshold CPU = new dev.hearth.monitoring.MonitoringConfig.Threshold(80, 90);
+    private static final dev.hearth.monitoring.MonitoringConfig.Threshold CPU =
+            new dev.hearth.monitoring.MonitoringConfig.Threshold(80, 90);
     private static final Duration FOR = Duration.ofMinutes(1);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ThresholdRule rule = new ThresholdRule();
@@ -33,7 +33,8 @@ class AlertRulesTest {
     @Test
     void aValueHoveringAtTheLineRaisesOneAlertNotFifty() {
         double[] hovering = new double[200];
-        for (int i = 0; i < hovering.length; i++) hovering[i] = i % 2 == 0 ? 80.4 : 78.9; // crosses the line every sample
+        for (int i = 0; i < hovering.length; i++)
+            hovering[i] = i % 2 == 0 ? 80.4 : 78.9; // crosses the line every sample
         List<Transition> t = feed(hovering);
         // below the line the "for" timer restarts, so hovering before the alert raises nothing…
         assertEquals(List.of(), t);
@@ -69,7 +70,8 @@ class AlertRulesTest {
         clock.advance(FOR.minusSeconds(1));
         assertEquals(Optional.empty(), rule.evaluate(85, CPU, FOR, 5, clock.instant()));
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(Optional.of(new Transition.Raise(AlertLevel.WARNING)), rule.evaluate(85, CPU, FOR, 5, clock.instant()));
+        assertEquals(
+                Optional.of(new Transition.Raise(AlertLevel.WARNING)), rule.evaluate(85, CPU, FOR, 5, clock.instant()));
     }
 
     @Test

@@ -75,19 +75,33 @@ class LiveHubTest {
 
     @Test
     void aCallerHoldsAtMostItsSocketsAndALapsedCredentialClosesItsSocket() {
-        LiveHub hub = new LiveHub(JSON, new dev.hearth.platform.live.LiveSettings(16, java.time.Duration.ofMinutes(1), 2, 3), dev.hearth.testing.TestLive.channels());
+        LiveHub hub = new LiveHub(
+                JSON,
+                new dev.hearth.platform.live.LiveSettings(16, java.time.Duration.ofMinutes(1), 2, 3),
+                dev.hearth.testing.TestLive.channels());
         java.util.concurrent.atomic.AtomicBoolean valid = new java.util.concurrent.atomic.AtomicBoolean(true);
         FakeSink one = new FakeSink(false), two = new FakeSink(false);
-        LiveHub.Client first = hub.connect(one, LiveHub.Format.ENVELOPE, "key:1", valid::get).orElseThrow();
+        LiveHub.Client first =
+                hub.connect(one, LiveHub.Format.ENVELOPE, "key:1", valid::get).orElseThrow();
         hub.connect(two, LiveHub.Format.ENVELOPE, "key:1", valid::get).orElseThrow();
-        assertTrue(hub.connect(new FakeSink(false), LiveHub.Format.ENVELOPE, "key:1", valid::get).isEmpty(), "a third socket for key:1");
-        assertTrue(hub.connect(new FakeSink(false), LiveHub.Format.ENVELOPE, "key:2", () -> true).isPresent(), "another caller is not held back");
+        assertTrue(
+                hub.connect(new FakeSink(false), LiveHub.Format.ENVELOPE, "key:1", valid::get)
+                        .isEmpty(),
+                "a third socket for key:1");
+        assertTrue(
+                hub.connect(new FakeSink(false), LiveHub.Format.ENVELOPE, "key:2", () -> true)
+                        .isPresent(),
+                "another caller is not held back");
         for (int i = 0; i < 3; i++) first.subscribe("task_updates", "task_" + i);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> first.subscribe("task_updates", "task_9"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> first.subscribe("task_updates", "task_9"));
         valid.set(false);
         assertEquals(2, hub.sweep());
         assertEquals(LiveHub.POLICY_VIOLATION, one.closedWith);
         assertEquals(1, hub.clients());
-        assertTrue(hub.connect(new FakeSink(false), LiveHub.Format.ENVELOPE, "key:1", () -> true).isPresent(), "closed sockets no longer count");
+        assertTrue(
+                hub.connect(new FakeSink(false), LiveHub.Format.ENVELOPE, "key:1", () -> true)
+                        .isPresent(),
+                "closed sockets no longer count");
     }
 }

@@ -38,10 +38,13 @@ class MonitoringBench {
 
     @Inject
     MetricsCollector collector;
+
     @Inject
     HistoryStore history;
+
     @Inject
     Database db;
+
     @Inject
     LiveHub hub;
 
@@ -59,16 +62,22 @@ class MonitoringBench {
         for (int i = 0; i < 20; i++) collector.collect(); // warm up
         long cpu0 = threads.getCurrentThreadCpuTime(), wall0 = System.nanoTime();
         for (int i = 0; i < n; i++) collector.collect();
-        double hearthCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / n, hearthWall = (System.nanoTime() - wall0) / 1e6 / n;
+        double hearthCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / n,
+                hearthWall = (System.nanoTime() - wall0) / 1e6 / n;
 
-        Process exporter = new ProcessBuilder("prometheus-node-exporter", "--web.listen-address=127.0.0.1:19111").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process exporter = new ProcessBuilder("prometheus-node-exporter", "--web.listen-address=127.0.0.1:19111")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             HttpClient http = HttpClient.newHttpClient();
-            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:19111/metrics")).build();
+            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:19111/metrics"))
+                    .build();
             for (int i = 0; i < 100; i++) {
                 try {
-                    if (http.send(scrape, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) break;
+                    if (http.send(scrape, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) break;
                 } catch (java.io.IOException notYet) {
                     Thread.sleep(100);
                 }
@@ -79,8 +88,10 @@ class MonitoringBench {
             for (int i = 0; i < n; i++) http.send(scrape, HttpResponse.BodyHandlers.discarding());
             double exporterWall = (System.nanoTime() - wall0) / 1e6 / n;
             double exporterCpu = (ticks(exporter.pid()) - ticks0) * 10.0 / n;
-            report.add("| Collector cost per sample (" + n + " samples) | Hearth: " + f(hearthCpu) + " ms CPU, " + f(hearthWall)
-                    + " ms wall | node-exporter scrape: " + f(exporterCpu) + " ms CPU (exporter process), " + f(exporterWall) + " ms wall | "
+            report.add("| Collector cost per sample (" + n + " samples) | Hearth: " + f(hearthCpu) + " ms CPU, "
+                    + f(hearthWall)
+                    + " ms wall | node-exporter scrape: " + f(exporterCpu) + " ms CPU (exporter process), "
+                    + f(exporterWall) + " ms wall | "
                     + (hearthCpu <= exporterCpu ? "met" : "not met") + " |");
         } finally {
             exporter.destroy();
@@ -114,15 +125,33 @@ class MonitoringBench {
                 ms[i] = (System.nanoTime() - s) / 1e6;
             }
             Arrays.sort(ms);
-            report.add("| 30-day history query at " + res + " (" + history.rows() + " rows stored, loaded in " + f(loadS) + " s) | " + points
-                    + " points | median " + f(ms[5]) + " ms, max " + f(ms[10]) + " ms | |");
+            report.add(
+                    "| 30-day history query at " + res + " (" + history.rows() + " rows stored, loaded in " + f(loadS)
+                            + " s) | " + points + " points | median " + f(ms[5]) + " ms, max " + f(ms[10]) + " ms | |");
         }
     }
 
     private static HistoryPoint point(Instant at, int samples) {
         double cpu = 20 + 10 * Math.sin(at.getEpochSecond() / 3600.0);
-        return new HistoryPoint(at, samples, cpu, cpu + 5, 50.0, 1, 60, 16L << 30, 9L << 30, 1, 70, 1L << 40, 7L << 39, 3L << 38, 1e6, 1e5,
-                at.getEpochSecond() * 1000, at.getEpochSecond() * 100);
+        return new HistoryPoint(
+                at,
+                samples,
+                cpu,
+                cpu + 5,
+                50.0,
+                1,
+                60,
+                16L << 30,
+                9L << 30,
+                1,
+                70,
+                1L << 40,
+                7L << 39,
+                3L << 38,
+                1e6,
+                1e5,
+                at.getEpochSecond() * 1000,
+                at.getEpochSecond() * 100);
     }
 
     private void fanOut() throws Exception {
@@ -134,21 +163,25 @@ class MonitoringBench {
         for (int i = 0; i < clients; i++) {
             // one caller may hold 8 sockets (monitoring.live.max_sockets_per_caller): 500 clients are 63 callers
             if (i % 8 == 0) key = newViewerKey("bench-" + i);
-            WebSocket ws = http.newWebSocketBuilder().header("X-API-Key", key).buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/ws"),
-                    new WebSocket.Listener() {
+            WebSocket ws = http.newWebSocketBuilder()
+                    .header("X-API-Key", key)
+                    .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/ws"), new WebSocket.Listener() {
                         @Override
                         public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
                             String t = data.toString();
                             int at = t.indexOf("\"sent\":");
                             if (at > 0) {
-                                long sent = Long.parseLong(t.substring(at + 7, t.indexOf('}', at)).trim());
+                                long sent = Long.parseLong(
+                                        t.substring(at + 7, t.indexOf('}', at)).trim());
                                 latencies.add(System.nanoTime() - sent);
                             }
                             w.request(1);
                             return null;
                         }
-                    }).join();
-            ws.sendText("{\"type\":\"subscribe\",\"channel\":\"task_updates\",\"taskId\":\"bench\"}", true).join();
+                    })
+                    .join();
+            ws.sendText("{\"type\":\"subscribe\",\"channel\":\"task_updates\",\"taskId\":\"bench\"}", true)
+                    .join();
             sockets.add(ws);
         }
         Thread.sleep(1000);
@@ -160,8 +193,10 @@ class MonitoringBench {
         while (latencies.size() < clients * rounds && System.nanoTime() < deadline) Thread.sleep(50);
         long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double p50 = l[l.length / 2] / 1e6, p99 = l[(int) (l.length * 0.99)] / 1e6;
-        report.add("| WebSocket fan-out of one message to " + clients + " clients (" + rounds + " rounds) | " + l.length + " of "
-                + clients * rounds + " delivered | p50 " + f(p50) + " ms, p99 " + f(p99) + " ms, max " + f(l[l.length - 1] / 1e6) + " ms | "
+        report.add("| WebSocket fan-out of one message to " + clients + " clients (" + rounds + " rounds) | " + l.length
+                + " of "
+                + clients * rounds + " delivered | p50 " + f(p50) + " ms, p99 " + f(p99) + " ms, max "
+                + f(l[l.length - 1] / 1e6) + " ms | "
                 + (p99 <= 100 ? "met" : "not met") + " (target p99 ≤ 100 ms) |");
         for (WebSocket ws : sockets) ws.abort();
     }
@@ -171,7 +206,13 @@ class MonitoringBench {
     }
 
     private static String newViewerKey(String name) {
-        return Api.admin().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("name", name, "role", "viewer"))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("key");
+        return Api.admin()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("name", name, "role", "viewer"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 }

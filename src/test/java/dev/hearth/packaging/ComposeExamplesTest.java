@@ -31,12 +31,14 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeExamplesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Map<String, String> USER_ENV = Map.of("DOMAIN", "home.example.org", "QBIT_PASSWORD", "s3cret", "DOCKER_GID", "998");
+    private static final Map<String, String> USER_ENV =
+            Map.of("DOMAIN", "home.example.org", "QBIT_PASSWORD", "s3cret", "DOCKER_GID", "998");
 
     /** {@code docker-compose config}: the file as Compose understands it, variables filled in; fails on a file it refuses. */
     private static JsonNode config(String example, Map<String, String> env) throws Exception {
         Path file = Path.of("packaging/compose", example, "compose.yaml");
-        ProcessBuilder pb = new ProcessBuilder("docker-compose", "-f", file.toString(), "config").redirectErrorStream(false);
+        ProcessBuilder pb =
+                new ProcessBuilder("docker-compose", "-f", file.toString(), "config").redirectErrorStream(false);
         pb.environment().keySet().removeIf(k -> USER_ENV.containsKey(k) || k.startsWith("HEARTH_"));
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -51,8 +53,11 @@ class ComposeExamplesTest {
     /** Hearth's configuration from a service's environment (and its hearth.yml), exactly as Hearth would read it. */
     private static HearthConfig hearthsView(JsonNode service, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(extra);
-        service.path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
-        ConfigEnvironment environment = new ConfigEnvironment(name -> Optional.ofNullable(env.get(ConfigEnvironment.envName(name))),
+        service.path("environment")
+                .properties()
+                .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+        ConfigEnvironment environment = new ConfigEnvironment(
+                name -> Optional.ofNullable(env.get(ConfigEnvironment.envName(name))),
                 name -> Optional.ofNullable(env.get(name)));
         return new ConfigLoader(environment).load();
     }
@@ -65,7 +70,11 @@ class ComposeExamplesTest {
 
     private static List<String> volumeTargets(JsonNode service) {
         List<String> out = new ArrayList<>();
-        service.path("volumes").forEach(v -> out.add(v.isTextual() ? v.asText().split(":")[1] : v.path("target").asText()));
+        service.path("volumes")
+                .forEach(v -> out.add(
+                        v.isTextual()
+                                ? v.asText().split(":")[1]
+                                : v.path("target").asText()));
         return out;
     }
 
@@ -73,10 +82,14 @@ class ComposeExamplesTest {
     void hearthAloneKeepsItsDataInAVolumeAndManagesContainersThroughTheSocket() throws Exception {
         JsonNode hearth = config("hearth", USER_ENV).path("services").path("hearth");
         assertTrue(texts(hearth.path("ports")).stream().anyMatch(p -> p.contains("4327")), hearth.toString());
-        assertTrue(volumeTargets(hearth).containsAll(List.of("/var/lib/hearth", "/var/run/docker.sock")), hearth.toString());
+        assertTrue(
+                volumeTargets(hearth).containsAll(List.of("/var/lib/hearth", "/var/run/docker.sock")),
+                hearth.toString());
         assertEquals(List.of("998"), texts(hearth.path("group_add")));
         HearthConfig seen = hearthsView(hearth, Map.of());
-        assertEquals("unix:///var/run/docker.sock", seen.section(DockerConfig.class).endpoints().getFirst().host());
+        assertEquals(
+                "unix:///var/run/docker.sock",
+                seen.section(DockerConfig.class).endpoints().getFirst().host());
     }
 
     @Test
@@ -85,28 +98,54 @@ class ComposeExamplesTest {
         JsonNode services = compose.path("services");
         JsonNode hearth = services.path("hearth");
         assertFalse(volumeTargets(hearth).contains("/var/run/docker.sock"), "Hearth has no socket of its own");
-        assertTrue(hearth.path("ports").isMissingNode() || hearth.path("ports").isEmpty(), "only Traefik publishes ports");
+        assertTrue(
+                hearth.path("ports").isMissingNode() || hearth.path("ports").isEmpty(), "only Traefik publishes ports");
 
         Map<String, String> proxy = new TreeMap<>();
-        services.path("socket-proxy").path("environment").properties().forEach(e -> proxy.put(e.getKey(), e.getValue().asText()));
-        Set<String> allowed = Set.of("CONTAINERS", "EVENTS", "VERSION", "PING", "ALLOW_START", "ALLOW_STOP", "ALLOW_RESTARTS");
+        services.path("socket-proxy")
+                .path("environment")
+                .properties()
+                .forEach(e -> proxy.put(e.getKey(), e.getValue().asText()));
+        Set<String> allowed =
+                Set.of("CONTAINERS", "EVENTS", "VERSION", "PING", "ALLOW_START", "ALLOW_STOP", "ALLOW_RESTARTS");
         proxy.forEach((section, value) -> assertEquals(allowed.contains(section) ? "1" : "0", value, section));
         assertEquals("0", proxy.get("POST"), "no writes but start, stop and restart");
-        assertTrue(compose.path("networks").path("docker-api").path("internal").asBoolean(), "the proxy's network leads nowhere else");
-        assertEquals(List.of("docker-api"), iterable(services.path("socket-proxy").path("networks").fieldNames()));
+        assertTrue(
+                compose.path("networks").path("docker-api").path("internal").asBoolean(),
+                "the proxy's network leads nowhere else");
+        assertEquals(
+                List.of("docker-api"),
+                iterable(services.path("socket-proxy").path("networks").fieldNames()));
 
         JsonNode labels = hearth.path("labels");
-        assertEquals("Host(`hearth.home.example.org`)", labels.path("traefik.http.routers.hearth.rule").asText());
-        assertEquals("authelia@docker", labels.path("traefik.http.routers.hearth.middlewares").asText());
-        assertTrue(labels.path("traefik.http.routers.hearth-api.middlewares").isMissingNode(), "API keys, no Authelia, on hearth-api");
+        assertEquals(
+                "Host(`hearth.home.example.org`)",
+                labels.path("traefik.http.routers.hearth.rule").asText());
+        assertEquals(
+                "authelia@docker",
+                labels.path("traefik.http.routers.hearth.middlewares").asText());
+        assertTrue(
+                labels.path("traefik.http.routers.hearth-api.middlewares").isMissingNode(),
+                "API keys, no Authelia, on hearth-api");
         JsonNode authelia = services.path("authelia").path("labels");
-        assertEquals("http://authelia:9091/api/authz/forward-auth", authelia.path("traefik.http.middlewares.authelia.forwardauth.address").asText());
-        assertTrue(authelia.path("traefik.http.middlewares.authelia.forwardauth.authResponseHeaders").asText().contains("Remote-Groups"));
+        assertEquals(
+                "http://authelia:9091/api/authz/forward-auth",
+                authelia.path("traefik.http.middlewares.authelia.forwardauth.address")
+                        .asText());
+        assertTrue(authelia.path("traefik.http.middlewares.authelia.forwardauth.authResponseHeaders")
+                .asText()
+                .contains("Remote-Groups"));
 
         HearthConfig seen = hearthsView(hearth, Map.of());
-        assertEquals("tcp://socket-proxy:2375", seen.section(DockerConfig.class).endpoints().getFirst().host());
+        assertEquals(
+                "tcp://socket-proxy:2375",
+                seen.section(DockerConfig.class).endpoints().getFirst().host());
         assertTrue(seen.security().forwardAuth().enabled());
-        String traefik = services.path("traefik").path("networks").path("edge").path("ipv4_address").asText();
+        String traefik = services.path("traefik")
+                .path("networks")
+                .path("edge")
+                .path("ipv4_address")
+                .asText();
         assertEquals(List.of(traefik), seen.security().trustedProxies());
         assertEquals("home.example.org", seen.domain());
     }
@@ -114,7 +153,8 @@ class ComposeExamplesTest {
     @Test
     void withoutADomainTheProxiedExampleIsRefusedWithTheReason() throws Exception {
         Path file = Path.of("packaging/compose/proxied/compose.yaml");
-        ProcessBuilder pb = new ProcessBuilder("docker-compose", "-f", file.toString(), "config").redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder("docker-compose", "-f", file.toString(), "config").redirectErrorStream(true);
         pb.environment().remove("DOMAIN");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -127,16 +167,26 @@ class ComposeExamplesTest {
     void theMediaStackSharesOneDataFolderAndItsHearthYmlIsOneHearthAccepts() throws Exception {
         JsonNode services = config("media", USER_ENV).path("services");
         assertEquals(Set.of("hearth", "qbittorrent", "jellyfin"), Set.copyOf(iterable(services.fieldNames())));
-        assertTrue(volumeTargets(services.path("hearth")).containsAll(List.of("/data", "/etc/hearth/hearth.yml", "/var/lib/hearth")));
+        assertTrue(volumeTargets(services.path("hearth"))
+                .containsAll(List.of("/data", "/etc/hearth/hearth.yml", "/var/lib/hearth")));
         assertTrue(volumeTargets(services.path("qbittorrent")).contains("/data"));
         assertTrue(volumeTargets(services.path("jellyfin")).contains("/data/media"));
 
-        HearthConfig seen = hearthsView(services.path("hearth"), Map.of("HEARTH_CONFIG", "packaging/compose/media/hearth.yml"));
-        ServiceEntry qbit = seen.section(ServicesConfig.class).services().stream().filter(s -> s.name().equals("qbittorrent")).findFirst().orElseThrow();
-        assertEquals("s3cret", qbit.credentials().path("password").asText(), "the password comes from the compose environment");
+        HearthConfig seen =
+                hearthsView(services.path("hearth"), Map.of("HEARTH_CONFIG", "packaging/compose/media/hearth.yml"));
+        ServiceEntry qbit = seen.section(ServicesConfig.class).services().stream()
+                .filter(s -> s.name().equals("qbittorrent"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "s3cret",
+                qbit.credentials().path("password").asText(),
+                "the password comes from the compose environment");
         assertEquals("qbittorrent", qbit.runtime().docker().container());
         assertEquals("http://qbittorrent:8080", qbit.url());
-        assertTrue(seen.section(ServicesConfig.class).services().stream().anyMatch(s -> s.name().equals("jellyfin") && s.runtime().docker().container().equals("jellyfin")));
+        assertTrue(seen.section(ServicesConfig.class).services().stream()
+                .anyMatch(s -> s.name().equals("jellyfin")
+                        && s.runtime().docker().container().equals("jellyfin")));
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> it) {

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,8 @@ class ContainerImageIT {
     private static final String DOCKER = Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
     private static final String IMAGE = "hearth-test/hearth:it";
     private static final String CONTAINER = "hearth-image-it";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static DockerEngine engine;
     static HttpServer mavenMirror;
@@ -48,29 +48,63 @@ class ContainerImageIT {
         // overlay2 rather than the harness's vfs: a multi-stage build copies whole layers under vfs.
         engine = DockerEngine.start(DockerEngine.newDir(), List.of("--storage-driver=overlay2"));
         Path jdk = Path.of(System.getProperty("java.home"));
-        importBase("runtime", "hearth-test/debian-slim:local", jdk, List.of("ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
-        importBase("build", "hearth-test/maven-temurin:local", jdk, List.of(
-                "ENV PATH=/opt/java/openjdk/bin:/usr/share/maven/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                "ENV JAVA_HOME=/opt/java/openjdk", "ENV MAVEN_HOME=/usr/share/maven"));
+        importBase(
+                "runtime",
+                "hearth-test/debian-slim:local",
+                jdk,
+                List.of("ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
+        importBase(
+                "build",
+                "hearth-test/maven-temurin:local",
+                jdk,
+                List.of(
+                        "ENV PATH=/opt/java/openjdk/bin:/usr/share/maven/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                        "ENV JAVA_HOME=/opt/java/openjdk",
+                        "ENV MAVEN_HOME=/usr/share/maven"));
 
-        Path repository = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
-        mavenMirror = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), repository.toAbsolutePath(),
+        Path repository =
+                Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
+        mavenMirror = SimpleFileServer.createFileServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                repository.toAbsolutePath(),
                 SimpleFileServer.OutputLevel.NONE);
         mavenMirror.start();
 
-        docker(Duration.ofMinutes(20), "build", "--network", "host",
-                "--build-arg", "BUILD_IMAGE=hearth-test/maven-temurin:local",
-                "--build-arg", "RUNTIME_IMAGE=hearth-test/debian-slim:local",
-                "--build-arg", "MAVEN_MIRROR=http://127.0.0.1:" + mavenMirror.getAddress().getPort() + "/",
-                "-t", IMAGE, ".");
+        docker(
+                Duration.ofMinutes(20),
+                "build",
+                "--network",
+                "host",
+                "--build-arg",
+                "BUILD_IMAGE=hearth-test/maven-temurin:local",
+                "--build-arg",
+                "RUNTIME_IMAGE=hearth-test/debian-slim:local",
+                "--build-arg",
+                "MAVEN_MIRROR=http://127.0.0.1:" + mavenMirror.getAddress().getPort() + "/",
+                "-t",
+                IMAGE,
+                ".");
         mavenMirror.stop(0);
         mavenMirror = null;
 
         // The host's network (the test engine has no bridge): Hearth listens on loopback, on a free port.
         port = Ports.free();
-        docker(Duration.ofMinutes(1), "run", "-d", "--name", CONTAINER, "--network", "host",
-                "-e", "HEARTH_PORT=" + port, "-e", "HEARTH_SERVER_HOST=127.0.0.1", "--health-interval=2s", IMAGE);
-        Await.untilTrue(Duration.ofSeconds(90), "Hearth in its container to answer /health", () -> status("/health") == 200);
+        docker(
+                Duration.ofMinutes(1),
+                "run",
+                "-d",
+                "--name",
+                CONTAINER,
+                "--network",
+                "host",
+                "-e",
+                "HEARTH_PORT=" + port,
+                "-e",
+                "HEARTH_SERVER_HOST=127.0.0.1",
+                "--health-interval=2s",
+                IMAGE);
+        Await.untilTrue(
+                Duration.ofSeconds(90), "Hearth in its container to answer /health", () -> status("/health") == 200);
     }
 
     @AfterAll
@@ -78,11 +112,15 @@ class ContainerImageIT {
         if (mavenMirror != null) mavenMirror.stop(0);
         if (engine != null) {
             engine.stop();
-            // dockerd leaves the host network's namespace handle mounted in its exec root after a host-network container.
+            // dockerd leaves the host network's namespace handle mounted in its exec root after a host-network
+            // container.
             Path netns = engine.dir().resolve("exec/netns/default");
             if (Files.exists(netns)) {
                 try {
-                    new ProcessBuilder("umount", netns.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+                    new ProcessBuilder("umount", netns.toString())
+                            .inheritIO()
+                            .start()
+                            .waitFor(10, TimeUnit.SECONDS);
                 } catch (IOException e) {
                     System.err.println("ContainerImageIT: could not unmount " + netns + ": " + e.getMessage());
                 } catch (InterruptedException e) {
@@ -95,7 +133,13 @@ class ContainerImageIT {
 
     private static void importBase(String kind, String name, Path jdk, List<String> changes) throws Exception {
         Path rootfs = engine.dir().resolve("rootfs-" + kind);
-        run(Duration.ofMinutes(2), "bash", Path.of("src/test/resources/packaging/local-base-image.sh").toString(), kind, rootfs.toString(), jdk.toString());
+        run(
+                Duration.ofMinutes(2),
+                "bash",
+                Path.of("src/test/resources/packaging/local-base-image.sh").toString(),
+                kind,
+                rootfs.toString(),
+                jdk.toString());
         Path tarball = engine.dir().resolve("rootfs-" + kind + ".tar");
         run(Duration.ofMinutes(2), "tar", "-C", rootfs.toString(), "-cf", tarball.toString(), ".");
         List<String> args = new ArrayList<>(List.of("import"));
@@ -105,7 +149,8 @@ class ContainerImageIT {
     }
 
     private static String docker(Duration within, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(DOCKER, "-H", engine.host().toString()));
+        List<String> command =
+                new ArrayList<>(List.of(DOCKER, "-H", engine.host().toString()));
         command.addAll(List.of(args));
         return run(within, command.toArray(String[]::new));
     }
@@ -136,7 +181,10 @@ class ContainerImageIT {
 
     private static HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
@@ -147,7 +195,8 @@ class ContainerImageIT {
     }
 
     private static String inspect(String format) throws Exception {
-        return docker(Duration.ofSeconds(30), "inspect", "-f", format, CONTAINER).strip();
+        return docker(Duration.ofSeconds(30), "inspect", "-f", format, CONTAINER)
+                .strip();
     }
 
     @Test
@@ -157,7 +206,10 @@ class ContainerImageIT {
         assertTrue(health.body().contains("\"status\":\"up\""), health.body());
         HttpResponse<String> login = get("/login");
         assertEquals(200, login.statusCode());
-        assertTrue(login.body().contains("<title>Hearth — sign in</title>") && login.body().contains("<form id=\"login\""), login.body());
+        assertTrue(
+                login.body().contains("<title>Hearth — sign in</title>")
+                        && login.body().contains("<form id=\"login\""),
+                login.body());
         assertEquals(401, status("/api/v1/status"), "the API still wants a caller");
     }
 
@@ -178,20 +230,35 @@ class ContainerImageIT {
         assertEquals("10001:10001", inspect("{{.Config.User}}"));
         long pid = Long.parseLong(inspect("{{.State.Pid}}"));
         List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
-        assertTrue(status.stream().anyMatch(l -> l.matches("Uid:\\s+10001\\s+10001\\s+10001\\s+10001")), String.join("\n", status));
-        assertTrue(inspect("{{range .Mounts}}{{.Type}} {{.Destination}};{{end}}").contains("volume /var/lib/hearth;"));
-        assertEquals("0", docker(Duration.ofSeconds(30), "exec", CONTAINER, "bash", "-c",
-                "test -s /var/lib/hearth/hearth.db && test -s /var/lib/hearth/initial-credentials.txt; echo $?").strip());
+        assertTrue(
+                status.stream().anyMatch(l -> l.matches("Uid:\\s+10001\\s+10001\\s+10001\\s+10001")),
+                String.join("\n", status));
+        assertTrue(
+                inspect("{{range .Mounts}}{{.Type}} {{.Destination}};{{end}}").contains("volume /var/lib/hearth;"));
+        assertEquals(
+                "0",
+                docker(
+                                Duration.ofSeconds(30),
+                                "exec",
+                                CONTAINER,
+                                "bash",
+                                "-c",
+                                "test -s /var/lib/hearth/hearth.db && test -s /var/lib/hearth/initial-credentials.txt; echo $?")
+                        .strip());
     }
 
     @Test
     void itStartsWithTheStartUpCacheBakedIntoTheImage() throws Exception {
         long pid = Long.parseLong(inspect("{{.State.Pid}}"));
         String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-        assertTrue(cmdline.startsWith("/opt/java/bin/java "), "the launcher hands over to the jlinked runtime: " + cmdline);
+        assertTrue(
+                cmdline.startsWith("/opt/java/bin/java "),
+                "the launcher hands over to the jlinked runtime: " + cmdline);
         assertTrue(cmdline.contains("-XX:AOTCache=/opt/hearth/app/hearth.aot"), cmdline);
         String logs = docker(Duration.ofSeconds(30), "logs", CONTAINER);
         assertTrue(logs.contains("Listening on: http://127.0.0.1:" + port), logs);
-        assertTrue(logs.lines().noneMatch(l -> l.contains("[aot") || l.contains("AOTCache")), "the cache matched the runtime:\n" + logs);
+        assertTrue(
+                logs.lines().noneMatch(l -> l.contains("[aot") || l.contains("AOTCache")),
+                "the cache matched the runtime:\n" + logs);
     }
 }

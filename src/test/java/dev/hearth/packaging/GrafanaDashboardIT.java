@@ -45,14 +45,17 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(DockerEngineHarness.class)
 class GrafanaDashboardIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String KEY = "hth_grafana_test_admin_key_of_32_characters";
     /** Families Hearth exports only where the machine has the hardware (a CPU sensor, an NVIDIA GPU). */
     private static final Set<String> HARDWARE_ONLY = Set.of("hearth_cpu_temperature_celsius", "hearth_gpu_usage_ratio");
+
     private static final Pattern METRIC = Pattern.compile("\\b(hearth_[a-z0-9_]+)");
 
     @TempDir
     static Path dir;
+
     static Process hearth;
     static Daemon prometheus;
     static DockerEngineClient docker;
@@ -62,8 +65,10 @@ class GrafanaDashboardIT {
     @BeforeAll
     static void hearthScrapedByPrometheus(DockerEngine engine) throws Exception {
         docker = engine.client();
-        docker.start(docker.createContainer("grafana-web", ContainerSpec.of(DockerEngine.TEST_IMAGE, "sh", "-c",
-                "trap 'exit 0' TERM; while true; do sleep 0.2; done")));
+        docker.start(docker.createContainer(
+                "grafana-web",
+                ContainerSpec.of(
+                        DockerEngine.TEST_IMAGE, "sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.2; done")));
         hearthPort = Ports.free();
         int webPort = Ports.free();
         Path config = dir.resolve("hearth.yml");
@@ -85,10 +90,21 @@ class GrafanaDashboardIT {
                     check_interval: 1s
                     timeout: 1s
                 """.formatted(hearthPort, engine.host(), webPort, webPort, Ports.free()));
-        ProcessBuilder pb = new ProcessBuilder(Path.of("bin/hearth").toAbsolutePath().toString()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("hearth.out").toFile());
-        pb.environment().putAll(Map.of("HEARTH_CONFIG", config.toString(), "HEARTH_PORT", String.valueOf(hearthPort),
-                "HEARTH_DATA_DIR", dir.resolve("data").toString(), "HEARTH_ADMIN_API_KEY", KEY));
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of("bin/hearth").toAbsolutePath().toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("hearth.out").toFile());
+        pb.environment()
+                .putAll(Map.of(
+                        "HEARTH_CONFIG",
+                        config.toString(),
+                        "HEARTH_PORT",
+                        String.valueOf(hearthPort),
+                        "HEARTH_DATA_DIR",
+                        dir.resolve("data").toString(),
+                        "HEARTH_ADMIN_API_KEY",
+                        KEY));
         hearth = pb.start();
 
         prometheusPort = Ports.free();
@@ -101,19 +117,35 @@ class GrafanaDashboardIT {
                     static_configs: [{ targets: ["127.0.0.1:%d"] }]
                     authorization: { credentials: "%s" }
                 """.formatted(hearthPort, KEY));
-        prometheus = Daemon.start("prometheus", List.of("prometheus", "--config.file=" + promConfig, "--storage.tsdb.path=" + dir.resolve("tsdb"),
-                "--web.listen-address=127.0.0.1:" + prometheusPort), dir, Map.of(), dir.resolve("prometheus.log"))
+        prometheus = Daemon.start(
+                        "prometheus",
+                        List.of(
+                                "prometheus",
+                                "--config.file=" + promConfig,
+                                "--storage.tsdb.path=" + dir.resolve("tsdb"),
+                                "--web.listen-address=127.0.0.1:" + prometheusPort),
+                        dir,
+                        Map.of(),
+                        dir.resolve("prometheus.log"))
                 .awaitHttp(URI.create("http://127.0.0.1:" + prometheusPort + "/-/ready"), Duration.ofSeconds(30));
-        // Every family the dashboard reads (rates need two samples), the down service, the container and the process seen.
-        Await.untilTrue(Duration.ofSeconds(90), "Prometheus to hold Hearth's container, process and service figures", () -> {
-            if (!hearth.isAlive()) throw new IllegalStateException("Hearth stopped: " + read(dir.resolve("hearth.out")));
-            return !series("hearth_container_running{container=\"grafana-web\"} == 1").isEmpty()
-                    && !series("hearth_process_resident_memory_bytes{service=\"files\"}").isEmpty()
-                    && !series("hearth_service_up{service=\"gone\"} == 0").isEmpty()
-                    && !series("hearth_service_up{service=\"files\"} == 1").isEmpty()
-                    && !series("rate(hearth_network_received_bytes_total[1m])").isEmpty()
-                    && !series("hearth_network_latency_seconds").isEmpty();
-        });
+        // Every family the dashboard reads (rates need two samples), the down service, the container and the process
+        // seen.
+        Await.untilTrue(
+                Duration.ofSeconds(90), "Prometheus to hold Hearth's container, process and service figures", () -> {
+                    if (!hearth.isAlive())
+                        throw new IllegalStateException("Hearth stopped: " + read(dir.resolve("hearth.out")));
+                    return !series("hearth_container_running{container=\"grafana-web\"} == 1")
+                                    .isEmpty()
+                            && !series("hearth_process_resident_memory_bytes{service=\"files\"}")
+                                    .isEmpty()
+                            && !series("hearth_service_up{service=\"gone\"} == 0")
+                                    .isEmpty()
+                            && !series("hearth_service_up{service=\"files\"} == 1")
+                                    .isEmpty()
+                            && !series("rate(hearth_network_received_bytes_total[1m])")
+                                    .isEmpty()
+                            && !series("hearth_network_latency_seconds").isEmpty();
+                });
     }
 
     @AfterAll
@@ -129,11 +161,16 @@ class GrafanaDashboardIT {
     /** Prometheus's answer to an instant query: the series, or a failure naming the query and Prometheus's error. */
     private static List<JsonNode> series(String query) {
         try {
-            URI url = URI.create("http://127.0.0.1:" + prometheusPort + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            URI url = URI.create("http://127.0.0.1:" + prometheusPort + "/api/v1/query?query="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(r.body());
             if (!"success".equals(body.path("status").asText())) {
-                throw new AssertionError("Prometheus refused " + query + ": " + body.path("errorType").asText() + " " + body.path("error").asText());
+                throw new AssertionError("Prometheus refused " + query + ": "
+                        + body.path("errorType").asText() + " "
+                        + body.path("error").asText());
             }
             List<JsonNode> out = new ArrayList<>();
             body.path("data").path("result").forEach(out::add);
@@ -163,8 +200,12 @@ class GrafanaDashboardIT {
     @Test
     void everyPanelsQueryParsesAndReturnsSeriesFromALiveScrapeOfHearth() throws Exception {
         JsonNode dashboard = JSON.readTree(Path.of("docs/grafana/hearth.json").toFile());
-        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hearthPort + "/metrics"))
-                .header("X-API-Key", KEY).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String scrape = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hearthPort + "/metrics"))
+                                .header("X-API-Key", KEY)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         int queries = 0;
         List<String> empty = new ArrayList<>();
         for (JsonNode panel : panels(dashboard)) {
@@ -176,8 +217,11 @@ class GrafanaDashboardIT {
                     empty.add(panel.path("title").asText() + ": " + expr);
                     // Only a family this machine has no hardware for may be empty, and then Hearth exports none of it.
                     Set<String> families = families(expr);
-                    assertTrue(HARDWARE_ONLY.containsAll(families), "no series for '" + panel.path("title").asText() + "': " + expr);
-                    families.forEach(f -> assertFalse(scrape.contains("\n" + f), f + " is in Hearth's scrape, so the query is wrong: " + expr));
+                    assertTrue(
+                            HARDWARE_ONLY.containsAll(families),
+                            "no series for '" + panel.path("title").asText() + "': " + expr);
+                    families.forEach(f -> assertFalse(
+                            scrape.contains("\n" + f), f + " is in Hearth's scrape, so the query is wrong: " + expr));
                 }
             }
         }
@@ -193,23 +237,42 @@ class GrafanaDashboardIT {
         Set<String> families = new HashSet<>();
         for (JsonNode p : panels(dashboard)) {
             assertTrue(ids.add(p.path("id").asInt()), "panel ids are unique: " + p.path("id"));
-            assertTrue(p.path("gridPos").has("w") && p.path("gridPos").has("h"), p.path("title").asText());
+            assertTrue(
+                    p.path("gridPos").has("w") && p.path("gridPos").has("h"),
+                    p.path("title").asText());
             if (p.path("type").asText().equals("row")) {
                 rows.add(p.path("title").asText());
                 continue;
             }
-            assertEquals("${DS_PROMETHEUS}", p.path("datasource").path("uid").asText(), "asks for the data source on import: " + p.path("title"));
+            assertEquals(
+                    "${DS_PROMETHEUS}",
+                    p.path("datasource").path("uid").asText(),
+                    "asks for the data source on import: " + p.path("title"));
             p.path("targets").forEach(t -> {
-                assertEquals("${DS_PROMETHEUS}", t.path("datasource").path("uid").asText());
-                assertTrue(t.path("expr").asText().contains("instance=~\"$instance\""), "each query follows the Hearth picker: " + t.path("expr"));
+                assertEquals(
+                        "${DS_PROMETHEUS}", t.path("datasource").path("uid").asText());
+                assertTrue(
+                        t.path("expr").asText().contains("instance=~\"$instance\""),
+                        "each query follows the Hearth picker: " + t.path("expr"));
                 families.addAll(families(t.path("expr").asText()));
             });
         }
-        assertTrue(rows.containsAll(List.of("Host", "Services and containers", "Downloads", "Alerts")), rows.toString());
-        assertEquals("DS_PROMETHEUS", dashboard.path("__inputs").get(0).path("name").asText());
-        assertTrue(families.containsAll(List.of("hearth_cpu_usage_ratio", "hearth_memory_used_bytes", "hearth_disk_used_bytes",
-                "hearth_container_cpu_usage_ratio", "hearth_container_running", "hearth_service_up", "hearth_downloads",
-                "hearth_download_speed_bytes_per_second", "hearth_alerts_active")), families.toString());
+        assertTrue(
+                rows.containsAll(List.of("Host", "Services and containers", "Downloads", "Alerts")), rows.toString());
+        assertEquals(
+                "DS_PROMETHEUS", dashboard.path("__inputs").get(0).path("name").asText());
+        assertTrue(
+                families.containsAll(List.of(
+                        "hearth_cpu_usage_ratio",
+                        "hearth_memory_used_bytes",
+                        "hearth_disk_used_bytes",
+                        "hearth_container_cpu_usage_ratio",
+                        "hearth_container_running",
+                        "hearth_service_up",
+                        "hearth_downloads",
+                        "hearth_download_speed_bytes_per_second",
+                        "hearth_alerts_active")),
+                families.toString());
     }
 
     private static Set<String> families(String expr) {

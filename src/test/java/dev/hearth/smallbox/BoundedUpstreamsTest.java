@@ -28,24 +28,40 @@ class BoundedUpstreamsTest {
 
     @Test
     void aDownloadClientThatAnswersWithoutEndIsA503() {
-        Api.as("operator").contentType(ContentType.JSON)
-                .body(Map.of("url", "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=x", "client", "bigmouth"))
-                .post("/api/v1/downloads").then().statusCode(503)
-                .body("error.code", equalTo("SERVICE_UNAVAILABLE")).body("error.message", containsString("more than 16 MB"))
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "url",
+                        "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=x",
+                        "client",
+                        "bigmouth"))
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(503)
+                .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("error.message", containsString("more than 16 MB"))
                 .body("error.request_id", notNullValue());
         Api.anonymous().get("/health").then().statusCode(200);
     }
 
     @Test
     void aDockerEndpointThatAnswersWithoutEndIsA503() {
-        Api.as("operator").post("/api/v1/services/bigbox/restart").then().statusCode(503)
-                .body("error.code", equalTo("SERVICE_UNAVAILABLE")).body("error.message", containsString("more than 16 MB"));
+        Api.as("operator")
+                .post("/api/v1/services/bigbox/restart")
+                .then()
+                .statusCode(503)
+                .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("error.message", containsString("more than 16 MB"));
         Api.anonymous().get("/health").then().statusCode(200);
     }
 
     @Test
     void traefiksApiAnsweringWithoutEndFailsDiscoveryWithAReason() {
-        String answer = Api.as("operator").post("/api/v1/services/discover").then().extract().asString();
+        String answer = Api.as("operator")
+                .post("/api/v1/services/discover")
+                .then()
+                .extract()
+                .asString();
         org.junit.jupiter.api.Assertions.assertTrue(answer.contains("more than 16 MB"), answer);
         Api.anonymous().get("/health").then().statusCode(200);
     }

@@ -65,18 +65,30 @@ class FullDataDirTest {
     }
 
     private static Response createKey(String name) {
-        return Api.admin().contentType(ContentType.JSON).body(Map.of("name", name, "role", "viewer")).post("/api/v1/keys");
+        return Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name, "role", "viewer"))
+                .post("/api/v1/keys");
     }
 
     private static List<String> keyNames() {
-        return Api.admin().get("/api/v1/keys").then().statusCode(200).extract().jsonPath().getList("keys.name");
+        return Api.admin()
+                .get("/api/v1/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("keys.name");
     }
 
     private static Map<String, Object> alert(String state) {
         Response r = Api.as("viewer").get("/api/v1/alerts?limit=100" + (state == null ? "" : "&state=" + state));
         assertEquals(200, r.statusCode(), "reading the alerts: " + r.asString());
         List<Map<String, Object>> alerts = r.jsonPath().getList("alerts");
-        return alerts.stream().filter(a -> "data_dir:full".equals(a.get("key"))).findFirst().orElse(null);
+        return alerts.stream()
+                .filter(a -> "data_dir:full".equals(a.get("key")))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -86,23 +98,42 @@ class FullDataDirTest {
         String before = "before-" + UUID.randomUUID();
         createKey(before).then().statusCode(201);
         acknowledged.add(before);
-        Api.key("viewer");   // created now: while the disk is full, creating it would be a write like any other
-        Waits.until("the space reserve taken", Duration.ofSeconds(10), () -> Files.exists(SmallBoxProfile.DATA.resolve("space-reserve")));
+        Api.key("viewer"); // created now: while the disk is full, creating it would be a write like any other
+        Waits.until(
+                "the space reserve taken",
+                Duration.ofSeconds(10),
+                () -> Files.exists(SmallBoxProfile.DATA.resolve("space-reserve")));
 
         fillToTheBrim(FILLER);
         // The watch gives back its space reserve to record the alert: a critical alert, readable while full.
-        Map<String, Object> raised = Waits.until("the data dir alert", Duration.ofSeconds(20), () -> alert(null),
+        Map<String, Object> raised = Waits.until(
+                "the data dir alert",
+                Duration.ofSeconds(20),
+                () -> alert(null),
                 a -> a != null && !"resolved".equals(a.get("state")));
         assertEquals("critical", raised.get("level"));
-        assertTrue(String.valueOf(raised.get("message")).contains("The data directory's file system is full: " + dataDir), raised.toString());
+        assertTrue(
+                String.valueOf(raised.get("message")).contains("The data directory's file system is full: " + dataDir),
+                raised.toString());
         // Now nothing is left at all: the reserve is eaten too.
         fillToTheBrim(FILLER2);
 
         // A change of configuration (a file in the data dir): 503, naming the path, and nothing changes.
-        int bufferBefore = Api.as("viewer").get("/api/v1/config").then().statusCode(200).extract().path("logs.buffer_size");
-        Api.admin().contentType(ContentType.JSON).body(Map.of("logs", Map.of("buffer_size", bufferBefore + 1))).patch("/api/v1/config").then()
-                .statusCode(503).body("error.code", equalTo("SERVICE_UNAVAILABLE"))
-                .body("error.message", containsString("the data directory's file system is full")).body("error.details.path", equalTo(dataDir))
+        int bufferBefore = Api.as("viewer")
+                .get("/api/v1/config")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("logs.buffer_size");
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("logs", Map.of("buffer_size", bufferBefore + 1)))
+                .patch("/api/v1/config")
+                .then()
+                .statusCode(503)
+                .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("error.message", containsString("the data directory's file system is full"))
+                .body("error.details.path", equalTo(dataDir))
                 .body("error.details.reason", equalTo("disk_full"));
         Api.as("viewer").get("/api/v1/config").then().statusCode(200).body("logs.buffer_size", equalTo(bufferBefore));
 
@@ -118,7 +149,9 @@ class FullDataDirTest {
             }
         }
         assertTrue(refused != null, "3000 writes into a full file system all succeeded");
-        refused.then().statusCode(503).body("error.code", equalTo("SERVICE_UNAVAILABLE"))
+        refused.then()
+                .statusCode(503)
+                .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
                 .body("error.message", containsString("the data directory's file system is full: " + dataDir))
                 .body("error.details.path", equalTo(dataDir));
         // Reads go on.
@@ -128,11 +161,19 @@ class FullDataDirTest {
         // Space back: writes succeed, the alert resolves, the reserve is taken again, nothing acknowledged is lost.
         Files.delete(FILLER);
         Files.delete(FILLER2);
-        Waits.until("the alert resolved", Duration.ofSeconds(20), () -> alert("resolved"), a -> a != null && a.get("id").equals(raised.get("id")));
+        Waits.until(
+                "the alert resolved",
+                Duration.ofSeconds(20),
+                () -> alert("resolved"),
+                a -> a != null && a.get("id").equals(raised.get("id")));
         String after = "after-" + UUID.randomUUID();
         createKey(after).then().statusCode(201);
         acknowledged.add(after);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("logs", Map.of("buffer_size", bufferBefore + 1))).patch("/api/v1/config").then()
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("logs", Map.of("buffer_size", bufferBefore + 1)))
+                .patch("/api/v1/config")
+                .then()
                 .statusCode(200);
         assertTrue(keyNames().containsAll(acknowledged), "every write answered 201 is there");
         assertTrue(Files.exists(SmallBoxProfile.DATA.resolve("space-reserve")), "the space reserve is taken again");

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Samples every second, so the data dir watch reacts within a second or two.
  */
 public class SmallBoxProfile implements QuarkusTestProfile {
-    static final Path DIR = Path.of("target/test-smallbox/" + ProcessHandle.current().pid()).toAbsolutePath();
+    static final Path DIR =
+            Path.of("target/test-smallbox/" + ProcessHandle.current().pid()).toAbsolutePath();
     static final Path FS = DIR.resolve("fs");
     static final Path DATA = FS.resolve("data");
 
@@ -48,10 +49,14 @@ public class SmallBoxProfile implements QuarkusTestProfile {
             http = new EndlessServer(EndlessServer.Framing.CHUNKED);
             docker = new EndlessServer(EndlessServer.Framing.UNTIL_CLOSE);
             return Map.of(
-                    "hearth.services", "[{\"name\": \"bigmouth\", \"url\": \"" + http.url() + "\", \"integration\": \"qbittorrent\", \"timeout\": \"30s\","
-                            + " \"credentials\": {\"username\": \"admin\", \"password\": \"adminadmin\"}},"
-                            + " {\"name\": \"bigbox\", \"runtime\": {\"docker\": {\"container\": \"bigbox\", \"endpoint\": \"endless\"}}}]",
-                    "hearth.docker.endpoints", "[{\"name\": \"endless\", \"host\": \"" + docker.dockerHost() + "\", \"timeout\": \"30s\"}]",
+                    "hearth.services",
+                            "[{\"name\": \"bigmouth\", \"url\": \"" + http.url()
+                                    + "\", \"integration\": \"qbittorrent\", \"timeout\": \"30s\","
+                                    + " \"credentials\": {\"username\": \"admin\", \"password\": \"adminadmin\"}},"
+                                    + " {\"name\": \"bigbox\", \"runtime\": {\"docker\": {\"container\": \"bigbox\", \"endpoint\": \"endless\"}}}]",
+                    "hearth.docker.endpoints",
+                            "[{\"name\": \"endless\", \"host\": \"" + docker.dockerHost()
+                                    + "\", \"timeout\": \"30s\"}]",
                     "hearth.docker.traefik_api", http.url().toString());
         }
 
@@ -65,7 +70,8 @@ public class SmallBoxProfile implements QuarkusTestProfile {
 
         static void run(String... command) {
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process p =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes());
                 if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     throw new IllegalStateException(String.join(" ", command) + " failed: " + out);

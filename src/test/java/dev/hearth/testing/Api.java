@@ -29,9 +29,16 @@ public final class Api {
     /** Keys are remembered per running app (its random port): each test profile may use its own data dir. */
     public static String key(String role) {
         if (role.equals("admin")) return ADMIN_KEY;
-        return KEYS.computeIfAbsent(io.restassured.RestAssured.port + "/" + role, k -> given().header("X-API-Key", ADMIN_KEY).contentType(ContentType.JSON)
-                .body(Map.of("name", "test-" + role, "role", role))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("key"));
+        return KEYS.computeIfAbsent(
+                io.restassured.RestAssured.port + "/" + role,
+                k -> given().header("X-API-Key", ADMIN_KEY)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", "test-" + role, "role", role))
+                        .post("/api/v1/keys")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("key"));
     }
 
     /** Forgets created keys: a test profile restarts Quarkus on its own data dir. */

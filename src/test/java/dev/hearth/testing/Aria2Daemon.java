@@ -35,11 +35,27 @@ public final class Aria2Daemon implements AutoCloseable {
     }
 
     public void start() {
-        daemon = Daemon.start("aria2c", List.of("aria2c", "--no-conf", "--enable-rpc", "--rpc-listen-all=false",
-                        "--rpc-listen-port=" + rpcPort, "--rpc-secret=" + TOKEN, "--interface=127.0.0.1",
-                        "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
-                        "--listen-port=" + peerPort, "--dir=" + downloads, "--auto-file-renaming=false", "--quiet=true"),
-                root, Map.of("HOME", root.toString()), root.resolve("aria2.log"));
+        daemon = Daemon.start(
+                "aria2c",
+                List.of(
+                        "aria2c",
+                        "--no-conf",
+                        "--enable-rpc",
+                        "--rpc-listen-all=false",
+                        "--rpc-listen-port=" + rpcPort,
+                        "--rpc-secret=" + TOKEN,
+                        "--interface=127.0.0.1",
+                        "--enable-dht=false",
+                        "--enable-dht6=false",
+                        "--bt-enable-lpd=false",
+                        "--enable-peer-exchange=false",
+                        "--listen-port=" + peerPort,
+                        "--dir=" + downloads,
+                        "--auto-file-renaming=false",
+                        "--quiet=true"),
+                root,
+                Map.of("HOME", root.toString()),
+                root.resolve("aria2.log"));
         daemon.awaitHttp(url().resolve("jsonrpc"), Duration.ofSeconds(20));
     }
 

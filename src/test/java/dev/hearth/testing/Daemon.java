@@ -52,15 +52,21 @@ public final class Daemon implements AutoCloseable {
 
     /** Polls {@code url} until it answers with any HTTP status. */
     public Daemon awaitHttp(URI url, Duration within) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         long deadline = System.nanoTime() + within.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " before it was ready; see " + log);
             }
             try {
-                http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1)).GET().build(),
+                http.send(
+                        HttpRequest.newBuilder(url)
+                                .timeout(Duration.ofSeconds(1))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 return this;
             } catch (IOException e) {
@@ -72,7 +78,8 @@ public final class Daemon implements AutoCloseable {
             Waits.pause(Duration.ofMillis(50));
         }
         stop();
-        throw new IllegalStateException(name + " did not answer at " + url + " within " + within + "; see " + log, last);
+        throw new IllegalStateException(
+                name + " did not answer at " + url + " within " + within + "; see " + log, last);
     }
 
     /** Polls a loopback TCP port until it accepts a connection. */
@@ -80,7 +87,8 @@ public final class Daemon implements AutoCloseable {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " before it was ready; see " + log);
             }
             try (java.net.Socket s = new java.net.Socket()) {
                 s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);

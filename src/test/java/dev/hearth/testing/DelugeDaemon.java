@@ -51,7 +51,8 @@ public final class DelugeDaemon implements AutoCloseable {
             Files.writeString(webDir.resolve("hostlist.conf"), """
                     {"file": 3, "format": 1}{
                       "hosts": [["%s", "127.0.0.1", %d, "localclient", "%s"]]
-                    }""".formatted(HexFormat.of().formatHex(randomBytes(16)), rpcPort, localPassword));
+                    }""".formatted(
+                            HexFormat.of().formatHex(randomBytes(16)), rpcPort, localPassword));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,16 +61,46 @@ public final class DelugeDaemon implements AutoCloseable {
     }
 
     public void startDaemon() {
-        daemon = Daemon.start("deluged", List.of("deluged", "-d", "-c", daemonDir.toString(), "-u", "127.0.0.1",
-                        "-p", Integer.toString(rpcPort), "-i", "127.0.0.1", "-o", "lo", "-L", "none"),
-                daemonDir, Map.of("HOME", daemonDir.toString()), Path.of("/dev/null"));
+        daemon = Daemon.start(
+                "deluged",
+                List.of(
+                        "deluged",
+                        "-d",
+                        "-c",
+                        daemonDir.toString(),
+                        "-u",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(rpcPort),
+                        "-i",
+                        "127.0.0.1",
+                        "-o",
+                        "lo",
+                        "-L",
+                        "none"),
+                daemonDir,
+                Map.of("HOME", daemonDir.toString()),
+                Path.of("/dev/null"));
         daemon.awaitPort(rpcPort, Duration.ofSeconds(20));
     }
 
     public void startWeb() {
-        web = Daemon.start("deluge-web", List.of("deluge-web", "-d", "-c", webDir.toString(), "-i", "127.0.0.1",
-                        "-p", Integer.toString(webPort), "-L", "none"),
-                webDir, Map.of("HOME", webDir.toString()), Path.of("/dev/null"));
+        web = Daemon.start(
+                "deluge-web",
+                List.of(
+                        "deluge-web",
+                        "-d",
+                        "-c",
+                        webDir.toString(),
+                        "-i",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(webPort),
+                        "-L",
+                        "none"),
+                webDir,
+                Map.of("HOME", webDir.toString()),
+                Path.of("/dev/null"));
         web.awaitHttp(url().resolve("json"), Duration.ofSeconds(20));
     }
 

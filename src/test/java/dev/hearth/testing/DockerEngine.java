@@ -27,8 +27,8 @@ public final class DockerEngine implements AutoCloseable {
 
     private static final Duration READY_DEADLINE = Duration.ofSeconds(30);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
-    private static final List<String> BUSYBOX_APPLETS = List.of("sh", "sleep", "echo", "httpd", "cat", "true",
-            "false", "test", "[", "ls", "yes", "dd", "touch", "rm");
+    private static final List<String> BUSYBOX_APPLETS = List.of(
+            "sh", "sleep", "echo", "httpd", "cat", "true", "false", "test", "[", "ls", "yes", "dd", "touch", "rm");
 
     private final Path dir;
     private final List<String> extraArgs;
@@ -58,8 +58,9 @@ public final class DockerEngine implements AutoCloseable {
         try {
             engine.startDaemon();
             engine.importTestImage();
-            System.err.printf("DockerEngine: dockerd ready with %s in %d ms (%s)%n", TEST_IMAGE,
-                    (System.nanoTime() - t0) / 1_000_000, dir);
+            System.err.printf(
+                    "DockerEngine: dockerd ready with %s in %d ms (%s)%n",
+                    TEST_IMAGE, (System.nanoTime() - t0) / 1_000_000, dir);
             return engine;
         } catch (RuntimeException | Error e) {
             engine.close();
@@ -134,18 +135,27 @@ public final class DockerEngine implements AutoCloseable {
         long t0 = System.nanoTime();
         stop();
         deleteTree(dir);
-        System.err.printf("DockerEngine: stopped and removed in %d ms (%s)%n", (System.nanoTime() - t0) / 1_000_000, dir);
+        System.err.printf(
+                "DockerEngine: stopped and removed in %d ms (%s)%n", (System.nanoTime() - t0) / 1_000_000, dir);
     }
 
     private synchronized void startDaemon() {
-        Path dockerd = findOnPath("dockerd",
-                "install the docker.io package (CI does: apt-get install -y docker.io busybox-static)");
-        List<String> command = new ArrayList<>(List.of(dockerd.toString(),
-                "--host", "unix://" + socket,
-                "--data-root", dir.resolve("data").toString(),
-                "--exec-root", dir.resolve("exec").toString(),
-                "--pidfile", dir.resolve("docker.pid").toString(),
-                "--iptables=false", "--ip6tables=false", "--bridge=none", "--storage-driver=vfs",
+        Path dockerd = findOnPath(
+                "dockerd", "install the docker.io package (CI does: apt-get install -y docker.io busybox-static)");
+        List<String> command = new ArrayList<>(List.of(
+                dockerd.toString(),
+                "--host",
+                "unix://" + socket,
+                "--data-root",
+                dir.resolve("data").toString(),
+                "--exec-root",
+                dir.resolve("exec").toString(),
+                "--pidfile",
+                dir.resolve("docker.pid").toString(),
+                "--iptables=false",
+                "--ip6tables=false",
+                "--bridge=none",
+                "--storage-driver=vfs",
                 // Left-over test containers would otherwise hold up every shutdown for 15 s.
                 "--shutdown-timeout=2"));
         command.addAll(extraArgs);
@@ -190,8 +200,11 @@ public final class DockerEngine implements AutoCloseable {
 
     /** A rootfs of the static busybox and its applet links, imported as {@link #TEST_IMAGE}. */
     private void importTestImage() {
-        Path busybox = Stream.of("/bin/busybox", "/usr/bin/busybox").map(Path::of).filter(Files::isExecutable)
-                .findFirst().orElseThrow(() -> new IllegalStateException(
+        Path busybox = Stream.of("/bin/busybox", "/usr/bin/busybox")
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
                         "no busybox found: install busybox-static (a static binary runs in an empty image)"));
         Path rootfs = dir.resolve("rootfs");
         Path tarball = dir.resolve("rootfs.tar");
@@ -261,8 +274,8 @@ public final class DockerEngine implements AutoCloseable {
             failed.add(root);
         }
         if (!failed.isEmpty()) {
-            System.err.println("DockerEngine: could not delete " + failed.size() + " paths under " + root
-                    + " (first: " + failed.get(0) + ")");
+            System.err.println("DockerEngine: could not delete " + failed.size() + " paths under " + root + " (first: "
+                    + failed.get(0) + ")");
         }
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class DockerEngineHarness implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DockerEngineHarness.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(DockerEngineHarness.class);
     private static final String SHARED = "shared-engine";
     private static final String OWN = "class-engine";
 
@@ -72,8 +73,9 @@ public final class DockerEngineHarness implements BeforeAllCallback, AfterAllCal
             return classContext.getStore(NAMESPACE).computeIfAbsent(OWN, k -> DockerEngine.start(), DockerEngine.class);
         }
         // The root store outlives every class and closes its AutoCloseable values when the run ends.
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(SHARED, k -> DockerEngine.start(),
-                DockerEngine.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(SHARED, k -> DockerEngine.start(), DockerEngine.class);
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.downloads.AddRequest;
+import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.downloads.DownloadTask;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.platform.http.UpstreamException;
-import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.IntegrationKinds;
 import java.nio.file.Files;
@@ -52,7 +52,12 @@ public abstract class DownloadClientContract {
 
     /** What the kind's capability says it does. */
     protected boolean has(DownloadCapability.Feature feature) {
-        return IntegrationKinds.load().find(kind()).orElseThrow().capability(DownloadCapability.class).orElseThrow().has(feature);
+        return IntegrationKinds.load()
+                .find(kind())
+                .orElseThrow()
+                .capability(DownloadCapability.class)
+                .orElseThrow()
+                .has(feature);
     }
 
     /** Whether the client keeps the category given on add (Transmission 3.00 has no labels, aria2 no categories). */
@@ -73,8 +78,10 @@ public abstract class DownloadClientContract {
     void aTorrentWhoseDataIsPresentFinishesAndIsListedWithItsNameAndSize() {
         TorrentFixture f = TorrentFixture.create(downloads(), scratch(), "present.bin", 300_000);
 
-        String id = client().add(new AddRequest(new AddRequest.Source.TorrentFile("present.bin.torrent", f.torrentBytes()),
-                keepsCategory() ? "hearth-tests" : null, downloads().toString()));
+        String id = client().add(new AddRequest(
+                new AddRequest.Source.TorrentFile("present.bin.torrent", f.torrentBytes()),
+                keepsCategory() ? "hearth-tests" : null,
+                downloads().toString()));
 
         DownloadTask task = awaitTask(id, t -> t.status().isFinished() && t.progress() == 100);
         assertEquals("present.bin", task.name());
@@ -83,7 +90,9 @@ public abstract class DownloadClientContract {
         if (keepsCategory()) {
             assertEquals("hearth-tests", task.category());
         }
-        assertTrue(client().details(id).orElseThrow().files().stream().anyMatch(file -> file.path().endsWith("present.bin")),
+        assertTrue(
+                client().details(id).orElseThrow().files().stream()
+                        .anyMatch(file -> file.path().endsWith("present.bin")),
                 "details list the file");
     }
 
@@ -91,7 +100,8 @@ public abstract class DownloadClientContract {
     void aMagnetWaitsForMetadata() {
         String magnet = TorrentFixture.unknownMagnet("nobody-has-this");
 
-        String id = client().add(new AddRequest(new AddRequest.Source.Url(magnet), null, downloads().toString()));
+        String id = client().add(new AddRequest(
+                new AddRequest.Source.Url(magnet), null, downloads().toString()));
 
         if (magnetIdIsBtih()) {
             assertEquals(TorrentFixture.btih(magnet), id, "a magnet's id is its btih");
@@ -101,7 +111,9 @@ public abstract class DownloadClientContract {
 
     @Test
     void pausingShowsPausedAndResumingLeavesPaused() {
-        String id = client().add(new AddRequest(new AddRequest.Source.Url(TorrentFixture.unknownMagnet("pause-me")), null,
+        String id = client().add(new AddRequest(
+                new AddRequest.Source.Url(TorrentFixture.unknownMagnet("pause-me")),
+                null,
                 downloads().toString()));
         awaitTask(id, t -> t.status() == TaskStatus.METADATA);
 
@@ -116,9 +128,13 @@ public abstract class DownloadClientContract {
     void removingWithoutDataKeepsTheFileAndWithDataDeletesIt() {
         TorrentFixture kept = TorrentFixture.create(downloads(), scratch(), "kept.bin", 100_000);
         TorrentFixture deleted = TorrentFixture.create(downloads(), scratch(), "deleted.bin", 100_000);
-        String keptId = client().add(new AddRequest(new AddRequest.Source.TorrentFile("k.torrent", kept.torrentBytes()), null,
+        String keptId = client().add(new AddRequest(
+                new AddRequest.Source.TorrentFile("k.torrent", kept.torrentBytes()),
+                null,
                 downloads().toString()));
-        String deletedId = client().add(new AddRequest(new AddRequest.Source.TorrentFile("d.torrent", deleted.torrentBytes()), null,
+        String deletedId = client().add(new AddRequest(
+                new AddRequest.Source.TorrentFile("d.torrent", deleted.torrentBytes()),
+                null,
                 downloads().toString()));
         awaitTask(keptId, t -> t.status().isFinished());
         awaitTask(deletedId, t -> t.status().isFinished());
@@ -126,8 +142,10 @@ public abstract class DownloadClientContract {
         client().remove(keptId, false);
         client().remove(deletedId, true);
 
-        Waits.until("both gone from the list", WAIT, () -> client().list().stream().noneMatch(
-                t -> t.id().equals(keptId) || t.id().equals(deletedId)));
+        Waits.until(
+                "both gone from the list",
+                WAIT,
+                () -> client().list().stream().noneMatch(t -> t.id().equals(keptId) || t.id().equals(deletedId)));
         Waits.until("the data of the removed-with-data one deleted", WAIT, () -> !Files.exists(deleted.data()));
         assertTrue(Files.exists(kept.data()), "removing without data keeps the file");
         assertEquals(Optional.empty(), client().details(keptId));
@@ -155,7 +173,8 @@ public abstract class DownloadClientContract {
             UpstreamException e = assertThrows(UpstreamException.class, () -> client().list());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Targets.TIMEOUT) < 0, "failed after " + took);
-            assertTrue(e instanceof UpstreamException.Unreachable || e instanceof UpstreamException.Timeout, e.toString());
+            assertTrue(
+                    e instanceof UpstreamException.Unreachable || e instanceof UpstreamException.Timeout, e.toString());
             Health health = client().poll().health();
             assertEquals(Health.Detail.COMMUNICATION_ERROR, health.detail(), health.message());
         } finally {
@@ -166,7 +185,13 @@ public abstract class DownloadClientContract {
     }
 
     protected DownloadTask awaitTask(String id, Predicate<DownloadTask> done) {
-        return Waits.until("task " + id + " in the expected state", WAIT,
-                () -> client().list().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(), done);
+        return Waits.until(
+                "task " + id + " in the expected state",
+                WAIT,
+                () -> client().list().stream()
+                        .filter(t -> t.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(),
+                done);
     }
 }

@@ -21,12 +21,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * as its first real call. {@link #bytesSent()} tells how much a reader took before it hung up.
  */
 public final class EndlessServer implements AutoCloseable {
-    public enum Framing { CHUNKED, ANNOUNCED_1GB, UNTIL_CLOSE }
+    public enum Framing {
+        CHUNKED,
+        ANNOUNCED_1GB,
+        UNTIL_CLOSE
+    }
 
     private static final byte[] FILLER = new byte[64 * 1024];
 
     static {
-        Arrays.fill(FILLER, (byte) '[');   // the start of JSON that never closes
+        Arrays.fill(FILLER, (byte) '['); // the start of JSON that never closes
     }
 
     private final ServerSocket server;
@@ -70,7 +74,7 @@ public final class EndlessServer implements AutoCloseable {
                 Socket s = server.accept();
                 Thread.ofVirtual().name("endless-conn").start(() -> serve(s));
             } catch (IOException e) {
-                return;   // closed
+                return; // closed
             }
         }
     }
@@ -78,18 +82,21 @@ public final class EndlessServer implements AutoCloseable {
     private void serve(Socket socket) {
         open.incrementAndGet();
         try (socket) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             String requestLine = in.readLine();
             if (requestLine == null) return;
             long contentLength = 0;
             for (String h = in.readLine(); h != null && !h.isEmpty(); h = in.readLine()) {
-                if (h.toLowerCase().startsWith("content-length:")) contentLength = Long.parseLong(h.substring(15).trim());
+                if (h.toLowerCase().startsWith("content-length:"))
+                    contentLength = Long.parseLong(h.substring(15).trim());
             }
             for (long i = 0; i < contentLength; i++) in.read();
             OutputStream out = socket.getOutputStream();
             if (requestLine.startsWith("GET /_ping ") || requestLine.startsWith("HEAD /_ping ")) {
-                out.write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK"
-                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(
+                        "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK"
+                                .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 return;
             }
@@ -98,9 +105,12 @@ public final class EndlessServer implements AutoCloseable {
                 case ANNOUNCED_1GB -> "Content-Length: " + (1L << 30) + "\r\n";
                 case UNTIL_CLOSE -> "Connection: close\r\n";
             };
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + head + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + head + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] chunkHead = (Integer.toHexString(FILLER.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-            for (long written = 0; !closed && (framing != Framing.ANNOUNCED_1GB || written < (1L << 30)); written += FILLER.length) {
+            for (long written = 0;
+                    !closed && (framing != Framing.ANNOUNCED_1GB || written < (1L << 30));
+                    written += FILLER.length) {
                 if (framing == Framing.CHUNKED) out.write(chunkHead);
                 out.write(FILLER);
                 if (framing == Framing.CHUNKED) out.write("\r\n".getBytes(StandardCharsets.US_ASCII));

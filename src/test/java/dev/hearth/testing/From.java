@@ -25,8 +25,12 @@ public final class From {
 
     private From(String address) {
         try {
-            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).localAddress(InetAddress.getByName(address)).connectTimeout(Duration.ofSeconds(5))
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            this.http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .localAddress(InetAddress.getByName(address))
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(address, e);
         }
@@ -45,8 +49,11 @@ public final class From {
     }
 
     public HttpResponse<String> post(String path, String json, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                headers);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
@@ -63,7 +70,10 @@ public final class From {
 
     /** The login body as the login page sends it. */
     public static String login(String user, String password) {
-        return JSON.createObjectNode().put("username", user).put("password", password).toString();
+        return JSON.createObjectNode()
+                .put("username", user)
+                .put("password", password)
+                .toString();
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Free loopback ports, asked of the kernel. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

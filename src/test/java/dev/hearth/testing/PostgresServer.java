@@ -38,11 +38,37 @@ public final class PostgresServer implements AutoCloseable {
         Files.writeString(pwfile, PASSWORD + "\n");
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) run(List.of("chown", "-R", "postgres:postgres", dir.toString()), dir);
-        run(as(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "hearth", "--pwfile=" + pwfile,
-                "-A", "scram-sha-256", "-E", "UTF8", "--no-sync")), dir);
+        run(
+                as(
+                        root,
+                        List.of(
+                                bin.resolve("initdb").toString(),
+                                "-D",
+                                data.toString(),
+                                "-U",
+                                "hearth",
+                                "--pwfile=" + pwfile,
+                                "-A",
+                                "scram-sha-256",
+                                "-E",
+                                "UTF8",
+                                "--no-sync")),
+                dir);
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(as(root, List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
-                "-p", String.valueOf(port), "-h", "127.0.0.1", "-k", dir.toString(), "-c", "fsync=off")))
+        ProcessBuilder pb = new ProcessBuilder(as(
+                        root,
+                        List.of(
+                                bin.resolve("postgres").toString(),
+                                "-D",
+                                data.toString(),
+                                "-p",
+                                String.valueOf(port),
+                                "-h",
+                                "127.0.0.1",
+                                "-k",
+                                dir.toString(),
+                                "-c",
+                                "fsync=off")))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("postgres.log").toFile());
         PostgresServer server = new PostgresServer(dir, port, pb.start());
@@ -59,9 +85,11 @@ public final class PostgresServer implements AutoCloseable {
 
     private static Path findBin() throws IOException {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
                     .max(Comparator.naturalOrder())
-                    .orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed: apt-get install postgresql"));
+                    .orElseThrow(
+                            () -> new IllegalStateException("PostgreSQL is not installed: apt-get install postgresql"));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalStateException("PostgreSQL is not installed: apt-get install postgresql", e);
         }
@@ -71,7 +99,8 @@ public final class PostgresServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         SQLException last = null;
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) throw new IllegalStateException("postgres exited; see " + dir.resolve("postgres.log"));
+            if (!process.isAlive())
+                throw new IllegalStateException("postgres exited; see " + dir.resolve("postgres.log"));
             try (var c = DriverManager.getConnection(jdbcUrl(), user(), password())) {
                 return;
             } catch (SQLException e) {
@@ -79,13 +108,18 @@ public final class PostgresServer implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        throw new IllegalStateException("postgres not ready within " + timeout + ": " + (last == null ? "" : last.getMessage()));
+        throw new IllegalStateException(
+                "postgres not ready within " + timeout + ": " + (last == null ? "" : last.getMessage()));
     }
 
     private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("setup.log").toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("setup.log").toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(dir.resolve("setup.log")));
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed: " + Files.readString(dir.resolve("setup.log")));
         }
     }
 

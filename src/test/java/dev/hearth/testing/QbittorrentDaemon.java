@@ -42,7 +42,9 @@ public final class QbittorrentDaemon implements AutoCloseable {
         try {
             Path config = Files.createDirectories(profile.resolve("qBittorrent/config"));
             Files.createDirectories(downloads);
-            Files.writeString(config.resolve("qBittorrent.conf"), """
+            Files.writeString(
+                    config.resolve("qBittorrent.conf"),
+                    """
                     [LegalNotice]
                     Accepted=true
                     [BitTorrent]
@@ -72,8 +74,12 @@ public final class QbittorrentDaemon implements AutoCloseable {
 
     /** Starts (or starts again, after {@link #kill()}) with the same profile and ports. */
     public void start() {
-        daemon = Daemon.start("qbittorrent-nox", List.of("qbittorrent-nox", "--profile=" + profile, "--webui-port=" + webPort),
-                profile, Map.of("HOME", profile.toString()), profile.resolve("stdout.log"));
+        daemon = Daemon.start(
+                "qbittorrent-nox",
+                List.of("qbittorrent-nox", "--profile=" + profile, "--webui-port=" + webPort),
+                profile,
+                Map.of("HOME", profile.toString()),
+                profile.resolve("stdout.log"));
         daemon.awaitHttp(url().resolve("api/v2/app/version"), Duration.ofSeconds(20));
         awaitLogin();
     }
@@ -84,17 +90,23 @@ public final class QbittorrentDaemon implements AutoCloseable {
         HttpRequest login = HttpRequest.newBuilder(url().resolve("api/v2/auth/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD)).build();
-        Waits.until("qBittorrent accepts a login", Duration.ofSeconds(20), () -> {
-            try {
-                return http.send(login, HttpResponse.BodyHandlers.ofString()).body();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }, "Ok."::equals);
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD))
+                .build();
+        Waits.until(
+                "qBittorrent accepts a login",
+                Duration.ofSeconds(20),
+                () -> {
+                    try {
+                        return http.send(login, HttpResponse.BodyHandlers.ofString())
+                                .body();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "Ok."::equals);
     }
 
     public void kill() {

@@ -11,20 +11,27 @@ import java.util.List;
  */
 public final class RegisteredKinds {
 
-    private RegisteredKinds() {
-    }
+    private RegisteredKinds() {}
 
     public static List<IntegrationKind<?>> all() {
-        return IntegrationKinds.load().all().stream().filter(k -> !k.getClass().getName().startsWith("dev.hearth.fakes.")).toList();
+        return IntegrationKinds.load().all().stream()
+                .filter(k -> !k.getClass().getName().startsWith("dev.hearth.fakes."))
+                .toList();
     }
 
     /** The ids of the registered kinds that offer {@code capability}, sorted. */
     public static List<String> offering(Class<?> capability) {
-        return all().stream().filter(k -> k.offers(capability)).map(IntegrationKind::id).sorted().toList();
+        return all().stream()
+                .filter(k -> k.offers(capability))
+                .map(IntegrationKind::id)
+                .sorted()
+                .toList();
     }
 
     public static IntegrationKind<?> byId(String id) {
-        return all().stream().filter(k -> k.id().equals(id)).findFirst()
+        return all().stream()
+                .filter(k -> k.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no registered integration '" + id + "'"));
     }
 }

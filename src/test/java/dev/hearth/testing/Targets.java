@@ -21,10 +21,10 @@ public final class Targets {
      * against it. Two cores shared with other test runs make a tighter one flaky.
      */
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Targets() {
-    }
+    private Targets() {}
 
     public static HttpStack stack() {
         return new HttpStack(new ObjectMapper(), Clock.systemUTC());
@@ -41,7 +41,8 @@ public final class Targets {
 
     /** The configuration of an install with no hearth.yml: every default. */
     public static HearthConfig defaults() {
-        return new ConfigLoader(TestConfig.environment(Map.of("hearth.data_dir", "target/kind-context"), Map.of())).load();
+        return new ConfigLoader(TestConfig.environment(Map.of("hearth.data_dir", "target/kind-context"), Map.of()))
+                .load();
     }
 
     /** The instance kind {@code kind} makes for a service at {@code url} with {@code settings} (its credentials), as in hearth.yml. */
@@ -49,11 +50,13 @@ public final class Targets {
         return create(stack, kind, service, url, settings, TIMEOUT);
     }
 
-    public static Integration create(HttpStack stack, String kind, String service, URI url, Map<String, ?> settings, Duration timeout) {
+    public static Integration create(
+            HttpStack stack, String kind, String service, URI url, Map<String, ?> settings, Duration timeout) {
         return create(context(stack), kind, service, url, settings, timeout);
     }
 
-    public static Integration create(KindContext context, String kind, String service, URI url, Map<String, ?> settings, Duration timeout) {
+    public static Integration create(
+            KindContext context, String kind, String service, URI url, Map<String, ?> settings, Duration timeout) {
         return IntegrationKinds.load().create(kind, service, url, JSON.valueToTree(settings), timeout, context);
     }
 }

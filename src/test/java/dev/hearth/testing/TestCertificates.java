@@ -47,15 +47,32 @@ public record TestCertificates(Path dir) {
     public static TestCertificates create(Path dir) {
         try {
             Files.createDirectories(dir);
-            keytool(dir, "-genkeypair", "-keystore", "ca.p12", "-alias", "ca", "-dname", "CN=hearth-test-ca",
-                    "-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign");
+            keytool(
+                    dir,
+                    "-genkeypair",
+                    "-keystore",
+                    "ca.p12",
+                    "-alias",
+                    "ca",
+                    "-dname",
+                    "CN=hearth-test-ca",
+                    "-ext",
+                    "bc:c",
+                    "-ext",
+                    "ku:c=keyCertSign,cRLSign");
             keytool(dir, "-exportcert", "-rfc", "-keystore", "ca.p12", "-alias", "ca", "-file", "ca.pem");
             // Each keytool run is a JVM start; the two certificates are independent, so issue them side by side.
             try (var both = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-                var server = both.submit(() -> issue(dir, "server", "CN=localhost", "server-cert.pem",
-                        "server-key.pem", "san=ip:127.0.0.1,dns:localhost", "eku=serverAuth"));
-                var client = both.submit(() -> issue(dir, "client", "CN=hearth", "cert.pem", "key.pem", null,
-                        "eku=clientAuth"));
+                var server = both.submit(() -> issue(
+                        dir,
+                        "server",
+                        "CN=localhost",
+                        "server-cert.pem",
+                        "server-key.pem",
+                        "san=ip:127.0.0.1,dns:localhost",
+                        "eku=serverAuth"));
+                var client = both.submit(
+                        () -> issue(dir, "client", "CN=hearth", "cert.pem", "key.pem", null, "eku=clientAuth"));
                 server.get();
                 client.get();
             }
@@ -70,13 +87,25 @@ public record TestCertificates(Path dir) {
         }
     }
 
-    private static Void issue(Path dir, String alias, String dname, String certFile, String keyFile,
-                              String san, String eku) throws IOException, GeneralSecurityException {
+    private static Void issue(
+            Path dir, String alias, String dname, String certFile, String keyFile, String san, String eku)
+            throws IOException, GeneralSecurityException {
         String store = alias + ".p12";
         keytool(dir, "-genkeypair", "-keystore", store, "-alias", alias, "-dname", dname);
         keytool(dir, "-certreq", "-keystore", store, "-alias", alias, "-file", alias + ".csr");
-        List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-keystore", "ca.p12", "-alias", "ca",
-                "-infile", alias + ".csr", "-outfile", certFile, "-ext", eku));
+        List<String> gencert = new ArrayList<>(List.of(
+                "-gencert",
+                "-rfc",
+                "-keystore",
+                "ca.p12",
+                "-alias",
+                "ca",
+                "-infile",
+                alias + ".csr",
+                "-outfile",
+                certFile,
+                "-ext",
+                eku));
         if (san != null) {
             gencert.addAll(List.of("-ext", san));
         }
@@ -87,7 +116,8 @@ public record TestCertificates(Path dir) {
         }
         Key key = ks.getKey(alias, PASS.toCharArray());
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         Files.writeString(dir.resolve(keyFile), pem);
         return null;
@@ -106,7 +136,10 @@ public record TestCertificates(Path dir) {
             command.addAll(List.of("-validity", "2"));
         }
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASS, "-keypass", PASS, "-noprompt"));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

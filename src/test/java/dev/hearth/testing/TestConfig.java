@@ -12,7 +12,8 @@ public final class TestConfig {
     private TestConfig() {}
 
     public static ConfigEnvironment environment(Map<String, String> properties, Map<String, String> env) {
-        return new ConfigEnvironment(name -> Optional.ofNullable(properties.get(name)), name -> Optional.ofNullable(env.get(name)));
+        return new ConfigEnvironment(
+                name -> Optional.ofNullable(properties.get(name)), name -> Optional.ofNullable(env.get(name)));
     }
 
     public static ConfigService sqlite(Path dataDir) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,8 +26,20 @@ public record TorrentFixture(Path data, Path torrentFile, String name, long size
             Path torrent = torrentDir.resolve(name + ".torrent");
             Files.deleteIfExists(torrent);
             Path log = torrentDir.resolve(name + ".mktorrent.log");
-            try (Daemon mk = Daemon.start("mktorrent", List.of("mktorrent", "-a", "http://127.0.0.1:9/announce",
-                    "-l", "16", "-o", torrent.toString(), data.toString()), torrentDir, Map.of(), log)) {
+            try (Daemon mk = Daemon.start(
+                    "mktorrent",
+                    List.of(
+                            "mktorrent",
+                            "-a",
+                            "http://127.0.0.1:9/announce",
+                            "-l",
+                            "16",
+                            "-o",
+                            torrent.toString(),
+                            data.toString()),
+                    torrentDir,
+                    Map.of(),
+                    log)) {
                 Waits.until("mktorrent finished", java.time.Duration.ofSeconds(30), () -> !mk.isAlive());
             }
             if (!Files.exists(torrent)) {
@@ -51,7 +63,8 @@ public record TorrentFixture(Path data, Path torrentFile, String name, long size
     public static String unknownMagnet(String name) {
         byte[] hash = new byte[20];
         ThreadLocalRandom.current().nextBytes(hash);
-        return "magnet:?xt=urn:btih:" + HexFormat.of().formatHex(hash) + "&dn=" + name + "&tr=http%3A%2F%2F127.0.0.1%3A9%2Fannounce";
+        return "magnet:?xt=urn:btih:" + HexFormat.of().formatHex(hash) + "&dn=" + name
+                + "&tr=http%3A%2F%2F127.0.0.1%3A9%2Fannounce";
     }
 
     public static String btih(String magnet) {

@@ -41,7 +41,8 @@ public final class TransmissionDaemon implements AutoCloseable {
                       "download-dir": "%s", "incomplete-dir-enabled": false, "rename-partial-files": false,
                       "start-added-torrents": true, "message-level": 1
                     }
-                    """.formatted(rpcPort, USER, PASSWORD, Ports.free(), downloads));
+                    """.formatted(
+                            rpcPort, USER, PASSWORD, Ports.free(), downloads));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,8 +50,12 @@ public final class TransmissionDaemon implements AutoCloseable {
     }
 
     public void start() {
-        daemon = Daemon.start("transmission-daemon", List.of("transmission-daemon", "-f", "-g", configDir.toString()),
-                configDir, Map.of("HOME", configDir.toString()), configDir.resolve("daemon.log"));
+        daemon = Daemon.start(
+                "transmission-daemon",
+                List.of("transmission-daemon", "-f", "-g", configDir.toString()),
+                configDir,
+                Map.of("HOME", configDir.toString()),
+                configDir.resolve("daemon.log"));
         daemon.awaitHttp(url().resolve("transmission/rpc"), Duration.ofSeconds(20));
     }
 

@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 /** Waiting on a condition with a deadline; the failure says what was last seen. */
 public final class Waits {
 
-    private Waits() {
-    }
+    private Waits() {}
 
     /**
      * Calls {@code probe} until its value passes {@code done}; a probe that throws counts as "not yet".

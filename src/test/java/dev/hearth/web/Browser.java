@@ -53,12 +53,22 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     }
@@ -83,7 +93,9 @@ public final class Browser implements AutoCloseable {
         name.sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("#login button[type=submit]")).click();
-        waitFor(Duration.ofSeconds(10), d -> d.getCurrentUrl().endsWith("/") || d.getCurrentUrl().contains("/#"));
+        waitFor(
+                Duration.ofSeconds(10),
+                d -> d.getCurrentUrl().endsWith("/") || d.getCurrentUrl().contains("/#"));
         waitReady("overview");
     }
 
@@ -162,7 +174,10 @@ public final class Browser implements AutoCloseable {
     /** Reads the console collected since the last call; fails on any error the page logged or any failed load. */
     public void assertNoConsoleErrors() {
         console.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());
-        List<String> severe = console.stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
+        List<String> severe = console.stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString)
+                .toList();
         console.clear();
         if (!severe.isEmpty()) fail("the browser console has errors:\n" + String.join("\n", severe));
     }

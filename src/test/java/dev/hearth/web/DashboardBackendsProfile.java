@@ -15,19 +15,26 @@ public class DashboardBackendsProfile implements QuarkusTestProfile {
      * Where the test's webhook receiver listens; picked once per JVM and kept in a system property, because
      * Quarkus loads this class in its own class loader too and both copies must agree.
      */
-    static final int WEBHOOK_PORT = Integer.parseInt(System.getProperties().computeIfAbsent("hearth.test.dashboard.webhook_port",
-            k -> String.valueOf(freePort())).toString());
-    static final Path DIR = Path.of("target/test-dashboard/" + ProcessHandle.current().pid()).toAbsolutePath();
+    static final int WEBHOOK_PORT = Integer.parseInt(System.getProperties()
+            .computeIfAbsent("hearth.test.dashboard.webhook_port", k -> String.valueOf(freePort()))
+            .toString());
+
+    static final Path DIR =
+            Path.of("target/test-dashboard/" + ProcessHandle.current().pid()).toAbsolutePath();
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "hearth.data_dir", DIR.resolve("data").toString(),
-                "hearth.downloads.poll_interval", "1s",
-                "hearth.services", "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
+                "hearth.data_dir",
+                DIR.resolve("data").toString(),
+                "hearth.downloads.poll_interval",
+                "1s",
+                "hearth.services",
+                "[{\"name\": \"fakebit\", \"url\": \"http://127.0.0.1:9\", \"integration\": \"fake-torrent\"},"
                         + " {\"name\": \"ticker\", \"display_name\": \"Ticker\", \"group\": \"Tools\", \"runtime\": {\"process\":"
                         + " {\"command\": [\"sh\", \"-c\", \"while true; do echo tick $(date +%s); sleep 0.5; done\"], \"stop_timeout\": \"1s\"}}}]",
-                "hearth.notifications.channels", "[{\"name\": \"dash-hook\", \"type\": \"webhook\", \"webhook\": {\"url\": \"http://127.0.0.1:"
+                "hearth.notifications.channels",
+                "[{\"name\": \"dash-hook\", \"type\": \"webhook\", \"webhook\": {\"url\": \"http://127.0.0.1:"
                         + WEBHOOK_PORT + "/hook\"}}]");
     }
 

@@ -33,7 +33,14 @@ class DashboardBench {
     @Inject
     UserService users;
 
-    record Load(long transferBytes, long bodyBytes, int requests, double domInteractive, double domContentLoaded, double loadEventEnd, double ready) {}
+    record Load(
+            long transferBytes,
+            long bodyBytes,
+            int requests,
+            double domInteractive,
+            double domContentLoaded,
+            double loadEventEnd,
+            double ready) {}
 
     @Test
     void overviewFirstLoad() throws IOException {
@@ -45,12 +52,16 @@ class DashboardBench {
             browser.login(name, "correct horse battery");
             for (int i = 0; i < RUNS + 1; i++) {
                 browser.driver().get("about:blank");
-                ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Network.clearBrowserCache", Map.of());
+                ((org.openqa.selenium.chromium.HasCdp) browser.driver())
+                        .executeCdpCommand("Network.clearBrowserCache", Map.of());
                 browser.open("/#/overview");
                 browser.waitReady("overview");
                 // let late fetches (the overview's sections) finish before reading the entries
-                browser.waitFor(java.time.Duration.ofSeconds(5), d -> (Boolean) browser.js(
-                        "return performance.getEntriesByType('resource').every(r => r.responseEnd > 0) && document.readyState === 'complete'"));
+                browser.waitFor(
+                        java.time.Duration.ofSeconds(5),
+                        d -> (Boolean)
+                                browser.js(
+                                        "return performance.getEntriesByType('resource').every(r => r.responseEnd > 0) && document.readyState === 'complete'"));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> m = (Map<String, Object>) browser.js("""
                         const nav = performance.getEntriesByType('navigation')[0];
@@ -61,10 +72,16 @@ class DashboardBench {
                                  requests: 1 + res.length, interactive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd,
                                  load: nav.loadEventEnd, ready: ready ? ready.startTime : -1,
                                  list: res.map(r => r.name.replace(location.origin, '').replace(/[?].*/, '') + ' ' + r.transferSize + ' B') };""");
-                Load load = new Load(num(m.get("transfer")).longValue(), num(m.get("body")).longValue(), num(m.get("requests")).intValue(),
-                        num(m.get("interactive")).doubleValue(), num(m.get("dcl")).doubleValue(), num(m.get("load")).doubleValue(),
+                Load load = new Load(
+                        num(m.get("transfer")).longValue(),
+                        num(m.get("body")).longValue(),
+                        num(m.get("requests")).intValue(),
+                        num(m.get("interactive")).doubleValue(),
+                        num(m.get("dcl")).doubleValue(),
+                        num(m.get("load")).doubleValue(),
                         num(m.get("ready")).doubleValue());
-                if (i > 0) loads.add(load); // the first load warms the server's JIT; the browser cache is empty every time
+                if (i > 0)
+                    loads.add(load); // the first load warms the server's JIT; the browser cache is empty every time
                 @SuppressWarnings("unchecked")
                 List<String> list = (List<String>) m.get("list");
                 resources = list;
@@ -74,15 +91,25 @@ class DashboardBench {
         Load med = median(loads);
         Load worst = loads.stream().max(Comparator.comparingDouble(Load::ready)).orElseThrow();
         StringBuilder md = new StringBuilder();
-        md.append("| Measure (median of ").append(loads.size()).append(" cold-cache loads) | Result | Worst | Target |\n|---|---:|---:|---|\n");
-        md.append(row("Bytes over the wire (navigation + every resource and API call, headers included)", kb(med.transferBytes()), kb(worst.transferBytes()), "≤ 300 KB"));
+        md.append("| Measure (median of ")
+                .append(loads.size())
+                .append(" cold-cache loads) | Result | Worst | Target |\n|---|---:|---:|---|\n");
+        md.append(row(
+                "Bytes over the wire (navigation + every resource and API call, headers included)",
+                kb(med.transferBytes()),
+                kb(worst.transferBytes()),
+                "≤ 300 KB"));
         md.append(row("Body bytes (encoded)", kb(med.bodyBytes()), kb(worst.bodyBytes()), ""));
         md.append(row("Requests", String.valueOf(med.requests()), String.valueOf(worst.requests()), ""));
         md.append(row("domInteractive", ms(med.domInteractive()), ms(worst.domInteractive()), "≤ 1000 ms"));
         md.append(row("DOMContentLoaded end", ms(med.domContentLoaded()), ms(worst.domContentLoaded()), ""));
         md.append(row("loadEventEnd", ms(med.loadEventEnd()), ms(worst.loadEventEnd()), ""));
-        md.append(row("Overview drawn with its data (`hearth-ready` mark)", ms(med.ready()), ms(worst.ready()), "≤ 1000 ms"));
-        md.append("\nResources of the last load: ").append(String.join(", ", resources.stream().map(r -> "`" + r + "`").toList())).append(".\n");
+        md.append(row(
+                "Overview drawn with its data (`hearth-ready` mark)", ms(med.ready()), ms(worst.ready()), "≤ 1000 ms"));
+        md.append("\nResources of the last load: ")
+                .append(String.join(
+                        ", ", resources.stream().map(r -> "`" + r + "`").toList()))
+                .append(".\n");
         Files.writeString(Path.of("target", "bench-dashboard.md"), md);
         System.out.println(md);
     }
@@ -92,8 +119,13 @@ class DashboardBench {
     }
 
     private static Load median(List<Load> loads) {
-        return new Load(med(loads, l -> l.transferBytes()), med(loads, l -> l.bodyBytes()), (int) med(loads, l -> l.requests()),
-                med(loads, l -> (long) l.domInteractive()), med(loads, l -> (long) l.domContentLoaded()), med(loads, l -> (long) l.loadEventEnd()),
+        return new Load(
+                med(loads, l -> l.transferBytes()),
+                med(loads, l -> l.bodyBytes()),
+                (int) med(loads, l -> l.requests()),
+                med(loads, l -> (long) l.domInteractive()),
+                med(loads, l -> (long) l.domContentLoaded()),
+                med(loads, l -> (long) l.loadEventEnd()),
                 med(loads, l -> (long) l.ready()));
     }
 

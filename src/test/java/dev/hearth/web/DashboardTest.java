@@ -105,19 +105,23 @@ class DashboardTest {
             browser.open("/?theme=" + theme); // a new document (a hash-only change would not reload)
             browser.waitReady("overview");
             assertEquals(theme, browser.js("return document.documentElement.dataset.theme"));
-          for (var size : List.of(Browser.DESKTOP, Browser.PHONE)) {
-            browser.size(size);
-            for (String page : PAGES) {
-                browser.page(page);
-                assertEquals(page.substring(0, 1).toUpperCase() + page.substring(1), browser.find("main h1").getText());
-                browser.screenshot(page + (size == Browser.PHONE ? "-phone" : "") + (theme.equals("light") ? "-light" : ""));
-                @SuppressWarnings("unchecked")
-                List<String> low = (List<String>) browser.js(CONTRAST);
-                assertEquals(List.of(), low, page + " has text below 4.5:1 contrast in the " + theme + " theme");
-                long overflow = (Long) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertTrue(overflow <= 0, page + " is wider than the window by " + overflow + " px at " + size);
+            for (var size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+                browser.size(size);
+                for (String page : PAGES) {
+                    browser.page(page);
+                    assertEquals(
+                            page.substring(0, 1).toUpperCase() + page.substring(1),
+                            browser.find("main h1").getText());
+                    browser.screenshot(
+                            page + (size == Browser.PHONE ? "-phone" : "") + (theme.equals("light") ? "-light" : ""));
+                    @SuppressWarnings("unchecked")
+                    List<String> low = (List<String>) browser.js(CONTRAST);
+                    assertEquals(List.of(), low, page + " has text below 4.5:1 contrast in the " + theme + " theme");
+                    long overflow = (Long) browser.js(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                    assertTrue(overflow <= 0, page + " is wider than the window by " + overflow + " px at " + size);
+                }
             }
-          }
         }
         browser.js("localStorage.removeItem('hearth-theme')");
     }
@@ -162,7 +166,8 @@ class DashboardTest {
         assertTrue(apply.getDomAttribute("title").contains("admin"), apply.getDomAttribute("title"));
         assertTrue(browser.find("#keys").getText().contains("for administrators"));
         browser.page("downloads");
-        if (routeExists("POST /api/v1/downloads")) assertFalse(browser.find("#dl-submit").isEnabled(), "a viewer cannot add downloads");
+        if (routeExists("POST /api/v1/downloads"))
+            assertFalse(browser.find("#dl-submit").isEnabled(), "a viewer cannot add downloads");
     }
 
     @Test
@@ -173,16 +178,34 @@ class DashboardTest {
         browser.find("#key-name").sendKeys(name);
         browser.find("#key-role").sendKeys("operator");
         browser.find("#keys form button[type=submit]").click();
-        String secret = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.id("new-key")).isEmpty() ? null : d.findElement(By.id("new-key")).getText());
+        String secret = browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> d.findElements(By.id("new-key")).isEmpty()
+                        ? null
+                        : d.findElement(By.id("new-key")).getText());
         assertTrue(secret.startsWith("hth_"), secret);
-        Api.anonymous().header("X-API-Key", secret).get("/api/v1/auth/me").then().statusCode(200);
+        Api.anonymous()
+                .header("X-API-Key", secret)
+                .get("/api/v1/auth/me")
+                .then()
+                .statusCode(200);
         browser.screenshot("settings-new-key");
 
-        WebElement row = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.xpath("//tr[td[text()='" + name + "']]")).stream().findFirst().orElse(null));
+        WebElement row = browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> d.findElements(By.xpath("//tr[td[text()='" + name + "']]")).stream()
+                        .findFirst()
+                        .orElse(null));
         row.findElement(By.cssSelector("button")).click();
         browser.click("dialog[open] button[value=yes]");
-        browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.xpath("//tr[td[text()='" + name + "']]")).isEmpty());
-        Api.anonymous().header("X-API-Key", secret).get("/api/v1/auth/me").then().statusCode(401);
+        browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> d.findElements(By.xpath("//tr[td[text()='" + name + "']]")).isEmpty());
+        Api.anonymous()
+                .header("X-API-Key", secret)
+                .get("/api/v1/auth/me")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -194,7 +217,10 @@ class DashboardTest {
         browser.find("#user-password").sendKeys(PASSWORD);
         new Select(browser.find("#user-role")).selectByValue("operator");
         browser.find("#users form button[type=submit]").click();
-        browser.waitFor(Duration.ofSeconds(5), d -> !d.findElements(By.cssSelector("tr[data-user='" + name + "']")).isEmpty());
+        browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> !d.findElements(By.cssSelector("tr[data-user='" + name + "']"))
+                        .isEmpty());
         assertEquals("operator", role(name));
         browser.screenshot("settings-users");
 
@@ -208,19 +234,32 @@ class DashboardTest {
         assertEquals(401, login(name, PASSWORD));
 
         // the toast of the reset may cover the button: click it as the keyboard would
-        browser.js("arguments[0].click()", browser.find("tr[data-user='" + name + "'] button[aria-label='remove " + name + "']"));
+        browser.js(
+                "arguments[0].click()",
+                browser.find("tr[data-user='" + name + "'] button[aria-label='remove " + name + "']"));
         browser.click("dialog[open] button[value=yes]");
-        browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector("tr[data-user='" + name + "']")).isEmpty());
+        browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> d.findElements(By.cssSelector("tr[data-user='" + name + "']"))
+                        .isEmpty());
         assertEquals(null, role(name));
     }
 
     private static String role(String user) {
-        List<Map<String, Object>> all = Api.admin().get("/api/v1/accounts").jsonPath().getList("accounts");
-        return all.stream().filter(a -> a.get("username").equals(user)).map(a -> (String) a.get("role")).findFirst().orElse(null);
+        List<Map<String, Object>> all =
+                Api.admin().get("/api/v1/accounts").jsonPath().getList("accounts");
+        return all.stream()
+                .filter(a -> a.get("username").equals(user))
+                .map(a -> (String) a.get("role"))
+                .findFirst()
+                .orElse(null);
     }
 
     private static int login(String user, String password) {
-        return Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", user, "password", password)).post("/api/v1/auth/login")
+        return Api.anonymous()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", user, "password", password))
+                .post("/api/v1/auth/login")
                 .statusCode();
     }
 
@@ -255,9 +294,13 @@ class DashboardTest {
     void theApiExplorerWorksUnderTheContentSecurityPolicy() {
         as(admin);
         browser.open("/api/v1/docs/");
-        browser.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(".swagger-ui .info .title")).stream()
-                .anyMatch(e -> e.getText().contains("Hearth API")));
-        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() > 10);
+        browser.waitFor(
+                Duration.ofSeconds(15),
+                d -> d.findElements(By.cssSelector(".swagger-ui .info .title")).stream()
+                        .anyMatch(e -> e.getText().contains("Hearth API")));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() > 10);
         browser.screenshot("api-docs");
         browser.open("/");
         browser.waitReady("overview");
@@ -267,13 +310,17 @@ class DashboardTest {
     void theThemeSwitchesToLightAndStaysAfterAReload() {
         as(admin);
         // Dark unless the system asks for light (headless Chromium reports light); the toggle overrides both.
-        String system = (Boolean) browser.js("return matchMedia('(prefers-color-scheme: light)').matches") ? "light" : "dark";
+        String system =
+                (Boolean) browser.js("return matchMedia('(prefers-color-scheme: light)').matches") ? "light" : "dark";
         assertEquals(system, browser.js("return document.documentElement.dataset.theme"));
         if (system.equals("light")) browser.find("#theme").click();
         assertEquals("dark", browser.js("return document.documentElement.dataset.theme"));
         browser.driver().navigate().refresh();
         browser.waitReady("overview");
-        assertEquals("dark", browser.js("return document.documentElement.dataset.theme"), "a chosen theme outlasts a reload");
+        assertEquals(
+                "dark",
+                browser.js("return document.documentElement.dataset.theme"),
+                "a chosen theme outlasts a reload");
         browser.screenshot("overview-dark");
         browser.find("#theme").click();
         assertEquals("light", browser.js("return document.documentElement.dataset.theme"));
@@ -311,11 +358,18 @@ class DashboardTest {
         assertTrue(routeExists("GET /api/v1/metrics/history"), "the route GET /api/v1/metrics/history is missing");
         as(admin);
         browser.page("monitoring");
-        browser.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#history-chart canvas")).isEmpty());
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> !d.findElements(By.cssSelector("#history-chart canvas")).isEmpty());
         for (String range : List.of("24h", "7d", "30d", "1h")) {
             browser.find("button[data-range='" + range + "']").click();
-            browser.waitFor(Duration.ofSeconds(10), d -> "true".equals(d.findElement(By.cssSelector("button[data-range='" + range + "']")).getDomAttribute("aria-pressed"))
-                    && !d.findElements(By.cssSelector("#history-chart canvas")).isEmpty());
+            browser.waitFor(
+                    Duration.ofSeconds(10),
+                    d -> "true"
+                                    .equals(d.findElement(By.cssSelector("button[data-range='" + range + "']"))
+                                            .getDomAttribute("aria-pressed"))
+                            && !d.findElements(By.cssSelector("#history-chart canvas"))
+                                    .isEmpty());
         }
         Object drawn = browser.js("""
                 const c = document.querySelector('#history-chart canvas');
@@ -328,23 +382,42 @@ class DashboardTest {
 
     @Test
     void anAlertRaisedThroughTheApiAppearsWithoutReload() {
-        assertTrue(routeExists("POST /api/v1/alerts") && routeExists("GET /api/v1/alerts"), "the routes POST and GET /api/v1/alerts are missing");
+        assertTrue(
+                routeExists("POST /api/v1/alerts") && routeExists("GET /api/v1/alerts"),
+                "the routes POST and GET /api/v1/alerts are missing");
         assertTrue(routeExists("WS /ws"), "the WebSocket hub at /ws is missing");
         as(admin);
         browser.page("alerts");
-        browser.waitFor(Duration.ofSeconds(10), d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")));
         Object marker = browser.js("window.__noReload = 42; return window.__noReload;");
         String message = "Dashboard test alert " + UUID.randomUUID();
-        Api.admin().contentType(ContentType.JSON).body(Map.of("level", "warning", "message", message)).post("/api/v1/alerts").then().statusCode(org.hamcrest.Matchers.lessThan(300));
-        browser.waitFor(Duration.ofSeconds(5), d -> d.findElement(By.id("alert-list")).getText().contains(message));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("level", "warning", "message", message))
+                .post("/api/v1/alerts")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+        browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> d.findElement(By.id("alert-list")).getText().contains(message));
         assertEquals(marker, browser.js("return window.__noReload;"), "the page was not reloaded");
         browser.screenshot("alerts-live");
-        String id = browser.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.xpath("//li[@data-alert][contains(., '" + message + "')]"))
-                .stream().findFirst().map(li -> li.getDomAttribute("data-alert")).orElse(null));
+        String id = browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> d.findElements(By.xpath("//li[@data-alert][contains(., '" + message + "')]")).stream()
+                        .findFirst()
+                        .map(li -> li.getDomAttribute("data-alert"))
+                        .orElse(null));
         browser.click("li[data-alert='" + id + "'] button[data-action=ack]");
         // read in one script: the list is redrawn by the ack and by the hub's message about it
-        browser.waitFor(Duration.ofSeconds(5), d -> String.valueOf(browser.js("return document.querySelector(arguments[0])?.textContent",
-                "li[data-alert='" + id + "']")).contains("acknowledged"));
+        browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> String.valueOf(browser.js(
+                                "return document.querySelector(arguments[0])?.textContent",
+                                "li[data-alert='" + id + "']"))
+                        .contains("acknowledged"));
     }
 
     @Test
@@ -356,15 +429,24 @@ class DashboardTest {
         String old = warning.getDomProperty("value");
         warning.clear();
         warning.sendKeys("77");
-        browser.find("#al-set ~ form button[type=submit], section[aria-labelledby=al-set] button[type=submit]").click();
-        browser.waitFor(Duration.ofSeconds(5), d -> Api.admin().get("/api/v1/alerts/settings").jsonPath().getDouble("thresholds.cpu.warning") == 77.0);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("thresholds", Map.of("cpu", Map.of("warning", Double.parseDouble(old)))))
-                .post("/api/v1/alerts/settings").then().statusCode(200);
+        browser.find("#al-set ~ form button[type=submit], section[aria-labelledby=al-set] button[type=submit]")
+                .click();
+        browser.waitFor(
+                Duration.ofSeconds(5),
+                d -> Api.admin().get("/api/v1/alerts/settings").jsonPath().getDouble("thresholds.cpu.warning") == 77.0);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("thresholds", Map.of("cpu", Map.of("warning", Double.parseDouble(old)))))
+                .post("/api/v1/alerts/settings")
+                .then()
+                .statusCode(200);
         as(viewer);
         browser.page("alerts");
         assertFalse(browser.find("#th-cpu-warning").isEnabled());
-        assertFalse(browser.find("section[aria-labelledby=al-set] button[type=submit]").isEnabled());
-        browser.all("li[data-alert] button[data-action=ack]").forEach(b -> assertFalse(b.isEnabled(), "a viewer cannot acknowledge"));
+        assertFalse(browser.find("section[aria-labelledby=al-set] button[type=submit]")
+                .isEnabled());
+        browser.all("li[data-alert] button[data-action=ack]")
+                .forEach(b -> assertFalse(b.isEnabled(), "a viewer cannot acknowledge"));
     }
 
     @Test

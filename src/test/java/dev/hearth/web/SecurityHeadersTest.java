@@ -27,8 +27,13 @@ class SecurityHeadersTest {
                 "a redirect", Api.anonymous().accept("text/html").get("/"));
         answers.forEach((what, r) -> {
             String csp = r.header("Content-Security-Policy");
-            assertTrue(csp != null && csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'")
-                    && !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), what + ": " + csp);
+            assertTrue(
+                    csp != null
+                            && csp.contains("default-src 'self'")
+                            && csp.contains("frame-ancestors 'none'")
+                            && !csp.contains("unsafe-inline")
+                            && !csp.contains("unsafe-eval"),
+                    what + ": " + csp);
             assertEquals("nosniff", r.header("X-Content-Type-Options"), what);
             assertEquals("no-referrer", r.header("Referrer-Policy"), what);
             assertEquals("DENY", r.header("X-Frame-Options"), what);
@@ -39,7 +44,9 @@ class SecurityHeadersTest {
     void thePagesHaveNoInlineScriptTheirPolicyWouldBlock() {
         for (String page : List.of("/login", "/")) {
             String html = Api.admin().accept("text/html").get(page).asString();
-            assertTrue(!html.matches("(?s).*<script(?![^>]*\\bsrc=)(?![^>]*type=\"application/json\")[^>]*>.*"), page + " has an inline script");
+            assertTrue(
+                    !html.matches("(?s).*<script(?![^>]*\\bsrc=)(?![^>]*type=\"application/json\")[^>]*>.*"),
+                    page + " has an inline script");
             assertTrue(!html.contains(" style=\""), page + " has an inline style");
         }
     }

@@ -20,6 +20,7 @@ import java.util.UUID;
 public class RemoteAdminGate {
     /** Where remote administration answers; the later seed door (/compat/moccha) joins this list. */
     static final List<String> PREFIXES = List.of("/api/v1/admin");
+
     private final RemoteAdmin admin;
     private final Errors errors;
 
@@ -36,7 +37,10 @@ public class RemoteAdminGate {
         String path = rc.normalizedPath();
         if (!admin.enabled() && PREFIXES.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
             rc.put(Errors.REQUEST_ID_KEY, UUID.randomUUID().toString());
-            errors.write(rc, ErrorCode.NOT_FOUND, "No such route: " + rc.request().method() + " " + path,
+            errors.write(
+                    rc,
+                    ErrorCode.NOT_FOUND,
+                    "No such route: " + rc.request().method() + " " + path,
                     Map.of("documentation", "/api/v1/openapi.json"));
             return;
         }

@@ -28,7 +28,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.channels.Channels;
@@ -62,7 +61,7 @@ public class RemoteAdminResource {
 
     private Object invoke(String action, @Nullable JsonNode params) {
         Caller c = caller.get();
-        admin.authorize(c, DOOR);   // "not found" when off, before the catalog says "no such action"
+        admin.authorize(c, DOOR); // "not found" when off, before the catalog says "no such action"
         return actions.invoke(action, params, c, DOOR);
     }
 
@@ -89,7 +88,9 @@ public class RemoteAdminResource {
     @POST
     @Path("/python/install")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Object install(@RequestBody(description = "package (a name, optionally with a version) and timeout (seconds)") JsonNode body) {
+    public Object install(
+            @RequestBody(description = "package (a name, optionally with a version) and timeout (seconds)")
+                    JsonNode body) {
         return invoke(AdminActions.PYTHON_INSTALL, body);
     }
 
@@ -109,14 +110,24 @@ public class RemoteAdminResource {
     @DELETE
     @Path("/python/variables/{name}")
     public Object deleteVariable(@PathParam("name") String name) {
-        return invoke(AdminActions.VARIABLE_DELETE, JsonNodeFactory.instance.objectNode().put("name", name));
+        return invoke(
+                AdminActions.VARIABLE_DELETE,
+                JsonNodeFactory.instance.objectNode().put("name", name));
     }
 
     @GET
     @Path("/files")
-    public Object files(@QueryParam("path") @DefaultValue("") String path, @QueryParam("limit") @DefaultValue("500") int limit,
-                        @QueryParam("offset") @DefaultValue("0") int offset) {
-        return invoke(AdminActions.FILES_LIST, JsonNodeFactory.instance.objectNode().put("path", path).put("limit", limit).put("offset", offset));
+    public Object files(
+            @QueryParam("path") @DefaultValue("") String path,
+            @QueryParam("limit") @DefaultValue("500") int limit,
+            @QueryParam("offset") @DefaultValue("0") int offset) {
+        return invoke(
+                AdminActions.FILES_LIST,
+                JsonNodeFactory.instance
+                        .objectNode()
+                        .put("path", path)
+                        .put("limit", limit)
+                        .put("offset", offset));
     }
 
     /** The file itself, streamed: its content type, and always as an attachment (a page is never shown in Hearth's origin). */
@@ -128,7 +139,9 @@ public class RemoteAdminResource {
             admin.authorize(caller.get(), DOOR);
             throw ApiException.invalid("path", "is required: the file to download");
         }
-        OpenedFile f = (OpenedFile) invoke(AdminActions.FILE_DOWNLOAD, JsonNodeFactory.instance.objectNode().put("path", path));
+        OpenedFile f = (OpenedFile) invoke(
+                AdminActions.FILE_DOWNLOAD,
+                JsonNodeFactory.instance.objectNode().put("path", path));
         StreamingOutput body = out -> {
             try (InputStream in = Channels.newInputStream(f.channel())) {
                 in.transferTo(out);
@@ -147,15 +160,24 @@ public class RemoteAdminResource {
     @POST
     @Path("/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") @Nullable FileUpload file, @RestForm @Nullable String path, @RestForm @Nullable String filename) {
+    public Response upload(
+            @RestForm("file") @Nullable FileUpload file,
+            @RestForm @Nullable String path,
+            @RestForm @Nullable String filename) {
         Caller c = caller.get();
         admin.authorize(c, DOOR);
-        if (file == null || file.uploadedFile() == null) throw ApiException.invalid("file", "send the file as multipart/form-data in the field 'file'");
+        if (file == null || file.uploadedFile() == null)
+            throw ApiException.invalid("file", "send the file as multipart/form-data in the field 'file'");
         String name = filename != null && !filename.isBlank() ? filename : file.fileName();
         String token = admin.stageUpload(c, DOOR, file.uploadedFile());
-        ObjectNode params = JsonNodeFactory.instance.objectNode().put("path", path == null ? "" : path).put("filename", name == null ? "" : name)
+        ObjectNode params = JsonNodeFactory.instance
+                .objectNode()
+                .put("path", path == null ? "" : path)
+                .put("filename", name == null ? "" : name)
                 .put("upload", token);
-        return Response.status(201).entity(actions.invoke(AdminActions.FILE_UPLOAD, params, c, DOOR)).build();
+        return Response.status(201)
+                .entity(actions.invoke(AdminActions.FILE_UPLOAD, params, c, DOOR))
+                .build();
     }
 
     @POST
@@ -163,19 +185,22 @@ public class RemoteAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response uploadAsJson(JsonNode ignored) {
         admin.authorize(caller.get(), DOOR);
-        throw ApiException.invalid("file", "send the file as multipart/form-data in the field 'file' (and the directory in 'path')");
+        throw ApiException.invalid(
+                "file", "send the file as multipart/form-data in the field 'file' (and the directory in 'path')");
     }
 
     @POST
     @Path("/jobs")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response startJob(@RequestBody(description = "kind (python or shell), code or command, timeout (seconds)") JsonNode body) {
+    public Response startJob(
+            @RequestBody(description = "kind (python or shell), code or command, timeout (seconds)") JsonNode body) {
         return Response.status(202).entity(invoke(AdminActions.JOB_START, body)).build();
     }
 
     @GET
     @Path("/jobs")
-    public JobPage jobs(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+    public JobPage jobs(
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > 1000) throw ApiException.invalid("limit", "must be between 1 and 1000");
         if (offset < 0) throw ApiException.invalid("offset", "must not be negative");
         List<Job> page = admin.jobs(caller.get(), DOOR, limit, offset);
@@ -192,12 +217,14 @@ public class RemoteAdminResource {
     @POST
     @Path("/jobs/{id}/cancel")
     public Object cancel(@PathParam("id") String id) {
-        return invoke(AdminActions.JOB_CANCEL, JsonNodeFactory.instance.objectNode().put("id", id));
+        return invoke(
+                AdminActions.JOB_CANCEL, JsonNodeFactory.instance.objectNode().put("id", id));
     }
 
     @GET
     @Path("/history")
-    public HistoryPage history(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+    public HistoryPage history(
+            @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > 1000) throw ApiException.invalid("limit", "must be between 1 and 1000");
         if (offset < 0) throw ApiException.invalid("offset", "must not be negative");
         List<HistoryEntry> entries = admin.history(caller.get(), DOOR, limit, offset);
@@ -219,5 +246,4 @@ public class RemoteAdminResource {
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
-
 }

@@ -33,8 +33,14 @@ public final class AnthropicProvider implements LlmProvider {
     private final String model;
 
     public AnthropicProvider(HttpStack stack, URI base, String apiKey, String model, Duration timeout) {
-        this.http = new ModelHttp(stack, "anthropic", base, timeout, AuthStrategy.apiKeyHeader("x-api-key", apiKey),
-                Map.of("anthropic-version", "2023-06-01"), apiKey);
+        this.http = new ModelHttp(
+                stack,
+                "anthropic",
+                base,
+                timeout,
+                AuthStrategy.apiKeyHeader("x-api-key", apiKey),
+                Map.of("anthropic-version", "2023-06-01"),
+                apiKey);
         this.model = model;
     }
 
@@ -50,23 +56,36 @@ public final class AnthropicProvider implements LlmProvider {
 
     @Override
     public LlmReply complete(LlmRequest request) {
-        ObjectNode body = F.objectNode().put("model", model).put("max_tokens", request.maxTokens()).put("system", request.system());
+        ObjectNode body = F.objectNode()
+                .put("model", model)
+                .put("max_tokens", request.maxTokens())
+                .put("system", request.system());
         ArrayNode messages = body.putArray("messages");
         for (LlmMessage m : request.messages()) messages.add(message(m));
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
-            for (Tool t : request.tools()) tools.addObject().put("name", t.name()).put("description", t.description()).set("input_schema", t.inputSchema());
+            for (Tool t : request.tools())
+                tools.addObject()
+                        .put("name", t.name())
+                        .put("description", t.description())
+                        .set("input_schema", t.inputSchema());
         }
         JsonNode answer = http.post("/v1/messages", body);
-        if (!answer.path("content").isArray()) throw new LlmException("bad_response", "anthropic answered without a content array");
+        if (!answer.path("content").isArray())
+            throw new LlmException("bad_response", "anthropic answered without a content array");
         StringBuilder text = new StringBuilder();
         List<LlmMessage.ToolCall> calls = new ArrayList<>();
         for (JsonNode block : answer.path("content")) {
             switch (block.path("type").asText()) {
-                case "text" -> text.append(text.isEmpty() ? "" : "\n").append(block.path("text").asText());
-                case "tool_use" -> calls.add(new LlmMessage.ToolCall(block.path("id").asText(), block.path("name").asText(),
-                        block.path("input").isMissingNode() ? F.objectNode() : block.path("input")));
-                default -> { } // thinking and server-tool blocks are not Hearth's business
+                case "text" ->
+                    text.append(text.isEmpty() ? "" : "\n")
+                            .append(block.path("text").asText());
+                case "tool_use" ->
+                    calls.add(new LlmMessage.ToolCall(
+                            block.path("id").asText(),
+                            block.path("name").asText(),
+                            block.path("input").isMissingNode() ? F.objectNode() : block.path("input")));
+                default -> {} // thinking and server-tool blocks are not Hearth's business
             }
         }
         LlmReply.StopReason stop = switch (answer.path("stop_reason").asText()) {
@@ -77,8 +96,11 @@ public final class AnthropicProvider implements LlmProvider {
             default -> LlmReply.StopReason.OTHER;
         };
         JsonNode usage = answer.path("usage");
-        long input = usage.path("input_tokens").asLong() + usage.path("cache_creation_input_tokens").asLong() + usage.path("cache_read_input_tokens").asLong();
-        return new LlmReply(text.toString(), calls, stop, input, usage.path("output_tokens").asLong(), null);
+        long input = usage.path("input_tokens").asLong()
+                + usage.path("cache_creation_input_tokens").asLong()
+                + usage.path("cache_read_input_tokens").asLong();
+        return new LlmReply(
+                text.toString(), calls, stop, input, usage.path("output_tokens").asLong(), null);
     }
 
     private static ObjectNode message(LlmMessage m) {
@@ -89,7 +111,11 @@ public final class AnthropicProvider implements LlmProvider {
                 ArrayNode content = out.putArray("content");
                 if (!a.text().isBlank()) content.addObject().put("type", "text").put("text", a.text());
                 for (LlmMessage.ToolCall c : a.calls()) {
-                    content.addObject().put("type", "tool_use").put("id", c.id()).put("name", c.name()).set("input", c.input());
+                    content.addObject()
+                            .put("type", "tool_use")
+                            .put("id", c.id())
+                            .put("name", c.name())
+                            .set("input", c.input());
                 }
                 yield out;
             }
@@ -97,7 +123,10 @@ public final class AnthropicProvider implements LlmProvider {
                 ObjectNode out = F.objectNode().put("role", "user");
                 ArrayNode content = out.putArray("content");
                 for (LlmMessage.ToolResult result : r.results()) {
-                    ObjectNode block = content.addObject().put("type", "tool_result").put("tool_use_id", result.callId()).put("content", result.content());
+                    ObjectNode block = content.addObject()
+                            .put("type", "tool_result")
+                            .put("tool_use_id", result.callId())
+                            .put("content", result.content());
                     if (result.error()) block.put("is_error", true);
                 }
                 yield out;

@@ -32,10 +32,18 @@ import org.jspecify.annotations.Nullable;
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {
     /** {@code context.confirm}: the id of a confirmation, for a door that answers it with a button instead of "yes". */
-    public record CommandRequest(@Nullable JsonNode userId, @Nullable String message, @Nullable JsonNode context) {}
+    public record CommandRequest(
+            @Nullable JsonNode userId,
+            @Nullable String message,
+            @Nullable JsonNode context) {}
 
-    public record CommandAnswer(String status, @Nullable String action, JsonNode details, String message,
-                                Reply.@Nullable Confirmation confirmation, List<String> choices) {}
+    public record CommandAnswer(
+            String status,
+            @Nullable String action,
+            JsonNode details,
+            String message,
+            Reply.@Nullable Confirmation confirmation,
+            List<String> choices) {}
 
     public record History(String provider, List<HistoryEntry> messages) {}
 
@@ -50,13 +58,18 @@ public class CommandResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.VIEWER)
-    public CommandAnswer command(@RequestBody(description = "{user_id, message, context}: message is what the user typed") CommandRequest body) {
+    public CommandAnswer command(
+            @RequestBody(description = "{user_id, message, context}: message is what the user typed")
+                    CommandRequest body) {
         if (body == null) throw ApiException.invalid("message", "is required");
         String confirm = confirmation(body.context());
         String message = body.message() == null ? "" : body.message();
-        if (message.isBlank() && confirm == null) throw ApiException.invalid("message", "is required (what the user typed)");
-        if (message.length() > Turn.MAX_TEXT) throw ApiException.invalid("message", "must be at most " + Turn.MAX_TEXT + " characters");
-        Reply r = assistant.handle(new Turn(caller.get(), Assistant.CHAT_DOOR, conversation(body.userId()), message, confirm));
+        if (message.isBlank() && confirm == null)
+            throw ApiException.invalid("message", "is required (what the user typed)");
+        if (message.length() > Turn.MAX_TEXT)
+            throw ApiException.invalid("message", "must be at most " + Turn.MAX_TEXT + " characters");
+        Reply r = assistant.handle(
+                new Turn(caller.get(), Assistant.CHAT_DOOR, conversation(body.userId()), message, confirm));
         return new CommandAnswer(r.status().id(), r.action(), r.details(), r.message(), r.confirmation(), r.choices());
     }
 
@@ -64,13 +77,18 @@ public class CommandResource {
     @Path("/history")
     @Allow(Role.VIEWER)
     public History history(@QueryParam("user_id") @Nullable String userId) {
-        return new History(assistant.provider(), assistant.history(caller.get(), conversation(userId == null ? null
-                : com.fasterxml.jackson.databind.node.TextNode.valueOf(userId))));
+        return new History(
+                assistant.provider(),
+                assistant.history(
+                        caller.get(),
+                        conversation(
+                                userId == null ? null : com.fasterxml.jackson.databind.node.TextNode.valueOf(userId))));
     }
 
     private static String conversation(@Nullable JsonNode userId) {
         if (userId == null || userId.isNull()) return "default";
-        if (!userId.isTextual() && !userId.isIntegralNumber()) throw ApiException.invalid("user_id", "must be a number or a string");
+        if (!userId.isTextual() && !userId.isIntegralNumber())
+            throw ApiException.invalid("user_id", "must be a number or a string");
         String id = userId.asText().trim();
         if (id.isEmpty() || id.length() > 64) throw ApiException.invalid("user_id", "must be 1 to 64 characters");
         return "user:" + id;
@@ -82,9 +100,9 @@ public class CommandResource {
         JsonNode confirm = context.get("confirm");
         if (confirm == null || confirm.isNull()) return null;
         if (!confirm.isTextual() || !confirm.asText().matches("[0-9a-f]{8,64}")) {
-            throw ApiException.invalid("context.confirm", "must be the id of a confirmation, as the last answer gave it");
+            throw ApiException.invalid(
+                    "context.confirm", "must be the id of a confirmation, as the last answer gave it");
         }
         return confirm.asText();
     }
-
 }

@@ -21,7 +21,8 @@ public final class AssistantMeters {
     private final double outputPrice;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public AssistantMeters(MeterRegistry registry, String provider, String model, double inputPerMillion, double outputPerMillion) {
+    public AssistantMeters(
+            MeterRegistry registry, String provider, String model, double inputPerMillion, double outputPerMillion) {
         this.registry = registry;
         this.provider = provider;
         this.model = model;
@@ -33,7 +34,12 @@ public final class AssistantMeters {
     }
 
     public void message(String status) {
-        counter("hearth_assistant_messages", "Chat messages answered, by outcome", "status", status.toLowerCase(Locale.ROOT)).increment();
+        counter(
+                        "hearth_assistant_messages",
+                        "Chat messages answered, by outcome",
+                        "status",
+                        status.toLowerCase(Locale.ROOT))
+                .increment();
     }
 
     /** {@code ok}, or the failure's reason (timeout, unavailable, auth, rate_limited, bad_request, bad_response). */
@@ -42,8 +48,10 @@ public final class AssistantMeters {
     }
 
     public void tokens(long input, long output) {
-        counter("hearth_assistant_tokens", "Tokens sent to and received from the language model", "direction", "input").increment(input);
-        counter("hearth_assistant_tokens", "Tokens sent to and received from the language model", "direction", "output").increment(output);
+        counter("hearth_assistant_tokens", "Tokens sent to and received from the language model", "direction", "input")
+                .increment(input);
+        counter("hearth_assistant_tokens", "Tokens sent to and received from the language model", "direction", "output")
+                .increment(output);
         counter("hearth_assistant_cost", "Cost of the language model's tokens at the configured prices", null, null)
                 .increment(input * inputPrice + output * outputPrice);
     }
@@ -51,7 +59,10 @@ public final class AssistantMeters {
     private Counter counter(String name, String help, @Nullable String tag, @Nullable String value) {
         String key = name + "|" + tag + "|" + value;
         return counters.computeIfAbsent(key, k -> {
-            Counter.Builder b = Counter.builder(name).description(help).tag("provider", provider).tag("model", model);
+            Counter.Builder b = Counter.builder(name)
+                    .description(help)
+                    .tag("provider", provider)
+                    .tag("model", model);
             if (tag != null && value != null) b.tag(tag, value);
             return b.register(registry);
         });

@@ -25,7 +25,8 @@ public final class CatalogVocabulary implements Vocabulary {
     private @Nullable List<Named> tasks;
     private @Nullable List<Named> alerts;
 
-    public CatalogVocabulary(ActionCatalog catalog, ObjectMapper json, Caller caller, String door, Supplier<List<String>> categories) {
+    public CatalogVocabulary(
+            ActionCatalog catalog, ObjectMapper json, Caller caller, String door, Supplier<List<String>> categories) {
         this.catalog = catalog;
         this.json = json;
         this.caller = caller;
@@ -74,5 +75,4 @@ public final class CatalogVocabulary implements Vocabulary {
         }
         return out;
     }
-
 }

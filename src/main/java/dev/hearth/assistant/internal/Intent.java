@@ -7,13 +7,29 @@ import org.jspecify.annotations.Nullable;
  * server"); the planner matches them against what exists.
  */
 public sealed interface Intent {
-    enum ServiceVerb { START, STOP, RESTART }
+    enum ServiceVerb {
+        START,
+        STOP,
+        RESTART
+    }
 
-    enum TaskVerb { PAUSE, RESUME, CANCEL }
+    enum TaskVerb {
+        PAUSE,
+        RESUME,
+        CANCEL
+    }
 
-    enum Metric { CPU, MEMORY, DISK, ALL }
+    enum Metric {
+        CPU,
+        MEMORY,
+        DISK,
+        ALL
+    }
 
-    enum Direction { DOWNLOAD, UPLOAD }
+    enum Direction {
+        DOWNLOAD,
+        UPLOAD
+    }
 
     record Status() implements Intent {}
 
@@ -33,8 +49,14 @@ public sealed interface Intent {
      * A download by title. {@code title} is everything after the verb; {@code splitTitle}/{@code splitCategory} is
      * the reading "title to category", used only when the category exists (else "Into the Wild" would lose "Wild").
      */
-    record DownloadTitle(String title, @Nullable Integer year, @Nullable String kind, @Nullable String splitTitle,
-                         @Nullable String splitCategory, boolean categoryMarked) implements Intent {}
+    record DownloadTitle(
+            String title,
+            @Nullable Integer year,
+            @Nullable String kind,
+            @Nullable String splitTitle,
+            @Nullable String splitCategory,
+            boolean categoryMarked)
+            implements Intent {}
 
     record ListDownloads() implements Intent {}
 
@@ -53,7 +75,11 @@ public sealed interface Intent {
      * A speed limit: {@code bytesPerSecond} 0 means unlimited; {@code unit} is null when the number came without one
      * (the planner asks back), then {@code amount} is the bare number.
      */
-    record SpeedLimit(Direction direction, long bytesPerSecond, double amount, @Nullable String unit) implements Intent {}
+    record SpeedLimit(
+            Direction direction,
+            long bytesPerSecond,
+            double amount,
+            @Nullable String unit) implements Intent {}
 
     record Help() implements Intent {}
 

@@ -27,106 +27,248 @@ public final class IntentParser {
             p("^(?:can|could|would|will|wouldn't|won't)\\s+(?:you|u)\\s+(?:please\\s+)?"),
             p("^(?:can|could|may)\\s+(?:i|we)\\s+(?:please\\s+)?(?=see|get|have|know|check)"),
             p("^(?:i\\s+want\\s+you\\s+to|i'd\\s+like\\s+you\\s+to|i\\s+need\\s+you\\s+to)\\s+"),
-            p("^(?:i\\s+(?:want|need|would\\s+like|'d\\s+like)\\s+to|i'd\\s+like\\s+to|i\\s+wanna|let's|lets|go\\s+ahead\\s+and|try\\s+to|just|quickly|now)\\s+(?!watch|see)"),
+            p(
+                    "^(?:i\\s+(?:want|need|would\\s+like|'d\\s+like)\\s+to|i'd\\s+like\\s+to|i\\s+wanna|let's|lets|go\\s+ahead\\s+and|try\\s+to|just|quickly|now)\\s+(?!watch|see)"),
             p("^(?:tell\\s+me|let\\s+me\\s+know|do\\s+you\\s+know|i\\s+wonder|i'm\\s+wondering)\\s+"));
-    private static final Pattern SUFFIX = p("(?:[,\\s]+(?:please|pls|for\\s+me|right\\s+now|now|asap|quickly|thanks|thank\\s+you|thx|mate|buddy|again|real\\s+quick))+$");
+    private static final Pattern SUFFIX = p(
+            "(?:[,\\s]+(?:please|pls|for\\s+me|right\\s+now|now|asap|quickly|thanks|thank\\s+you|thx|mate|buddy|again|real\\s+quick))+$");
 
-    private static final Set<String> YES = Set.of("yes", "y", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "confirm", "confirmed",
-            "do it", "go ahead", "go", "proceed", "affirmative", "please do", "yes please", "absolutely", "correct", "yes do it", "k",
-            "sure thing", "of course", "that's right", "right", "aye");
-    private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "cancel", "cancel that", "cancel it", "never mind", "nevermind",
-            "don't", "dont", "do not", "don't do it", "abort", "stop that", "forget it", "no thanks", "no thank you", "not now", "negative");
-    private static final Set<String> SYSTEM_WORDS = Set.of("server", "the server", "system", "the system", "hearth", "everything",
-            "things", "it", "box", "the box", "machine", "the machine", "home server", "homeserver", "my server", "homelab",
-            "the homelab", "my homelab", "my system", "overall", "all", "stuff");
-    private static final List<String> VERBS = List.of("restart", "reboot", "start", "stop", "pause", "resume", "cancel", "download",
-            "status", "services", "alerts", "acknowledge", "help", "remove", "delete", "list", "show", "downloads");
+    private static final Set<String> YES = Set.of(
+            "yes",
+            "y",
+            "yeah",
+            "yea",
+            "yep",
+            "yup",
+            "sure",
+            "ok",
+            "okay",
+            "confirm",
+            "confirmed",
+            "do it",
+            "go ahead",
+            "go",
+            "proceed",
+            "affirmative",
+            "please do",
+            "yes please",
+            "absolutely",
+            "correct",
+            "yes do it",
+            "k",
+            "sure thing",
+            "of course",
+            "that's right",
+            "right",
+            "aye");
+    private static final Set<String> NO = Set.of(
+            "no",
+            "n",
+            "nope",
+            "nah",
+            "cancel",
+            "cancel that",
+            "cancel it",
+            "never mind",
+            "nevermind",
+            "don't",
+            "dont",
+            "do not",
+            "don't do it",
+            "abort",
+            "stop that",
+            "forget it",
+            "no thanks",
+            "no thank you",
+            "not now",
+            "negative");
+    private static final Set<String> SYSTEM_WORDS = Set.of(
+            "server",
+            "the server",
+            "system",
+            "the system",
+            "hearth",
+            "everything",
+            "things",
+            "it",
+            "box",
+            "the box",
+            "machine",
+            "the machine",
+            "home server",
+            "homeserver",
+            "my server",
+            "homelab",
+            "the homelab",
+            "my homelab",
+            "my system",
+            "overall",
+            "all",
+            "stuff");
+    private static final List<String> VERBS = List.of(
+            "restart",
+            "reboot",
+            "start",
+            "stop",
+            "pause",
+            "resume",
+            "cancel",
+            "download",
+            "status",
+            "services",
+            "alerts",
+            "acknowledge",
+            "help",
+            "remove",
+            "delete",
+            "list",
+            "show",
+            "downloads");
 
     private static final Pattern LINK = p("(magnet:\\?\\S+|https?://\\S+)");
-    private static final Pattern CATEGORY_TAIL = p("^\\s*(?:(?:to|into|in|under|as|with)\\s+(?:the\\s+|my\\s+)?(?:category\\s+)?)?"
-            + "([\\p{L}\\p{N} _.-]+?)?\\s*(?:category|folder|library|directory)?\\s*$");
-    private static final Pattern DOWNLOAD_VERB = p("^(?:download|add|grab|get|fetch|queue|torrent|snag|start\\s+downloading|"
-            + "begin\\s+downloading|start\\s+a\\s+download\\s+of|pull)\\b\\s*");
+    private static final Pattern CATEGORY_TAIL =
+            p("^\\s*(?:(?:to|into|in|under|as|with)\\s+(?:the\\s+|my\\s+)?(?:category\\s+)?)?"
+                    + "([\\p{L}\\p{N} _.-]+?)?\\s*(?:category|folder|library|directory)?\\s*$");
+    private static final Pattern DOWNLOAD_VERB =
+            p("^(?:download|add|grab|get|fetch|queue|torrent|snag|start\\s+downloading|"
+                    + "begin\\s+downloading|start\\s+a\\s+download\\s+of|pull)\\b\\s*");
 
-    private static final Pattern REFUSE_SHELL = p("(?:\\brm\\s+-rf\\b|\\bsudo\\b|^run\\s+|^execute\\s+|^exec\\s+|\\bshell\\b|\\bbash\\b|/bin/|;\\s*rm\\b|\\bmkfs\\b|\\bdd\\s+if=)");
-    private static final Pattern REFUSE_WIPE = p("^(?:delete|erase|wipe|remove|destroy|format|nuke|purge)\\s+(?:all|every(?:thing)?|the\\s+(?:whole|entire)|my\\s+(?:whole|entire)|all\\s+(?:my|the))"
-            + "\\b.*|^(?:format|wipe|erase)\\s+(?:the\\s+)?(?:disk|drive|hard\\s*drive|ssd|server|system).*|^drop\\s+(?:the\\s+)?(?:database|db|tables?).*");
-    private static final Pattern REFUSE_HOST = p("^(?:shut\\s*down|power\\s+(?:off|down)|turn\\s+off|reboot|restart|halt|poweroff)\\s+(?:the\\s+|my\\s+)?"
-            + "(?:host|server|machine|computer|box|whole\\s+server|home\\s*server|nas|pc|system|hardware)$");
-    private static final Pattern REFUSE_SECRETS = p("(?:\\b(?:show|tell|give|send|print|reveal|what(?:'s| is| are))\\b.*\\b(?:api\\s*keys?|passwords?|secrets?|tokens?|credentials?)\\b)"
-            + "|^(?:make|give)\\s+me\\s+(?:an?\\s+)?(?:admin|operator|root|superuser)|\\b(?:change|raise|upgrade|elevate)\\s+my\\s+(?:role|permissions?|access)"
-            + "|^(?:create|make|generate)\\s+(?:a\\s+|an\\s+)?(?:new\\s+)?(?:api\\s+)?key\\b|^(?:disable|turn\\s+off)\\s+(?:the\\s+)?(?:auth|authentication|security|login|password)");
+    private static final Pattern REFUSE_SHELL = p(
+            "(?:\\brm\\s+-rf\\b|\\bsudo\\b|^run\\s+|^execute\\s+|^exec\\s+|\\bshell\\b|\\bbash\\b|/bin/|;\\s*rm\\b|\\bmkfs\\b|\\bdd\\s+if=)");
+    private static final Pattern REFUSE_WIPE = p(
+            "^(?:delete|erase|wipe|remove|destroy|format|nuke|purge)\\s+(?:all|every(?:thing)?|the\\s+(?:whole|entire)|my\\s+(?:whole|entire)|all\\s+(?:my|the))"
+                    + "\\b.*|^(?:format|wipe|erase)\\s+(?:the\\s+)?(?:disk|drive|hard\\s*drive|ssd|server|system).*|^drop\\s+(?:the\\s+)?(?:database|db|tables?).*");
+    private static final Pattern REFUSE_HOST =
+            p("^(?:shut\\s*down|power\\s+(?:off|down)|turn\\s+off|reboot|restart|halt|poweroff)\\s+(?:the\\s+|my\\s+)?"
+                    + "(?:host|server|machine|computer|box|whole\\s+server|home\\s*server|nas|pc|system|hardware)$");
+    private static final Pattern REFUSE_SECRETS = p(
+            "(?:\\b(?:show|tell|give|send|print|reveal|what(?:'s| is| are))\\b.*\\b(?:api\\s*keys?|passwords?|secrets?|tokens?|credentials?)\\b)"
+                    + "|^(?:make|give)\\s+me\\s+(?:an?\\s+)?(?:admin|operator|root|superuser)|\\b(?:change|raise|upgrade|elevate)\\s+my\\s+(?:role|permissions?|access)"
+                    + "|^(?:create|make|generate)\\s+(?:a\\s+|an\\s+)?(?:new\\s+)?(?:api\\s+)?key\\b|^(?:disable|turn\\s+off)\\s+(?:the\\s+)?(?:auth|authentication|security|login|password)");
 
-    private static final Pattern LIMIT_WORDS = p("\\b(?:limit|cap|throttle|restrict|slow\\s+down|speed\\s+limit|max(?:imum)?\\s+speed|bandwidth|rate\\s+limit|unlimit(?:ed)?|no\\s+limit|lift|remove\\s+the\\s+(?:download\\s+|upload\\s+)?limit)\\b");
-    private static final Pattern LIMIT_SUBJECT = p("\\b(?:downloads?|uploads?|dl|ul|seeding|seeds?|download\\s+speed|upload\\s+speed|torrents?|speed|bandwidth)\\b");
-    private static final Pattern AMOUNT = p("(\\d+(?:[.,]\\d+)?)\\s*((?:[kmg]i?)?(?:b|bytes?|bits?|bps)?(?:\\s*/\\s*s(?:ec(?:ond)?)?|ps)?|kilo(?:bytes?|bits?)|mega(?:bytes?|bits?)|giga(?:bytes?|bits?))\\b");
-    private static final Pattern UNLIMITED = p("\\b(?:unlimit(?:ed)?|no\\s+limit|remove\\s+(?:the\\s+)?(?:\\w+\\s+)?limit|lift\\s+(?:the\\s+)?(?:\\w+\\s+)?limit|without\\s+(?:a\\s+)?limit|full\\s+speed)\\b");
+    private static final Pattern LIMIT_WORDS = p(
+            "\\b(?:limit|cap|throttle|restrict|slow\\s+down|speed\\s+limit|max(?:imum)?\\s+speed|bandwidth|rate\\s+limit|unlimit(?:ed)?|no\\s+limit|lift|remove\\s+the\\s+(?:download\\s+|upload\\s+)?limit)\\b");
+    private static final Pattern LIMIT_SUBJECT = p(
+            "\\b(?:downloads?|uploads?|dl|ul|seeding|seeds?|download\\s+speed|upload\\s+speed|torrents?|speed|bandwidth)\\b");
+    private static final Pattern AMOUNT = p(
+            "(\\d+(?:[.,]\\d+)?)\\s*((?:[kmg]i?)?(?:b|bytes?|bits?|bps)?(?:\\s*/\\s*s(?:ec(?:ond)?)?|ps)?|kilo(?:bytes?|bits?)|mega(?:bytes?|bits?)|giga(?:bytes?|bits?))\\b");
+    private static final Pattern UNLIMITED = p(
+            "\\b(?:unlimit(?:ed)?|no\\s+limit|remove\\s+(?:the\\s+)?(?:\\w+\\s+)?limit|lift\\s+(?:the\\s+)?(?:\\w+\\s+)?limit|without\\s+(?:a\\s+)?limit|full\\s+speed)\\b");
 
-    private static final Pattern LIST_DOWNLOADS = p("^(?:what(?:'s|\\s+is|s)?|whats)\\s+(?:currently\\s+|still\\s+|now\\s+)?(?:downloading|being\\s+downloaded|in\\s+the\\s+(?:download\\s+)?queue|in\\s+progress)"
-            + "|^(?:(?:show|list|display|check|see|view|get)\\s+(?:me\\s+)?)?(?:the\\s+|my\\s+|all\\s+|any\\s+)*(?:active\\s+|current\\s+|running\\s+|ongoing\\s+)?"
-            + "(?:downloads|torrents|tasks|transfers|download\\s+(?:queue|list|status|progress)|queue|download\\s+tasks)$"
-            + "|^how\\s+(?:are|is)\\s+(?:my\\s+|the\\s+)?(?:downloads?|torrents?)(?:\\s+(?:doing|going|coming\\s+along|progressing))?$"
-            + "|^(?:is|are)\\s+(?:anything|something|there\\s+any(?:thing)?|any)\\s+(?:still\\s+)?(?:downloading|downloads?\\s+running|torrents?\\s+running)"
-            + "|^(?:download\\s+)?(?:progress|eta|etas)(?:\\s+of\\s+(?:my\\s+)?downloads)?$|^any\\s+downloads(?:\\s+running)?$"
-            + "|^how\\s+long\\s+(?:until|till|before)\\s+(?:my\\s+|the\\s+)?downloads?\\s+(?:is|are)\\s+(?:done|finished|complete)$");
+    private static final Pattern LIST_DOWNLOADS = p(
+            "^(?:what(?:'s|\\s+is|s)?|whats)\\s+(?:currently\\s+|still\\s+|now\\s+)?(?:downloading|being\\s+downloaded|in\\s+the\\s+(?:download\\s+)?queue|in\\s+progress)"
+                    + "|^(?:(?:show|list|display|check|see|view|get)\\s+(?:me\\s+)?)?(?:the\\s+|my\\s+|all\\s+|any\\s+)*(?:active\\s+|current\\s+|running\\s+|ongoing\\s+)?"
+                    + "(?:downloads|torrents|tasks|transfers|download\\s+(?:queue|list|status|progress)|queue|download\\s+tasks)$"
+                    + "|^how\\s+(?:are|is)\\s+(?:my\\s+|the\\s+)?(?:downloads?|torrents?)(?:\\s+(?:doing|going|coming\\s+along|progressing))?$"
+                    + "|^(?:is|are)\\s+(?:anything|something|there\\s+any(?:thing)?|any)\\s+(?:still\\s+)?(?:downloading|downloads?\\s+running|torrents?\\s+running)"
+                    + "|^(?:download\\s+)?(?:progress|eta|etas)(?:\\s+of\\s+(?:my\\s+)?downloads)?$|^any\\s+downloads(?:\\s+running)?$"
+                    + "|^how\\s+long\\s+(?:until|till|before)\\s+(?:my\\s+|the\\s+)?downloads?\\s+(?:is|are)\\s+(?:done|finished|complete)$");
 
-    private static final Pattern PAUSE = p("^(?:pause|suspend|hold|freeze)\\s*(?:the\\s+)?(?:download(?:ing)?|torrent|task|transfer)?\\s*(?:of\\s+|for\\s+|called\\s+|named\\s+)?(.*)$");
-    private static final Pattern RESUME = p("^(?:resume|unpause|un-pause|continue|carry\\s+on\\s+with|keep\\s+downloading|restart\\s+(?:the\\s+)?(?:download|torrent|task)(?:\\s+of)?|retry\\s+(?:the\\s+)?(?:download|torrent|task)?(?:\\s+of)?|start\\s+downloading\\s+(?=.+\\s+again$))"
-            + "\\s*(?:the\\s+)?(?:download(?:ing)?|torrent|task|transfer)?\\s*(?:of\\s+|for\\s+|called\\s+|named\\s+)?(.*?)(?:\\s+again)?$");
-    private static final Pattern CANCEL = p("^(?:(?:cancel|abort|drop|kill|stop|remove|delete|trash)\\s+(?:the\\s+)?(?:download(?:ing)?|torrent|task|transfer)\\s+(?:of\\s+|for\\s+|called\\s+|named\\s+)?"
-            + "|stop\\s+downloading\\s+(?:the\\s+)?|(?:cancel|abort)\\s+(?:the\\s+)?)(.+?)(\\s+(?:and|&|,)\\s+(?:also\\s+)?(?:delete|remove|wipe|trash|erase)\\s+(?:the\\s+|its\\s+|all\\s+)?(?:files?|data|downloaded\\s+files?|content)"
-            + "|\\s+(?:with|including)\\s+(?:the\\s+|its\\s+)?(?:files?|data))?$");
-    private static final Pattern REMOVE = p("^(?:remove|delete|trash|erase|get\\s+rid\\s+of)\\s+(?:the\\s+)?(.+?)(\\s+(?:and|&|,)\\s+(?:also\\s+)?(?:delete|remove|wipe|erase)\\s+(?:the\\s+|its\\s+|all\\s+)?(?:files?|data)"
-            + "|\\s+(?:with|including)\\s+(?:the\\s+|its\\s+)?(?:files?|data))?$");
+    private static final Pattern PAUSE = p(
+            "^(?:pause|suspend|hold|freeze)\\s*(?:the\\s+)?(?:download(?:ing)?|torrent|task|transfer)?\\s*(?:of\\s+|for\\s+|called\\s+|named\\s+)?(.*)$");
+    private static final Pattern RESUME = p(
+            "^(?:resume|unpause|un-pause|continue|carry\\s+on\\s+with|keep\\s+downloading|restart\\s+(?:the\\s+)?(?:download|torrent|task)(?:\\s+of)?|retry\\s+(?:the\\s+)?(?:download|torrent|task)?(?:\\s+of)?|start\\s+downloading\\s+(?=.+\\s+again$))"
+                    + "\\s*(?:the\\s+)?(?:download(?:ing)?|torrent|task|transfer)?\\s*(?:of\\s+|for\\s+|called\\s+|named\\s+)?(.*?)(?:\\s+again)?$");
+    private static final Pattern CANCEL = p(
+            "^(?:(?:cancel|abort|drop|kill|stop|remove|delete|trash)\\s+(?:the\\s+)?(?:download(?:ing)?|torrent|task|transfer)\\s+(?:of\\s+|for\\s+|called\\s+|named\\s+)?"
+                    + "|stop\\s+downloading\\s+(?:the\\s+)?|(?:cancel|abort)\\s+(?:the\\s+)?)(.+?)(\\s+(?:and|&|,)\\s+(?:also\\s+)?(?:delete|remove|wipe|trash|erase)\\s+(?:the\\s+|its\\s+|all\\s+)?(?:files?|data|downloaded\\s+files?|content)"
+                    + "|\\s+(?:with|including)\\s+(?:the\\s+|its\\s+)?(?:files?|data))?$");
+    private static final Pattern REMOVE = p(
+            "^(?:remove|delete|trash|erase|get\\s+rid\\s+of)\\s+(?:the\\s+)?(.+?)(\\s+(?:and|&|,)\\s+(?:also\\s+)?(?:delete|remove|wipe|erase)\\s+(?:the\\s+|its\\s+|all\\s+)?(?:files?|data)"
+                    + "|\\s+(?:with|including)\\s+(?:the\\s+|its\\s+)?(?:files?|data))?$");
 
-    private static final Pattern ACK = p("^(?:ack|acknowledge|acknowledged|ackd|dismiss|silence|snooze|mark\\s+(?:as\\s+)?(?:seen|read|handled|acknowledged)|"
-            + "i(?:'ve|\\s+have)?\\s+seen|seen|got\\s+it\\s+on)\\b\\s*(?:the\\s+|that\\s+|this\\s+|my\\s+)?(?:alerts?(?=\\s|$)\\s*)?(?:(?:about|for|on|called|number|no\\.?)\\s+)?(.*?)(?:\\s+alert)?(?:\\s+as\\s+(?:seen|read|handled))?$");
-    private static final Pattern MARK_SEEN = p("^mark\\s+(?:the\\s+|that\\s+|this\\s+)?(.+?)\\s+(?:alert\\s+)?as\\s+(?:seen|read|handled|acknowledged|done)$");
-    private static final Pattern ALERTS = p("^(?:(?:show|list|get|check|display|see|view|read)\\s+(?:me\\s+)?)?(?:the\\s+|my\\s+|all\\s+|any\\s+|open\\s+|active\\s+|current\\s+|recent\\s+|new\\s+|unread\\s+)*(?:alerts?|warnings|alarms|problems|issues)$"
-            + "|^(?:any|are\\s+there(?:\\s+any)?|got\\s+any|do\\s+i\\s+have(?:\\s+any)?|is\\s+there(?:\\s+an?y?)?|have\\s+there\\s+been(?:\\s+any)?)\\s+(?:new\\s+|open\\s+|active\\s+|current\\s+)?(?:alerts?|warnings?|problems?|issues?|errors?|alarms?)(?:\\s+.*)?$"
-            + "|^what(?:'s|\\s+is|s)?\\s+(?:wrong|broken|the\\s+problem|going\\s+on)(?:\\s+.*)?$|^(?:is\\s+)?(?:anything|something)\\s+(?:wrong|broken)(?:\\s+.*)?$|^what\\s+(?:alerts|warnings)\\s+.*$");
+    private static final Pattern ACK = p(
+            "^(?:ack|acknowledge|acknowledged|ackd|dismiss|silence|snooze|mark\\s+(?:as\\s+)?(?:seen|read|handled|acknowledged)|"
+                    + "i(?:'ve|\\s+have)?\\s+seen|seen|got\\s+it\\s+on)\\b\\s*(?:the\\s+|that\\s+|this\\s+|my\\s+)?(?:alerts?(?=\\s|$)\\s*)?(?:(?:about|for|on|called|number|no\\.?)\\s+)?(.*?)(?:\\s+alert)?(?:\\s+as\\s+(?:seen|read|handled))?$");
+    private static final Pattern MARK_SEEN = p(
+            "^mark\\s+(?:the\\s+|that\\s+|this\\s+)?(.+?)\\s+(?:alert\\s+)?as\\s+(?:seen|read|handled|acknowledged|done)$");
+    private static final Pattern ALERTS = p(
+            "^(?:(?:show|list|get|check|display|see|view|read)\\s+(?:me\\s+)?)?(?:the\\s+|my\\s+|all\\s+|any\\s+|open\\s+|active\\s+|current\\s+|recent\\s+|new\\s+|unread\\s+)*(?:alerts?|warnings|alarms|problems|issues)$"
+                    + "|^(?:any|are\\s+there(?:\\s+any)?|got\\s+any|do\\s+i\\s+have(?:\\s+any)?|is\\s+there(?:\\s+an?y?)?|have\\s+there\\s+been(?:\\s+any)?)\\s+(?:new\\s+|open\\s+|active\\s+|current\\s+)?(?:alerts?|warnings?|problems?|issues?|errors?|alarms?)(?:\\s+.*)?$"
+                    + "|^what(?:'s|\\s+is|s)?\\s+(?:wrong|broken|the\\s+problem|going\\s+on)(?:\\s+.*)?$|^(?:is\\s+)?(?:anything|something)\\s+(?:wrong|broken)(?:\\s+.*)?$|^what\\s+(?:alerts|warnings)\\s+.*$");
 
-    private static final Pattern START_VERB = p("^(?:start(?:\\s+up)?|launch|boot(?:\\s+up)?|bring\\s+up|turn\\s+on|power\\s+on|spin\\s+up|fire\\s+up|switch\\s+on|wake(?:\\s+up)?)\\b\\s*(.*)$");
-    private static final Pattern STOP_VERB = p("^(?:stop|shut\\s*down|shut\\s+off|turn\\s+off|power\\s+off|power\\s+down|kill|halt|bring\\s+down|take\\s+down|switch\\s+off|terminate)\\b\\s*(.*)$");
-    private static final Pattern RESTART_VERB = p("^(?:restart|re-start|reboot|bounce|relaunch|reload|cycle|recycle|kick|reset|refresh)\\b\\s*(.*)$");
-    private static final Pattern RESTART_TAIL = p("^(.+?)\\s+(?:needs|should\\s+get|should\\s+have|could\\s+use|requires)\\s+(?:a\\s+)?(restart|reboot|kick|stop|start)$");
+    private static final Pattern START_VERB = p(
+            "^(?:start(?:\\s+up)?|launch|boot(?:\\s+up)?|bring\\s+up|turn\\s+on|power\\s+on|spin\\s+up|fire\\s+up|switch\\s+on|wake(?:\\s+up)?)\\b\\s*(.*)$");
+    private static final Pattern STOP_VERB = p(
+            "^(?:stop|shut\\s*down|shut\\s+off|turn\\s+off|power\\s+off|power\\s+down|kill|halt|bring\\s+down|take\\s+down|switch\\s+off|terminate)\\b\\s*(.*)$");
+    private static final Pattern RESTART_VERB =
+            p("^(?:restart|re-start|reboot|bounce|relaunch|reload|cycle|recycle|kick|reset|refresh)\\b\\s*(.*)$");
+    private static final Pattern RESTART_TAIL = p(
+            "^(.+?)\\s+(?:needs|should\\s+get|should\\s+have|could\\s+use|requires)\\s+(?:a\\s+)?(restart|reboot|kick|stop|start)$");
     private static final Pattern TARGET_WORDS_UP = p("^(.+?)\\s+(up|down|back\\s+up)$");
 
-    private static final Pattern SERVICE_STATUS = p("^(?:is|are)\\s+(?:the\\s+|my\\s+)?(.+?)\\s+(?:still\\s+)?(?:running|up|down|ok|okay|alive|working|online|offline|healthy|started|stopped|reachable|on|dead|broken|fine)(?:\\s+(?:now|again|yet))?$"
-            + "|^(?:status|state|health)\\s+(?:of|for|on)\\s+(?:the\\s+|my\\s+)?(.+)$"
-            + "|^(?:check|ping|probe)\\s+(?:on\\s+)?(?:the\\s+|my\\s+)?(.+?)(?:\\s+(?:status|health))?$"
-            + "|^(?:what(?:'s|\\s+is|s)?\\s+)?(?:the\\s+)?(.+?)(?:'s)?\\s+(?:status|state|health)$"
-            + "|^how(?:'s|\\s+is|s)\\s+(?:the\\s+|my\\s+)?(.+?)(?:\\s+(?:doing|going|looking))?$");
-    private static final Pattern LIST_SERVICES = p("^(?:(?:list|show|display|get|see|view)\\s+(?:me\\s+)?)?(?:the\\s+|my\\s+|all\\s+)*(?:running\\s+|configured\\s+|installed\\s+)?(?:services|containers|apps|applications|programs)(?:\\s+(?:list|status|overview))?$"
-            + "|^(?:what|which)\\s+(?:services|containers|apps|applications|programs)(?:\\s+.*)?$"
-            + "|^what(?:'s|\\s+is|s)?\\s+(?:running|up|down|installed|online|offline)(?:\\s+(?:right\\s+)?now)?$|^(?:is\\s+)?anything\\s+(?:down|offline|stopped)$|^who(?:'s|\\s+is)\\s+(?:up|down)$");
-    private static final Pattern STATUS = p("^(?:(?:show|get|check|give|what(?:'s|\\s+is|s)?)\\s+(?:me\\s+)?(?:the\\s+|an?\\s+)?)?(?:system\\s+|server\\s+|overall\\s+|hearth\\s+|home\\s*server\\s+|general\\s+)?"
-            + "(?:status|state|health|overview|summary|report|sitrep|health\\s*check|uptime|status\\s+report|status\\s+update)$"
-            + "|^how(?:'s|\\s+is|\\s+are|s)\\s+(?:things|everything|it\\s+going|the\\s+(?:server|system|box|machine|home\\s*server|homelab|lab)|hearth|my\\s+(?:server|system|box|home\\s*server|homelab))(?:\\s+(?:doing|going|looking))?$"
-            + "|^(?:is\\s+)?(?:everything|all)\\s+(?:ok|okay|fine|good|alright|all\\s+right|up|running|working|healthy|well)$"
-            + "|^(?:are\\s+)?(?:all\\s+)?(?:the\\s+|my\\s+)?services\\s+(?:ok|okay|up|running|healthy|fine|good)$|^(?:any\\s+)?news$|^what(?:'s|\\s+is)\\s+up$");
+    private static final Pattern SERVICE_STATUS = p(
+            "^(?:is|are)\\s+(?:the\\s+|my\\s+)?(.+?)\\s+(?:still\\s+)?(?:running|up|down|ok|okay|alive|working|online|offline|healthy|started|stopped|reachable|on|dead|broken|fine)(?:\\s+(?:now|again|yet))?$"
+                    + "|^(?:status|state|health)\\s+(?:of|for|on)\\s+(?:the\\s+|my\\s+)?(.+)$"
+                    + "|^(?:check|ping|probe)\\s+(?:on\\s+)?(?:the\\s+|my\\s+)?(.+?)(?:\\s+(?:status|health))?$"
+                    + "|^(?:what(?:'s|\\s+is|s)?\\s+)?(?:the\\s+)?(.+?)(?:'s)?\\s+(?:status|state|health)$"
+                    + "|^how(?:'s|\\s+is|s)\\s+(?:the\\s+|my\\s+)?(.+?)(?:\\s+(?:doing|going|looking))?$");
+    private static final Pattern LIST_SERVICES = p(
+            "^(?:(?:list|show|display|get|see|view)\\s+(?:me\\s+)?)?(?:the\\s+|my\\s+|all\\s+)*(?:running\\s+|configured\\s+|installed\\s+)?(?:services|containers|apps|applications|programs)(?:\\s+(?:list|status|overview))?$"
+                    + "|^(?:what|which)\\s+(?:services|containers|apps|applications|programs)(?:\\s+.*)?$"
+                    + "|^what(?:'s|\\s+is|s)?\\s+(?:running|up|down|installed|online|offline)(?:\\s+(?:right\\s+)?now)?$|^(?:is\\s+)?anything\\s+(?:down|offline|stopped)$|^who(?:'s|\\s+is)\\s+(?:up|down)$");
+    private static final Pattern STATUS = p(
+            "^(?:(?:show|get|check|give|what(?:'s|\\s+is|s)?)\\s+(?:me\\s+)?(?:the\\s+|an?\\s+)?)?(?:system\\s+|server\\s+|overall\\s+|hearth\\s+|home\\s*server\\s+|general\\s+)?"
+                    + "(?:status|state|health|overview|summary|report|sitrep|health\\s*check|uptime|status\\s+report|status\\s+update)$"
+                    + "|^how(?:'s|\\s+is|\\s+are|s)\\s+(?:things|everything|it\\s+going|the\\s+(?:server|system|box|machine|home\\s*server|homelab|lab)|hearth|my\\s+(?:server|system|box|home\\s*server|homelab))(?:\\s+(?:doing|going|looking))?$"
+                    + "|^(?:is\\s+)?(?:everything|all)\\s+(?:ok|okay|fine|good|alright|all\\s+right|up|running|working|healthy|well)$"
+                    + "|^(?:are\\s+)?(?:all\\s+)?(?:the\\s+|my\\s+)?services\\s+(?:ok|okay|up|running|healthy|fine|good)$|^(?:any\\s+)?news$|^what(?:'s|\\s+is)\\s+up$");
 
-    private static final Pattern HOST_CPU = p("\\b(?:cpu|cpus|processor|processors|load|load\\s+average|cores?|how\\s+busy|busy)\\b");
+    private static final Pattern HOST_CPU =
+            p("\\b(?:cpu|cpus|processor|processors|load|load\\s+average|cores?|how\\s+busy|busy)\\b");
     private static final Pattern HOST_MEMORY = p("\\b(?:ram|memory|mem|swap)\\b");
-    private static final Pattern HOST_DISK = p("\\b(?:disk|disks|storage|space|drive|drives|ssd|hdd|df|full|free\\s+space|room)\\b");
-    private static final Pattern HOST_ALL = p("\\b(?:resources|resource\\s+usage|usage|utili[sz]ation|performance|load\\s+and\\s+memory|vitals|stats|statistics|metrics|temperature|temp|hot)\\b");
+    private static final Pattern HOST_DISK =
+            p("\\b(?:disk|disks|storage|space|drive|drives|ssd|hdd|df|full|free\\s+space|room)\\b");
+    private static final Pattern HOST_ALL = p(
+            "\\b(?:resources|resource\\s+usage|usage|utili[sz]ation|performance|load\\s+and\\s+memory|vitals|stats|statistics|metrics|temperature|temp|hot)\\b");
 
-    private static final Pattern LOGS = p("^(?:(?:show|get|tail|read|view|see|check|print|display)\\s+(?:me\\s+)?)?(?:the\\s+)?(?:last\\s+)?(?:logs?|log\\s+lines|output)(?:\\s+(?:of|for|from)\\s+(?:the\\s+)?(.+))?$"
-            + "|^(?:(?:show|get|tail|read|view|see|check)\\s+(?:me\\s+)?)?(?:the\\s+)?(.+?)(?:'s)?\\s+(?:logs?|output)$");
+    private static final Pattern LOGS = p(
+            "^(?:(?:show|get|tail|read|view|see|check|print|display)\\s+(?:me\\s+)?)?(?:the\\s+)?(?:last\\s+)?(?:logs?|log\\s+lines|output)(?:\\s+(?:of|for|from)\\s+(?:the\\s+)?(.+))?$"
+                    + "|^(?:(?:show|get|tail|read|view|see|check)\\s+(?:me\\s+)?)?(?:the\\s+)?(.+?)(?:'s)?\\s+(?:logs?|output)$");
 
-    private static final Pattern HELP = p("^(?:help|\\?|h|what\\s+can\\s+(?:you|i)\\s+(?:do|say|ask)(?:\\s+.*)?|what\\s+do\\s+you\\s+do|commands|list\\s+commands|how\\s+do\\s+i\\s+use\\s+(?:you|this|hearth)|usage|menu|options|start|info|about)$");
-    private static final Pattern GREETING = p("^(?:hi|hello|hey|hiya|howdy|good\\s+(?:morning|afternoon|evening)|greetings|yo|sup)(?:\\s+hearth)?$");
-    private static final Pattern THANKS = p("^(?:thanks|thank\\s+you|thx|ty|cheers|great|nice|cool|perfect|awesome|thanks\\s+a\\s+lot|much\\s+appreciated)(?:\\s+hearth)?$");
+    private static final Pattern HELP = p(
+            "^(?:help|\\?|h|what\\s+can\\s+(?:you|i)\\s+(?:do|say|ask)(?:\\s+.*)?|what\\s+do\\s+you\\s+do|commands|list\\s+commands|how\\s+do\\s+i\\s+use\\s+(?:you|this|hearth)|usage|menu|options|start|info|about)$");
+    private static final Pattern GREETING =
+            p("^(?:hi|hello|hey|hiya|howdy|good\\s+(?:morning|afternoon|evening)|greetings|yo|sup)(?:\\s+hearth)?$");
+    private static final Pattern THANKS = p(
+            "^(?:thanks|thank\\s+you|thx|ty|cheers|great|nice|cool|perfect|awesome|thanks\\s+a\\s+lot|much\\s+appreciated)(?:\\s+hearth)?$");
 
-    private static final Pattern KIND_LEADING = p("^(?:the\\s+)?(movie|film|tv\\s+show|tv\\s+series|show|series|anime|documentary)\\s+(?:called\\s+|named\\s+)?(.+)$");
-    private static final Pattern KIND_TRAILING = p("^(.+?)\\s+(?:the\\s+)?(movie|film|tv\\s+show|tv\\s+series|show|series)$");
-    private static final Pattern SEASON = p("^(?:(?:the\\s+)?(?:season|series)\\s+\\d+\\s+of\\s+|(?:all\\s+(?:the\\s+)?)?(?:seasons|episodes)\\s+of\\s+)(.+)$|^(.+?)\\s+(?:season|s)\\s*\\d+(?:\\s*(?:episode|e)\\s*\\d+)?$");
+    private static final Pattern KIND_LEADING = p(
+            "^(?:the\\s+)?(movie|film|tv\\s+show|tv\\s+series|show|series|anime|documentary)\\s+(?:called\\s+|named\\s+)?(.+)$");
+    private static final Pattern KIND_TRAILING =
+            p("^(.+?)\\s+(?:the\\s+)?(movie|film|tv\\s+show|tv\\s+series|show|series)$");
+    private static final Pattern SEASON = p(
+            "^(?:(?:the\\s+)?(?:season|series)\\s+\\d+\\s+of\\s+|(?:all\\s+(?:the\\s+)?)?(?:seasons|episodes)\\s+of\\s+)(.+)$|^(.+?)\\s+(?:season|s)\\s*\\d+(?:\\s*(?:episode|e)\\s*\\d+)?$");
     private static final Pattern YEAR = p("^(.+?)[\\s(\\[]+((?:19|20)\\d{2})[)\\]]?$");
-    private static final Pattern TITLE_VERB = p("^(?:download|get|grab|fetch|find|queue|snag|torrent|get\\s+me|find\\s+me|i\\s+want(?:\\s+to\\s+(?:watch|see))?|i'd\\s+like\\s+to\\s+(?:watch|see)|"
-            + "want\\s+to\\s+(?:watch|see)|start\\s+downloading|begin\\s+downloading|start\\s+a\\s+download\\s+of|add|put\\s+on)\\s+(.+)$");
-    private static final Pattern TITLE_CATEGORY = p("^(.+?)\\s+(?:to|into|in|under|as)\\s+(?:the\\s+|my\\s+)?(?:category\\s+)?([\\p{L}\\p{N}_.-]+)(\\s+(?:category|folder|library|directory))?$");
-    private static final Set<String> NOT_TITLES = Set.of("status", "alerts", "alert", "logs", "log", "it", "that", "this", "something", "stuff",
-            "files", "updates", "update", "help", "services", "service", "downloads", "torrents", "a movie", "a film", "a show", "movies", "more");
+    private static final Pattern TITLE_VERB = p(
+            "^(?:download|get|grab|fetch|find|queue|snag|torrent|get\\s+me|find\\s+me|i\\s+want(?:\\s+to\\s+(?:watch|see))?|i'd\\s+like\\s+to\\s+(?:watch|see)|"
+                    + "want\\s+to\\s+(?:watch|see)|start\\s+downloading|begin\\s+downloading|start\\s+a\\s+download\\s+of|add|put\\s+on)\\s+(.+)$");
+    private static final Pattern TITLE_CATEGORY = p(
+            "^(.+?)\\s+(?:to|into|in|under|as)\\s+(?:the\\s+|my\\s+)?(?:category\\s+)?([\\p{L}\\p{N}_.-]+)(\\s+(?:category|folder|library|directory))?$");
+    private static final Set<String> NOT_TITLES = Set.of(
+            "status",
+            "alerts",
+            "alert",
+            "logs",
+            "log",
+            "it",
+            "that",
+            "this",
+            "something",
+            "stuff",
+            "files",
+            "updates",
+            "update",
+            "help",
+            "services",
+            "service",
+            "downloads",
+            "torrents",
+            "a movie",
+            "a film",
+            "a show",
+            "movies",
+            "more");
 
     private IntentParser() {}
 
@@ -140,9 +282,14 @@ public final class IntentParser {
 
     /** The message without politeness, slash-command syntax or closing punctuation; case kept for titles. */
     static String clean(String message) {
-        String t = message.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"')
-                .replaceAll("\\s+", " ").trim();
-        if (t.startsWith("/")) t = t.substring(1).replaceFirst("^(\\w+)@\\w+", "$1").replaceFirst("^(\\w+)_", "$1 ");
+        String t = message.replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replace('\u201c', '"')
+                .replace('\u201d', '"')
+                .replaceAll("\\s+", " ")
+                .trim();
+        if (t.startsWith("/"))
+            t = t.substring(1).replaceFirst("^(\\w+)@\\w+", "$1").replaceFirst("^(\\w+)_", "$1 ");
         t = t.replaceAll("[.!?\u2026]+$", "").replaceAll("^[,;:\\s]+", "").trim();
         boolean changed = true;
         while (changed) {
@@ -164,7 +311,8 @@ public final class IntentParser {
     }
 
     private static Intent parseClean(String t, String original) {
-        if (t.isEmpty()) return original.trim().matches("\\?+") ? new Intent.Help() : new Intent.Unknown(original.trim());
+        if (t.isEmpty())
+            return original.trim().matches("\\?+") ? new Intent.Help() : new Intent.Unknown(original.trim());
         String lower = t.toLowerCase(Locale.ROOT);
         if (YES.contains(lower)) return new Intent.Confirm();
         if (NO.contains(lower)) return new Intent.Deny();
@@ -215,16 +363,20 @@ public final class IntentParser {
 
     private static Intent.@Nullable Refuse refusal(String t) {
         if (REFUSE_SHELL.matcher(t).find()) {
-            return new Intent.Refuse("I don't run shell commands. I can start, stop and restart services, manage downloads and answer about the server: say \"help\".");
+            return new Intent.Refuse(
+                    "I don't run shell commands. I can start, stop and restart services, manage downloads and answer about the server: say \"help\".");
         }
         if (REFUSE_WIPE.matcher(t).matches()) {
-            return new Intent.Refuse("I won't delete or wipe things in bulk. I can remove one download or one service's container at a time, after you confirm.");
+            return new Intent.Refuse(
+                    "I won't delete or wipe things in bulk. I can remove one download or one service's container at a time, after you confirm.");
         }
         if (REFUSE_HOST.matcher(t).matches()) {
-            return new Intent.Refuse("I can't shut down or reboot the host itself, only services on it (say \"restart <service>\").");
+            return new Intent.Refuse(
+                    "I can't shut down or reboot the host itself, only services on it (say \"restart <service>\").");
         }
         if (REFUSE_SECRETS.matcher(t).find()) {
-            return new Intent.Refuse("I don't show or change keys, passwords, tokens or roles in chat. An admin can manage them under Settings.");
+            return new Intent.Refuse(
+                    "I don't show or change keys, passwords, tokens or roles in chat. An admin can manage them under Settings.");
         }
         return null;
     }
@@ -235,7 +387,8 @@ public final class IntentParser {
         String after = at < 0 ? "" : t.substring(at + url.length()).trim();
         Matcher verb = DOWNLOAD_VERB.matcher(before);
         String rest = verb.lookingAt() ? before.substring(verb.end()).trim() : before;
-        rest = rest.replaceFirst("(?i)^(?:this|the|a|an)?\\s*(?:magnet(?:\\s+link)?|link|torrent|url|file)?\\s*:?$", "").trim();
+        rest = rest.replaceFirst("(?i)^(?:this|the|a|an)?\\s*(?:magnet(?:\\s+link)?|link|torrent|url|file)?\\s*:?$", "")
+                .trim();
         if (!rest.isEmpty()) return null; // other words before the link: not a download request we understand
         String category = null;
         if (!after.isEmpty()) {
@@ -249,14 +402,18 @@ public final class IntentParser {
 
     private static @Nullable Intent speedLimit(String t) {
         if (!LIMIT_WORDS.matcher(t).find() || !LIMIT_SUBJECT.matcher(t).find()) return null;
-        Direction direction = t.matches("(?is).*\\b(?:upload|uploads|ul|seeding|seeds?|upload\\s+speed)\\b.*") ? Direction.UPLOAD : Direction.DOWNLOAD;
+        Direction direction = t.matches("(?is).*\\b(?:upload|uploads|ul|seeding|seeds?|upload\\s+speed)\\b.*")
+                ? Direction.UPLOAD
+                : Direction.DOWNLOAD;
         if (UNLIMITED.matcher(t).find()) return new Intent.SpeedLimit(direction, 0, 0, "unlimited");
         Matcher a = AMOUNT.matcher(t);
         if (!a.find()) return new Intent.SpeedLimit(direction, -1, 0, null);
         double amount = Double.parseDouble(a.group(1).replace(',', '.'));
         String unit = a.group(2) == null ? "" : a.group(2).trim();
         OptionalLong bytes = Rates.bytesPerSecond(amount, unit);
-        return bytes.isPresent() ? new Intent.SpeedLimit(direction, bytes.getAsLong(), amount, unit) : new Intent.SpeedLimit(direction, -1, amount, null);
+        return bytes.isPresent()
+                ? new Intent.SpeedLimit(direction, bytes.getAsLong(), amount, unit)
+                : new Intent.SpeedLimit(direction, -1, amount, null);
     }
 
     private static @Nullable Intent taskControl(String t) {
@@ -283,8 +440,11 @@ public final class IntentParser {
             };
             return new Intent.ServiceControl(verb, trimTarget(tail.group(1)));
         }
-        if (t.matches("(?i)^(?:start|begin)\\s+(?:downloading|to\\s+download|a\\s+download\\s+of)\\s+.+")) return null; // a download
-        for (var entry : List.of(java.util.Map.entry(RESTART_VERB, ServiceVerb.RESTART), java.util.Map.entry(STOP_VERB, ServiceVerb.STOP),
+        if (t.matches("(?i)^(?:start|begin)\\s+(?:downloading|to\\s+download|a\\s+download\\s+of)\\s+.+"))
+            return null; // a download
+        for (var entry : List.of(
+                java.util.Map.entry(RESTART_VERB, ServiceVerb.RESTART),
+                java.util.Map.entry(STOP_VERB, ServiceVerb.STOP),
                 java.util.Map.entry(START_VERB, ServiceVerb.START))) {
             Matcher m = entry.getKey().matcher(t);
             if (m.matches()) {
@@ -302,7 +462,10 @@ public final class IntentParser {
         if (!m.matches()) return null;
         String target = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "";
         target = trimTarget(target);
-        return new Intent.Logs(SYSTEM_WORDS.contains(target.toLowerCase(Locale.ROOT)) || target.equalsIgnoreCase("hearth's") ? "" : target);
+        return new Intent.Logs(
+                SYSTEM_WORDS.contains(target.toLowerCase(Locale.ROOT)) || target.equalsIgnoreCase("hearth's")
+                        ? ""
+                        : target);
     }
 
     private static @Nullable Intent host(String t) {
@@ -385,7 +548,9 @@ public final class IntentParser {
         if (raw == null) return "";
         String t = raw.trim().replaceAll("^[\"'“]+|[\"'”]+$", "").trim();
         t = t.replaceFirst("(?i)^(?:the|my|our|that|this|a)\\s+", "");
-        t = t.replaceFirst("(?i)\\s+(?:server|service|services|container|containers|app|application|instance|daemon|stack|program|process|one|thing|again|please|up|now)$", "");
+        t = t.replaceFirst(
+                "(?i)\\s+(?:server|service|services|container|containers|app|application|instance|daemon|stack|program|process|one|thing|again|please|up|now)$",
+                "");
         t = t.replaceFirst("(?i)\\s+(?:server|service|container|app|instance|download|torrent|task|transfer)$", "");
         return t.replaceAll("^[\"'“]+|[\"'”]+$", "").trim();
     }

@@ -30,9 +30,19 @@ public final class ModelHttp {
     private final ObjectMapper json;
     private final String secret;
 
-    public ModelHttp(HttpStack http, String name, URI base, Duration timeout, AuthStrategy auth, Map<String, String> headers, String secret) {
-        UpstreamSpec spec = UpstreamSpec.of(name, base).withTimeouts(Duration.ofSeconds(5), timeout).withRetry(RetryPolicy.none())
-                .withCircuit(CircuitPolicy.defaults()).withAuth(auth);
+    public ModelHttp(
+            HttpStack http,
+            String name,
+            URI base,
+            Duration timeout,
+            AuthStrategy auth,
+            Map<String, String> headers,
+            String secret) {
+        UpstreamSpec spec = UpstreamSpec.of(name, base)
+                .withTimeouts(Duration.ofSeconds(5), timeout)
+                .withRetry(RetryPolicy.none())
+                .withCircuit(CircuitPolicy.defaults())
+                .withAuth(auth);
         for (var h : headers.entrySet()) spec = spec.withHeader(h.getKey(), h.getValue());
         this.client = http.client(spec);
         this.json = new ObjectMapper();
@@ -49,7 +59,8 @@ public final class ModelHttp {
         }
         UpstreamResponse r;
         try {
-            r = client.send(UpstreamRequest.post(path, bytes, "application/json").withHeader("Accept", "application/json"));
+            r = client.send(
+                    UpstreamRequest.post(path, bytes, "application/json").withHeader("Accept", "application/json"));
         } catch (UpstreamException.Timeout e) {
             throw new LlmException("timeout", client.name() + " did not answer within assistant.timeout");
         } catch (UpstreamException e) {
@@ -57,15 +68,20 @@ public final class ModelHttp {
         }
         JsonNode answer = parse(r);
         if (r.isSuccess()) {
-            if (answer == null) throw new LlmException("bad_response", client.name() + " answered something that is not JSON");
+            if (answer == null)
+                throw new LlmException("bad_response", client.name() + " answered something that is not JSON");
             return answer;
         }
         String said = answer == null ? "" : scrub(Renderer.cut(errorMessage(answer), 200));
         String suffix = said.isEmpty() ? "" : ": " + said;
         throw switch (r.status()) {
-            case 401, 403 -> new LlmException("auth", client.name() + " refused the API key (HTTP " + r.status() + ")" + suffix);
-            case 429 -> new LlmException("rate_limited", client.name() + " is rate limiting Hearth (HTTP 429)" + suffix);
-            case 400, 404, 413, 422 -> new LlmException("bad_request", client.name() + " refused the request (HTTP " + r.status() + ")" + suffix);
+            case 401, 403 ->
+                new LlmException("auth", client.name() + " refused the API key (HTTP " + r.status() + ")" + suffix);
+            case 429 ->
+                new LlmException("rate_limited", client.name() + " is rate limiting Hearth (HTTP 429)" + suffix);
+            case 400, 404, 413, 422 ->
+                new LlmException(
+                        "bad_request", client.name() + " refused the request (HTTP " + r.status() + ")" + suffix);
             default -> new LlmException("unavailable", client.name() + " failed (HTTP " + r.status() + ")" + suffix);
         };
     }

@@ -46,8 +46,12 @@ public final class NameMatcher {
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         if (scored.isEmpty()) return new Match(List.of(), false);
         double top = scored.getFirst().score();
-        List<Vocabulary.Named> close = scored.stream().filter(s -> top - s.score() < MARGIN).map(Scored::named).toList();
-        boolean unique = close.size() == 1 || top >= 1.0 && scored.stream().filter(s -> s.score() >= 1.0).count() == 1;
+        List<Vocabulary.Named> close = scored.stream()
+                .filter(s -> top - s.score() < MARGIN)
+                .map(Scored::named)
+                .toList();
+        boolean unique = close.size() == 1
+                || top >= 1.0 && scored.stream().filter(s -> s.score() >= 1.0).count() == 1;
         return new Match(unique ? List.of(scored.getFirst().named()) : close, unique);
     }
 

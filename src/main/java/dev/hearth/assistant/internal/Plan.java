@@ -10,7 +10,11 @@ public sealed interface Plan {
      * Run {@code action} with {@code params} through the catalog. {@code summary} names it for a person ("stop the
      * service “plex”"), for confirmations; {@code focus} narrows the answer (the disk of a host sample).
      */
-    record Invoke(String action, ObjectNode params, String summary, @Nullable String focus) implements Plan {}
+    record Invoke(
+            String action,
+            ObjectNode params,
+            String summary,
+            @Nullable String focus) implements Plan {}
 
     /** A question back; each choice carries the plan it stands for, so the answer runs without parsing again. */
     record Ask(String question, List<Choice> choices) implements Plan {

@@ -22,13 +22,22 @@ public final class Renderer {
             case "services.list" -> services(result.path("services"));
             case "services.status" -> serviceStatus(result);
             case "services.start", "services.stop", "services.restart", "services.remove" -> message(result, "Done.");
-            case "tasks.list" -> focus != null && focus.startsWith("task:") ? oneTask(result.path("tasks"), focus.substring(5)) : tasks(result);
-            case "tasks.pause" -> "Paused " + quote(result.path("name").asText(result.path("id").asText())) + ".";
-            case "tasks.resume" -> "Resumed " + quote(result.path("name").asText(result.path("id").asText())) + ".";
-            case "tasks.remove" -> "Cancelled " + quote(result.path("name").asText(result.path("id").asText())) + ".";
+            case "tasks.list" ->
+                focus != null && focus.startsWith("task:")
+                        ? oneTask(result.path("tasks"), focus.substring(5))
+                        : tasks(result);
+            case "tasks.pause" ->
+                "Paused " + quote(result.path("name").asText(result.path("id").asText())) + ".";
+            case "tasks.resume" ->
+                "Resumed " + quote(result.path("name").asText(result.path("id").asText())) + ".";
+            case "tasks.remove" ->
+                "Cancelled "
+                        + quote(result.path("name").asText(result.path("id").asText())) + ".";
             case "downloads.add" -> added(result);
             case "alerts.list" -> alerts(result);
-            case "alerts.acknowledge" -> "Acknowledged " + result.path("id").asText() + " (" + quote(result.path("message").asText()) + ").";
+            case "alerts.acknowledge" ->
+                "Acknowledged " + result.path("id").asText() + " ("
+                        + quote(result.path("message").asText()) + ").";
             case "monitoring.host" -> host(result, focus == null ? "all" : focus);
             case "system.logs" -> lines(result.path("logs"), "message", "Hearth's log is empty.");
             case "services.logs" -> lines(result.path("lines"), null, "No log lines.");
@@ -38,12 +47,20 @@ public final class Renderer {
 
     private static String status(JsonNode s) {
         JsonNode svc = s.path("services");
-        String services = svc.path("total").asInt() == 0 ? "No services are set up."
-                : "Services: " + svc.path("online").asInt() + " of " + svc.path("total").asInt() + " online"
-                + (svc.path("offline").asInt() > 0 ? ", " + svc.path("offline").asInt() + " offline" : "")
-                + (svc.path("unknown").asInt() > 0 ? ", " + svc.path("unknown").asInt() + " not checked yet" : "") + ".";
-        return "Hearth " + s.path("version").asText() + " is running, up " + s.path("uptime").asText() + ". CPU " + pct(s.path("cpu_usage"))
-                + ", memory " + pct(s.path("memory_usage")) + ", disk " + pct(s.path("disk_usage")) + ". " + services;
+        String services = svc.path("total").asInt() == 0
+                ? "No services are set up."
+                : "Services: " + svc.path("online").asInt() + " of "
+                        + svc.path("total").asInt() + " online"
+                        + (svc.path("offline").asInt() > 0
+                                ? ", " + svc.path("offline").asInt() + " offline"
+                                : "")
+                        + (svc.path("unknown").asInt() > 0
+                                ? ", " + svc.path("unknown").asInt() + " not checked yet"
+                                : "")
+                        + ".";
+        return "Hearth " + s.path("version").asText() + " is running, up "
+                + s.path("uptime").asText() + ". CPU " + pct(s.path("cpu_usage")) + ", memory "
+                + pct(s.path("memory_usage")) + ", disk " + pct(s.path("disk_usage")) + ". " + services;
     }
 
     private static String services(JsonNode list) {
@@ -53,7 +70,11 @@ public final class Renderer {
             String health = s.path("health").asText();
             String word = switch (health) {
                 case "online" -> "online";
-                case "offline" -> "offline" + (s.path("message").asText().isBlank() ? "" : " (" + cut(s.path("message").asText(), 60) + ")");
+                case "offline" ->
+                    "offline"
+                            + (s.path("message").asText().isBlank()
+                                    ? ""
+                                    : " (" + cut(s.path("message").asText(), 60) + ")");
                 default -> "not checked yet";
             };
             parts.add(s.path("name").asText() + ": " + word);
@@ -65,8 +86,10 @@ public final class Renderer {
         String name = s.path("name").asText();
         String state = s.path("state").asText();
         StringBuilder b = new StringBuilder(name).append(" is ").append(state);
-        if (!s.path("started_at").isNull() && s.path("running").asBoolean()) b.append(" since ").append(s.path("started_at").asText());
-        if (!s.path("exit_code").isNull() && !s.path("running").asBoolean()) b.append(" (last exit code ").append(s.path("exit_code").asText()).append(")");
+        if (!s.path("started_at").isNull() && s.path("running").asBoolean())
+            b.append(" since ").append(s.path("started_at").asText());
+        if (!s.path("exit_code").isNull() && !s.path("running").asBoolean())
+            b.append(" (last exit code ").append(s.path("exit_code").asText()).append(")");
         b.append(". Health: ").append(s.path("health").asText()).append('.');
         String message = s.path("message").asText();
         if (!message.isBlank()) b.append(' ').append(cut(message, 160)).append(message.endsWith(".") ? "" : ".");
@@ -89,14 +112,16 @@ public final class Renderer {
     }
 
     static String task(JsonNode t) {
-        StringBuilder b = new StringBuilder(quote(t.path("name").asText(t.path("id").asText()))).append(' ');
+        StringBuilder b =
+                new StringBuilder(quote(t.path("name").asText(t.path("id").asText()))).append(' ');
         String status = t.path("status").asText();
         double progress = t.path("progress").asDouble();
         b.append(status).append(' ').append(String.format(Locale.ROOT, "%.0f %%", progress));
         if (status.equals("downloading")) {
             b.append(" at ").append(Rates.human(t.path("download_speed").asLong()));
             long eta = t.path("eta").asLong(-1);
-            if (eta > 0 && eta < 8_640_000) b.append(", about ").append(duration(eta)).append(" left");
+            if (eta > 0 && eta < 8_640_000)
+                b.append(", about ").append(duration(eta)).append(" left");
         }
         return b.toString();
     }
@@ -104,8 +129,11 @@ public final class Renderer {
     private static String added(JsonNode t) {
         String name = t.path("name").asText();
         String shown = name.isBlank() ? "the download" : quote(name);
-        String where = t.path("category").asText().isBlank() ? "" : " into " + quote(t.path("category").asText());
-        return "Started downloading " + shown + where + " on " + t.path("client").asText("the download client") + ". I'll show it under downloads until it's done.";
+        String where = t.path("category").asText().isBlank()
+                ? ""
+                : " into " + quote(t.path("category").asText());
+        return "Started downloading " + shown + where + " on "
+                + t.path("client").asText("the download client") + ". I'll show it under downloads until it's done.";
     }
 
     private static String alerts(JsonNode r) {
@@ -114,7 +142,8 @@ public final class Renderer {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < Math.min(list.size(), MAX_ITEMS); i++) {
             JsonNode a = list.get(i);
-            parts.add(a.path("id").asText() + " " + a.path("level").asText() + ": " + quote(a.path("message").asText())
+            parts.add(a.path("id").asText() + " " + a.path("level").asText() + ": "
+                    + quote(a.path("message").asText())
                     + (a.path("state").asText().equals("acknowledged") ? " (acknowledged)" : ""));
         }
         return list.size() + (list.size() == 1 ? " alert: " : " alerts: ") + String.join("; ", parts) + ".";
@@ -123,14 +152,21 @@ public final class Renderer {
     private static String host(JsonNode h, String focus) {
         JsonNode cpu = h.path("cpu");
         JsonNode mem = h.path("memory");
-        String cpuText = "CPU " + pct(cpu.path("usage_percent")) + " busy (" + cpu.path("cores").asInt() + " cores, load "
+        String cpuText = "CPU " + pct(cpu.path("usage_percent")) + " busy ("
+                + cpu.path("cores").asInt() + " cores, load "
                 + String.format(Locale.ROOT, "%.2f", cpu.path("load1").asDouble())
-                + (cpu.path("temperature_celsius").isNumber() ? ", " + cpu.path("temperature_celsius").asText() + " °C" : "") + ").";
-        String memText = "Memory " + pct(mem.path("usage_percent")) + " used: " + size(mem.path("used_bytes").asLong()) + " of "
-                + size(mem.path("total_bytes").asLong()) + ", " + size(mem.path("available_bytes").asLong()) + " available.";
+                + (cpu.path("temperature_celsius").isNumber()
+                        ? ", " + cpu.path("temperature_celsius").asText() + " °C"
+                        : "")
+                + ").";
+        String memText = "Memory " + pct(mem.path("usage_percent")) + " used: "
+                + size(mem.path("used_bytes").asLong()) + " of "
+                + size(mem.path("total_bytes").asLong()) + ", "
+                + size(mem.path("available_bytes").asLong()) + " available.";
         List<String> disks = new ArrayList<>();
         for (JsonNode d : h.path("disks")) {
-            disks.add(d.path("mount").asText() + " " + pct(d.path("usage_percent")) + " used, " + size(d.path("free_bytes").asLong()) + " free of "
+            disks.add(d.path("mount").asText() + " " + pct(d.path("usage_percent")) + " used, "
+                    + size(d.path("free_bytes").asLong()) + " free of "
                     + size(d.path("total_bytes").asLong()));
         }
         String diskText = disks.isEmpty() ? "No disks were sampled yet." : "Disk " + String.join("; ", disks) + ".";
@@ -145,7 +181,8 @@ public final class Renderer {
     private static String lines(JsonNode lines, @Nullable String field, String empty) {
         if (lines.isEmpty()) return empty;
         List<String> out = new ArrayList<>();
-        for (JsonNode l : lines) out.add(cut(field == null ? l.asText() : l.path(field).asText(), 300));
+        for (JsonNode l : lines)
+            out.add(cut(field == null ? l.asText() : l.path(field).asText(), 300));
         return String.join("\n", out);
     }
 

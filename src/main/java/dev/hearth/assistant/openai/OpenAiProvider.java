@@ -36,7 +36,14 @@ public final class OpenAiProvider implements LlmProvider {
     private final String model;
 
     public OpenAiProvider(HttpStack stack, URI base, String apiKey, String model, Duration timeout) {
-        this.http = new ModelHttp(stack, "openai", base, timeout, apiKey.isEmpty() ? AuthStrategy.none() : AuthStrategy.bearer(apiKey), Map.of(), apiKey);
+        this.http = new ModelHttp(
+                stack,
+                "openai",
+                base,
+                timeout,
+                apiKey.isEmpty() ? AuthStrategy.none() : AuthStrategy.bearer(apiKey),
+                Map.of(),
+                apiKey);
         this.model = model;
     }
 
@@ -59,7 +66,11 @@ public final class OpenAiProvider implements LlmProvider {
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
             for (Tool t : request.tools()) {
-                tools.addObject().put("type", "function").putObject("function").put("name", t.name()).put("description", t.description())
+                tools.addObject()
+                        .put("type", "function")
+                        .putObject("function")
+                        .put("name", t.name())
+                        .put("description", t.description())
                         .set("parameters", t.inputSchema());
             }
         }
@@ -72,10 +83,12 @@ public final class OpenAiProvider implements LlmProvider {
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode fn = call.path("function");
             String id = call.path("id").asText("");
-            calls.add(new LlmMessage.ToolCall(id.isEmpty() ? "call_" + n : id, fn.path("name").asText(), arguments(fn.path("arguments"))));
+            calls.add(new LlmMessage.ToolCall(
+                    id.isEmpty() ? "call_" + n : id, fn.path("name").asText(), arguments(fn.path("arguments"))));
             n++;
         }
-        String refusal = message.path("refusal").isTextual() ? message.path("refusal").asText() : null;
+        String refusal =
+                message.path("refusal").isTextual() ? message.path("refusal").asText() : null;
         LlmReply.StopReason stop = switch (choice.path("finish_reason").asText()) {
             case "stop" -> LlmReply.StopReason.END;
             case "tool_calls", "function_call" -> LlmReply.StopReason.TOOL_USE;
@@ -84,8 +97,13 @@ public final class OpenAiProvider implements LlmProvider {
             default -> calls.isEmpty() ? LlmReply.StopReason.OTHER : LlmReply.StopReason.TOOL_USE;
         };
         JsonNode usage = answer.path("usage");
-        return new LlmReply(message.path("content").isTextual() ? message.path("content").asText() : "", calls, stop,
-                usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(), refusal);
+        return new LlmReply(
+                message.path("content").isTextual() ? message.path("content").asText() : "",
+                calls,
+                stop,
+                usage.path("prompt_tokens").asLong(),
+                usage.path("completion_tokens").asLong(),
+                refusal);
     }
 
     /** The standard sends a JSON string; some servers send the object. A string that is not JSON is passed on as text. */
@@ -104,18 +122,26 @@ public final class OpenAiProvider implements LlmProvider {
             case LlmMessage.User u -> messages.addObject().put("role", "user").put("content", u.text());
             case LlmMessage.Assistant a -> {
                 ObjectNode out = messages.addObject().put("role", "assistant");
-                if (a.text().isBlank()) out.putNull("content"); else out.put("content", a.text());
+                if (a.text().isBlank()) out.putNull("content");
+                else out.put("content", a.text());
                 if (!a.calls().isEmpty()) {
                     ArrayNode calls = out.putArray("tool_calls");
                     for (LlmMessage.ToolCall c : a.calls()) {
-                        calls.addObject().put("id", c.id()).put("type", "function").putObject("function").put("name", c.name())
+                        calls.addObject()
+                                .put("id", c.id())
+                                .put("type", "function")
+                                .putObject("function")
+                                .put("name", c.name())
                                 .put("arguments", c.input().toString());
                     }
                 }
             }
             case LlmMessage.ToolResults r -> {
                 for (LlmMessage.ToolResult result : r.results()) {
-                    messages.addObject().put("role", "tool").put("tool_call_id", result.callId()).put("content", result.content());
+                    messages.addObject()
+                            .put("role", "tool")
+                            .put("tool_call_id", result.callId())
+                            .put("content", result.content());
                 }
             }
         }

@@ -31,6 +31,7 @@ final class ClockCheck implements Check {
     static final String NAME = "clock";
     /** The header has whole seconds and the request takes a while; beyond this, times visibly disagree. */
     static final Duration TOLERANCE = Duration.ofSeconds(10);
+
     private final Clock clock;
 
     ClockCheck(Clock clock) {
@@ -41,10 +42,13 @@ final class ClockCheck implements Check {
 
     @Override
     public List<Finding> run(HearthConfig config) {
-        List<ServiceEntry> services = config.section(ServicesConfig.class).services().stream().filter(s -> !s.url().isBlank()).toList();
+        List<ServiceEntry> services = config.section(ServicesConfig.class).services().stream()
+                .filter(s -> !s.url().isBlank())
+                .toList();
         List<Reading> readings = new ArrayList<>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Optional<Reading>>> answers = services.stream().map(s -> pool.submit(() -> read(s))).toList();
+            List<Future<Optional<Reading>>> answers =
+                    services.stream().map(s -> pool.submit(() -> read(s))).toList();
             for (Future<Optional<Reading>> f : answers) {
                 try {
                     f.get().ifPresent(readings::add);
@@ -64,10 +68,16 @@ final class ClockCheck implements Check {
             long seconds = r.skew().toSeconds();
             String side = seconds > 0 ? "ahead of" : "behind";
             if (r.skew().abs().compareTo(TOLERANCE) > 0) {
-                findings.add(Finding.problem(NAME, "this machine's clock is " + Math.abs(seconds) + " s " + side + " " + r.service()
-                        + "'s (its Date header)", "turn on time sync on both machines (timedatectl set-ntp true; check with timedatectl status)"));
+                findings.add(
+                        Finding.problem(
+                                NAME,
+                                "this machine's clock is " + Math.abs(seconds) + " s " + side + " " + r.service()
+                                        + "'s (its Date header)",
+                                "turn on time sync on both machines (timedatectl set-ntp true; check with timedatectl status)"));
             } else {
-                findings.add(Finding.ok(NAME, "within " + TOLERANCE.toSeconds() + " s of " + r.service() + "'s clock (" + seconds + " s)"));
+                findings.add(Finding.ok(
+                        NAME,
+                        "within " + TOLERANCE.toSeconds() + " s of " + r.service() + "'s clock (" + seconds + " s)"));
             }
         }
         return findings;
@@ -75,14 +85,22 @@ final class ClockCheck implements Check {
 
     /** The upstream's time minus ours at the middle of the exchange, or nothing if it sent no usable Date. */
     private Optional<Reading> read(ServiceEntry s) {
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(s.timeout()).followRedirects(HttpClient.Redirect.NEVER).build()) {
+        try (HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(s.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()) {
             Instant before = clock.instant();
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(s.url())).timeout(s.timeout()).GET().build(),
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(URI.create(s.url()))
+                            .timeout(s.timeout())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             Instant after = clock.instant();
             Optional<String> date = r.headers().firstValue("Date");
             if (date.isEmpty()) return Optional.empty();
-            Instant theirs = ZonedDateTime.parse(date.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant theirs = ZonedDateTime.parse(date.get(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Instant ours = before.plus(Duration.between(before, after).dividedBy(2));
             return Optional.of(new Reading(s.name(), Duration.between(theirs, ours)));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {

@@ -19,6 +19,7 @@ final class DataDirCheck implements Check {
     static final String NAME = "data dir";
     /** Below this the database, the metrics history and the supervised programs' logs soon stop growing. */
     static final long MIN_FREE_BYTES = 1L << 30;
+
     private static final String CREDENTIALS = "initial-credentials.txt";
 
     @Override
@@ -27,7 +28,9 @@ final class DataDirCheck implements Check {
         String user = System.getProperty("user.name", "this user");
         String owner = "sudo mkdir -p " + dir + " && sudo chown " + user + " " + dir;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            return List.of(Finding.problem(NAME, dir + " exists but is not a directory",
+            return List.of(Finding.problem(
+                    NAME,
+                    dir + " exists but is not a directory",
                     "move that file away, or point HEARTH_DATA_DIR (data_dir in hearth.yml) at a directory"));
         }
         if (!Files.isDirectory(dir)) {
@@ -35,7 +38,8 @@ final class DataDirCheck implements Check {
             if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
                 return List.of(Finding.problem(NAME, dir + " does not exist and " + user + " cannot create it", owner));
             }
-            return List.of(Finding.ok(NAME, dir + " does not exist yet; Hearth creates it at its first start"), space(parent));
+            return List.of(
+                    Finding.ok(NAME, dir + " does not exist yet; Hearth creates it at its first start"), space(parent));
         }
         List<Finding> findings = new ArrayList<>();
         try {
@@ -43,8 +47,10 @@ final class DataDirCheck implements Check {
             Files.delete(probe);
             findings.add(Finding.ok(NAME, dir + " is writable by " + user));
         } catch (IOException e) {
-            findings.add(Finding.problem(NAME, user + " cannot write in " + dir + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()),
+            findings.add(Finding.problem(
+                    NAME,
+                    user + " cannot write in " + dir + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
                     "sudo chown -R " + user + " " + dir + " (under systemd: ReadWritePaths=" + dir + ")"));
         }
         findings.add(space(dir));
@@ -52,10 +58,14 @@ final class DataDirCheck implements Check {
         if (Files.isRegularFile(credentials)) {
             try {
                 Set<PosixFilePermission> p = Files.getPosixFilePermissions(credentials);
-                if (p.stream().anyMatch(x -> x.name().startsWith("GROUP") || x.name().startsWith("OTHERS"))) {
-                    findings.add(Finding.problem(NAME, credentials + " can be read by others ("
-                            + java.nio.file.attribute.PosixFilePermissions.toString(p) + ")", "chmod 600 " + credentials
-                            + "; better: note the credentials elsewhere and delete the file"));
+                if (p.stream()
+                        .anyMatch(x -> x.name().startsWith("GROUP") || x.name().startsWith("OTHERS"))) {
+                    findings.add(Finding.problem(
+                            NAME,
+                            credentials + " can be read by others ("
+                                    + java.nio.file.attribute.PosixFilePermissions.toString(p) + ")",
+                            "chmod 600 " + credentials
+                                    + "; better: note the credentials elsewhere and delete the file"));
                 }
             } catch (IOException | UnsupportedOperationException ignored) {
                 // not a POSIX file system: nothing to say about modes
@@ -70,12 +80,18 @@ final class DataDirCheck implements Check {
             long free = store.getUsableSpace();
             String detail = human(free) + " free on " + store + " (" + dir + ")";
             if (free < MIN_FREE_BYTES) {
-                return Finding.problem(NAME, "only " + detail,
-                        "free some space there, or move the data dir (HEARTH_DATA_DIR) to a disk with at least " + human(MIN_FREE_BYTES) + " free");
+                return Finding.problem(
+                        NAME,
+                        "only " + detail,
+                        "free some space there, or move the data dir (HEARTH_DATA_DIR) to a disk with at least "
+                                + human(MIN_FREE_BYTES) + " free");
             }
             return Finding.ok(NAME, detail);
         } catch (IOException e) {
-            return Finding.problem(NAME, "cannot read the free space of " + dir + ": " + e.getMessage(), "check that the disk holding " + dir + " is mounted");
+            return Finding.problem(
+                    NAME,
+                    "cannot read the free space of " + dir + ": " + e.getMessage(),
+                    "check that the disk holding " + dir + " is mounted");
         }
     }
 

@@ -20,7 +20,8 @@ final class DockerCheck implements Check {
 
     @Override
     public List<Finding> run(HearthConfig config) {
-        List<DockerConfig.Endpoint> endpoints = config.section(DockerConfig.class).endpoints();
+        List<DockerConfig.Endpoint> endpoints =
+                config.section(DockerConfig.class).endpoints();
         if (endpoints.isEmpty()) {
             return List.of(Finding.skipped(NAME, "no docker.endpoints configured: containers are not managed"));
         }
@@ -38,14 +39,20 @@ final class DockerCheck implements Check {
             DockerEngineClient client = new DockerEngineClient(e.name(), URI.create(e.host()), e.timeout(), json, tls);
             client.ping();
             EngineVersion v = client.version();
-            return Finding.ok(NAME, where + ": Docker " + v.version() + ", API " + v.apiVersion() + ", Hearth speaks " + v.negotiated());
+            return Finding.ok(
+                    NAME,
+                    where + ": Docker " + v.version() + ", API " + v.apiVersion() + ", Hearth speaks "
+                            + v.negotiated());
         } catch (DockerException.EngineUnavailable u) {
             String message = String.valueOf(u.getMessage());
             return Finding.problem(NAME, message, fixFor(e, message));
         } catch (DockerException.ApiError a) {
-            return Finding.problem(NAME, where + ": " + a.getMessage(), "upgrade Docker Engine to 19.03 or newer (API 1.40+)");
+            return Finding.problem(
+                    NAME, where + ": " + a.getMessage(), "upgrade Docker Engine to 19.03 or newer (API 1.40+)");
         } catch (RuntimeException other) {
-            return Finding.problem(NAME, where + ": " + other.getMessage(),
+            return Finding.problem(
+                    NAME,
+                    where + ": " + other.getMessage(),
                     "check docker.endpoints[" + e.name() + "] (host, tls_cert_path) in hearth.yml");
         }
     }
@@ -58,10 +65,12 @@ final class DockerCheck implements Check {
                     + "or put a docker-socket-proxy in front of it (packaging/compose)";
         }
         if (m.contains("does not exist") || m.contains("refused")) {
-            return "start Docker (sudo systemctl start docker), or correct docker.endpoints host '" + e.host() + "' in hearth.yml";
+            return "start Docker (sudo systemctl start docker), or correct docker.endpoints host '" + e.host()
+                    + "' in hearth.yml";
         }
         if (m.contains("no answer")) {
-            return "the engine at " + e.host() + " does not answer within " + e.timeout().toSeconds() + " s: check the host and the network, "
+            return "the engine at " + e.host() + " does not answer within "
+                    + e.timeout().toSeconds() + " s: check the host and the network, "
                     + "or raise docker.endpoints timeout";
         }
         return "check that Docker runs at " + e.host() + " and that this user may reach it";

@@ -40,28 +40,41 @@ public final class DoctorCommand implements Command {
     public int run(List<String> args, CommandContext context) {
         PrintStream out = context.out();
         if (!args.isEmpty()) {
-            context.err().println("hearth doctor: takes no arguments (it reads hearth.yml and HEARTH_* as Hearth does)");
+            context.err()
+                    .println("hearth doctor: takes no arguments (it reads hearth.yml and HEARTH_* as Hearth does)");
             return 64;
         }
         ConfigLoader loader = new ConfigLoader(context.environment());
         HearthConfig config;
         try {
-            String source = loader.configFile().map(p -> p.toAbsolutePath().toString()).orElse("none, embedded defaults");
+            String source =
+                    loader.configFile().map(p -> p.toAbsolutePath().toString()).orElse("none, embedded defaults");
             out.println("hearth doctor: configuration file " + source);
             config = loader.load();
         } catch (ConfigException e) {
             List<Finding> findings = e.problems().stream()
-                    .map(p -> Finding.problem("config", p, "correct it in hearth.yml (docs/configuration.md), then run hearth doctor again"))
+                    .map(p -> Finding.problem(
+                            "config",
+                            p,
+                            "correct it in hearth.yml (docs/configuration.md), then run hearth doctor again"))
                     .toList();
             return report(findings, out);
         }
         HearthConfig loaded = config;
-        ObjectMapper json = JsonMapper.builder().findAndAddModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ObjectMapper json = JsonMapper.builder()
+                .findAndAddModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         try (HttpStack http = new HttpStack(json, context.clock())) {
             // The kinds the running Hearth knows, registered by ServiceLoader, made without CDI.
             KindContext kinds = new KindContext(http, json, context.clock(), () -> loaded);
-            List<Check> checks = List.of(JavaCheck.ofThisJvm(), new DockerCheck(), new PortCheck(), new DataDirCheck(),
-                    new UpstreamCheck(IntegrationKinds.load(), kinds), new ClockCheck(context.clock()));
+            List<Check> checks = List.of(
+                    JavaCheck.ofThisJvm(),
+                    new DockerCheck(),
+                    new PortCheck(),
+                    new DataDirCheck(),
+                    new UpstreamCheck(IntegrationKinds.load(), kinds),
+                    new ClockCheck(context.clock()));
             return report(runAll(checks, config), out);
         }
     }
@@ -69,12 +82,15 @@ public final class DoctorCommand implements Command {
     private static List<Finding> runAll(List<Check> checks, HearthConfig config) {
         List<Finding> findings = new ArrayList<>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<List<Finding>>> running = checks.stream().map(c -> pool.submit(() -> c.run(config))).toList();
+            List<Future<List<Finding>>> running =
+                    checks.stream().map(c -> pool.submit(() -> c.run(config))).toList();
             for (int i = 0; i < running.size(); i++) {
                 try {
                     findings.addAll(running.get(i).get());
                 } catch (ExecutionException e) {
-                    findings.add(Finding.problem(checks.get(i).getClass().getSimpleName(), "the check itself failed: " + e.getCause(),
+                    findings.add(Finding.problem(
+                            checks.get(i).getClass().getSimpleName(),
+                            "the check itself failed: " + e.getCause(),
                             "report this as a bug in hearth doctor"));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -92,7 +108,9 @@ public final class DoctorCommand implements Command {
                 out.printf("  %" + WIDTH + "s%-10s fix: %s%n", "", "", f.fix());
             }
         }
-        long problems = findings.stream().filter(f -> f.verdict() == Finding.Verdict.PROBLEM).count();
+        long problems = findings.stream()
+                .filter(f -> f.verdict() == Finding.Verdict.PROBLEM)
+                .count();
         if (problems == 0) {
             out.println("No problems found.");
             return 0;

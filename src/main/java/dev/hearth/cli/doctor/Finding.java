@@ -4,7 +4,9 @@ package dev.hearth.cli.doctor;
 public record Finding(String check, Verdict verdict, String detail, String fix) {
 
     public enum Verdict {
-        OK("ok"), PROBLEM("PROBLEM"), SKIPPED("skipped");
+        OK("ok"),
+        PROBLEM("PROBLEM"),
+        SKIPPED("skipped");
 
         private final String label;
 

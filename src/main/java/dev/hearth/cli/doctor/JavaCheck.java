@@ -23,12 +23,17 @@ final class JavaCheck implements Check {
         int feature = version.feature();
         String where = "Java " + version + " at " + home;
         if (feature < 21) {
-            return List.of(Finding.problem(NAME, where + ": Hearth needs Java 21 or newer",
-                    "install a Java 21+ runtime (Debian 13/Ubuntu 24.04: apt-get install openjdk-21-jre-headless) and point JAVA_HOME at it"));
+            return List.of(
+                    Finding.problem(
+                            NAME,
+                            where + ": Hearth needs Java 21 or newer",
+                            "install a Java 21+ runtime (Debian 13/Ubuntu 24.04: apt-get install openjdk-21-jre-headless) and point JAVA_HOME at it"));
         }
-        String extras = feature >= 25 ? "start-up cache (AOT) and memory trim available"
-                : feature >= 22 ? "AppCDS start-up cache and memory trim available; Java 25 starts faster (AOT cache)"
-                : "AppCDS start-up cache available; Java 25 starts faster and hands idle memory back";
+        String extras = feature >= 25
+                ? "start-up cache (AOT) and memory trim available"
+                : feature >= 22
+                        ? "AppCDS start-up cache and memory trim available; Java 25 starts faster (AOT cache)"
+                        : "AppCDS start-up cache available; Java 25 starts faster and hands idle memory back";
         return List.of(Finding.ok(NAME, where + ": " + extras));
     }
 }

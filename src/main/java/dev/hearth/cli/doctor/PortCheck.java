@@ -34,19 +34,30 @@ final class PortCheck implements Check {
             }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (port < 1024 && reason.toLowerCase(java.util.Locale.ROOT).contains("permission")) {
-                return List.of(Finding.problem(NAME, "cannot listen on " + where + ": " + reason,
-                        "choose a port above 1023 (HEARTH_PORT=4327), or grant the right to bind it (systemd: AmbientCapabilities=CAP_NET_BIND_SERVICE)"));
+                return List.of(
+                        Finding.problem(
+                                NAME,
+                                "cannot listen on " + where + ": " + reason,
+                                "choose a port above 1023 (HEARTH_PORT=4327), or grant the right to bind it (systemd: AmbientCapabilities=CAP_NET_BIND_SERVICE)"));
             }
-            return List.of(Finding.problem(NAME, "cannot listen on " + where + ": " + reason + " (another program holds it)",
-                    "stop that program (see: ss -ltnp 'sport = :" + port + "'), or give Hearth another port: HEARTH_PORT or server.port in hearth.yml"));
+            return List.of(Finding.problem(
+                    NAME,
+                    "cannot listen on " + where + ": " + reason + " (another program holds it)",
+                    "stop that program (see: ss -ltnp 'sport = :" + port
+                            + "'), or give Hearth another port: HEARTH_PORT or server.port in hearth.yml"));
         }
     }
 
     private static boolean answersAsHearth(String host, int port) {
         String probeHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build()) {
-            URI url = URI.create("http://" + (probeHost.contains(":") ? "[" + probeHost + "]" : probeHost) + ":" + port + "/health");
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(PROBE_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(PROBE_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()) {
+            URI url = URI.create(
+                    "http://" + (probeHost.contains(":") ? "[" + probeHost + "]" : probeHost) + ":" + port + "/health");
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(url).timeout(PROBE_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             return r.body().contains("\"checks\"") && r.body().contains("\"storage\"");
         } catch (IOException | RuntimeException e) {
             return false;

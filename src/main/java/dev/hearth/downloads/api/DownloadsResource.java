@@ -43,7 +43,8 @@ public class DownloadsResource {
     private final ActionCatalog actions;
     private final CurrentCaller caller;
 
-    public DownloadsResource(DownloadService downloads, DownloadReports reports, ActionCatalog actions, CurrentCaller caller) {
+    public DownloadsResource(
+            DownloadService downloads, DownloadReports reports, ActionCatalog actions, CurrentCaller caller) {
         this.downloads = downloads;
         this.reports = reports;
         this.actions = actions;
@@ -56,7 +57,8 @@ public class DownloadsResource {
     @Allow(Role.OPERATOR)
     public Response add(JsonNode body) {
         if (body instanceof ObjectNode o && (o.has("torrent_upload"))) {
-            throw ApiException.invalid("torrent_upload", "upload the .torrent as multipart/form-data in the field 'torrent'");
+            throw ApiException.invalid(
+                    "torrent_upload", "upload the .torrent as multipart/form-data in the field 'torrent'");
         }
         return created((Task) actions.invoke(DownloadActions.ADD, body, caller.get(), "rest"));
     }
@@ -65,8 +67,12 @@ public class DownloadsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Allow(Role.OPERATOR)
-    public Response upload(@RestForm("torrent") @Nullable FileUpload torrent, @RestForm @Nullable String url, @RestForm @Nullable String client,
-                           @RestForm @Nullable String category, @RestForm @Nullable String destination) {
+    public Response upload(
+            @RestForm("torrent") @Nullable FileUpload torrent,
+            @RestForm @Nullable String url,
+            @RestForm @Nullable String client,
+            @RestForm @Nullable String category,
+            @RestForm @Nullable String destination) {
         ObjectNode params = JsonNodeFactory.instance.objectNode();
         if (torrent != null && torrent.uploadedFile() != null) {
             byte[] data;
@@ -75,7 +81,8 @@ public class DownloadsResource {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String name = torrent.fileName() == null || torrent.fileName().isBlank() ? "upload.torrent" : torrent.fileName();
+            String name =
+                    torrent.fileName() == null || torrent.fileName().isBlank() ? "upload.torrent" : torrent.fileName();
             params.put("torrent_upload", downloads.stageUpload(new AddCommand.Upload(name, data)));
         }
         if (url != null) params.put("url", url);
@@ -83,7 +90,8 @@ public class DownloadsResource {
         if (category != null) params.put("category", category);
         if (destination != null) params.put("destination", destination);
         if (!params.has("torrent_upload") && !params.has("url")) {
-            throw ApiException.invalid("torrent", "send the .torrent file in the multipart field 'torrent' (or a 'url')");
+            throw ApiException.invalid(
+                    "torrent", "send the .torrent file in the multipart field 'torrent' (or a 'url')");
         }
         return created((Task) actions.invoke(DownloadActions.ADD, params, caller.get(), "rest"));
     }
@@ -97,11 +105,27 @@ public class DownloadsResource {
         return Response.status(201).entity(answer).build();
     }
 
-    public record ClientView(String name, String kind, String state, String detail, String message, java.time.Instant checkedAt, long latencyMs,
-                             dev.hearth.downloads.@Nullable ClientStats stats, long tasks) {
+    public record ClientView(
+            String name,
+            String kind,
+            String state,
+            String detail,
+            String message,
+            java.time.Instant checkedAt,
+            long latencyMs,
+            dev.hearth.downloads.@Nullable ClientStats stats,
+            long tasks) {
         static ClientView of(ClientState c) {
-            return new ClientView(c.name(), c.kind(), c.health().status().name(), c.health().detail().name(), c.health().message(),
-                    c.health().checkedAt(), c.health().latencyMs(), c.stats(), c.tasks());
+            return new ClientView(
+                    c.name(),
+                    c.kind(),
+                    c.health().status().name(),
+                    c.health().detail().name(),
+                    c.health().message(),
+                    c.health().checkedAt(),
+                    c.health().latencyMs(),
+                    c.stats(),
+                    c.tasks());
         }
     }
 

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
-import dev.hearth.downloads.ClientState;
-import dev.hearth.downloads.ClientStats;
 import dev.hearth.downloads.DownloadActions;
 import dev.hearth.downloads.DownloadService;
 import dev.hearth.downloads.StatusFilter;
@@ -50,7 +48,8 @@ public class ServiceTorrentsResource {
     private final CurrentCaller caller;
     private final ObjectMapper json;
 
-    public ServiceTorrentsResource(DownloadService downloads, ActionCatalog actions, CurrentCaller caller, ObjectMapper json) {
+    public ServiceTorrentsResource(
+            DownloadService downloads, ActionCatalog actions, CurrentCaller caller, ObjectMapper json) {
         this.downloads = downloads;
         this.actions = actions;
         this.caller = caller;
@@ -60,13 +59,20 @@ public class ServiceTorrentsResource {
     @GET
     @Path("/{name}/torrents")
     @Allow(Role.VIEWER)
-    public Map<String, Object> torrents(@PathParam("name") String name, @QueryParam("limit") @Nullable String limit,
-                                        @QueryParam("offset") @Nullable String offset) {
-        TaskPage page = downloads.list(new StatusFilter.All(), name, Params.integer(limit, "limit", 500, 1, 500),
+    public Map<String, Object> torrents(
+            @PathParam("name") String name,
+            @QueryParam("limit") @Nullable String limit,
+            @QueryParam("offset") @Nullable String offset) {
+        TaskPage page = downloads.list(
+                new StatusFilter.All(),
+                name,
+                Params.integer(limit, "limit", 500, 1, 500),
                 Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
-        answer.put("torrents", page.tasks().stream().map(ServiceTorrentsResource::torrent).toList());
+        answer.put(
+                "torrents",
+                page.tasks().stream().map(ServiceTorrentsResource::torrent).toList());
         answer.put("count", page.tasks().size());
         answer.put("total", page.total());
         answer.put("has_more", page.hasMore());
@@ -80,15 +86,28 @@ public class ServiceTorrentsResource {
     public Response add(@PathParam("name") String name, @Nullable String body) {
         JsonNode b = parse(body);
         if (b.hasNonNull("torrent_file")) {
-            throw ApiException.invalid("torrent_file", "Hearth does not read files from its own disk: upload the .torrent to POST /api/v1/downloads "
-                    + "(multipart field 'torrent')");
+            throw ApiException.invalid(
+                    "torrent_file",
+                    "Hearth does not read files from its own disk: upload the .torrent to POST /api/v1/downloads "
+                            + "(multipart field 'torrent')");
         }
         JsonNode url = b.get("torrent_url");
-        if (url == null || !url.isTextual()) throw ApiException.invalid("torrent_url", "is required (a magnet, http or https link)");
-        ObjectNode params = JsonNodeFactory.instance.objectNode().put("url", url.asText()).put("client", name);
+        if (url == null || !url.isTextual())
+            throw ApiException.invalid("torrent_url", "is required (a magnet, http or https link)");
+        ObjectNode params =
+                JsonNodeFactory.instance.objectNode().put("url", url.asText()).put("client", name);
         Task t = (Task) actions.invoke(DownloadActions.ADD, params, caller.get(), "rest");
-        return Response.status(201).entity(Map.of("success", true, "message", "Torrent added successfully", "torrent_id", t.clientTaskId(),
-                "task_id", t.id())).build();
+        return Response.status(201)
+                .entity(Map.of(
+                        "success",
+                        true,
+                        "message",
+                        "Torrent added successfully",
+                        "torrent_id",
+                        t.clientTaskId(),
+                        "task_id",
+                        t.id()))
+                .build();
     }
 
     @GET
@@ -114,12 +133,15 @@ public class ServiceTorrentsResource {
         List<Map<String, Object>> trackers = new ArrayList<>();
         for (int i = 0; i < d.trackers().size(); i++) {
             TaskDetails.Tracker t = d.trackers().get(i);
-            // The capability keeps trackers in tier order but not their tier; the position is the nearest honest figure.
-            trackers.add(Map.of("url", t.url(), "tier", i, "status", t.status(), "peers", t.peers(), "message", t.message()));
+            // The capability keeps trackers in tier order but not their tier; the position is the nearest honest
+            // figure.
+            trackers.add(Map.of(
+                    "url", t.url(), "tier", i, "status", t.status(), "peers", t.peers(), "message", t.message()));
         }
         torrent.put("files", files);
         torrent.put("trackers", trackers);
-        torrent.put("peers", d.peers().stream().map(ServiceTorrentsResource::peer).toList());
+        torrent.put(
+                "peers", d.peers().stream().map(ServiceTorrentsResource::peer).toList());
         torrent.put("details_unavailable", d.unavailable());
         return Map.of("success", true, "torrent", torrent);
     }
@@ -129,7 +151,11 @@ public class ServiceTorrentsResource {
     @Allow(Role.OPERATOR)
     public Map<String, Object> pause(@PathParam("name") String name, @PathParam("id") String id) {
         Task t = downloads.get(name, id);
-        actions.invoke(DownloadActions.PAUSE, JsonNodeFactory.instance.objectNode().put("task_id", t.id()), caller.get(), "rest");
+        actions.invoke(
+                DownloadActions.PAUSE,
+                JsonNodeFactory.instance.objectNode().put("task_id", t.id()),
+                caller.get(),
+                "rest");
         return Map.of("success", true, "message", "Torrent " + t.clientTaskId() + " paused");
     }
 
@@ -138,7 +164,11 @@ public class ServiceTorrentsResource {
     @Allow(Role.OPERATOR)
     public Map<String, Object> resume(@PathParam("name") String name, @PathParam("id") String id) {
         Task t = downloads.get(name, id);
-        actions.invoke(DownloadActions.RESUME, JsonNodeFactory.instance.objectNode().put("task_id", t.id()), caller.get(), "rest");
+        actions.invoke(
+                DownloadActions.RESUME,
+                JsonNodeFactory.instance.objectNode().put("task_id", t.id()),
+                caller.get(),
+                "rest");
         return Map.of("success", true, "message", "Torrent " + t.clientTaskId() + " resumed");
     }
 
@@ -146,11 +176,17 @@ public class ServiceTorrentsResource {
     @POST
     @Path("/{name}/torrents/{id}/remove")
     @Allow(Role.OPERATOR)
-    public Map<String, Object> remove(@PathParam("name") String name, @PathParam("id") String id,
-                                      @QueryParam("delete_data") @Nullable String deleteData, @QueryParam("remove_data") @Nullable String removeData,
-                                      @Nullable String body) {
+    public Map<String, Object> remove(
+            @PathParam("name") String name,
+            @PathParam("id") String id,
+            @QueryParam("delete_data") @Nullable String deleteData,
+            @QueryParam("remove_data") @Nullable String removeData,
+            @Nullable String body) {
         JsonNode b = parse(body);
-        boolean delete = Human.flag(deleteData != null ? deleteData : removeData, deleteData != null ? "delete_data" : "remove_data", false);
+        boolean delete = Human.flag(
+                deleteData != null ? deleteData : removeData,
+                deleteData != null ? "delete_data" : "remove_data",
+                false);
         for (String field : List.of("remove_data", "delete_data")) {
             JsonNode v = b.get(field);
             if (v == null || v.isNull()) continue;
@@ -158,8 +194,11 @@ public class ServiceTorrentsResource {
             delete = v.asBoolean();
         }
         Task t = downloads.get(name, id);
-        actions.invoke(DownloadActions.REMOVE, JsonNodeFactory.instance.objectNode().put("task_id", t.id()).put("delete_data", delete),
-                caller.get(), "rest");
+        actions.invoke(
+                DownloadActions.REMOVE,
+                JsonNodeFactory.instance.objectNode().put("task_id", t.id()).put("delete_data", delete),
+                caller.get(),
+                "rest");
         return Map.of("success", true, "message", "Torrent " + t.clientTaskId() + " removed");
     }
 
@@ -168,7 +207,8 @@ public class ServiceTorrentsResource {
     @Allow(Role.VIEWER)
     public Map<String, Object> peers(@PathParam("name") String name, @PathParam("id") String id) {
         TaskWithDetails d = downloads.details(downloads.get(name, id).id());
-        List<Map<String, Object>> peers = d.peers().stream().map(ServiceTorrentsResource::peer).toList();
+        List<Map<String, Object>> peers =
+                d.peers().stream().map(ServiceTorrentsResource::peer).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
         answer.put("peers", peers);

@@ -45,10 +45,35 @@ public record TaskView(
     static TaskView of(Task t, String clientState) {
         String name = t.name().isEmpty() ? t.clientTaskId() : t.name();
         double progress = Math.round(t.progress() * 10) / 10.0;
-        return new TaskView(t.id(), t.client(), t.clientTaskId(), name, name, t.type().name().toLowerCase(Locale.ROOT), t.status().id(), progress,
-                t.size(), Human.size(t.size()), t.downloaded(), Human.size(t.downloaded()), t.downloadSpeed(), t.uploadSpeed(),
-                Human.rate(t.downloadSpeed()), t.eta(), Human.eta(t.eta()), t.ratio(), t.seeds(), t.peers(), t.savePath(), t.category(),
-                t.source().startsWith("upload:") ? "" : SecretsInUrls.redact(t.source()), t.addedBy(), t.startTime(), t.completedAt(), t.libraryPath(), t.error(),
+        return new TaskView(
+                t.id(),
+                t.client(),
+                t.clientTaskId(),
+                name,
+                name,
+                t.type().name().toLowerCase(Locale.ROOT),
+                t.status().id(),
+                progress,
+                t.size(),
+                Human.size(t.size()),
+                t.downloaded(),
+                Human.size(t.downloaded()),
+                t.downloadSpeed(),
+                t.uploadSpeed(),
+                Human.rate(t.downloadSpeed()),
+                t.eta(),
+                Human.eta(t.eta()),
+                t.ratio(),
+                t.seeds(),
+                t.peers(),
+                t.savePath(),
+                t.category(),
+                t.source().startsWith("upload:") ? "" : SecretsInUrls.redact(t.source()),
+                t.addedBy(),
+                t.startTime(),
+                t.completedAt(),
+                t.libraryPath(),
+                t.error(),
                 clientState);
     }
 }

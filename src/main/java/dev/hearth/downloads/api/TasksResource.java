@@ -47,8 +47,11 @@ public class TasksResource {
     /** {@code status}: active, completed (data complete, seeding or not), failed, all, or one exact status. */
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, Object> list(@QueryParam("status") @Nullable String status, @QueryParam("client") @Nullable String client,
-                                    @QueryParam("limit") @Nullable String limit, @QueryParam("offset") @Nullable String offset) {
+    public Map<String, Object> list(
+            @QueryParam("status") @Nullable String status,
+            @QueryParam("client") @Nullable String client,
+            @QueryParam("limit") @Nullable String limit,
+            @QueryParam("offset") @Nullable String offset) {
         StatusFilter filter = StatusFilter.parse(status);
         int l = Params.integer(limit, "limit", 50, 1, 1000);
         int o = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
@@ -91,7 +94,8 @@ public class TasksResource {
     }
 
     private Map<String, Object> acted(String action, String id, String done) {
-        Task t = (Task) actions.invoke(action, JsonNodeFactory.instance.objectNode().put("task_id", id), caller.get(), "rest");
+        Task t = (Task)
+                actions.invoke(action, JsonNodeFactory.instance.objectNode().put("task_id", id), caller.get(), "rest");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
         answer.put("message", "Task " + t.id() + " " + done);
@@ -103,10 +107,15 @@ public class TasksResource {
     @DELETE
     @Path("/{id}")
     @Allow(Role.OPERATOR)
-    public Map<String, Object> remove(@PathParam("id") String id, @QueryParam("delete_data") @Nullable String deleteData) {
+    public Map<String, Object> remove(
+            @PathParam("id") String id, @QueryParam("delete_data") @Nullable String deleteData) {
         boolean delete = Human.flag(deleteData, "delete_data", false);
-        Task t = (Task) actions.invoke(DownloadActions.REMOVE, JsonNodeFactory.instance.objectNode().put("task_id", id).put("delete_data", delete),
-                caller.get(), "rest");
-        return Map.of("success", true, "message", "Task cancelled successfully", "task_id", t.id(), "data_deleted", delete);
+        Task t = (Task) actions.invoke(
+                DownloadActions.REMOVE,
+                JsonNodeFactory.instance.objectNode().put("task_id", id).put("delete_data", delete),
+                caller.get(),
+                "rest");
+        return Map.of(
+                "success", true, "message", "Task cancelled successfully", "task_id", t.id(), "data_deleted", delete);
     }
 }

@@ -33,15 +33,32 @@ public class UsersResource {
     }
 
     /** {@code total_uploads} is the seed's field; Hearth uploads nowhere, so it is 0. */
-    public record UserSummary(String id, String username, long totalDownloads, long totalUploads, long successful, long failed, long totalSize,
-                              Instant lastActive) {}
+    public record UserSummary(
+            String id,
+            String username,
+            long totalDownloads,
+            long totalUploads,
+            long successful,
+            long failed,
+            long totalSize,
+            Instant lastActive) {}
 
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, Object> list(@QueryParam("limit") @Nullable String limit, @QueryParam("offset") @Nullable String offset) {
-        DownloadReports.UserPage page = reports.users(Params.integer(limit, "limit", 50, 1, 500), Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
+    public Map<String, Object> list(
+            @QueryParam("limit") @Nullable String limit, @QueryParam("offset") @Nullable String offset) {
+        DownloadReports.UserPage page = reports.users(
+                Params.integer(limit, "limit", 50, 1, 500), Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
         List<UserSummary> users = page.users().stream()
-                .map(u -> new UserSummary(u.userId(), u.username(), u.total(), 0, u.successful(), u.failed(), u.totalSize(), u.lastActive()))
+                .map(u -> new UserSummary(
+                        u.userId(),
+                        u.username(),
+                        u.total(),
+                        0,
+                        u.successful(),
+                        u.failed(),
+                        u.totalSize(),
+                        u.lastActive()))
                 .toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("users", users);

@@ -12,7 +12,9 @@ final class Views {
     private Views() {}
 
     static Map<String, String> states(DownloadService downloads) {
-        return downloads.clients().stream().collect(Collectors.toMap(ClientState::name, c -> c.health().status().name()));
+        return downloads.clients().stream()
+                .collect(Collectors.toMap(
+                        ClientState::name, c -> c.health().status().name()));
     }
 
     static TaskView task(Task t, Map<String, String> states) {

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 public class WebhookResource {
     public static final String SECRET_HEADER = "X-Hearth-Webhook-Secret";
     /** Who the audit names: the hook proved itself with the install's secret, and may do this one thing. */
-    private static final Caller WEBHOOK = new Caller("webhook:download-complete", "download-complete webhook", Role.OPERATOR, Caller.Method.SYSTEM);
+    private static final Caller WEBHOOK =
+            new Caller("webhook:download-complete", "download-complete webhook", Role.OPERATOR, Caller.Method.SYSTEM);
 
     /** The answer: the task the call concerned, and whether it was the first to record the completion. */
     public record Answer(boolean success, String taskId, boolean recorded, String message) {}
@@ -49,17 +50,29 @@ public class WebhookResource {
     /** Public: the role gate does not apply, the secret does. */
     @POST
     @Public
-    public Answer complete(@HeaderParam(SECRET_HEADER) @Nullable String header, @QueryParam("secret") @Nullable String query,
-                                        @Nullable String body) throws JsonProcessingException {
+    public Answer complete(
+            @HeaderParam(SECRET_HEADER) @Nullable String header,
+            @QueryParam("secret") @Nullable String query,
+            @Nullable String body)
+            throws JsonProcessingException {
         if (!downloads.webhookSecretMatches(header != null ? header : query)) {
-            throw new ApiException(ErrorCode.UNAUTHORIZED, "Missing or wrong webhook secret: send it as the " + SECRET_HEADER
-                    + " header or ?secret= (it is downloads.webhook_secret, or the file webhook-secret in the data dir)",
+            throw new ApiException(
+                    ErrorCode.UNAUTHORIZED,
+                    "Missing or wrong webhook secret: send it as the " + SECRET_HEADER
+                            + " header or ?secret= (it is downloads.webhook_secret, or the file webhook-secret in the data dir)",
                     Map.of("header", SECRET_HEADER));
         }
-        if (body == null || body.isBlank()) throw ApiException.invalid("hash", "send the JSON payload: hash, name, category, save_path, size, completion_time");
+        if (body == null || body.isBlank())
+            throw ApiException.invalid(
+                    "hash", "send the JSON payload: hash, name, category, save_path, size, completion_time");
         JsonNode payload = json.readTree(body);
         // An audited action from the door "webhook", like every other change.
-        DownloadService.WebhookResult r = (DownloadService.WebhookResult) actions.invoke(DownloadActions.COMPLETE, payload, WEBHOOK, "webhook");
-        return new Answer(true, r.task().id(), r.recorded(), r.recorded() ? "Completion recorded" : "Completion was already recorded");
+        DownloadService.WebhookResult r =
+                (DownloadService.WebhookResult) actions.invoke(DownloadActions.COMPLETE, payload, WEBHOOK, "webhook");
+        return new Answer(
+                true,
+                r.task().id(),
+                r.recorded(),
+                r.recorded() ? "Completion recorded" : "Completion was already recorded");
     }
 }

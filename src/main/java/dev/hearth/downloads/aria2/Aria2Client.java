@@ -27,11 +27,26 @@ import java.util.function.Supplier;
  */
 final class Aria2Client implements DownloadClient {
 
-    private static final List<String> KEYS = List.of("gid", "status", "totalLength", "completedLength", "uploadLength",
-            "downloadSpeed", "uploadSpeed", "connections", "numSeeders", "seeder", "dir", "files", "bittorrent",
-            "infoHash", "errorMessage", "followedBy");
+    private static final List<String> KEYS = List.of(
+            "gid",
+            "status",
+            "totalLength",
+            "completedLength",
+            "uploadLength",
+            "downloadSpeed",
+            "uploadSpeed",
+            "connections",
+            "numSeeders",
+            "seeder",
+            "dir",
+            "files",
+            "bittorrent",
+            "infoHash",
+            "errorMessage",
+            "followedBy");
     /** How many waiting and stopped downloads one list() reads; aria2 keeps 1000 stopped results by default. */
     private static final int PAGE = 1000;
+
     private static final Set<String> RUNNING = Set.of("active", "waiting", "paused");
 
     private final Aria2Rpc rpc;
@@ -93,7 +108,8 @@ final class Aria2Client implements DownloadClient {
     }
 
     private static boolean handedOver(JsonNode s) {
-        return s.path("status").asText().equals("complete") && !s.path("followedBy").isEmpty();
+        return s.path("status").asText().equals("complete")
+                && !s.path("followedBy").isEmpty();
     }
 
     /** The gid that does the work now for a task id: a magnet's metadata gid leads to its data download's gid. */
@@ -114,13 +130,15 @@ final class Aria2Client implements DownloadClient {
         String id = current(taskId);
         Aria2Rpc.Reply reply = rpc.send("aria2.tellStatus", id);
         if (!reply.ok()) {
-            return Optional.empty();   // "GID … is not found"
+            return Optional.empty(); // "GID … is not found"
         }
         JsonNode s = reply.result();
         List<TaskDetails.FileEntry> files = new ArrayList<>();
         for (JsonNode f : s.path("files")) {
             long length = f.path("length").asLong();
-            files.add(new TaskDetails.FileEntry(f.path("path").asText(), length,
+            files.add(new TaskDetails.FileEntry(
+                    f.path("path").asText(),
+                    length,
                     length == 0 ? 0 : 100.0 * f.path("completedLength").asLong() / length,
                     f.path("selected").asBoolean() ? 1 : 0));
         }
@@ -133,8 +151,13 @@ final class Aria2Client implements DownloadClient {
         List<TaskDetails.Peer> peers = new ArrayList<>();
         if (s.has("bittorrent")) {
             for (JsonNode p : rpc.call("aria2.getPeers", id)) {
-                peers.add(new TaskDetails.Peer(p.path("ip").asText() + ":" + p.path("port").asText(), "",
-                        p.path("seeder").asBoolean() ? 100 : 0, p.path("downloadSpeed").asLong(), p.path("uploadSpeed").asLong(), ""));
+                peers.add(new TaskDetails.Peer(
+                        p.path("ip").asText() + ":" + p.path("port").asText(),
+                        "",
+                        p.path("seeder").asBoolean() ? 100 : 0,
+                        p.path("downloadSpeed").asLong(),
+                        p.path("uploadSpeed").asLong(),
+                        ""));
             }
         }
         return Optional.of(new TaskDetails(Aria2Tasks.task(s, taskId), files, trackers, peers));
@@ -142,17 +165,19 @@ final class Aria2Client implements DownloadClient {
 
     @Override
     public String add(AddRequest request) {
-        Map<String, String> options = new LinkedHashMap<>();   // aria2 wants every option value as a string
+        Map<String, String> options = new LinkedHashMap<>(); // aria2 wants every option value as a string
         String savePath = request.savePath();
         if (savePath != null && !savePath.isBlank()) {
             options.put("dir", savePath);
         }
         return switch (request.source()) {
-            case AddRequest.Source.Url url -> rpc.call("aria2.addUri", List.of(url.url()), options).asText();
+            case AddRequest.Source.Url url ->
+                rpc.call("aria2.addUri", List.of(url.url()), options).asText();
             case AddRequest.Source.TorrentFile file -> {
                 // Verify data already on disk rather than download it again.
                 options.put("check-integrity", "true");
-                yield rpc.call("aria2.addTorrent", Base64.getEncoder().encodeToString(file.data()), List.of(), options).asText();
+                yield rpc.call("aria2.addTorrent", Base64.getEncoder().encodeToString(file.data()), List.of(), options)
+                        .asText();
             }
         };
     }
@@ -177,11 +202,11 @@ final class Aria2Client implements DownloadClient {
     public void remove(String taskId, boolean deleteData) {
         String id = current(taskId);
         if (!id.equals(taskId)) {
-            rpc.send("aria2.removeDownloadResult", taskId);   // the finished metadata download
+            rpc.send("aria2.removeDownloadResult", taskId); // the finished metadata download
         }
         Aria2Rpc.Reply found = rpc.send("aria2.tellStatus", id, List.of("status", "dir", "files", "bittorrent"));
         if (!found.ok()) {
-            return;   // already gone
+            return; // already gone
         }
         if (RUNNING.contains(found.result().path("status").asText())) {
             rpc.call("aria2.forceRemove", id);
@@ -202,7 +227,8 @@ final class Aria2Client implements DownloadClient {
             connections += s.path("connections").asInt();
         }
         // aria2 reports no session totals and no free space.
-        return new ClientStats(version, g.path("downloadSpeed").asLong(), g.path("uploadSpeed").asLong(), 0, 0, 0, connections, -1);
+        return new ClientStats(
+                version, g.path("downloadSpeed").asLong(), g.path("uploadSpeed").asLong(), 0, 0, 0, connections, -1);
     }
 
     /** forceRemove returns at once; the download leaves "active" a moment later. */
@@ -228,7 +254,10 @@ final class Aria2Client implements DownloadClient {
 
     static TaskStatus status(JsonNode s) {
         long total = s.path("totalLength").asLong();
-        boolean seeding = s.path("seeder").asBoolean() || (s.has("bittorrent") && total > 0 && s.path("completedLength").asLong() == total);
+        boolean seeding = s.path("seeder").asBoolean()
+                || (s.has("bittorrent")
+                        && total > 0
+                        && s.path("completedLength").asLong() == total);
         return Aria2States.of(s.path("status").asText(), isMetadataOnly(s), seeding);
     }
 }

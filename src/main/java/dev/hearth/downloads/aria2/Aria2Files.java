@@ -20,8 +20,7 @@ import org.jboss.logging.Logger;
 final class Aria2Files {
     private static final Logger LOG = Logger.getLogger(Aria2Files.class);
 
-    private Aria2Files() {
-    }
+    private Aria2Files() {}
 
     /** Answers the paths it refused to delete. */
     static List<Path> delete(JsonNode status, DownloadRoots roots) {
@@ -47,7 +46,7 @@ final class Aria2Files {
                 continue;
             }
             deleteIfExists(file, roots, refused);
-            deleteIfExists(file.resolveSibling(file.getFileName() + ".aria2"), roots, refused);   // aria2's control file
+            deleteIfExists(file.resolveSibling(file.getFileName() + ".aria2"), roots, refused); // aria2's control file
             removeEmptyFolders(file, roots);
         }
         String name = status.path("bittorrent").path("info").path("name").asText("");
@@ -55,8 +54,9 @@ final class Aria2Files {
             deleteIfExists(dir.resolve(name + ".aria2"), roots, refused);
         }
         if (!refused.isEmpty()) {
-            LOG.warnf("Not deleting %d file(s) of aria2 download %s outside the download roots %s: %s", refused.size(),
-                    status.path("gid").asText("?"), roots.configured(), refused);
+            LOG.warnf(
+                    "Not deleting %d file(s) of aria2 download %s outside the download roots %s: %s",
+                    refused.size(), status.path("gid").asText("?"), roots.configured(), refused);
         }
         return refused;
     }
@@ -68,8 +68,9 @@ final class Aria2Files {
         if (root.isEmpty() || real.isEmpty()) {
             return;
         }
-        for (Path parent = real.get().getParent(); parent != null && parent.startsWith(root.get()) && !parent.equals(root.get());
-             parent = parent.getParent()) {
+        for (Path parent = real.get().getParent();
+                parent != null && parent.startsWith(root.get()) && !parent.equals(root.get());
+                parent = parent.getParent()) {
             try {
                 Files.deleteIfExists(parent);
             } catch (DirectoryNotEmptyException stillUsed) {

@@ -51,8 +51,13 @@ public final class Aria2Kind implements IntegrationKind<Aria2Settings> {
     @Override
     public Integration create(IntegrationTarget<Aria2Settings> target, KindContext context) {
         // The secret travels in each call's parameters, not as an HTTP auth scheme.
-        Aria2Rpc rpc = new Aria2Rpc(context.http().client(ClientSpecs.of(target)), target.settings().token(), context.clock());
+        Aria2Rpc rpc = new Aria2Rpc(
+                context.http().client(ClientSpecs.of(target)), target.settings().token(), context.clock());
         // Hearth deletes aria2's files itself, so it judges them against the download roots as configured now.
-        return new Aria2Client(rpc, context.clock(), target.timeout(), () -> DownloadRoots.of(context.config().get()));
+        return new Aria2Client(
+                rpc,
+                context.clock(),
+                target.timeout(),
+                () -> DownloadRoots.of(context.config().get()));
     }
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Aria2Rpc {
 
     /** A result, or aria2's error message. */
-    private static final String REFUSED = "aria2 refused the RPC secret; set the service's token to aria2's --rpc-secret";
+    private static final String REFUSED =
+            "aria2 refused the RPC secret; set the service's token to aria2's --rpc-secret";
 
     record Reply(JsonNode result, String error) {
         boolean ok() {

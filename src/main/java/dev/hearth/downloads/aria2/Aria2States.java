@@ -9,8 +9,7 @@ import dev.hearth.downloads.TaskStatus;
  */
 final class Aria2States {
 
-    private Aria2States() {
-    }
+    private Aria2States() {}
 
     static TaskStatus of(String status, boolean metadataOnly, boolean seeding) {
         return switch (status) {
@@ -18,7 +17,7 @@ final class Aria2States {
             case "waiting" -> TaskStatus.QUEUED;
             case "paused" -> TaskStatus.PAUSED;
             case "complete" -> TaskStatus.COMPLETED;
-            default -> TaskStatus.FAILED;   // error, removed
+            default -> TaskStatus.FAILED; // error, removed
         };
     }
 }

@@ -7,8 +7,7 @@ import dev.hearth.downloads.TaskStatus;
 /** aria2's {@code tellStatus} object, where every number is a string, as a {@link DownloadTask}. */
 final class Aria2Tasks {
 
-    private Aria2Tasks() {
-    }
+    private Aria2Tasks() {}
 
     static DownloadTask task(JsonNode s) {
         return task(s, s.path("gid").asText());

@@ -21,7 +21,11 @@ public final class ClientPolls {
             List<DownloadTask> tasks = client.list();
             ClientStats stats = client.stats();
             long ms = (System.nanoTime() - start) / 1_000_000;
-            return new Reading(Health.online(product + " " + stats.version() + ", " + tasks.size() + " tasks, answered in " + ms + " ms", clock.instant(), ms),
+            return new Reading(
+                    Health.online(
+                            product + " " + stats.version() + ", " + tasks.size() + " tasks, answered in " + ms + " ms",
+                            clock.instant(),
+                            ms),
                     new ClientSnapshot(tasks, stats));
         } catch (RuntimeException e) {
             return Reading.of(HealthProbe.failed(clock, e, (System.nanoTime() - start) / 1_000_000));

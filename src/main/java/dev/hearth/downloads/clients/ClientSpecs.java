@@ -9,8 +9,7 @@ import java.time.Duration;
 /** The upstream settings every download client starts from. */
 public final class ClientSpecs {
 
-    private ClientSpecs() {
-    }
+    private ClientSpecs() {}
 
     /**
      * The service's URL and timeout, no retries: downloads are polled every few seconds, so a failed

@@ -18,8 +18,7 @@ public final class InfoHash {
     private static final Pattern BTIH = Pattern.compile("(?i)[?&]xt=urn:btih:([0-9a-z]+)");
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private InfoHash() {
-    }
+    private InfoHash() {}
 
     /** The btih of a magnet link (40 hex or 32 base32 characters), as hex; empty if it has none. */
     public static Optional<String> ofMagnet(String magnet) {

@@ -25,11 +25,26 @@ import org.jspecify.annotations.Nullable;
 /** Deluge 2.x through deluge-web's JSON-RPC, which proxies the daemon's {@code core.*} calls. */
 final class DelugeClient implements DownloadClient {
 
-    private static final List<String> TASK_KEYS = List.of("name", "state", "progress", "total_size", "total_done",
-            "download_payload_rate", "upload_payload_rate", "eta", "ratio", "num_seeds", "num_peers",
-            "download_location", "time_added", "completed_time", "label", "message", "is_finished");
-    private static final List<String> DETAIL_KEYS = concat(TASK_KEYS,
-            List.of("files", "file_progress", "file_priorities", "trackers", "tracker_status", "peers"));
+    private static final List<String> TASK_KEYS = List.of(
+            "name",
+            "state",
+            "progress",
+            "total_size",
+            "total_done",
+            "download_payload_rate",
+            "upload_payload_rate",
+            "eta",
+            "ratio",
+            "num_seeds",
+            "num_peers",
+            "download_location",
+            "time_added",
+            "completed_time",
+            "label",
+            "message",
+            "is_finished");
+    private static final List<String> DETAIL_KEYS = concat(
+            TASK_KEYS, List.of("files", "file_progress", "file_priorities", "trackers", "tracker_status", "peers"));
 
     private final UpstreamClient http;
     private final DelugeRpc rpc;
@@ -59,7 +74,9 @@ final class DelugeClient implements DownloadClient {
     @Override
     public List<DownloadTask> list() {
         List<DownloadTask> tasks = new ArrayList<>();
-        call("core.get_torrents_status", Map.of(), TASK_KEYS).properties().forEach(e -> tasks.add(task(e.getKey(), e.getValue())));
+        call("core.get_torrents_status", Map.of(), TASK_KEYS)
+                .properties()
+                .forEach(e -> tasks.add(task(e.getKey(), e.getValue())));
         return tasks;
     }
 
@@ -67,25 +84,34 @@ final class DelugeClient implements DownloadClient {
     public Optional<TaskDetails> details(String id) {
         JsonNode s = call("core.get_torrent_status", id, DETAIL_KEYS);
         if (s.isEmpty()) {
-            return Optional.empty();   // Deluge answers {} for a hash it does not have
+            return Optional.empty(); // Deluge answers {} for a hash it does not have
         }
         List<TaskDetails.FileEntry> files = new ArrayList<>();
         JsonNode progress = s.path("file_progress");
         JsonNode priorities = s.path("file_priorities");
         for (JsonNode f : s.path("files")) {
             int index = f.path("index").asInt();
-            files.add(new TaskDetails.FileEntry(f.path("path").asText(), f.path("size").asLong(),
-                    progress.path(index).asDouble() * 100, priorities.path(index).asInt()));
+            files.add(new TaskDetails.FileEntry(
+                    f.path("path").asText(),
+                    f.path("size").asLong(),
+                    progress.path(index).asDouble() * 100,
+                    priorities.path(index).asInt()));
         }
         List<TaskDetails.Tracker> trackers = new ArrayList<>();
         for (JsonNode t : s.path("trackers")) {
             // Deluge reports one status for the torrent (the tracker it last spoke to), not one per tracker.
-            trackers.add(new TaskDetails.Tracker(t.path("url").asText(), s.path("tracker_status").asText(), 0, ""));
+            trackers.add(new TaskDetails.Tracker(
+                    t.path("url").asText(), s.path("tracker_status").asText(), 0, ""));
         }
         List<TaskDetails.Peer> peers = new ArrayList<>();
         for (JsonNode p : s.path("peers")) {
-            peers.add(new TaskDetails.Peer(p.path("ip").asText(), p.path("client").asText(), p.path("progress").asDouble() * 100,
-                    p.path("down_speed").asLong(), p.path("up_speed").asLong(), p.path("country").asText()));
+            peers.add(new TaskDetails.Peer(
+                    p.path("ip").asText(),
+                    p.path("client").asText(),
+                    p.path("progress").asDouble() * 100,
+                    p.path("down_speed").asLong(),
+                    p.path("up_speed").asLong(),
+                    p.path("country").asText()));
         }
         return Optional.of(new TaskDetails(task(id, s), files, trackers, peers));
     }
@@ -98,11 +124,17 @@ final class DelugeClient implements DownloadClient {
             options.put("download_location", savePath);
         }
         String id = switch (request.source()) {
-            case AddRequest.Source.Url url when InfoHash.isMagnet(url.url()) ->
-                    added(InfoHash.ofMagnet(url.url()).orElse(null), "core.add_torrent_magnet", url.url(), options);
+            case AddRequest.Source.Url url
+            when InfoHash.isMagnet(url.url()) ->
+                added(InfoHash.ofMagnet(url.url()).orElse(null), "core.add_torrent_magnet", url.url(), options);
             case AddRequest.Source.Url url -> added(null, "core.add_torrent_url", url.url(), options);
-            case AddRequest.Source.TorrentFile file -> added(InfoHash.ofTorrent(file.data()), "core.add_torrent_file",
-                    file.filename(), Base64.getEncoder().encodeToString(file.data()), options);
+            case AddRequest.Source.TorrentFile file ->
+                added(
+                        InfoHash.ofTorrent(file.data()),
+                        "core.add_torrent_file",
+                        file.filename(),
+                        Base64.getEncoder().encodeToString(file.data()),
+                        options);
         };
         String category = request.category();
         if (category != null && !category.isBlank()) {
@@ -129,12 +161,25 @@ final class DelugeClient implements DownloadClient {
     @Override
     public ClientStats stats() {
         String version = call("daemon.get_version").asText();
-        JsonNode s = call("core.get_session_status", List.of("payload_download_rate", "payload_upload_rate",
-                "total_download", "total_upload", "dht_nodes", "peer.num_peers_connected"));
+        JsonNode s = call(
+                "core.get_session_status",
+                List.of(
+                        "payload_download_rate",
+                        "payload_upload_rate",
+                        "total_download",
+                        "total_upload",
+                        "dht_nodes",
+                        "peer.num_peers_connected"));
         long free = call("core.get_free_space").asLong(-1);
-        return new ClientStats(version, s.path("payload_download_rate").asLong(), s.path("payload_upload_rate").asLong(),
-                s.path("total_download").asLong(), s.path("total_upload").asLong(), s.path("dht_nodes").asLong(),
-                s.path("peer.num_peers_connected").asInt(), free);
+        return new ClientStats(
+                version,
+                s.path("payload_download_rate").asLong(),
+                s.path("payload_upload_rate").asLong(),
+                s.path("total_download").asLong(),
+                s.path("total_upload").asLong(),
+                s.path("dht_nodes").asLong(),
+                s.path("peer.num_peers_connected").asInt(),
+                free);
     }
 
     /**
@@ -148,19 +193,20 @@ final class DelugeClient implements DownloadClient {
         }
         JsonNode hash = DelugeRpc.result(http, method, reply);
         if (!hash.isTextual()) {
-            throw new UpstreamException.BadResponse(http.name(), "Deluge " + method + " added nothing (is it a valid torrent?)", null);
+            throw new UpstreamException.BadResponse(
+                    http.name(), "Deluge " + method + " added nothing (is it a valid torrent?)", null);
         }
         return hash.asText();
     }
 
     /** A category is a Label-plugin label; without the plugin (code 2, unknown method) it is skipped. */
     private void label(String id, String category) {
-        String label = category.toLowerCase(java.util.Locale.ROOT);   // the plugin only accepts lower case
+        String label = category.toLowerCase(java.util.Locale.ROOT); // the plugin only accepts lower case
         DelugeRpc.Reply set = reply("label.set_torrent", id, label);
         if (set.ok() || set.errorCode() == DelugeRpc.UNKNOWN_METHOD) {
             return;
         }
-        reply("label.add", label);   // an "already exists" failure is fine
+        reply("label.add", label); // an "already exists" failure is fine
         DelugeRpc.result(http, "label.set_torrent", reply("label.set_torrent", id, label));
     }
 
@@ -175,12 +221,12 @@ final class DelugeClient implements DownloadClient {
                 s.path("name").asText(),
                 DownloadTask.Type.TORRENT,
                 status,
-                s.path("progress").asDouble(),   // already 0–100
+                s.path("progress").asDouble(), // already 0–100
                 totalSize,
                 s.path("total_done").asLong(),
                 s.path("download_payload_rate").asLong(),
                 s.path("upload_payload_rate").asLong(),
-                eta > 0 ? eta : (finished ? 0 : -1),   // Deluge says 0 for "unknown" too
+                eta > 0 ? eta : (finished ? 0 : -1), // Deluge says 0 for "unknown" too
                 Math.max(0, s.path("ratio").asDouble()),
                 s.path("num_seeds").asInt(),
                 s.path("num_peers").asInt(),
@@ -205,7 +251,8 @@ final class DelugeClient implements DownloadClient {
      */
     private DelugeRpc.Reply reply(String method, Object... params) {
         DelugeRpc.Reply reply = rpc.send(http, method, params);
-        if (reply.errorCode() == DelugeRpc.UNKNOWN_METHOD && !method.startsWith("web.")
+        if (reply.errorCode() == DelugeRpc.UNKNOWN_METHOD
+                && !method.startsWith("web.")
                 && DelugeLogin.connectDaemon(rpc, http)) {
             return rpc.send(http, method, params);
         }

@@ -51,8 +51,9 @@ public final class DelugeKind implements IntegrationKind<DelugeSettings> {
     @Override
     public Integration create(IntegrationTarget<DelugeSettings> target, KindContext context) {
         DelugeRpc rpc = new DelugeRpc();
-        var spec = ClientSpecs.of(target).withAuth(AuthStrategy.sessionCookie(
-                new DelugeLogin(rpc, target.settings().password()), DelugeRpc::sessionExpired));
+        var spec = ClientSpecs.of(target)
+                .withAuth(AuthStrategy.sessionCookie(
+                        new DelugeLogin(rpc, target.settings().password()), DelugeRpc::sessionExpired));
         return new DelugeClient(context.http().client(spec), rpc, context.clock());
     }
 }

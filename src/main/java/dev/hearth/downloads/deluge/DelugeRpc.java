@@ -40,7 +40,10 @@ final class DelugeRpc {
         JsonNode envelope = r.json();
         JsonNode error = envelope.path("error");
         if (error.isObject()) {
-            return new Reply(envelope.path("result"), Math.max(1, error.path("code").asInt(4)), error.path("message").asText());
+            return new Reply(
+                    envelope.path("result"),
+                    Math.max(1, error.path("code").asInt(4)),
+                    error.path("message").asText());
         }
         return new Reply(envelope.path("result"), 0, "");
     }
@@ -51,13 +54,14 @@ final class DelugeRpc {
             return reply.result();
         }
         if (reply.errorCode() == NOT_AUTHENTICATED) {
-            return fail(new UpstreamException.AuthFailed(http.name(), "deluge-web does not accept our session for " + method));
+            return fail(new UpstreamException.AuthFailed(
+                    http.name(), "deluge-web does not accept our session for " + method));
         }
         String message = reply.errorMessage();
         // Daemon failures quote a Python traceback; the start says what went wrong.
         String shortMessage = message.length() > 200 ? message.substring(0, 200) + "…" : message;
-        return fail(new UpstreamException.BadResponse(http.name(), "Deluge " + method + " failed (code "
-                + reply.errorCode() + "): " + shortMessage, null));
+        return fail(new UpstreamException.BadResponse(
+                http.name(), "Deluge " + method + " failed (code " + reply.errorCode() + "): " + shortMessage, null));
     }
 
     /** Whether a raw answer says our session is gone (code 1): the stack then logs in again once. */

@@ -8,8 +8,7 @@ import dev.hearth.downloads.TaskStatus;
  */
 final class DelugeStates {
 
-    private DelugeStates() {
-    }
+    private DelugeStates() {}
 
     static TaskStatus of(String state, boolean finished, long totalSize) {
         return switch (state) {

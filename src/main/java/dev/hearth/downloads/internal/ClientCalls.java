@@ -19,13 +19,19 @@ public final class ClientCalls {
         } catch (ApiException e) {
             throw e;
         } catch (UpstreamException.Timeout e) {
-            throw new ApiException(ErrorCode.TIMEOUT, "Download client '" + client + "' did not answer in time: " + e.getMessage(),
+            throw new ApiException(
+                    ErrorCode.TIMEOUT,
+                    "Download client '" + client + "' did not answer in time: " + e.getMessage(),
                     Map.of("client", client, "reason", e.reason()));
         } catch (UpstreamException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Download client '" + client + "' failed: " + e.getMessage(),
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Download client '" + client + "' failed: " + e.getMessage(),
                     Map.of("client", client, "reason", e.reason()));
         } catch (RuntimeException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Download client '" + client + "' failed: " + e.getMessage(),
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Download client '" + client + "' failed: " + e.getMessage(),
                     Map.of("client", client, "reason", "error"));
         }
     }

@@ -36,9 +36,13 @@ public class ClientDirectory {
 
     @Inject
     public ClientDirectory(ServiceRegistry services, HealthBoard board) {
-        this(() -> services.offering(DownloadClient.class).stream()
-                .map(o -> new Client(o.client(), o.kind().capability(DownloadCapability.class).orElseThrow()))
-                .toList(), board::health);
+        this(
+                () -> services.offering(DownloadClient.class).stream()
+                        .map(o -> new Client(
+                                o.client(),
+                                o.kind().capability(DownloadCapability.class).orElseThrow()))
+                        .toList(),
+                board::health);
     }
 
     public ClientDirectory(Supplier<List<Client>> source, Function<String, Health> health) {

@@ -31,9 +31,18 @@ public class Completions {
     public boolean record(String taskId, Instant completedAt) {
         return db.inTransaction(() -> {
             if (!store.markCompletedOnce(taskId, completedAt.toEpochMilli(), clock.millis())) return false;
-            Task t = store.find(taskId).orElseThrow(() -> new IllegalStateException("task " + taskId + " vanished inside its transaction"));
-            bus.publish(new DownloadCompleted(t.id(), t.client(), t.name(), t.category(), t.savePath(), t.size(),
-                    t.completedAt() == null ? completedAt : t.completedAt(), t.addedBy()));
+            Task t = store.find(taskId)
+                    .orElseThrow(
+                            () -> new IllegalStateException("task " + taskId + " vanished inside its transaction"));
+            bus.publish(new DownloadCompleted(
+                    t.id(),
+                    t.client(),
+                    t.name(),
+                    t.category(),
+                    t.savePath(),
+                    t.size(),
+                    t.completedAt() == null ? completedAt : t.completedAt(),
+                    t.addedBy()));
             return true;
         });
     }

@@ -41,8 +41,14 @@ public class DownloadReadings implements ReadingListener, PollCadence {
     /** Each client's tasks as its last poll listed them, by the client's id. */
     private final Map<String, Map<String, DownloadTask>> lastPolled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public DownloadReadings(ClientDirectory clients, TaskStore store, Completions completions, Database db, ConfigService config, Clock clock,
-                            LiveHub live) {
+    public DownloadReadings(
+            ClientDirectory clients,
+            TaskStore store,
+            Completions completions,
+            Database db,
+            ConfigService config,
+            Clock clock,
+            LiveHub live) {
         this.clients = clients;
         this.store = store;
         this.completions = completions;
@@ -55,7 +61,8 @@ public class DownloadReadings implements ReadingListener, PollCadence {
     @Override
     public Optional<Duration> interval(ServiceRegistry.Bound service) {
         return service.integration() instanceof DownloadClient
-                ? Optional.of(config.current().section(DownloadsConfig.class).pollInterval()) : Optional.empty();
+                ? Optional.of(config.current().section(DownloadsConfig.class).pollInterval())
+                : Optional.empty();
     }
 
     @Override
@@ -79,7 +86,8 @@ public class DownloadReadings implements ReadingListener, PollCadence {
         java.util.Set<String> awaiting = store.awaitingCompletion(name);
         for (DownloadTask t : tasks) {
             if (t.status().isFinished() && awaiting.contains(Task.idOf(name, t.id()))) {
-                completions.record(Task.idOf(name, t.id()), t.completedAt() == null ? clock.instant() : t.completedAt());
+                completions.record(
+                        Task.idOf(name, t.id()), t.completedAt() == null ? clock.instant() : t.completedAt());
             }
         }
         clients.recordStats(name, snapshot.stats());
@@ -96,10 +104,17 @@ public class DownloadReadings implements ReadingListener, PollCadence {
         for (DownloadTask t : tasks) {
             now.put(t.id(), t);
             DownloadTask old = previous.get(t.id());
-            if (old == null || old.status() != t.status() || old.progress() != t.progress() || old.downloaded() != t.downloaded()
-                    || old.downloadSpeed() != t.downloadSpeed() || old.uploadSpeed() != t.uploadSpeed() || old.eta() != t.eta()
-                    || old.peers() != t.peers() || old.seeds() != t.seeds()) {
-                store.find(Task.idOf(client, t.id())).ifPresent(task -> live.publish(DownloadChannels.TASK_UPDATES.name(), task.id(), task));
+            if (old == null
+                    || old.status() != t.status()
+                    || old.progress() != t.progress()
+                    || old.downloaded() != t.downloaded()
+                    || old.downloadSpeed() != t.downloadSpeed()
+                    || old.uploadSpeed() != t.uploadSpeed()
+                    || old.eta() != t.eta()
+                    || old.peers() != t.peers()
+                    || old.seeds() != t.seeds()) {
+                store.find(Task.idOf(client, t.id()))
+                        .ifPresent(task -> live.publish(DownloadChannels.TASK_UPDATES.name(), task.id(), task));
             }
         }
         lastPolled.put(client, now);

@@ -36,18 +36,25 @@ public sealed interface DownloadUrl {
         return switch (scheme) {
             case "magnet" -> magnet(url);
             case "http", "https" -> http(url);
-            default -> throw new ApiException(dev.hearth.platform.web.ErrorCode.INVALID_INPUT,
-                    "url: must be a magnet:, http:// or https:// link" + (scheme.isEmpty() ? "" : " (got " + scheme + ":)"),
-                    Map.of("field", "url", "allowed_schemes", java.util.List.of("magnet", "http", "https")));
+            default ->
+                throw new ApiException(
+                        dev.hearth.platform.web.ErrorCode.INVALID_INPUT,
+                        "url: must be a magnet:, http:// or https:// link"
+                                + (scheme.isEmpty() ? "" : " (got " + scheme + ":)"),
+                        Map.of("field", "url", "allowed_schemes", java.util.List.of("magnet", "http", "https")));
         };
     }
 
     private static Magnet magnet(String url) {
         String query = url.startsWith("magnet:?") ? url.substring("magnet:?".length()) : "";
         Matcher m = BTIH.matcher(query);
-        if (!m.find()) throw ApiException.invalid("url", "a magnet link needs xt=urn:btih: with a 40-character hex or 32-character base32 hash");
+        if (!m.find())
+            throw ApiException.invalid(
+                    "url", "a magnet link needs xt=urn:btih: with a 40-character hex or 32-character base32 hash");
         String hash = m.group(1);
-        String hex = hash.length() == 40 ? hash.toLowerCase(Locale.ROOT) : HexFormat.of().formatHex(base32(hash.toUpperCase(Locale.ROOT)));
+        String hex = hash.length() == 40
+                ? hash.toLowerCase(Locale.ROOT)
+                : HexFormat.of().formatHex(base32(hash.toUpperCase(Locale.ROOT)));
         Matcher dn = DN.matcher(query);
         String name = dn.find() ? decode(dn.group(1)) : "";
         return new Magnet(url, hex, name);

@@ -2,8 +2,8 @@ package dev.hearth.downloads.internal;
 
 import dev.hearth.downloads.DownloadCompleted;
 import dev.hearth.downloads.DownloadRoots;
-import dev.hearth.platform.config.ConfigService;
 import dev.hearth.downloads.DownloadsConfig;
+import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.events.EventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -46,7 +46,11 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
         DownloadsConfig d = config.current().section(DownloadsConfig.class);
         String mode = d.completion().mode();
         DownloadsConfig.Category category = d.categories().get(e.category());
-        if ("none".equals(mode) || category == null || category.libraryPath().isBlank() || e.name().isBlank() || e.savePath().isBlank()) {
+        if ("none".equals(mode)
+                || category == null
+                || category.libraryPath().isBlank()
+                || e.name().isBlank()
+                || e.savePath().isBlank()) {
             return;
         }
         Path saveDir = Path.of(e.savePath()).toAbsolutePath().normalize();
@@ -62,7 +66,9 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
         // (real path, links followed) goes into the library, and a link is never taken for a download.
         DownloadRoots roots = DownloadRoots.of(config.current());
         if (!roots.mayDelete(source) || Files.isSymbolicLink(source)) {
-            LOG.warnf("Not moving task %s: %s is outside the download directories %s (or a link)", e.taskId(), source, roots.configured());
+            LOG.warnf(
+                    "Not moving task %s: %s is outside the download directories %s (or a link)",
+                    e.taskId(), source, roots.configured());
             return;
         }
         Optional<Path> realLibrary = DownloadRoots.entry(libraryDir);
@@ -75,7 +81,9 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 store.setLibraryPath(e.taskId(), target.toString()); // done before: a re-delivery
             } else {
-                LOG.warnf("Task %s completed but %s does not exist here; nothing to put into %s", e.taskId(), source, libraryDir);
+                LOG.warnf(
+                        "Task %s completed but %s does not exist here; nothing to put into %s",
+                        e.taskId(), source, libraryDir);
             }
             return;
         }
@@ -83,9 +91,11 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
         if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(source)) {
-                files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+                files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                        .toList();
             }
-            for (Path file : files) place(file, target.resolve(source.relativize(file).toString()), move);
+            for (Path file : files)
+                place(file, target.resolve(source.relativize(file).toString()), move);
             if (move) removeEmptyDirectories(source);
         } else {
             place(source, target, move);
@@ -120,7 +130,9 @@ public class LibraryMover implements EventListener<DownloadCompleted> {
     private static void removeEmptyDirectories(Path root) throws IOException {
         List<Path> dirs;
         try (Stream<Path> walk = Files.walk(root)) {
-            dirs = walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
+            dirs = walk.filter(Files::isDirectory)
+                    .sorted(Comparator.reverseOrder())
+                    .toList();
         }
         for (Path dir : dirs) {
             try (Stream<Path> entries = Files.list(dir)) {

@@ -115,7 +115,8 @@ public record TorrentFile(String name, String infoHash) {
             } catch (NumberFormatException e) {
                 throw new Malformed("a string length is malformed at byte " + pos);
             }
-            if (length < 0 || colon + 1 + length > b.length) throw new Malformed("a string runs past the end of the file");
+            if (length < 0 || colon + 1 + length > b.length)
+                throw new Malformed("a string runs past the end of the file");
             String s = new String(b, colon + 1, (int) length, StandardCharsets.UTF_8);
             pos = colon + 1 + (int) length;
             return s;

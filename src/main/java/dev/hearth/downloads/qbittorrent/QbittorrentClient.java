@@ -82,20 +82,34 @@ final class QbittorrentClient implements DownloadClient {
         }
         List<TaskDetails.FileEntry> files = new ArrayList<>();
         for (JsonNode f : http.getJson(API + "torrents/files?hash=" + id)) {
-            files.add(new TaskDetails.FileEntry(f.path("name").asText(), f.path("size").asLong(),
-                    f.path("progress").asDouble() * 100, f.path("priority").asInt()));
+            files.add(new TaskDetails.FileEntry(
+                    f.path("name").asText(),
+                    f.path("size").asLong(),
+                    f.path("progress").asDouble() * 100,
+                    f.path("priority").asInt()));
         }
         List<TaskDetails.Tracker> trackers = new ArrayList<>();
         for (JsonNode t : http.getJson(API + "torrents/trackers?hash=" + id)) {
-            trackers.add(new TaskDetails.Tracker(t.path("url").asText(), trackerStatus(t.path("status").asInt()),
-                    Math.max(0, t.path("num_peers").asInt()), t.path("msg").asText()));
+            trackers.add(new TaskDetails.Tracker(
+                    t.path("url").asText(),
+                    trackerStatus(t.path("status").asInt()),
+                    Math.max(0, t.path("num_peers").asInt()),
+                    t.path("msg").asText()));
         }
         List<TaskDetails.Peer> peers = new ArrayList<>();
-        http.getJson(API + "sync/torrentPeers?rid=0&hash=" + id).path("peers").properties().forEach(e -> {
-            JsonNode p = e.getValue();
-            peers.add(new TaskDetails.Peer(e.getKey(), p.path("client").asText(), p.path("progress").asDouble() * 100,
-                    p.path("dl_speed").asLong(), p.path("up_speed").asLong(), p.path("country").asText()));
-        });
+        http.getJson(API + "sync/torrentPeers?rid=0&hash=" + id)
+                .path("peers")
+                .properties()
+                .forEach(e -> {
+                    JsonNode p = e.getValue();
+                    peers.add(new TaskDetails.Peer(
+                            e.getKey(),
+                            p.path("client").asText(),
+                            p.path("progress").asDouble() * 100,
+                            p.path("dl_speed").asLong(),
+                            p.path("up_speed").asLong(),
+                            p.path("country").asText()));
+                });
         return Optional.of(new TaskDetails(task(found.get(0)), files, trackers, peers));
     }
 
@@ -106,7 +120,8 @@ final class QbittorrentClient implements DownloadClient {
         switch (request.source()) {
             case AddRequest.Source.Url url -> {
                 id = InfoHash.isMagnet(url.url())
-                        ? InfoHash.ofMagnet(url.url()).orElseThrow(() -> new IllegalArgumentException("the magnet link has no btih"))
+                        ? InfoHash.ofMagnet(url.url())
+                                .orElseThrow(() -> new IllegalArgumentException("the magnet link has no btih"))
                         : null;
                 parts.add(MultipartPart.field("urls", url.url()));
             }
@@ -132,7 +147,8 @@ final class QbittorrentClient implements DownloadClient {
             if (id != null && !http.getJson(API + "torrents/info?hashes=" + id).isEmpty()) {
                 return id;
             }
-            throw new UpstreamException.BadResponse(http.name(), "qBittorrent refused the torrent (not a valid torrent or link)", null);
+            throw new UpstreamException.BadResponse(
+                    http.name(), "qBittorrent refused the torrent (not a valid torrent or link)", null);
         }
         return id != null ? id : awaitNewHash(before);
     }
@@ -167,13 +183,21 @@ final class QbittorrentClient implements DownloadClient {
         String version = text("app/version");
         ServerState before = serverState.get();
         JsonNode main = http.getJson(API + "sync/maindata?rid=" + before.rid());
-        com.fasterxml.jackson.databind.node.ObjectNode s = main.path("full_update").asBoolean(false) || before.rid() == 0
-                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : before.fields().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode s =
+                main.path("full_update").asBoolean(false) || before.rid() == 0
+                        ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        : before.fields().deepCopy();
         main.path("server_state").properties().forEach(e -> s.set(e.getKey(), e.getValue()));
         serverState.set(new ServerState(main.path("rid").asLong(0), s));
-        return new ClientStats(version, s.path("dl_info_speed").asLong(), s.path("up_info_speed").asLong(),
-                s.path("dl_info_data").asLong(), s.path("up_info_data").asLong(), s.path("dht_nodes").asLong(),
-                s.path("total_peer_connections").asInt(), s.path("free_space_on_disk").asLong(-1));
+        return new ClientStats(
+                version,
+                s.path("dl_info_speed").asLong(),
+                s.path("up_info_speed").asLong(),
+                s.path("dl_info_data").asLong(),
+                s.path("up_info_data").asLong(),
+                s.path("dht_nodes").asLong(),
+                s.path("total_peer_connections").asInt(),
+                s.path("free_space_on_disk").asLong(-1));
     }
 
     private DownloadTask task(JsonNode t) {
@@ -230,15 +254,17 @@ final class QbittorrentClient implements DownloadClient {
         if (http.getJson(API + "torrents/categories").has(category)) {
             return;
         }
-        UpstreamResponse r = http.postForm(API + "torrents/createCategory", Map.of("category", category, "savePath", ""));
-        if (r.status() != 409) {   // 409: someone created it meanwhile
+        UpstreamResponse r =
+                http.postForm(API + "torrents/createCategory", Map.of("category", category, "savePath", ""));
+        if (r.status() != 409) { // 409: someone created it meanwhile
             http.successful(r);
         }
     }
 
     private Set<String> hashes() {
         Set<String> hashes = new HashSet<>();
-        http.getJson(API + "torrents/info?filter=all").forEach(t -> hashes.add(t.path("hash").asText()));
+        http.getJson(API + "torrents/info?filter=all")
+                .forEach(t -> hashes.add(t.path("hash").asText()));
         return hashes;
     }
 
@@ -257,8 +283,11 @@ final class QbittorrentClient implements DownloadClient {
                 break;
             }
         } while (System.nanoTime() < deadline);
-        throw new UpstreamException.Timeout(http.name(), "qBittorrent accepted the link but showed no new torrent within "
-                + timeout.toMillis() + " ms; the link may not point to a torrent", null);
+        throw new UpstreamException.Timeout(
+                http.name(),
+                "qBittorrent accepted the link but showed no new torrent within " + timeout.toMillis()
+                        + " ms; the link may not point to a torrent",
+                null);
     }
 
     private WebApiVersion webApi() {

@@ -40,7 +40,8 @@ public final class QbittorrentKind implements IntegrationKind<QbittorrentSetting
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(DownloadCapability.of(Feature.TORRENTS, Feature.CATEGORIES, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS));
+        return Set.of(DownloadCapability.of(
+                Feature.TORRENTS, Feature.CATEGORIES, Feature.REMOVES_DATA, Feature.PEERS, Feature.HASH_IDS));
     }
 
     /** The Web UI's address, also as written with its API path ({@code …/api/v2}). */
@@ -55,7 +56,9 @@ public final class QbittorrentKind implements IntegrationKind<QbittorrentSetting
         if (!target.settings().password().isEmpty()) {
             // 403 is qBittorrent's "no valid session": log in again once and repeat the call.
             spec = spec.withAuth(AuthStrategy.sessionCookie(
-                    new QbittorrentLogin(target.settings().username(), target.settings().password()), r -> r.status() == 403));
+                    new QbittorrentLogin(
+                            target.settings().username(), target.settings().password()),
+                    r -> r.status() == 403));
         }
         return new QbittorrentClient(context.http().client(spec), context.clock(), target.timeout());
     }

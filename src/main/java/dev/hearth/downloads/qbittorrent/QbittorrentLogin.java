@@ -32,24 +32,29 @@ final class QbittorrentLogin implements SessionLogin {
         form.put("password", password);
         UpstreamResponse r = raw.postForm("api/v2/auth/login", form);
         switch (r.status()) {
-            case 204 -> { }
+            case 204 -> {}
             case 200 -> {
                 if (!r.text().strip().equals("Ok.")) {
                     throw refused(raw);
                 }
             }
             case 401 -> throw refused(raw);
-            case 403 -> throw new UpstreamException.AuthFailed(raw.name(), "qBittorrent has banned this address after"
-                    + " too many failed logins; fix the password, then wait for the ban to end (1 hour by default)"
-                    + " or restart qBittorrent");
+            case 403 ->
+                throw new UpstreamException.AuthFailed(
+                        raw.name(),
+                        "qBittorrent has banned this address after"
+                                + " too many failed logins; fix the password, then wait for the ban to end (1 hour by default)"
+                                + " or restart qBittorrent");
             default -> raw.successful(r);
         }
     }
 
     private static UpstreamException.AuthFailed refused(UpstreamClient raw) {
         // Hearth tries once and then waits: qBittorrent bans the address after 5 failures.
-        return new UpstreamException.AuthFailed(raw.name(), "qBittorrent refused the user name or password;"
-                + " correct them in the service's credentials (Hearth will not try again until then)");
+        return new UpstreamException.AuthFailed(
+                raw.name(),
+                "qBittorrent refused the user name or password;"
+                        + " correct them in the service's credentials (Hearth will not try again until then)");
     }
 
     @Override

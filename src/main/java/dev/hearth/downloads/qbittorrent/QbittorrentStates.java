@@ -5,8 +5,7 @@ import dev.hearth.downloads.TaskStatus;
 /** qBittorrent's {@code state} strings (4.x {@code paused*} and 5.x {@code stopped*} alike) onto Hearth's states. */
 final class QbittorrentStates {
 
-    private QbittorrentStates() {
-    }
+    private QbittorrentStates() {}
 
     static TaskStatus of(String state) {
         return switch (state) {

@@ -27,16 +27,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class TransmissionClient implements DownloadClient {
 
-    private static final List<String> TASK_FIELDS = List.of("hashString", "name", "status", "error", "errorString",
-            "percentDone", "metadataPercentComplete", "totalSize", "haveValid", "rateDownload", "rateUpload", "eta",
-            "uploadRatio", "peersSendingToUs", "peersGettingFromUs", "downloadDir", "labels", "addedDate", "doneDate");
-    private static final List<String> DETAIL_FIELDS = concat(TASK_FIELDS, List.of("files", "fileStats", "trackerStats", "peers"));
+    private static final List<String> TASK_FIELDS = List.of(
+            "hashString",
+            "name",
+            "status",
+            "error",
+            "errorString",
+            "percentDone",
+            "metadataPercentComplete",
+            "totalSize",
+            "haveValid",
+            "rateDownload",
+            "rateUpload",
+            "eta",
+            "uploadRatio",
+            "peersSendingToUs",
+            "peersGettingFromUs",
+            "downloadDir",
+            "labels",
+            "addedDate",
+            "doneDate");
+    private static final List<String> DETAIL_FIELDS =
+            concat(TASK_FIELDS, List.of("files", "fileStats", "trackerStats", "peers"));
     /** rpc-version 17 (Transmission 4.0) added labels, which is where a category goes. */
     private static final int LABELS_SINCE = 17;
 
     private final TransmissionRpc rpc;
     private final Clock clock;
-    private final AtomicInteger rpcVersion = new AtomicInteger();   // 0 until asked
+    private final AtomicInteger rpcVersion = new AtomicInteger(); // 0 until asked
 
     TransmissionClient(TransmissionRpc rpc, Clock clock) {
         this.rpc = rpc;
@@ -69,7 +87,8 @@ final class TransmissionClient implements DownloadClient {
 
     @Override
     public Optional<TaskDetails> details(String id) {
-        JsonNode found = rpc.call("torrent-get", Map.of("ids", List.of(id), "fields", DETAIL_FIELDS)).path("torrents");
+        JsonNode found = rpc.call("torrent-get", Map.of("ids", List.of(id), "fields", DETAIL_FIELDS))
+                .path("torrents");
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -79,19 +98,30 @@ final class TransmissionClient implements DownloadClient {
         for (int i = 0; i < t.path("files").size(); i++) {
             JsonNode f = t.path("files").get(i);
             long length = f.path("length").asLong();
-            files.add(new TaskDetails.FileEntry(f.path("name").asText(), length,
-                    length == 0 ? 100 : 100.0 * f.path("bytesCompleted").asLong() / length, stats.path(i).path("priority").asInt()));
+            files.add(new TaskDetails.FileEntry(
+                    f.path("name").asText(),
+                    length,
+                    length == 0 ? 100 : 100.0 * f.path("bytesCompleted").asLong() / length,
+                    stats.path(i).path("priority").asInt()));
         }
         List<TaskDetails.Tracker> trackers = new ArrayList<>();
         for (JsonNode tr : t.path("trackerStats")) {
-            trackers.add(new TaskDetails.Tracker(tr.path("announce").asText(), trackerState(tr.path("announceState").asInt()),
-                    Math.max(0, tr.path("seederCount").asInt()) + Math.max(0, tr.path("leecherCount").asInt()),
+            trackers.add(new TaskDetails.Tracker(
+                    tr.path("announce").asText(),
+                    trackerState(tr.path("announceState").asInt()),
+                    Math.max(0, tr.path("seederCount").asInt())
+                            + Math.max(0, tr.path("leecherCount").asInt()),
                     tr.path("lastAnnounceResult").asText()));
         }
         List<TaskDetails.Peer> peers = new ArrayList<>();
         for (JsonNode p : t.path("peers")) {
-            peers.add(new TaskDetails.Peer(p.path("address").asText() + ":" + p.path("port").asInt(), p.path("clientName").asText(),
-                    p.path("progress").asDouble() * 100, p.path("rateToClient").asLong(), p.path("rateToPeer").asLong(), ""));
+            peers.add(new TaskDetails.Peer(
+                    p.path("address").asText() + ":" + p.path("port").asInt(),
+                    p.path("clientName").asText(),
+                    p.path("progress").asDouble() * 100,
+                    p.path("rateToClient").asLong(),
+                    p.path("rateToPeer").asLong(),
+                    ""));
         }
         return Optional.of(new TaskDetails(task(t), files, trackers, peers));
     }
@@ -101,7 +131,8 @@ final class TransmissionClient implements DownloadClient {
         Map<String, Object> args = new LinkedHashMap<>();
         switch (request.source()) {
             case AddRequest.Source.Url url -> args.put("filename", url.url());
-            case AddRequest.Source.TorrentFile file -> args.put("metainfo", Base64.getEncoder().encodeToString(file.data()));
+            case AddRequest.Source.TorrentFile file ->
+                args.put("metainfo", Base64.getEncoder().encodeToString(file.data()));
         }
         String savePath = request.savePath();
         if (savePath != null && !savePath.isBlank()) {
@@ -116,7 +147,8 @@ final class TransmissionClient implements DownloadClient {
         JsonNode added = answer.has("torrent-added") ? answer.path("torrent-added") : answer.path("torrent-duplicate");
         String hash = added.path("hashString").asText("");
         if (hash.isEmpty()) {
-            throw new UpstreamException.BadResponse(rpc.upstream(), "Transmission torrent-add answered no torrent", null);
+            throw new UpstreamException.BadResponse(
+                    rpc.upstream(), "Transmission torrent-add answered no torrent", null);
         }
         return hash;
     }
@@ -141,20 +173,33 @@ final class TransmissionClient implements DownloadClient {
         JsonNode session = session();
         JsonNode s = rpc.call("session-stats", Map.of());
         JsonNode current = s.path("current-stats");
-        long free = rpc.call("free-space", Map.of("path", session.path("download-dir").asText())).path("size-bytes").asLong(-1);
+        long free = rpc.call(
+                        "free-space",
+                        Map.of("path", session.path("download-dir").asText()))
+                .path("size-bytes")
+                .asLong(-1);
         int connections = 0;
-        for (JsonNode t : rpc.call("torrent-get", Map.of("fields", List.of("peersConnected"))).path("torrents")) {
+        for (JsonNode t : rpc.call("torrent-get", Map.of("fields", List.of("peersConnected")))
+                .path("torrents")) {
             connections += t.path("peersConnected").asInt();
         }
-        return new ClientStats(session.path("version").asText(), s.path("downloadSpeed").asLong(), s.path("uploadSpeed").asLong(),
-                current.path("downloadedBytes").asLong(), current.path("uploadedBytes").asLong(), 0, connections, free);
+        return new ClientStats(
+                session.path("version").asText(),
+                s.path("downloadSpeed").asLong(),
+                s.path("uploadSpeed").asLong(),
+                current.path("downloadedBytes").asLong(),
+                current.path("uploadedBytes").asLong(),
+                0,
+                connections,
+                free);
     }
 
     private DownloadTask task(JsonNode t) {
         double done = t.path("percentDone").asDouble();
         boolean hasMetadata = t.path("metadataPercentComplete").asDouble() >= 1;
         int error = t.path("error").asInt();
-        TaskStatus status = TransmissionStates.of(t.path("status").asInt(), error, hasMetadata, hasMetadata && done >= 1);
+        TaskStatus status =
+                TransmissionStates.of(t.path("status").asInt(), error, hasMetadata, hasMetadata && done >= 1);
         JsonNode labels = t.path("labels");
         long eta = t.path("eta").asLong(-1);
         return new DownloadTask(
@@ -167,7 +212,7 @@ final class TransmissionClient implements DownloadClient {
                 t.path("haveValid").asLong(),
                 t.path("rateDownload").asLong(),
                 t.path("rateUpload").asLong(),
-                eta < 0 ? -1 : eta,   // -1 not available, -2 unknown
+                eta < 0 ? -1 : eta, // -1 not available, -2 unknown
                 Math.max(0, t.path("uploadRatio").asDouble()),
                 t.path("peersSendingToUs").asInt(),
                 t.path("peersGettingFromUs").asInt(),

@@ -60,7 +60,9 @@ public final class TransmissionKind implements IntegrationKind<TransmissionSetti
         TransmissionSettings s = target.settings();
         if (!s.username().isBlank()) {
             String pair = s.username() + ":" + s.password();
-            spec = spec.withHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            spec = spec.withHeader(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         return new TransmissionClient(new TransmissionRpc(context.http().client(spec)), context.clock());
     }

@@ -33,12 +33,15 @@ final class TransmissionRpc {
         body.put("tag", tags.incrementAndGet());
         UpstreamResponse r = http.postJson(path, body);
         if (r.status() == 401) {
-            throw new UpstreamException.AuthFailed(http.name(), "Transmission refused the user name or password;"
-                    + " correct them in the service's credentials");
+            throw new UpstreamException.AuthFailed(
+                    http.name(),
+                    "Transmission refused the user name or password;" + " correct them in the service's credentials");
         }
         if (r.status() == 403) {
-            throw new UpstreamException.AuthFailed(http.name(), "Transmission refuses Hearth's address;"
-                    + " add it to rpc-whitelist in Transmission's settings.json");
+            throw new UpstreamException.AuthFailed(
+                    http.name(),
+                    "Transmission refuses Hearth's address;"
+                            + " add it to rpc-whitelist in Transmission's settings.json");
         }
         JsonNode envelope = http.successful(r).json();
         String result = envelope.path("result").asText();

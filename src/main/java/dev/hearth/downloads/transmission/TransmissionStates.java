@@ -9,8 +9,7 @@ import dev.hearth.downloads.TaskStatus;
  */
 final class TransmissionStates {
 
-    private TransmissionStates() {
-    }
+    private TransmissionStates() {}
 
     static TaskStatus of(int status, int error, boolean hasMetadata, boolean complete) {
         if (error == 3) {

@@ -14,7 +14,8 @@ public sealed interface ApiBody {
     byte[] bytes();
 
     /** Null for no body. */
-    @org.jspecify.annotations.Nullable String contentType();
+    @org.jspecify.annotations.Nullable
+    String contentType();
 
     static ApiBody none() {
         return new None();
@@ -83,7 +84,7 @@ public sealed interface ApiBody {
 
         @Override
         public String toString() {
-            return "Form" + fields.keySet();   // a login form holds a password
+            return "Form" + fields.keySet(); // a login form holds a password
         }
     }
 

@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
  * {@code toString} says which are set, never their values. The field names are the vault's
  * ({@code username}, {@code password}, {@code api_key}, {@code token}).
  */
-public record ApiCredentials(@Nullable String username, @Nullable String password, @Nullable String apiKey, @Nullable String token) {
+public record ApiCredentials(
+        @Nullable String username,
+        @Nullable String password,
+        @Nullable String apiKey,
+        @Nullable String token) {
 
     public ApiCredentials {
         username = blankToNull(username);
@@ -37,7 +41,8 @@ public record ApiCredentials(@Nullable String username, @Nullable String passwor
 
     /** From a service's credential fields (the vault's or hearth.yml's); other fields are not credentials of this client. */
     public static ApiCredentials fromFields(Map<String, String> fields) {
-        return new ApiCredentials(fields.get("username"), fields.get("password"), fields.get("api_key"), fields.get("token"));
+        return new ApiCredentials(
+                fields.get("username"), fields.get("password"), fields.get("api_key"), fields.get("token"));
     }
 
     public boolean hasLogin() {
@@ -59,8 +64,9 @@ public record ApiCredentials(@Nullable String username, @Nullable String passwor
 
     @Override
     public String toString() {
-        return "ApiCredentials[username=" + (username == null ? "-" : username) + ", password=" + (password == null ? "-" : "***")
-                + ", apiKey=" + (apiKey == null ? "-" : "***") + ", token=" + (token == null ? "-" : "***") + "]";
+        return "ApiCredentials[username=" + (username == null ? "-" : username) + ", password="
+                + (password == null ? "-" : "***") + ", apiKey=" + (apiKey == null ? "-" : "***") + ", token="
+                + (token == null ? "-" : "***") + "]";
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -13,8 +13,13 @@ import java.util.Set;
  * One call through the generic client: any verb, a path relative to the service's base URL (it may carry a query
  * already), extra query parameters, headers and a body. {@code toString} shows names and sizes only.
  */
-public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, ApiBody body,
-                         Optional<Duration> timeout) {
+public record ApiRequest(
+        String method,
+        String path,
+        Map<String, String> query,
+        Map<String, String> headers,
+        ApiBody body,
+        Optional<Duration> timeout) {
 
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 

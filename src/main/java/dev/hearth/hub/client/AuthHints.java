@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
  * the style, the login endpoint (the seed's {@code auth_endpoint} override), where an API key goes and any prefix
  * its header value carries ({@code "Token "} for Paperless). Anything left null is found at the first call.
  */
-public record AuthHints(@Nullable AuthStyle style, @Nullable String loginEndpoint, @Nullable String apiKeyHeader,
-                        @Nullable String apiKeyQuery, @Nullable String apiKeyPrefix) {
+public record AuthHints(
+        @Nullable AuthStyle style,
+        @Nullable String loginEndpoint,
+        @Nullable String apiKeyHeader,
+        @Nullable String apiKeyQuery,
+        @Nullable String apiKeyPrefix) {
 
     public static AuthHints none() {
         return new AuthHints(null, null, null, null, null);

@@ -46,8 +46,15 @@ public final class GenericApiClient {
     private static final Logger LOG = Logger.getLogger(GenericApiClient.class);
 
     /** The seed's common auth endpoints, then the login paths most met on a home server (qBittorrent's last). */
-    public static final List<String> COMMON_LOGIN_ENDPOINTS = List.of("/api/auth", "/api/login", "/auth/login", "/login",
-            "/api/auth/login", "/api/v1/auth/login", "/api/v2/auth/login");
+    public static final List<String> COMMON_LOGIN_ENDPOINTS = List.of(
+            "/api/auth",
+            "/api/login",
+            "/auth/login",
+            "/login",
+            "/api/auth/login",
+            "/api/v1/auth/login",
+            "/api/v2/auth/login");
+
     public static final String DEFAULT_API_KEY_HEADER = "X-Api-Key";
     public static final String DEFAULT_API_KEY_QUERY = "apikey";
 
@@ -55,15 +62,17 @@ public final class GenericApiClient {
     private final AuthHints hints;
     private final Clock clock;
     private final Duration failedLoginCooldown;
-    private final ReentrantLock lock = new ReentrantLock();   // a login does I/O under it: no synchronized (virtual threads)
-    private ApiCredentials credentials;                        // guarded by lock
-    private @Nullable Auth auth;                               // guarded by lock
-    private boolean confirmed;                                 // a call was accepted with the current auth
-    private int generation;                                    // +1 per login
-    private @Nullable String refusal;                          // a remembered login refusal
+    private final ReentrantLock lock =
+            new ReentrantLock(); // a login does I/O under it: no synchronized (virtual threads)
+    private ApiCredentials credentials; // guarded by lock
+    private @Nullable Auth auth; // guarded by lock
+    private boolean confirmed; // a call was accepted with the current auth
+    private int generation; // +1 per login
+    private @Nullable String refusal; // a remembered login refusal
     private Instant refusedAt = Instant.EPOCH;
 
-    private GenericApiClient(UpstreamClient http, ApiCredentials credentials, AuthHints hints, Clock clock, Duration cooldown) {
+    private GenericApiClient(
+            UpstreamClient http, ApiCredentials credentials, AuthHints hints, Clock clock, Duration cooldown) {
         this.http = http;
         this.credentials = credentials;
         this.hints = hints;
@@ -150,7 +159,7 @@ public final class GenericApiClient {
         }
         LoggedIn renewed = renew(session);
         if (renewed == null) {
-            return response;   // the login just made did not help: answer as it is, and do not log in again for it
+            return response; // the login just made did not help: answer as it is, and do not log in again for it
         }
         UpstreamResponse again = http.send(build(request, renewed));
         if (!sessionRejected(renewed, again)) {
@@ -166,7 +175,8 @@ public final class GenericApiClient {
 
     @Override
     public String toString() {
-        return "GenericApiClient[" + http.name() + " at " + http.baseUrl() + ", " + authStyle().wire() + "]";
+        return "GenericApiClient[" + http.name() + " at " + http.baseUrl() + ", "
+                + authStyle().wire() + "]";
     }
 
     // --- auth ---
@@ -177,7 +187,8 @@ public final class GenericApiClient {
     }
 
     /** Headers and query parameters added to each call. {@code tentative}: an API key whose placement is a guess. */
-    private record Static(AuthStyle style, Map<String, String> headers, Map<String, String> query, boolean tentative) implements Auth {
+    private record Static(AuthStyle style, Map<String, String> headers, Map<String, String> query, boolean tentative)
+            implements Auth {
         @Override
         public String toString() {
             return "Static[" + style + ", headers=" + headers.keySet() + ", query=" + query.keySet() + "]";
@@ -185,7 +196,12 @@ public final class GenericApiClient {
     }
 
     /** A login's result: a bearer token, or (token null) a session cookie in the jar; where and with which body it worked. */
-    private record LoggedIn(AuthStyle style, String endpoint, boolean json, @Nullable String token, int generation) implements Auth {
+    private record LoggedIn(
+            AuthStyle style,
+            String endpoint,
+            boolean json,
+            @Nullable String token,
+            int generation) implements Auth {
         @Override
         public String toString() {
             return "LoggedIn[" + style + " at " + endpoint + "]";
@@ -236,7 +252,11 @@ public final class GenericApiClient {
             return bearer(key);
         }
         if (key != null) {
-            return new Static(AuthStyle.API_KEY_HEADER, Map.of(keyHeader(), keyValue(key)), Map.of(), hints.apiKeyHeader() == null);
+            return new Static(
+                    AuthStyle.API_KEY_HEADER,
+                    Map.of(keyHeader(), keyValue(key)),
+                    Map.of(),
+                    hints.apiKeyHeader() == null);
         }
         if (c.hasLogin()) {
             return login(c, null);
@@ -273,7 +293,12 @@ public final class GenericApiClient {
                     return new LoggedIn(AuthStyle.SESSION_COOKIE, endpoint, cookie.json(), null, generation);
                 }
                 case LoginAttempt.Outcome.Refused r -> throw refuse(r.why());
-                case LoginAttempt.Outcome.Absent a -> tried.append(tried.isEmpty() ? "" : ", ").append(endpoint).append(" (HTTP ").append(a.status()).append(')');
+                case LoginAttempt.Outcome.Absent a ->
+                    tried.append(tried.isEmpty() ? "" : ", ")
+                            .append(endpoint)
+                            .append(" (HTTP ")
+                            .append(a.status())
+                            .append(')');
             }
         }
         AuthStyle hinted = hints.style();
@@ -288,7 +313,8 @@ public final class GenericApiClient {
         if (user.indexOf(':') >= 0) {
             throw new IllegalArgumentException("a basic-auth user name cannot contain ':'");
         }
-        String value = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String value =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Static(AuthStyle.BASIC, Map.of("Authorization", value), Map.of(), false);
     }
 
@@ -314,11 +340,14 @@ public final class GenericApiClient {
     /** A guessed key header was refused: the query parameter, then a bearer header; the first accepted is kept. */
     private UpstreamResponse findKeyPlacement(ApiRequest request, Static guessed, UpstreamResponse refused) {
         String key = Objects.requireNonNull(credentials.apiKey());
-        for (Static candidate : List.of(new Static(AuthStyle.API_KEY_QUERY, Map.of(), Map.of(keyQuery(), key), false), bearer(key))) {
+        for (Static candidate :
+                List.of(new Static(AuthStyle.API_KEY_QUERY, Map.of(), Map.of(keyQuery(), key), false), bearer(key))) {
             UpstreamResponse r = http.send(build(request, candidate));
             if (!refusedKey(r)) {
                 settle(guessed, candidate);
-                LOG.debugf("%s: the API key goes as %s", http.name(), candidate.style().wire());
+                LOG.debugf(
+                        "%s: the API key goes as %s",
+                        http.name(), candidate.style().wire());
                 return r;
             }
         }
@@ -343,7 +372,7 @@ public final class GenericApiClient {
         try {
             failFastIfRefused();
             if (auth instanceof LoggedIn current && current.generation() != session.generation()) {
-                return current;   // renewed meanwhile by another caller
+                return current; // renewed meanwhile by another caller
             }
             if (!confirmed) {
                 return null;
@@ -375,8 +404,10 @@ public final class GenericApiClient {
         }
         Instant retryAt = refusedAt.plus(failedLoginCooldown);
         if (clock.instant().isBefore(retryAt)) {
-            throw new UpstreamException.AuthFailed(http.name(), why + " (remembered: the login is not tried again before "
-                    + retryAt + " unless the credentials change)");
+            throw new UpstreamException.AuthFailed(
+                    http.name(),
+                    why + " (remembered: the login is not tried again before " + retryAt
+                            + " unless the credentials change)");
         }
         refusal = null;
     }
@@ -414,8 +445,15 @@ public final class GenericApiClient {
             }
         }
         UpstreamRequest base = UpstreamRequest.of(r.method(), r.path());
-        return new UpstreamRequest(r.method(), r.path(), query, headers, r.body().bytes(), r.body().contentType(),
-                base.idempotent(), r.timeout());
+        return new UpstreamRequest(
+                r.method(),
+                r.path(),
+                query,
+                headers,
+                r.body().bytes(),
+                r.body().contentType(),
+                base.idempotent(),
+                r.timeout());
     }
 
     /** How the client is made; the defaults suit calls a person waits for. */
@@ -476,7 +514,8 @@ public final class GenericApiClient {
         }
 
         public GenericApiClient build() {
-            // No circuit: an API explorer that hits a failing endpoint five times must not close the service for everyone.
+            // No circuit: an API explorer that hits a failing endpoint five times must not close the service for
+            // everyone.
             UpstreamSpec spec = UpstreamSpec.of(name, baseUrl)
                     .withTimeouts(connectTimeout, requestTimeout)
                     .withRetry(retry)

@@ -23,8 +23,16 @@ import java.util.regex.Pattern;
  * it has a JWT's three parts; a {@code Set-Cookie} — a session cookie; anything else — a page, not a login.
  */
 final class LoginAttempt {
-    static final List<String> TOKEN_FIELDS = List.of("token", "jwt", "access_token", "accessToken", "id_token", "auth_token",
-            "authToken", "session_token", "sessionToken");
+    static final List<String> TOKEN_FIELDS = List.of(
+            "token",
+            "jwt",
+            "access_token",
+            "accessToken",
+            "id_token",
+            "auth_token",
+            "authToken",
+            "session_token",
+            "sessionToken");
     private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Set<Integer> ABSENT = Set.of(404, 405, 501);
     private static final Set<Integer> WRONG_FORMAT = Set.of(400, 415, 422);
@@ -53,15 +61,20 @@ final class LoginAttempt {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("username", user);
             form.put("password", password);
-            UpstreamResponse asForm = http.send(UpstreamRequest.post(endpoint, ApiBody.encode(form, true).getBytes(StandardCharsets.US_ASCII),
-                    "application/x-www-form-urlencoded").withHeader("Accept", "application/json, text/plain, */*"));
+            UpstreamResponse asForm = http.send(UpstreamRequest.post(
+                            endpoint,
+                            ApiBody.encode(form, true).getBytes(StandardCharsets.US_ASCII),
+                            "application/x-www-form-urlencoded")
+                    .withHeader("Accept", "application/json, text/plain, */*"));
             if (!WRONG_FORMAT.contains(asForm.status())) {
                 return read(http, endpoint, asForm, false);
             }
         }
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("username", user).put("password", password);
-        UpstreamResponse asJson = http.send(UpstreamRequest.post(endpoint, json.toString().getBytes(StandardCharsets.UTF_8), "application/json")
-                .withHeader("Accept", "application/json"));
+        ObjectNode json =
+                JsonNodeFactory.instance.objectNode().put("username", user).put("password", password);
+        UpstreamResponse asJson = http.send(
+                UpstreamRequest.post(endpoint, json.toString().getBytes(StandardCharsets.UTF_8), "application/json")
+                        .withHeader("Accept", "application/json"));
         if (asJson.status() == 422) {
             // JSON was taken and checked: Portainer answers 422 "Invalid credentials".
             return new Outcome.Refused("the login at " + endpoint + " refused the credentials (HTTP 422)");
@@ -82,7 +95,8 @@ final class LoginAttempt {
         }
         if (status >= 500) {
             // The service is failing, not refusing: a transient failure, never remembered as a refusal.
-            throw new UpstreamException.HttpStatus(http.name(), "the login at " + endpoint + " answered HTTP " + status, status, "");
+            throw new UpstreamException.HttpStatus(
+                    http.name(), "the login at " + endpoint + " answered HTTP " + status, status, "");
         }
         boolean cookie = !r.headers().allValues("set-cookie").isEmpty();
         if (status >= 300) {
@@ -107,7 +121,8 @@ final class LoginAttempt {
                 return new Outcome.Token(token, JWT.matcher(token).matches(), json);
             }
             if (body.path("success").isBoolean() && !body.path("success").asBoolean() || hasText(body.get("error"))) {
-                return new Outcome.Refused("the login at " + endpoint + " refused the credentials (HTTP " + status + ", an error in its answer)");
+                return new Outcome.Refused("the login at " + endpoint + " refused the credentials (HTTP " + status
+                        + ", an error in its answer)");
             }
         }
         return cookie ? new Outcome.Cookie(json) : new Outcome.Absent(status);
@@ -124,6 +139,9 @@ final class LoginAttempt {
     }
 
     private static boolean hasText(@org.jspecify.annotations.Nullable JsonNode n) {
-        return n != null && !n.isNull() && !(n.isTextual() && n.asText().isBlank()) && !(n.isBoolean() && !n.asBoolean());
+        return n != null
+                && !n.isNull()
+                && !(n.isTextual() && n.asText().isBlank())
+                && !(n.isBoolean() && !n.asBoolean());
     }
 }

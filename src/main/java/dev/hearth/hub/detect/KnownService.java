@@ -10,9 +10,17 @@ import org.jspecify.annotations.Nullable;
  * lives, how it authenticates, where it tells its version (null: nowhere without credentials), and the Hearth
  * integration that speaks it, if any.
  */
-public record KnownService(String type, List<String> aliases, String apiBase, AuthStyle authStyle, @Nullable String loginEndpoint,
-                           @Nullable String apiKeyHeader, @Nullable String apiKeyQuery, @Nullable String apiKeyPrefix,
-                           @Nullable String versionPath, @Nullable IntegrationOffer offer) {
+public record KnownService(
+        String type,
+        List<String> aliases,
+        String apiBase,
+        AuthStyle authStyle,
+        @Nullable String loginEndpoint,
+        @Nullable String apiKeyHeader,
+        @Nullable String apiKeyQuery,
+        @Nullable String apiKeyPrefix,
+        @Nullable String versionPath,
+        @Nullable IntegrationOffer offer) {
 
     public KnownService {
         aliases = List.copyOf(aliases);

@@ -39,7 +39,8 @@ final class HttpServiceIntegration implements Integration {
                 return Health.online("HTTP " + status, clock.instant(), ms);
             }
             if (status == 401 || status == 403) {
-                return Health.offline(Health.Detail.AUTH_ERROR, "HTTP " + status + ": credentials refused", clock.instant(), ms);
+                return Health.offline(
+                        Health.Detail.AUTH_ERROR, "HTTP " + status + ": credentials refused", clock.instant(), ms);
             }
             return Health.offline(Health.Detail.COMMUNICATION_ERROR, "HTTP " + status, clock.instant(), ms);
         } catch (UpstreamException e) {

@@ -46,9 +46,9 @@ public final class HttpServiceKind implements IntegrationKind<HttpSettings> {
     @Override
     public Integration create(IntegrationTarget<HttpSettings> target, KindContext context) {
         HttpSettings s = target.settings();
-        AuthStrategy auth = !s.username().isEmpty() ? AuthStrategy.basic(s.username(), s.password())
-                : !s.apiKey().isEmpty() ? AuthStrategy.apiKeyHeader(s.apiKeyHeader(), s.apiKey())
-                : AuthStrategy.none();
+        AuthStrategy auth = !s.username().isEmpty()
+                ? AuthStrategy.basic(s.username(), s.password())
+                : !s.apiKey().isEmpty() ? AuthStrategy.apiKeyHeader(s.apiKeyHeader(), s.apiKey()) : AuthStrategy.none();
         // The URL is asked as written: the base ends at its last '/', the rest is the request's path (and query).
         String url = target.url().toString();
         int q = url.indexOf('?');

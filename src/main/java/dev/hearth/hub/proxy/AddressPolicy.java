@@ -32,7 +32,8 @@ public final class AddressPolicy {
     private AddressPolicy() {}
 
     /** Throws {@link ProxyRefused} (FORBIDDEN_ADDRESS) when {@code base} may not be called; {@link UnknownHostException} when its name does not resolve. */
-    public static void check(URI base, HostResolver resolver, boolean loopbackAllowed, int ownPort) throws UnknownHostException {
+    public static void check(URI base, HostResolver resolver, boolean loopbackAllowed, int ownPort)
+            throws UnknownHostException {
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw forbidden("the service's base URL is not http or https");
@@ -53,18 +54,22 @@ public final class AddressPolicy {
                 throw forbidden(shown + " is the unspecified address, which reaches every port of this machine");
             }
             if (a.isLinkLocalAddress() || isMetadata(a)) {
-                throw forbidden(shown + " is link-local, where cloud metadata services answer; no home service lives there");
+                throw forbidden(
+                        shown + " is link-local, where cloud metadata services answer; no home service lives there");
             }
             if (a.isMulticastAddress()) {
                 throw forbidden(shown + " is a multicast address");
             }
             if (a.isLoopbackAddress()) {
                 if (!loopbackAllowed) {
-                    throw forbidden(shown + " is this machine's loopback, which this service may not reach (its address came from discovery)");
+                    throw forbidden(
+                            shown
+                                    + " is this machine's loopback, which this service may not reach (its address came from discovery)");
                 }
                 if (!literal && !isLoopbackName(canonical)) {
-                    throw forbidden("the name " + canonical + " resolves to loopback (" + a.getHostAddress()
-                            + "); register the service as http://127.0.0.1:<port> or http://localhost:<port> if that is meant");
+                    throw forbidden(
+                            "the name " + canonical + " resolves to loopback (" + a.getHostAddress()
+                                    + "); register the service as http://127.0.0.1:<port> or http://localhost:<port> if that is meant");
                 }
                 if (ownPort > 0 && port(base) == ownPort) {
                     throw forbidden("that is Hearth's own address; the proxy does not call Hearth");
@@ -78,8 +83,11 @@ public final class AddressPolicy {
         if (a.getScheme() == null || b.getScheme() == null || a.getHost() == null || b.getHost() == null) {
             return false;
         }
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && canonicalHost(a.getHost()).equals(canonicalHost(b.getHost()))
-                && port(a) == port(b) && a.getRawUserInfo() == null && b.getRawUserInfo() == null;
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && canonicalHost(a.getHost()).equals(canonicalHost(b.getHost()))
+                && port(a) == port(b)
+                && a.getRawUserInfo() == null
+                && b.getRawUserInfo() == null;
     }
 
     /** Lower case, one trailing dot dropped, IDN as ASCII, an IPv6 literal in one form (brackets dropped). */
@@ -87,7 +95,7 @@ public final class AddressPolicy {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (h.indexOf(':') >= 0) {
             try {
-                return InetAddress.getByName(h).getHostAddress();   // a literal: no lookup
+                return InetAddress.getByName(h).getHostAddress(); // a literal: no lookup
             } catch (UnknownHostException e) {
                 return h.toLowerCase(Locale.ROOT);
             }

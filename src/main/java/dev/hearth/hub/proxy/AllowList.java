@@ -60,7 +60,8 @@ public record AllowList(List<Rule> rules) {
         for (String line : written) {
             String[] parts = line.strip().split("\\s+");
             if (parts.length != 2 || !parts[1].startsWith("/")) {
-                throw new IllegalArgumentException("an allow-list rule is 'METHODS /path', e.g. 'GET /api/status': '" + line + "'");
+                throw new IllegalArgumentException(
+                        "an allow-list rule is 'METHODS /path', e.g. 'GET /api/status': '" + line + "'");
             }
             Set<String> methods = new LinkedHashSet<>();
             for (String m : parts[0].toUpperCase(Locale.ROOT).split(",")) {
@@ -74,11 +75,15 @@ public record AllowList(List<Rule> rules) {
             for (int i = 0; i < pattern.size(); i++) {
                 String seg = pattern.get(i);
                 if (seg.isEmpty() && i == pattern.size() - 1) {
-                    pattern = pattern.subList(0, i);   // a trailing slash in a rule means the same path
+                    pattern = pattern.subList(0, i); // a trailing slash in a rule means the same path
                     break;
                 }
-                if (seg.isEmpty() || seg.equals(".") || seg.equals("..") || (seg.equals("**") && i != pattern.size() - 1)) {
-                    throw new IllegalArgumentException("allow-list rule '" + line + "': empty, '.' or '..' segment, or '**' not last");
+                if (seg.isEmpty()
+                        || seg.equals(".")
+                        || seg.equals("..")
+                        || (seg.equals("**") && i != pattern.size() - 1)) {
+                    throw new IllegalArgumentException(
+                            "allow-list rule '" + line + "': empty, '.' or '..' segment, or '**' not last");
                 }
             }
             rules.add(new Rule(methods, pattern));

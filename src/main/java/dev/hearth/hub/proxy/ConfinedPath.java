@@ -142,7 +142,7 @@ public final class ConfinedPath {
             }
             String deeper = decode(layer);
             if (deeper == null || deeper.equals(layer)) {
-                break;   // a literal %: no further layer exists
+                break; // a literal %: no further layer exists
             }
             layer = deeper;
         }
@@ -201,8 +201,12 @@ public final class ConfinedPath {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -254,7 +258,10 @@ public final class ConfinedPath {
                 if (hasControl(value)) {
                     throw invalidQuery("the query parameter '" + name + "' holds a control character");
                 }
-                out.append(out.isEmpty() ? "" : "&").append(encodeQuery(name)).append('=').append(encodeQuery(value));
+                out.append(out.isEmpty() ? "" : "&")
+                        .append(encodeQuery(name))
+                        .append('=')
+                        .append(encodeQuery(value));
                 count++;
             }
         }

@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * forwarded), the body with its content type, and the {@code Accept} it wants. Nothing else of the caller's request
  * reaches the service: not its cookies, not its {@code Authorization}, not its other headers.
  */
-public record ProxyCall(String method, String path, Map<String, List<String>> query, byte[] body, @Nullable String contentType,
-                        @Nullable String accept) {
+public record ProxyCall(
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        byte[] body,
+        @Nullable String contentType,
+        @Nullable String accept) {
 
     public ProxyCall {
         query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
@@ -35,6 +40,7 @@ public record ProxyCall(String method, String path, Map<String, List<String>> qu
     @Override
     public String toString() {
         int q = path.indexOf('?');
-        return "ProxyCall[" + method + " " + (q < 0 ? path : path.substring(0, q)) + ", query=" + query.keySet() + ", bytes=" + body.length + "]";
+        return "ProxyCall[" + method + " " + (q < 0 ? path : path.substring(0, q)) + ", query=" + query.keySet()
+                + ", bytes=" + body.length + "]";
     }
 }

@@ -78,7 +78,9 @@ public final class ProxyCore {
     private ProxyOutcome forwardChecked(ProxyTarget target, ProxyCall call) {
         String method = call.method().toUpperCase(Locale.ROOT);
         if (!AllowList.METHODS.contains(method)) {
-            throw new ProxyRefused(ProxyRefused.Reason.METHOD_NOT_ALLOWED, "the proxy forwards GET, POST, PUT, PATCH and DELETE, not " + method);
+            throw new ProxyRefused(
+                    ProxyRefused.Reason.METHOD_NOT_ALLOWED,
+                    "the proxy forwards GET, POST, PUT, PATCH and DELETE, not " + method);
         }
         ConfinedPath path = ConfinedPath.parse(call.path(), call.query());
         URI base = baseWithSlash(target.baseUrl());
@@ -86,7 +88,8 @@ public final class ProxyCore {
         try {
             AddressPolicy.check(base, resolver, target.loopbackAllowed(), limits.ownPort());
         } catch (UnknownHostException e) {
-            return new ProxyOutcome.Failed(ProxyOutcome.Failed.Reason.UNREACHABLE, "the name " + base.getHost() + " does not resolve", null);
+            return new ProxyOutcome.Failed(
+                    ProxyOutcome.Failed.Reason.UNREACHABLE, "the name " + base.getHost() + " does not resolve", null);
         }
         GenericApiClient client = client(target, base);
         try {
@@ -96,27 +99,47 @@ public final class ProxyCore {
         }
     }
 
-    private ProxyOutcome send(ProxyTarget target, GenericApiClient client, URI base, String method, ConfinedPath path, ProxyCall call, int hops) {
+    private ProxyOutcome send(
+            ProxyTarget target,
+            GenericApiClient client,
+            URI base,
+            String method,
+            ConfinedPath path,
+            ProxyCall call,
+            int hops) {
         confined(base, path);
         ApiRequest request = ApiRequest.of(method, path.pathAndQuery())
                 .withBody(body(call))
-                .withHeader("Accept", call.accept() == null || call.accept().isBlank() ? "application/json, */*;q=0.8" : call.accept())
+                .withHeader(
+                        "Accept",
+                        call.accept() == null || call.accept().isBlank()
+                                ? "application/json, */*;q=0.8"
+                                : call.accept())
                 .withTimeout(limits.timeout());
         UpstreamResponse response = client.send(request);
         int status = response.status();
         if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
             if (!method.equals("GET")) {
-                return answered(target, response);   // a redirect answering a change is the service's answer; not repeated elsewhere
+                return answered(
+                        target,
+                        response); // a redirect answering a change is the service's answer; not repeated elsewhere
             }
             if (hops >= limits.maxRedirects()) {
-                return new ProxyOutcome.Failed(ProxyOutcome.Failed.Reason.TOO_MANY_REDIRECTS, "the service redirected more than "
-                        + limits.maxRedirects() + " times", status);
+                return new ProxyOutcome.Failed(
+                        ProxyOutcome.Failed.Reason.TOO_MANY_REDIRECTS,
+                        "the service redirected more than " + limits.maxRedirects() + " times",
+                        status);
             }
-            ConfinedPath next = redirectTarget(base, URI.create(base + path.encodedPath().substring(1)), response.header("Location").orElseThrow());
+            ConfinedPath next = redirectTarget(
+                    base,
+                    URI.create(base + path.encodedPath().substring(1)),
+                    response.header("Location").orElseThrow());
             if (next == null) {
                 LOG.infof("Proxy %s: a redirect off the registered base was not followed", target.service());
-                return new ProxyOutcome.Failed(ProxyOutcome.Failed.Reason.REDIRECT_OFF_BASE,
-                        "the service redirected off its registered base URL; the proxy does not follow it", status);
+                return new ProxyOutcome.Failed(
+                        ProxyOutcome.Failed.Reason.REDIRECT_OFF_BASE,
+                        "the service redirected off its registered base URL; the proxy does not follow it",
+                        status);
             }
             allowed(target, method, next);
             return send(target, client, base, method, next, call, hops + 1);
@@ -150,7 +173,9 @@ public final class ProxyCore {
 
     private static void allowed(ProxyTarget target, String method, ConfinedPath path) {
         if (!target.allowList().permits(method, path)) {
-            throw new ProxyRefused(ProxyRefused.Reason.NOT_ON_ALLOW_LIST, method + " " + path + " is not on the allow-list of " + target.service());
+            throw new ProxyRefused(
+                    ProxyRefused.Reason.NOT_ON_ALLOW_LIST,
+                    method + " " + path + " is not on the allow-list of " + target.service());
         }
     }
 
@@ -162,8 +187,10 @@ public final class ProxyCore {
         } catch (URISyntaxException e) {
             throw new ProxyRefused(ProxyRefused.Reason.INVALID_PATH, "the path does not make a valid URL");
         }
-        boolean sameOrigin = AddressPolicy.sameOrigin(base, full) && base.getRawAuthority().equals(full.getRawAuthority());
-        boolean underBase = full.getRawPath().startsWith(base.getRawPath()) && full.normalize().getRawPath().equals(full.getRawPath());
+        boolean sameOrigin =
+                AddressPolicy.sameOrigin(base, full) && base.getRawAuthority().equals(full.getRawAuthority());
+        boolean underBase = full.getRawPath().startsWith(base.getRawPath())
+                && full.normalize().getRawPath().equals(full.getRawPath());
         if (!sameOrigin || !underBase) {
             throw new ProxyRefused(ProxyRefused.Reason.INVALID_PATH, "the path leaves the service's base URL");
         }
@@ -191,7 +218,9 @@ public final class ProxyCore {
         if (call.body().length == 0) {
             return ApiBody.none();
         }
-        String type = call.contentType() == null || call.contentType().isBlank() ? "application/octet-stream" : call.contentType();
+        String type = call.contentType() == null || call.contentType().isBlank()
+                ? "application/octet-stream"
+                : call.contentType();
         return ApiBody.raw(call.body(), type);
     }
 
@@ -203,7 +232,11 @@ public final class ProxyCore {
         }
         String text = utf8(body);
         if (text == null || (text.indexOf('\0') >= 0 && !isTextType(type))) {
-            return new ProxyOutcome.Answered(response.status(), JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(body)), type, true);
+            return new ProxyOutcome.Answered(
+                    response.status(),
+                    JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(body)),
+                    type,
+                    true);
         }
         String masked = mask(text, target.credentials().secrets());
         String trimmed = masked.stripLeading();
@@ -229,7 +262,9 @@ public final class ProxyCore {
             case UpstreamException.BadResponse b -> ProxyOutcome.Failed.Reason.TOO_LARGE;
             default -> ProxyOutcome.Failed.Reason.UNREACHABLE;
         };
-        String message = mask(e.getMessage() == null ? e.reason() : e.getMessage(), target.credentials().secrets());
+        String message = mask(
+                e.getMessage() == null ? e.reason() : e.getMessage(),
+                target.credentials().secrets());
         return new ProxyOutcome.Failed(reason, message, null);
     }
 
@@ -252,8 +287,12 @@ public final class ProxyCore {
 
     private static @Nullable String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -21,7 +21,8 @@ public sealed interface ProxyOutcome {
      * The service answered: its status, and its body as JSON when it is JSON, as text when it is text, else as base64
      * ({@code base64} true). The door answers 200 whatever the upstream said; {@code success} and {@code status} say it.
      */
-    record Answered(int status, @Nullable JsonNode data, @Nullable String contentType, boolean base64) implements ProxyOutcome {
+    record Answered(
+            int status, @Nullable JsonNode data, @Nullable String contentType, boolean base64) implements ProxyOutcome {
         public boolean success() {
             return status >= 200 && status < 300;
         }
@@ -70,7 +71,12 @@ public sealed interface ProxyOutcome {
     /** The call was made and did not come back usable; {@code status} is the upstream's when it answered (a redirect off its base). */
     record Failed(Reason reason, String message, @Nullable Integer status) implements ProxyOutcome {
         public enum Reason {
-            UNREACHABLE, TIMEOUT, AUTH_FAILED, TOO_LARGE, REDIRECT_OFF_BASE, TOO_MANY_REDIRECTS;
+            UNREACHABLE,
+            TIMEOUT,
+            AUTH_FAILED,
+            TOO_LARGE,
+            REDIRECT_OFF_BASE,
+            TOO_MANY_REDIRECTS;
 
             public String wire() {
                 return name().toLowerCase(java.util.Locale.ROOT);

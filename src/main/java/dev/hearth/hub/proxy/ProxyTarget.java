@@ -9,8 +9,13 @@ import java.net.URI;
  * (from the vault, laid over hearth.yml's), what is known of its auth, its allow-list, and whether it may be on
  * this machine's loopback (a service configured by the owner may; one announced by a container label may not).
  */
-public record ProxyTarget(String service, URI baseUrl, ApiCredentials credentials, AuthHints hints, AllowList allowList,
-                          boolean loopbackAllowed) {
+public record ProxyTarget(
+        String service,
+        URI baseUrl,
+        ApiCredentials credentials,
+        AuthHints hints,
+        AllowList allowList,
+        boolean loopbackAllowed) {
 
     public static ProxyTarget of(String service, URI baseUrl, ApiCredentials credentials) {
         return new ProxyTarget(service, baseUrl, credentials, AuthHints.none(), AllowList.everything(), true);

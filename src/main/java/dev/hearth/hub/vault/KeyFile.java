@@ -50,7 +50,9 @@ final class KeyFile {
     /** Writes a new key file; refuses to replace one (losing a key loses every value sealed under it). */
     void create(MasterKey key) {
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new VaultException(VaultException.Reason.KEY_STORAGE, "the key file " + path + " exists already; it is never replaced except by a rotation");
+            throw new VaultException(
+                    VaultException.Reason.KEY_STORAGE,
+                    "the key file " + path + " exists already; it is never replaced except by a rotation");
         }
         writeDurably(key, path);
     }
@@ -84,15 +86,18 @@ final class KeyFile {
         try {
             Path dir = path.toAbsolutePath().getParent();
             if (dir != null && Files.notExists(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             Files.deleteIfExists(temporary);
-            try (FileChannel out = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            try (FileChannel out = FileChannel.open(
+                    temporary,
+                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
                 out.write(ByteBuffer.wrap((key.toBase64() + "\n").getBytes(StandardCharsets.US_ASCII)));
                 out.force(true);
             }
-            Files.setPosixFilePermissions(temporary, OWNER_ONLY);   // the umask may have taken bits; this never adds any
+            Files.setPosixFilePermissions(temporary, OWNER_ONLY); // the umask may have taken bits; this never adds any
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory();
         } catch (IOException e) {
@@ -106,7 +111,8 @@ final class KeyFile {
         }
         try {
             tighten(file);
-            return Optional.of(MasterKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII), "the key file " + file));
+            return Optional.of(
+                    MasterKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII), "the key file " + file));
         } catch (IOException e) {
             throw storage("cannot read " + file, e);
         }
@@ -123,7 +129,9 @@ final class KeyFile {
             Files.setPosixFilePermissions(file, OWNER_ONLY);
             LOG.warnf("Made the vault key file %s owner-only (was %s)", file, PosixFilePermissions.toString(now));
         } else {
-            LOG.warnf("The vault key file %s is %s and belongs to another user; make it 0600", file, PosixFilePermissions.toString(now));
+            LOG.warnf(
+                    "The vault key file %s is %s and belongs to another user; make it 0600",
+                    file, PosixFilePermissions.toString(now));
         }
     }
 
@@ -138,7 +146,9 @@ final class KeyFile {
     }
 
     private static VaultException storage(String what, IOException e) {
-        return new VaultException(VaultException.Reason.KEY_STORAGE, what + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        return new VaultException(
+                VaultException.Reason.KEY_STORAGE,
+                what + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                e);
     }
 }

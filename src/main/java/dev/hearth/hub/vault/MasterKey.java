@@ -40,15 +40,21 @@ public final class MasterKey {
         String t = text.strip();
         byte[] decoded;
         try {
-            decoded = t.indexOf('-') >= 0 || t.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(t) : Base64.getDecoder().decode(t);
+            decoded = t.indexOf('-') >= 0 || t.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(t)
+                    : Base64.getDecoder().decode(t);
         } catch (IllegalArgumentException e) {
-            throw new VaultException(VaultException.Reason.KEY_INVALID, where + " is not base64; make a key with `openssl rand -base64 32`");
+            throw new VaultException(
+                    VaultException.Reason.KEY_INVALID,
+                    where + " is not base64; make a key with `openssl rand -base64 32`");
         }
         if (decoded.length != BYTES) {
             int length = decoded.length;
             Arrays.fill(decoded, (byte) 0);
-            throw new VaultException(VaultException.Reason.KEY_INVALID, where + " must hold 32 bytes in base64 (it decodes to "
-                    + length + " bytes); make a key with `openssl rand -base64 32`");
+            throw new VaultException(
+                    VaultException.Reason.KEY_INVALID,
+                    where + " must hold 32 bytes in base64 (it decodes to " + length
+                            + " bytes); make a key with `openssl rand -base64 32`");
         }
         MasterKey key = new MasterKey(decoded);
         Arrays.fill(decoded, (byte) 0);

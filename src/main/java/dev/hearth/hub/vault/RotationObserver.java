@@ -7,7 +7,7 @@ package dev.hearth.hub.vault;
  */
 @FunctionalInterface
 public interface RotationObserver {
-    RotationObserver NONE = step -> { };
+    RotationObserver NONE = step -> {};
 
     void reached(RotationStep step);
 }

@@ -33,7 +33,10 @@ final class Sealer {
             aes.init(Cipher.ENCRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
             aes.updateAAD(associated(service, field));
             byte[] sealed = aes.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return new Sealed(key.id(), Base64.getEncoder().encodeToString(nonce), Base64.getEncoder().encodeToString(sealed));
+            return new Sealed(
+                    key.id(),
+                    Base64.getEncoder().encodeToString(nonce),
+                    Base64.getEncoder().encodeToString(sealed));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
         }
@@ -58,8 +61,10 @@ final class Sealer {
     }
 
     private static VaultException tampered(String service, String field) {
-        return new VaultException(VaultException.Reason.TAMPERED, "the sealed value of " + service + "." + field
-                + " fails its integrity check: it was changed outside Hearth or is damaged; set it again");
+        return new VaultException(
+                VaultException.Reason.TAMPERED,
+                "the sealed value of " + service + "." + field
+                        + " fails its integrity check: it was changed outside Hearth or is damaged; set it again");
     }
 
     private static byte[] associated(String service, String field) {

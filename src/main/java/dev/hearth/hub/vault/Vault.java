@@ -51,8 +51,8 @@ public final class Vault {
     private final SecureRandom random = new SecureRandom();
     private final Sealer sealer = new Sealer(random);
     private final ReentrantLock lock = new ReentrantLock();
-    private @Nullable MasterKey key;   // guarded by lock
-    private boolean loaded;           // guarded by lock
+    private @Nullable MasterKey key; // guarded by lock
+    private boolean loaded; // guarded by lock
 
     public Vault(Database db, KeySource source, Clock clock) {
         this(db, source, clock, RotationObserver.NONE);
@@ -70,8 +70,8 @@ public final class Vault {
     public SecretMetadata put(String service, String field, String value, String by) {
         checkNames(service, field);
         if (value.isEmpty() || value.length() > MAX_VALUE_CHARS) {
-            throw new IllegalArgumentException("the value of " + service + "." + field + " must be 1 to " + MAX_VALUE_CHARS
-                    + " characters (it has " + value.length() + ")");
+            throw new IllegalArgumentException("the value of " + service + "." + field + " must be 1 to "
+                    + MAX_VALUE_CHARS + " characters (it has " + value.length() + ")");
         }
         if (by.isBlank()) {
             throw new IllegalArgumentException("who set " + service + "." + field + " must be named");
@@ -82,10 +82,17 @@ public final class Vault {
             MasterKey k = keyForWriting();
             Sealer.Sealed sealed = sealer.seal(k, service, field, value);
             Instant now = clock.instant();
-            db.update("INSERT INTO hub_vault (service, field, key_id, nonce, sealed, set_at, set_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            db.update(
+                    "INSERT INTO hub_vault (service, field, key_id, nonce, sealed, set_at, set_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT (service, field) DO UPDATE SET key_id = excluded.key_id, nonce = excluded.nonce,"
                             + " sealed = excluded.sealed, set_at = excluded.set_at, set_by = excluded.set_by",
-                    service, field, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), now.toEpochMilli(), setBy);
+                    service,
+                    field,
+                    sealed.keyId(),
+                    sealed.nonce(),
+                    sealed.ciphertext(),
+                    now.toEpochMilli(),
+                    setBy);
             LOG.infof("Vault: %s.%s set by %s", service, field, LogValues.safe(setBy));
             return new SecretMetadata(service, field, now, setBy);
         } finally {
@@ -99,8 +106,11 @@ public final class Vault {
         lock.lock();
         try {
             load();
-            Optional<Row> row = db.queryOne("SELECT service, field, key_id, nonce, sealed FROM hub_vault WHERE service = ? AND field = ?",
-                    Vault::row, service, field);
+            Optional<Row> row = db.queryOne(
+                    "SELECT service, field, key_id, nonce, sealed FROM hub_vault WHERE service = ? AND field = ?",
+                    Vault::row,
+                    service,
+                    field);
             return row.map(this::open);
         } finally {
             lock.unlock();
@@ -114,8 +124,10 @@ public final class Vault {
         try {
             load();
             Map<String, String> out = new LinkedHashMap<>();
-            for (Row r : db.query("SELECT service, field, key_id, nonce, sealed FROM hub_vault WHERE service = ? ORDER BY field",
-                    Vault::row, service)) {
+            for (Row r : db.query(
+                    "SELECT service, field, key_id, nonce, sealed FROM hub_vault WHERE service = ? ORDER BY field",
+                    Vault::row,
+                    service)) {
                 out.put(r.field(), open(r));
             }
             return out;
@@ -127,8 +139,11 @@ public final class Vault {
     /** What is set for {@code service}, when and by whom. */
     public List<SecretMetadata> metadata(String service) {
         checkService(service);
-        return db.query("SELECT service, field, set_at, set_by FROM hub_vault WHERE service = ? ORDER BY field",
-                rs -> new SecretMetadata(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)), service);
+        return db.query(
+                "SELECT service, field, set_at, set_by FROM hub_vault WHERE service = ? ORDER BY field",
+                rs -> new SecretMetadata(
+                        rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)),
+                service);
     }
 
     public boolean remove(String service, String field, String by) {
@@ -172,8 +187,11 @@ public final class Vault {
         try {
             load();
             if (source instanceof KeySource.Environment) {
-                throw new VaultException(VaultException.Reason.ROTATION_REFUSED, "the master key comes from " + KeySource.ENV
-                        + ", which Hearth cannot change: rotate to a new key given to it, then set " + KeySource.ENV + " to that key");
+                throw new VaultException(
+                        VaultException.Reason.ROTATION_REFUSED,
+                        "the master key comes from " + KeySource.ENV
+                                + ", which Hearth cannot change: rotate to a new key given to it, then set "
+                                + KeySource.ENV + " to that key");
             }
             return rotateFile(MasterKey.generate(random));
         } finally {
@@ -192,7 +210,8 @@ public final class Vault {
             load();
             MasterKey old = key;
             if (old != null && old.id().equals(next.id())) {
-                throw new VaultException(VaultException.Reason.ROTATION_REFUSED, "the new key is the key in use (" + old.id() + ")");
+                throw new VaultException(
+                        VaultException.Reason.ROTATION_REFUSED, "the new key is the key in use (" + old.id() + ")");
             }
             if (keyFile != null) {
                 return rotateFile(next);
@@ -201,7 +220,8 @@ public final class Vault {
             int n = reseal(current, next);
             observer.reached(RotationStep.ENTRIES_COMMITTED);
             key = next;
-            LOG.warnf("Vault: %d values re-sealed from key %s to key %s; set %s to the new key before the next start",
+            LOG.warnf(
+                    "Vault: %d values re-sealed from key %s to key %s; set %s to the new key before the next start",
                     n, current.id(), next.id(), KeySource.ENV);
             return new RotationReport(n, current.id(), next.id(), clock.instant());
         } finally {
@@ -248,7 +268,8 @@ public final class Vault {
     /** Opens every value with the key that sealed it (old, or next when a rotation is being completed) and seals it under next, in one transaction. */
     private int reseal(MasterKey old, MasterKey next) {
         return db.inTransaction(() -> {
-            List<Row> rows = db.query("SELECT service, field, key_id, nonce, sealed FROM hub_vault ORDER BY service, field", Vault::row);
+            List<Row> rows = db.query(
+                    "SELECT service, field, key_id, nonce, sealed FROM hub_vault ORDER BY service, field", Vault::row);
             int half = (rows.size() + 1) / 2;
             int done = 0;
             if (rows.isEmpty()) {
@@ -259,9 +280,15 @@ public final class Vault {
                 if (from == null) {
                     throw wrongKey(r, old);
                 }
-                Sealer.Sealed resealed = sealer.seal(next, r.service(), r.field(), sealer.open(from, r.service(), r.field(), r.sealedValue()));
-                db.update("UPDATE hub_vault SET key_id = ?, nonce = ?, sealed = ? WHERE service = ? AND field = ?",
-                        resealed.keyId(), resealed.nonce(), resealed.ciphertext(), r.service(), r.field());
+                Sealer.Sealed resealed = sealer.seal(
+                        next, r.service(), r.field(), sealer.open(from, r.service(), r.field(), r.sealedValue()));
+                db.update(
+                        "UPDATE hub_vault SET key_id = ?, nonce = ?, sealed = ? WHERE service = ? AND field = ?",
+                        resealed.keyId(),
+                        resealed.nonce(),
+                        resealed.ciphertext(),
+                        r.service(),
+                        r.field());
                 if (++done == half) {
                     observer.reached(RotationStep.ENTRIES_HALF_REWRITTEN);
                 }
@@ -283,9 +310,12 @@ public final class Vault {
         }
         loaded = true;
         MasterKey k = key;
-        long other = k == null ? db.count("SELECT COUNT(*) FROM hub_vault") : db.count("SELECT COUNT(*) FROM hub_vault WHERE key_id <> ?", k.id());
+        long other = k == null
+                ? db.count("SELECT COUNT(*) FROM hub_vault")
+                : db.count("SELECT COUNT(*) FROM hub_vault WHERE key_id <> ?", k.id());
         if (other > 0) {
-            LOG.warnf("Vault: %d sealed values cannot be opened with %s (%s); they were sealed under another key",
+            LOG.warnf(
+                    "Vault: %d sealed values cannot be opened with %s (%s); they were sealed under another key",
                     other, source.describe(), k == null ? "no key there" : "key " + k.id());
         }
     }
@@ -306,12 +336,17 @@ public final class Vault {
         long stragglers = db.count("SELECT COUNT(*) FROM hub_vault WHERE key_id <> ?", next.id());
         if (stragglers > 0) {
             // One transaction re-seals everything, so this takes a database that lost part of a commit; finish the job.
-            MasterKey old = file.read().orElseThrow(() -> new VaultException(VaultException.Reason.KEY_MISSING,
-                    stragglers + " values are still sealed under the key being replaced, and " + file.path() + " is missing"));
+            MasterKey old = file.read()
+                    .orElseThrow(() -> new VaultException(
+                            VaultException.Reason.KEY_MISSING,
+                            stragglers + " values are still sealed under the key being replaced, and " + file.path()
+                                    + " is missing"));
             reseal(old, next);
         }
         file.promoteNext();
-        LOG.warnf("Vault: an interrupted key rotation was completed; %d values are under key %s", underNext + stragglers, next.id());
+        LOG.warnf(
+                "Vault: an interrupted key rotation was completed; %d values are under key %s",
+                underNext + stragglers, next.id());
     }
 
     private MasterKey keyForWriting() {
@@ -333,8 +368,10 @@ public final class Vault {
     private void refuseIfOrphans() {
         long orphans = db.count("SELECT COUNT(*) FROM hub_vault");
         if (orphans > 0) {
-            throw new VaultException(VaultException.Reason.KEY_MISSING, "the vault holds " + orphans + " sealed values but "
-                    + source.describe() + " is missing; restore it from a backup (or set " + KeySource.ENV + " to the key)");
+            throw new VaultException(
+                    VaultException.Reason.KEY_MISSING,
+                    "the vault holds " + orphans + " sealed values but " + source.describe()
+                            + " is missing; restore it from a backup (or set " + KeySource.ENV + " to the key)");
         }
     }
 
@@ -357,8 +394,10 @@ public final class Vault {
     private String open(Row r) {
         MasterKey k = key;
         if (k == null) {
-            throw new VaultException(VaultException.Reason.KEY_MISSING, "the value of " + r.service() + "." + r.field()
-                    + " is sealed under key " + r.keyId() + " but " + source.describe() + " is missing; restore it from a backup");
+            throw new VaultException(
+                    VaultException.Reason.KEY_MISSING,
+                    "the value of " + r.service() + "." + r.field() + " is sealed under key " + r.keyId() + " but "
+                            + source.describe() + " is missing; restore it from a backup");
         }
         if (!k.id().equals(r.keyId())) {
             throw wrongKey(r, k);
@@ -367,9 +406,12 @@ public final class Vault {
     }
 
     private VaultException wrongKey(Row r, MasterKey inUse) {
-        return new VaultException(VaultException.Reason.WRONG_KEY, "the value of " + r.service() + "." + r.field()
-                + " was sealed under key " + r.keyId() + ", but the key in use (" + source.describe() + ") is " + inUse.id()
-                + "; use the key it was sealed with, or set the value again");
+        return new VaultException(
+                VaultException.Reason.WRONG_KEY,
+                "the value of " + r.service() + "." + r.field()
+                        + " was sealed under key " + r.keyId() + ", but the key in use (" + source.describe() + ") is "
+                        + inUse.id()
+                        + "; use the key it was sealed with, or set the value again");
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -379,14 +421,16 @@ public final class Vault {
     private static void checkNames(String service, String field) {
         checkService(service);
         if (!FIELD.matcher(field).matches()) {
-            throw new IllegalArgumentException("a credential field is 1 to 64 of a-z, 0-9 and _, starting with a letter: '"
-                    + LogValues.safe(field) + "'");
+            throw new IllegalArgumentException(
+                    "a credential field is 1 to 64 of a-z, 0-9 and _, starting with a letter: '" + LogValues.safe(field)
+                            + "'");
         }
     }
 
     private static void checkService(String service) {
         if (!SERVICE.matcher(service).matches()) {
-            throw new IllegalArgumentException("a service name is 1 to 63 of a-z, 0-9, - and _: '" + LogValues.safe(service) + "'");
+            throw new IllegalArgumentException(
+                    "a service name is 1 to 63 of a-z, 0-9, - and _: '" + LogValues.safe(service) + "'");
         }
     }
 }

@@ -45,7 +45,9 @@ public class McpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Allow(Role.VIEWER)
-    public Response post(@RequestBody(description = "one JSON-RPC 2.0 message of the Model Context Protocol") String body, @Context HttpHeaders headers) {
+    public Response post(
+            @RequestBody(description = "one JSON-RPC 2.0 message of the Model Context Protocol") String body,
+            @Context HttpHeaders headers) {
         Response refused = gate(headers);
         if (refused != null) return refused;
         return answer(server.post(body, headers::getHeaderString, current.get()));
@@ -57,8 +59,11 @@ public class McpResource {
     public Response stream(@Context HttpHeaders headers) {
         Response refused = gate(headers);
         if (refused != null) return refused;
-        return Response.status(405).header("Allow", "POST, DELETE")
-                .entity(McpServer.error(null, -32600, "Hearth offers no server-to-client stream: POST each message", null)).build();
+        return Response.status(405)
+                .header("Allow", "POST, DELETE")
+                .entity(McpServer.error(
+                        null, -32600, "Hearth offers no server-to-client stream: POST each message", null))
+                .build();
     }
 
     @DELETE
@@ -72,15 +77,23 @@ public class McpResource {
 
     private @Nullable Response gate(HttpHeaders headers) {
         if (!config.current().section(McpConfig.class).enabled()) {
-            return Response.status(404).entity(McpServer.error(null, -32601, "The MCP server is off (mcp.enabled: false)", null)).build();
+            return Response.status(404)
+                    .entity(McpServer.error(null, -32601, "The MCP server is off (mcp.enabled: false)", null))
+                    .build();
         }
         String origin = headers.getHeaderString("Origin");
         if (origin != null && !allowedOrigin(origin, headers.getHeaderString("Host"))) {
-            return Response.status(403).entity(McpServer.error(null, -32600, "Origin '" + origin + "' is not allowed (mcp.allowed_origins)", null)).build();
+            return Response.status(403)
+                    .entity(McpServer.error(
+                            null, -32600, "Origin '" + origin + "' is not allowed (mcp.allowed_origins)", null))
+                    .build();
         }
         Caller caller = current.get();
         if (caller.method() != Caller.Method.API_KEY && caller.method() != Caller.Method.BEARER) {
-            return Response.status(403).entity(McpServer.error(null, -32600, "MCP takes an API key: send Authorization: Bearer <key>", null)).build();
+            return Response.status(403)
+                    .entity(McpServer.error(
+                            null, -32600, "MCP takes an API key: send Authorization: Bearer <key>", null))
+                    .build();
         }
         return null;
     }
@@ -88,11 +101,15 @@ public class McpResource {
     /** Hearth's own origin (the Host the request came to) or one listed in mcp.allowed_origins. */
     private boolean allowedOrigin(String origin, String host) {
         String o = origin.toLowerCase(Locale.ROOT);
-        if (config.current().section(McpConfig.class).allowedOrigins().stream().anyMatch(a -> a.equalsIgnoreCase(o))) return true;
+        if (config.current().section(McpConfig.class).allowedOrigins().stream().anyMatch(a -> a.equalsIgnoreCase(o)))
+            return true;
         try {
             URI u = URI.create(o);
             String authority = u.getRawAuthority();
-            return host != null && authority != null && authority.equalsIgnoreCase(host) && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()));
+            return host != null
+                    && authority != null
+                    && authority.equalsIgnoreCase(host)
+                    && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()));
         } catch (IllegalArgumentException e) {
             return false;
         }

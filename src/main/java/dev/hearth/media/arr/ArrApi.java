@@ -40,14 +40,17 @@ public final class ArrApi {
 
     /** One title, or {@link MediaNotFoundException}. */
     public JsonNode title(int id) {
-        UpstreamResponse r = http.send(UpstreamRequest.get(BASE + resource + "/" + id).withHeader("Accept", "application/json"));
+        UpstreamResponse r =
+                http.send(UpstreamRequest.get(BASE + resource + "/" + id).withHeader("Accept", "application/json"));
         if (r.status() == 404) throw new MediaNotFoundException(http.name() + " has no " + resource + " with id " + id);
         return http.successful(r).json();
     }
 
     public JsonNode lookup(String term) {
-        return http.successful(http.send(UpstreamRequest.get(BASE + resource + "/lookup").withQuery("term", term)
-                .withHeader("Accept", "application/json"))).json();
+        return http.successful(http.send(UpstreamRequest.get(BASE + resource + "/lookup")
+                        .withQuery("term", term)
+                        .withHeader("Accept", "application/json")))
+                .json();
     }
 
     public JsonNode add(Object body) {
@@ -55,22 +58,33 @@ public final class ArrApi {
     }
 
     public JsonNode queue(int pageSize) {
-        return http.successful(http.send(UpstreamRequest.get(BASE + "queue").withQuery("page", "1")
-                .withQuery("pageSize", Integer.toString(pageSize)).withQuery(include, "true")
-                .withHeader("Accept", "application/json"))).json();
+        return http.successful(http.send(UpstreamRequest.get(BASE + "queue")
+                        .withQuery("page", "1")
+                        .withQuery("pageSize", Integer.toString(pageSize))
+                        .withQuery(include, "true")
+                        .withHeader("Accept", "application/json")))
+                .json();
     }
 
     public JsonNode calendar(LocalDate from, LocalDate to) {
-        return http.successful(http.send(UpstreamRequest.get(BASE + "calendar").withQuery("start", from.toString())
-                .withQuery("end", to.toString()).withQuery("unmonitored", "true").withQuery(include, "true")
-                .withHeader("Accept", "application/json"))).json();
+        return http.successful(http.send(UpstreamRequest.get(BASE + "calendar")
+                        .withQuery("start", from.toString())
+                        .withQuery("end", to.toString())
+                        .withQuery("unmonitored", "true")
+                        .withQuery(include, "true")
+                        .withHeader("Accept", "application/json")))
+                .json();
     }
 
     public JsonNode history(int pageSize) {
-        return http.successful(http.send(UpstreamRequest.get(BASE + "history").withQuery("page", "1")
-                .withQuery("pageSize", Integer.toString(pageSize)).withQuery("sortKey", "date")
-                .withQuery("sortDirection", "descending").withQuery(include, "true")
-                .withHeader("Accept", "application/json"))).json();
+        return http.successful(http.send(UpstreamRequest.get(BASE + "history")
+                        .withQuery("page", "1")
+                        .withQuery("pageSize", Integer.toString(pageSize))
+                        .withQuery("sortKey", "date")
+                        .withQuery("sortDirection", "descending")
+                        .withQuery(include, "true")
+                        .withHeader("Accept", "application/json")))
+                .json();
     }
 
     /** Queues a command; never retried, since the app would run it twice. */
@@ -83,7 +97,8 @@ public final class ArrApi {
         if (r.status() == 400) {
             JsonNode failures = r.json();
             List<String> reasons = new ArrayList<>();
-            if (failures.isArray()) failures.forEach(f -> reasons.add(f.path("errorMessage").asText()));
+            if (failures.isArray())
+                failures.forEach(f -> reasons.add(f.path("errorMessage").asText()));
             else reasons.add(failures.path("message").asText(r.text()));
             throw new MediaRejectedException(http.name() + " refused it: " + String.join("; ", reasons));
         }

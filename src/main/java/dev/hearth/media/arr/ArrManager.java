@@ -1,8 +1,8 @@
 package dev.hearth.media.arr;
 
 import dev.hearth.media.HistoryEntry;
-import dev.hearth.media.MediaManager;
 import dev.hearth.media.ManagerStatus;
+import dev.hearth.media.MediaManager;
 import dev.hearth.media.QualityProfile;
 import dev.hearth.media.QueueEntry;
 import dev.hearth.media.RootFolder;
@@ -33,8 +33,10 @@ public abstract class ArrManager implements Integration, MediaManager {
     public Reading poll() {
         return Reading.of(HealthProbe.check(clock, () -> {
             ManagerStatus s = status();
-            return s.appName() + " " + s.version() + (s.instanceName().isEmpty() || s.instanceName().equals(s.appName())
-                    ? "" : " (" + s.instanceName() + ")");
+            return s.appName() + " " + s.version()
+                    + (s.instanceName().isEmpty() || s.instanceName().equals(s.appName())
+                            ? ""
+                            : " (" + s.instanceName() + ")");
         }));
     }
 

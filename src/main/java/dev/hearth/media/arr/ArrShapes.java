@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
 /** The shapes Sonarr and Radarr answer alike; {@code titleId} is seriesId or movieId. */
 public final class ArrShapes {
 
-    private ArrShapes() {
-    }
+    private ArrShapes() {}
 
     public static ManagerStatus status(JsonNode s) {
         return new ManagerStatus(Json.text(s, "appName"), Json.text(s, "version"), Json.text(s, "instanceName"));
@@ -34,9 +33,18 @@ public final class ArrShapes {
     public static QueueEntry queueEntry(JsonNode q, String titleId) {
         List<String> messages = new ArrayList<>();
         q.path("statusMessages").forEach(m -> m.path("messages").forEach(t -> messages.add(t.asText())));
-        return new QueueEntry(Json.integer(q, "id"), Json.text(q, "title"), Json.integerOrNull(q, titleId), Json.text(q, "status"),
-                Json.text(q, "trackedDownloadState"), Json.number(q, "size"), Json.number(q, "sizeleft"),
-                Json.instant(q, "estimatedCompletionTime"), Json.text(q, "downloadClient"), Json.text(q, "downloadId"), messages);
+        return new QueueEntry(
+                Json.integer(q, "id"),
+                Json.text(q, "title"),
+                Json.integerOrNull(q, titleId),
+                Json.text(q, "status"),
+                Json.text(q, "trackedDownloadState"),
+                Json.number(q, "size"),
+                Json.number(q, "sizeleft"),
+                Json.instant(q, "estimatedCompletionTime"),
+                Json.text(q, "downloadClient"),
+                Json.text(q, "downloadId"),
+                messages);
     }
 
     public static HistoryEntry historyEntry(JsonNode h, String titleId) {
@@ -50,12 +58,18 @@ public final class ArrShapes {
             default -> HistoryEntry.Event.OTHER;
         };
         Instant date = Json.instant(h, "date");
-        return new HistoryEntry(date == null ? Instant.EPOCH : date, event, Json.text(h, "sourceTitle"), Json.integerOrNull(h, titleId),
-                Json.text(h.path("quality").path("quality"), "name"), Json.text(h, "downloadId"));
+        return new HistoryEntry(
+                date == null ? Instant.EPOCH : date,
+                event,
+                Json.text(h, "sourceTitle"),
+                Json.integerOrNull(h, titleId),
+                Json.text(h.path("quality").path("quality"), "name"),
+                Json.text(h, "downloadId"));
     }
 
     public static CommandStatus command(JsonNode c) {
-        return new CommandStatus(Json.integer(c, "id"), Json.text(c, "name"), Json.text(c, "status"), Json.instant(c, "queued"));
+        return new CommandStatus(
+                Json.integer(c, "id"), Json.text(c, "name"), Json.text(c, "status"), Json.instant(c, "queued"));
     }
 
     /** A lookup result's id is 0 (or absent) when the app does not have the title yet. */

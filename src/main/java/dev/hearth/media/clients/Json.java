@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
 /** Lenient reads of upstream JSON: absent is empty or zero, and numbers may come as strings. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
@@ -54,7 +53,9 @@ public final class Json {
 
     public static boolean bool(JsonNode node, String field) {
         JsonNode v = node.path(field);
-        return v.isBoolean() ? v.asBoolean() : v.isNumber() ? v.asInt() != 0 : "true".equalsIgnoreCase(v.asText()) || "1".equals(v.asText());
+        return v.isBoolean()
+                ? v.asBoolean()
+                : v.isNumber() ? v.asInt() != 0 : "true".equalsIgnoreCase(v.asText()) || "1".equals(v.asText());
     }
 
     /** ISO-8601 with offset, or a date alone (taken as midnight UTC); null when absent or unreadable. */
@@ -68,7 +69,9 @@ public final class Json {
                 return Instant.parse(v.endsWith("Z") ? v : v + "Z");
             } catch (DateTimeParseException e2) {
                 try {
-                    return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant();
                 } catch (DateTimeParseException e3) {
                     return null;
                 }

@@ -8,23 +8,28 @@ import java.util.List;
 /** Which library scans a path: the one with the longest location that contains it, segment by segment. */
 public final class LibraryPaths {
 
-    private LibraryPaths() {
-    }
+    private LibraryPaths() {}
 
     public static Library owning(List<Library> libraries, String path, String server) {
         String wanted = trimmed(path);
         return libraries.stream()
-                .flatMap(l -> l.locations().stream().filter(loc -> contains(trimmed(loc), wanted)).map(loc -> new Match(l, loc)))
+                .flatMap(l -> l.locations().stream()
+                        .filter(loc -> contains(trimmed(loc), wanted))
+                        .map(loc -> new Match(l, loc)))
                 .max(Comparator.comparingInt(m -> m.location().length()))
                 .map(Match::library)
-                .orElseThrow(() -> new MediaNotFoundException("no library of " + server + " contains " + path + "; its libraries scan "
-                        + libraries.stream().flatMap(l -> l.locations().stream()).toList()));
+                .orElseThrow(() -> new MediaNotFoundException(
+                        "no library of " + server + " contains " + path + "; its libraries scan "
+                                + libraries.stream()
+                                        .flatMap(l -> l.locations().stream())
+                                        .toList()));
     }
 
     private record Match(Library library, String location) {}
 
     private static boolean contains(String location, String path) {
-        return !location.isEmpty() && (path.equals(location) || path.startsWith(location + "/") || path.startsWith(location + "\\"));
+        return !location.isEmpty()
+                && (path.equals(location) || path.startsWith(location + "/") || path.startsWith(location + "\\"));
     }
 
     private static String trimmed(String p) {

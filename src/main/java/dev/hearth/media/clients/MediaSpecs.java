@@ -18,8 +18,7 @@ public final class MediaSpecs {
      */
     static final RetryPolicy RETRY = new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(500));
 
-    private MediaSpecs() {
-    }
+    private MediaSpecs() {}
 
     public static UpstreamSpec of(IntegrationTarget<?> target, AuthStrategy auth) {
         Duration timeout = target.timeout();

@@ -42,7 +42,14 @@ public final class EmbyKind implements IntegrationKind<EmbySettings> {
     @Override
     public Integration create(IntegrationTarget<EmbySettings> target, KindContext context) {
         // Emby reads X-Emby-Token; Jellyfin 12 ignores that legacy header, hence the two ways of the one client.
-        return JellyfinServer.connect(ID, "Emby", context.http(), context.clock(), target, target.settings().apiKey(), JellyfinAuth.EMBY_TOKEN,
+        return JellyfinServer.connect(
+                ID,
+                "Emby",
+                context.http(),
+                context.clock(),
+                target,
+                target.settings().apiKey(),
+                JellyfinAuth.EMBY_TOKEN,
                 JellyfinServer.FULL_SCAN_TIMEOUT);
     }
 }

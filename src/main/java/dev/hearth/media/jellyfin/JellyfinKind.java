@@ -41,7 +41,14 @@ public final class JellyfinKind implements IntegrationKind<JellyfinSettings> {
 
     @Override
     public Integration create(IntegrationTarget<JellyfinSettings> target, KindContext context) {
-        return JellyfinServer.connect(ID, "Jellyfin", context.http(), context.clock(), target, target.settings().apiKey(), JellyfinAuth.MEDIABROWSER,
+        return JellyfinServer.connect(
+                ID,
+                "Jellyfin",
+                context.http(),
+                context.clock(),
+                target,
+                target.settings().apiKey(),
+                JellyfinAuth.MEDIABROWSER,
                 JellyfinServer.FULL_SCAN_TIMEOUT);
     }
 }

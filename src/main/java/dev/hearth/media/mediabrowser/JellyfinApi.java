@@ -34,13 +34,14 @@ final class JellyfinApi {
 
     JsonNode newestItems(int limit) {
         return http.successful(http.send(UpstreamRequest.get("/Items")
-                .withQuery("SortBy", "DateCreated")
-                .withQuery("SortOrder", "Descending")
-                .withQuery("Recursive", "true")
-                .withQuery("IncludeItemTypes", "Movie,Episode,Audio")
-                .withQuery("Fields", "DateCreated")
-                .withQuery("Limit", Integer.toString(limit))
-                .withHeader("Accept", "application/json"))).json();
+                        .withQuery("SortBy", "DateCreated")
+                        .withQuery("SortOrder", "Descending")
+                        .withQuery("Recursive", "true")
+                        .withQuery("IncludeItemTypes", "Movie,Episode,Audio")
+                        .withQuery("Fields", "DateCreated")
+                        .withQuery("Limit", Integer.toString(limit))
+                        .withHeader("Accept", "application/json")))
+                .json();
     }
 
     /** Queues a scan of one library (its ItemId); answers 204 at once, 404 for an unknown id. */
@@ -56,8 +57,8 @@ final class JellyfinApi {
 
     /** Tells Jellyfin a path changed; it finds the library itself and scans only there. */
     void mediaUpdated(String path) {
-        http.successful(http.postJson("/Library/Media/Updated",
-                Map.of("Updates", List.of(Map.of("Path", path, "UpdateType", "Created")))));
+        http.successful(http.postJson(
+                "/Library/Media/Updated", Map.of("Updates", List.of(Map.of("Path", path, "UpdateType", "Created")))));
     }
 
     /** Scans everything; Jellyfin awaits the whole scan before it answers 204. */

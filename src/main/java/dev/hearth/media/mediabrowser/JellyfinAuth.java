@@ -7,7 +7,8 @@ import dev.hearth.platform.http.AuthStrategy;
  * ignores the legacy headers from 12.0 on; Emby reads {@code X-Emby-Token}.
  */
 public enum JellyfinAuth {
-    MEDIABROWSER, EMBY_TOKEN;
+    MEDIABROWSER,
+    EMBY_TOKEN;
 
     AuthStrategy with(String key) {
         return switch (this) {

@@ -40,10 +40,21 @@ public final class JellyfinServer implements Integration, MediaServer {
      * For the jellyfin and emby kinds: the one way to build this server for a service. {@code product} names
      * it where the server does not ("Jellyfin", "Emby").
      */
-    public static JellyfinServer connect(String kind, String product, HttpStack http, Clock clock, IntegrationTarget<?> target, String apiKey,
-                                         JellyfinAuth auth, Duration fullScanTimeout) {
-        return new JellyfinServer(kind, product, target.serviceName(),
-                new JellyfinApi(http.client(MediaSpecs.of(target, auth.with(apiKey))), fullScanTimeout), clock);
+    public static JellyfinServer connect(
+            String kind,
+            String product,
+            HttpStack http,
+            Clock clock,
+            IntegrationTarget<?> target,
+            String apiKey,
+            JellyfinAuth auth,
+            Duration fullScanTimeout) {
+        return new JellyfinServer(
+                kind,
+                product,
+                target.serviceName(),
+                new JellyfinApi(http.client(MediaSpecs.of(target, auth.with(apiKey))), fullScanTimeout),
+                clock);
     }
 
     @Override
@@ -51,8 +62,8 @@ public final class JellyfinServer implements Integration, MediaServer {
         return Reading.of(HealthProbe.check(clock, () -> {
             JsonNode info = api.systemInfo();
             String name = Json.text(info, "ProductName");
-            return (name.isEmpty() ? product : name) + " " + Json.text(info, "Version")
-                    + " (" + Json.text(info, "ServerName") + ")";
+            return (name.isEmpty() ? product : name) + " " + Json.text(info, "Version") + " ("
+                    + Json.text(info, "ServerName") + ")";
         }));
     }
 
@@ -90,7 +101,10 @@ public final class JellyfinServer implements Integration, MediaServer {
 
     @Override
     public List<Stream> sessions() {
-        return Json.list(api.sessions(), s -> s).stream().filter(JellyfinShapes::isPlaying).map(JellyfinShapes::stream).toList();
+        return Json.list(api.sessions(), s -> s).stream()
+                .filter(JellyfinShapes::isPlaying)
+                .map(JellyfinShapes::stream)
+                .toList();
     }
 
     @Override

@@ -16,8 +16,7 @@ import java.time.Instant;
 final class JellyfinShapes {
     private static final long TICKS_PER_MILLI = 10_000;
 
-    private JellyfinShapes() {
-    }
+    private JellyfinShapes() {}
 
     static Library library(JsonNode f) {
         LibraryKind kind = switch (Json.text(f, "CollectionType")) {
@@ -29,19 +28,49 @@ final class JellyfinShapes {
             case "", "mixed" -> LibraryKind.MIXED;
             default -> LibraryKind.OTHER;
         };
-        return new Library(Json.text(f, "ItemId"), Json.text(f, "Name"), kind, Json.list(f, "Locations", JsonNode::asText),
+        return new Library(
+                Json.text(f, "ItemId"),
+                Json.text(f, "Name"),
+                kind,
+                Json.list(f, "Locations", JsonNode::asText),
                 "Active".equals(Json.text(f, "RefreshStatus")));
     }
 
     static MediaItem item(JsonNode i) {
         return switch (Json.text(i, "Type")) {
             case "Movie" -> MediaItem.movie(Json.text(i, "Name"), Json.integerOrNull(i, "ProductionYear"));
-            case "Episode" -> new MediaItem(Json.text(i, "Name"), MediaType.EPISODE, Json.text(i, "SeriesName"),
-                    Json.integerOrNull(i, "ParentIndexNumber"), Json.integerOrNull(i, "IndexNumber"), Json.integerOrNull(i, "ProductionYear"));
-            case "Audio" -> new MediaItem(Json.text(i, "Name"), MediaType.TRACK, Json.textOrNull(i, "AlbumArtist"), null,
-                    Json.integerOrNull(i, "IndexNumber"), Json.integerOrNull(i, "ProductionYear"));
-            case "Series" -> new MediaItem(Json.text(i, "Name"), MediaType.SERIES, null, null, null, Json.integerOrNull(i, "ProductionYear"));
-            default -> new MediaItem(Json.text(i, "Name"), MediaType.OTHER, null, null, null, Json.integerOrNull(i, "ProductionYear"));
+            case "Episode" ->
+                new MediaItem(
+                        Json.text(i, "Name"),
+                        MediaType.EPISODE,
+                        Json.text(i, "SeriesName"),
+                        Json.integerOrNull(i, "ParentIndexNumber"),
+                        Json.integerOrNull(i, "IndexNumber"),
+                        Json.integerOrNull(i, "ProductionYear"));
+            case "Audio" ->
+                new MediaItem(
+                        Json.text(i, "Name"),
+                        MediaType.TRACK,
+                        Json.textOrNull(i, "AlbumArtist"),
+                        null,
+                        Json.integerOrNull(i, "IndexNumber"),
+                        Json.integerOrNull(i, "ProductionYear"));
+            case "Series" ->
+                new MediaItem(
+                        Json.text(i, "Name"),
+                        MediaType.SERIES,
+                        null,
+                        null,
+                        null,
+                        Json.integerOrNull(i, "ProductionYear"));
+            default ->
+                new MediaItem(
+                        Json.text(i, "Name"),
+                        MediaType.OTHER,
+                        null,
+                        null,
+                        null,
+                        Json.integerOrNull(i, "ProductionYear"));
         };
     }
 
@@ -55,7 +84,11 @@ final class JellyfinShapes {
         PlayState state = Json.bool(play, "IsPaused") ? PlayState.PAUSED : PlayState.PLAYING;
         String client = Json.text(s, "Client");
         String device = Json.text(s, "DeviceName");
-        return new Stream(Json.text(s, "Id"), Json.text(s, "UserName"), item(now), state,
+        return new Stream(
+                Json.text(s, "Id"),
+                Json.text(s, "UserName"),
+                item(now),
+                state,
                 device.isEmpty() ? client : client.isEmpty() ? device : client + " on " + device,
                 Duration.ofMillis(Json.number(play, "PositionTicks") / TICKS_PER_MILLI),
                 Duration.ofMillis(Json.number(now, "RunTimeTicks") / TICKS_PER_MILLI),

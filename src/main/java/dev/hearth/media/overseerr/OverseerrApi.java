@@ -27,17 +27,22 @@ final class OverseerrApi {
     }
 
     JsonNode requests(String filter, int take, int skip) {
-        return json(UpstreamRequest.get("/api/v1/request").withQuery("take", Integer.toString(take))
-                .withQuery("skip", Integer.toString(skip)).withQuery("filter", filter).withQuery("sort", "added"));
+        return json(UpstreamRequest.get("/api/v1/request")
+                .withQuery("take", Integer.toString(take))
+                .withQuery("skip", Integer.toString(skip))
+                .withQuery("filter", filter)
+                .withQuery("sort", "added"));
     }
 
     JsonNode request(int id) {
-        return found(http.send(UpstreamRequest.get("/api/v1/request/" + id).withHeader("Accept", "application/json")), id);
+        return found(
+                http.send(UpstreamRequest.get("/api/v1/request/" + id).withHeader("Accept", "application/json")), id);
     }
 
     /** Overseerr validates the query against its OpenAPI: the stack encodes a space as %20, which it accepts. */
     JsonNode search(String query) {
-        return json(UpstreamRequest.get("/api/v1/search").withQuery("query", query).withQuery("page", "1"));
+        return json(
+                UpstreamRequest.get("/api/v1/search").withQuery("query", query).withQuery("page", "1"));
     }
 
     JsonNode media(String type, long tmdbId) {
@@ -54,8 +59,11 @@ final class OverseerrApi {
 
     /** {@code decision} is approve or decline. */
     JsonNode decide(int id, String decision) {
-        UpstreamResponse r = http.send(UpstreamRequest.post("/api/v1/request/" + id + "/" + decision.toLowerCase(Locale.ROOT),
-                new byte[0], "application/json").withHeader("Accept", "application/json"));
+        UpstreamResponse r = http.send(UpstreamRequest.post(
+                        "/api/v1/request/" + id + "/" + decision.toLowerCase(Locale.ROOT),
+                        new byte[0],
+                        "application/json")
+                .withHeader("Accept", "application/json"));
         return found(r, id);
     }
 
@@ -65,7 +73,8 @@ final class OverseerrApi {
     }
 
     private JsonNode json(UpstreamRequest request) {
-        return http.successful(http.send(request.withHeader("Accept", "application/json"))).json();
+        return http.successful(http.send(request.withHeader("Accept", "application/json")))
+                .json();
     }
 
     private static String message(UpstreamResponse r) {

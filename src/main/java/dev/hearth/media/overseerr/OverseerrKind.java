@@ -49,7 +49,11 @@ public final class OverseerrKind implements IntegrationKind<OverseerrSettings> {
 
     @Override
     public Integration create(IntegrationTarget<OverseerrSettings> target, KindContext context) {
-        AuthStrategy auth = AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
-        return new OverseerrRequests(target.serviceName(), new OverseerrApi(context.http().client(MediaSpecs.of(target, auth))), context.clock());
+        AuthStrategy auth =
+                AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
+        return new OverseerrRequests(
+                target.serviceName(),
+                new OverseerrApi(context.http().client(MediaSpecs.of(target, auth))),
+                context.clock());
     }
 }

@@ -62,7 +62,8 @@ final class OverseerrRequests implements Integration, RequestManager {
     @Override
     public RequestPage requests(RequestFilter filter, int limit, int offset) {
         JsonNode page = api.requests(filter.name().toLowerCase(Locale.ROOT), limit, offset);
-        return new RequestPage(Json.list(page, "results", this::request), Json.integer(page.path("pageInfo"), "results"));
+        return new RequestPage(
+                Json.list(page, "results", this::request), Json.integer(page.path("pageInfo"), "results"));
     }
 
     @Override
@@ -74,7 +75,8 @@ final class OverseerrRequests implements Integration, RequestManager {
     public List<RequestCandidate> search(String title) {
         return Json.list(api.search(title), "results", r -> r).stream()
                 .filter(r -> !"person".equals(Json.text(r, "mediaType")))
-                .map(OverseerrShapes::candidate).toList();
+                .map(OverseerrShapes::candidate)
+                .toList();
     }
 
     @Override
@@ -83,7 +85,8 @@ final class OverseerrRequests implements Integration, RequestManager {
         body.put("mediaType", request.media() == RequestedMedia.TV ? "tv" : "movie");
         body.put("mediaId", request.tmdbId());
         body.put("is4k", request.is4k());
-        if (request.media() == RequestedMedia.TV) body.put("seasons", request.seasons().isEmpty() ? "all" : request.seasons());
+        if (request.media() == RequestedMedia.TV)
+            body.put("seasons", request.seasons().isEmpty() ? "all" : request.seasons());
         return request(api.create(body));
     }
 

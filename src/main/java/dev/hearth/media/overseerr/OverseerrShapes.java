@@ -12,8 +12,7 @@ import java.time.Instant;
 /** Overseerr's numbered statuses and request shape into Hearth's records. */
 final class OverseerrShapes {
 
-    private OverseerrShapes() {
-    }
+    private OverseerrShapes() {}
 
     static RequestStatus status(int n) {
         return switch (n) {
@@ -45,18 +44,31 @@ final class OverseerrShapes {
         JsonNode by = r.path("requestedBy");
         String who = Json.text(by, "displayName");
         Instant created = Json.instant(r, "createdAt");
-        return new MediaRequest(Json.integer(r, "id"), status(Json.integer(r, "status")), media(Json.text(media, "mediaType")),
-                Json.number(media, "tmdbId"), title, availability(Json.integer(media, r.path("is4k").asBoolean() ? "status4k" : "status")),
-                who.isEmpty() ? Json.text(by, "email") : who, Json.list(r, "seasons", s -> Json.integer(s, "seasonNumber")),
-                r.path("is4k").asBoolean(), created == null ? Instant.EPOCH : created);
+        return new MediaRequest(
+                Json.integer(r, "id"),
+                status(Json.integer(r, "status")),
+                media(Json.text(media, "mediaType")),
+                Json.number(media, "tmdbId"),
+                title,
+                availability(Json.integer(media, r.path("is4k").asBoolean() ? "status4k" : "status")),
+                who.isEmpty() ? Json.text(by, "email") : who,
+                Json.list(r, "seasons", s -> Json.integer(s, "seasonNumber")),
+                r.path("is4k").asBoolean(),
+                created == null ? Instant.EPOCH : created);
     }
 
     /** A search result: movies have {@code title} and {@code releaseDate}, series {@code name} and {@code firstAirDate}. */
     static RequestCandidate candidate(JsonNode s) {
         boolean tv = "tv".equals(Json.text(s, "mediaType"));
         String date = Json.text(s, tv ? "firstAirDate" : "releaseDate");
-        Integer year = date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit) ? Integer.valueOf(date.substring(0, 4)) : null;
-        return new RequestCandidate(tv ? RequestedMedia.TV : RequestedMedia.MOVIE, Json.number(s, "id"), Json.text(s, tv ? "name" : "title"),
-                year, availability(Json.integer(s.path("mediaInfo"), "status")));
+        Integer year = date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit)
+                ? Integer.valueOf(date.substring(0, 4))
+                : null;
+        return new RequestCandidate(
+                tv ? RequestedMedia.TV : RequestedMedia.MOVIE,
+                Json.number(s, "id"),
+                Json.text(s, tv ? "name" : "title"),
+                year,
+                availability(Json.integer(s.path("mediaInfo"), "status")));
     }
 }

@@ -33,8 +33,10 @@ final class PlexApi {
 
     JsonNode recentlyAdded(int limit) {
         return http.successful(http.send(UpstreamRequest.get("/library/recentlyAdded")
-                .withQuery("X-Plex-Container-Start", "0")
-                .withQuery("X-Plex-Container-Size", Integer.toString(limit)))).json().path("MediaContainer");
+                        .withQuery("X-Plex-Container-Start", "0")
+                        .withQuery("X-Plex-Container-Size", Integer.toString(limit))))
+                .json()
+                .path("MediaContainer");
     }
 
     /** Plex queues the scan and answers 200 with no body at once; {@code path} limits it to one folder. */
@@ -42,7 +44,8 @@ final class PlexApi {
         UpstreamRequest request = UpstreamRequest.get("/library/sections/" + sectionKey + "/refresh");
         if (!path.isEmpty()) request = request.withQuery("path", path);
         UpstreamResponse response = http.send(request);
-        if (response.status() == 404) throw new MediaNotFoundException("Plex has no library section '" + sectionKey + "'");
+        if (response.status() == 404)
+            throw new MediaNotFoundException("Plex has no library section '" + sectionKey + "'");
         http.successful(response);
     }
 

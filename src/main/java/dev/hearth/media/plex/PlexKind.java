@@ -42,9 +42,12 @@ public final class PlexKind implements IntegrationKind<PlexSettings> {
     @Override
     public Integration create(IntegrationTarget<PlexSettings> target, KindContext context) {
         // The header, never the query: a query string ends up in proxies' access logs.
-        AuthStrategy auth = AuthStrategy.apiKeyHeader("X-Plex-Token", target.settings().token());
-        PlexApi api = new PlexApi(context.http().client(MediaSpecs.of(target, auth)
-                .withHeader("X-Plex-Product", "Hearth").withHeader("X-Plex-Client-Identifier", "hearth")));
+        AuthStrategy auth =
+                AuthStrategy.apiKeyHeader("X-Plex-Token", target.settings().token());
+        PlexApi api = new PlexApi(context.http()
+                .client(MediaSpecs.of(target, auth)
+                        .withHeader("X-Plex-Product", "Hearth")
+                        .withHeader("X-Plex-Client-Identifier", "hearth")));
         return new PlexServer(target.serviceName(), api, context.clock());
     }
 }

@@ -71,6 +71,8 @@ final class PlexServer implements Integration, MediaServer {
 
     @Override
     public List<RecentItem> recentlyAdded(int limit) {
-        return Json.list(api.recentlyAdded(limit), "Metadata", PlexShapes::recent).stream().limit(limit).toList();
+        return Json.list(api.recentlyAdded(limit), "Metadata", PlexShapes::recent).stream()
+                .limit(limit)
+                .toList();
     }
 }

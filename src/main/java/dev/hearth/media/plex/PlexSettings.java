@@ -13,6 +13,10 @@ public record PlexSettings(@Secret String token) implements Validated {
 
     @Override
     public void validate(Problems problems) {
-        RequiredKey.check(problems, "token", token, "Plex Web: an item's … → Get Info → View XML shows X-Plex-Token in the address");
+        RequiredKey.check(
+                problems,
+                "token",
+                token,
+                "Plex Web: an item's … → Get Info → View XML shows X-Plex-Token in the address");
     }
 }

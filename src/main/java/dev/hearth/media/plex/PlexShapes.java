@@ -15,8 +15,7 @@ import java.time.Instant;
 /** Plex's shapes into Hearth's records. Ids ({@code key}, {@code ratingKey}) are strings in Plex too. */
 final class PlexShapes {
 
-    private PlexShapes() {
-    }
+    private PlexShapes() {}
 
     static Library library(JsonNode d) {
         LibraryKind kind = switch (Json.text(d, "type")) {
@@ -26,23 +25,53 @@ final class PlexShapes {
             case "photo" -> LibraryKind.PHOTOS;
             default -> LibraryKind.OTHER;
         };
-        return new Library(Json.text(d, "key"), Json.text(d, "title"), kind,
-                Json.list(d, "Location", l -> Json.text(l, "path")), Json.bool(d, "refreshing"));
+        return new Library(
+                Json.text(d, "key"),
+                Json.text(d, "title"),
+                kind,
+                Json.list(d, "Location", l -> Json.text(l, "path")),
+                Json.bool(d, "refreshing"));
     }
 
     static MediaItem item(JsonNode m) {
         return switch (Json.text(m, "type")) {
             case "movie" -> MediaItem.movie(Json.text(m, "title"), Json.integerOrNull(m, "year"));
-            case "episode" -> new MediaItem(Json.text(m, "title"), MediaType.EPISODE, Json.text(m, "grandparentTitle"),
-                    Json.integerOrNull(m, "parentIndex"), Json.integerOrNull(m, "index"), Json.integerOrNull(m, "year"));
-            case "season" -> new MediaItem(Json.text(m, "title"), MediaType.SEASON, Json.text(m, "parentTitle"),
-                    Json.integerOrNull(m, "index"), null, Json.integerOrNull(m, "parentYear"));
-            case "show" -> new MediaItem(Json.text(m, "title"), MediaType.SERIES, null, null, null, Json.integerOrNull(m, "year"));
-            case "track" -> new MediaItem(Json.text(m, "title"), MediaType.TRACK, Json.text(m, "grandparentTitle"), null,
-                    Json.integerOrNull(m, "index"), null);
-            case "album" -> new MediaItem(Json.text(m, "title"), MediaType.ALBUM, Json.text(m, "parentTitle"), null, null,
-                    Json.integerOrNull(m, "year"));
-            default -> new MediaItem(Json.text(m, "title"), MediaType.OTHER, null, null, null, Json.integerOrNull(m, "year"));
+            case "episode" ->
+                new MediaItem(
+                        Json.text(m, "title"),
+                        MediaType.EPISODE,
+                        Json.text(m, "grandparentTitle"),
+                        Json.integerOrNull(m, "parentIndex"),
+                        Json.integerOrNull(m, "index"),
+                        Json.integerOrNull(m, "year"));
+            case "season" ->
+                new MediaItem(
+                        Json.text(m, "title"),
+                        MediaType.SEASON,
+                        Json.text(m, "parentTitle"),
+                        Json.integerOrNull(m, "index"),
+                        null,
+                        Json.integerOrNull(m, "parentYear"));
+            case "show" ->
+                new MediaItem(Json.text(m, "title"), MediaType.SERIES, null, null, null, Json.integerOrNull(m, "year"));
+            case "track" ->
+                new MediaItem(
+                        Json.text(m, "title"),
+                        MediaType.TRACK,
+                        Json.text(m, "grandparentTitle"),
+                        null,
+                        Json.integerOrNull(m, "index"),
+                        null);
+            case "album" ->
+                new MediaItem(
+                        Json.text(m, "title"),
+                        MediaType.ALBUM,
+                        Json.text(m, "parentTitle"),
+                        null,
+                        null,
+                        Json.integerOrNull(m, "year"));
+            default ->
+                new MediaItem(Json.text(m, "title"), MediaType.OTHER, null, null, null, Json.integerOrNull(m, "year"));
         };
     }
 
@@ -59,14 +88,23 @@ final class PlexShapes {
                 || "transcode".equals(Json.text(transcode, "audioDecision"));
         String session = Json.text(m.path("Session"), "id");
         String playerName = Json.text(player, "title");
-        return new Stream(session.isEmpty() ? Json.text(m, "sessionKey") : session, Json.text(m.path("User"), "title"), item(m),
-                state, playerName.isEmpty() ? Json.text(player, "product") : playerName,
-                Duration.ofMillis(Json.number(m, "viewOffset")), Duration.ofMillis(Json.number(m, "duration")), transcoding);
+        return new Stream(
+                session.isEmpty() ? Json.text(m, "sessionKey") : session,
+                Json.text(m.path("User"), "title"),
+                item(m),
+                state,
+                playerName.isEmpty() ? Json.text(player, "product") : playerName,
+                Duration.ofMillis(Json.number(m, "viewOffset")),
+                Duration.ofMillis(Json.number(m, "duration")),
+                transcoding);
     }
 
     static RecentItem recent(JsonNode m) {
         Instant added = Json.epochSeconds(m, "addedAt");
-        return new RecentItem(Json.text(m, "ratingKey"), item(m), Json.text(m, "librarySectionTitle"),
+        return new RecentItem(
+                Json.text(m, "ratingKey"),
+                item(m),
+                Json.text(m, "librarySectionTitle"),
                 added == null ? Instant.EPOCH : added);
     }
 }

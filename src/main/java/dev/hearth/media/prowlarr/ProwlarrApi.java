@@ -28,7 +28,8 @@ final class ProwlarrApi {
     }
 
     JsonNode indexer(String id) {
-        UpstreamResponse r = http.send(UpstreamRequest.get("/api/v1/indexer/" + id).withHeader("Accept", "application/json"));
+        UpstreamResponse r =
+                http.send(UpstreamRequest.get("/api/v1/indexer/" + id).withHeader("Accept", "application/json"));
         if (r.status() == 404) throw new MediaNotFoundException("Prowlarr has no indexer with id '" + id + "'");
         return http.successful(r).json();
     }
@@ -48,10 +49,16 @@ final class ProwlarrApi {
      * not repeated when it runs out: the person waiting would wait twice as long for the same answer.
      */
     JsonNode search(ReleaseQuery query) {
-        UpstreamRequest request = UpstreamRequest.get("/api/v1/search").withQuery("query", query.title())
-                .withQuery("type", "search").withQuery("limit", Integer.toString(query.limit()))
-                .withHeader("Accept", "application/json").withTimeout(searchTimeout).notIdempotent();
-        if (query.category() != ReleaseCategory.ANY) request = request.withQuery("categories", Integer.toString(query.category().id()));
+        UpstreamRequest request = UpstreamRequest.get("/api/v1/search")
+                .withQuery("query", query.title())
+                .withQuery("type", "search")
+                .withQuery("limit", Integer.toString(query.limit()))
+                .withHeader("Accept", "application/json")
+                .withTimeout(searchTimeout)
+                .notIdempotent();
+        if (query.category() != ReleaseCategory.ANY)
+            request = request.withQuery(
+                    "categories", Integer.toString(query.category().id()));
         return http.successful(http.send(request)).json();
     }
 }

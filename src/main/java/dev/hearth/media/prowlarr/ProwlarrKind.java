@@ -52,9 +52,12 @@ public final class ProwlarrKind implements IntegrationKind<ProwlarrSettings> {
 
     @Override
     public Integration create(IntegrationTarget<ProwlarrSettings> target, KindContext context) {
-        AuthStrategy auth = AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
+        AuthStrategy auth =
+                AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
         Duration search = target.timeout().compareTo(SEARCH_TIMEOUT) > 0 ? target.timeout() : SEARCH_TIMEOUT;
-        return new ProwlarrSearch(target.serviceName(), new ProwlarrApi(context.http().client(MediaSpecs.of(target, auth)), search),
+        return new ProwlarrSearch(
+                target.serviceName(),
+                new ProwlarrApi(context.http().client(MediaSpecs.of(target, auth)), search),
                 context.clock());
     }
 }

@@ -49,15 +49,25 @@ final class ProwlarrSearch implements Integration, IndexerSearch {
 
     @Override
     public List<Indexer> indexers() {
-        return Json.list(api.indexers(), i -> new Indexer(Json.text(i, "id"), Json.text(i, "name"), protocol(i), Json.bool(i, "enable"),
-                Json.list(i.path("capabilities"), "categories", c -> Json.integer(c, "id"))));
+        return Json.list(
+                api.indexers(),
+                i -> new Indexer(
+                        Json.text(i, "id"),
+                        Json.text(i, "name"),
+                        protocol(i),
+                        Json.bool(i, "enable"),
+                        Json.list(i.path("capabilities"), "categories", c -> Json.integer(c, "id"))));
     }
 
     /** Prowlarr lists every check, "ok" ones too on some versions; only problems are issues. */
     @Override
     public List<IndexerIssue> issues() {
-        return Json.list(api.health(), h -> new IndexerIssue(Json.text(h, "type"), Json.text(h, "source"), Json.text(h, "message")))
-                .stream().filter(i -> i.level().equals("warning") || i.level().equals("error")).toList();
+        return Json.list(
+                        api.health(),
+                        h -> new IndexerIssue(Json.text(h, "type"), Json.text(h, "source"), Json.text(h, "message")))
+                .stream()
+                .filter(i -> i.level().equals("warning") || i.level().equals("error"))
+                .toList();
     }
 
     @Override
@@ -72,14 +82,24 @@ final class ProwlarrSearch implements Integration, IndexerSearch {
     @Override
     public List<Release> search(ReleaseQuery query) {
         return Json.list(api.search(query), ProwlarrSearch::release).stream()
-                .sorted(Comparator.comparingInt(Release::seeders).reversed()).limit(query.limit()).toList();
+                .sorted(Comparator.comparingInt(Release::seeders).reversed())
+                .limit(query.limit())
+                .toList();
     }
 
     private static Release release(JsonNode r) {
         String magnet = Json.text(r, "magnetUrl");
-        return new Release(Json.text(r, "title"), Json.text(r, "indexer"), Json.number(r, "size"), Json.integer(r, "seeders"),
-                Json.integer(r, "leechers"), magnet.isEmpty() ? Json.text(r, "downloadUrl") : magnet, Json.textOrNull(r, "infoUrl"),
-                Json.list(r, "categories", c -> Json.integer(c, "id")), Json.instant(r, "publishDate"), protocol(r));
+        return new Release(
+                Json.text(r, "title"),
+                Json.text(r, "indexer"),
+                Json.number(r, "size"),
+                Json.integer(r, "seeders"),
+                Json.integer(r, "leechers"),
+                magnet.isEmpty() ? Json.text(r, "downloadUrl") : magnet,
+                Json.textOrNull(r, "infoUrl"),
+                Json.list(r, "categories", c -> Json.integer(c, "id")),
+                Json.instant(r, "publishDate"),
+                protocol(r));
     }
 
     private static Release.Protocol protocol(JsonNode n) {

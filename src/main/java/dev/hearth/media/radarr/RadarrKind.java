@@ -50,8 +50,11 @@ public final class RadarrKind implements IntegrationKind<RadarrSettings> {
 
     @Override
     public Integration create(IntegrationTarget<RadarrSettings> target, KindContext context) {
-        AuthStrategy auth = AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
-        return new RadarrManager(target.serviceName(), new ArrApi(context.http().client(MediaSpecs.of(target, auth)), "movie", "includeMovie"),
+        AuthStrategy auth =
+                AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
+        return new RadarrManager(
+                target.serviceName(),
+                new ArrApi(context.http().client(MediaSpecs.of(target, auth)), "movie", "includeMovie"),
                 context.clock());
     }
 }

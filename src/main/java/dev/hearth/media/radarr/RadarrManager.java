@@ -25,8 +25,8 @@ import java.util.Map;
 
 /** Radarr as a {@link dev.hearth.media.MediaManager} of movies. */
 final class RadarrManager extends ArrManager {
-    private static final Map<String, String> RELEASES = Map.of("inCinemas", "cinemas", "digitalRelease", "digital",
-            "physicalRelease", "physical");
+    private static final Map<String, String> RELEASES =
+            Map.of("inCinemas", "cinemas", "digitalRelease", "digital", "physicalRelease", "physical");
 
     RadarrManager(String serviceName, ArrApi api, Clock clock) {
         super(RadarrKind.ID, serviceName, api, clock, "movieId");
@@ -44,8 +44,15 @@ final class RadarrManager extends ArrManager {
 
     @Override
     public List<TitleCandidate> lookup(String term) {
-        return Json.list(api.lookup(term), m -> new TitleCandidate(Json.text(m, "title"), Json.integerOrNull(m, "year"),
-                Json.number(m, "tmdbId"), Json.textOrNull(m, "imdbId"), ArrShapes.managedId(m), Json.text(m, "overview")));
+        return Json.list(
+                api.lookup(term),
+                m -> new TitleCandidate(
+                        Json.text(m, "title"),
+                        Json.integerOrNull(m, "year"),
+                        Json.number(m, "tmdbId"),
+                        Json.textOrNull(m, "imdbId"),
+                        ArrShapes.managedId(m),
+                        Json.text(m, "overview")));
     }
 
     @Override
@@ -98,7 +105,14 @@ final class RadarrManager extends ArrManager {
     }
 
     private static ManagedTitle title(JsonNode m) {
-        return new ManagedTitle(Json.integer(m, "id"), Json.text(m, "title"), Json.integerOrNull(m, "year"), Json.number(m, "tmdbId"),
-                Json.text(m, "path"), Json.bool(m, "monitored"), Json.bool(m, "hasFile") ? 100 : 0, Json.number(m, "sizeOnDisk"));
+        return new ManagedTitle(
+                Json.integer(m, "id"),
+                Json.text(m, "title"),
+                Json.integerOrNull(m, "year"),
+                Json.number(m, "tmdbId"),
+                Json.text(m, "path"),
+                Json.bool(m, "monitored"),
+                Json.bool(m, "hasFile") ? 100 : 0,
+                Json.number(m, "sizeOnDisk"));
     }
 }

@@ -50,8 +50,11 @@ public final class SonarrKind implements IntegrationKind<SonarrSettings> {
 
     @Override
     public Integration create(IntegrationTarget<SonarrSettings> target, KindContext context) {
-        AuthStrategy auth = AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
-        return new SonarrManager(target.serviceName(), new ArrApi(context.http().client(MediaSpecs.of(target, auth)), "series", "includeSeries"),
+        AuthStrategy auth =
+                AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
+        return new SonarrManager(
+                target.serviceName(),
+                new ArrApi(context.http().client(MediaSpecs.of(target, auth)), "series", "includeSeries"),
                 context.clock());
     }
 }

@@ -40,8 +40,15 @@ final class SonarrManager extends ArrManager {
 
     @Override
     public List<TitleCandidate> lookup(String term) {
-        return Json.list(api.lookup(term), s -> new TitleCandidate(Json.text(s, "title"), Json.integerOrNull(s, "year"),
-                Json.number(s, "tvdbId"), Json.textOrNull(s, "imdbId"), ArrShapes.managedId(s), Json.text(s, "overview")));
+        return Json.list(
+                api.lookup(term),
+                s -> new TitleCandidate(
+                        Json.text(s, "title"),
+                        Json.integerOrNull(s, "year"),
+                        Json.number(s, "tvdbId"),
+                        Json.textOrNull(s, "imdbId"),
+                        ArrShapes.managedId(s),
+                        Json.text(s, "overview")));
     }
 
     @Override
@@ -55,11 +62,13 @@ final class SonarrManager extends ArrManager {
         body.put("rootFolderPath", request.rootFolderPath());
         body.put("monitored", request.monitored());
         body.put("seasonFolder", true);
-        body.putObject("addOptions").put("monitor", request.monitored() ? "all" : "none")
+        body.putObject("addOptions")
+                .put("monitor", request.monitored() ? "all" : "none")
                 .put("searchForMissingEpisodes", request.searchNow());
         if (status().version().startsWith("3.")) {
             // Sonarr v3 requires a language profile; v4 dropped them.
-            body.put("languageProfileId", Json.integer(api.get("languageprofile").path(0), "id"));
+            body.put(
+                    "languageProfileId", Json.integer(api.get("languageprofile").path(0), "id"));
         }
         return title(api.add(body));
     }
@@ -68,9 +77,17 @@ final class SonarrManager extends ArrManager {
     public List<CalendarEntry> calendar(LocalDate from, LocalDate to) {
         return Json.list(api.calendar(from, to), e -> {
             Instant airs = Json.instant(e, "airDateUtc");
-            MediaItem item = MediaItem.episode(Json.text(e.path("series"), "title"), Json.integer(e, "seasonNumber"),
-                    Json.integer(e, "episodeNumber"), Json.text(e, "title"));
-            return new CalendarEntry(airs == null ? Instant.EPOCH : airs, item, "airing", Json.bool(e, "hasFile"), Json.bool(e, "monitored"));
+            MediaItem item = MediaItem.episode(
+                    Json.text(e.path("series"), "title"),
+                    Json.integer(e, "seasonNumber"),
+                    Json.integer(e, "episodeNumber"),
+                    Json.text(e, "title"));
+            return new CalendarEntry(
+                    airs == null ? Instant.EPOCH : airs,
+                    item,
+                    "airing",
+                    Json.bool(e, "hasFile"),
+                    Json.bool(e, "monitored"));
         });
     }
 
@@ -92,8 +109,14 @@ final class SonarrManager extends ArrManager {
 
     private static ManagedTitle title(JsonNode s) {
         JsonNode stats = s.path("statistics");
-        return new ManagedTitle(Json.integer(s, "id"), Json.text(s, "title"), Json.integerOrNull(s, "year"), Json.number(s, "tvdbId"),
-                Json.text(s, "path"), Json.bool(s, "monitored"), stats.path("percentOfEpisodes").asDouble(0),
+        return new ManagedTitle(
+                Json.integer(s, "id"),
+                Json.text(s, "title"),
+                Json.integerOrNull(s, "year"),
+                Json.number(s, "tvdbId"),
+                Json.text(s, "path"),
+                Json.bool(s, "monitored"),
+                stats.path("percentOfEpisodes").asDouble(0),
                 Json.number(stats, "sizeOnDisk"));
     }
 }

@@ -22,7 +22,9 @@ final class TautulliApi {
     }
 
     JsonNode call(String cmd, Map<String, String> params) {
-        UpstreamRequest request = UpstreamRequest.get("/api/v2").withQuery("apikey", apiKey).withQuery("cmd", cmd)
+        UpstreamRequest request = UpstreamRequest.get("/api/v2")
+                .withQuery("apikey", apiKey)
+                .withQuery("cmd", cmd)
                 .withHeader("Accept", "application/json");
         for (Map.Entry<String, String> p : params.entrySet()) request = request.withQuery(p.getKey(), p.getValue());
         UpstreamResponse r = http.send(request);
@@ -30,13 +32,20 @@ final class TautulliApi {
             throw new UpstreamException.AuthFailed(http.name(), "refused the API key (" + message(r) + ")");
         }
         if (r.status() == 404 && message(r).contains("API not enabled")) {
-            throw new UpstreamException.HttpStatus(http.name(), "answered that its API is not enabled: turn it on in Settings → Web Interface",
-                    404, message(r));
+            throw new UpstreamException.HttpStatus(
+                    http.name(),
+                    "answered that its API is not enabled: turn it on in Settings → Web Interface",
+                    404,
+                    message(r));
         }
         JsonNode response = http.successful(r).json().path("response");
         if (!"success".equals(response.path("result").asText())) {
-            throw new UpstreamException.HttpStatus(http.name(), "answered " + cmd + " with an error: " + response.path("message").asText(),
-                    r.status(), response.path("message").asText());
+            throw new UpstreamException.HttpStatus(
+                    http.name(),
+                    "answered " + cmd + " with an error: "
+                            + response.path("message").asText(),
+                    r.status(),
+                    response.path("message").asText());
         }
         return response.path("data");
     }

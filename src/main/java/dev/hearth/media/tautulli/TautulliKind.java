@@ -50,7 +50,11 @@ public final class TautulliKind implements IntegrationKind<TautulliSettings> {
     @Override
     public Integration create(IntegrationTarget<TautulliSettings> target, KindContext context) {
         // Tautulli reads its key from the query only; the stack keeps queries out of every message.
-        return new TautulliStats(target.serviceName(), new TautulliApi(context.http().client(MediaSpecs.of(target, AuthStrategy.none())),
-                target.settings().apiKey()), context.clock());
+        return new TautulliStats(
+                target.serviceName(),
+                new TautulliApi(
+                        context.http().client(MediaSpecs.of(target, AuthStrategy.none())),
+                        target.settings().apiKey()),
+                context.clock());
     }
 }

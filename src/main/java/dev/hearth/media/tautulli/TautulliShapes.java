@@ -16,18 +16,35 @@ import java.time.Instant;
 /** Tautulli's snake_case shapes (many numbers as strings) into Hearth's records. */
 final class TautulliShapes {
 
-    private TautulliShapes() {
-    }
+    private TautulliShapes() {}
 
     static MediaItem item(JsonNode s) {
         return switch (Json.text(s, "media_type")) {
             case "movie" -> MediaItem.movie(Json.text(s, "title"), Json.integerOrNull(s, "year"));
-            case "episode" -> new MediaItem(Json.text(s, "title"), MediaType.EPISODE, Json.text(s, "grandparent_title"),
-                    Json.integerOrNull(s, "parent_media_index"), Json.integerOrNull(s, "media_index"), Json.integerOrNull(s, "year"));
-            case "track" -> new MediaItem(Json.text(s, "title"), MediaType.TRACK, Json.text(s, "grandparent_title"), null,
-                    Json.integerOrNull(s, "media_index"), Json.integerOrNull(s, "year"));
-            default -> new MediaItem(Json.text(s, "full_title").isEmpty() ? Json.text(s, "title") : Json.text(s, "full_title"),
-                    MediaType.OTHER, null, null, null, Json.integerOrNull(s, "year"));
+            case "episode" ->
+                new MediaItem(
+                        Json.text(s, "title"),
+                        MediaType.EPISODE,
+                        Json.text(s, "grandparent_title"),
+                        Json.integerOrNull(s, "parent_media_index"),
+                        Json.integerOrNull(s, "media_index"),
+                        Json.integerOrNull(s, "year"));
+            case "track" ->
+                new MediaItem(
+                        Json.text(s, "title"),
+                        MediaType.TRACK,
+                        Json.text(s, "grandparent_title"),
+                        null,
+                        Json.integerOrNull(s, "media_index"),
+                        Json.integerOrNull(s, "year"));
+            default ->
+                new MediaItem(
+                        Json.text(s, "full_title").isEmpty() ? Json.text(s, "title") : Json.text(s, "full_title"),
+                        MediaType.OTHER,
+                        null,
+                        null,
+                        null,
+                        Json.integerOrNull(s, "year"));
         };
     }
 
@@ -40,8 +57,14 @@ final class TautulliShapes {
         };
         String user = Json.text(s, "friendly_name");
         String id = Json.text(s, "session_id");
-        return new Stream(id.isEmpty() ? Json.text(s, "session_key") : id, user.isEmpty() ? Json.text(s, "user") : user, item(s), state,
-                Json.text(s, "player"), Duration.ofMillis(Json.number(s, "view_offset")), Duration.ofMillis(Json.number(s, "duration")),
+        return new Stream(
+                id.isEmpty() ? Json.text(s, "session_key") : id,
+                user.isEmpty() ? Json.text(s, "user") : user,
+                item(s),
+                state,
+                Json.text(s, "player"),
+                Duration.ofMillis(Json.number(s, "view_offset")),
+                Duration.ofMillis(Json.number(s, "duration")),
                 "transcode".equals(Json.text(s, "transcode_decision")));
     }
 
@@ -51,8 +74,13 @@ final class TautulliShapes {
         Instant started = Json.epochSeconds(h, "started");
         if (started == null) started = Json.epochSeconds(h, "date");
         String user = Json.text(h, "friendly_name");
-        return new PlayRecord(started == null ? Instant.EPOCH : started, user.isEmpty() ? Json.text(h, "user") : user, item(h),
-                Duration.ofSeconds(seconds), Json.integer(h, "percent_complete"), Json.text(h, "player"));
+        return new PlayRecord(
+                started == null ? Instant.EPOCH : started,
+                user.isEmpty() ? Json.text(h, "user") : user,
+                item(h),
+                Duration.ofSeconds(seconds),
+                Json.integer(h, "percent_complete"),
+                Json.text(h, "player"));
     }
 
     static LibraryStats library(JsonNode l) {
@@ -64,10 +92,15 @@ final class TautulliShapes {
             default -> LibraryKind.OTHER;
         };
         int children = kind == LibraryKind.MOVIES ? 0 : Json.integer(l, "child_count");
-        return new LibraryStats(Json.text(l, "section_id"), Json.text(l, "section_name"), kind, Json.integer(l, "count"), children);
+        return new LibraryStats(
+                Json.text(l, "section_id"), Json.text(l, "section_name"), kind, Json.integer(l, "count"), children);
     }
 
     static MediaUser user(JsonNode u) {
-        return new MediaUser(Json.text(u, "user_id"), Json.text(u, "username"), Json.text(u, "friendly_name"), Json.bool(u, "is_active"));
+        return new MediaUser(
+                Json.text(u, "user_id"),
+                Json.text(u, "username"),
+                Json.text(u, "friendly_name"),
+                Json.bool(u, "is_active"));
     }
 }

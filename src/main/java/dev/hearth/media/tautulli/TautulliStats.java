@@ -28,7 +28,8 @@ final class TautulliStats implements Integration, MediaStats {
 
     @Override
     public Reading poll() {
-        return Reading.of(HealthProbe.check(clock, () -> "Tautulli " + Json.text(api.call("get_tautulli_info", Map.of()), "tautulli_version")));
+        return Reading.of(HealthProbe.check(
+                clock, () -> "Tautulli " + Json.text(api.call("get_tautulli_info", Map.of()), "tautulli_version")));
     }
 
     @Override
@@ -44,14 +45,18 @@ final class TautulliStats implements Integration, MediaStats {
     @Override
     public Activity activity() {
         JsonNode a = api.call("get_activity", Map.of());
-        return new Activity(Json.integer(a, "stream_count"), Json.integer(a, "stream_count_transcode"),
-                Json.integer(a, "stream_count_direct_play"), Json.number(a, "total_bandwidth"),
+        return new Activity(
+                Json.integer(a, "stream_count"),
+                Json.integer(a, "stream_count_transcode"),
+                Json.integer(a, "stream_count_direct_play"),
+                Json.number(a, "total_bandwidth"),
                 Json.list(a, "sessions", TautulliShapes::stream));
     }
 
     @Override
     public List<PlayRecord> history(int limit) {
-        JsonNode h = api.call("get_history", Map.of("length", Integer.toString(limit), "order_column", "date", "order_dir", "desc"));
+        JsonNode h = api.call(
+                "get_history", Map.of("length", Integer.toString(limit), "order_column", "date", "order_dir", "desc"));
         return Json.list(h, "data", TautulliShapes::play);
     }
 

@@ -27,9 +27,14 @@ final class TorznabApi {
 
     /** A long search that runs out is not repeated (see ProwlarrApi.search). */
     Document search(ReleaseQuery query) {
-        UpstreamRequest r = UpstreamRequest.get("api").withQuery("t", "search").withQuery("q", query.title())
-                .withQuery("limit", Integer.toString(query.limit())).withTimeout(searchTimeout).notIdempotent();
-        if (query.category() != ReleaseCategory.ANY) r = r.withQuery("cat", Integer.toString(query.category().id()));
+        UpstreamRequest r = UpstreamRequest.get("api")
+                .withQuery("t", "search")
+                .withQuery("q", query.title())
+                .withQuery("limit", Integer.toString(query.limit()))
+                .withTimeout(searchTimeout)
+                .notIdempotent();
+        if (query.category() != ReleaseCategory.ANY)
+            r = r.withQuery("cat", Integer.toString(query.category().id()));
         return call(r);
     }
 
@@ -37,7 +42,9 @@ final class TorznabApi {
         UpstreamRequest r = request.withHeader("Accept", "application/rss+xml, application/xml, text/xml");
         if (!apiKey.isEmpty()) r = r.withQuery("apikey", apiKey);
         UpstreamResponse response = http.send(r);
-        if (!response.isSuccess() && response.body().length > 0 && response.text().contains("<error")) {
+        if (!response.isSuccess()
+                && response.body().length > 0
+                && response.text().contains("<error")) {
             // Jackett sends the Torznab error with a 4xx status: its code says more than the status.
             TorznabXml.parse(http.name(), response.body());
         }

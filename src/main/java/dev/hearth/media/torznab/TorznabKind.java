@@ -53,8 +53,14 @@ public final class TorznabKind implements IntegrationKind<TorznabSettings> {
     @Override
     public Integration create(IntegrationTarget<TorznabSettings> target, KindContext context) {
         Duration search = target.timeout().compareTo(SEARCH_TIMEOUT) > 0 ? target.timeout() : SEARCH_TIMEOUT;
-        // The key goes in the query (the Torznab way), so the stack's auth adds nothing; it redacts queries from messages.
-        return new TorznabSearch(target.serviceName(),
-                new TorznabApi(context.http().client(MediaSpecs.of(target, AuthStrategy.none())), target.settings().apiKey(), search), context.clock());
+        // The key goes in the query (the Torznab way), so the stack's auth adds nothing; it redacts queries from
+        // messages.
+        return new TorznabSearch(
+                target.serviceName(),
+                new TorznabApi(
+                        context.http().client(MediaSpecs.of(target, AuthStrategy.none())),
+                        target.settings().apiKey(),
+                        search),
+                context.clock());
     }
 }

@@ -60,9 +60,11 @@ final class TorznabSearch implements Integration, IndexerSearch {
         String title = server.isEmpty() ? "" : server.getFirst().getAttribute("title");
         List<Integer> categories = new ArrayList<>();
         for (Element list : TorznabXml.children(caps, "categories")) {
-            for (Element c : TorznabXml.children(list, "category")) categories.add(TorznabXml.parseInt(c.getAttribute("id")));
+            for (Element c : TorznabXml.children(list, "category"))
+                categories.add(TorznabXml.parseInt(c.getAttribute("id")));
         }
-        return List.of(new Indexer(INDEXER_ID, title.isEmpty() ? serviceName : title, Release.Protocol.TORRENT, true, categories));
+        return List.of(new Indexer(
+                INDEXER_ID, title.isEmpty() ? serviceName : title, Release.Protocol.TORRENT, true, categories));
     }
 
     /** Torznab has no health report of its own; a failing endpoint shows in the health check. */
@@ -74,7 +76,8 @@ final class TorznabSearch implements Integration, IndexerSearch {
     @Override
     public IndexerTest test(String indexerId) {
         if (!INDEXER_ID.equals(indexerId)) {
-            throw new MediaNotFoundException("a Torznab endpoint has one indexer, '" + INDEXER_ID + "', not '" + indexerId + "'");
+            throw new MediaNotFoundException(
+                    "a Torznab endpoint has one indexer, '" + INDEXER_ID + "', not '" + indexerId + "'");
         }
         try {
             indexers();
@@ -91,6 +94,9 @@ final class TorznabSearch implements Integration, IndexerSearch {
         for (Element channel : TorznabXml.children(rss, "channel")) {
             for (Element item : TorznabXml.children(channel, "item")) out.add(TorznabShapes.release(item, serviceName));
         }
-        return out.stream().sorted(Comparator.comparingInt(Release::seeders).reversed()).limit(query.limit()).toList();
+        return out.stream()
+                .sorted(Comparator.comparingInt(Release::seeders).reversed())
+                .limit(query.limit())
+                .toList();
     }
 }

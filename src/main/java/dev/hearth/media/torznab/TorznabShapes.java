@@ -15,8 +15,7 @@ import org.w3c.dom.Element;
 /** An RSS {@code <item>} with its {@code torznab:attr} elements into a {@link Release}. */
 final class TorznabShapes {
 
-    private TorznabShapes() {
-    }
+    private TorznabShapes() {}
 
     static Release release(Element item, String endpointName) {
         Map<String, String> attrs = new HashMap<>();
@@ -31,14 +30,25 @@ final class TorznabShapes {
         String enclosureUrl = enclosures.isEmpty() ? "" : enclosures.getFirst().getAttribute("url");
         long size = TorznabXml.parseLong(TorznabXml.childText(item, "size"));
         if (size == 0) size = TorznabXml.parseLong(attrs.getOrDefault("size", ""));
-        if (size == 0 && !enclosures.isEmpty()) size = TorznabXml.parseLong(enclosures.getFirst().getAttribute("length"));
+        if (size == 0 && !enclosures.isEmpty())
+            size = TorznabXml.parseLong(enclosures.getFirst().getAttribute("length"));
         int seeders = TorznabXml.parseInt(attrs.getOrDefault("seeders", ""));
         int peers = TorznabXml.parseInt(attrs.getOrDefault("peers", ""));
         String magnet = attrs.getOrDefault("magneturl", "");
-        String link = !magnet.isEmpty() ? magnet : !enclosureUrl.isEmpty() ? enclosureUrl : TorznabXml.childText(item, "link");
+        String link = !magnet.isEmpty()
+                ? magnet
+                : !enclosureUrl.isEmpty() ? enclosureUrl : TorznabXml.childText(item, "link");
         String comments = TorznabXml.childText(item, "comments");
-        return new Release(TorznabXml.childText(item, "title"), indexer(item, endpointName), size, seeders, Math.max(0, peers - seeders),
-                link, comments.isEmpty() ? null : comments, categories, published(TorznabXml.childText(item, "pubDate")),
+        return new Release(
+                TorznabXml.childText(item, "title"),
+                indexer(item, endpointName),
+                size,
+                seeders,
+                Math.max(0, peers - seeders),
+                link,
+                comments.isEmpty() ? null : comments,
+                categories,
+                published(TorznabXml.childText(item, "pubDate")),
                 Release.Protocol.TORRENT);
     }
 
@@ -54,7 +64,8 @@ final class TorznabShapes {
     private static @Nullable Instant published(String rfc1123) {
         if (rfc1123.isEmpty()) return null;
         try {
-            return ZonedDateTime.parse(rfc1123, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(rfc1123, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -18,8 +18,7 @@ import org.xml.sax.SAXException;
 final class TorznabXml {
     static final String TORZNAB_NS = "http://torznab.com/schemas/2015/feed";
 
-    private TorznabXml() {
-    }
+    private TorznabXml() {}
 
     /**
      * The document, or the error it carries: codes 100–102 (wrong key, suspended account, insufficient
@@ -32,9 +31,11 @@ final class TorznabXml {
             int code = parseInt(root.getAttribute("code"));
             String description = root.getAttribute("description");
             if (code >= 100 && code <= 102) {
-                throw new UpstreamException.AuthFailed(upstream, "refused the API key (Torznab error " + code + ": " + description + ")");
+                throw new UpstreamException.AuthFailed(
+                        upstream, "refused the API key (Torznab error " + code + ": " + description + ")");
             }
-            throw new UpstreamException.HttpStatus(upstream, "answered Torznab error " + code + ": " + description, 200, description);
+            throw new UpstreamException.HttpStatus(
+                    upstream, "answered Torznab error " + code + ": " + description, 200, description);
         }
         return doc;
     }

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 final class ArrPayloads {
 
-    private ArrPayloads() {
-    }
+    private ArrPayloads() {}
 
     static MediaWebhookEvent parse(JsonNode p) {
         String type = Json.text(p, "eventType");
@@ -23,16 +22,34 @@ final class ArrPayloads {
         return switch (type) {
             case "Grab" -> {
                 JsonNode release = p.path("release");
-                yield new MediaWebhookEvent.Grabbed(origin, items(p), Json.text(release, "releaseTitle"), Json.text(release, "indexer"),
-                        Json.text(release, "quality"), Json.number(release, "size"), Json.text(p, "downloadClient"), Json.text(p, "downloadId"));
+                yield new MediaWebhookEvent.Grabbed(
+                        origin,
+                        items(p),
+                        Json.text(release, "releaseTitle"),
+                        Json.text(release, "indexer"),
+                        Json.text(release, "quality"),
+                        Json.number(release, "size"),
+                        Json.text(p, "downloadClient"),
+                        Json.text(p, "downloadId"));
             }
             case "Download" -> {
                 JsonNode file = p.has("episodeFile") ? p.path("episodeFile") : p.path("movieFile");
-                yield new MediaWebhookEvent.Imported(origin, items(p), Json.text(file, "path"), Json.bool(p, "isUpgrade"),
-                        Json.text(p, "downloadClient"), Json.text(p, "downloadId"));
+                yield new MediaWebhookEvent.Imported(
+                        origin,
+                        items(p),
+                        Json.text(file, "path"),
+                        Json.bool(p, "isUpgrade"),
+                        Json.text(p, "downloadClient"),
+                        Json.text(p, "downloadId"));
             }
-            case "Health", "HealthRestored" -> new MediaWebhookEvent.HealthChanged(origin, type.equals("HealthRestored"),
-                    Json.text(p, "level").toLowerCase(Locale.ROOT), Json.text(p, "type"), Json.text(p, "message"), Json.text(p, "wikiUrl"));
+            case "Health", "HealthRestored" ->
+                new MediaWebhookEvent.HealthChanged(
+                        origin,
+                        type.equals("HealthRestored"),
+                        Json.text(p, "level").toLowerCase(Locale.ROOT),
+                        Json.text(p, "type"),
+                        Json.text(p, "message"),
+                        Json.text(p, "wikiUrl"));
             case "Test" -> new MediaWebhookEvent.Test(origin);
             default -> new MediaWebhookEvent.Unhandled(origin, type);
         };
@@ -46,8 +63,11 @@ final class ArrPayloads {
     private static Origin origin(JsonNode p) {
         String instance = Json.text(p, "instanceName");
         String named = instance.toLowerCase(Locale.ROOT);
-        String app = p.has("series") ? "sonarr" : p.has("movie") ? "radarr"
-                : APPS.stream().filter(named::startsWith).findFirst().orElse("arr");
+        String app = p.has("series")
+                ? "sonarr"
+                : p.has("movie")
+                        ? "radarr"
+                        : APPS.stream().filter(named::startsWith).findFirst().orElse("arr");
         return new Origin(app, instance.isEmpty() ? app : instance);
     }
 
@@ -59,7 +79,13 @@ final class ArrPayloads {
             return List.of(MediaItem.movie(Json.text(m, "title"), Json.integerOrNull(m, "year")));
         }
         String series = Json.text(p.path("series"), "title");
-        return Json.list(p, "episodes", e -> MediaItem.episode(series, Json.integer(e, "seasonNumber"), Json.integer(e, "episodeNumber"),
-                Json.text(e, "title")));
+        return Json.list(
+                p,
+                "episodes",
+                e -> MediaItem.episode(
+                        series,
+                        Json.integer(e, "seasonNumber"),
+                        Json.integer(e, "episodeNumber"),
+                        Json.text(e, "title")));
     }
 }

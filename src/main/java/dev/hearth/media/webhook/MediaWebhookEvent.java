@@ -15,15 +15,29 @@ public sealed interface MediaWebhookEvent {
     Origin origin();
 
     /** Sonarr/Radarr grabbed a release and handed it to a download client. */
-    record Grabbed(Origin origin, List<MediaItem> items, String release, String indexer, String quality, long size,
-                   String downloadClient, String downloadId) implements MediaWebhookEvent {
+    record Grabbed(
+            Origin origin,
+            List<MediaItem> items,
+            String release,
+            String indexer,
+            String quality,
+            long size,
+            String downloadClient,
+            String downloadId)
+            implements MediaWebhookEvent {
         public Grabbed {
             items = List.copyOf(items);
         }
     }
 
     /** Sonarr/Radarr imported a finished download into the library ("Download" in their words). */
-    record Imported(Origin origin, List<MediaItem> items, String path, boolean upgrade, String downloadClient, String downloadId)
+    record Imported(
+            Origin origin,
+            List<MediaItem> items,
+            String path,
+            boolean upgrade,
+            String downloadClient,
+            String downloadId)
             implements MediaWebhookEvent {
         public Imported {
             items = List.copyOf(items);
@@ -38,13 +52,29 @@ public sealed interface MediaWebhookEvent {
     record Test(Origin origin) implements MediaWebhookEvent {}
 
     /** An Overseerr/Seerr notification; {@code media} and {@code requestId} are absent for issue and test notifications. */
-    record RequestNotification(Origin origin, String type, String subject, String message, @Nullable RequestedMedia media,
-                               @Nullable Long tmdbId, Availability availability, @Nullable Integer requestId, String requestedBy)
+    record RequestNotification(
+            Origin origin,
+            String type,
+            String subject,
+            String message,
+            @Nullable RequestedMedia media,
+            @Nullable Long tmdbId,
+            Availability availability,
+            @Nullable Integer requestId,
+            String requestedBy)
             implements MediaWebhookEvent {}
 
     /** Someone started, paused, resumed, stopped or finished playing something on Plex or Jellyfin. */
-    record Playback(Origin origin, Action action, String user, String player, MediaItem item) implements MediaWebhookEvent {
-        public enum Action { PLAY, PAUSE, RESUME, STOP, FINISHED, PROGRESS }
+    record Playback(Origin origin, Action action, String user, String player, MediaItem item)
+            implements MediaWebhookEvent {
+        public enum Action {
+            PLAY,
+            PAUSE,
+            RESUME,
+            STOP,
+            FINISHED,
+            PROGRESS
+        }
     }
 
     /** Something new arrived in a library of Plex or Jellyfin. */

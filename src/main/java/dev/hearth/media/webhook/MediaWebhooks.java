@@ -36,7 +36,8 @@ public final class MediaWebhooks {
     private JsonNode object(byte[] body, String sender) {
         try {
             JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) throw new InvalidWebhookPayload("a " + sender + " webhook body is a JSON object");
+            if (node == null || !node.isObject())
+                throw new InvalidWebhookPayload("a " + sender + " webhook body is a JSON object");
             return node;
         } catch (IOException e) {
             throw new InvalidWebhookPayload("the " + sender + " webhook body is not JSON");

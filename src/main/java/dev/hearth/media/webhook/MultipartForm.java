@@ -13,18 +13,20 @@ import java.util.regex.Pattern;
  * {@code thumb} beside it for some events.
  */
 final class MultipartForm {
-    private static final Pattern BOUNDARY = Pattern.compile("boundary=(?:\"([^\"]+)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOUNDARY =
+            Pattern.compile("boundary=(?:\"([^\"]+)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
-    private MultipartForm() {
-    }
+    private MultipartForm() {}
 
     static Optional<String> field(String contentType, byte[] body, String name) {
         Matcher m = BOUNDARY.matcher(contentType);
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data") || !m.find()) {
-            throw new InvalidWebhookPayload("expected multipart/form-data with a boundary, got " + contentType.split(";")[0]);
+            throw new InvalidWebhookPayload("expected multipart/form-data with a boundary, got "
+                    + contentType.split(";")[0]);
         }
-        byte[] delimiter = ("--" + (m.group(1) != null ? m.group(1) : m.group(2))).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] delimiter =
+                ("--" + (m.group(1) != null ? m.group(1) : m.group(2))).getBytes(StandardCharsets.ISO_8859_1);
         int at = indexOf(body, delimiter, 0);
         while (at >= 0) {
             int partStart = at + delimiter.length;

@@ -15,15 +15,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlexPayloads {
 
-    private PlexPayloads() {
-    }
+    private PlexPayloads() {}
 
     static MediaWebhookEvent parse(JsonNode p) {
         String event = Json.text(p, "event");
         if (event.isEmpty()) throw new InvalidWebhookPayload("no event: not a Plex webhook payload");
         Origin origin = new Origin("plex", Json.text(p.path("Server"), "title"));
         JsonNode m = p.path("Metadata");
-        @Nullable Action action = switch (event) {
+        @Nullable
+        Action action = switch (event) {
             case "media.play" -> Action.PLAY;
             case "media.pause" -> Action.PAUSE;
             case "media.resume" -> Action.RESUME;
@@ -32,8 +32,12 @@ final class PlexPayloads {
             default -> null;
         };
         if (action != null) {
-            return new MediaWebhookEvent.Playback(origin, action, Json.text(p.path("Account"), "title"),
-                    Json.text(p.path("Player"), "title"), item(m));
+            return new MediaWebhookEvent.Playback(
+                    origin,
+                    action,
+                    Json.text(p.path("Account"), "title"),
+                    Json.text(p.path("Player"), "title"),
+                    item(m));
         }
         if (event.equals("library.new")) {
             return new MediaWebhookEvent.LibraryItemAdded(origin, item(m), Json.text(m, "librarySectionTitle"));
@@ -44,14 +48,34 @@ final class PlexPayloads {
     private static MediaItem item(JsonNode m) {
         return switch (Json.text(m, "type")) {
             case "movie" -> MediaItem.movie(Json.text(m, "title"), Json.integerOrNull(m, "year"));
-            case "episode" -> new MediaItem(Json.text(m, "title"), MediaType.EPISODE, Json.text(m, "grandparentTitle"),
-                    Json.integerOrNull(m, "parentIndex"), Json.integerOrNull(m, "index"), Json.integerOrNull(m, "year"));
-            case "track" -> new MediaItem(Json.text(m, "title"), MediaType.TRACK, Json.text(m, "grandparentTitle"), null,
-                    Json.integerOrNull(m, "index"), null);
-            case "show" -> new MediaItem(Json.text(m, "title"), MediaType.SERIES, null, null, null, Json.integerOrNull(m, "year"));
-            case "season" -> new MediaItem(Json.text(m, "title"), MediaType.SEASON, Json.text(m, "parentTitle"),
-                    Json.integerOrNull(m, "index"), null, null);
-            default -> new MediaItem(Json.text(m, "title"), MediaType.OTHER, null, null, null, Json.integerOrNull(m, "year"));
+            case "episode" ->
+                new MediaItem(
+                        Json.text(m, "title"),
+                        MediaType.EPISODE,
+                        Json.text(m, "grandparentTitle"),
+                        Json.integerOrNull(m, "parentIndex"),
+                        Json.integerOrNull(m, "index"),
+                        Json.integerOrNull(m, "year"));
+            case "track" ->
+                new MediaItem(
+                        Json.text(m, "title"),
+                        MediaType.TRACK,
+                        Json.text(m, "grandparentTitle"),
+                        null,
+                        Json.integerOrNull(m, "index"),
+                        null);
+            case "show" ->
+                new MediaItem(Json.text(m, "title"), MediaType.SERIES, null, null, null, Json.integerOrNull(m, "year"));
+            case "season" ->
+                new MediaItem(
+                        Json.text(m, "title"),
+                        MediaType.SEASON,
+                        Json.text(m, "parentTitle"),
+                        Json.integerOrNull(m, "index"),
+                        null,
+                        null);
+            default ->
+                new MediaItem(Json.text(m, "title"), MediaType.OTHER, null, null, null, Json.integerOrNull(m, "year"));
         };
     }
 }

@@ -14,23 +14,32 @@ import org.jspecify.annotations.Nullable;
  */
 final class SeerrPayloads {
 
-    private SeerrPayloads() {
-    }
+    private SeerrPayloads() {}
 
     static MediaWebhookEvent parse(JsonNode p) {
         String type = Json.text(p, "notification_type");
-        if (type.isEmpty()) throw new InvalidWebhookPayload("no notification_type: not an Overseerr/Seerr webhook (is the default template in use?)");
+        if (type.isEmpty())
+            throw new InvalidWebhookPayload(
+                    "no notification_type: not an Overseerr/Seerr webhook (is the default template in use?)");
         Origin origin = new Origin("overseerr", "overseerr");
         JsonNode media = p.path("media");
         JsonNode request = p.path("request");
-        @Nullable RequestedMedia kind = switch (Json.text(media, "media_type")) {
+        @Nullable
+        RequestedMedia kind = switch (Json.text(media, "media_type")) {
             case "movie" -> RequestedMedia.MOVIE;
             case "tv" -> RequestedMedia.TV;
             default -> null;
         };
         String by = Json.text(request, "requestedBy_username");
-        return new MediaWebhookEvent.RequestNotification(origin, type, Json.text(p, "subject"), Json.text(p, "message"), kind,
-                positive(Json.number(media, "tmdbId")), availability(Json.text(media, "status")), requestId(request),
+        return new MediaWebhookEvent.RequestNotification(
+                origin,
+                type,
+                Json.text(p, "subject"),
+                Json.text(p, "message"),
+                kind,
+                positive(Json.number(media, "tmdbId")),
+                availability(Json.text(media, "status")),
+                requestId(request),
                 by.isEmpty() ? Json.text(request, "requestedBy_email") : by);
     }
 

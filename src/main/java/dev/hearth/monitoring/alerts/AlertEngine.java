@@ -1,10 +1,10 @@
 package dev.hearth.monitoring.alerts;
 
-import dev.hearth.monitoring.MonitoringConfig;
 import dev.hearth.monitoring.AlertLevel;
 import dev.hearth.monitoring.AlertService;
 import dev.hearth.monitoring.ContainerUsage;
 import dev.hearth.monitoring.HostSnapshot;
+import dev.hearth.monitoring.MonitoringConfig;
 import dev.hearth.monitoring.SampleConsumer;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.integration.Health;
@@ -54,10 +54,18 @@ public class AlertEngine implements SampleConsumer {
         threshold("cpu", "CPU use", s.cpu().usage(), "%", t.cpu(), m, now);
         threshold("memory", "Memory use", s.memory().usage(), "%", t.memory(), m, now);
         if (s.memory().swapTotal() > 0) threshold("swap", "Swap use", s.memory().swapUsage(), "%", t.swap(), m, now);
-        if (s.cpu().temperature() != null) threshold("temperature", "CPU temperature", s.cpu().temperature(), "°C", t.temperature(), m, now);
+        if (s.cpu().temperature() != null)
+            threshold("temperature", "CPU temperature", s.cpu().temperature(), "°C", t.temperature(), m, now);
         if (s.network().targetSet()) {
             Double latency = s.network().latencyMs();
-            threshold("latency", "Network latency to " + m.latencyTarget(), latency == null ? Double.MAX_VALUE : latency, " ms", t.latency(), m, now);
+            threshold(
+                    "latency",
+                    "Network latency to " + m.latencyTarget(),
+                    latency == null ? Double.MAX_VALUE : latency,
+                    " ms",
+                    t.latency(),
+                    m,
+                    now);
         }
         for (HostSnapshot.Disk d : s.disks()) {
             threshold("disk:" + d.mount(), "Disk " + d.mount(), d.usage(), "% used", t.disk(), m, now);
@@ -66,8 +74,15 @@ public class AlertEngine implements SampleConsumer {
         for (HealthBoard.Entry v : services.entries()) {
             String name = v.name();
             boolean down = v.health().status() == Health.Status.OFFLINE;
-            condition("service:" + name, down, m.alerts().serviceDownFor(), now, AlertLevel.ERROR, "services",
-                    "Service " + name + " is down: " + v.health().message(), Map.of("service", name, "reason", v.health().detail().name()));
+            condition(
+                    "service:" + name,
+                    down,
+                    m.alerts().serviceDownFor(),
+                    now,
+                    AlertLevel.ERROR,
+                    "services",
+                    "Service " + name + " is down: " + v.health().message(),
+                    Map.of("service", name, "reason", v.health().detail().name()));
         }
         for (ContainerUsage c : s.containers()) {
             boolean exited = !c.running() && !c.stoppedByHearth();
@@ -75,39 +90,68 @@ public class AlertEngine implements SampleConsumer {
             details.put("container", c.name());
             details.put("service", c.service());
             details.put("exitCode", c.exitCode()); // the seed's field name
-            condition("container:" + c.name(), exited, Duration.ZERO, now, AlertLevel.ERROR, "docker", "Container stopped unexpectedly", details);
+            condition(
+                    "container:" + c.name(),
+                    exited,
+                    Duration.ZERO,
+                    now,
+                    AlertLevel.ERROR,
+                    "docker",
+                    "Container stopped unexpectedly",
+                    details);
         }
         inherited.removeIf(key -> {
-            boolean active = thresholds.containsKey(key) && thresholds.get(key).firing() || conditions.containsKey(key) && conditions.get(key).firing();
+            boolean active = thresholds.containsKey(key) && thresholds.get(key).firing()
+                    || conditions.containsKey(key) && conditions.get(key).firing();
             if (!active) alerts.resolve(key, "rule");
             return true;
         });
     }
 
-    private void threshold(String key, String what, double value, String unit, MonitoringConfig.Threshold line, MonitoringConfig m,
-                           Instant now) {
+    private void threshold(
+            String key,
+            String what,
+            double value,
+            String unit,
+            MonitoringConfig.Threshold line,
+            MonitoringConfig m,
+            Instant now) {
         ThresholdRule rule = thresholds.computeIfAbsent(key, k -> new ThresholdRule());
-        rule.evaluate(value, line, m.alerts().forDuration(), m.alerts().hysteresis(), now).ifPresent(tr -> {
-            switch (tr) {
-                case Transition.Raise r -> raise(key, r.level(), what, value, unit, line);
-                case Transition.Change c -> raise(key, c.level(), what, value, unit, line);
-                case Transition.Clear ignored -> alerts.resolve(key, "rule");
-            }
-        });
+        rule.evaluate(value, line, m.alerts().forDuration(), m.alerts().hysteresis(), now)
+                .ifPresent(tr -> {
+                    switch (tr) {
+                        case Transition.Raise r -> raise(key, r.level(), what, value, unit, line);
+                        case Transition.Change c -> raise(key, c.level(), what, value, unit, line);
+                        case Transition.Clear ignored -> alerts.resolve(key, "rule");
+                    }
+                });
     }
 
-    private void raise(String key, AlertLevel level, String what, double value, String unit, MonitoringConfig.Threshold line) {
+    private void raise(
+            String key, AlertLevel level, String what, double value, String unit, MonitoringConfig.Threshold line) {
         double limit = level == AlertLevel.CRITICAL ? line.critical() : line.warning();
         String shown = value == Double.MAX_VALUE ? "unreachable" : String.format("%.1f%s", value, unit);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("metric", key);
         details.put("value", value == Double.MAX_VALUE ? null : value);
         details.put("threshold", limit);
-        alerts.raise(key, level, "system", what + " is " + shown + " (" + level.id() + " at " + limit + unit.trim() + ")", details);
+        alerts.raise(
+                key,
+                level,
+                "system",
+                what + " is " + shown + " (" + level.id() + " at " + limit + unit.trim() + ")",
+                details);
     }
 
-    private void condition(String key, boolean holds, Duration forDuration, Instant now, AlertLevel level, String source, String message,
-                           Map<String, Object> details) {
+    private void condition(
+            String key,
+            boolean holds,
+            Duration forDuration,
+            Instant now,
+            AlertLevel level,
+            String source,
+            String message,
+            Map<String, Object> details) {
         ConditionRule rule = conditions.computeIfAbsent(key, k -> new ConditionRule());
         if (rule.fires(holds, forDuration, now)) alerts.raise(key, level, source, message, details);
         if (rule.cleared(holds)) alerts.resolve(key, "rule");
@@ -124,8 +168,13 @@ public class AlertEngine implements SampleConsumer {
         boolean clear = hours.isEmpty() || hours.getAsDouble() > limit * 1.25;
         ConditionRule rule = conditions.computeIfAbsent(key, k -> new ConditionRule());
         if (rule.fires(soon, Duration.ZERO, now)) {
-            alerts.raise(key, AlertLevel.WARNING, "system", String.format("Disk %s will be full in about %.1f h at the current rate", d.mount(),
-                    hours.getAsDouble()), Map.of("mount", d.mount(), "hours_to_full", hours.getAsDouble(), "free_bytes", d.free()));
+            alerts.raise(
+                    key,
+                    AlertLevel.WARNING,
+                    "system",
+                    String.format(
+                            "Disk %s will be full in about %.1f h at the current rate", d.mount(), hours.getAsDouble()),
+                    Map.of("mount", d.mount(), "hours_to_full", hours.getAsDouble(), "free_bytes", d.free()));
         }
         if (rule.firing() && clear && rule.cleared(false)) alerts.resolve(key, "rule");
     }

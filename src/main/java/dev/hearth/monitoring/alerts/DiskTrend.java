@@ -30,7 +30,9 @@ public final class DiskTrend {
 
     /** Hours until {@code freeBytes} are used up; empty when not filling or too little data. */
     public OptionalDouble hoursToFull(long freeBytes) {
-        if (points.size() < 3 || points.peekLast().atMillis() - points.peekFirst().atMillis() < window.toMillis() / 4) return OptionalDouble.empty();
+        if (points.size() < 3
+                || points.peekLast().atMillis() - points.peekFirst().atMillis() < window.toMillis() / 4)
+            return OptionalDouble.empty();
         double n = points.size(), sx = 0, sy = 0, sxx = 0, sxy = 0;
         long t0 = points.peekFirst().atMillis();
         for (Point p : points) {

@@ -1,7 +1,7 @@
 package dev.hearth.monitoring.alerts;
 
-import dev.hearth.monitoring.MonitoringConfig;
 import dev.hearth.monitoring.AlertLevel;
+import dev.hearth.monitoring.MonitoringConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +16,8 @@ public final class ThresholdRule {
     private int firing;
     private @Nullable Instant pendingSince;
 
-    public Optional<Transition> evaluate(double value, MonitoringConfig.Threshold t, Duration forDuration, double hysteresis, Instant now) {
+    public Optional<Transition> evaluate(
+            double value, MonitoringConfig.Threshold t, Duration forDuration, double hysteresis, Instant now) {
         // lines a firing level holds on to are lowered by the hysteresis
         double warnLine = firing >= 1 ? t.warning() - hysteresis : t.warning();
         double critLine = firing >= 2 ? t.critical() - hysteresis : t.critical();
@@ -27,7 +28,8 @@ public final class ThresholdRule {
             int before = firing;
             firing = target;
             pendingSince = null;
-            return Optional.of(before == 0 ? new Transition.Raise(level(target)) : new Transition.Change(level(target)));
+            return Optional.of(
+                    before == 0 ? new Transition.Raise(level(target)) : new Transition.Change(level(target)));
         }
         pendingSince = null;
         if (target < firing) {

@@ -1,6 +1,5 @@
 package dev.hearth.monitoring.api;
 
-import dev.hearth.monitoring.MonitoringConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hearth.actions.ActionCatalog;
@@ -9,6 +8,7 @@ import dev.hearth.monitoring.AlertLevel;
 import dev.hearth.monitoring.AlertService;
 import dev.hearth.monitoring.AlertView;
 import dev.hearth.monitoring.MonitoringActions;
+import dev.hearth.monitoring.MonitoringConfig;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
@@ -50,14 +50,27 @@ public class AlertsResource {
 
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, Object> list(@QueryParam("level") @Nullable String level, @QueryParam("state") @Nullable String state,
-                                    @QueryParam("limit") @Nullable String limit, @QueryParam("offset") @Nullable String offset,
-                                    @QueryParam("since") @Nullable String since) {
-        AlertLevel l = level == null || level.isBlank() ? null : AlertLevel.find(level)
-                .orElseThrow(() -> ApiException.invalid("level", "must be info, warning, error or critical"));
-        Alert.State s = state == null || state.isBlank() ? null : Arrays.stream(Alert.State.values()).filter(x -> x.id().equals(state.trim()))
-                .findFirst().orElseThrow(() -> ApiException.invalid("state", "must be raised, acknowledged or resolved"));
-        AlertService.Page page = alerts.list(l, s, Params.instant(since, "since", Instant.EPOCH), Params.integer(limit, "limit", 100, 1, 1000),
+    public Map<String, Object> list(
+            @QueryParam("level") @Nullable String level,
+            @QueryParam("state") @Nullable String state,
+            @QueryParam("limit") @Nullable String limit,
+            @QueryParam("offset") @Nullable String offset,
+            @QueryParam("since") @Nullable String since) {
+        AlertLevel l = level == null || level.isBlank()
+                ? null
+                : AlertLevel.find(level)
+                        .orElseThrow(() -> ApiException.invalid("level", "must be info, warning, error or critical"));
+        Alert.State s = state == null || state.isBlank()
+                ? null
+                : Arrays.stream(Alert.State.values())
+                        .filter(x -> x.id().equals(state.trim()))
+                        .findFirst()
+                        .orElseThrow(() -> ApiException.invalid("state", "must be raised, acknowledged or resolved"));
+        AlertService.Page page = alerts.list(
+                l,
+                s,
+                Params.instant(since, "since", Instant.EPOCH),
+                Params.integer(limit, "limit", 100, 1, 1000),
                 Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("alerts", page.alerts().stream().map(AlertView::of).toList());
@@ -85,7 +98,9 @@ public class AlertsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
     public Response raise(JsonNode body) {
-        return Response.status(201).entity(actions.invoke("alerts.raise", body, caller.get(), "rest")).build();
+        return Response.status(201)
+                .entity(actions.invoke("alerts.raise", body, caller.get(), "rest"))
+                .build();
     }
 
     @POST

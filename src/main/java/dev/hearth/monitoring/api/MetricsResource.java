@@ -51,8 +51,10 @@ public class MetricsResource {
     @Path("/history")
     @Allow(Role.VIEWER)
     @RunOnVirtualThread
-    public Map<String, Object> history(@QueryParam("start") @Nullable String start, @QueryParam("end") @Nullable String end,
-                                       @QueryParam("resolution") @Nullable String resolution) {
+    public Map<String, Object> history(
+            @QueryParam("start") @Nullable String start,
+            @QueryParam("end") @Nullable String end,
+            @QueryParam("resolution") @Nullable String resolution) {
         Instant to = Params.instant(end, "end", clock.instant());
         Instant from = Params.instant(start, "start", to.minus(Duration.ofHours(1)));
         if (!from.isBefore(to)) throw ApiException.invalid("start", "must be before end");
@@ -66,10 +68,14 @@ public class MetricsResource {
         if (res.toSeconds() < 1) throw ApiException.invalid("resolution", "must be at least 1s");
         long points = Duration.between(from, to).toMillis() / res.toMillis();
         if (points > HistoryStore.MAX_POINTS) {
-            throw ApiException.invalid("resolution", resText + " gives " + points + " points over that range; at most " + HistoryStore.MAX_POINTS
-                    + " — choose a coarser resolution");
+            throw ApiException.invalid(
+                    "resolution",
+                    resText + " gives " + points + " points over that range; at most " + HistoryStore.MAX_POINTS
+                            + " — choose a coarser resolution");
         }
-        List<Map<String, Object>> metrics = history.query(from, to, res).stream().map(MetricsResource::point).toList();
+        List<Map<String, Object>> metrics = history.query(from, to, res).stream()
+                .map(MetricsResource::point)
+                .toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("metrics", metrics);
         answer.put("resolution", resText);

@@ -15,8 +15,28 @@ import java.util.Set;
  * Pseudo filesystems are skipped, and a device mounted twice (bind mounts) is counted once.
  */
 public final class DiskCollector {
-    private static final Set<String> DISK_TYPES = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs", "vfat", "exfat",
-            "ntfs", "ntfs3", "fuseblk", "nfs", "nfs4", "cifs", "smb3", "jfs", "reiserfs", "bcachefs", "hfsplus", "apfs");
+    private static final Set<String> DISK_TYPES = Set.of(
+            "ext2",
+            "ext3",
+            "ext4",
+            "xfs",
+            "btrfs",
+            "zfs",
+            "f2fs",
+            "vfat",
+            "exfat",
+            "ntfs",
+            "ntfs3",
+            "fuseblk",
+            "nfs",
+            "nfs4",
+            "cifs",
+            "smb3",
+            "jfs",
+            "reiserfs",
+            "bcachefs",
+            "hfsplus",
+            "apfs");
 
     private final HostPaths paths;
 
@@ -52,7 +72,9 @@ public final class DiskCollector {
         if (!s.contains("\\")) return s;
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\\' && i + 3 < s.length() + 0 && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+            if (s.charAt(i) == '\\'
+                    && i + 3 < s.length() + 0
+                    && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
                 b.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * and no cost. A run that takes over two seconds is killed, so a wedged driver cannot stall sampling.
  */
 public final class GpuCollector {
-    private static final String QUERY = "--query-gpu=index,name,utilization.gpu,memory.total,memory.used,temperature.gpu";
+    private static final String QUERY =
+            "--query-gpu=index,name,utilization.gpu,memory.total,memory.used,temperature.gpu";
     private final @Nullable Path program;
 
     public GpuCollector() {
@@ -30,8 +31,12 @@ public final class GpuCollector {
     public List<HostSnapshot.Gpu> read() {
         if (program == null) return List.of();
         try {
-            Process p = dev.hearth.services.ChildEnvironment.apply(new ProcessBuilder(program.toString(), QUERY, "--format=csv,noheader,nounits"),
-                    System.getenv(), java.util.Map.of()).redirectErrorStream(true).start();
+            Process p = dev.hearth.services.ChildEnvironment.apply(
+                            new ProcessBuilder(program.toString(), QUERY, "--format=csv,noheader,nounits"),
+                            System.getenv(),
+                            java.util.Map.of())
+                    .redirectErrorStream(true)
+                    .start();
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return List.of();
@@ -51,8 +56,12 @@ public final class GpuCollector {
             String[] f = line.split(",\\s*");
             if (f.length < 6) continue;
             try {
-                gpus.add(new HostSnapshot.Gpu(Integer.parseInt(f[0].trim()), f[1].trim(), number(f[2]),
-                        (long) (number(f[3]) * 1024 * 1024), (long) (number(f[4]) * 1024 * 1024),
+                gpus.add(new HostSnapshot.Gpu(
+                        Integer.parseInt(f[0].trim()),
+                        f[1].trim(),
+                        number(f[2]),
+                        (long) (number(f[3]) * 1024 * 1024),
+                        (long) (number(f[4]) * 1024 * 1024),
                         f[5].trim().matches("[0-9.]+") ? Double.parseDouble(f[5].trim()) : null));
             } catch (NumberFormatException e) {
                 // a line we do not understand (an error text) is skipped

@@ -17,7 +17,8 @@ public final class MemoryCollector {
         long available = kb(lines, "MemAvailable:");
         long swapTotal = kb(lines, "SwapTotal:");
         long swapFree = kb(lines, "SwapFree:");
-        return new HostSnapshot.Memory(total, Math.max(0, total - available), available, swapTotal, Math.max(0, swapTotal - swapFree));
+        return new HostSnapshot.Memory(
+                total, Math.max(0, total - available), available, swapTotal, Math.max(0, swapTotal - swapFree));
     }
 
     private static long kb(List<String> lines, String key) {

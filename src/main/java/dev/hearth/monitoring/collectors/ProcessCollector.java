@@ -37,7 +37,9 @@ public final class ProcessCollector {
             now.put(pid, t);
             Ticks p = previous.get(pid);
             double seconds = p == null ? 0 : (nowNanos - p.atNanos) / 1e9;
-            double cpu = p != null && seconds > 0 ? Math.round(1000.0 * (ticks - p.ticks) / TICKS_PER_SECOND / seconds) / 10.0 : 0;
+            double cpu = p != null && seconds > 0
+                    ? Math.round(1000.0 * (ticks - p.ticks) / TICKS_PER_SECOND / seconds) / 10.0
+                    : 0;
             out.add(new ProcessUsage(e.getKey(), pid, Math.max(0, cpu), rss(pid)));
         }
         previous = now;
@@ -46,7 +48,8 @@ public final class ProcessCollector {
 
     private long rss(long pid) {
         for (String l : HostPaths.lines(paths.proc().resolve(pid + "/status"))) {
-            if (l.startsWith("VmRSS:")) return Long.parseLong(l.substring(6).trim().split("\\s+")[0]) * 1024;
+            if (l.startsWith("VmRSS:"))
+                return Long.parseLong(l.substring(6).trim().split("\\s+")[0]) * 1024;
         }
         return 0;
     }

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * files are found once (they do not move while running) and read each sample; none found means null.
  */
 public final class TemperatureCollector {
-    private static final Set<String> CPU_CHIPS = Set.of("coretemp", "k10temp", "zenpower", "cpu_thermal", "soc_thermal", "acpitz");
+    private static final Set<String> CPU_CHIPS =
+            Set.of("coretemp", "k10temp", "zenpower", "cpu_thermal", "soc_thermal", "acpitz");
 
     private final List<Path> sensors;
 
@@ -50,7 +51,11 @@ public final class TemperatureCollector {
         if (!found.isEmpty()) return found;
         for (Path zone : list(sys.resolve("class/thermal"), "thermal_zone*")) {
             String type = first(zone.resolve("type"));
-            if (type != null && (type.contains("cpu") || type.contains("x86_pkg") || type.contains("soc") || type.equals("acpitz"))) {
+            if (type != null
+                    && (type.contains("cpu")
+                            || type.contains("x86_pkg")
+                            || type.contains("soc")
+                            || type.equals("acpitz"))) {
                 found.add(zone.resolve("temp"));
             }
         }

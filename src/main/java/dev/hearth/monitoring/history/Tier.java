@@ -5,7 +5,9 @@ import java.time.Duration;
 
 /** The rollup tiers of DESIGN.md section 6: raw samples, 1-minute and 1-hour averages, each with its own retention. */
 enum Tier {
-    RAW(0), MINUTE(1), HOUR(2);
+    RAW(0),
+    MINUTE(1),
+    HOUR(2);
 
     final int id;
 

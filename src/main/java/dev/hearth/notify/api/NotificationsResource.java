@@ -36,7 +36,8 @@ public class NotificationsResource {
     private final ActionCatalog actions;
     private final CurrentCaller caller;
 
-    public NotificationsResource(NotificationService notifications, ConfigService config, ActionCatalog actions, CurrentCaller caller) {
+    public NotificationsResource(
+            NotificationService notifications, ConfigService config, ActionCatalog actions, CurrentCaller caller) {
         this.notifications = notifications;
         this.config = config;
         this.actions = actions;
@@ -77,8 +78,10 @@ public class NotificationsResource {
     @GET
     @Path("/outbox")
     @Allow(Role.VIEWER)
-    public Map<String, Object> outbox(@QueryParam("status") @Nullable String status, @QueryParam("limit") @Nullable String limit,
-                                      @QueryParam("offset") @Nullable String offset) {
+    public Map<String, Object> outbox(
+            @QueryParam("status") @Nullable String status,
+            @QueryParam("limit") @Nullable String limit,
+            @QueryParam("offset") @Nullable String offset) {
         List<Delivery.Status> statuses = statuses(status);
         int l = Params.integer(limit, "limit", 50, 1, 500);
         int o = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
@@ -90,7 +93,11 @@ public class NotificationsResource {
     private static List<Delivery.Status> statuses(@Nullable String status) {
         if (status == null || status.isBlank()) return List.of(Delivery.Status.PENDING, Delivery.Status.FAILED);
         if (status.equals("all")) return List.of(Delivery.Status.values());
-        return Arrays.stream(Delivery.Status.values()).filter(s -> s.id().equals(status)).findFirst().map(List::of)
-                .orElseThrow(() -> ApiException.invalid("status", "must be pending, failed, delivered or all (got '" + status + "')"));
+        return Arrays.stream(Delivery.Status.values())
+                .filter(s -> s.id().equals(status))
+                .findFirst()
+                .map(List::of)
+                .orElseThrow(() -> ApiException.invalid(
+                        "status", "must be pending, failed, delivered or all (got '" + status + "')"));
     }
 }

@@ -54,7 +54,11 @@ public final class DiscordKind implements NotifierKind<DiscordSettings> {
     @Override
     public ObjectNode fromUrl(URI url) {
         List<String> path = ChannelUrls.segments(url);
-        if (path.isEmpty()) throw new IllegalArgumentException("a discord:// URL is discord://<webhook id>/<webhook token>");
-        return ChannelUrls.block().put("webhook_url", "https://discord.com/api/webhooks/" + ChannelUrls.hostAndPort(url) + "/" + path.getFirst());
+        if (path.isEmpty())
+            throw new IllegalArgumentException("a discord:// URL is discord://<webhook id>/<webhook token>");
+        return ChannelUrls.block()
+                .put(
+                        "webhook_url",
+                        "https://discord.com/api/webhooks/" + ChannelUrls.hostAndPort(url) + "/" + path.getFirst());
     }
 }

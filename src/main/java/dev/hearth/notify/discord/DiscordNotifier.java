@@ -48,17 +48,24 @@ final class DiscordNotifier implements Notifier {
         if (!part.isEmpty()) embed.put("description", part);
         embed.put("color", colour(n.level()));
         embed.put("timestamp", n.time().toString());
-        embed.put("footer", Map.of("text", Texts.truncate(n.source() + " · " + n.level().id(), 2048)));
+        embed.put(
+                "footer",
+                Map.of("text", Texts.truncate(n.source() + " · " + n.level().id(), 2048)));
         byte[] body;
         try {
             // allowed_mentions none: a title that contains "@everyone" must not ping a server.
-            body = json.writeValueAsBytes(Map.of("embeds", List.of(embed), "allowed_mentions", Map.of("parse", List.of())));
+            body = json.writeValueAsBytes(
+                    Map.of("embeds", List.of(embed), "allowed_mentions", Map.of("parse", List.of())));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new Outcome.Permanent("cannot write the message as JSON");
         }
-        Outcome o = HttpOutcomes.send(client, UpstreamRequest.post(token, body, "application/json").withQuery("wait", "true"),
-                DiscordNotifier::retryAfter, r -> r.status() == 401 || r.status() == 404
-                        ? "the webhook was refused or deleted (check discord.webhook_url)" : message(r));
+        Outcome o = HttpOutcomes.send(
+                client,
+                UpstreamRequest.post(token, body, "application/json").withQuery("wait", "true"),
+                DiscordNotifier::retryAfter,
+                r -> r.status() == 401 || r.status() == 404
+                        ? "the webhook was refused or deleted (check discord.webhook_url)"
+                        : message(r));
         return switch (o) {
             case Outcome.Transient t -> new Outcome.Transient(t.reason().replace(token, "********"));
             case Outcome.Permanent p -> new Outcome.Permanent(p.reason().replace(token, "********"));

@@ -33,7 +33,9 @@ public final class EmailKind implements NotifierKind<EmailSettings> {
 
     @Override
     public List<RateRule> limits() {
-        return List.of(new RateRule.Spacing(Duration.ofSeconds(2), RateRule.all()), new RateRule.Overall(100, Duration.ofHours(1)));
+        return List.of(
+                new RateRule.Spacing(Duration.ofSeconds(2), RateRule.all()),
+                new RateRule.Overall(100, Duration.ofHours(1)));
     }
 
     @Override
@@ -62,7 +64,9 @@ public final class EmailKind implements NotifierKind<EmailSettings> {
             block.put("username", username);
             if (colon >= 0) block.put("password", user.substring(colon + 1));
         }
-        if (url.getHost() == null) throw new IllegalArgumentException("a mailto:// URL names the SMTP server: mailtos://<user>:<password>@<smtp host>");
+        if (url.getHost() == null)
+            throw new IllegalArgumentException(
+                    "a mailto:// URL names the SMTP server: mailtos://<user>:<password>@<smtp host>");
         block.put("host", url.getHost());
         if (url.getPort() > 0) block.put("port", url.getPort());
         block.put("starttls", url.getScheme().equalsIgnoreCase("mailtos"));
@@ -70,7 +74,10 @@ public final class EmailKind implements NotifierKind<EmailSettings> {
         String from = q.getOrDefault("from", username.contains("@") ? username : username + "@" + url.getHost());
         block.put("from", from);
         ArrayNode to = block.putArray("to");
-        Arrays.stream(q.getOrDefault("to", from).split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(to::add);
+        Arrays.stream(q.getOrDefault("to", from).split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(to::add);
         return block;
     }
 }

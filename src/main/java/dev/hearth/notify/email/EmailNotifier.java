@@ -55,7 +55,10 @@ final class EmailNotifier implements Notifier {
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress(config.from(), true));
             for (String to : config.to()) m.addRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-            m.setSubject("[Hearth] " + n.level().id().toUpperCase(java.util.Locale.ROOT) + ": " + Texts.truncate(n.title(), 200), "UTF-8");
+            m.setSubject(
+                    "[Hearth] " + n.level().id().toUpperCase(java.util.Locale.ROOT) + ": "
+                            + Texts.truncate(n.title(), 200),
+                    "UTF-8");
             m.setText(Texts.plain(n) + "\n\n-- \nSource: " + n.source() + "\nTime: " + n.time() + "\n", "UTF-8");
             m.setSentDate(Date.from(n.time()));
             if (config.username().isEmpty()) {
@@ -65,7 +68,8 @@ final class EmailNotifier implements Notifier {
             }
             return new Outcome.Sent();
         } catch (AuthenticationFailedException e) {
-            return new Outcome.Permanent("the SMTP server refused the credentials (check email.username and email.password)");
+            return new Outcome.Permanent(
+                    "the SMTP server refused the credentials (check email.username and email.password)");
         } catch (AddressException e) {
             return new Outcome.Permanent("bad address: " + e.getMessage());
         } catch (SMTPAddressFailedException e) {
@@ -74,8 +78,12 @@ final class EmailNotifier implements Notifier {
             return byCode(e.getReturnCode(), "send refused: " + oneLine(String.valueOf(e.getMessage())));
         } catch (MessagingException e) {
             String m = oneLine(String.valueOf(e.getMessage()));
-            if (m.contains("STARTTLS")) return new Outcome.Permanent(m + " (turn email.starttls off only for a server on this machine)");
-            return new Outcome.Transient(m + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
+            if (m.contains("STARTTLS"))
+                return new Outcome.Permanent(m + " (turn email.starttls off only for a server on this machine)");
+            return new Outcome.Transient(m
+                    + (e.getCause() == null
+                            ? ""
+                            : " (" + e.getCause().getClass().getSimpleName() + ")"));
         }
     }
 

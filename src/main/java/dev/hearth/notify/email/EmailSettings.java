@@ -6,8 +6,15 @@ import dev.hearth.platform.config.Validated;
 import java.util.List;
 
 /** An email channel's block: the SMTP server and account, the sender and the recipients. */
-public record EmailSettings(String host, Integer port, String username, @Secret String password, String from, List<String> to,
-                            Boolean starttls) implements Validated {
+public record EmailSettings(
+        String host,
+        Integer port,
+        String username,
+        @Secret String password,
+        String from,
+        List<String> to,
+        Boolean starttls)
+        implements Validated {
     public EmailSettings {
         host = host == null ? "" : host;
         port = port == null || port == 0 ? 587 : port;

@@ -38,7 +38,8 @@ public final class GotifyKind implements NotifierKind<GotifySettings> {
 
     @Override
     public Notifier create(String channel, GotifySettings g, KindContext context) {
-        UpstreamSpec spec = UpstreamSpec.of("gotify:" + channel, URI.create(g.url())).withRetry(RetryPolicy.none())
+        UpstreamSpec spec = UpstreamSpec.of("gotify:" + channel, URI.create(g.url()))
+                .withRetry(RetryPolicy.none())
                 .withAuth(AuthStrategy.apiKeyHeader("X-Gotify-Key", g.token()));
         return new GotifyNotifier(context.http().client(spec), context.json());
     }
@@ -52,9 +53,12 @@ public final class GotifyKind implements NotifierKind<GotifySettings> {
     @Override
     public ObjectNode fromUrl(URI url) {
         List<String> path = ChannelUrls.segments(url);
-        if (path.isEmpty()) throw new IllegalArgumentException("a gotify:// URL ends with the application token: gotify://<host>/<token>");
+        if (path.isEmpty())
+            throw new IllegalArgumentException(
+                    "a gotify:// URL ends with the application token: gotify://<host>/<token>");
         String sub = String.join("/", path.subList(0, path.size() - 1));
-        String server = (url.getScheme().equalsIgnoreCase("gotifys") ? "https://" : "http://") + ChannelUrls.hostAndPort(url)
+        String server = (url.getScheme().equalsIgnoreCase("gotifys") ? "https://" : "http://")
+                + ChannelUrls.hostAndPort(url)
                 + (sub.isEmpty() ? "" : "/" + sub);
         return ChannelUrls.block().put("url", server).put("token", path.getLast());
     }

@@ -31,12 +31,18 @@ final class GotifyNotifier implements Notifier {
     public Outcome send(String destination, Notification n, String part) {
         byte[] body;
         try {
-            body = json.writeValueAsBytes(Map.of("title", n.title(), "message", part.isEmpty() ? n.title() : part, "priority", priority(n.level())));
+            body = json.writeValueAsBytes(Map.of(
+                    "title", n.title(), "message", part.isEmpty() ? n.title() : part, "priority", priority(n.level())));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new Outcome.Permanent("cannot write the message as JSON");
         }
-        return HttpOutcomes.send(client, UpstreamRequest.post("message", body, "application/json"), r -> OptionalDouble.empty(),
-                r -> r.status() == 401 || r.status() == 403 ? "the server refused the token (check gotify.token)" : HttpOutcomes.excerpt(r, 200));
+        return HttpOutcomes.send(
+                client,
+                UpstreamRequest.post("message", body, "application/json"),
+                r -> OptionalDouble.empty(),
+                r -> r.status() == 401 || r.status() == 403
+                        ? "the server refused the token (check gotify.token)"
+                        : HttpOutcomes.excerpt(r, 200));
     }
 
     /** Gotify's Android app: 1–3 silent, 4–7 with sound, 8–10 pops up. */

@@ -19,6 +19,7 @@ public final class ChannelWorker {
     private static final Logger LOG = Logger.getLogger(ChannelWorker.class);
     /** About an hour and a half of backoff in all; then the delivery is marked failed and shown in the outbox. */
     static final int MAX_ATTEMPTS = 12;
+
     private static final long IDLE_POLL_MS = 5_000;
 
     private final String channel;
@@ -31,7 +32,8 @@ public final class ChannelWorker {
     private volatile boolean running;
     private volatile @org.jspecify.annotations.Nullable Thread thread;
 
-    public ChannelWorker(String channel, Notifier notifier, RateLimiter limiter, Outbox outbox, Clock clock, Secrets secrets) {
+    public ChannelWorker(
+            String channel, Notifier notifier, RateLimiter limiter, Outbox outbox, Clock clock, Secrets secrets) {
         this.channel = channel;
         this.notifier = notifier;
         this.limiter = limiter;
@@ -44,7 +46,8 @@ public final class ChannelWorker {
         if (running) return;
         // The pace survives a restart: sends of the last window count as if this worker had made them.
         long now = clock.millis();
-        outbox.recentSends(channel, now - Math.max(longestWindow.toMillis(), 1000)).forEach((dest, times) -> times.forEach(t -> limiter.sent(dest, t)));
+        outbox.recentSends(channel, now - Math.max(longestWindow.toMillis(), 1000))
+                .forEach((dest, times) -> times.forEach(t -> limiter.sent(dest, t)));
         running = true;
         thread = Thread.ofVirtual().name("notify-" + channel).start(this::loop);
     }
@@ -78,7 +81,9 @@ public final class ChannelWorker {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Notification channel %s: sending failed, retrying: %s", channel, secrets.scrub(String.valueOf(e.getMessage())));
+                LOG.warnf(
+                        "Notification channel %s: sending failed, retrying: %s",
+                        channel, secrets.scrub(String.valueOf(e.getMessage())));
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException ie) {
@@ -121,19 +126,33 @@ public final class ChannelWorker {
             switch (outcome) {
                 case Outcome.Sent s -> outbox.partSent(d.id(), i + 1, end, i + 1 == parts.size());
                 case Outcome.Throttled t -> {
-                    // Telegram blocks the whole bot after a 429; waiting is not a failure, so it does not count as an attempt.
+                    // Telegram blocks the whole bot after a 429; waiting is not a failure, so it does not count as an
+                    // attempt.
                     limiter.blockUntil(end + t.retryAfter().toMillis());
-                    outbox.retryAt(d.id(), d.attempts(), end, end + t.retryAfter().toMillis(), "rate limited by the upstream; waiting " + t.retryAfter().toMillis() + " ms");
+                    outbox.retryAt(
+                            d.id(),
+                            d.attempts(),
+                            end,
+                            end + t.retryAfter().toMillis(),
+                            "rate limited by the upstream; waiting "
+                                    + t.retryAfter().toMillis() + " ms");
                     return;
                 }
                 case Outcome.Transient t -> {
                     int attempts = d.attempts() + 1;
                     String reason = secrets.scrub(t.reason());
                     if (attempts >= MAX_ATTEMPTS) {
-                        LOG.warnf("Notification channel %s: giving up on delivery %d after %d attempts: %s", channel, d.id(), attempts, reason);
+                        LOG.warnf(
+                                "Notification channel %s: giving up on delivery %d after %d attempts: %s",
+                                channel, d.id(), attempts, reason);
                         outbox.failed(d.id(), attempts, end, reason);
                     } else {
-                        outbox.retryAt(d.id(), attempts, end, end + Outbox.backoff(attempts).toMillis(), reason);
+                        outbox.retryAt(
+                                d.id(),
+                                attempts,
+                                end,
+                                end + Outbox.backoff(attempts).toMillis(),
+                                reason);
                     }
                     return;
                 }

@@ -23,10 +23,13 @@ public final class QuietTime {
         LocalDate today = local.toLocalDate();
         if (start.isBefore(end)) {
             // e.g. 12:00–14:00, within one day
-            return !t.isBefore(start) && t.isBefore(end) ? ZonedDateTime.of(today, end, zone).toInstant() : now;
+            return !t.isBefore(start) && t.isBefore(end)
+                    ? ZonedDateTime.of(today, end, zone).toInstant()
+                    : now;
         }
         // e.g. 22:00–07:00, across midnight
-        if (!t.isBefore(start)) return ZonedDateTime.of(today.plusDays(1), end, zone).toInstant();
+        if (!t.isBefore(start))
+            return ZonedDateTime.of(today.plusDays(1), end, zone).toInstant();
         if (t.isBefore(end)) return ZonedDateTime.of(today, end, zone).toInstant();
         return now;
     }

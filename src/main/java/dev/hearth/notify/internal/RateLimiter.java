@@ -29,13 +29,20 @@ public final class RateLimiter {
     public synchronized long readyAt(String destination, long now) {
         long ready = Math.max(now, blockedUntil);
         for (RateRule rule : rules) {
-            ready = Math.max(ready, switch (rule) {
-                case RateRule.Spacing s -> s.destinations().test(destination) && last.containsKey(destination)
-                        ? last.get(destination) + s.gap().toMillis() : now;
-                case RateRule.PerDestination w -> w.destinations().test(destination)
-                        ? windowReady(destination, w.max(), w.per().toMillis(), now) : now;
-                case RateRule.Overall o -> windowReady(OVERALL, o.max(), o.per().toMillis(), now);
-            });
+            ready = Math.max(
+                    ready,
+                    switch (rule) {
+                        case RateRule.Spacing s ->
+                            s.destinations().test(destination) && last.containsKey(destination)
+                                    ? last.get(destination) + s.gap().toMillis()
+                                    : now;
+                        case RateRule.PerDestination w ->
+                            w.destinations().test(destination)
+                                    ? windowReady(destination, w.max(), w.per().toMillis(), now)
+                                    : now;
+                        case RateRule.Overall o ->
+                            windowReady(OVERALL, o.max(), o.per().toMillis(), now);
+                    });
         }
         return ready;
     }
@@ -45,11 +52,14 @@ public final class RateLimiter {
         last.merge(destination, at, Math::max);
         windows.computeIfAbsent(destination, d -> new ArrayDeque<>()).addLast(at);
         windows.computeIfAbsent(OVERALL, d -> new ArrayDeque<>()).addLast(at);
-        long longest = rules.stream().mapToLong(r -> switch (r) {
-            case RateRule.Spacing s -> 0;
-            case RateRule.PerDestination w -> w.per().toMillis();
-            case RateRule.Overall o -> o.per().toMillis();
-        }).max().orElse(0);
+        long longest = rules.stream()
+                .mapToLong(r -> switch (r) {
+                    case RateRule.Spacing s -> 0;
+                    case RateRule.PerDestination w -> w.per().toMillis();
+                    case RateRule.Overall o -> o.per().toMillis();
+                })
+                .max()
+                .orElse(0);
         windows.values().forEach(q -> {
             while (!q.isEmpty() && q.peekFirst() < at - longest) q.removeFirst();
         });

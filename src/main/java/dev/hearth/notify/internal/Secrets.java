@@ -47,7 +47,7 @@ public final class Secrets {
             case Collection<?> list -> list.forEach(v -> collect(v, secret, out));
             case Map<?, ?> map -> map.values().forEach(v -> collect(v, secret, out));
             case String s when secret && s.length() >= 4 -> out.add(s);
-            default -> { }
+            default -> {}
         }
     }
 }

@@ -36,13 +36,16 @@ public final class MatrixKind implements NotifierKind<MatrixSettings> {
 
     @Override
     public List<RateRule> limits() {
-        return List.of(new RateRule.Spacing(Duration.ofSeconds(1), RateRule.all()), new RateRule.Overall(12, Duration.ofMinutes(1)));
+        return List.of(
+                new RateRule.Spacing(Duration.ofSeconds(1), RateRule.all()),
+                new RateRule.Overall(12, Duration.ofMinutes(1)));
     }
 
     @Override
     public Notifier create(String channel, MatrixSettings settings, KindContext context) {
         // The transaction id makes a repeat harmless, but the outbox does the retrying, with its own backoff.
-        UpstreamSpec spec = UpstreamSpec.of("matrix:" + channel, URI.create(settings.homeserver())).withRetry(RetryPolicy.none())
+        UpstreamSpec spec = UpstreamSpec.of("matrix:" + channel, URI.create(settings.homeserver()))
+                .withRetry(RetryPolicy.none())
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15))
                 .withAuth(AuthStrategy.bearer(settings.accessToken()));
         return new MatrixNotifier(context.http().client(spec), settings.roomId(), context.json());
@@ -59,9 +62,15 @@ public final class MatrixKind implements NotifierKind<MatrixSettings> {
         String token = ChannelUrls.userInfo(url);
         List<String> path = ChannelUrls.segments(url);
         if (token == null || path.isEmpty()) {
-            throw new IllegalArgumentException("a matrix URL is matrixs://<access token>@<homeserver host>/<room id, !…:server>");
+            throw new IllegalArgumentException(
+                    "a matrix URL is matrixs://<access token>@<homeserver host>/<room id, !…:server>");
         }
-        return ChannelUrls.block().put("homeserver", (url.getScheme().equalsIgnoreCase("matrixs") ? "https://" : "http://") + ChannelUrls.hostAndPort(url))
-                .put("access_token", token).put("room_id", path.getFirst());
+        return ChannelUrls.block()
+                .put(
+                        "homeserver",
+                        (url.getScheme().equalsIgnoreCase("matrixs") ? "https://" : "http://")
+                                + ChannelUrls.hostAndPort(url))
+                .put("access_token", token)
+                .put("room_id", path.getFirst());
     }
 }

@@ -65,7 +65,8 @@ final class MatrixNotifier implements Notifier {
         }
         String path = "_matrix/client/v3/rooms/" + encode(room) + "/send/m.room.message/" + transaction(n, part);
         // PUT with a transaction id: idempotent by the spec.
-        UpstreamRequest request = new UpstreamRequest("PUT", path, Map.of(), Map.of(), body, "application/json", true, java.util.Optional.empty());
+        UpstreamRequest request = new UpstreamRequest(
+                "PUT", path, Map.of(), Map.of(), body, "application/json", true, java.util.Optional.empty());
         return HttpOutcomes.send(client, request, MatrixNotifier::retryAfter, MatrixNotifier::describe);
     }
 
@@ -93,7 +94,9 @@ final class MatrixNotifier implements Notifier {
             case "M_FORBIDDEN" -> " (is the account a member of the room? check matrix.room_id)";
             default -> "";
         };
-        return code.isEmpty() ? HttpOutcomes.excerpt(r, 200) : code + ": " + b.path("error").asText("") + hint;
+        return code.isEmpty()
+                ? HttpOutcomes.excerpt(r, 200)
+                : code + ": " + b.path("error").asText("") + hint;
     }
 
     private static JsonNode body(UpstreamResponse r) {

@@ -16,6 +16,9 @@ public record MatrixSettings(String homeserver, @Secret String accessToken, Stri
     public void validate(Problems p) {
         p.httpUrl(homeserver, "homeserver");
         p.check(!accessToken.isBlank(), "access_token", "must be the sending account's access token");
-        p.check(roomId.matches("![^:\\s]+:\\S+"), "room_id", "must be a room id like !abcdef:example.org (Room settings → Advanced)");
+        p.check(
+                roomId.matches("![^:\\s]+:\\S+"),
+                "room_id",
+                "must be a room id like !abcdef:example.org (Room settings → Advanced)");
     }
 }

@@ -33,12 +33,15 @@ public final class NtfyKind implements NotifierKind<NtfySettings> {
 
     @Override
     public List<RateRule> limits() {
-        return List.of(new RateRule.Overall(60, Duration.ofMinutes(5)), new RateRule.Spacing(Duration.ofMillis(500), RateRule.all()));
+        return List.of(
+                new RateRule.Overall(60, Duration.ofMinutes(5)),
+                new RateRule.Spacing(Duration.ofMillis(500), RateRule.all()));
     }
 
     @Override
     public Notifier create(String channel, NtfySettings n, KindContext context) {
-        UpstreamSpec spec = UpstreamSpec.of("ntfy:" + channel, URI.create(n.url())).withRetry(RetryPolicy.none())
+        UpstreamSpec spec = UpstreamSpec.of("ntfy:" + channel, URI.create(n.url()))
+                .withRetry(RetryPolicy.none())
                 .withAuth(n.token().isEmpty() ? AuthStrategy.none() : AuthStrategy.bearer(n.token()));
         return new NtfyNotifier(context.http().client(spec), n.topic());
     }

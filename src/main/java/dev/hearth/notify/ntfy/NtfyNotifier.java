@@ -42,7 +42,8 @@ final class NtfyNotifier implements Notifier {
 
     @Override
     public Outcome send(String topic, Notification n, String part) {
-        UpstreamRequest request = UpstreamRequest.post(topic, part.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8")
+        UpstreamRequest request = UpstreamRequest.post(
+                        topic, part.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8")
                 .withHeader("Title", header(Texts.truncate(n.title(), 250)))
                 .withHeader("Priority", String.valueOf(priority(n.level())))
                 .withHeader("Tags", tags(n.level()));
@@ -69,6 +70,8 @@ final class NtfyNotifier implements Notifier {
 
     private static String header(String value) {
         boolean ascii = value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-        return ascii ? value : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
+        return ascii
+                ? value
+                : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 }

@@ -35,14 +35,17 @@ public final class PushoverKind implements NotifierKind<PushoverSettings> {
 
     @Override
     public List<RateRule> limits() {
-        return List.of(new RateRule.Spacing(Duration.ofMillis(500), RateRule.all()), new RateRule.Overall(60, Duration.ofMinutes(1)));
+        return List.of(
+                new RateRule.Spacing(Duration.ofMillis(500), RateRule.all()),
+                new RateRule.Overall(60, Duration.ofMinutes(1)));
     }
 
     @Override
     public Notifier create(String channel, PushoverSettings settings, KindContext context) {
         String base = settings.apiBaseUrl().endsWith("/") ? settings.apiBaseUrl() : settings.apiBaseUrl() + "/";
         // No retry inside the stack: a message is not idempotent; the outbox retries with its own backoff.
-        UpstreamSpec spec = UpstreamSpec.of("pushover:" + channel, URI.create(base)).withRetry(RetryPolicy.none())
+        UpstreamSpec spec = UpstreamSpec.of("pushover:" + channel, URI.create(base))
+                .withRetry(RetryPolicy.none())
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
         return new PushoverNotifier(context.http().client(spec), settings);
     }
@@ -56,7 +59,8 @@ public final class PushoverKind implements NotifierKind<PushoverSettings> {
     @Override
     public ObjectNode fromUrl(URI url) {
         String user = ChannelUrls.userInfo(url);
-        if (user == null) throw new IllegalArgumentException("a pover:// URL is pover://<user key>@<application token>[/<device>]");
+        if (user == null)
+            throw new IllegalArgumentException("a pover:// URL is pover://<user key>@<application token>[/<device>]");
         ObjectNode block = ChannelUrls.block().put("user_key", user).put("token", ChannelUrls.hostAndPort(url));
         List<String> path = ChannelUrls.segments(url);
         if (!path.isEmpty()) block.put("device", path.getFirst());

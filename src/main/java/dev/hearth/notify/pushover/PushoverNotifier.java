@@ -54,7 +54,8 @@ final class PushoverNotifier implements Notifier {
         form.put("priority", String.valueOf(priority(n.level())));
         form.put("timestamp", String.valueOf(n.time().getEpochSecond()));
         if (!settings.device().isEmpty()) form.put("device", settings.device());
-        UpstreamRequest request = UpstreamRequest.post("messages.json", encode(form), "application/x-www-form-urlencoded");
+        UpstreamRequest request =
+                UpstreamRequest.post("messages.json", encode(form), "application/x-www-form-urlencoded");
         return HttpOutcomes.send(client, request, r -> OptionalDouble.empty(), PushoverNotifier::describe);
     }
 
@@ -87,7 +88,8 @@ final class PushoverNotifier implements Notifier {
 
     private static byte[] encode(Map<String, String> form) {
         StringJoiner body = new StringJoiner("&");
-        form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        form.forEach((k, v) -> body.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -55,8 +55,16 @@ public final class AlertRoutes {
         public void on(AlertRaised e) {
             Level level = level(e.level());
             if (!admitted(config, level)) return;
-            String title = (e.escalated() ? "Alert worse: " : "Alert: ") + e.level().id();
-            notifications.notify(new Notification(level, title, e.message(), e.source(), "alert:" + e.id() + ":" + e.level().id(), e.at()),
+            String title =
+                    (e.escalated() ? "Alert worse: " : "Alert: ") + e.level().id();
+            notifications.notify(
+                    new Notification(
+                            level,
+                            title,
+                            e.message(),
+                            e.source(),
+                            "alert:" + e.id() + ":" + e.level().id(),
+                            e.at()),
                     channelTypes(config));
         }
     }
@@ -79,8 +87,15 @@ public final class AlertRoutes {
         @Override
         public void on(AlertResolved e) {
             if (!admitted(config, level(e.level()))) return;
-            notifications.notify(new Notification(Level.INFO, "Resolved: " + e.level().id(), e.message() + " (" + e.resolvedBy() + ")",
-                    e.source(), "alert:" + e.id() + ":resolved", e.at()), channelTypes(config));
+            notifications.notify(
+                    new Notification(
+                            Level.INFO,
+                            "Resolved: " + e.level().id(),
+                            e.message() + " (" + e.resolvedBy() + ")",
+                            e.source(),
+                            "alert:" + e.id() + ":resolved",
+                            e.at()),
+                    channelTypes(config));
         }
     }
 }

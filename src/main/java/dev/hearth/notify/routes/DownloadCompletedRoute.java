@@ -24,7 +24,12 @@ public class DownloadCompletedRoute implements EventListener<DownloadCompleted> 
     @Override
     public void on(DownloadCompleted e) {
         String where = e.category().isBlank() ? e.savePath() : e.category() + " (" + e.savePath() + ")";
-        notifications.notify(new Notification(Level.INFO, "Download finished", e.name() + " — " + Sizes.human(e.size()) + ", in " + where,
-                "downloads", "download:" + e.taskId() + ":completed", e.completedAt()));
+        notifications.notify(new Notification(
+                Level.INFO,
+                "Download finished",
+                e.name() + " — " + Sizes.human(e.size()) + ", in " + where,
+                "downloads",
+                "download:" + e.taskId() + ":completed",
+                e.completedAt()));
     }
 }

@@ -35,7 +35,7 @@ final class MarkdownV2 {
         while (i < body.length()) {
             int room = MAX - current.length();
             int end = fit(body, i, room);
-            if (end == i) {   // not even one character fits: close this message
+            if (end == i) { // not even one character fits: close this message
                 parts.add(current.toString());
                 current = new StringBuilder();
                 continue;

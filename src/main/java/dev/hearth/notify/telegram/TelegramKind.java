@@ -68,7 +68,9 @@ public final class TelegramKind implements NotifierKind<TelegramSettings> {
     @Override
     public ObjectNode fromUrl(URI url) {
         List<String> chats = ChannelUrls.segments(url);
-        if (chats.isEmpty()) throw new IllegalArgumentException("a tgram:// URL needs a chat id after the token: tgram://<bot token>/<chat id>");
+        if (chats.isEmpty())
+            throw new IllegalArgumentException(
+                    "a tgram:// URL needs a chat id after the token: tgram://<bot token>/<chat id>");
         ObjectNode block = ChannelUrls.block().put("bot_token", ChannelUrls.authority(url));
         chats.forEach(block.putArray("chat_ids")::add);
         return block;

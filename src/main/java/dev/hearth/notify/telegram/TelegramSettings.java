@@ -15,9 +15,15 @@ public record TelegramSettings(@Secret String botToken, List<String> chatIds, St
 
     @Override
     public void validate(Problems p) {
-        p.check(botToken.matches("\\d+:[A-Za-z0-9_-]+"), "bot_token", "must be a bot token like 123456:ABC-def (from @BotFather)");
+        p.check(
+                botToken.matches("\\d+:[A-Za-z0-9_-]+"),
+                "bot_token",
+                "must be a bot token like 123456:ABC-def (from @BotFather)");
         p.check(!chatIds.isEmpty(), "chat_ids", "must name at least one chat id");
-        chatIds.forEach(id -> p.check(id.matches("-?\\d+|@[A-Za-z0-9_]{5,}"), "chat_ids", "'" + id + "' is not a chat id (a number, or @channelname)"));
+        chatIds.forEach(id -> p.check(
+                id.matches("-?\\d+|@[A-Za-z0-9_]{5,}"),
+                "chat_ids",
+                "'" + id + "' is not a chat id (a number, or @channelname)"));
         p.httpUrl(apiBaseUrl, "api_base_url");
     }
 }

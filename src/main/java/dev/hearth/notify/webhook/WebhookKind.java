@@ -53,7 +53,12 @@ public final class WebhookKind implements NotifierKind<WebhookSettings> {
     public ObjectNode fromUrl(URI url) {
         String rest = url.getRawPath() == null ? "/" : url.getRawPath();
         String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
-        return ChannelUrls.block().put("url", (url.getScheme().equalsIgnoreCase("jsons") ? "https://" : "http://")
-                + ChannelUrls.hostAndPort(url) + (rest.isEmpty() ? "/" : rest) + query);
+        return ChannelUrls.block()
+                .put(
+                        "url",
+                        (url.getScheme().equalsIgnoreCase("jsons") ? "https://" : "http://")
+                                + ChannelUrls.hostAndPort(url)
+                                + (rest.isEmpty() ? "/" : rest)
+                                + query);
     }
 }

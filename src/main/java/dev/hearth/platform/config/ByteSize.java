@@ -23,12 +23,13 @@ public record ByteSize(long bytes) {
             throw new IllegalArgumentException("'" + text + "' is not a size like 512KB, 10MB or 1GB");
         }
         long n = Long.parseLong(m.group(1));
-        return new ByteSize(switch (m.group(2).toUpperCase(Locale.ROOT).replace("B", "")) {
-            case "K" -> n * 1024;
-            case "M" -> n * 1024 * 1024;
-            case "G" -> n * 1024 * 1024 * 1024;
-            default -> n;
-        });
+        return new ByteSize(
+                switch (m.group(2).toUpperCase(Locale.ROOT).replace("B", "")) {
+                    case "K" -> n * 1024;
+                    case "M" -> n * 1024 * 1024;
+                    case "G" -> n * 1024 * 1024 * 1024;
+                    default -> n;
+                });
     }
 
     @JsonValue

@@ -14,7 +14,8 @@ public record ConfigEnvironment(Function<String, Optional<String>> property, Fun
     /** The process's own system properties and environment, used before Quarkus starts. */
     public static ConfigEnvironment ofProcess() {
         return new ConfigEnvironment(
-                name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(envName(name)))),
+                name -> Optional.ofNullable(System.getProperty(name))
+                        .or(() -> Optional.ofNullable(System.getenv(envName(name)))),
                 name -> Optional.ofNullable(System.getenv(name)));
     }
 

@@ -80,12 +80,14 @@ public final class ConfigLoader {
                         return Durations.parse(p.getValueAsString());
                     }
                 })
-                .addSerializer(Duration.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(Duration.class) {
-                    @Override
-                    public String valueToString(Object value) {
-                        return Durations.format((Duration) value);
-                    }
-                })
+                .addSerializer(
+                        Duration.class,
+                        new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(Duration.class) {
+                            @Override
+                            public String valueToString(Object value) {
+                                return Durations.format((Duration) value);
+                            }
+                        })
                 .addSerializer(Path.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance)
                 .addDeserializer(Path.class, new JsonDeserializer<>() {
                     @Override
@@ -104,7 +106,10 @@ public final class ConfigLoader {
 
     /** The file Hearth reads, if any: {@code HEARTH_CONFIG}, else {@code ./hearth.yml} when present. */
     public Optional<Path> configFile() {
-        Optional<String> named = environment.property().apply("hearth.config").or(() -> environment.env().apply("HEARTH_CONFIG"));
+        Optional<String> named = environment
+                .property()
+                .apply("hearth.config")
+                .or(() -> environment.env().apply("HEARTH_CONFIG"));
         if (named.isPresent()) {
             Path p = Path.of(named.get());
             if (!Files.isRegularFile(p)) {
@@ -145,7 +150,8 @@ public final class ConfigLoader {
         return problems;
     }
 
-    private static <T extends Record> void validateSection(ConfigSection<T> section, HearthConfig config, Problems problems) {
+    private static <T extends Record> void validateSection(
+            ConfigSection<T> section, HearthConfig config, Problems problems) {
         section.validate(config.section(section.type()), config, problems);
     }
 
@@ -159,7 +165,9 @@ public final class ConfigLoader {
         Map<String, Record> bound = new java.util.LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<ConfigSection<?>> deepestFirst = new ArrayList<>(schema.sections());
-        deepestFirst.sort(java.util.Comparator.comparingInt((ConfigSection<?> s) -> s.key().split("\\.").length).reversed());
+        deepestFirst.sort(java.util.Comparator.comparingInt(
+                        (ConfigSection<?> s) -> s.key().split("\\.").length)
+                .reversed());
         for (ConfigSection<?> s : deepestFirst) {
             JsonNode sub = take(rest, s.key());
             try {
@@ -172,7 +180,8 @@ public final class ConfigLoader {
         try {
             core = yaml.treeToValue(rest, HearthConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            problems.add(source + ": " + keyOf(e) + ": " + (e.getPath().size() == 1 ? unknownTopLevel() : problemOf(e, valueAt(rest, e))));
+            problems.add(source + ": " + keyOf(e) + ": "
+                    + (e.getPath().size() == 1 ? unknownTopLevel() : problemOf(e, valueAt(rest, e))));
         } catch (JsonMappingException e) {
             problems.add(source + ": " + keyOf(e) + ": " + problemOf(e, valueAt(rest, e)));
         } catch (JsonProcessingException e) {
@@ -194,8 +203,9 @@ public final class ConfigLoader {
             return yaml.treeToValue(sub, section.type());
         } catch (JsonMappingException e) {
             String key = keyOf(e);
-            throw new ConfigException(source + ": " + section.key() + (key.startsWith("[") || key.equals("(top level)") ? "" : ".")
-                    + (key.equals("(top level)") ? "" : key) + ": " + problemOf(e, valueAt(sub, e)));
+            throw new ConfigException(
+                    source + ": " + section.key() + (key.startsWith("[") || key.equals("(top level)") ? "" : ".")
+                            + (key.equals("(top level)") ? "" : key) + ": " + problemOf(e, valueAt(sub, e)));
         } catch (JsonProcessingException e) {
             problems.add("", e.getOriginalMessage());
             throw new ConfigException(problems.list());
@@ -271,7 +281,8 @@ public final class ConfigLoader {
                 return JsonNodeFactory.instance.objectNode();
             }
             if (!node.isObject()) {
-                throw new ConfigException(file + ": the top level must be a mapping of keys, not a " + node.getNodeType().name().toLowerCase());
+                throw new ConfigException(file + ": the top level must be a mapping of keys, not a "
+                        + node.getNodeType().name().toLowerCase());
             }
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
@@ -309,7 +320,8 @@ public final class ConfigLoader {
             String name = m.group(1);
             Optional<String> v = environment.env().apply(name);
             if (v.isEmpty() && m.group(2) == null) {
-                throw new ConfigException(path + ": environment variable " + name + " is not set (write ${" + name + ":-default} for a fallback)");
+                throw new ConfigException(path + ": environment variable " + name + " is not set (write ${" + name
+                        + ":-default} for a fallback)");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(v.orElse(m.group(2))));
         }
@@ -336,7 +348,9 @@ public final class ConfigLoader {
             Optional<String> whole = lookup(path);
             if (raw == List.class || raw == Map.class) {
                 whole.ifPresent(v -> parent.set(key, parseStructured(path, v, raw == List.class)));
-                if (raw == Map.class && !ConfigSchema.isRecord(ConfigSchema.typeArgument(type, 1)) && parent.get(key) instanceof ObjectNode obj) {
+                if (raw == Map.class
+                        && !ConfigSchema.isRecord(ConfigSchema.typeArgument(type, 1))
+                        && parent.get(key) instanceof ObjectNode obj) {
                     for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = it.next();
                         lookup(path + "." + e.getKey()).ifPresent(v -> e.setValue(TextNode.valueOf(v)));
@@ -365,10 +379,14 @@ public final class ConfigLoader {
         }
         if (list) {
             ArrayNode arr = JsonNodeFactory.instance.arrayNode();
-            Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(arr::add);
+            Arrays.stream(text.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(arr::add);
             return arr;
         }
-        throw new ConfigException(path + ": expected a mapping (JSON or YAML) in the environment variable, got '" + text + "'");
+        throw new ConfigException(
+                path + ": expected a mapping (JSON or YAML) in the environment variable, got '" + text + "'");
     }
 
     private static JsonNode scalar(String value, Class<?> type) {
@@ -414,7 +432,9 @@ public final class ConfigLoader {
     private static Optional<String> valueAt(JsonNode tree, JsonMappingException e) {
         JsonNode node = tree;
         for (JsonMappingException.Reference r : e.getPath()) {
-            node = r.getIndex() >= 0 ? node.path(r.getIndex()) : node.path(r.getFieldName() == null ? "" : r.getFieldName());
+            node = r.getIndex() >= 0
+                    ? node.path(r.getIndex())
+                    : node.path(r.getFieldName() == null ? "" : r.getFieldName());
         }
         return node.isValueNode() ? Optional.of(node.asText()) : Optional.empty();
     }
@@ -435,13 +455,15 @@ public final class ConfigLoader {
             return firstLine(String.valueOf(iae.getMessage()));
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
-            return value.map(v -> "'" + v + "' is not a valid " + friendly(m.getTargetType())).orElse("expected " + friendly(m.getTargetType()));
+            return value.map(v -> "'" + v + "' is not a valid " + friendly(m.getTargetType()))
+                    .orElse("expected " + friendly(m.getTargetType()));
         }
         return firstLine(e.getOriginalMessage());
     }
 
     private static String friendly(Class<?> type) {
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) return "whole number";
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class)
+            return "whole number";
         if (type == boolean.class || type == Boolean.class) return "boolean (true or false)";
         if (type == String.class) return "text value";
         if (List.class.isAssignableFrom(type)) return "list";

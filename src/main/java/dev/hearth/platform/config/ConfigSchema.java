@@ -32,7 +32,13 @@ public final class ConfigSchema {
      * One key: {@code path} uses {@code []} for list items and {@code <name>} for map entries; {@code variant}
      * names the kind whose settings hold it ({@code telegram}), or is empty.
      */
-    public record Key(String path, Class<?> type, boolean secret, boolean restartRequired, String notChangeableReason, String variant) {
+    public record Key(
+            String path,
+            Class<?> type,
+            boolean secret,
+            boolean restartRequired,
+            String notChangeableReason,
+            String variant) {
         public boolean changeable() {
             return notChangeableReason.isEmpty();
         }
@@ -47,7 +53,9 @@ public final class ConfigSchema {
     private record Rules(boolean secret, boolean restart, String notChangeable) {
         Rules with(AnnotatedElement e) {
             NotChangeableAtRunTime nc = e.getAnnotation(NotChangeableAtRunTime.class);
-            return new Rules(secret || e.isAnnotationPresent(Secret.class), restart || e.isAnnotationPresent(RestartRequired.class),
+            return new Rules(
+                    secret || e.isAnnotationPresent(Secret.class),
+                    restart || e.isAnnotationPresent(RestartRequired.class),
                     nc != null ? nc.reason() : notChangeable);
         }
     }
@@ -127,11 +135,14 @@ public final class ConfigSchema {
             collect(c.getGenericType(), c, prefix + snake(c.getName()), rules.with(c), variant, out);
         }
         if (v != null) {
-            v.kinds().forEach((kind, settings) -> collectRecord(settings, prefix + v.blockKey(kind) + ".", rules, kind, out));
+            v.kinds()
+                    .forEach((kind, settings) ->
+                            collectRecord(settings, prefix + v.blockKey(kind) + ".", rules, kind, out));
         }
     }
 
-    private void collect(Type type, AnnotatedElement annotated, String path, Rules rules, String variant, List<Key> out) {
+    private void collect(
+            Type type, AnnotatedElement annotated, String path, Rules rules, String variant, List<Key> out) {
         Class<?> raw = raw(type);
         RecordComponent only = isRecord(type) ? delegate(raw) : null;
         if (only != null) {
@@ -143,7 +154,8 @@ public final class ConfigSchema {
         } else if (raw == Map.class && isRecord(typeArgument(type, 1))) {
             collectRecord(raw(typeArgument(type, 1)), path + ".<name>.", rules, variant, out);
         } else if (raw == Map.class) {
-            out.add(new Key(path + ".<name>", String.class, rules.secret(), rules.restart(), rules.notChangeable(), variant));
+            out.add(new Key(
+                    path + ".<name>", String.class, rules.secret(), rules.restart(), rules.notChangeable(), variant));
         } else {
             out.add(new Key(path, raw, rules.secret(), rules.restart(), rules.notChangeable(), variant));
         }
@@ -176,7 +188,8 @@ public final class ConfigSchema {
             walkValue(parent, parts[parts.length - 1], s.key(), s.type(), NONE.with(s.type()), "", visitor);
             for (int i = parts.length - 2; i >= 0; i--) {
                 ObjectNode at = child(root, parts, i);
-                if (created.contains(at) && at.isEmpty()) child(root, parts, i - 1).remove(parts[i]);
+                if (created.contains(at) && at.isEmpty())
+                    child(root, parts, i - 1).remove(parts[i]);
             }
         }
     }
@@ -187,20 +200,31 @@ public final class ConfigSchema {
         return n;
     }
 
-    private void walkRecord(ObjectNode node, Class<?> record, String prefix, Rules rules, String variant, Visitor visitor) {
+    private void walkRecord(
+            ObjectNode node, Class<?> record, String prefix, Rules rules, String variant, Visitor visitor) {
         Variants v = variants.get(record);
         for (RecordComponent c : record.getRecordComponents()) {
             if (skipped(c) || v != null && isBlock(v, c)) continue;
-            walkValue(node, snake(c.getName()), prefix + snake(c.getName()), c.getGenericType(), rules.with(c), variant, visitor);
+            walkValue(
+                    node,
+                    snake(c.getName()),
+                    prefix + snake(c.getName()),
+                    c.getGenericType(),
+                    rules.with(c),
+                    variant,
+                    visitor);
         }
         if (v != null) {
             String kind = node.path(snake(v.kindComponent())).asText("");
             String name = kind.isEmpty() ? v.defaultKind() : kind;
-            v.kind(name).ifPresent(settings -> walkValue(node, v.blockKey(name), prefix + v.blockKey(name), settings, rules, name, visitor));
+            v.kind(name)
+                    .ifPresent(settings -> walkValue(
+                            node, v.blockKey(name), prefix + v.blockKey(name), settings, rules, name, visitor));
         }
     }
 
-    private void walkValue(ObjectNode node, String key, String path, Type type, Rules rules, String variant, Visitor visitor) {
+    private void walkValue(
+            ObjectNode node, String key, String path, Type type, Rules rules, String variant, Visitor visitor) {
         Class<?> raw = raw(type);
         RecordComponent only = isRecord(type) ? delegate(raw) : null;
         if (only != null) {
@@ -224,12 +248,14 @@ public final class ConfigSchema {
         Class<?> item = raw(typeArgument(type, itemType));
         if (child instanceof ArrayNode arr) {
             for (int i = 0; i < arr.size(); i++) {
-                if (arr.get(i) instanceof ObjectNode o) walkRecord(o, item, path + "." + i + ".", rules, variant, visitor);
+                if (arr.get(i) instanceof ObjectNode o)
+                    walkRecord(o, item, path + "." + i + ".", rules, variant, visitor);
             }
         } else if (child instanceof ObjectNode obj) {
             for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue() instanceof ObjectNode o) walkRecord(o, item, path + "." + e.getKey() + ".", rules, variant, visitor);
+                if (e.getValue() instanceof ObjectNode o)
+                    walkRecord(o, item, path + "." + e.getKey() + ".", rules, variant, visitor);
             }
         }
     }
@@ -256,7 +282,8 @@ public final class ConfigSchema {
     }
 
     private static boolean isBlock(Variants v, RecordComponent c) {
-        return v.block() != null ? c.getName().equals(v.block()) || snake(c.getName()).equals(v.block())
+        return v.block() != null
+                ? c.getName().equals(v.block()) || snake(c.getName()).equals(v.block())
                 : has(c, JsonAnySetter.class);
     }
 

@@ -1,7 +1,6 @@
 package dev.hearth.platform.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +38,8 @@ public class ConfigService {
     private final ConfigLoader loader;
     private final ConfigEnvironment environment;
     private final AtomicReference<HearthConfig> current;
-    private final List<java.util.function.Consumer<HearthConfig>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<HearthConfig>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Inside Quarkus: MicroProfile Config as it stands at each lookup, and the raw environment. */
     @jakarta.enterprise.inject.Produces
@@ -68,7 +68,9 @@ public class ConfigService {
      * lookup that falls between the two registers a config of its own, so the swap fails and Hearth does
      * not start ("configuration already registered"). Read here, the settings are in memory for them.
      */
-    void readEarly(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object containerStarted) {
+    void readEarly(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object containerStarted) {
         // creating the bean is the point
     }
 
@@ -99,8 +101,15 @@ public class ConfigService {
         ObjectNode tree = loader.tree(config);
         schema().walk(tree, (parent, key, path, type, rule) -> {
             JsonNode v = parent.get(key);
-            if (!rule.secret() || v == null || v.isNull() || v.isTextual() && v.asText().isEmpty()) return;
-            parent.set(key, v.isObject() ? maskAll((ObjectNode) v) : v.isArray() ? maskAll((ArrayNode) v) : TextNode.valueOf(REDACTED));
+            if (!rule.secret()
+                    || v == null
+                    || v.isNull()
+                    || v.isTextual() && v.asText().isEmpty()) return;
+            parent.set(
+                    key,
+                    v.isObject()
+                            ? maskAll((ObjectNode) v)
+                            : v.isArray() ? maskAll((ArrayNode) v) : TextNode.valueOf(REDACTED));
         });
         redactUrls(tree);
         for (ConfigSection<?> s : schema().sections()) {
@@ -115,7 +124,8 @@ public class ConfigService {
             for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue().isTextual()) {
-                    e.setValue(TextNode.valueOf(SecretsInUrls.redact(e.getValue().asText())));
+                    e.setValue(
+                            TextNode.valueOf(SecretsInUrls.redact(e.getValue().asText())));
                 } else {
                     redactUrls(e.getValue());
                 }
@@ -135,7 +145,9 @@ public class ConfigService {
         String[] parts = section.key().split("\\.");
         ObjectNode parent = tree;
         for (int i = 0; i < parts.length - 1; i++) parent = (ObjectNode) parent.get(parts[i]);
-        parent.set(parts[parts.length - 1], section.view(config.section(section.type()), parent.get(parts[parts.length - 1])));
+        parent.set(
+                parts[parts.length - 1],
+                section.view(config.section(section.type()), parent.get(parts[parts.length - 1])));
     }
 
     private static ObjectNode maskAll(ObjectNode secretMap) {
@@ -159,7 +171,8 @@ public class ConfigService {
      */
     public synchronized Change change(JsonNode patch) {
         if (!(patch instanceof ObjectNode patchObject) || patch.isEmpty()) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, "Send a JSON object of config keys to change, as in hearth.yml");
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT, "Send a JSON object of config keys to change, as in hearth.yml");
         }
         dropUnchanged(patchObject);
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
@@ -168,12 +181,18 @@ public class ConfigService {
         for (String path : leaves.keySet()) {
             ConfigSchema.Key key = keyOrSection(path);
             if (!key.changeable()) {
-                throw new ApiException(ErrorCode.INVALID_INPUT, path + ": cannot be changed here: " + key.notChangeableReason(), Map.of("field", path));
+                throw new ApiException(
+                        ErrorCode.INVALID_INPUT,
+                        path + ": cannot be changed here: " + key.notChangeableReason(),
+                        Map.of("field", path));
             }
             String property = "hearth." + path;
             if (environment.property().apply(property).isPresent()) {
-                throw new ApiException(ErrorCode.CONFLICT, path + ": set by the environment (" + ConfigEnvironment.envName(property)
-                        + "), which wins over run-time changes; change it there", Map.of("field", path));
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        path + ": set by the environment (" + ConfigEnvironment.envName(property)
+                                + "), which wins over run-time changes; change it there",
+                        Map.of("field", path));
             }
             if (key.restartRequired()) restart.add(path);
         }
@@ -188,7 +207,9 @@ public class ConfigService {
             next = loader.bind(candidate, "config");
             loader.validate(next).throwIfAny();
         } catch (ConfigException e) {
-            throw new ApiException(ErrorCode.INVALID_INPUT, e.problems().getFirst().replaceFirst("^config: ", ""),
+            throw new ApiException(
+                    ErrorCode.INVALID_INPUT,
+                    e.problems().getFirst().replaceFirst("^config: ", ""),
                     Map.of("problems", e.problems()));
         }
         writeOverrides(overridesFile, overrides);
@@ -196,12 +217,26 @@ public class ConfigService {
         Sections sections = next.sections();
         for (ConfigSection<?> s : schema().sections()) {
             // A section read only at start (or owned by another API) keeps its running value until the restart.
-            if (s.type().isAnnotationPresent(RestartRequired.class) || s.type().isAnnotationPresent(NotChangeableAtRunTime.class)) {
-                sections = sections.with(s.key(), java.util.Objects.requireNonNull(running.sections().byKey().get(s.key())));
+            if (s.type().isAnnotationPresent(RestartRequired.class)
+                    || s.type().isAnnotationPresent(NotChangeableAtRunTime.class)) {
+                sections = sections.with(
+                        s.key(),
+                        java.util.Objects.requireNonNull(
+                                running.sections().byKey().get(s.key())));
             }
         }
-        current.set(new HearthConfig(next.domain(), next.mediaDir(), next.downloadsDir(), running.dataDir(), running.server(),
-                running.storage(), next.security(), next.rateLimits(), next.metrics(), next.logs(), sections));
+        current.set(new HearthConfig(
+                next.domain(),
+                next.mediaDir(),
+                next.downloadsDir(),
+                running.dataDir(),
+                running.server(),
+                running.storage(),
+                next.security(),
+                next.rateLimits(),
+                next.metrics(),
+                next.logs(),
+                sections));
         listeners.forEach(l -> l.accept(current.get()));
         return new Change(List.copyOf(leaves.keySet()), restart);
     }
@@ -215,7 +250,9 @@ public class ConfigService {
             return schema().keys().stream()
                     .filter(k -> k.path().startsWith(template + "[]."))
                     .findFirst()
-                    .orElseThrow(() -> new ApiException(ErrorCode.INVALID_INPUT, path + ": unknown config key",
+                    .orElseThrow(() -> new ApiException(
+                            ErrorCode.INVALID_INPUT,
+                            path + ": unknown config key",
                             Map.of("field", path, "documentation", "docs/configuration.md")));
         }
     }
@@ -233,7 +270,9 @@ public class ConfigService {
 
     private void flatten(JsonNode node, String path, Map<String, JsonNode> out) {
         if (node instanceof ObjectNode obj && !isFreeMap(path)) {
-            obj.fields().forEachRemaining(e -> flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
+            obj.fields()
+                    .forEachRemaining(
+                            e -> flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
         } else {
             out.put(path, node);
         }

@@ -21,13 +21,14 @@ public final class Durations {
         while (m.find()) {
             if (m.start() != end) break;
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
             end = m.end();
         }
         if (end == 0 || end != t.length()) {
@@ -53,8 +54,8 @@ public final class Durations {
         long days = d.toDays();
         int hours = d.toHoursPart();
         int minutes = d.toMinutesPart();
-        return days > 0 ? days + "d " + hours + "h " + minutes + "m"
-                : hours > 0 ? hours + "h " + minutes + "m"
-                : minutes + "m " + d.toSecondsPart() + "s";
+        return days > 0
+                ? days + "d " + hours + "h " + minutes + "m"
+                : hours > 0 ? hours + "h " + minutes + "m" : minutes + "m " + d.toSecondsPart() + "s";
     }
 }

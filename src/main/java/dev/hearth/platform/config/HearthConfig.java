@@ -29,7 +29,8 @@ public record HearthConfig(
      * Who is trusted, how callers authenticate and how much they may ask: an admin key, or a session taken
      * over, must not be able to widen these through the API. They change in hearth.yml (or the environment).
      */
-    static final String SECURITY_IN_FILE = "security settings change only in hearth.yml or the environment, not through the API";
+    static final String SECURITY_IN_FILE =
+            "security settings change only in hearth.yml or the environment, not through the API";
 
     public HearthConfig {
         sections = sections == null ? Sections.none() : sections;
@@ -41,13 +42,19 @@ public record HearthConfig(
     }
 
     public HearthConfig withSections(Sections s) {
-        return new HearthConfig(domain, mediaDir, downloadsDir, dataDir, server, storage, security, rateLimits, metrics, logs, s);
+        return new HearthConfig(
+                domain, mediaDir, downloadsDir, dataDir, server, storage, security, rateLimits, metrics, logs, s);
     }
 
     /** {@code max_body_size} is the largest body anything accepts (a .torrent upload); JSON bodies have their own, smaller limit. */
     public record Server(String host, int port, ByteSize maxBodySize, ByteSize maxJsonBodySize) {}
 
-    public record Storage(String kind, String url, String username, @Secret String password, int poolSize) {
+    public record Storage(
+            String kind,
+            String url,
+            String username,
+            @Secret String password,
+            int poolSize) {
         @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isPostgresql() {
             return "postgresql".equals(kind);
@@ -55,8 +62,11 @@ public record HearthConfig(
     }
 
     public record Security(
-            @NotChangeableAtRunTime(reason = "the admin key is taken only at first start; create keys under /api/v1/keys")
-            @Secret String adminApiKey,
+            @NotChangeableAtRunTime(
+                    reason = "the admin key is taken only at first start; create keys under /api/v1/keys")
+            @Secret
+            String adminApiKey,
+
             Duration sessionTtl,
             boolean secureCookies,
             List<String> trustedProxies,

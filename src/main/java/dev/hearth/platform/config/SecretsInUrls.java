@@ -25,7 +25,8 @@ public final class SecretsInUrls {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "pass|pwd|secret|token|key|auth|sig|session|sid|credential|private|cookie", Pattern.CASE_INSENSITIVE);
     /** Magnet parameters that hold URLs: trackers, web seeds, sources. */
-    private static final Pattern MAGNET_URL_PARAMETER = Pattern.compile("tr(\\.\\d+)?|ws|as|xs|mt", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAGNET_URL_PARAMETER =
+            Pattern.compile("tr(\\.\\d+)?|ws|as|xs|mt", Pattern.CASE_INSENSITIVE);
 
     private SecretsInUrls() {}
 
@@ -61,7 +62,8 @@ public final class SecretsInUrls {
         StringBuilder c = new StringBuilder();
         while (s.find()) {
             String segment = s.group(1);
-            boolean keyLike = segment.chars().anyMatch(Character::isDigit) && segment.chars().anyMatch(Character::isLetter);
+            boolean keyLike = segment.chars().anyMatch(Character::isDigit)
+                    && segment.chars().anyMatch(Character::isLetter);
             s.appendReplacement(c, Matcher.quoteReplacement(keyLike ? MASK : segment));
         }
         s.appendTail(c);

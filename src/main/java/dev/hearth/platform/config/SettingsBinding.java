@@ -21,7 +21,8 @@ public final class SettingsBinding {
 
     /** The record, and when it is {@link Validated} its own checks too; every problem goes to {@code problems}. */
     public static <S extends Record> Optional<S> bind(@Nullable JsonNode tree, Class<S> type, Problems problems) {
-        JsonNode block = tree == null || tree.isNull() || tree.isMissingNode() ? JsonNodeFactory.instance.objectNode() : tree;
+        JsonNode block =
+                tree == null || tree.isNull() || tree.isMissingNode() ? JsonNodeFactory.instance.objectNode() : tree;
         try {
             S bound = MAPPER.treeToValue(block, type);
             if (bound instanceof Validated v) v.validate(problems);

@@ -16,8 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param block         the component holding the block; null when the block's key is the kind's own name
  * @param kinds         the record of each kind's settings, by kind name
  */
-public record Variants(Class<? extends Record> owner, String kindComponent, String defaultKind, @Nullable String block,
-                       Map<String, Class<? extends Record>> kinds) {
+public record Variants(
+        Class<? extends Record> owner,
+        String kindComponent,
+        String defaultKind,
+        @Nullable String block,
+        Map<String, Class<? extends Record>> kinds) {
 
     public Variants {
         kinds = Map.copyOf(kinds);

@@ -32,6 +32,7 @@ public class EventBus {
     private final Clock clock;
     /** Resolved on first delivery, not at construction: listeners may themselves publish through this bus. */
     private final java.util.function.Supplier<List<EventListener<?>>> listenerSource;
+
     private volatile @org.jspecify.annotations.Nullable List<EventListener<?>> listeners;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -46,7 +47,11 @@ public class EventBus {
         this(db, json, clock, () -> new ArrayList<>(listeners));
     }
 
-    private EventBus(Database db, ObjectMapper json, Clock clock, java.util.function.Supplier<List<EventListener<?>>> listeners) {
+    private EventBus(
+            Database db,
+            ObjectMapper json,
+            Clock clock,
+            java.util.function.Supplier<List<EventListener<?>>> listeners) {
         this.db = db;
         this.json = json;
         this.clock = clock;
@@ -65,10 +70,15 @@ public class EventBus {
     public void publish(HearthEvent event) {
         try {
             long now = clock.millis();
-            db.insert("INSERT INTO event_outbox (type, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?)",
-                    event.getClass().getName(), json.writeValueAsString(event), now, now);
+            db.insert(
+                    "INSERT INTO event_outbox (type, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?)",
+                    event.getClass().getName(),
+                    json.writeValueAsString(event),
+                    now,
+                    now);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + event.getClass().getSimpleName() + " cannot be stored as JSON", e);
+            throw new IllegalArgumentException(
+                    "event " + event.getClass().getSimpleName() + " cannot be stored as JSON", e);
         }
         wake.release();
     }
@@ -84,7 +94,9 @@ public class EventBus {
     public synchronized void start() {
         if (running) return;
         running = true;
-        db.update("DELETE FROM event_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?", clock.millis() - KEEP_DELIVERED.toMillis());
+        db.update(
+                "DELETE FROM event_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?",
+                clock.millis() - KEEP_DELIVERED.toMillis());
         dispatcher = Thread.ofVirtual().name("event-dispatcher").start(this::dispatchLoop);
     }
 
@@ -132,7 +144,8 @@ public class EventBus {
     int dispatchDue() {
         List<Pending> due = db.query(
                 "SELECT id, type, payload, attempts FROM event_outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT 100",
-                rs -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)), clock.millis());
+                rs -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                clock.millis());
         for (Pending p : due) {
             if (!running) break;
             deliver(p);
@@ -143,33 +156,53 @@ public class EventBus {
     private void deliver(Pending p) {
         String error = null;
         try {
-            HearthEvent event = (HearthEvent) json.readValue(p.payload(), Class.forName(p.type(), true, EventBus.class.getClassLoader()));
+            HearthEvent event = (HearthEvent)
+                    json.readValue(p.payload(), Class.forName(p.type(), true, EventBus.class.getClassLoader()));
             for (EventListener<?> listener : listeners()) {
                 if (listener.type().isInstance(event)) {
                     try {
                         call(listener, event);
                     } catch (Exception e) {
                         error = listener.getClass().getName() + ": " + e.getMessage();
-                        LOG.warnf("Listener %s failed on %s: %s", listener.getClass().getName(), event.getClass().getSimpleName(), e.getMessage());
+                        LOG.warnf(
+                                "Listener %s failed on %s: %s",
+                                listener.getClass().getName(), event.getClass().getSimpleName(), e.getMessage());
                     }
                 }
             }
         } catch (ClassNotFoundException | com.fasterxml.jackson.core.JsonProcessingException e) {
             error = "unreadable event " + p.type() + ": " + e.getMessage();
             LOG.warn(error);
-            db.update("UPDATE event_outbox SET delivered_at = ?, last_error = ? WHERE id = ?", clock.millis(), error, p.id());
+            db.update(
+                    "UPDATE event_outbox SET delivered_at = ?, last_error = ? WHERE id = ?",
+                    clock.millis(),
+                    error,
+                    p.id());
             return;
         }
         long now = clock.millis();
         if (error == null) {
-            db.update("UPDATE event_outbox SET delivered_at = ?, attempts = ? WHERE id = ?", now, p.attempts() + 1, p.id());
+            db.update(
+                    "UPDATE event_outbox SET delivered_at = ?, attempts = ? WHERE id = ?",
+                    now,
+                    p.attempts() + 1,
+                    p.id());
         } else if (p.attempts() + 1 >= MAX_ATTEMPTS) {
             LOG.warnf("Giving up on event %d after %d attempts: %s", p.id(), MAX_ATTEMPTS, error);
-            db.update("UPDATE event_outbox SET delivered_at = ?, attempts = ?, last_error = ? WHERE id = ?", now, p.attempts() + 1, error, p.id());
+            db.update(
+                    "UPDATE event_outbox SET delivered_at = ?, attempts = ?, last_error = ? WHERE id = ?",
+                    now,
+                    p.attempts() + 1,
+                    error,
+                    p.id());
         } else {
             long backoff = Math.min(Duration.ofMinutes(10).toMillis(), 1000L << p.attempts());
-            db.update("UPDATE event_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                    p.attempts() + 1, now + backoff, error, p.id());
+            db.update(
+                    "UPDATE event_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                    p.attempts() + 1,
+                    now + backoff,
+                    error,
+                    p.id());
         }
     }
 

@@ -49,7 +49,8 @@ public sealed interface AuthStrategy {
     }
 
     /** As {@link #sessionCookie(SessionLogin, Predicate)}, with the cool-down after a refused login. */
-    static AuthStrategy sessionCookie(SessionLogin login, Predicate<UpstreamResponse> expired, Duration failedLoginCooldown) {
+    static AuthStrategy sessionCookie(
+            SessionLogin login, Predicate<UpstreamResponse> expired, Duration failedLoginCooldown) {
         return new SessionCookie(login, expired, failedLoginCooldown);
     }
 
@@ -61,8 +62,7 @@ public sealed interface AuthStrategy {
         return new SessionHeader(header, challengeStatus);
     }
 
-    record None() implements AuthStrategy {
-    }
+    record None() implements AuthStrategy {}
 
     record ApiKeyHeader(String header, String key) implements AuthStrategy {
         public ApiKeyHeader {
@@ -102,7 +102,8 @@ public sealed interface AuthStrategy {
         }
 
         String headerValue() {
-            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
 
         @Override

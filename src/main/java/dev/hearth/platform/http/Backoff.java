@@ -5,8 +5,7 @@ import java.time.Duration;
 /** The pause before a retry: exponential, capped, with "equal jitter" (half fixed, half random). */
 final class Backoff {
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     /**
      * @param retry  1 for the pause before the first retry

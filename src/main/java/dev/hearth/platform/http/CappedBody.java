@@ -35,7 +35,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private Flow.@Nullable Subscription subscription;
 
     private CappedBody(long limit) {
-        this.limit = Math.min(limit, Integer.MAX_VALUE - 8);   // one array holds the body
+        this.limit = Math.min(limit, Integer.MAX_VALUE - 8); // one array holds the body
     }
 
     static HttpResponse.BodyHandler<byte[]> handler(long limit) {

@@ -16,7 +16,7 @@ final class Circuit {
     private final Clock clock;
 
     private int consecutiveFailures;
-    private @Nullable Instant openUntil;   // non-null while OPEN or HALF_OPEN
+    private @Nullable Instant openUntil; // non-null while OPEN or HALF_OPEN
     private boolean trialInFlight;
 
     Circuit(String upstream, CircuitPolicy policy, Clock clock) {
@@ -26,7 +26,10 @@ final class Circuit {
     }
 
     /** What a call was allowed as: the outcome of a trial decides the circuit alone. */
-    enum Permit { NORMAL, TRIAL }
+    enum Permit {
+        NORMAL,
+        TRIAL
+    }
 
     /** Lets a call through or throws {@link UpstreamException.CircuitOpen} without any I/O. */
     synchronized Permit acquire() {
@@ -35,12 +38,18 @@ final class Circuit {
             return Permit.NORMAL;
         }
         if (clock.instant().isBefore(until)) {
-            throw new UpstreamException.CircuitOpen(upstream, "failing (" + consecutiveFailures
-                    + " failures in a row); calls fail fast until " + until + " without contacting it", until);
+            throw new UpstreamException.CircuitOpen(
+                    upstream,
+                    "failing (" + consecutiveFailures + " failures in a row); calls fail fast until " + until
+                            + " without contacting it",
+                    until);
         }
         if (trialInFlight) {
-            throw new UpstreamException.CircuitOpen(upstream, "failing (" + consecutiveFailures
-                    + " failures in a row); a trial call is checking whether it is back", until);
+            throw new UpstreamException.CircuitOpen(
+                    upstream,
+                    "failing (" + consecutiveFailures
+                            + " failures in a row); a trial call is checking whether it is back",
+                    until);
         }
         trialInFlight = true;
         return Permit.TRIAL;
@@ -49,7 +58,9 @@ final class Circuit {
     /** Whether a retry would be let through now; does not take the trial slot. */
     synchronized boolean wouldAllow() {
         Instant until = openUntil;
-        return !policy.enabled() || until == null || (!trialInFlight && !clock.instant().isBefore(until));
+        return !policy.enabled()
+                || until == null
+                || (!trialInFlight && !clock.instant().isBefore(until));
     }
 
     /** The upstream answered (any status below 500): it is alive. */
@@ -67,7 +78,8 @@ final class Circuit {
         if (permit == Permit.TRIAL) {
             trialInFlight = false;
         }
-        if (policy.enabled() && (permit == Permit.TRIAL || openUntil != null || consecutiveFailures >= policy.failureThreshold())) {
+        if (policy.enabled()
+                && (permit == Permit.TRIAL || openUntil != null || consecutiveFailures >= policy.failureThreshold())) {
             openUntil = clock.instant().plus(policy.openFor());
         }
     }

@@ -13,7 +13,8 @@ public record CircuitPolicy(int failureThreshold, Duration openFor) {
     public CircuitPolicy {
         Objects.requireNonNull(openFor, "openFor");
         if (failureThreshold < 0) {
-            throw new IllegalArgumentException("failureThreshold must be 0 (disabled) or more, was " + failureThreshold);
+            throw new IllegalArgumentException(
+                    "failureThreshold must be 0 (disabled) or more, was " + failureThreshold);
         }
         if (openFor.isNegative()) {
             throw new IllegalArgumentException("openFor must not be negative, was " + openFor);

@@ -28,15 +28,20 @@ final class CookieSession implements AuthSession {
     // a virtual thread blocked inside synchronized pins its carrier thread. Callers queue here
     // while one of them logs in, then reuse its session.
     private final ReentrantLock lock = new ReentrantLock();
-    private int generation;        // +1 per successful login; tells a caller whether someone renewed meanwhile
+    private int generation; // +1 per successful login; tells a caller whether someone renewed meanwhile
     private boolean loggedIn;
-    private boolean confirmed;     // some call was accepted with the current session
+    private boolean confirmed; // some call was accepted with the current session
     private UpstreamException.@Nullable AuthFailed refusal;
     private Instant refusedAt = Instant.EPOCH;
-    private int rejectedInARow;    // sessions rejected right after a successful login, since a call was last accepted
+    private int rejectedInARow; // sessions rejected right after a successful login, since a call was last accepted
     private Instant nextLoginAt = Instant.EPOCH;
 
-    CookieSession(String upstream, AuthStrategy.SessionCookie strategy, Transport transport, UpstreamClient raw, Clock clock) {
+    CookieSession(
+            String upstream,
+            AuthStrategy.SessionCookie strategy,
+            Transport transport,
+            UpstreamClient raw,
+            Clock clock) {
         this.upstream = upstream;
         this.strategy = strategy;
         this.transport = transport;
@@ -58,7 +63,8 @@ final class CookieSession implements AuthSession {
             confirm(renewed);
             return repeated;
         }
-        throw notReady(renewed, request.method() + " " + request.pathWithoutQuery() + " (HTTP " + repeated.status() + ")");
+        throw notReady(
+                renewed, request.method() + " " + request.pathWithoutQuery() + " (HTTP " + repeated.status() + ")");
     }
 
     @Override
@@ -143,9 +149,12 @@ final class CookieSession implements AuthSession {
         }
         Instant retryAt = refusedAt.plus(strategy.failedLoginCooldown());
         if (clock.instant().isBefore(retryAt)) {
-            throw new UpstreamException.AuthFailed(upstream, remembered.detail()
-                    + " (remembered: login is not tried again before " + retryAt
-                    + " unless the credentials are changed)", remembered);
+            throw new UpstreamException.AuthFailed(
+                    upstream,
+                    remembered.detail()
+                            + " (remembered: login is not tried again before " + retryAt
+                            + " unless the credentials are changed)",
+                    remembered);
         }
         refusal = null;
     }
@@ -161,8 +170,10 @@ final class CookieSession implements AuthSession {
                 loggedIn = false;
                 confirmed = false;
             }
-            return new UpstreamException.NotReady(upstream, "accepted the login but rejects " + what
-                    + "; it may still be starting: logging in again after " + nextLoginAt);
+            return new UpstreamException.NotReady(
+                    upstream,
+                    "accepted the login but rejects " + what + "; it may still be starting: logging in again after "
+                            + nextLoginAt);
         } finally {
             lock.unlock();
         }
@@ -171,8 +182,10 @@ final class CookieSession implements AuthSession {
     /** Callers hold the lock: no login before the backoff of a rejected session has passed. */
     private void waitedLongEnough() {
         if (rejectedInARow > 0 && clock.instant().isBefore(nextLoginAt)) {
-            throw new UpstreamException.NotReady(upstream, "rejected the session of its last login; it may still be starting:"
-                    + " logging in again after " + nextLoginAt);
+            throw new UpstreamException.NotReady(
+                    upstream,
+                    "rejected the session of its last login; it may still be starting:" + " logging in again after "
+                            + nextLoginAt);
         }
     }
 

@@ -28,7 +28,7 @@ final class ExchangedHeaderSession implements AuthSession {
         }
         Optional<String> issued = response.header(strategy.header());
         if (issued.isEmpty()) {
-            return response;   // a real conflict, not a handshake: the caller sees the status
+            return response; // a real conflict, not a handshake: the caller sees the status
         }
         token.set(issued.get());
         // Repeated once only: a second challenge is returned as it is, so a confused upstream cannot loop us.

@@ -40,14 +40,15 @@ public final class HttpStack implements AutoCloseable {
         // from some hosts a home server uses (bare names without a dot).
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)   // LAN daemons speak 1.1; h2c upgrade only costs a round trip
+                .version(HttpClient.Version.HTTP_1_1) // LAN daemons speak 1.1; h2c upgrade only costs a round trip
                 .connectTimeout(spec.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)   // a redirect to another host must not carry our credentials
+                .followRedirects(HttpClient.Redirect.NEVER) // a redirect to another host must not carry our credentials
                 .cookieHandler(cookies)
                 .executor(executor)
                 .build();
         clients.add(http);
-        Transport transport = new Transport(spec, http, cookies, new Circuit(spec.name(), spec.circuit(), clock), lenientJson);
+        Transport transport =
+                new Transport(spec, http, cookies, new Circuit(spec.name(), spec.circuit(), clock), lenientJson);
         return UpstreamClient.create(transport, json, clock);
     }
 

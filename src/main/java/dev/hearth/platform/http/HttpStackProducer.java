@@ -11,6 +11,11 @@ public class HttpStackProducer {
     @Produces
     @Singleton
     HttpStack httpStack(Clock clock) {
-        return new HttpStack(JsonMapper.builder().findAndAddModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(), clock);
+        return new HttpStack(
+                JsonMapper.builder()
+                        .findAndAddModules()
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build(),
+                clock);
     }
 }

@@ -8,23 +8,27 @@ import java.util.UUID;
 /** Encodes {@code multipart/form-data} (RFC 7578) into one byte array; uploads here are small (.torrent files). */
 final class Multipart {
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
-    record Encoded(byte[] body, String contentType) {
-    }
+    record Encoded(byte[] body, String contentType) {}
 
     static Encoded encode(List<MultipartPart> parts) {
         String boundary = "hearth-" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (MultipartPart part : parts) {
             StringBuilder head = new StringBuilder()
-                    .append("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(quoted(part.name())).append('"');
+                    .append("--")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"")
+                    .append(quoted(part.name()))
+                    .append('"');
             if (part.filename() != null) {
                 head.append("; filename=\"").append(quoted(part.filename())).append('"');
             }
-            head.append("\r\nContent-Type: ").append(oneLine(part.contentType())).append("\r\n\r\n");
+            head.append("\r\nContent-Type: ")
+                    .append(oneLine(part.contentType()))
+                    .append("\r\n\r\n");
             out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
             out.writeBytes(part.data());
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -25,7 +25,7 @@ public record MultipartPart(String name, @Nullable String filename, String conte
 
     @Override
     public String toString() {
-        return "MultipartPart[name=" + name + ", filename=" + filename + ", contentType=" + contentType
-                + ", bytes=" + data.length + "]";
+        return "MultipartPart[name=" + name + ", filename=" + filename + ", contentType=" + contentType + ", bytes="
+                + data.length + "]";
     }
 }

@@ -20,7 +20,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             throw new IllegalArgumentException("backoff durations must not be negative");
         }
         if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff " + maxBackoff + " is shorter than initialBackoff " + initialBackoff);
+            throw new IllegalArgumentException(
+                    "maxBackoff " + maxBackoff + " is shorter than initialBackoff " + initialBackoff);
         }
     }
 

@@ -68,7 +68,7 @@ final class Transport {
                 response = once(request);
             } catch (UpstreamException.Unreachable | UpstreamException.Timeout failure) {
                 if (Thread.currentThread().isInterrupted()) {
-                    circuit.abandoned(permit);   // we gave up, the upstream did not fail
+                    circuit.abandoned(permit); // we gave up, the upstream did not fail
                     throw failure;
                 }
                 circuit.failed(permit);
@@ -99,7 +99,8 @@ final class Transport {
         if (attempt >= maxAttempts || !circuit.wouldAllow()) {
             return false;
         }
-        Duration pause = Backoff.before(spec.retry(), attempt, ThreadLocalRandom.current().nextDouble());
+        Duration pause = Backoff.before(
+                spec.retry(), attempt, ThreadLocalRandom.current().nextDouble());
         try {
             Thread.sleep(pause);
         } catch (InterruptedException e) {
@@ -115,7 +116,8 @@ final class Transport {
         String what = request.method() + " " + request.pathWithoutQuery();
         // sendAsync + a bounded get: HttpRequest.timeout alone stops at the response headers, so an
         // upstream that sends headers and then stalls the body would hang the caller forever.
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(httpRequest, CappedBody.handler(spec.maxResponseBytes()));
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(httpRequest, CappedBody.handler(spec.maxResponseBytes()));
         try {
             HttpResponse<byte[]> r = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return new UpstreamResponse(spec.name(), r.statusCode(), r.headers(), r.body(), json);
@@ -134,33 +136,52 @@ final class Transport {
     private RuntimeException translate(String what, Duration timeout, Throwable cause) {
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof CappedBody.TooLarge e) {
-                return new UpstreamException.BadResponse(spec.name(), what + " answered more than " + human(e.limit)
-                        + ", the most Hearth reads from one answer of " + where() + "; the answer was dropped", e);
+                return new UpstreamException.BadResponse(
+                        spec.name(),
+                        what + " answered more than " + human(e.limit) + ", the most Hearth reads from one answer of "
+                                + where() + "; the answer was dropped",
+                        e);
             }
         }
         return switch (cause) {
-            case HttpConnectTimeoutException e -> new UpstreamException.Unreachable(spec.name(),
-                    "no connection to " + where() + " within " + spec.connectTimeout().toMillis()
-                            + " ms; is it running and is the address right?", e);
+            case HttpConnectTimeoutException e ->
+                new UpstreamException.Unreachable(
+                        spec.name(),
+                        "no connection to " + where() + " within "
+                                + spec.connectTimeout().toMillis() + " ms; is it running and is the address right?",
+                        e);
             case HttpTimeoutException e -> timedOut(what, timeout, e);
-            case ConnectException e -> new UpstreamException.Unreachable(spec.name(),
-                    "connection to " + where() + " refused; is it running and is the address right?", e);
-            case UnresolvedAddressException e -> new UpstreamException.Unreachable(spec.name(),
-                    "cannot resolve the host of " + where() + "; check the address", e);
-            case IOException e -> new UpstreamException.Unreachable(spec.name(),
-                    what + " failed on the connection to " + where() + " (" + e.getClass().getSimpleName() + ")", e);
-            case RuntimeException e -> e;   // a bad header or URL: a bug in the caller, not the upstream
+            case ConnectException e ->
+                new UpstreamException.Unreachable(
+                        spec.name(),
+                        "connection to " + where() + " refused; is it running and is the address right?",
+                        e);
+            case UnresolvedAddressException e ->
+                new UpstreamException.Unreachable(
+                        spec.name(), "cannot resolve the host of " + where() + "; check the address", e);
+            case IOException e ->
+                new UpstreamException.Unreachable(
+                        spec.name(),
+                        what + " failed on the connection to " + where() + " ("
+                                + e.getClass().getSimpleName() + ")",
+                        e);
+            case RuntimeException e -> e; // a bad header or URL: a bug in the caller, not the upstream
             default -> new IllegalStateException("unexpected failure calling " + spec.name(), cause);
         };
     }
 
     private UpstreamException.Timeout timedOut(String what, Duration timeout, Throwable cause) {
-        return new UpstreamException.Timeout(spec.name(), what + " got no complete answer within "
-                + timeout.toMillis() + " ms; the service is overloaded or hung", cause);
+        return new UpstreamException.Timeout(
+                spec.name(),
+                what + " got no complete answer within " + timeout.toMillis()
+                        + " ms; the service is overloaded or hung",
+                cause);
     }
 
     private static String human(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+        return bytes % (1024 * 1024) == 0
+                ? bytes / (1024 * 1024) + " MB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     private String where() {
@@ -177,10 +198,13 @@ final class Transport {
         if (contentType != null) {
             b.setHeader("Content-Type", contentType);
         }
-        boolean bodyless = request.body().length == 0 && Set.of("GET", "HEAD", "DELETE", "OPTIONS").contains(request.method());
-        b.method(request.method(), bodyless
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        boolean bodyless = request.body().length == 0
+                && Set.of("GET", "HEAD", "DELETE", "OPTIONS").contains(request.method());
+        b.method(
+                request.method(),
+                bodyless
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         return b.build();
     }
 }

@@ -78,7 +78,8 @@ public final class UpstreamClient {
         try {
             bytes = json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON for " + name(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + body.getClass().getSimpleName() + " as JSON for " + name(), e);
         }
         return send(UpstreamRequest.post(path, bytes, "application/json").withHeader("Accept", "application/json"));
     }

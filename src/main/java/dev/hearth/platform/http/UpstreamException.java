@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * stable snake_case word for APIs and metrics. Messages name the upstream and say what to check;
  * they never contain secrets (no query strings, headers, bodies of requests or cookies).
  */
-public sealed abstract class UpstreamException extends RuntimeException {
+public abstract sealed class UpstreamException extends RuntimeException {
 
     private final String upstream;
     private final String detail;

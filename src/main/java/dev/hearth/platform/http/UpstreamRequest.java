@@ -19,9 +19,15 @@ import org.jspecify.annotations.Nullable;
  * for no body; it is not copied, so do not change the array after handing it over.
  * {@code idempotent} decides whether the call may be retried; it defaults from the method.
  */
-public record UpstreamRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                              byte[] body, @Nullable String contentType, boolean idempotent,
-                              Optional<Duration> timeout) {
+public record UpstreamRequest(
+        String method,
+        String path,
+        Map<String, String> query,
+        Map<String, String> headers,
+        byte[] body,
+        @Nullable String contentType,
+        boolean idempotent,
+        Optional<Duration> timeout) {
 
     private static final byte[] NO_BODY = new byte[0];
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
@@ -47,7 +53,8 @@ public record UpstreamRequest(String method, String path, Map<String, String> qu
     /** Any method, idempotency from the method (GET, HEAD, PUT, DELETE, OPTIONS are idempotent). */
     public static UpstreamRequest of(String method, String path) {
         String m = method.toUpperCase(Locale.ROOT);
-        return new UpstreamRequest(m, path, Map.of(), Map.of(), NO_BODY, null, IDEMPOTENT_METHODS.contains(m), Optional.empty());
+        return new UpstreamRequest(
+                m, path, Map.of(), Map.of(), NO_BODY, null, IDEMPOTENT_METHODS.contains(m), Optional.empty());
     }
 
     public static UpstreamRequest get(String path) {
@@ -93,9 +100,10 @@ public record UpstreamRequest(String method, String path, Map<String, String> qu
 
     @Override
     public String toString() {
-        // Query values, header values and bodies may hold secrets (Tautulli's apikey, a login form): keys and sizes only.
-        return "UpstreamRequest[" + method + " " + pathWithoutQuery() + ", query=" + query.keySet()
-                + ", headers=" + headers.keySet() + ", bytes=" + body.length + ", idempotent=" + idempotent + "]";
+        // Query values, header values and bodies may hold secrets (Tautulli's apikey, a login form): keys and sizes
+        // only.
+        return "UpstreamRequest[" + method + " " + pathWithoutQuery() + ", query=" + query.keySet() + ", headers="
+                + headers.keySet() + ", bytes=" + body.length + ", idempotent=" + idempotent + "]";
     }
 
     /** The path without its query, safe to show in messages. */

@@ -106,9 +106,15 @@ public final class UpstreamResponse {
 
     private UpstreamException.BadResponse badJson(String what, IOException e) {
         // Jackson's own message quotes the offending content; keep only its location-free summary.
-        String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getClass().getSimpleName();
-        return new UpstreamException.BadResponse(upstream, "the response (HTTP " + status + ", "
-                + headers.firstValue("Content-Type").orElse("no content type") + ") " + what + ": " + firstLine(why), e);
+        String why = e instanceof JsonProcessingException j
+                ? j.getOriginalMessage()
+                : e.getClass().getSimpleName();
+        return new UpstreamException.BadResponse(
+                upstream,
+                "the response (HTTP " + status + ", "
+                        + headers.firstValue("Content-Type").orElse("no content type") + ") " + what + ": "
+                        + firstLine(why),
+                e);
     }
 
     private static String firstLine(String s) {
@@ -123,7 +129,8 @@ public final class UpstreamResponse {
         if (at < 0) {
             return StandardCharsets.UTF_8;
         }
-        String name = type.substring(at + "charset=".length()).split("[;\\s]")[0].replace("\"", "");
+        String name =
+                type.substring(at + "charset=".length()).split("[;\\s]")[0].replace("\"", "");
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException unknown) {

@@ -14,9 +14,16 @@ import java.util.Objects;
  * upstream that sends more (a broken or hostile one, an endless stream) fails the call as a bad
  * response instead of filling the heap.
  */
-public record UpstreamSpec(String name, URI baseUrl, Duration connectTimeout, Duration requestTimeout,
-                           RetryPolicy retry, CircuitPolicy circuit, AuthStrategy auth,
-                           Map<String, String> defaultHeaders, long maxResponseBytes) {
+public record UpstreamSpec(
+        String name,
+        URI baseUrl,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        RetryPolicy retry,
+        CircuitPolicy circuit,
+        AuthStrategy auth,
+        Map<String, String> defaultHeaders,
+        long maxResponseBytes) {
 
     /**
      * 16 MB: several times the largest answer a home server's daemons give (qBittorrent's list of a few
@@ -37,7 +44,10 @@ public record UpstreamSpec(String name, URI baseUrl, Duration connectTimeout, Du
             throw new IllegalArgumentException("upstream name must not be blank");
         }
         checkBaseUrl(name, baseUrl);
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || requestTimeout.isNegative()
+                || requestTimeout.isZero()) {
             throw new IllegalArgumentException("upstream '" + name + "': timeouts must be positive");
         }
         defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(defaultHeaders));
@@ -48,35 +58,49 @@ public record UpstreamSpec(String name, URI baseUrl, Duration connectTimeout, Du
 
     /** Connect 2 s, request 5 s, {@link RetryPolicy#defaults()}, {@link CircuitPolicy#defaults()}, no auth, no headers. */
     public static UpstreamSpec of(String name, URI baseUrl) {
-        return new UpstreamSpec(name, baseUrl, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                RetryPolicy.defaults(), CircuitPolicy.defaults(), AuthStrategy.none(), Map.of(), DEFAULT_MAX_RESPONSE_BYTES);
+        return new UpstreamSpec(
+                name,
+                baseUrl,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                RetryPolicy.defaults(),
+                CircuitPolicy.defaults(),
+                AuthStrategy.none(),
+                Map.of(),
+                DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     public UpstreamSpec withAuth(AuthStrategy a) {
-        return new UpstreamSpec(name, baseUrl, connectTimeout, requestTimeout, retry, circuit, a, defaultHeaders, maxResponseBytes);
+        return new UpstreamSpec(
+                name, baseUrl, connectTimeout, requestTimeout, retry, circuit, a, defaultHeaders, maxResponseBytes);
     }
 
     public UpstreamSpec withTimeouts(Duration connect, Duration request) {
-        return new UpstreamSpec(name, baseUrl, connect, request, retry, circuit, auth, defaultHeaders, maxResponseBytes);
+        return new UpstreamSpec(
+                name, baseUrl, connect, request, retry, circuit, auth, defaultHeaders, maxResponseBytes);
     }
 
     public UpstreamSpec withRetry(RetryPolicy r) {
-        return new UpstreamSpec(name, baseUrl, connectTimeout, requestTimeout, r, circuit, auth, defaultHeaders, maxResponseBytes);
+        return new UpstreamSpec(
+                name, baseUrl, connectTimeout, requestTimeout, r, circuit, auth, defaultHeaders, maxResponseBytes);
     }
 
     public UpstreamSpec withCircuit(CircuitPolicy c) {
-        return new UpstreamSpec(name, baseUrl, connectTimeout, requestTimeout, retry, c, auth, defaultHeaders, maxResponseBytes);
+        return new UpstreamSpec(
+                name, baseUrl, connectTimeout, requestTimeout, retry, c, auth, defaultHeaders, maxResponseBytes);
     }
 
     public UpstreamSpec withHeader(String k, String v) {
         Map<String, String> headers = new LinkedHashMap<>(defaultHeaders);
         headers.put(Objects.requireNonNull(k, "header name"), Objects.requireNonNull(v, "header value"));
-        return new UpstreamSpec(name, baseUrl, connectTimeout, requestTimeout, retry, circuit, auth, headers, maxResponseBytes);
+        return new UpstreamSpec(
+                name, baseUrl, connectTimeout, requestTimeout, retry, circuit, auth, headers, maxResponseBytes);
     }
 
     /** A larger (or smaller) bound on answers, for an upstream known to send big ones (a media library's listing). */
     public UpstreamSpec withMaxResponseBytes(long max) {
-        return new UpstreamSpec(name, baseUrl, connectTimeout, requestTimeout, retry, circuit, auth, defaultHeaders, max);
+        return new UpstreamSpec(
+                name, baseUrl, connectTimeout, requestTimeout, retry, circuit, auth, defaultHeaders, max);
     }
 
     @Override
@@ -84,7 +108,8 @@ public record UpstreamSpec(String name, URI baseUrl, Duration connectTimeout, Du
         // Header values may be api keys (withHeader("X-Api-Key", …)): names only.
         return "UpstreamSpec[name=" + name + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout
                 + ", requestTimeout=" + requestTimeout + ", retry=" + retry + ", circuit=" + circuit
-                + ", auth=" + auth + ", defaultHeaders=" + defaultHeaders.keySet() + ", maxResponseBytes=" + maxResponseBytes + "]";
+                + ", auth=" + auth + ", defaultHeaders=" + defaultHeaders.keySet() + ", maxResponseBytes="
+                + maxResponseBytes + "]";
     }
 
     private static void checkBaseUrl(String name, URI baseUrl) {
@@ -94,14 +119,15 @@ public record UpstreamSpec(String name, URI baseUrl, Duration connectTimeout, Du
         }
         if (baseUrl.getRawUserInfo() != null) {
             // The URL would carry a password into logs and error messages; the message leaves it out too.
-            throw new IllegalArgumentException("upstream '" + name
-                    + "': baseUrl must not contain user:password, use AuthStrategy.basic instead");
+            throw new IllegalArgumentException(
+                    "upstream '" + name + "': baseUrl must not contain user:password, use AuthStrategy.basic instead");
         }
         if (baseUrl.getHost() == null) {
             throw new IllegalArgumentException("upstream '" + name + "': baseUrl has no host: " + baseUrl);
         }
         if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("upstream '" + name + "': baseUrl must not have a query or fragment: " + baseUrl);
+            throw new IllegalArgumentException(
+                    "upstream '" + name + "': baseUrl must not have a query or fragment: " + baseUrl);
         }
     }
 }

@@ -9,8 +9,7 @@ import java.util.StringJoiner;
 /** Joins request paths onto base URLs and encodes query strings and forms. */
 final class Urls {
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /**
      * {@code http://h/sub/} + {@code /api/x} gives {@code http://h/sub/api/x}: request paths are

@@ -8,9 +8,18 @@ import java.time.Instant;
  */
 public record Health(Status status, Detail detail, String message, Instant checkedAt, long latencyMs) {
 
-    public enum Status { ONLINE, OFFLINE, UNKNOWN }
+    public enum Status {
+        ONLINE,
+        OFFLINE,
+        UNKNOWN
+    }
 
-    public enum Detail { NONE, CONFIGURATION_ERROR, COMMUNICATION_ERROR, AUTH_ERROR }
+    public enum Detail {
+        NONE,
+        CONFIGURATION_ERROR,
+        COMMUNICATION_ERROR,
+        AUTH_ERROR
+    }
 
     public static Health unknown(Instant at) {
         return new Health(Status.UNKNOWN, Detail.NONE, "not checked yet", at, 0);

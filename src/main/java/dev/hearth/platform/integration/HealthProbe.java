@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  */
 public final class HealthProbe {
 
-    private HealthProbe() {
-    }
+    private HealthProbe() {}
 
     /** Runs {@code probe} and never throws. */
     public static Health check(Clock clock, Supplier<String> probe) {
@@ -28,13 +27,24 @@ public final class HealthProbe {
     /** What a failed call means for the service's health. */
     public static Health failed(Clock clock, RuntimeException failure, long latencyMs) {
         return switch (failure) {
-            case UpstreamException.AuthFailed e -> Health.offline(Health.Detail.AUTH_ERROR, String.valueOf(e.getMessage())
-                    + "; fix the credentials of this service", clock.instant(), latencyMs);
-            case UpstreamException.HttpStatus e -> Health.offline(detailOf(e.status()), String.valueOf(e.getMessage()), clock.instant(), latencyMs);
-            case UpstreamException e -> Health.offline(Health.Detail.COMMUNICATION_ERROR, String.valueOf(e.getMessage()), clock.instant(), latencyMs);
+            case UpstreamException.AuthFailed e ->
+                Health.offline(
+                        Health.Detail.AUTH_ERROR,
+                        String.valueOf(e.getMessage()) + "; fix the credentials of this service",
+                        clock.instant(),
+                        latencyMs);
+            case UpstreamException.HttpStatus e ->
+                Health.offline(detailOf(e.status()), String.valueOf(e.getMessage()), clock.instant(), latencyMs);
+            case UpstreamException e ->
+                Health.offline(
+                        Health.Detail.COMMUNICATION_ERROR, String.valueOf(e.getMessage()), clock.instant(), latencyMs);
             // A health check never throws: an answer we cannot read is a communication problem.
-            default -> Health.offline(Health.Detail.COMMUNICATION_ERROR, "unexpected answer: " + failure.getClass().getSimpleName(),
-                    clock.instant(), latencyMs);
+            default ->
+                Health.offline(
+                        Health.Detail.COMMUNICATION_ERROR,
+                        "unexpected answer: " + failure.getClass().getSimpleName(),
+                        clock.instant(),
+                        latencyMs);
         };
     }
 

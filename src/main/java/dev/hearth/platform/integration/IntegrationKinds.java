@@ -23,8 +23,10 @@ public final class IntegrationKinds {
 
     public IntegrationKinds(List<? extends IntegrationKind<?>> kinds) {
         for (IntegrationKind<?> k : kinds) {
-            if (!k.id().matches("[a-z][a-z0-9_-]{0,31}")) throw new IllegalStateException("integration kind id must be lower-case: " + k.id());
-            if (byId.putIfAbsent(k.id(), k) != null) throw new IllegalStateException("integration kind registered twice: " + k.id());
+            if (!k.id().matches("[a-z][a-z0-9_-]{0,31}"))
+                throw new IllegalStateException("integration kind id must be lower-case: " + k.id());
+            if (byId.putIfAbsent(k.id(), k) != null)
+                throw new IllegalStateException("integration kind registered twice: " + k.id());
         }
     }
 
@@ -73,13 +75,20 @@ public final class IntegrationKinds {
     }
 
     /** Makes the integration of one service; the settings were checked at start, a binding failure here names them. */
-    public Integration create(String id, String serviceName, URI url, JsonNode settings, Duration timeout, KindContext context) {
-        IntegrationKind<?> kind = find(id).orElseThrow(() -> new IllegalArgumentException("unknown integration '" + id + "'"));
+    public Integration create(
+            String id, String serviceName, URI url, JsonNode settings, Duration timeout, KindContext context) {
+        IntegrationKind<?> kind =
+                find(id).orElseThrow(() -> new IllegalArgumentException("unknown integration '" + id + "'"));
         return create(kind, serviceName, url, settings, timeout, context);
     }
 
-    private static <S extends Record> Integration create(IntegrationKind<S> kind, String serviceName, URI url, JsonNode settings,
-                                                         Duration timeout, KindContext context) {
+    private static <S extends Record> Integration create(
+            IntegrationKind<S> kind,
+            String serviceName,
+            URI url,
+            JsonNode settings,
+            Duration timeout,
+            KindContext context) {
         S bound = SettingsBinding.bind(settings, kind.settings(), "services." + serviceName + ".credentials");
         return kind.create(new IntegrationTarget<>(serviceName, kind.base(url), bound, timeout), context);
     }

@@ -43,7 +43,10 @@ public class LiveHub {
     }
 
     /** {@code ENVELOPE}: /ws, {"type","channel","data"}; {@code SEED}: /monitoring, {"type","data"} as Monsterr sends. */
-    public enum Format { ENVELOPE, SEED }
+    public enum Format {
+        ENVELOPE,
+        SEED
+    }
 
     /** One connected client and what it subscribed to. */
     public final class Client {
@@ -53,6 +56,7 @@ public class LiveHub {
         private final BooleanSupplier stillValid;
         /** channel → keys; an empty set means every key of the channel. */
         private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
+
         private final AtomicInteger unsent = new AtomicInteger();
         private volatile boolean open = true;
 
@@ -68,7 +72,8 @@ public class LiveHub {
          * @throws IllegalStateException past {@code max_subscriptions} keys on this socket
          */
         public void subscribe(String channel, @Nullable String key) {
-            if (!channels.containsKey(channel)) throw new IllegalArgumentException("unknown channel '" + channel + "' (known: " + channels() + ")");
+            if (!channels.containsKey(channel))
+                throw new IllegalArgumentException("unknown channel '" + channel + "' (known: " + channels() + ")");
             if (key == null) {
                 subscriptions.put(channel, ConcurrentHashMap.newKeySet());
                 return;
@@ -126,8 +131,15 @@ public class LiveHub {
     private final AtomicLong published = new AtomicLong();
 
     @jakarta.inject.Inject
-    public LiveHub(ObjectMapper json, ConfigService config, Scheduler scheduler, jakarta.enterprise.inject.Instance<LiveChannels> contributed) {
-        this(json, config.current().section(LiveSettings.class), contributed.stream().flatMap(c -> c.liveChannels().stream()).toList());
+    public LiveHub(
+            ObjectMapper json,
+            ConfigService config,
+            Scheduler scheduler,
+            jakarta.enterprise.inject.Instance<LiveChannels> contributed) {
+        this(
+                json,
+                config.current().section(LiveSettings.class),
+                contributed.stream().flatMap(c -> c.liveChannels().stream()).toList());
         scheduler.every("live-credentials", SWEEP_EVERY, this::sweep);
     }
 
@@ -141,7 +153,8 @@ public class LiveHub {
         this.maxSocketsPerCaller = limits.maxSocketsPerCaller();
         this.maxSubscriptions = limits.maxSubscriptions();
         channels.forEach(c -> {
-            if (this.channels.putIfAbsent(c.name(), c) != null) throw new IllegalStateException("live channel contributed twice: " + c.name());
+            if (this.channels.putIfAbsent(c.name(), c) != null)
+                throw new IllegalStateException("live channel contributed twice: " + c.name());
         });
     }
 
@@ -246,7 +259,8 @@ public class LiveHub {
         });
     }
 
-    private static Map<String, Object> message(LiveChannel channel, @Nullable String key, Object payload, boolean envelope) {
+    private static Map<String, Object> message(
+            LiveChannel channel, @Nullable String key, Object payload, boolean envelope) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", channel.seedType());
         if (envelope) m.put("channel", channel.name());

@@ -77,16 +77,20 @@ public class LogStore extends Handler {
         String message = record.getMessage();
         if (record.getParameters() != null && record.getParameters().length > 0 && message != null) {
             try {
-                message = message.contains("%") ? String.format(message, record.getParameters())
+                message = message.contains("%")
+                        ? String.format(message, record.getParameters())
                         : java.text.MessageFormat.format(message, record.getParameters());
             } catch (IllegalArgumentException e) {
                 // keep the raw message: a bad format must not lose the line
             }
         }
         if (record.getThrown() != null) {
-            message = message + " (" + record.getThrown().getClass().getSimpleName() + ": " + record.getThrown().getMessage() + ")";
+            message = message + " (" + record.getThrown().getClass().getSimpleName() + ": "
+                    + record.getThrown().getMessage() + ")";
         }
-        Entry e = new Entry(record.getInstant(), levelName(record.getLevel()),
+        Entry e = new Entry(
+                record.getInstant(),
+                levelName(record.getLevel()),
                 record.getLoggerName() == null ? "" : LogValues.escape(record.getLoggerName(), 256),
                 message == null ? "" : LogValues.escape(message, MAX_MESSAGE));
         int maxLines = config.current().logs().bufferSize();
@@ -94,7 +98,8 @@ public class LogStore extends Handler {
         synchronized (entries) {
             entries.addLast(e);
             bytes += e.cost();
-            while (entries.size() > maxLines || bytes > maxBytes && entries.size() > 1) bytes -= entries.removeFirst().cost();
+            while (entries.size() > maxLines || bytes > maxBytes && entries.size() > 1)
+                bytes -= entries.removeFirst().cost();
         }
     }
 

@@ -25,7 +25,10 @@ public final class LogValues {
                 case '\n' -> "\\n";
                 case '\r' -> "\\r";
                 case '\t' -> "\\t";
-                default -> c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 ? String.format("\\u%04x", (int) c) : null;
+                default ->
+                    c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
+                            ? String.format("\\u%04x", (int) c)
+                            : null;
             };
             if (replacement != null && out == null) out = new StringBuilder(value.length() + 16).append(value, 0, i);
             if (out != null) {

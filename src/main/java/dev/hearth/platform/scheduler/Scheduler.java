@@ -34,21 +34,25 @@ public class Scheduler {
         AtomicBoolean running = new AtomicBoolean();
         long periodMs = Math.max(1, interval.toMillis());
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(periodMs, 1000) + 1);
-        ScheduledFuture<?> future = timer.scheduleAtFixedRate(() -> {
-            if (!running.compareAndSet(false, true)) {
-                LOG.debugf("Poller %s still running; skipping this round", name);
-                return;
-            }
-            Thread.ofVirtual().name("poll-" + name).start(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warnf("Poller %s failed: %s", name, e.getMessage());
-                } finally {
-                    running.set(false);
-                }
-            });
-        }, firstDelay, periodMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> future = timer.scheduleAtFixedRate(
+                () -> {
+                    if (!running.compareAndSet(false, true)) {
+                        LOG.debugf("Poller %s still running; skipping this round", name);
+                        return;
+                    }
+                    Thread.ofVirtual().name("poll-" + name).start(() -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            LOG.warnf("Poller %s failed: %s", name, e.getMessage());
+                        } finally {
+                            running.set(false);
+                        }
+                    });
+                },
+                firstDelay,
+                periodMs,
+                TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
     }
 

@@ -24,8 +24,15 @@ public class ApiKeyService {
     public static final String PREFIX = "hth_";
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
-    public record ApiKey(long id, String name, Role role, String prefix, String createdBy, Instant createdAt,
-                         @Nullable Instant expiresAt, @Nullable Instant lastUsedAt) {
+    public record ApiKey(
+            long id,
+            String name,
+            Role role,
+            String prefix,
+            String createdBy,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt) {
         public boolean expiredAt(Instant now) {
             return expiresAt != null && !now.isBefore(expiresAt);
         }
@@ -53,7 +60,8 @@ public class ApiKeyService {
             Map<String, ApiKey> keys = liveByHash;
             if (keys == null) {
                 Map<String, ApiKey> read = new ConcurrentHashMap<>();
-                db.query("SELECT id, name, role, prefix, created_by, created_at, expires_at, last_used_at, key_hash FROM api_keys WHERE revoked_at IS NULL",
+                db.query(
+                        "SELECT id, name, role, prefix, created_by, created_at, expires_at, last_used_at, key_hash FROM api_keys WHERE revoked_at IS NULL",
                         rs -> read.put(rs.getString("key_hash"), map(rs)));
                 liveByHash = keys = read;
             }
@@ -76,7 +84,10 @@ public class ApiKeyService {
 
     /** Whether a key with this secret existed and was revoked. */
     public boolean wasRevoked(String secret) {
-        return db.count("SELECT COUNT(*) FROM api_keys WHERE key_hash = ? AND revoked_at IS NOT NULL", Tokens.sha256(secret)) > 0;
+        return db.count(
+                        "SELECT COUNT(*) FROM api_keys WHERE key_hash = ? AND revoked_at IS NOT NULL",
+                        Tokens.sha256(secret))
+                > 0;
     }
 
     /** Whether the key with this id is neither revoked nor expired (a live socket's periodic question). */
@@ -89,19 +100,29 @@ public class ApiKeyService {
         String hash = Tokens.sha256(secret);
         String prefix = secret.substring(0, Math.min(8, secret.length()));
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        long id = db.insert("INSERT INTO api_keys (name, role, key_hash, prefix, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                name, role.id(), hash, prefix, createdBy, now.toEpochMilli(), expiresAt == null ? null : expiresAt.toEpochMilli());
+        long id = db.insert(
+                "INSERT INTO api_keys (name, role, key_hash, prefix, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                name,
+                role.id(),
+                hash,
+                prefix,
+                createdBy,
+                now.toEpochMilli(),
+                expiresAt == null ? null : expiresAt.toEpochMilli());
         ApiKey key = new ApiKey(id, name, role, prefix, createdBy, now, expiresAt, null);
         live().put(hash, key);
         return new NewKey(key, secret);
     }
 
     public List<ApiKey> list() {
-        return live().values().stream().sorted(Comparator.comparingLong(ApiKey::id)).toList();
+        return live().values().stream()
+                .sorted(Comparator.comparingLong(ApiKey::id))
+                .toList();
     }
 
     public boolean revoke(long id) {
-        int changed = db.update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.millis(), id);
+        int changed =
+                db.update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.millis(), id);
         live().values().removeIf(k -> k.id() == id);
         return changed > 0;
     }
@@ -116,10 +137,21 @@ public class ApiKeyService {
         ApiKey key = live().get(hash);
         Instant now = clock.instant();
         if (key == null || key.expiredAt(now)) return Optional.empty();
-        if (key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
-            ApiKey touched = new ApiKey(key.id(), key.name(), key.role(), key.prefix(), key.createdBy(), key.createdAt(), key.expiresAt(), now);
+        if (key.lastUsedAt() == null
+                || key.lastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
+            ApiKey touched = new ApiKey(
+                    key.id(),
+                    key.name(),
+                    key.role(),
+                    key.prefix(),
+                    key.createdBy(),
+                    key.createdAt(),
+                    key.expiresAt(),
+                    now);
             live().replace(hash, key, touched);
-            Thread.ofVirtual().start(() -> db.update("UPDATE api_keys SET last_used_at = ? WHERE id = ?", now.toEpochMilli(), key.id()));
+            Thread.ofVirtual()
+                    .start(() -> db.update(
+                            "UPDATE api_keys SET last_used_at = ? WHERE id = ?", now.toEpochMilli(), key.id()));
         }
         return Optional.of(key);
     }
@@ -129,7 +161,14 @@ public class ApiKeyService {
         Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
         long used = rs.getLong("last_used_at");
         Instant usedAt = rs.wasNull() ? null : Instant.ofEpochMilli(used);
-        return new ApiKey(rs.getLong("id"), rs.getString("name"), Role.parse(rs.getString("role")), rs.getString("prefix"),
-                rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")), expiresAt, usedAt);
+        return new ApiKey(
+                rs.getLong("id"),
+                rs.getString("name"),
+                Role.parse(rs.getString("role")),
+                rs.getString("prefix"),
+                rs.getString("created_by"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                expiresAt,
+                usedAt);
     }
 }

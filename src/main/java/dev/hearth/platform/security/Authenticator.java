@@ -38,7 +38,8 @@ public class Authenticator {
     }
 
     /** @param header request header by name; {@code sessionCookie} the session cookie's value if sent */
-    public Result authenticate(Function<String, @Nullable String> header, @Nullable String sessionCookie, String peerAddress) {
+    public Result authenticate(
+            Function<String, @Nullable String> header, @Nullable String sessionCookie, String peerAddress) {
         String apiKey = header.apply("X-API-Key");
         if (apiKey != null && !apiKey.isBlank()) {
             return byKey(apiKey.trim(), Caller.Method.API_KEY);
@@ -57,8 +58,14 @@ public class Authenticator {
         }
         if (sessionCookie != null && !sessionCookie.isBlank()) {
             return sessions.find(sessionCookie)
-                    .<Result>map(s -> new Result.Authenticated(new Caller("user:" + s.user().username(), s.user().username(), s.user().role(),
-                            Caller.Method.SESSION, s.credential()), s))
+                    .<Result>map(s -> new Result.Authenticated(
+                            new Caller(
+                                    "user:" + s.user().username(),
+                                    s.user().username(),
+                                    s.user().role(),
+                                    Caller.Method.SESSION,
+                                    s.credential()),
+                            s))
                     .orElseGet(Result.Anonymous::new);
         }
         return new Result.Anonymous();
@@ -69,17 +76,25 @@ public class Authenticator {
         if (!required.value().isEmpty()) {
             String sent = header.apply(required.name());
             if (sent == null || !Tokens.constantTimeEquals(sent, required.value())) {
-                return new Result.Rejected("Forward-auth headers without the proxy's secret (" + required.name() + ") are not believed");
+                return new Result.Rejected(
+                        "Forward-auth headers without the proxy's secret (" + required.name() + ") are not believed");
             }
         }
-        if (user.length() > MAX_PROXY_USER) return new Result.Rejected("Forward-auth user name is longer than " + MAX_PROXY_USER + " characters");
-        return new Result.Authenticated(new Caller("proxy:" + user, user, roleFromGroups(fa, header.apply(fa.groupsHeader())),
-                Caller.Method.FORWARD_AUTH), null);
+        if (user.length() > MAX_PROXY_USER)
+            return new Result.Rejected("Forward-auth user name is longer than " + MAX_PROXY_USER + " characters");
+        return new Result.Authenticated(
+                new Caller(
+                        "proxy:" + user,
+                        user,
+                        roleFromGroups(fa, header.apply(fa.groupsHeader())),
+                        Caller.Method.FORWARD_AUTH),
+                null);
     }
 
     private Result byKey(String secret, Caller.Method method) {
         return keys.verify(secret)
-                .<Result>map(k -> new Result.Authenticated(new Caller("key:" + k.id(), k.name(), k.role(), method, "key:" + k.id()), null))
+                .<Result>map(k -> new Result.Authenticated(
+                        new Caller("key:" + k.id(), k.name(), k.role(), method, "key:" + k.id()), null))
                 .orElseGet(() -> new Result.Rejected("API key is not valid: unknown, revoked or expired"));
     }
 

@@ -9,7 +9,13 @@ public record Caller(String id, String name, Role role, Method method, String cr
     /** Where the request gate leaves the caller for the rest of the request. */
     public static final String CONTEXT_KEY = "hearth.caller";
 
-    public enum Method { API_KEY, BEARER, SESSION, FORWARD_AUTH, SYSTEM }
+    public enum Method {
+        API_KEY,
+        BEARER,
+        SESSION,
+        FORWARD_AUTH,
+        SYSTEM
+    }
 
     public Caller(String id, String name, Role role, Method method) {
         this(id, name, role, method, "");

@@ -23,7 +23,9 @@ public class CurrentCaller {
         var rc = request.getCurrent();
         Caller caller = rc == null ? null : rc.get(Caller.CONTEXT_KEY);
         if (caller == null) {
-            throw new ApiException(ErrorCode.UNAUTHORIZED, "Authentication required: send X-API-Key, Authorization: Bearer, or log in");
+            throw new ApiException(
+                    ErrorCode.UNAUTHORIZED,
+                    "Authentication required: send X-API-Key, Authorization: Bearer, or log in");
         }
         return caller;
     }

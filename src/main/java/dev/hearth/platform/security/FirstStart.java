@@ -70,23 +70,30 @@ public class FirstStart {
     public void run() {
         // A new database certainly needs the browser password: its slow hash runs beside the migration.
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(tokens.randomBytes(15));
-        @Nullable CompletableFuture<String> hash = database.startsEmpty()
-                ? CompletableFuture.supplyAsync(() -> users.hash(password), task -> Thread.ofVirtual().name("hearth-password-hash").start(task))
+        @Nullable
+        CompletableFuture<String> hash = database.startsEmpty()
+                ? CompletableFuture.supplyAsync(
+                        () -> users.hash(password),
+                        task -> Thread.ofVirtual().name("hearth-password-hash").start(task))
                 : null;
         String configuredKey = config.current().security().adminApiKey();
         StringBuilder shown = new StringBuilder();
         boolean created = false;
         if (!configuredKey.isBlank()) {
             if (keys.wasRevoked(configuredKey)) {
-                LOG.warn("The admin API key in HEARTH_ADMIN_API_KEY was revoked and stays revoked: remove it from the environment, "
-                        + "or set a new one to register it at the next start");
+                LOG.warn(
+                        "The admin API key in HEARTH_ADMIN_API_KEY was revoked and stays revoked: remove it from the environment, "
+                                + "or set a new one to register it at the next start");
             } else {
                 keys.ensure("admin (HEARTH_ADMIN_API_KEY)", Role.ADMIN, configuredKey, "first-start")
                         .ifPresent(k -> LOG.info("Registered the admin API key given by HEARTH_ADMIN_API_KEY"));
             }
             shown.append("Admin API key:  (the one you set in HEARTH_ADMIN_API_KEY)\n");
         } else if (!keys.any()) {
-            shown.append("Admin API key:  ").append(keys.create("admin", Role.ADMIN, null, "first-start").secret()).append('\n');
+            shown.append("Admin API key:  ")
+                    .append(keys.create("admin", Role.ADMIN, null, "first-start")
+                            .secret())
+                    .append('\n');
             created = true;
         }
         if (!users.any()) {
@@ -98,7 +105,8 @@ public class FirstStart {
         Path file = config.dataDir().resolve(CREDENTIALS_FILE);
         writeOwnerOnly(file, "# Hearth's first-start credentials. Keep them, then delete this file.\n" + shown);
         // Printed, not logged: the log store and log files must never hold secrets.
-        System.out.println("\n==== Hearth first start ====\n" + shown + "Saved to " + file.toAbsolutePath() + " (mode 0600)\n============================\n");
+        System.out.println("\n==== Hearth first start ====\n" + shown + "Saved to " + file.toAbsolutePath()
+                + " (mode 0600)\n============================\n");
         LOG.infof("First start: credentials written to %s", file.toAbsolutePath());
     }
 
@@ -111,7 +119,8 @@ public class FirstStart {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         } catch (UnsupportedOperationException e) {
-            throw new IllegalStateException("the data dir must be on a POSIX file system to keep credentials private", e);
+            throw new IllegalStateException(
+                    "the data dir must be on a POSIX file system to keep credentials private", e);
         }
     }
 }

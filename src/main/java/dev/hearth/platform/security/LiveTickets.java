@@ -26,14 +26,17 @@ public class LiveTickets {
 
     public LiveTickets(Clock clock, ConfigService config) {
         this.clock = clock;
-        this.ttl = config.current().section(dev.hearth.platform.live.LiveSettings.class).ticketTtl();
+        this.ttl = config.current()
+                .section(dev.hearth.platform.live.LiveSettings.class)
+                .ticketTtl();
     }
 
     public record Ticket(String ticket, long expiresInSeconds) {}
 
     public Ticket issue(Caller caller) {
         long now = clock.millis();
-        tickets.values().removeIf(i -> i.expiresAt() < now); // expired ones go whenever a new one is made: the map stays small
+        tickets.values()
+                .removeIf(i -> i.expiresAt() < now); // expired ones go whenever a new one is made: the map stays small
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String ticket = "wst_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -40,7 +40,9 @@ final class Passwords {
     private static byte[] derive(String scheme, String password, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance(ALGORITHMS.get(scheme)).generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance(ALGORITHMS.get(scheme))
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException(e);
         }

@@ -39,8 +39,10 @@ public class ProxyTrust {
         for (String entry : config.current().security().trustedProxies()) {
             AddressRange range = AddressRange.parse(entry);
             if (range.prefixBits() < range.network().length * 8) {
-                LOG.warnf("security.trusted_proxies: '%s' trusts every address in that range, each of which may then claim any client "
-                        + "address and, with forward-auth, any user; list the proxy's own address instead", entry);
+                LOG.warnf(
+                        "security.trusted_proxies: '%s' trusts every address in that range, each of which may then claim any client "
+                                + "address and, with forward-auth, any user; list the proxy's own address instead",
+                        entry);
             }
         }
     }
@@ -116,11 +118,14 @@ public class ProxyTrust {
     }
 
     private static String canonical(String address) {
-        return literal(address).map(InetAddress::getHostAddress).orElse(address.length() > 64 ? address.substring(0, 64) : address);
+        return literal(address)
+                .map(InetAddress::getHostAddress)
+                .orElse(address.length() > 64 ? address.substring(0, 64) : address);
     }
 
     static Optional<InetAddress> literal(String address) {
-        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        String a =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         if (a.isEmpty() || a.length() > 45 || !a.matches("[0-9a-fA-F:.]+")) return Optional.empty();
         try {
             return Optional.of(InetAddress.getByName(a));

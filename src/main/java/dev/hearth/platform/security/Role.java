@@ -22,11 +22,15 @@ public enum Role {
     }
 
     public static Optional<Role> find(String text) {
-        return Arrays.stream(values()).filter(r -> r.id().equalsIgnoreCase(text.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.id().equalsIgnoreCase(text.trim()))
+                .findFirst();
     }
 
     @JsonCreator
     public static Role parse(String text) {
-        return find(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a role (viewer, operator, admin)"));
+        return find(text)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("'" + text + "' is not a role (viewer, operator, admin)"));
     }
 }

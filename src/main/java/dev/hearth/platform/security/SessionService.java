@@ -43,10 +43,15 @@ public class SessionService {
         this.config = config;
         this.clock = clock;
         db.update("DELETE FROM sessions WHERE expires_at <= ?", clock.millis());
-        db.query("SELECT s.id, s.token_hash, s.csrf_token, s.expires_at, u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id",
-                rs -> byHash.put(rs.getString(2), new Session(rs.getLong(1),
-                        new UserService.User(rs.getLong(5), rs.getString(6), Role.parse(rs.getString(7))),
-                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)))));
+        db.query(
+                "SELECT s.id, s.token_hash, s.csrf_token, s.expires_at, u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id",
+                rs -> byHash.put(
+                        rs.getString(2),
+                        new Session(
+                                rs.getLong(1),
+                                new UserService.User(rs.getLong(5), rs.getString(6), Role.parse(rs.getString(7))),
+                                rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4)))));
     }
 
     /** The session cookie's name: {@code __Host-} prefixed when the browser talks HTTPS. */
@@ -64,8 +69,13 @@ public class SessionService {
         Instant now = clock.instant();
         Instant expires = now.plus(config.current().security().sessionTtl());
         String hash = Tokens.sha256(token);
-        long id = db.insert("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                hash, user.id(), csrf, now.toEpochMilli(), expires.toEpochMilli());
+        long id = db.insert(
+                "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                hash,
+                user.id(),
+                csrf,
+                now.toEpochMilli(),
+                expires.toEpochMilli());
         Session session = new Session(id, user, csrf, expires);
         byHash.put(hash, session);
         return new NewSession(session, token);

@@ -43,24 +43,37 @@ public class UserService {
     }
 
     User createHashed(String username, String passwordHash, Role role) {
-        long id = db.insert("INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)",
-                username, passwordHash, role.id(), clock.millis());
+        long id = db.insert(
+                "INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)",
+                username,
+                passwordHash,
+                role.id(),
+                clock.millis());
         return new User(id, username, role);
     }
 
     public Optional<User> find(long id) {
-        return db.queryOne("SELECT id, username, role FROM users WHERE id = ?",
-                rs -> new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3))), id);
+        return db.queryOne(
+                "SELECT id, username, role FROM users WHERE id = ?",
+                rs -> new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3))),
+                id);
     }
 
     public Optional<User> find(String username) {
-        return db.queryOne("SELECT id, username, role FROM users WHERE username = ?",
-                rs -> new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3))), username);
+        return db.queryOne(
+                "SELECT id, username, role FROM users WHERE username = ?",
+                rs -> new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3))),
+                username);
     }
 
     public List<Account> list() {
-        return db.query("SELECT id, username, role, created_at FROM users ORDER BY username",
-                rs -> new Account(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3)), Instant.ofEpochMilli(rs.getLong(4))));
+        return db.query(
+                "SELECT id, username, role, created_at FROM users ORDER BY username",
+                rs -> new Account(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Role.parse(rs.getString(3)),
+                        Instant.ofEpochMilli(rs.getLong(4))));
     }
 
     public long admins() {
@@ -83,9 +96,12 @@ public class UserService {
     /** The user whose password this is; the hash is checked even for unknown names, so timing tells nothing. */
     public Optional<User> authenticate(String username, String password) {
         record Row(User user, String hash) {}
-        Optional<Row> row = db.queryOne("SELECT id, username, role, password_hash FROM users WHERE username = ?",
-                rs -> new Row(new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3))), rs.getString(4)), username);
-        String hash = row.map(Row::hash).orElse("pbkdf2-sha256$210000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        Optional<Row> row = db.queryOne(
+                "SELECT id, username, role, password_hash FROM users WHERE username = ?",
+                rs -> new Row(new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3))), rs.getString(4)),
+                username);
+        String hash = row.map(Row::hash)
+                .orElse("pbkdf2-sha256$210000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         boolean ok = passwords.matches(password, hash);
         return ok ? row.map(Row::user) : Optional.empty();
     }

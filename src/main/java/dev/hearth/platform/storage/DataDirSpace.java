@@ -53,7 +53,10 @@ public final class DataDirSpace {
     public boolean release() {
         try {
             boolean released = Files.deleteIfExists(dataDir.resolve(RESERVE_FILE));
-            if (released) LOG.warnf("Released the %d MB space reserve in %s to record that it is full", RESERVE_BYTES >> 20, dataDir);
+            if (released)
+                LOG.warnf(
+                        "Released the %d MB space reserve in %s to record that it is full",
+                        RESERVE_BYTES >> 20, dataDir);
             return released;
         } catch (IOException e) {
             return false;

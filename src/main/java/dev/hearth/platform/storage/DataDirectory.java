@@ -21,8 +21,15 @@ public final class DataDirectory {
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     /** What the data dir holds that is secret or private: the database (and its WAL), run-time changes, secrets. */
-    static final List<String> PRIVATE_FILES = List.of("hearth.db", "hearth.db-wal", "hearth.db-shm", "hearth.db-journal",
-            "config-overrides.yml", "config-overrides.yml.tmp", "webhook-secret", "initial-credentials.txt");
+    static final List<String> PRIVATE_FILES = List.of(
+            "hearth.db",
+            "hearth.db-wal",
+            "hearth.db-shm",
+            "hearth.db-journal",
+            "config-overrides.yml",
+            "config-overrides.yml.tmp",
+            "webhook-secret",
+            "initial-credentials.txt");
 
     private DataDirectory() {}
 
@@ -31,7 +38,7 @@ public final class DataDirectory {
         try {
             if (Files.notExists(dataDir, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(DIRECTORY));
-                Files.setPosixFilePermissions(dataDir, DIRECTORY);   // the umask may have taken bits away; never adds any
+                Files.setPosixFilePermissions(dataDir, DIRECTORY); // the umask may have taken bits away; never adds any
                 return;
             }
             restrict(dataDir, DIRECTORY);

@@ -123,12 +123,15 @@ public class Database {
         props.put(AgroalPropertiesReader.JDBC_URL, url);
         // Named, not looked up in DriverManager: a driver registered by an earlier Quarkus app of the same JVM
         // (tests with several profiles) is invisible to this class loader, and the lookup fails "No suitable driver".
-        props.put(AgroalPropertiesReader.PROVIDER_CLASS_NAME, storage.isPostgresql() ? "org.postgresql.Driver" : "org.sqlite.JDBC");
+        props.put(
+                AgroalPropertiesReader.PROVIDER_CLASS_NAME,
+                storage.isPostgresql() ? "org.postgresql.Driver" : "org.sqlite.JDBC");
         props.put(AgroalPropertiesReader.MIN_SIZE, "1");
         props.put(AgroalPropertiesReader.INITIAL_SIZE, "1");
         props.put(AgroalPropertiesReader.ACQUISITION_TIMEOUT_S, "10");
         try {
-            return AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get());
+            return AgroalDataSource.from(
+                    new AgroalPropertiesReader().readProperties(props).get());
         } catch (SQLException e) {
             throw new StorageException("cannot open the " + storage.kind() + " database: " + e.getMessage(), e);
         }
@@ -148,7 +151,8 @@ public class Database {
     }
 
     private static void migrate(AgroalDataSource dataSource, HearthConfig.Storage storage) {
-        if (!atNewestMigration(dataSource)) flyway(dataSource, storage.isPostgresql()).load().migrate();
+        if (!atNewestMigration(dataSource))
+            flyway(dataSource, storage.isPostgresql()).load().migrate();
     }
 
     static FluentConfiguration flyway(DataSource dataSource, boolean postgresql) {
@@ -166,9 +170,11 @@ public class Database {
      * Flyway's check that applied scripts were not edited since runs at the starts that migrate, and in tests.
      */
     static boolean atNewestMigration(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT (SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
-                     + " ORDER BY installed_rank DESC LIMIT 1), (SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success)")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT (SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+                                + " ORDER BY installed_rank DESC LIMIT 1), (SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success)")) {
             return rs.next() && NEWEST_MIGRATION.equals(rs.getString(1)) && rs.getLong(2) == 0;
         } catch (SQLException noHistoryYet) {
             return false;
@@ -194,7 +200,9 @@ public class Database {
     }
 
     private boolean isPostgresqlSafe() {
-        return opened.isDone() && !opened.isCompletedExceptionally() && "postgresql".equals(opened.join().kind());
+        return opened.isDone()
+                && !opened.isCompletedExceptionally()
+                && "postgresql".equals(opened.join().kind());
     }
 
     public boolean isPostgresql() {
@@ -208,7 +216,8 @@ public class Database {
     /** Storage readiness for /health: opened and migrated, and a round trip within a second. */
     public boolean isReady() {
         if (!opened.isDone() || opened.isCompletedExceptionally()) return false;
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.setQueryTimeout(1);
             return s.execute("SELECT 1");
         } catch (SQLException e) {
@@ -256,7 +265,8 @@ public class Database {
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, @Nullable Object... params) {
         return withConnection(c -> {
-            try (PreparedStatement ps = prepare(c, sql, params, false); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, sql, params, false);
+                    ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) rows.add(mapper.map(rs));
                 return rows;
@@ -311,8 +321,10 @@ public class Database {
         T run(Connection c) throws SQLException;
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, @Nullable Object[] params, boolean keys) throws SQLException {
-        PreparedStatement ps = keys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
+    private static PreparedStatement prepare(Connection c, String sql, @Nullable Object[] params, boolean keys)
+            throws SQLException {
+        PreparedStatement ps =
+                keys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);
         }

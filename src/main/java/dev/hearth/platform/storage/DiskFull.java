@@ -23,8 +23,11 @@ public final class DiskFull extends ApiException {
     static final long LOW_WATER = 256 * 1024;
 
     private DiskFull(Path dataDir, long free) {
-        super(ErrorCode.SERVICE_UNAVAILABLE, "the data directory's file system is full: " + dataDir + " (" + free
-                + " bytes free); free space there and the write will succeed", details(dataDir, free));
+        super(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "the data directory's file system is full: " + dataDir + " (" + free
+                        + " bytes free); free space there and the write will succeed",
+                details(dataDir, free));
     }
 
     private static Map<String, Object> details(Path dataDir, long free) {
@@ -41,7 +44,9 @@ public final class DiskFull extends ApiException {
 
     /** Whether a file write into the data dir failed for want of space (ENOSPC, or an error with no room left). */
     public static boolean isFull(IOException e, Path dataDir) {
-        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : String.valueOf(e.getMessage());
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null
+                ? fse.getReason()
+                : String.valueOf(e.getMessage());
         return reason.toLowerCase(Locale.ROOT).contains("no space left") || usable(dataDir) < LOW_WATER;
     }
 
@@ -56,8 +61,11 @@ public final class DiskFull extends ApiException {
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         // After SQLITE_FULL inside a transaction SQLite has already rolled it back, so the commit that
         // follows fails with "no transaction is active": the same full disk, seen one step later.
-        boolean failedForLackOfRoom = primary == 10 || message.contains("disk i/o error") || message.contains("no transaction is active");
-        return primary == 13 || message.contains("disk is full") || message.contains("no space left")
+        boolean failedForLackOfRoom =
+                primary == 10 || message.contains("disk i/o error") || message.contains("no transaction is active");
+        return primary == 13
+                || message.contains("disk is full")
+                || message.contains("no space left")
                 || failedForLackOfRoom && usable(dataDir) < LOW_WATER;
     }
 
@@ -65,7 +73,7 @@ public final class DiskFull extends ApiException {
         try {
             return Files.getFileStore(dataDir).getUsableSpace();
         } catch (IOException | RuntimeException e) {
-            return Long.MAX_VALUE;   // cannot tell: not full
+            return Long.MAX_VALUE; // cannot tell: not full
         }
     }
 }

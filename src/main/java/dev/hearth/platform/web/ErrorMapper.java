@@ -70,11 +70,19 @@ public class ErrorMapper {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         String route = rc.request().method() + " " + rc.normalizedPath();
         if (e instanceof NotFoundException) {
-            return respond(rc, ErrorCode.NOT_FOUND, "No such route: " + route, Map.of("documentation", "/api/v1/openapi.json"));
+            return respond(
+                    rc,
+                    ErrorCode.NOT_FOUND,
+                    "No such route: " + route,
+                    Map.of("documentation", "/api/v1/openapi.json"));
         }
         if (e instanceof NotAllowedException na) {
-            String allowed = na.getResponse().getAllowedMethods().stream().sorted().collect(Collectors.joining(", "));
-            return respond(rc, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed: " + route,
+            String allowed =
+                    na.getResponse().getAllowedMethods().stream().sorted().collect(Collectors.joining(", "));
+            return respond(
+                    rc,
+                    ErrorCode.METHOD_NOT_ALLOWED,
+                    "Method not allowed: " + route,
                     allowed.isEmpty() ? Map.of("documentation", "/api/v1/openapi.json") : Map.of("allowed", allowed));
         }
         ErrorCode code = switch (status) {
@@ -102,8 +110,16 @@ public class ErrorMapper {
     public Response unexpected(Throwable e, RoutingContext rc) {
         if (e instanceof WebApplicationException w) return web(w, rc);
         if (e instanceof ApiException a) return api(a, rc);
-        LOG.errorf(e, "Unexpected failure serving %s %s (request %s)", rc.request().method(), rc.normalizedPath(), Errors.requestId(rc));
-        return respond(rc, ErrorCode.INTERNAL_ERROR, "Something went wrong inside Hearth; the log has the details under this request id",
+        LOG.errorf(
+                e,
+                "Unexpected failure serving %s %s (request %s)",
+                rc.request().method(),
+                rc.normalizedPath(),
+                Errors.requestId(rc));
+        return respond(
+                rc,
+                ErrorCode.INTERNAL_ERROR,
+                "Something went wrong inside Hearth; the log has the details under this request id",
                 Map.of());
     }
 
@@ -112,8 +128,7 @@ public class ErrorMapper {
         if (details.get("retry_after_seconds") instanceof Number seconds) {
             builder.header("Retry-After", seconds.longValue());
         }
-        return builder
-                .type(MediaType.APPLICATION_JSON_TYPE)
+        return builder.type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of(code, message, details, Errors.requestId(rc)))
                 .build();
     }
@@ -127,14 +142,18 @@ public class ErrorMapper {
             return "Unknown field '" + field + "'";
         }
         if (e instanceof InvalidFormatException f) {
-            return field + ": '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName().toLowerCase();
+            return field + ": '" + f.getValue() + "' is not a valid "
+                    + f.getTargetType().getSimpleName().toLowerCase();
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            return (field.isEmpty() ? "" : field + ": ") + firstLine(String.valueOf(v.getCause().getMessage()));
+            return (field.isEmpty() ? "" : field + ": ")
+                    + firstLine(String.valueOf(v.getCause().getMessage()));
         }
         if (e instanceof MismatchedInputException m) {
             return (field.isEmpty() ? "Request body" : field) + ": wrong type or missing value"
-                    + (m.getTargetType() == null ? "" : " (expected " + m.getTargetType().getSimpleName().toLowerCase() + ")");
+                    + (m.getTargetType() == null
+                            ? ""
+                            : " (expected " + m.getTargetType().getSimpleName().toLowerCase() + ")");
         }
         return "Invalid JSON: " + firstLine(e.getOriginalMessage());
     }

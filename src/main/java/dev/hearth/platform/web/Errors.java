@@ -27,7 +27,9 @@ public class Errors {
         if (response.ended() || response.headWritten()) return;
         try {
             byte[] body = json.writeValueAsBytes(ApiError.of(code, message, details, requestId(rc)));
-            response.setStatusCode(code.status()).putHeader("Content-Type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(body));
+            response.setStatusCode(code.status())
+                    .putHeader("Content-Type", "application/json")
+                    .end(io.vertx.core.buffer.Buffer.buffer(body));
         } catch (JsonProcessingException e) {
             response.setStatusCode(code.status()).end();
         }

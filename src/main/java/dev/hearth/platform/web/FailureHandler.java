@@ -27,7 +27,11 @@ public class FailureHandler {
                 if (rc.failure() != null) {
                     LOG.errorf(rc.failure(), "Request %s failed", Errors.requestId(rc));
                 }
-                errors.write(rc, ErrorCode.INTERNAL_ERROR, "Something went wrong inside Hearth; the log has the details under this request id", Map.of());
+                errors.write(
+                        rc,
+                        ErrorCode.INTERNAL_ERROR,
+                        "Something went wrong inside Hearth; the log has the details under this request id",
+                        Map.of());
             }
         });
     }

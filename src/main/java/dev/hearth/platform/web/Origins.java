@@ -20,7 +20,10 @@ final class Origins {
         try {
             URI o = URI.create(origin);
             URI a = URI.create((https ? "https://" : "http://") + authority);
-            if (o.getScheme() == null || o.getHost() == null || a.getHost() == null || o.getRawPath() != null && !o.getRawPath().isEmpty()) {
+            if (o.getScheme() == null
+                    || o.getHost() == null
+                    || a.getHost() == null
+                    || o.getRawPath() != null && !o.getRawPath().isEmpty()) {
                 return false;
             }
             return o.getScheme().equalsIgnoreCase(a.getScheme())

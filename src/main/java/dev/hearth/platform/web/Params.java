@@ -15,7 +15,8 @@ public final class Params {
         if (raw == null || raw.isBlank()) return fallback;
         try {
             int v = Integer.parseInt(raw.trim());
-            if (v < min || v > max) throw ApiException.invalid(name, "must be between " + min + " and " + max + " (got " + v + ")");
+            if (v < min || v > max)
+                throw ApiException.invalid(name, "must be between " + min + " and " + max + " (got " + v + ")");
             return v;
         } catch (NumberFormatException e) {
             throw ApiException.invalid(name, "'" + raw + "' is not a whole number");

@@ -101,10 +101,17 @@ public class RateLimiter {
     private List<Group> groups(HearthConfig.RateLimits limits) {
         Groups g = groups;
         if (g.source() != limits) {
-            g = new Groups(limits, limits.groups().entrySet().stream()
-                    .map(e -> new Group(e.getKey(), e.getValue().pathPrefix(), e.getValue().perMinute()))
-                    .sorted(Comparator.comparingInt((Group x) -> x.prefix().length()).reversed())
-                    .toList());
+            g = new Groups(
+                    limits,
+                    limits.groups().entrySet().stream()
+                            .map(e -> new Group(
+                                    e.getKey(),
+                                    e.getValue().pathPrefix(),
+                                    e.getValue().perMinute()))
+                            .sorted(Comparator.comparingInt(
+                                            (Group x) -> x.prefix().length())
+                                    .reversed())
+                            .toList());
             groups = g;
         }
         return g.longestFirst();

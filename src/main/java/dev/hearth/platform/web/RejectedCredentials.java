@@ -39,7 +39,8 @@ public class RejectedCredentials {
                 m = minute;
             }
         }
-        String who = m.counts().size() >= MAX_ADDRESSES && !m.counts().containsKey(address) ? "other addresses" : address;
+        String who =
+                m.counts().size() >= MAX_ADDRESSES && !m.counts().containsKey(address) ? "other addresses" : address;
         int n = m.counts().computeIfAbsent(who, k -> new AtomicInteger()).incrementAndGet();
         if (n == 1 || n == 10 || n == 100 || n == 1000 || n % 10_000 == 0) {
             LOG.warnf("Rejected credentials from %s (%d in this minute): %s", LogValues.safe(who), n, reason);

@@ -44,8 +44,9 @@ public class RequestGate {
      * Only Hearth's own files run, load and connect; nothing inline, nothing framed. {@code data:} images are
      * for the stylesheets' icons. WebSocket connections to this origin are covered by {@code 'self'}.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
@@ -57,8 +58,16 @@ public class RequestGate {
     private final RejectedCredentials rejections;
     private final @Nullable BrowserPages pages;
 
-    public RequestGate(Authenticator authenticator, RateLimiter rateLimiter, ConfigService config, Errors errors, LiveTickets tickets,
-                       ProxyTrust proxies, RouteRules routes, RejectedCredentials rejections, Instance<BrowserPages> pages) {
+    public RequestGate(
+            Authenticator authenticator,
+            RateLimiter rateLimiter,
+            ConfigService config,
+            Errors errors,
+            LiveTickets tickets,
+            ProxyTrust proxies,
+            RouteRules routes,
+            RejectedCredentials rejections,
+            Instance<BrowserPages> pages) {
         this.authenticator = authenticator;
         this.tickets = tickets;
         this.rateLimiter = rateLimiter;
@@ -78,7 +87,9 @@ public class RequestGate {
 
     void handle(RoutingContext rc) {
         String incoming = rc.request().getHeader("X-Request-Id");
-        String requestId = incoming != null && GOOD_REQUEST_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String requestId = incoming != null && GOOD_REQUEST_ID.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
         rc.put(Errors.REQUEST_ID_KEY, requestId);
         HttpServerResponse response = rc.response();
         response.putHeader("X-Request-Id", requestId)
@@ -90,10 +101,13 @@ public class RequestGate {
         HttpMethod method = rc.request().method();
         HearthConfig current = config.current();
 
-        String peer = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
+        String peer = rc.request().remoteAddress() == null
+                ? ""
+                : rc.request().remoteAddress().host();
         String client = proxies.clientAddress(peer, rc.request().getHeader("X-Forwarded-For"));
         boolean https = proxies.https(rc.request().isSSL(), peer, rc.request().getHeader("X-Forwarded-Proto"));
-        boolean secureCookies = proxies.secureCookies(rc.request().isSSL(), peer, rc.request().getHeader("X-Forwarded-Proto"));
+        boolean secureCookies =
+                proxies.secureCookies(rc.request().isSSL(), peer, rc.request().getHeader("X-Forwarded-Proto"));
         rc.put(CurrentCaller.CLIENT_ADDRESS_KEY, client);
         rc.put(CurrentCaller.HTTPS_KEY, secureCookies);
         RouteRules.Rule rule = routes.of(method.name(), path);
@@ -101,7 +115,8 @@ public class RequestGate {
         if (!withinBodyLimit(rc, rule, current.server())) return;
 
         Cookie session = rc.request().getCookie(SessionService.cookieName(secureCookies));
-        Authenticator.Result auth = authenticator.authenticate(rc.request()::getHeader, session == null ? null : session.getValue(), peer);
+        Authenticator.Result auth =
+                authenticator.authenticate(rc.request()::getHeader, session == null ? null : session.getValue(), peer);
         String addressClient = "addr:" + ProxyTrust.bucket(client);
         if (auth instanceof Authenticator.Result.Rejected rejected) {
             // a guess costs the guesser's address its requests, like any other request without a caller
@@ -117,28 +132,48 @@ public class RequestGate {
         // the socket itself redeems (so it knows whose it is); here it is only checked.
         String ticket = caller == null && upgrade ? rc.request().getParam("ticket") : null;
         if (ticket != null && !tickets.valid(ticket)) {
-            errors.write(rc, ErrorCode.UNAUTHORIZED, "WebSocket ticket unknown, used or expired: get a new one (POST /api/v1/ws/ticket)", Map.of());
+            errors.write(
+                    rc,
+                    ErrorCode.UNAUTHORIZED,
+                    "WebSocket ticket unknown, used or expired: get a new one (POST /api/v1/ws/ticket)",
+                    Map.of());
             return;
         }
 
-        if (rule.rateLimited() && limited(rc, rateLimiter.check(caller != null ? caller.id() : addressClient, path))) return;
+        if (rule.rateLimited() && limited(rc, rateLimiter.check(caller != null ? caller.id() : addressClient, path)))
+            return;
 
-        boolean open = rule.isPublic() || publicStatic(path) || path.equals("/metrics") && !current.metrics().requireAuth();
+        boolean open = rule.isPublic()
+                || publicStatic(path)
+                || path.equals("/metrics") && !current.metrics().requireAuth();
         if (caller == null && ticket == null && !open) {
             if (method == HttpMethod.GET && !path.startsWith("/api/") && acceptsHtml(rc) && pages != null) {
-                response.setStatusCode(302).putHeader("Location", pages.loginPage()).end();
+                response.setStatusCode(302)
+                        .putHeader("Location", pages.loginPage())
+                        .end();
                 return;
             }
-            errors.write(rc, ErrorCode.UNAUTHORIZED, "Authentication required: send X-API-Key, Authorization: Bearer, or log in",
+            errors.write(
+                    rc,
+                    ErrorCode.UNAUTHORIZED,
+                    "Authentication required: send X-API-Key, Authorization: Bearer, or log in",
                     pages == null ? Map.of() : Map.of("login", pages.loginRoute()));
             return;
         }
-        if (caller != null && caller.ambient() && (upgrade || !SAFE.contains(method)) && !sameOrigin(rc, https, upgrade ? null : sessionState)) {
-            errors.write(rc, ErrorCode.FORBIDDEN, upgrade
-                    ? "CSRF: a live socket opened with the session cookie or a proxy's login must come from this site (Origin)"
-                    : "CSRF: a change made with the session cookie or a proxy's login must come from this site: send the "
-                            + SessionService.CSRF_HEADER + " header with the value of the " + SessionService.csrfCookieName(secureCookies)
-                            + " cookie (or a same-origin Origin)", Map.of());
+        if (caller != null
+                && caller.ambient()
+                && (upgrade || !SAFE.contains(method))
+                && !sameOrigin(rc, https, upgrade ? null : sessionState)) {
+            errors.write(
+                    rc,
+                    ErrorCode.FORBIDDEN,
+                    upgrade
+                            ? "CSRF: a live socket opened with the session cookie or a proxy's login must come from this site (Origin)"
+                            : "CSRF: a change made with the session cookie or a proxy's login must come from this site: send the "
+                                    + SessionService.CSRF_HEADER + " header with the value of the "
+                                    + SessionService.csrfCookieName(secureCookies)
+                                    + " cookie (or a same-origin Origin)",
+                    Map.of());
             return;
         }
         if (caller != null) rc.put(Caller.CONTEXT_KEY, caller);
@@ -162,7 +197,10 @@ public class RequestGate {
         long max = bodyLimit(rule, rc.request().getHeader("Content-Type"), server);
         String length = rc.request().getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > max) {
-            errors.write(rc, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + describe(max) + ", this route's limit",
+            errors.write(
+                    rc,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "Request body is larger than " + describe(max) + ", this route's limit",
                     Map.of("max_bytes", max));
             return false;
         }
@@ -172,7 +210,9 @@ public class RequestGate {
 
     static long bodyLimit(RouteRules.Rule rule, @Nullable String contentType, HearthConfig.Server server) {
         long all = server.maxBodySize().bytes();
-        boolean upload = rule.uploads() && contentType != null && contentType.toLowerCase().startsWith("multipart/form-data");
+        boolean upload = rule.uploads()
+                && contentType != null
+                && contentType.toLowerCase().startsWith("multipart/form-data");
         long limit = upload ? all : Math.min(all, server.maxJsonBodySize().bytes());
         return rule.bodyLimit() > 0 ? Math.min(limit, rule.bodyLimit()) : limit;
     }
@@ -184,16 +224,22 @@ public class RequestGate {
     }
 
     private static String describe(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+        return bytes % (1024 * 1024) == 0
+                ? bytes / (1024 * 1024) + " MB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     private boolean limited(RoutingContext rc, RateLimiter.Decision d) {
-        rc.response().putHeader("X-RateLimit-Limit", String.valueOf(d.limit()))
+        rc.response()
+                .putHeader("X-RateLimit-Limit", String.valueOf(d.limit()))
                 .putHeader("X-RateLimit-Remaining", String.valueOf(d.remaining()))
                 .putHeader("X-RateLimit-Reset", String.valueOf(d.resetSeconds()));
         if (d.allowed()) return false;
         rc.response().putHeader("Retry-After", String.valueOf(d.resetSeconds()));
-        errors.write(rc, ErrorCode.RATE_LIMITED, "Too many requests: " + d.limit() + " per minute; retry in " + d.resetSeconds() + " s",
+        errors.write(
+                rc,
+                ErrorCode.RATE_LIMITED,
+                "Too many requests: " + d.limit() + " per minute; retry in " + d.resetSeconds() + " s",
                 Map.of("limit", d.limit(), "retry_after_seconds", d.resetSeconds()));
         return true;
     }
@@ -213,13 +259,17 @@ public class RequestGate {
 
     /** The host the browser addressed: {@code Host}, or what a trusted proxy says it was. */
     private String authority(RoutingContext rc) {
-        String peer = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
+        String peer = rc.request().remoteAddress() == null
+                ? ""
+                : rc.request().remoteAddress().host();
         String forwarded = rc.request().getHeader("X-Forwarded-Host");
         if (forwarded != null && !forwarded.isBlank() && proxies.trusts(peer)) return forwarded.split(",")[0].trim();
         // HTTP/1.1's Host, or HTTP/2's :authority (an h2c upgrade has no Host header)
         var authority = rc.request().authority();
         if (authority == null) return "";
-        String host = authority.host().contains(":") && !authority.host().startsWith("[") ? "[" + authority.host() + "]" : authority.host();
+        String host = authority.host().contains(":") && !authority.host().startsWith("[")
+                ? "[" + authority.host() + "]"
+                : authority.host();
         return authority.port() >= 0 ? host + ":" + authority.port() : host;
     }
 

@@ -23,7 +23,8 @@ public class RoleGate {
     }
 
     public static boolean isPublic(Method method) {
-        return method.isAnnotationPresent(Public.class) || method.getDeclaringClass().isAnnotationPresent(Public.class);
+        return method.isAnnotationPresent(Public.class)
+                || method.getDeclaringClass().isAnnotationPresent(Public.class);
     }
 
     @ServerRequestFilter
@@ -31,12 +32,21 @@ public class RoleGate {
         if (isPublic(resource.getResourceMethod())) return;
         Caller caller = rc.get(Caller.CONTEXT_KEY);
         if (caller == null) {
-            throw new ApiException(ErrorCode.UNAUTHORIZED, "Authentication required: send X-API-Key, Authorization: Bearer, or log in");
+            throw new ApiException(
+                    ErrorCode.UNAUTHORIZED,
+                    "Authentication required: send X-API-Key, Authorization: Bearer, or log in");
         }
         Role required = required(resource.getResourceMethod());
         if (!caller.may(required)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "This needs the " + required.id() + " role; you have " + caller.role().id(),
-                    Map.of("required_role", required.id(), "your_role", caller.role().id()));
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "This needs the " + required.id() + " role; you have "
+                            + caller.role().id(),
+                    Map.of(
+                            "required_role",
+                            required.id(),
+                            "your_role",
+                            caller.role().id()));
         }
     }
 }

@@ -37,12 +37,16 @@ public class RouteRules {
 
         Rule merge(Rule other) {
             // Two methods on one path (JSON and multipart add): public only if both are, the larger explicit limit.
-            return new Rule(isPublic && other.isPublic, rateLimited || other.rateLimited, Math.max(bodyLimit, other.bodyLimit),
+            return new Rule(
+                    isPublic && other.isPublic,
+                    rateLimited || other.rateLimited,
+                    Math.max(bodyLimit, other.bodyLimit),
                     uploads || other.uploads);
         }
     }
 
-    private static final List<Class<? extends Annotation>> VERBS = List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class);
+    private static final List<Class<? extends Annotation>> VERBS =
+            List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class);
 
     private record Template(Pattern pattern, int literals, Rule rule) {}
 
@@ -58,7 +62,8 @@ public class RouteRules {
         if (exact != null) return exact;
         Template best = null;
         for (Template candidate : t.templates().getOrDefault(verb, List.of())) {
-            if ((best == null || candidate.literals() > best.literals()) && candidate.pattern().matcher(path).matches()) best = candidate;
+            if ((best == null || candidate.literals() > best.literals())
+                    && candidate.pattern().matcher(path).matches()) best = candidate;
         }
         return best == null ? Rule.NONE : best.rule();
     }
@@ -97,17 +102,23 @@ public class RouteRules {
         Map<String, List<Template>> templates = new HashMap<>();
         templated.forEach((verb, paths) -> {
             List<Template> list = new ArrayList<>();
-            paths.forEach((path, rule) -> list.add(new Template(pattern(path), path.replaceAll("\\{[^}]*}", "").length(), rule)));
+            paths.forEach((path, rule) -> list.add(
+                    new Template(pattern(path), path.replaceAll("\\{[^}]*}", "").length(), rule)));
             templates.put(verb, List.copyOf(list));
         });
         return new Table(Map.copyOf(exact), Map.copyOf(templates));
     }
 
     private static Rule ruleOf(Class<?> type, Method m) {
-        Public pub = m.getAnnotation(Public.class) != null ? m.getAnnotation(Public.class) : type.getAnnotation(Public.class);
+        Public pub = m.getAnnotation(Public.class) != null
+                ? m.getAnnotation(Public.class)
+                : type.getAnnotation(Public.class);
         BodyLimit limit = m.getAnnotation(BodyLimit.class);
-        Consumes consumes = m.getAnnotation(Consumes.class) != null ? m.getAnnotation(Consumes.class) : type.getAnnotation(Consumes.class);
-        boolean uploads = consumes != null && Arrays.stream(consumes.value()).anyMatch(c -> c.startsWith(MediaType.MULTIPART_FORM_DATA));
+        Consumes consumes = m.getAnnotation(Consumes.class) != null
+                ? m.getAnnotation(Consumes.class)
+                : type.getAnnotation(Consumes.class);
+        boolean uploads = consumes != null
+                && Arrays.stream(consumes.value()).anyMatch(c -> c.startsWith(MediaType.MULTIPART_FORM_DATA));
         return new Rule(pub != null, pub == null || pub.rateLimited(), limit == null ? 0 : limit.value(), uploads);
     }
 
@@ -125,7 +136,8 @@ public class RouteRules {
             int close = template.indexOf('}', open);
             String inside = template.substring(open + 1, close);
             int colon = inside.indexOf(':');
-            regex.append(colon < 0 ? "[^/]+" : "(?:" + inside.substring(colon + 1).trim() + ")");
+            regex.append(
+                    colon < 0 ? "[^/]+" : "(?:" + inside.substring(colon + 1).trim() + ")");
             i = close + 1;
         }
         return Pattern.compile(regex + "/?");

@@ -44,8 +44,13 @@ public class ComposeResource {
     @Path("/{project}/{action}")
     @Allow(Role.OPERATOR)
     public Object act(@PathParam("project") String project, @PathParam("action") String action) {
-        if (!ACTIONS.contains(action)) throw ApiException.invalid("action", "must be one of " + String.join(", ", ACTIONS));
+        if (!ACTIONS.contains(action))
+            throw ApiException.invalid("action", "must be one of " + String.join(", ", ACTIONS));
         compose.find(project);
-        return actions.invoke("services.compose_" + action, JsonNodeFactory.instance.objectNode().put("project", project), caller.get(), "rest");
+        return actions.invoke(
+                "services.compose_" + action,
+                JsonNodeFactory.instance.objectNode().put("project", project),
+                caller.get(),
+                "rest");
     }
 }

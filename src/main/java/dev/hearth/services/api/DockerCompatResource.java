@@ -8,10 +8,10 @@ import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.Params;
-import dev.hearth.services.Service;
 import dev.hearth.services.RuntimeDispatch;
-import dev.hearth.services.ServiceRegistry;
+import dev.hearth.services.Service;
 import dev.hearth.services.ServiceLogLine;
+import dev.hearth.services.ServiceRegistry;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,7 +38,8 @@ public class DockerCompatResource {
     private final ActionCatalog actions;
     private final CurrentCaller caller;
 
-    public DockerCompatResource(ServiceRegistry registry, RuntimeDispatch runtimes, ActionCatalog actions, CurrentCaller caller) {
+    public DockerCompatResource(
+            ServiceRegistry registry, RuntimeDispatch runtimes, ActionCatalog actions, CurrentCaller caller) {
         this.registry = registry;
         this.runtimes = runtimes;
         this.actions = actions;
@@ -51,12 +52,15 @@ public class DockerCompatResource {
     @Allow(Role.OPERATOR)
     public Map<String, Object> act(@PathParam("action") String action, @Nullable JsonNode body) {
         if (!ACTIONS.contains(action)) {
-            throw new ApiException(dev.hearth.platform.web.ErrorCode.INVALID_INPUT, "action: must be one of " + String.join(", ", ACTIONS),
+            throw new ApiException(
+                    dev.hearth.platform.web.ErrorCode.INVALID_INPUT,
+                    "action: must be one of " + String.join(", ", ACTIONS),
                     Map.of("field", "action", "known", ACTIONS));
         }
         JsonNode container = body == null ? null : body.get("container");
         if (container == null || !container.isTextual() || container.asText().isBlank()) {
-            throw ApiException.invalid("container", "is required: the service or container name, e.g. {\"container\": \"plex\"}");
+            throw ApiException.invalid(
+                    "container", "is required: the service or container name, e.g. {\"container\": \"plex\"}");
         }
         Service s = registry.serviceOrContainer(container.asText());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -71,7 +75,11 @@ public class DockerCompatResource {
             out.put("logs", lines.stream().map(l -> ServiceViews.line(l, true)).toList());
             return out;
         }
-        Object result = actions.invoke("services." + action, JsonNodeFactory.instance.objectNode().put("name", s.name()), caller.get(), "rest");
+        Object result = actions.invoke(
+                "services." + action,
+                JsonNodeFactory.instance.objectNode().put("name", s.name()),
+                caller.get(),
+                "rest");
         out.put("message", "Container " + (action.equals("stop") ? "stopped" : action + "ed") + " successfully");
         out.put("result", result instanceof dev.hearth.services.ServiceActions.RuntimeAnswer a ? a.result() : result);
         return out;

@@ -4,27 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
-import dev.hearth.services.ServiceFigures;
-import jakarta.enterprise.inject.Instance;
-import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.Params;
-import dev.hearth.services.RuntimeStatus;
-import dev.hearth.services.Service;
 import dev.hearth.services.HealthBoard;
 import dev.hearth.services.RuntimeDispatch;
+import dev.hearth.services.RuntimeStatus;
+import dev.hearth.services.Service;
 import dev.hearth.services.ServiceConfigurator;
-import dev.hearth.services.ServiceRegistry;
+import dev.hearth.services.ServiceFigures;
 import dev.hearth.services.ServiceHealth;
 import dev.hearth.services.ServiceLogLine;
+import dev.hearth.services.ServiceRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Multi;
-import org.jboss.resteasy.reactive.RestStreamElementType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +37,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jspecify.annotations.Nullable;
 
 /** {@code /api/v1/services}: the seeds' routes (Moccha's start/stop/restart/status/config, Monsterr's list and health). */
@@ -55,8 +54,15 @@ public class ServicesResource {
     private final Clock clock;
     private final Instance<ServiceFigures> figures;
 
-    public ServicesResource(ServiceRegistry registry, HealthBoard board, RuntimeDispatch runtimes, ServiceConfigurator configurator,
-                            ActionCatalog actions, CurrentCaller caller, Clock clock, Instance<ServiceFigures> figures) {
+    public ServicesResource(
+            ServiceRegistry registry,
+            HealthBoard board,
+            RuntimeDispatch runtimes,
+            ServiceConfigurator configurator,
+            ActionCatalog actions,
+            CurrentCaller caller,
+            Clock clock,
+            Instance<ServiceFigures> figures) {
         this.registry = registry;
         this.board = board;
         this.runtimes = runtimes;
@@ -72,7 +78,9 @@ public class ServicesResource {
     public Map<String, Object> list() {
         List<Service> services = registry.services();
         // Each status is an inspect or an in-memory read, fast; the health fan-out bounds the slow ones.
-        List<Map<String, Object>> rows = services.stream().<Map<String, Object>>map(s -> ServiceViews.service(s, runtimes.status(s.name()))).toList();
+        List<Map<String, Object>> rows = services.stream()
+                .<Map<String, Object>>map(s -> ServiceViews.service(s, runtimes.status(s.name())))
+                .toList();
         return Map.of("success", true, "services", rows, "count", rows.size());
     }
 
@@ -125,7 +133,17 @@ public class ServicesResource {
         Service s = registry.service(name);
         Map<String, Object> out = ServiceViews.service(s, runtimes.status(name));
         Health h = board.health(name);
-        out.put("health", Map.of("status", h.status().name(), "detail", h.detail().name(), "message", h.message(), "checked_at", h.checkedAt()));
+        out.put(
+                "health",
+                Map.of(
+                        "status",
+                        h.status().name(),
+                        "detail",
+                        h.detail().name(),
+                        "message",
+                        h.message(),
+                        "checked_at",
+                        h.checkedAt()));
         out.put("config", configurator.settingsOf(name));
         return out;
     }
@@ -135,7 +153,8 @@ public class ServicesResource {
     @Allow(Role.VIEWER)
     public Map<String, Object> status(@PathParam("name") String name) {
         RuntimeStatus st = runtimes.status(name);
-        Map<String, Object> out = ServiceViews.status(st, clock, board.health(name).status() == Health.Status.ONLINE);
+        Map<String, Object> out =
+                ServiceViews.status(st, clock, board.health(name).status() == Health.Status.ONLINE);
         out.put("service", name);
         return out;
     }
@@ -177,13 +196,22 @@ public class ServicesResource {
     @GET
     @Path("/{name}/logs")
     @Allow(Role.OPERATOR)
-    public Map<String, Object> logs(@PathParam("name") String name, @QueryParam("tail") @Nullable String tail,
-                                    @QueryParam("since") @Nullable String since, @QueryParam("timestamps") @Nullable String timestamps) {
+    public Map<String, Object> logs(
+            @PathParam("name") String name,
+            @QueryParam("tail") @Nullable String tail,
+            @QueryParam("since") @Nullable String since,
+            @QueryParam("timestamps") @Nullable String timestamps) {
         int n = Params.integer(tail, "tail", 100, 0, 10_000);
         Instant after = since == null || since.isBlank() ? null : Params.instant(since, "since", Instant.EPOCH);
         boolean withTimes = timestamps == null || !timestamps.equalsIgnoreCase("false");
         List<ServiceLogLine> lines = runtimes.logs(name, n, after);
-        return Map.of("service", name, "lines", lines.stream().map(l -> ServiceViews.line(l, withTimes)).toList(), "count", lines.size());
+        return Map.of(
+                "service",
+                name,
+                "lines",
+                lines.stream().map(l -> ServiceViews.line(l, withTimes)).toList(),
+                "count",
+                lines.size());
     }
 
     /**
@@ -196,7 +224,8 @@ public class ServicesResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
     @Blocking // a Multi is taken for non-blocking; this one starts on the class's virtual thread, as said here
-    public Multi<Map<String, Object>> follow(@PathParam("name") String name, @QueryParam("tail") @Nullable String tail) {
+    public Multi<Map<String, Object>> follow(
+            @PathParam("name") String name, @QueryParam("tail") @Nullable String tail) {
         int n = Params.integer(tail, "tail", 10, 0, 10_000);
         registry.service(name); // 404 now, before the stream opens
         return Multi.createFrom().emitter(emitter -> {
@@ -220,10 +249,13 @@ public class ServicesResource {
     @Allow(Role.VIEWER)
     public Map<String, Object> stats(@PathParam("name") String name) {
         registry.service(name);
-        java.util.Optional<Map<String, Object>> figures = this.figures.stream().map(f -> f.figuresOf(name)).flatMap(java.util.Optional::stream)
+        java.util.Optional<Map<String, Object>> figures = this.figures.stream()
+                .map(f -> f.figuresOf(name))
+                .flatMap(java.util.Optional::stream)
                 .findFirst();
         if (figures.isEmpty()) return ServiceViews.stats(name, runtimes.stats(name));
-        // A feature's figures (a download client's transfer figures, for the seed Moccha's clients); the runtime's join them.
+        // A feature's figures (a download client's transfer figures, for the seed Moccha's clients); the runtime's join
+        // them.
         Map<String, Object> answer = new java.util.LinkedHashMap<>(figures.get());
         try {
             answer.put("runtime", ServiceViews.stats(name, runtimes.stats(name)));
@@ -253,6 +285,7 @@ public class ServicesResource {
         ObjectNode params = JsonNodeFactory.instance.objectNode().put("name", name);
         params.set("changes", changes == null ? JsonNodeFactory.instance.nullNode() : changes);
         Object config = actions.invoke("services.configure", params, caller.get(), "rest");
-        return Map.of("success", true, "message", "Configuration updated for " + name, "service", name, "config", config);
+        return Map.of(
+                "success", true, "message", "Configuration updated for " + name, "service", name, "config", config);
     }
 }

@@ -17,7 +17,8 @@ public final class TraefikApi {
     private final ObjectMapper json;
 
     public TraefikApi(HttpStack http, URI base, ObjectMapper json) {
-        this.client = http.client(UpstreamSpec.of("traefik", base).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+        this.client = http.client(UpstreamSpec.of("traefik", base)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
                 .withRetry(RetryPolicy.none()));
         this.json = json;
     }
@@ -25,8 +26,12 @@ public final class TraefikApi {
     public List<TraefikRouter> routers() {
         List<TraefikRouter> out = new ArrayList<>();
         for (JsonNode n : client.getJson("/api/http/routers")) {
-            out.add(new TraefikRouter(n.path("name").asText(), n.path("rule").asText(), n.path("service").asText(),
-                    n.path("provider").asText(), n.has("tls")));
+            out.add(new TraefikRouter(
+                    n.path("name").asText(),
+                    n.path("rule").asText(),
+                    n.path("service").asText(),
+                    n.path("provider").asText(),
+                    n.has("tls")));
         }
         return out;
     }

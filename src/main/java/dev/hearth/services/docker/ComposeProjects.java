@@ -1,8 +1,8 @@
 package dev.hearth.services.docker;
 
 import dev.hearth.platform.web.ApiException;
-import dev.hearth.services.ChildEnvironment;
 import dev.hearth.platform.web.ErrorCode;
+import dev.hearth.services.ChildEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,24 +51,45 @@ public final class ComposeProjects {
                 continue; // an unreachable endpoint shows its remembered projects only
             }
             Map<String, List<ContainerSummary>> byProject = new LinkedHashMap<>();
-            all.stream().filter(c -> c.labels().containsKey(PROJECT)).forEach(c -> byProject.computeIfAbsent(c.labels().get(PROJECT), k -> new ArrayList<>()).add(c));
+            all.stream()
+                    .filter(c -> c.labels().containsKey(PROJECT))
+                    .forEach(c -> byProject
+                            .computeIfAbsent(c.labels().get(PROJECT), k -> new ArrayList<>())
+                            .add(c));
             byProject.forEach((name, members) -> {
                 Map<String, String> l = members.getFirst().labels();
-                List<String> files = Arrays.stream(l.getOrDefault(PROJECT + ".config_files", "").split(",")).filter(s -> !s.isBlank()).toList();
-                ComposeProject p = new ComposeProject(name, endpoint, l.getOrDefault(PROJECT + ".working_dir", ""), files,
-                        members.stream().map(c -> new ComposeProject.Member(c.labels().getOrDefault("com.docker.compose.service", ""),
-                                c.names().isEmpty() ? c.id() : c.names().getFirst(), c.state())).toList());
+                List<String> files = Arrays.stream(
+                                l.getOrDefault(PROJECT + ".config_files", "").split(","))
+                        .filter(s -> !s.isBlank())
+                        .toList();
+                ComposeProject p = new ComposeProject(
+                        name,
+                        endpoint,
+                        l.getOrDefault(PROJECT + ".working_dir", ""),
+                        files,
+                        members.stream()
+                                .map(c -> new ComposeProject.Member(
+                                        c.labels().getOrDefault("com.docker.compose.service", ""),
+                                        c.names().isEmpty() ? c.id() : c.names().getFirst(),
+                                        c.state()))
+                                .toList());
                 now.put(name, p);
                 seen.put(name, p);
             });
         }
-        seen.forEach((name, p) -> now.putIfAbsent(name, new ComposeProject(name, p.endpoint(), p.workingDir(), p.configFiles(), List.of())));
+        seen.forEach((name, p) -> now.putIfAbsent(
+                name, new ComposeProject(name, p.endpoint(), p.workingDir(), p.configFiles(), List.of())));
         return List.copyOf(now.values());
     }
 
     public ComposeProject find(String name) {
-        return list().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Compose project", name, list().stream().map(ComposeProject::name).toList()));
+        return list().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound(
+                        "Compose project",
+                        name,
+                        list().stream().map(ComposeProject::name).toList()));
     }
 
     /** Runs {@code up -d}, {@code down} or {@code restart} on the project; answers the CLI's output. */
@@ -81,11 +102,15 @@ public final class ComposeProjects {
         };
         ComposeProject p = find(name);
         if (p.configFiles().isEmpty()) {
-            throw new ApiException(ErrorCode.CONFLICT, "Compose project '" + name + "' carries no config_files label; it was not started by compose",
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Compose project '" + name + "' carries no config_files label; it was not started by compose",
                     Map.of("project", name));
         }
-        List<String> cmd = new ArrayList<>(cli().orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
-                "Neither 'docker compose' nor 'docker-compose' is installed on the Hearth host", Map.of("install", "docker-compose"))));
+        List<String> cmd = new ArrayList<>(cli().orElseThrow(() -> new ApiException(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "Neither 'docker compose' nor 'docker-compose' is installed on the Hearth host",
+                Map.of("install", "docker-compose"))));
         cmd.addAll(List.of("-p", name));
         if (!p.workingDir().isEmpty()) cmd.addAll(List.of("--project-directory", p.workingDir()));
         p.configFiles().forEach(f -> cmd.addAll(List.of("-f", f)));
@@ -97,9 +122,12 @@ public final class ComposeProjects {
         try {
             Path out = Files.createTempFile("hearth-compose", ".log");
             try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
-                if (!workingDir.isEmpty() && Files.isDirectory(Path.of(workingDir))) pb.directory(Path.of(workingDir).toFile());
-                // compose substitutes ${VAR} in the project's files from its environment: Hearth's secrets must not be there.
+                ProcessBuilder pb =
+                        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+                if (!workingDir.isEmpty() && Files.isDirectory(Path.of(workingDir)))
+                    pb.directory(Path.of(workingDir).toFile());
+                // compose substitutes ${VAR} in the project's files from its environment: Hearth's secrets must not be
+                // there.
                 Map<String, String> docker = new LinkedHashMap<>();
                 docker.put("DOCKER_HOST", endpoints.host(endpoint));
                 String certs = endpoints.certPath(endpoint);
@@ -112,11 +140,14 @@ public final class ComposeProjects {
                 proc.getOutputStream().close();
                 if (!proc.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     proc.destroyForcibly();
-                    throw new ApiException(ErrorCode.TIMEOUT, "compose did not finish within " + CLI_TIMEOUT.toMinutes() + " minutes");
+                    throw new ApiException(
+                            ErrorCode.TIMEOUT, "compose did not finish within " + CLI_TIMEOUT.toMinutes() + " minutes");
                 }
                 String text = Files.readString(out, StandardCharsets.UTF_8);
                 if (proc.exitValue() != 0) {
-                    throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "compose failed (exit " + proc.exitValue() + ")",
+                    throw new ApiException(
+                            ErrorCode.SERVICE_UNAVAILABLE,
+                            "compose failed (exit " + proc.exitValue() + ")",
                             Map.of("command", String.join(" ", cmd), "output", tail(text)));
                 }
                 return tail(text);
@@ -144,8 +175,10 @@ public final class ComposeProjects {
 
     private static boolean answers(List<String> cmd) {
         try {
-            Process p = ChildEnvironment.apply(new ProcessBuilder(cmd), System.getenv(), Map.of()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = ChildEnvironment.apply(new ProcessBuilder(cmd), System.getenv(), Map.of())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /** A container's healthcheck verdict; {@link #NONE} when the image defines no healthcheck. */
 public enum ContainerHealth {
-    NONE, STARTING, HEALTHY, UNHEALTHY;
+    NONE,
+    STARTING,
+    HEALTHY,
+    UNHEALTHY;
 
     /** From inspect's {@code State.Health.Status} or an event's {@code health_status: x}. */
     static ContainerHealth of(@Nullable String status) {

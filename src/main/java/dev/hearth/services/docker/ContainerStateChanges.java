@@ -10,20 +10,33 @@ import java.util.Optional;
 public final class ContainerStateChanges {
     private ContainerStateChanges() {}
 
-    public static Optional<ServiceStateChanged> of(DockerEndpoints endpoints, String endpoint, DockerEvent e, String service) {
+    public static Optional<ServiceStateChanged> of(
+            DockerEndpoints endpoints, String endpoint, DockerEvent e, String service) {
         String container = e.name() == null ? e.containerId() : e.name();
         String where = endpoint + "/" + container;
         return switch (e.action()) {
-            case "start" -> Optional.of(new ServiceStateChanged(service, "docker", "running", null, true, where, e.time()));
+            case "start" ->
+                Optional.of(new ServiceStateChanged(service, "docker", "running", null, true, where, e.time()));
             case "die" -> {
                 boolean expected = endpoints.takeExpectedExit(endpoint, container);
                 endpoints.recordExit(endpoint, container, expected);
-                yield Optional.of(new ServiceStateChanged(service, "docker", expected ? "stopped" : "exited", e.exitCode(), expected, where, e.time()));
+                yield Optional.of(new ServiceStateChanged(
+                        service, "docker", expected ? "stopped" : "exited", e.exitCode(), expected, where, e.time()));
             }
-            case "health_status" -> e.detail() == null ? Optional.empty()
-                    : Optional.of(new ServiceStateChanged(service, "docker", e.detail(), null, false, where, e.time()));
-            case "destroy" -> Optional.of(new ServiceStateChanged(service, "docker", "removed", null,
-                    endpoints.takeExpectedExit(endpoint, container), where, e.time()));
+            case "health_status" ->
+                e.detail() == null
+                        ? Optional.empty()
+                        : Optional.of(
+                                new ServiceStateChanged(service, "docker", e.detail(), null, false, where, e.time()));
+            case "destroy" ->
+                Optional.of(new ServiceStateChanged(
+                        service,
+                        "docker",
+                        "removed",
+                        null,
+                        endpoints.takeExpectedExit(endpoint, container),
+                        where,
+                        e.time()));
             default -> Optional.empty();
         };
     }

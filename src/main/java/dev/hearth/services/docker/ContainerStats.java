@@ -17,5 +17,4 @@ public record ContainerStats(
         long netTx,
         long blockRead,
         long blockWrite,
-        long pids) {
-}
+        long pids) {}

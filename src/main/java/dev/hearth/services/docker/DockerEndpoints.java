@@ -34,9 +34,11 @@ public class DockerEndpoints implements Closeable {
     private final List<Thread> waiting = new ArrayList<>();
     /** endpoint/container names whose next exit was asked for through Hearth, with when that expectation lapses. */
     private final Map<String, Long> expectedExits = new ConcurrentHashMap<>();
+
     private volatile boolean closed;
 
-    public DockerEndpoints(Map<String, DockerEngineClient> clients, Map<String, String> hosts, Map<String, String> certPaths) {
+    public DockerEndpoints(
+            Map<String, DockerEngineClient> clients, Map<String, String> hosts, Map<String, String> certPaths) {
         this.clients = new LinkedHashMap<>(clients);
         this.hosts = Map.copyOf(hosts);
         this.certPaths = Map.copyOf(certPaths);
@@ -47,7 +49,8 @@ public class DockerEndpoints implements Closeable {
         Map<String, DockerEngineClient> clients = new LinkedHashMap<>();
         Map<String, String> hosts = new LinkedHashMap<>();
         Map<String, String> certs = new LinkedHashMap<>();
-        for (DockerConfig.Endpoint e : config.current().section(DockerConfig.class).endpoints()) {
+        for (DockerConfig.Endpoint e :
+                config.current().section(DockerConfig.class).endpoints()) {
             var tls = e.tlsCertPath().isEmpty() ? null : DockerTls.fromCertPath(Path.of(e.tlsCertPath()));
             clients.put(e.name(), new DockerEngineClient(e.name(), URI.create(e.host()), e.timeout(), json, tls));
             hosts.put(e.name(), e.host());
@@ -75,7 +78,9 @@ public class DockerEndpoints implements Closeable {
 
     /** The next exit of this container is Hearth's doing (a stop or restart) and must not alert. */
     void expectExit(String endpoint, String container, Duration within) {
-        expectedExits.put(endpoint + "/" + container, System.nanoTime() + within.plusSeconds(30).toNanos());
+        expectedExits.put(
+                endpoint + "/" + container,
+                System.nanoTime() + within.plusSeconds(30).toNanos());
     }
 
     /** Takes the expectation, if any: true when the exit that just happened was asked for. */
@@ -117,7 +122,10 @@ public class DockerEndpoints implements Closeable {
                     LOG.infof("Watching Docker endpoint '%s' (API %s)", name, client.apiVersion());
                     return;
                 } catch (DockerException e) {
-                    if (!warned) LOG.warnf("Docker endpoint '%s' not reachable, retrying every %ds: %s", name, RETRY.toSeconds(), e.getMessage());
+                    if (!warned)
+                        LOG.warnf(
+                                "Docker endpoint '%s' not reachable, retrying every %ds: %s",
+                                name, RETRY.toSeconds(), e.getMessage());
                     warned = true;
                     try {
                         Thread.sleep(RETRY);
@@ -141,7 +149,8 @@ public class DockerEndpoints implements Closeable {
     /** The client for an endpoint a service names; a missing one is a configuration error, caught at start. */
     public DockerEngineClient require(String endpoint) {
         DockerEngineClient c = clients.get(endpoint);
-        if (c == null) throw new IllegalStateException("no Docker endpoint '" + endpoint + "' (known: " + clients.keySet() + ")");
+        if (c == null)
+            throw new IllegalStateException("no Docker endpoint '" + endpoint + "' (known: " + clients.keySet() + ")");
         return c;
     }
 

@@ -40,8 +40,8 @@ public final class DockerEngineClient {
     }
 
     /** With {@code tls} set, {@code tcp://} connections use it (see {@link DockerTls}). */
-    public DockerEngineClient(String endpointName, URI host, Duration timeout, ObjectMapper json,
-                              @Nullable SSLContext tls) {
+    public DockerEngineClient(
+            String endpointName, URI host, Duration timeout, ObjectMapper json, @Nullable SSLContext tls) {
         // Lenient on our own copy: the engine adds fields in every release.
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.transport = new EngineTransport(endpointName, host, timeout, tls, this.json);
@@ -119,8 +119,7 @@ public final class DockerEngineClient {
 
     /** @param force kill it first if it is running (else a running container gives Conflict) */
     public void remove(String idOrName, boolean force) {
-        transport.call("DELETE", "/containers/" + segment(idOrName) + (force ? "?force=1" : ""), null,
-                Duration.ZERO);
+        transport.call("DELETE", "/containers/" + segment(idOrName) + (force ? "?force=1" : ""), null, Duration.ZERO);
     }
 
     /**
@@ -132,13 +131,14 @@ public final class DockerEngineClient {
     public List<LogLine> logs(String idOrName, int tail, @Nullable Instant since, boolean timestamps) {
         boolean multiplexed = !inspect(idOrName).tty();
         List<LogLine> lines = new ArrayList<>();
-        EngineTransport.Reply reply = transport.call("GET", logsPath(idOrName, tail, since, timestamps, false), null,
-                Duration.ZERO);
+        EngineTransport.Reply reply =
+                transport.call("GET", logsPath(idOrName, tail, since, timestamps, false), null, Duration.ZERO);
         try {
             new LogDecoder(timestamps, lines::add).decode(new java.io.ByteArrayInputStream(reply.body()), multiplexed);
         } catch (IOException e) {
-            throw new DockerException.ApiError(reply.status(), "unreadable log stream from Docker endpoint '"
-                    + endpointName() + "': " + e.getMessage());
+            throw new DockerException.ApiError(
+                    reply.status(),
+                    "unreadable log stream from Docker endpoint '" + endpointName() + "': " + e.getMessage());
         }
         return lines;
     }
@@ -147,8 +147,8 @@ public final class DockerEngineClient {
      * Follows the container's output on a virtual thread, calling {@code consumer} for each line, until
      * the container stops or the subscription is closed. Fails now if the container does not exist.
      */
-    public DockerSubscription followLogs(String idOrName, int tail, @Nullable Instant since, boolean timestamps,
-                                         Consumer<LogLine> consumer) {
+    public DockerSubscription followLogs(
+            String idOrName, int tail, @Nullable Instant since, boolean timestamps, Consumer<LogLine> consumer) {
         boolean multiplexed = !inspect(idOrName).tty();
         EngineTransport.Stream stream = transport.stream("GET", logsPath(idOrName, tail, since, timestamps, true));
         DockerSubscription subscription = new DockerSubscription();
@@ -165,8 +165,8 @@ public final class DockerEngineClient {
 
     /** One sample, computed as {@code docker stats} does; takes about a second (the engine samples twice). */
     public ContainerStats stats(String idOrName) {
-        EngineTransport.Reply reply = transport.call("GET", "/containers/" + segment(idOrName) + "/stats?stream=false",
-                null, STATS_SAMPLING);
+        EngineTransport.Reply reply =
+                transport.call("GET", "/containers/" + segment(idOrName) + "/stats?stream=false", null, STATS_SAMPLING);
         return StatsCalculator.from(readTree(reply.body()));
     }
 
@@ -190,29 +190,39 @@ public final class DockerEngineClient {
      * {@code changes} such as "ENV PATH=/bin". Used where no registry is reachable.
      */
     public void importImage(Path tarball, String repository, String tag, List<String> changes) {
-        StringBuilder path = new StringBuilder("/images/create?fromSrc=-&repo=").append(query(repository))
-                .append("&tag=").append(query(tag));
+        StringBuilder path = new StringBuilder("/images/create?fromSrc=-&repo=")
+                .append(query(repository))
+                .append("&tag=")
+                .append(query(tag));
         changes.forEach(c -> path.append("&changes=").append(query(c)));
-        EngineTransport.Reply reply = transport.call("POST", path.toString(),
-                new RequestBody.File(tarball, "application/x-tar"), transport.timeout());
+        EngineTransport.Reply reply = transport.call(
+                "POST", path.toString(), new RequestBody.File(tarball, "application/x-tar"), transport.timeout());
         // Answers 200 even on failure: errors are lines of the NDJSON progress body.
         for (String line : reply.text().split("\n")) {
             if (!line.isBlank()) {
                 JsonNode node = readTree(line.getBytes(StandardCharsets.UTF_8));
                 if (node.has("error") || node.has("errorDetail")) {
-                    throw new DockerException.ApiError(500, node.path("errorDetail").path("message")
-                            .asText(node.path("error").asText("image import failed")));
+                    throw new DockerException.ApiError(
+                            500,
+                            node.path("errorDetail")
+                                    .path("message")
+                                    .asText(node.path("error").asText("image import failed")));
                 }
             }
         }
     }
 
     private String logsPath(String idOrName, int tail, @Nullable Instant since, boolean timestamps, boolean follow) {
-        StringBuilder p = new StringBuilder("/containers/").append(segment(idOrName))
-                .append("/logs?stdout=1&stderr=1&tail=").append(tail < 0 ? "all" : Integer.toString(tail))
-                .append("&timestamps=").append(timestamps ? 1 : 0);
+        StringBuilder p = new StringBuilder("/containers/")
+                .append(segment(idOrName))
+                .append("/logs?stdout=1&stderr=1&tail=")
+                .append(tail < 0 ? "all" : Integer.toString(tail))
+                .append("&timestamps=")
+                .append(timestamps ? 1 : 0);
         if (since != null) {
-            p.append("&since=").append(since.getEpochSecond()).append('.')
+            p.append("&since=")
+                    .append(since.getEpochSecond())
+                    .append('.')
                     .append(String.format(Locale.ROOT, "%09d", since.getNano()));
         }
         if (follow) {
@@ -228,7 +238,9 @@ public final class DockerEngineClient {
     private JsonNode postJson(String path, JsonNode body) {
         try {
             byte[] bytes = json.writeValueAsBytes(body);
-            return readTree(transport.call("POST", path, new RequestBody.Json(bytes), Duration.ZERO).body());
+            return readTree(transport
+                    .call("POST", path, new RequestBody.Json(bytes), Duration.ZERO)
+                    .body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -238,8 +250,10 @@ public final class DockerEngineClient {
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            throw new DockerException.ApiError(200, "Docker endpoint '" + endpointName()
-                    + "' answered with JSON that could not be read: " + e.getMessage());
+            throw new DockerException.ApiError(
+                    200,
+                    "Docker endpoint '" + endpointName() + "' answered with JSON that could not be read: "
+                            + e.getMessage());
         }
     }
 

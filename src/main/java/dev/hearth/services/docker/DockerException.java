@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * What can go wrong when talking to a Docker engine. Sealed so callers can map each case to one
  * user-facing answer (404, 409, 503, ...) without guessing from message text.
  */
-public sealed abstract class DockerException extends RuntimeException {
+public abstract sealed class DockerException extends RuntimeException {
 
     private DockerException(String message, @Nullable Throwable cause) {
         super(message, cause);

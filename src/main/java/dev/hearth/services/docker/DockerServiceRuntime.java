@@ -2,13 +2,13 @@ package dev.hearth.services.docker;
 
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
+import dev.hearth.services.Loggable;
+import dev.hearth.services.Measurable;
+import dev.hearth.services.Removable;
 import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.ServiceLogLine;
-import dev.hearth.services.Loggable;
-import dev.hearth.services.Measurable;
-import dev.hearth.services.Removable;
 import dev.hearth.services.ServiceRuntime;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +35,14 @@ public final class DockerServiceRuntime implements ServiceRuntime, Loggable, Mea
     private final @Nullable Integer port;
     private final Duration stopTimeout;
 
-    public DockerServiceRuntime(String service, String endpoint, String container, DockerEndpoints endpoints,
-                                @Nullable String host, @Nullable Integer port, Duration stopTimeout) {
+    public DockerServiceRuntime(
+            String service,
+            String endpoint,
+            String container,
+            DockerEndpoints endpoints,
+            @Nullable String host,
+            @Nullable Integer port,
+            Duration stopTimeout) {
         this.service = service;
         this.endpoint = endpoint;
         this.container = container;
@@ -68,7 +74,15 @@ public final class DockerServiceRuntime implements ServiceRuntime, Loggable, Mea
         try {
             return toStatus(client().inspect(container));
         } catch (DockerException.NotFound e) {
-            return new RuntimeStatus(RunState.UNKNOWN, null, host, port, null, null, null, false,
+            return new RuntimeStatus(
+                    RunState.UNKNOWN,
+                    null,
+                    host,
+                    port,
+                    null,
+                    null,
+                    null,
+                    false,
                     "no container '" + container + "' on Docker endpoint '" + endpoint + "'");
         } catch (DockerException e) {
             return RuntimeStatus.unreachable("Docker endpoint '" + endpoint + "': " + e.getMessage());
@@ -80,12 +94,24 @@ public final class DockerServiceRuntime implements ServiceRuntime, Loggable, Mea
         boolean ended = !d.running() && d.finishedAt() != null;
         boolean expected = ended && endpoints.lastExitExpected(endpoint, container);
         if (state == RunState.EXITED && expected) state = RunState.STOPPED;
-        String health = d.health() == ContainerHealth.NONE ? null : d.health().name().toLowerCase(Locale.ROOT);
-        String message = d.running() ? "container " + d.name() + " running" + (health == null ? "" : " (" + health + ")")
-                : ended ? "container " + d.name() + " exited with code " + d.exitCode() + (expected ? " (stopped through Hearth)" : "")
-                : "container " + d.name() + " " + d.state();
-        return new RuntimeStatus(state, d.running() ? (long) d.pid() : null, host, port, d.running() ? d.startedAt() : null,
-                ended ? d.exitCode() : null, health, expected, message);
+        String health =
+                d.health() == ContainerHealth.NONE ? null : d.health().name().toLowerCase(Locale.ROOT);
+        String message = d.running()
+                ? "container " + d.name() + " running" + (health == null ? "" : " (" + health + ")")
+                : ended
+                        ? "container " + d.name() + " exited with code " + d.exitCode()
+                                + (expected ? " (stopped through Hearth)" : "")
+                        : "container " + d.name() + " " + d.state();
+        return new RuntimeStatus(
+                state,
+                d.running() ? (long) d.pid() : null,
+                host,
+                port,
+                d.running() ? d.startedAt() : null,
+                ended ? d.exitCode() : null,
+                health,
+                expected,
+                message);
     }
 
     @Override
@@ -131,8 +157,10 @@ public final class DockerServiceRuntime implements ServiceRuntime, Loggable, Mea
     @Override
     public List<ServiceLogLine> logs(int tail, @Nullable Instant since) {
         // The engine's since is inclusive; Hearth's means "after", as for a process's output.
-        return call(() -> client().logs(container, tail, since, true).stream().map(DockerServiceRuntime::line)
-                .filter(l -> since == null || l.time() == null || l.time().isAfter(since)).toList());
+        return call(() -> client().logs(container, tail, since, true).stream()
+                .map(DockerServiceRuntime::line)
+                .filter(l -> since == null || l.time() == null || l.time().isAfter(since))
+                .toList());
     }
 
     @Override
@@ -147,23 +175,39 @@ public final class DockerServiceRuntime implements ServiceRuntime, Loggable, Mea
     @Override
     public ResourceUsage stats() {
         ContainerStats s = call(() -> client().stats(container));
-        return new ResourceUsage(s.cpuPercent(), s.memoryUsed(), s.memoryLimit(), s.memoryPercent(), s.netRx(), s.netTx(),
-                s.blockRead(), s.blockWrite());
+        return new ResourceUsage(
+                s.cpuPercent(),
+                s.memoryUsed(),
+                s.memoryLimit(),
+                s.memoryPercent(),
+                s.netRx(),
+                s.netTx(),
+                s.blockRead(),
+                s.blockWrite());
     }
 
     private <T> T call(Supplier<T> work) {
         try {
             return work.get();
         } catch (DockerException.NotFound e) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "Service '" + service + "': no container '" + container
-                    + "' on Docker endpoint '" + endpoint + "'", Map.of("endpoint", endpoint, "container", container));
+            throw new ApiException(
+                    ErrorCode.NOT_FOUND,
+                    "Service '" + service + "': no container '" + container + "' on Docker endpoint '" + endpoint + "'",
+                    Map.of("endpoint", endpoint, "container", container));
         } catch (DockerException.EngineUnavailable e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + endpoint + "' is not reachable: "
-                    + e.getMessage(), Map.of("endpoint", endpoint));
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Docker endpoint '" + endpoint + "' is not reachable: " + e.getMessage(),
+                    Map.of("endpoint", endpoint));
         } catch (DockerException.Conflict e) {
-            throw new ApiException(ErrorCode.CONFLICT, String.valueOf(e.getMessage()), Map.of("endpoint", endpoint, "container", container));
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    String.valueOf(e.getMessage()),
+                    Map.of("endpoint", endpoint, "container", container));
         } catch (DockerException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Docker endpoint '" + endpoint + "': " + e.getMessage(),
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Docker endpoint '" + endpoint + "': " + e.getMessage(),
                     Map.of("endpoint", endpoint));
         }
     }

@@ -32,11 +32,12 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class DockerTls {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
     /** AlgorithmIdentifier for rsaEncryption (1.2.840.113549.1.1.1) with NULL parameters, DER. */
-    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-            (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+    private static final byte[] RSA_ALGORITHM = {
+        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+    };
 
     private DockerTls() {}
 
@@ -59,7 +60,10 @@ public final class DockerTls {
             char[] password = new char[0]; // in memory only
             KeyStore identity = KeyStore.getInstance("PKCS12");
             identity.load(null, null);
-            identity.setKeyEntry("client", privateKey(clientKey), password,
+            identity.setKeyEntry(
+                    "client",
+                    privateKey(clientKey),
+                    password,
                     certificates(clientCert).toArray(Certificate[]::new));
 
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -96,9 +100,10 @@ public final class DockerTls {
                 case "RSA PRIVATE KEY" -> {
                     return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(wrapPkcs1(der)));
                 }
-                case "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY" -> throw new IllegalArgumentException(
-                        file + " holds a " + type + ", which is not supported; convert it with "
-                                + "'openssl pkcs8 -topk8 -nocrypt -in " + file.getFileName() + "'");
+                case "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY" ->
+                    throw new IllegalArgumentException(
+                            file + " holds a " + type + ", which is not supported; convert it with "
+                                    + "'openssl pkcs8 -topk8 -nocrypt -in " + file.getFileName() + "'");
                 default -> {
                     // e.g. "EC PARAMETERS" ahead of the key: keep looking
                 }

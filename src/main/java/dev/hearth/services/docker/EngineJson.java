@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 final class EngineJson {
 
     /** Event attributes that are not labels: the engine mixes both into {@code Actor.Attributes}. */
-    private static final Set<String> EVENT_ATTRIBUTES = Set.of("name", "image", "exitCode", "signal", "execID",
-            "execDuration", "container", "type");
+    private static final Set<String> EVENT_ATTRIBUTES =
+            Set.of("name", "image", "exitCode", "signal", "execID", "execDuration", "container", "type");
 
     private EngineJson() {}
 
@@ -28,28 +28,46 @@ final class EngineJson {
             names.add(stripSlash(n.asText()));
         }
         String status = c.path("Status").asText("");
-        return new ContainerSummary(c.path("Id").asText(), names, c.path("Image").asText(""),
-                c.path("State").asText(""), status, ContainerHealth.fromStatusText(status),
-                strings(c.path("Labels")), Instant.ofEpochSecond(c.path("Created").asLong(0)));
+        return new ContainerSummary(
+                c.path("Id").asText(),
+                names,
+                c.path("Image").asText(""),
+                c.path("State").asText(""),
+                status,
+                ContainerHealth.fromStatusText(status),
+                strings(c.path("Labels")),
+                Instant.ofEpochSecond(c.path("Created").asLong(0)));
     }
 
     static ContainerDetails details(JsonNode c) {
         JsonNode state = c.path("State");
         JsonNode config = c.path("Config");
         JsonNode health = state.path("Health").path("Status");
-        return new ContainerDetails(c.path("Id").asText(), stripSlash(c.path("Name").asText("")),
-                config.path("Image").asText(""), state.path("Status").asText(""),
-                state.path("Running").asBoolean(false), state.path("ExitCode").asInt(0),
-                time(state.path("StartedAt").asText(null)), time(state.path("FinishedAt").asText(null)),
+        return new ContainerDetails(
+                c.path("Id").asText(),
+                stripSlash(c.path("Name").asText("")),
+                config.path("Image").asText(""),
+                state.path("Status").asText(""),
+                state.path("Running").asBoolean(false),
+                state.path("ExitCode").asInt(0),
+                time(state.path("StartedAt").asText(null)),
+                time(state.path("FinishedAt").asText(null)),
                 ContainerHealth.of(health.isMissingNode() || health.isNull() ? null : health.asText()),
-                state.path("Pid").asInt(0), c.path("RestartCount").asInt(0), config.path("Tty").asBoolean(false),
+                state.path("Pid").asInt(0),
+                c.path("RestartCount").asInt(0),
+                config.path("Tty").asBoolean(false),
                 strings(config.path("Labels")));
     }
 
     static EngineVersion version(JsonNode v, ApiVersion negotiated) {
-        return new EngineVersion(v.path("Version").asText(""), v.path("ApiVersion").asText(""),
-                v.path("MinAPIVersion").asText(""), v.path("Os").asText(""), v.path("Arch").asText(""),
-                v.path("KernelVersion").asText(""), negotiated.toString());
+        return new EngineVersion(
+                v.path("Version").asText(""),
+                v.path("ApiVersion").asText(""),
+                v.path("MinAPIVersion").asText(""),
+                v.path("Os").asText(""),
+                v.path("Arch").asText(""),
+                v.path("KernelVersion").asText(""),
+                negotiated.toString());
     }
 
     /** Null for events that are not about a container (the stream is filtered, but be defensive). */
@@ -80,7 +98,9 @@ final class EngineJson {
         Map<String, String> labels = new LinkedHashMap<>(attributes);
         labels.keySet().removeAll(EVENT_ATTRIBUTES);
         long nanos = e.path("timeNano").asLong(0);
-        Instant time = nanos > 0 ? Instant.ofEpochSecond(0, nanos) : Instant.ofEpochSecond(e.path("time").asLong(0));
+        Instant time = nanos > 0
+                ? Instant.ofEpochSecond(0, nanos)
+                : Instant.ofEpochSecond(e.path("time").asLong(0));
         String id = actor.path("ID").asText(e.path("id").asText(""));
         return new DockerEvent(type, action, detail, id, attributes.get("name"), exitCode, labels, time);
     }

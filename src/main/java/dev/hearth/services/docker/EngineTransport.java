@@ -77,13 +77,16 @@ final class EngineTransport {
         }
         String header = reply.head().header("api-version");
         if (header == null) {
-            throw new DockerException.ApiError(reply.status(),
+            throw new DockerException.ApiError(
+                    reply.status(),
                     "Docker endpoint '" + endpointName + "' answered /_ping without an Api-Version header");
         }
         ApiVersion engine = ApiVersion.parse(header);
         if (engine.compareTo(ApiVersion.MIN) < 0) {
-            throw new DockerException.ApiError(400, "Docker endpoint '" + endpointName + "' speaks API " + engine
-                    + ", older than the minimum " + ApiVersion.MIN + " that Hearth supports; upgrade Docker");
+            throw new DockerException.ApiError(
+                    400,
+                    "Docker endpoint '" + endpointName + "' speaks API " + engine + ", older than the minimum "
+                            + ApiVersion.MIN + " that Hearth supports; upgrade Docker");
         }
         ApiVersion chosen = ApiVersion.negotiate(engine);
         negotiated = chosen;
@@ -152,10 +155,10 @@ final class EngineTransport {
         // The connect counts against the limit too: the caller was promised one bound, not two.
         Duration left = limit.minusNanos(System.nanoTime() - start);
         Deadline deadline = Deadline.start(left.isNegative() ? Duration.ofMillis(1) : left, connection);
-        try (connection; deadline) {
+        try (connection;
+                deadline) {
             if (body == null) {
-                HttpCodec.writeRequest(connection.out(), method, target, null,
-                        method.equals("POST") ? 0 : -1);
+                HttpCodec.writeRequest(connection.out(), method, target, null, method.equals("POST") ? 0 : -1);
             } else {
                 HttpCodec.writeRequest(connection.out(), method, target, body.contentType(), body.length());
                 connection.out().flush();
@@ -167,9 +170,11 @@ final class EngineTransport {
             byte[] bytes = head.status() >= 400 ? in.readNBytes(MAX_ERROR_BODY) : in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
                 negotiated = null;
-                throw new DockerException.EngineUnavailable(endpointName, "Docker endpoint '" + endpointName + "' (" + host
-                        + ") answered " + method + " " + target + " with more than " + MAX_BODY / (1024 * 1024)
-                        + " MB, the most Hearth reads from one answer; the answer was dropped",
+                throw new DockerException.EngineUnavailable(
+                        endpointName,
+                        "Docker endpoint '" + endpointName + "' (" + host
+                                + ") answered " + method + " " + target + " with more than " + MAX_BODY / (1024 * 1024)
+                                + " MB, the most Hearth reads from one answer; the answer was dropped",
                         new IOException("response body larger than " + MAX_BODY + " bytes"));
             }
             return new Reply(head.status(), head, bytes);
@@ -200,8 +205,8 @@ final class EngineTransport {
         } else {
             reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         }
-        return new DockerException.EngineUnavailable(endpointName,
-                "Docker endpoint '" + endpointName + "' (" + host + ") is unavailable: " + reason, e);
+        return new DockerException.EngineUnavailable(
+                endpointName, "Docker endpoint '" + endpointName + "' (" + host + ") is unavailable: " + reason, e);
     }
 
     private static boolean isMissingSocket(IOException e) {
@@ -239,7 +244,9 @@ final class EngineTransport {
 
     private static boolean isVersionMismatch(int status, @Nullable String message) {
         // "client version 1.44 is too new. Maximum supported API version is 1.41" and the "too old" twin.
-        return status == 400 && message != null && message.contains("client version")
+        return status == 400
+                && message != null
+                && message.contains("client version")
                 && (message.contains("too new") || message.contains("too old"));
     }
 

@@ -15,5 +15,4 @@ public record EngineVersion(
         String os,
         String arch,
         String kernelVersion,
-        String negotiated) {
-}
+        String negotiated) {}

@@ -38,8 +38,12 @@ final class EventStream {
     /** Events already delivered at exactly {@link #lastDelivered}, since the engine's {@code since} is inclusive. */
     private final Set<String> deliveredAtLast = new HashSet<>();
 
-    EventStream(EngineTransport transport, ObjectMapper json, @Nullable Instant since, Consumer<DockerEvent> consumer,
-                DockerSubscription subscription) {
+    EventStream(
+            EngineTransport transport,
+            ObjectMapper json,
+            @Nullable Instant since,
+            Consumer<DockerEvent> consumer,
+            DockerSubscription subscription) {
         this.transport = transport;
         this.json = json;
         this.consumer = consumer;
@@ -69,8 +73,11 @@ final class EventStream {
                     backoff = Duration.ofMillis(250); // it worked for a while: start backing off afresh
                 } catch (IOException e) {
                     if (!subscription.isClosed()) {
-                        LOG.log(Level.INFO, "Docker endpoint ''{0}'': event stream cut off (engine restarting or "
-                                + "unreachable); reconnecting from the last event", transport.endpointName());
+                        LOG.log(
+                                Level.INFO,
+                                "Docker endpoint ''{0}'': event stream cut off (engine restarting or "
+                                        + "unreachable); reconnecting from the last event",
+                                transport.endpointName());
                         LOG.log(Level.DEBUG, "event stream failure", e);
                     }
                 }
@@ -88,8 +95,11 @@ final class EventStream {
             try {
                 stream = connect();
             } catch (DockerException e) {
-                LOG.log(Level.DEBUG, "Docker endpoint ''{0}'': reconnecting events failed: {1}",
-                        transport.endpointName(), e.getMessage());
+                LOG.log(
+                        Level.DEBUG,
+                        "Docker endpoint ''{0}'': reconnecting events failed: {1}",
+                        transport.endpointName(),
+                        e.getMessage());
             }
         }
     }

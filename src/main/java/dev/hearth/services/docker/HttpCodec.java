@@ -26,15 +26,20 @@ final class HttpCodec {
 
     /** Status line and headers of a response; header names are lower-cased. */
     record Head(int status, String reason, Map<String, String> headers) {
-        @Nullable String header(String name) {
+        @Nullable
+        String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
-    static void writeRequest(OutputStream out, String method, String target,
-                             @Nullable String contentType, long contentLength) throws IOException {
+    static void writeRequest(
+            OutputStream out, String method, String target, @Nullable String contentType, long contentLength)
+            throws IOException {
         StringBuilder head = new StringBuilder(256)
-                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
                 // The engine accepts any Host; "docker" is what the official CLI sends over a socket.
                 .append("Host: docker\r\n")
                 .append("User-Agent: Hearth\r\n")
@@ -70,8 +75,10 @@ final class HttpCodec {
             }
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        line.substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+                headers.merge(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim(),
+                        (a, b) -> a + ", " + b);
             }
         }
         return new Head(status, parts.length > 2 ? parts[2] : "", headers);

@@ -56,7 +56,9 @@ final class LogDecoder {
             }
             // 0 = stdin (only on attach), 1 = stdout, 2 = stderr, 3 = the engine's own error for this stream.
             LogLine.Stream stream = header[0] == 2 || header[0] == 3 ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT;
-            long size = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8)
+            long size = ((header[4] & 0xffL) << 24)
+                    | ((header[5] & 0xff) << 16)
+                    | ((header[6] & 0xff) << 8)
                     | (header[7] & 0xff);
             // Read in pieces: the header may announce up to 4 GB, and memory must not follow it.
             byte[] piece = new byte[(int) Math.min(size, 64 * 1024)];

@@ -11,5 +11,8 @@ import org.jspecify.annotations.Nullable;
 public record LogLine(Stream stream, @Nullable Instant timestamp, String text) {
 
     /** TTY containers have one combined stream, reported as {@link #STDOUT}. */
-    public enum Stream { STDOUT, STDERR }
+    public enum Stream {
+        STDOUT,
+        STDERR
+    }
 }

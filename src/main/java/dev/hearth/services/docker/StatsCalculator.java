@@ -17,7 +17,15 @@ final class StatsCalculator {
         double memoryPercent = limit > 0 ? used * 100.0 / limit : 0.0;
         long[] net = network(s.path("networks"));
         long[] block = blockIo(s.path("blkio_stats").path("io_service_bytes_recursive"));
-        return new ContainerStats(cpuPercent(s), used, limit, memoryPercent, net[0], net[1], block[0], block[1],
+        return new ContainerStats(
+                cpuPercent(s),
+                used,
+                limit,
+                memoryPercent,
+                net[0],
+                net[1],
+                block[0],
+                block[1],
                 s.path("pids_stats").path("current").asLong(0));
     }
 
@@ -36,7 +44,8 @@ final class StatsCalculator {
         }
         double cpuDelta = cpu.path("cpu_usage").path("total_usage").asDouble(0)
                 - pre.path("cpu_usage").path("total_usage").asDouble(0);
-        double systemDelta = cpu.path("system_cpu_usage").asDouble(0) - pre.path("system_cpu_usage").asDouble(0);
+        double systemDelta = cpu.path("system_cpu_usage").asDouble(0)
+                - pre.path("system_cpu_usage").asDouble(0);
         long cpus = cpu.path("online_cpus").asLong(0);
         if (cpus == 0) {
             cpus = cpu.path("cpu_usage").path("percpu_usage").size(); // engines before online_cpus existed

@@ -39,9 +39,12 @@ final class OutputSpool {
         try {
             Files.createDirectories(dir);
             if (Files.notExists(file)) Files.createFile(file);
-            // No offset kept: nobody has read this file yet (a Hearth killed before its first read), so all of it is news.
-            offset = Files.exists(offsetFile) ? Long.parseLong(Files.readString(offsetFile).trim()) : 0;
-            if (offset > Files.size(file)) offset = 0;   // emptied since: read it all
+            // No offset kept: nobody has read this file yet (a Hearth killed before its first read), so all of it is
+            // news.
+            offset = Files.exists(offsetFile)
+                    ? Long.parseLong(Files.readString(offsetFile).trim())
+                    : 0;
+            if (offset > Files.size(file)) offset = 0; // emptied since: read it all
         } catch (IOException | NumberFormatException e) {
             offset = 0;
         }
@@ -56,7 +59,7 @@ final class OutputSpool {
     synchronized boolean drain() {
         boolean any = false;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (in.size() < offset) offset = 0;   // emptied by someone else
+            if (in.size() < offset) offset = 0; // emptied by someone else
             ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
             for (int n; (n = in.read(buffer, offset)) > 0; buffer.clear()) {
                 offset += n;
@@ -71,7 +74,11 @@ final class OutputSpool {
                 // Beside, then moved over: a Hearth killed while writing leaves the old offset, never an empty one.
                 Path next = offsetFile.resolveSibling(offsetFile.getFileName() + ".next");
                 Files.writeString(next, Long.toString(offset));
-                Files.move(next, offsetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        next,
+                        offsetFile,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             // the disk is full or the file went away: read again next time

@@ -30,8 +30,10 @@ final class ProcStat {
                     if (line.startsWith("VmRSS:")) rss += Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
                 for (String line : Files.readAllLines(dir.resolve("io"))) {
-                    if (line.startsWith("read_bytes:")) read += Long.parseLong(line.substring(11).trim());
-                    if (line.startsWith("write_bytes:")) write += Long.parseLong(line.substring(12).trim());
+                    if (line.startsWith("read_bytes:"))
+                        read += Long.parseLong(line.substring(11).trim());
+                    if (line.startsWith("write_bytes:"))
+                        write += Long.parseLong(line.substring(12).trim());
                 }
             } catch (IOException | RuntimeException gone) {
                 // ended between listing and reading, or /proc/<pid>/io not readable: counts as nothing

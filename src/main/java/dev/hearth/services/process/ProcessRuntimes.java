@@ -2,10 +2,10 @@ package dev.hearth.services.process;
 
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.HearthConfig;
-import dev.hearth.services.ServiceEntry;
-import dev.hearth.services.ServicesConfig;
 import dev.hearth.platform.events.EventBus;
 import dev.hearth.platform.web.ApiException;
+import dev.hearth.services.ServiceEntry;
+import dev.hearth.services.ServicesConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -41,7 +41,10 @@ public class ProcessRuntimes {
             if (p == null) continue;
             URI url = s.url().isEmpty() ? null : URI.create(s.url());
             Path dir = c.dataDir().resolve("services").resolve(s.name());
-            supervisors.put(s.name(), new ProcessSupervisor(s.name(), p, dir, url == null ? null : url.getHost(), port(url), clock, bus::publish));
+            supervisors.put(
+                    s.name(),
+                    new ProcessSupervisor(
+                            s.name(), p, dir, url == null ? null : url.getHost(), port(url), clock, bus::publish));
         }
         Runtime.getRuntime().addShutdownHook(lastResort);
     }
@@ -82,8 +85,10 @@ public class ProcessRuntimes {
 
     void stop(@Observes ShutdownEvent ignored) {
         CompletableFuture.allOf(supervisors.values().stream()
-                .map(s -> CompletableFuture.runAsync(s::close, r -> Thread.ofVirtual().start(r)))
-                .toArray(CompletableFuture[]::new)).join();
+                        .map(s -> CompletableFuture.runAsync(
+                                s::close, r -> Thread.ofVirtual().start(r)))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         try {
             Runtime.getRuntime().removeShutdownHook(lastResort);
         } catch (IllegalStateException alreadyShuttingDown) {

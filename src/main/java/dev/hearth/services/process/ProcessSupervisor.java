@@ -1,15 +1,15 @@
 package dev.hearth.services.process;
 
-import dev.hearth.services.ServiceEntry;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import dev.hearth.services.ChildEnvironment;
+import dev.hearth.services.Loggable;
+import dev.hearth.services.Measurable;
 import dev.hearth.services.ResourceUsage;
 import dev.hearth.services.RunState;
 import dev.hearth.services.RuntimeStatus;
+import dev.hearth.services.ServiceEntry;
 import dev.hearth.services.ServiceLogLine;
-import dev.hearth.services.Loggable;
-import dev.hearth.services.Measurable;
 import dev.hearth.services.ServiceRuntime;
 import dev.hearth.services.ServiceStateChanged;
 import java.io.File;
@@ -52,7 +52,11 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
     private static final Duration ADOPTED_POLL = Duration.ofMillis(250);
 
     /** A run: the process, its Process when Hearth is its parent (for the exit code), and who it is in /proc. */
-    private record Run(ProcessHandle handle, @Nullable Process child, @Nullable RunRecord identity, Instant startedAt) {
+    private record Run(
+            ProcessHandle handle,
+            @Nullable Process child,
+            @Nullable RunRecord identity,
+            Instant startedAt) {
         boolean alive() {
             return identity != null ? identity.alive() : handle.isAlive();
         }
@@ -80,14 +84,21 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
     private boolean closed;
     /** Bumped by every start and stop, so a restart timer from before knows it is stale. */
     private long generation;
+
     private RunState state = RunState.STOPPED;
     private String message = "not started";
     private final Deque<Instant> crashes = new ArrayDeque<>();
     private ProcStat.@Nullable Sample lastSample;
     private @Nullable Thread pump;
 
-    public ProcessSupervisor(String service, ServiceEntry.ProcessRuntime config, Path serviceDir, @Nullable String host,
-                             @Nullable Integer port, Clock clock, Consumer<ServiceStateChanged> events) {
+    public ProcessSupervisor(
+            String service,
+            ServiceEntry.ProcessRuntime config,
+            Path serviceDir,
+            @Nullable String host,
+            @Nullable Integer port,
+            Clock clock,
+            Consumer<ServiceStateChanged> events) {
         this.service = service;
         this.config = config;
         this.serviceDir = serviceDir;
@@ -96,9 +107,12 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
         this.port = port;
         this.clock = clock;
         this.events = events;
-        this.log = new RotatingLog(serviceDir.resolve("logs"), config.logMaxSize().bytes(), config.logFiles());
-        this.stdout = new OutputSpool(serviceDir.resolve("spool"), "stdout", SPOOL_RECYCLE_AT, line -> deliver("stdout", line));
-        this.stderr = new OutputSpool(serviceDir.resolve("spool"), "stderr", SPOOL_RECYCLE_AT, line -> deliver("stderr", line));
+        this.log =
+                new RotatingLog(serviceDir.resolve("logs"), config.logMaxSize().bytes(), config.logFiles());
+        this.stdout = new OutputSpool(
+                serviceDir.resolve("spool"), "stdout", SPOOL_RECYCLE_AT, line -> deliver("stdout", line));
+        this.stderr = new OutputSpool(
+                serviceDir.resolve("spool"), "stderr", SPOOL_RECYCLE_AT, line -> deliver("stderr", line));
         this.spec = RunRecord.fingerprint(config.command(), config.env(), workDir.toString());
     }
 
@@ -114,13 +128,23 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
     @Override
     public synchronized RuntimeStatus status() {
         Run r = run;
-        return new RuntimeStatus(state, r == null ? null : r.handle().pid(), host, port, r == null ? null : r.startedAt(), lastExit, null,
-                lastExitExpected, message);
+        return new RuntimeStatus(
+                state,
+                r == null ? null : r.handle().pid(),
+                host,
+                port,
+                r == null ? null : r.startedAt(),
+                lastExit,
+                null,
+                lastExitExpected,
+                message);
     }
 
     @Override
     public synchronized RuntimeStatus start() {
-        if (closed) throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Hearth is shutting down; '" + service + "' is not started");
+        if (closed)
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "Hearth is shutting down; '" + service + "' is not started");
         crashes.clear(); // a start by hand forgives the crash loop
         spawn();
         return status();
@@ -138,12 +162,15 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
         Optional<ProcessHandle> handle = record.alive() ? ProcessHandle.of(record.pid()) : Optional.empty();
         if (handle.isEmpty()) {
             RunRecord.delete(serviceDir);
-            LOG.infof("Service %s: the program the last Hearth started (pid %d) ended while Hearth was not running", service, record.pid());
+            LOG.infof(
+                    "Service %s: the program the last Hearth started (pid %d) ended while Hearth was not running",
+                    service, record.pid());
             return;
         }
         if (!record.spec().equals(spec)) {
-            LOG.infof("Service %s: pid %d was started under a configuration changed since; stopping it before starting anew", service,
-                    record.pid());
+            LOG.infof(
+                    "Service %s: pid %d was started under a configuration changed since; stopping it before starting anew",
+                    service, record.pid());
             Run stale = new Run(handle.get(), null, record, record.startedAt());
             terminate(stale);
             RunRecord.delete(serviceDir);
@@ -154,11 +181,13 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
             generation++;
             run = adopted;
             state = RunState.RUNNING;
-            message = "running as pid " + record.pid() + " (adopted at Hearth's start: it kept running while Hearth did not)";
+            message = "running as pid " + record.pid()
+                    + " (adopted at Hearth's start: it kept running while Hearth did not)";
             ensurePump();
         }
         watch(adopted);
-        LOG.infof("Service %s: adopted pid %d, started %s by the last Hearth", service, record.pid(), record.startedAt());
+        LOG.infof(
+                "Service %s: adopted pid %d, started %s by the last Hearth", service, record.pid(), record.startedAt());
         publish("running", null, true, "pid " + record.pid() + " adopted");
     }
 
@@ -166,8 +195,10 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
     private void spawn() {
         if (run != null && run.alive()) return;
         generation++;
-        ProcessBuilder pb = ChildEnvironment.apply(new ProcessBuilder(config.command()).directory(workDir.toFile()), System.getenv(), config.env())
-                // Files, not pipes: the program's output must outlive Hearth (a write into a pipe nobody reads kills it).
+        ProcessBuilder pb = ChildEnvironment.apply(
+                        new ProcessBuilder(config.command()).directory(workDir.toFile()), System.getenv(), config.env())
+                // Files, not pipes: the program's output must outlive Hearth (a write into a pipe nobody reads kills
+                // it).
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.target()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.target()));
@@ -179,7 +210,9 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
             state = RunState.FAILED;
             message = "cannot start " + config.command().getFirst() + ": " + e.getMessage();
             publish("failed", null, false, "not started");
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Service '" + service + "' could not start: " + e.getMessage(),
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Service '" + service + "' could not start: " + e.getMessage(),
                     Map.of("command", config.command()));
         }
         Instant now = clock.instant();
@@ -188,8 +221,9 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
             try {
                 identity.write(serviceDir);
             } catch (IOException e) {
-                LOG.warnf("Service %s: cannot record pid %d (%s); should Hearth die, its next start cannot adopt it", service, p.pid(),
-                        e.getMessage());
+                LOG.warnf(
+                        "Service %s: cannot record pid %d (%s); should Hearth die, its next start cannot adopt it",
+                        service, p.pid(), e.getMessage());
             }
         }
         Run started = new Run(p.toHandle(), p, identity, now);
@@ -204,19 +238,21 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
 
     /** An adopted program sends no exit notice: /proc is read until it is gone. */
     private void watch(Run adopted) {
-        Thread.ofVirtual().name("watch-" + service + "-" + adopted.handle().pid()).start(() -> {
-            while (adopted.alive()) {
-                synchronized (this) {
-                    if (run != adopted) return;   // stopped through Hearth: terminate() ends it and records it
-                }
-                try {
-                    Thread.sleep(ADOPTED_POLL);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            exited(adopted, null);
-        });
+        Thread.ofVirtual()
+                .name("watch-" + service + "-" + adopted.handle().pid())
+                .start(() -> {
+                    while (adopted.alive()) {
+                        synchronized (this) {
+                            if (run != adopted) return; // stopped through Hearth: terminate() ends it and records it
+                        }
+                        try {
+                            Thread.sleep(ADOPTED_POLL);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    exited(adopted, null);
+                });
     }
 
     private void deliver(String stream, String text) {
@@ -274,7 +310,9 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
             return;
         }
         state = RunState.EXITED;
-        message = code == null ? "exited on its own (exit code unknown: it was adopted, not Hearth's child)" : "exited on its own with code " + code;
+        message = code == null
+                ? "exited on its own (exit code unknown: it was adopted, not Hearth's child)"
+                : "exited on its own with code " + code;
         publish("exited", code, false, "pid " + pid);
         boolean restart = switch (config.restart()) {
             case "always" -> true;
@@ -284,19 +322,21 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
         if (!restart) return;
         Instant now = clock.instant();
         crashes.addLast(now);
-        while (!crashes.isEmpty() && crashes.peekFirst().isBefore(now.minus(config.crashLoopWindow()))) crashes.removeFirst();
+        while (!crashes.isEmpty() && crashes.peekFirst().isBefore(now.minus(config.crashLoopWindow())))
+            crashes.removeFirst();
         String codeText = code == null ? "unknown" : Integer.toString(code);
         if (crashes.size() >= config.crashLoopLimit()) {
             state = RunState.FAILED;
-            message = "crash loop: exited " + crashes.size() + " times within " + config.crashLoopWindow().toSeconds()
-                    + "s (last code " + codeText + "); not restarted until started by hand";
+            message = "crash loop: exited " + crashes.size() + " times within "
+                    + config.crashLoopWindow().toSeconds() + "s (last code " + codeText
+                    + "); not restarted until started by hand";
             publish("failed", code, false, "pid " + pid);
             return;
         }
         Duration wait = backoff(crashes.size());
         state = RunState.RESTARTING;
-        message = "exited with code " + codeText + "; restarting in " + wait.toMillis() + " ms (crash " + crashes.size() + " of "
-                + config.crashLoopLimit() + ")";
+        message = "exited with code " + codeText + "; restarting in " + wait.toMillis() + " ms (crash " + crashes.size()
+                + " of " + config.crashLoopLimit() + ")";
         long expectedGeneration = generation;
         Thread.ofVirtual().name("restart-" + service).start(() -> {
             try {
@@ -347,14 +387,15 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
         List<ProcessHandle> tree = new ArrayList<>(r.handle().descendants().toList());
         signal(r);
         if (!awaitEnd(r, config.stopTimeout())) {
-            LOG.infof("Service %s ignored SIG%s for %s; killing it", service, config.stopSignal().replaceFirst("^SIG", ""),
-                    config.stopTimeout());
+            LOG.infof(
+                    "Service %s ignored SIG%s for %s; killing it",
+                    service, config.stopSignal().replaceFirst("^SIG", ""), config.stopTimeout());
             tree.addAll(r.handle().descendants().toList());
             r.handle().destroyForcibly();
             awaitEnd(r, Duration.ofSeconds(5));
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        if (r.child() == null) exited(r, null);   // an adopted program: nobody else will say it ended
+        if (r.child() == null) exited(r, null); // an adopted program: nobody else will say it ended
         // exited() runs on onExit's callback; wait (briefly) for it to record the code before we answer.
         for (int i = 0; i < 100; i++) {
             synchronized (this) {
@@ -392,8 +433,14 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
             return;
         }
         try {
-            ChildEnvironment.apply(new ProcessBuilder("kill", "-s", sig, Long.toString(r.handle().pid())), System.getenv(), Map.of())
-                    .redirectErrorStream(true).start().waitFor(5, TimeUnit.SECONDS);
+            ChildEnvironment.apply(
+                            new ProcessBuilder(
+                                    "kill", "-s", sig, Long.toString(r.handle().pid())),
+                            System.getenv(),
+                            Map.of())
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             r.handle().destroy();
         } catch (InterruptedException e) {
@@ -448,7 +495,9 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
             r = run;
         }
         if (r == null) {
-            throw new ApiException(ErrorCode.CONFLICT, "Service '" + service + "' is not running (" + state.word() + ")",
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Service '" + service + "' is not running (" + state.word() + ")",
                     Map.of("state", state.word()));
         }
         List<Long> pids = new ArrayList<>();
@@ -467,13 +516,21 @@ public final class ProcessSupervisor implements ServiceRuntime, Loggable, Measur
         lastSample = now;
         long total = ProcStat.memTotal();
         double memPercent = total > 0 ? now.rssBytes() * 100.0 / total : 0;
-        return new ResourceUsage(ProcStat.cpuPercent(before, now), now.rssBytes(), total, memPercent, 0, 0, now.readBytes(),
+        return new ResourceUsage(
+                ProcStat.cpuPercent(before, now),
+                now.rssBytes(),
+                total,
+                memPercent,
+                0,
+                0,
+                now.readBytes(),
                 now.writeBytes());
     }
 
     private void publish(String newState, @Nullable Integer exitCode, boolean expected, String detail) {
         try {
-            events.accept(new ServiceStateChanged(service, "process", newState, exitCode, expected, detail, clock.instant()));
+            events.accept(
+                    new ServiceStateChanged(service, "process", newState, exitCode, expected, detail, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warnf("State change of %s not published: %s", service, e.getMessage());
         }

@@ -98,7 +98,8 @@ final class RotatingLog {
         int b = a < 0 ? -1 : raw.indexOf(' ', a + 1);
         if (a > 0 && b > a) {
             try {
-                return new ServiceLogLine(Instant.parse(raw.substring(0, a)), raw.substring(a + 1, b), raw.substring(b + 1));
+                return new ServiceLogLine(
+                        Instant.parse(raw.substring(0, a)), raw.substring(a + 1, b), raw.substring(b + 1));
             } catch (DateTimeParseException notOurs) {
                 // fall through: a line written by hand
             }

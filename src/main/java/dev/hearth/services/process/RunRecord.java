@@ -33,7 +33,8 @@ record RunRecord(long pid, long startTicks, String bootId, String spec, Instant 
 
     /** Whether this very process (same pid, same start, same boot) is still alive. */
     boolean alive() {
-        return bootId.equals(currentBootId()) && startTicks(pid).map(t -> t == startTicks).orElse(false);
+        return bootId.equals(currentBootId())
+                && startTicks(pid).map(t -> t == startTicks).orElse(false);
     }
 
     static String fingerprint(List<String> command, Map<String, String> env, String workingDir) {
@@ -42,7 +43,8 @@ record RunRecord(long pid, long startTicks, String bootId, String spec, Instant 
             StringBuilder b = new StringBuilder();
             command.forEach(c -> b.append(c).append('\0'));
             b.append('\1');
-            new TreeMap<>(env).forEach((k, v) -> b.append(k).append('=').append(v).append('\0'));
+            new TreeMap<>(env)
+                    .forEach((k, v) -> b.append(k).append('=').append(v).append('\0'));
             b.append('\1').append(workingDir);
             // Hashed: the environment may hold a secret given to the program, and this file is not the place for it.
             return HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
@@ -74,8 +76,12 @@ record RunRecord(long pid, long startTicks, String bootId, String spec, Instant 
         Properties p = new Properties();
         try (var in = Files.newInputStream(file)) {
             p.load(in);
-            return Optional.of(new RunRecord(Long.parseLong(p.getProperty("pid")), Long.parseLong(p.getProperty("start_ticks")),
-                    p.getProperty("boot_id", ""), p.getProperty("spec", ""), Instant.parse(p.getProperty("started_at"))));
+            return Optional.of(new RunRecord(
+                    Long.parseLong(p.getProperty("pid")),
+                    Long.parseLong(p.getProperty("start_ticks")),
+                    p.getProperty("boot_id", ""),
+                    p.getProperty("spec", ""),
+                    Instant.parse(p.getProperty("started_at"))));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -95,7 +101,7 @@ record RunRecord(long pid, long startTicks, String bootId, String spec, Instant 
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             if (f[0].equals("Z") || f[0].equals("X")) return Optional.empty();
-            return Optional.of(Long.parseLong(f[19]));   // fields counted from 3 (the state) after the name
+            return Optional.of(Long.parseLong(f[19])); // fields counted from 3 (the state) after the name
         } catch (IOException | RuntimeException gone) {
             return Optional.empty();
         }

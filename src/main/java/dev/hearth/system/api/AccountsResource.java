@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -60,23 +59,29 @@ public class AccountsResource {
     @GET
     @Allow(Role.ADMIN)
     public AccountList list() {
-        List<AccountActions.AccountView> all = users.list().stream().map(AccountActions::view).toList();
+        List<AccountActions.AccountView> all =
+                users.list().stream().map(AccountActions::view).toList();
         return new AccountList(all, all.size());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Response create(@RequestBody(content = @Content(schema = @Schema(implementation = NewAccount.class))) JsonNode body) {
-        return Response.status(201).entity(actions.invoke("accounts.create", body, caller.get(), "rest")).build();
+    public Response create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = NewAccount.class))) JsonNode body) {
+        return Response.status(201)
+                .entity(actions.invoke("accounts.create", body, caller.get(), "rest"))
+                .build();
     }
 
     @PATCH
     @Path("/{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object setRole(@PathParam("username") String username,
-                          @RequestBody(content = @Content(schema = @Schema(implementation = RoleChange.class))) @Nullable JsonNode body) {
+    public Object setRole(
+            @PathParam("username") String username,
+            @RequestBody(content = @Content(schema = @Schema(implementation = RoleChange.class))) @Nullable
+                    JsonNode body) {
         return actions.invoke("accounts.set_role", withUser(body, username), caller.get(), "rest");
     }
 
@@ -84,8 +89,10 @@ public class AccountsResource {
     @Path("/{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object resetPassword(@PathParam("username") String username,
-                                @RequestBody(content = @Content(schema = @Schema(implementation = PasswordReset.class))) @Nullable JsonNode body) {
+    public Object resetPassword(
+            @PathParam("username") String username,
+            @RequestBody(content = @Content(schema = @Schema(implementation = PasswordReset.class))) @Nullable
+                    JsonNode body) {
         return actions.invoke("accounts.reset_password", withUser(body, username), caller.get(), "rest");
     }
 
@@ -98,9 +105,12 @@ public class AccountsResource {
 
     /** The body's fields plus the user named in the path (a body naming another user is refused, not ignored). */
     private static JsonNode withUser(@Nullable JsonNode body, String username) {
-        if (body != null && !body.isNull() && !body.isObject()) throw new ApiException(ErrorCode.INVALID_INPUT, "Send a JSON object");
-        ObjectNode params = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) body.deepCopy();
-        if (params.has("username")) throw ApiException.invalid("username", "is taken from the path; leave it out of the body");
+        if (body != null && !body.isNull() && !body.isObject())
+            throw new ApiException(ErrorCode.INVALID_INPUT, "Send a JSON object");
+        ObjectNode params =
+                body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) body.deepCopy();
+        if (params.has("username"))
+            throw ApiException.invalid("username", "is taken from the path; leave it out of the body");
         return params.put("username", username);
     }
 }

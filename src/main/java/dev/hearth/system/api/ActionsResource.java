@@ -14,9 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * The action catalog as a door: the list every other door is generated from, and a generic call.
@@ -46,8 +46,9 @@ public class ActionsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.VIEWER)
-    public Map<String, Object> invoke(@PathParam("id") String id,
-                                      @RequestBody(description = "the action's parameters, as GET /api/v1/actions lists them") JsonNode params) {
+    public Map<String, Object> invoke(
+            @PathParam("id") String id,
+            @RequestBody(description = "the action's parameters, as GET /api/v1/actions lists them") JsonNode params) {
         Object result = actions.invoke(id, params, caller.get(), "rest");
         return Map.of("action", id, "result", result == null ? Map.of() : result);
     }

@@ -27,7 +27,8 @@ public class AuditResource {
 
     @GET
     @Allow(Role.ADMIN)
-    public Map<String, Object> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("since") String since) {
+    public Map<String, Object> list(
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("since") String since) {
         int l = Params.integer(limit, "limit", 100, 1, 1000);
         int o = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
         Instant s = Params.instant(since, "since", Instant.EPOCH);

@@ -62,8 +62,13 @@ public class AuthResource {
     private final CurrentCaller caller;
     private final ActionCatalog actions;
 
-    public AuthResource(UserService users, SessionService sessions, LoginThrottle throttle, ConfigService config, CurrentCaller caller,
-                        ActionCatalog actions) {
+    public AuthResource(
+            UserService users,
+            SessionService sessions,
+            LoginThrottle throttle,
+            ConfigService config,
+            CurrentCaller caller,
+            ActionCatalog actions) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -100,10 +105,22 @@ public class AuthResource {
         SessionService.NewSession created = sessions.create(user.get());
         int maxAge = (int) config.current().security().sessionTtl().toSeconds();
         boolean secure = caller.https();
-        NewCookie session = new NewCookie.Builder(SessionService.cookieName(secure)).value(created.token()).path("/").maxAge(maxAge)
-                .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
-        NewCookie csrf = new NewCookie.Builder(SessionService.csrfCookieName(secure)).value(created.session().csrfToken()).path("/").maxAge(maxAge)
-                .httpOnly(false).secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
+        NewCookie session = new NewCookie.Builder(SessionService.cookieName(secure))
+                .value(created.token())
+                .path("/")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
+        NewCookie csrf = new NewCookie.Builder(SessionService.csrfCookieName(secure))
+                .value(created.session().csrfToken())
+                .path("/")
+                .maxAge(maxAge)
+                .httpOnly(false)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", user.get().username());
         body.put("role", user.get().role().id());
@@ -116,7 +133,9 @@ public class AuthResource {
         Optional<Duration> locked = throttle.lockedFor(bucket, username);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
-            throw new ApiException(ErrorCode.RATE_LIMITED, "Too many failed logins; try again in " + seconds + " s",
+            throw new ApiException(
+                    ErrorCode.RATE_LIMITED,
+                    "Too many failed logins; try again in " + seconds + " s",
                     Map.of("retry_after_seconds", seconds));
         }
     }
@@ -128,10 +147,21 @@ public class AuthResource {
         boolean secure = caller.https();
         var token = request.getCookie(SessionService.cookieName(secure));
         if (token != null) sessions.end(token.getValue());
-        NewCookie gone = new NewCookie.Builder(SessionService.cookieName(secure)).value("").path("/").maxAge(0).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT).build();
-        NewCookie csrfGone = new NewCookie.Builder(SessionService.csrfCookieName(secure)).value("").path("/").maxAge(0).secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+        NewCookie gone = new NewCookie.Builder(SessionService.cookieName(secure))
+                .value("")
+                .path("/")
+                .maxAge(0)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
+        NewCookie csrfGone = new NewCookie.Builder(SessionService.csrfCookieName(secure))
+                .value("")
+                .path("/")
+                .maxAge(0)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
         return Response.ok(Map.of("logged_out", true)).cookie(gone, csrfGone).build();
     }
 
@@ -143,7 +173,8 @@ public class AuthResource {
     @Path("/password")
     @Allow(Role.VIEWER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Object changePassword(@RequestBody(content = @Content(schema = @Schema(implementation = PasswordChange.class))) JsonNode body) {
+    public Object changePassword(
+            @RequestBody(content = @Content(schema = @Schema(implementation = PasswordChange.class))) JsonNode body) {
         Caller who = caller.get();
         String bucket = ProxyTrust.bucket(caller.address());
         refuseIfLocked(bucket, who.name());
@@ -160,6 +191,14 @@ public class AuthResource {
     @Allow(Role.VIEWER)
     public Map<String, Object> me() {
         Caller c = caller.get();
-        return Map.of("id", c.id(), "name", c.name(), "role", c.role().id(), "method", c.method().name().toLowerCase());
+        return Map.of(
+                "id",
+                c.id(),
+                "name",
+                c.name(),
+                "role",
+                c.role().id(),
+                "method",
+                c.method().name().toLowerCase());
     }
 }

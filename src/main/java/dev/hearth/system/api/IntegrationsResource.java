@@ -1,7 +1,7 @@
 package dev.hearth.system.api;
 
-import dev.hearth.platform.config.Secret;
 import dev.hearth.platform.config.ConfigSchema;
+import dev.hearth.platform.config.Secret;
 import dev.hearth.platform.integration.Capability;
 import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.IntegrationKind;
@@ -24,7 +24,8 @@ import java.util.List;
 public class IntegrationsResource {
     public record Listing(List<KindView> integrations, List<ServiceView> services) {}
 
-    public record KindView(String id, String name, String documentation, List<CapabilityView> capabilities, List<Field> fields) {}
+    public record KindView(
+            String id, String name, String documentation, List<CapabilityView> capabilities, List<Field> fields) {}
 
     public record CapabilityView(String name, List<String> traits) {}
 
@@ -46,18 +47,23 @@ public class IntegrationsResource {
     @GET
     @Allow(Role.VIEWER)
     public Listing list() {
-        List<KindView> all = kinds.all().stream().map(IntegrationsResource::view).toList();
+        List<KindView> all =
+                kinds.all().stream().map(IntegrationsResource::view).toList();
         List<ServiceView> services = registry.all().stream()
-                .map(b -> new ServiceView(b.name(), b.service().integration(), board.health(b.name()))).toList();
+                .map(b -> new ServiceView(b.name(), b.service().integration(), board.health(b.name())))
+                .toList();
         return new Listing(all, services);
     }
 
     private static KindView view(IntegrationKind<?> k) {
         List<CapabilityView> caps = k.capabilities().stream()
                 .map((Capability c) -> new CapabilityView(c.api().getSimpleName(), c.traits()))
-                .sorted(java.util.Comparator.comparing(CapabilityView::name)).toList();
+                .sorted(java.util.Comparator.comparing(CapabilityView::name))
+                .toList();
         List<Field> fields = Arrays.stream(k.settings().getRecordComponents())
-                .map((RecordComponent c) -> new Field(ConfigSchema.snake(c.getName()), c.getType().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                .map((RecordComponent c) -> new Field(
+                        ConfigSchema.snake(c.getName()),
+                        c.getType().getSimpleName().toLowerCase(java.util.Locale.ROOT),
                         c.isAnnotationPresent(Secret.class)))
                 .toList();
         return new KindView(k.id(), k.name(), k.documentation(), caps, fields);

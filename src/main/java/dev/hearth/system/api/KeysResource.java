@@ -20,10 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import java.util.Map;
 
 /** API keys: create (the secret is in this answer only), list without secrets, revoke at once. */
 @Path("/api/v1/keys")
@@ -53,14 +53,21 @@ public class KeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Response create(@RequestBody(content = @Content(schema = @Schema(implementation = CreateKey.class))) JsonNode body) {
-        return Response.status(201).entity(actions.invoke("keys.create", body, caller.get(), "rest")).build();
+    public Response create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = CreateKey.class))) JsonNode body) {
+        return Response.status(201)
+                .entity(actions.invoke("keys.create", body, caller.get(), "rest"))
+                .build();
     }
 
     @DELETE
     @Path("/{id}")
     @Allow(Role.ADMIN)
     public Object revoke(@PathParam("id") String id) {
-        return actions.invoke("keys.revoke", JsonNodeFactory.instance.objectNode().put("id", Params.id(id, "id")), caller.get(), "rest");
+        return actions.invoke(
+                "keys.revoke",
+                JsonNodeFactory.instance.objectNode().put("id", Params.id(id, "id")),
+                caller.get(),
+                "rest");
     }
 }

@@ -24,8 +24,15 @@ import org.jspecify.annotations.Nullable;
 @io.smallrye.common.annotation.RunOnVirtualThread
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
-    public record Status(String status, String version, String uptime, long uptimeSeconds, double cpuUsage, double memoryUsage,
-                         double diskUsage, HealthBoard.Summary services) {}
+    public record Status(
+            String status,
+            String version,
+            String uptime,
+            long uptimeSeconds,
+            double cpuUsage,
+            double memoryUsage,
+            double diskUsage,
+            HealthBoard.Summary services) {}
 
     private final MetricsCollector host;
     private final HealthBoard board;
@@ -42,7 +49,14 @@ public class StatusResource {
     public Status status(@QueryParam("refresh") @Nullable String refresh) {
         HostSnapshot s = host.last();
         Duration up = info.uptime();
-        return new Status("running", info.version(), Durations.human(up), up.toSeconds(), s.cpu().usage(), s.memory().usage(),
-                host.primaryDisk(s).usage(), board.summary(Params.flag(refresh, "refresh", false)));
+        return new Status(
+                "running",
+                info.version(),
+                Durations.human(up),
+                up.toSeconds(),
+                s.cpu().usage(),
+                s.memory().usage(),
+                host.primaryDisk(s).usage(),
+                board.summary(Params.flag(refresh, "refresh", false)));
     }
 }

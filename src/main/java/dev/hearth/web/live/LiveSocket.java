@@ -37,7 +37,8 @@ public class LiveSocket {
     public void open(WebSocketConnection connection) {
         LiveHub.Client c = sockets.open(connection, LiveHub.Format.ENVELOPE);
         if (c == null) return;
-        c.reply(hub.write(Map.of("type", "welcome", "channels", hub.channels().stream().sorted().toList())));
+        c.reply(hub.write(Map.of(
+                "type", "welcome", "channels", hub.channels().stream().sorted().toList())));
     }
 
     @OnTextMessage
@@ -53,9 +54,12 @@ public class LiveSocket {
         }
         String type = m.path("type").asText("");
         String channel = m.path("channel").asText("");
-        String key = m.hasNonNull("taskId") ? m.get("taskId").asText() : m.hasNonNull("task_id") ? m.get("task_id").asText() : null;
+        String key = m.hasNonNull("taskId")
+                ? m.get("taskId").asText()
+                : m.hasNonNull("task_id") ? m.get("task_id").asText() : null;
         if (!hub.channels().contains(channel)) {
-            c.reply(error("unknown channel '" + channel + "'; known: " + hub.channels().stream().sorted().toList()));
+            c.reply(error("unknown channel '" + channel + "'; known: "
+                    + hub.channels().stream().sorted().toList()));
             return;
         }
         switch (type) {

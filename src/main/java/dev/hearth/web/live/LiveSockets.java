@@ -31,17 +31,22 @@ final class LiveSockets {
             quietClose(connection, new CloseReason(LiveHub.POLICY_VIOLATION, "not authenticated"));
             return null;
         }
-        LiveHub.Client client = hub.connect(new LiveHub.Sink() {
-            @Override
-            public java.util.concurrent.CompletionStage<?> send(String text) {
-                return connection.sendText(text).subscribeAsCompletionStage();
-            }
+        LiveHub.Client client = hub.connect(
+                        new LiveHub.Sink() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> send(String text) {
+                                return connection.sendText(text).subscribeAsCompletionStage();
+                            }
 
-            @Override
-            public void close(int code, String reason) {
-                quietClose(connection, new CloseReason(code, reason));
-            }
-        }, format, caller.id(), () -> authenticator.stillValid(caller)).orElse(null);
+                            @Override
+                            public void close(int code, String reason) {
+                                quietClose(connection, new CloseReason(code, reason));
+                            }
+                        },
+                        format,
+                        caller.id(),
+                        () -> authenticator.stillValid(caller))
+                .orElse(null);
         if (client == null) {
             // two upgrades raced past the check: the cap still holds
             quietClose(connection, new CloseReason(LiveHub.TRY_AGAIN_LATER, "too many live sockets for this caller"));
@@ -68,7 +73,9 @@ final class LiveSockets {
     void failed(WebSocketConnection connection, Throwable error) {
         close(connection);
         if (wentAway(error)) {
-            LOG.infof("Live client went away without closing (%s)", error.getClass().getSimpleName() + ": " + error.getMessage());
+            LOG.infof(
+                    "Live client went away without closing (%s)",
+                    error.getClass().getSimpleName() + ": " + error.getMessage());
         } else {
             LOG.warnf("Live socket failed: %s: %s", error.getClass().getSimpleName(), error.getMessage());
         }

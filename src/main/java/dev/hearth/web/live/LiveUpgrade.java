@@ -46,9 +46,12 @@ public class LiveUpgrade implements HttpUpgradeCheck {
     }
 
     private @Nullable Caller identify(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? "" : request.remoteAddress().host();
-        Cookie cookie = request.getCookie(SessionService.cookieName(proxies.secureCookies(request.isSSL(), peer, request.getHeader("X-Forwarded-Proto"))));
-        Authenticator.Result result = authenticator.authenticate(request::getHeader, cookie == null ? null : cookie.getValue(), peer);
+        String peer =
+                request.remoteAddress() == null ? "" : request.remoteAddress().host();
+        Cookie cookie = request.getCookie(SessionService.cookieName(
+                proxies.secureCookies(request.isSSL(), peer, request.getHeader("X-Forwarded-Proto"))));
+        Authenticator.Result result =
+                authenticator.authenticate(request::getHeader, cookie == null ? null : cookie.getValue(), peer);
         if (result instanceof Authenticator.Result.Authenticated a) return a.caller();
         String ticket = request.getParam("ticket");
         return ticket == null ? null : tickets.redeem(ticket).orElse(null);

@@ -29,7 +29,12 @@ public class TicketResource {
     @Allow(Role.VIEWER)
     public Map<String, Object> issue() {
         LiveTickets.Ticket t = tickets.issue(caller.get());
-        return Map.of("ticket", t.ticket(), "expires_in_seconds", t.expiresInSeconds(), "urls", Map.of(
-                "ws", "/ws?ticket=" + t.ticket(), "monitoring", "/monitoring?ticket=" + t.ticket()));
+        return Map.of(
+                "ticket",
+                t.ticket(),
+                "expires_in_seconds",
+                t.expiresInSeconds(),
+                "urls",
+                Map.of("ws", "/ws?ticket=" + t.ticket(), "monitoring", "/monitoring?ticket=" + t.ticket()));
     }
 }

@@ -36,26 +36,41 @@ class DoctorChecksEveryKindTest {
         IntegrationKinds kinds = IntegrationKinds.load();
         List<ServiceEntry> services = new ArrayList<>();
         for (IntegrationKind<?> k : RegisteredKinds.all()) {
-            services.add(new ServiceEntry("svc-" + k.id(), null, null, null, "http://127.0.0.1:" + Ports.free() + "/", k.id(), null,
-                    Duration.ofSeconds(2), JsonNodeFactory.instance.objectNode(), null));
+            services.add(new ServiceEntry(
+                    "svc-" + k.id(),
+                    null,
+                    null,
+                    null,
+                    "http://127.0.0.1:" + Ports.free() + "/",
+                    k.id(),
+                    null,
+                    Duration.ofSeconds(2),
+                    JsonNodeFactory.instance.objectNode(),
+                    null));
         }
         HearthConfig defaults = Targets.defaults();
         HearthConfig config = defaults.withSections(defaults.sections().with("services", new ServicesConfig(services)));
         List<Finding> findings;
         try (HttpStack http = Targets.stack()) {
-            findings = new UpstreamCheck(kinds, new KindContext(http, new ObjectMapper(), Clock.systemUTC(), () -> config)).run(config);
+            findings = new UpstreamCheck(
+                            kinds, new KindContext(http, new ObjectMapper(), Clock.systemUTC(), () -> config))
+                    .run(config);
         }
 
         assertEquals(services.size(), findings.size(), findings.toString());
         for (ServiceEntry s : services) {
-            Finding f = findings.stream().filter(x -> x.detail().startsWith(s.name() + " (" + s.integration() + ", ")).findFirst()
+            Finding f = findings.stream()
+                    .filter(x -> x.detail().startsWith(s.name() + " (" + s.integration() + ", "))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no finding for " + s.name() + ": " + findings));
             assertEquals(Finding.Verdict.PROBLEM, f.verdict(), f.toString());
             assertFalse(f.detail().contains("unknown integration"), f.toString());
             Problems refused = new Problems();
             kinds.check(s.integration(), "integration", s.credentials(), "credentials", refused);
             if (refused.isEmpty()) {
-                assertTrue(f.fix().startsWith("check that " + s.name() + " runs and listens at " + s.url()), s.integration() + ": " + f);
+                assertTrue(
+                        f.fix().startsWith("check that " + s.name() + " runs and listens at " + s.url()),
+                        s.integration() + ": " + f);
             } else {
                 String problem = refused.list().getFirst();
                 String key = problem.substring(0, problem.indexOf(':'));

@@ -20,7 +20,6 @@ import dev.hearth.testing.TestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,9 +51,16 @@ class Aria2ClientTest extends DownloadClientContract {
     }
 
     private DownloadClient create(String token) {
-        // Hearth deletes aria2's files itself, inside the configured download roots only: here aria2's downloads folder.
-        ConfigService config = TestConfig.with(dir.resolve("hearth"), Map.of("hearth.downloads.allowed_roots", "[\"" + daemon.downloads() + "\"]"));
-        return (DownloadClient) Targets.create(Targets.context(stack, config::current), "aria2", "aria2", daemon.url(), Map.of("token", token),
+        // Hearth deletes aria2's files itself, inside the configured download roots only: here aria2's downloads
+        // folder.
+        ConfigService config = TestConfig.with(
+                dir.resolve("hearth"), Map.of("hearth.downloads.allowed_roots", "[\"" + daemon.downloads() + "\"]"));
+        return (DownloadClient) Targets.create(
+                Targets.context(stack, config::current),
+                "aria2",
+                "aria2",
+                daemon.url(),
+                Map.of("token", token),
                 Targets.TIMEOUT);
     }
 
@@ -78,8 +84,6 @@ class Aria2ClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-
-
     @Override
     protected DownloadClient clientWithWrongCredentials() {
         return create("not-the-password");
@@ -102,7 +106,8 @@ class Aria2ClientTest extends DownloadClientContract {
 
         long start = System.nanoTime();
         assertThrows(UpstreamException.AuthFailed.class, wrong::list);
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 200, "aria2 holds a refused call about 2 s");
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - start).toMillis() < 200, "aria2 holds a refused call about 2 s");
     }
 
     @Test
@@ -110,7 +115,9 @@ class Aria2ClientTest extends DownloadClientContract {
         byte[] content = new byte[2 * 1024 * 1024];
         ThreadLocalRandom.current().nextBytes(content);
         try (FileServer server = new FileServer("direct.bin", content)) {
-            String id = client.add(new AddRequest(new AddRequest.Source.Url(server.url("direct.bin").toString()), null,
+            String id = client.add(new AddRequest(
+                    new AddRequest.Source.Url(server.url("direct.bin").toString()),
+                    null,
                     daemon.downloads().toString()));
 
             DownloadTask done = awaitTask(id, t -> t.status() == TaskStatus.COMPLETED);
@@ -127,9 +134,12 @@ class Aria2ClientTest extends DownloadClientContract {
     @Test
     void theRpcAddressWrittenWithJsonrpcAsAria2sDocsWriteItWorks() {
         for (String written : new String[] {"jsonrpc", "jsonrpc/"}) {
-            DownloadClient c = (DownloadClient) Targets.create(stack, "aria2", "aria2-jsonrpc", daemon.url().resolve(written),
-                    Map.of("token", Aria2Daemon.TOKEN));
-            assertEquals(dev.hearth.platform.integration.Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
+            DownloadClient c = (DownloadClient) Targets.create(
+                    stack, "aria2", "aria2-jsonrpc", daemon.url().resolve(written), Map.of("token", Aria2Daemon.TOKEN));
+            assertEquals(
+                    dev.hearth.platform.integration.Health.Status.ONLINE,
+                    c.poll().health().status(),
+                    written + ": " + c.poll().health().message());
         }
     }
 }

@@ -35,18 +35,28 @@ class DownloadProvidersTest {
     /** The kinds of the application (test-only fakes left out). */
     private static List<IntegrationKind<?>> kinds() {
         return IntegrationKinds.load().offering(DownloadClient.class).stream()
-                .filter(k -> !k.getClass().getName().startsWith("dev.hearth.fakes.")).toList();
+                .filter(k -> !k.getClass().getName().startsWith("dev.hearth.fakes."))
+                .toList();
     }
 
     @Test
     void everyDownloadKindDeclaresItsCapabilityAndMarksItsSecrets() {
-        assertTrue(kinds().size() >= 4, "the four download clients are registered: " + kinds().stream().map(IntegrationKind::id).toList());
+        assertTrue(
+                kinds().size() >= 4,
+                "the four download clients are registered: "
+                        + kinds().stream().map(IntegrationKind::id).toList());
         for (IntegrationKind<?> k : kinds()) {
-            DownloadCapability c = k.capability(DownloadCapability.class).orElseThrow(() -> new AssertionError(k.id() + ": no DownloadCapability"));
-            assertTrue(c.has(DownloadCapability.Feature.TORRENTS) || c.has(DownloadCapability.Feature.LINKS), k.id() + " takes something");
+            DownloadCapability c = k.capability(DownloadCapability.class)
+                    .orElseThrow(() -> new AssertionError(k.id() + ": no DownloadCapability"));
+            assertTrue(
+                    c.has(DownloadCapability.Feature.TORRENTS) || c.has(DownloadCapability.Feature.LINKS),
+                    k.id() + " takes something");
             assertFalse(k.documentation().isBlank(), k.id());
             for (RecordComponent f : k.settings().getRecordComponents()) {
-                assertEquals(SECRET_NAMES.contains(f.getName()), f.isAnnotationPresent(Secret.class), k.id() + "." + f.getName());
+                assertEquals(
+                        SECRET_NAMES.contains(f.getName()),
+                        f.isAnnotationPresent(Secret.class),
+                        k.id() + "." + f.getName());
             }
         }
     }
@@ -75,14 +85,23 @@ class DownloadProvidersTest {
     @Test
     void everyDownloadKindHasAContractTestAgainstItsProgram() throws Exception {
         Set<String> covered = new TreeSet<>();
-        for (String test : List.of("dev.hearth.downloads.qbittorrent.QbittorrentClientTest", "dev.hearth.downloads.deluge.DelugeClientTest",
-                "dev.hearth.downloads.transmission.TransmissionClientTest", "dev.hearth.downloads.aria2.Aria2ClientTest")) {
+        for (String test : List.of(
+                "dev.hearth.downloads.qbittorrent.QbittorrentClientTest",
+                "dev.hearth.downloads.deluge.DelugeClientTest",
+                "dev.hearth.downloads.transmission.TransmissionClientTest",
+                "dev.hearth.downloads.aria2.Aria2ClientTest")) {
             Class<?> c = Class.forName(test);
-            assertTrue(DownloadClientContract.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers()), test);
+            assertTrue(
+                    DownloadClientContract.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers()), test);
         }
         try (var classes = java.nio.file.Files.walk(java.nio.file.Path.of("target/test-classes/dev/hearth"))) {
-            for (java.nio.file.Path p : classes.filter(f -> f.toString().endsWith("ClientTest.class")).toList()) {
-                String name = java.nio.file.Path.of("target/test-classes").relativize(p).toString().replace('/', '.').replace(".class", "");
+            for (java.nio.file.Path p : classes.filter(f -> f.toString().endsWith("ClientTest.class"))
+                    .toList()) {
+                String name = java.nio.file.Path.of("target/test-classes")
+                        .relativize(p)
+                        .toString()
+                        .replace('/', '.')
+                        .replace(".class", "");
                 Class<?> c = Class.forName(name);
                 if (DownloadClientContract.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
                     var ctor = c.getDeclaredConstructor();
@@ -93,8 +112,11 @@ class DownloadProvidersTest {
                 }
             }
         }
-        assertEquals(new TreeSet<>(kinds().stream().map(IntegrationKind::id).toList()), covered,
+        assertEquals(
+                new TreeSet<>(kinds().stream().map(IntegrationKind::id).toList()),
+                covered,
                 "each download kind needs a subclass of DownloadClientContract (…ClientTest) against its real program or double");
-        assertTrue(Arrays.stream(DownloadClientContract.class.getDeclaredMethods()).anyMatch(m -> m.getName().equals("kind")));
+        assertTrue(Arrays.stream(DownloadClientContract.class.getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals("kind")));
     }
 }

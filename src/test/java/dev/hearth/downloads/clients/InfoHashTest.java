@@ -23,12 +23,22 @@ class InfoHashTest {
     void aTorrentFilesHashMatchesWhatTransmissionComputes(@TempDir Path dir) throws IOException {
         TorrentFixture f = TorrentFixture.create(dir.resolve("data"), dir, "hashed.bin", 200_000);
         Path out = dir.resolve("show.txt");
-        try (Daemon show = Daemon.start("transmission-show", List.of("transmission-show", f.torrentFile().toString()),
-                dir, Map.of(), out)) {
+        try (Daemon show = Daemon.start(
+                "transmission-show",
+                List.of("transmission-show", f.torrentFile().toString()),
+                dir,
+                Map.of(),
+                out)) {
             Waits.until("transmission-show finished", Duration.ofSeconds(20), () -> !show.isAlive());
         }
-        String expected = Files.readAllLines(out).stream().map(String::strip).filter(l -> l.startsWith("Hash:"))
-                .findFirst().orElseThrow().substring("Hash:".length()).strip().toLowerCase(Locale.ROOT);
+        String expected = Files.readAllLines(out).stream()
+                .map(String::strip)
+                .filter(l -> l.startsWith("Hash:"))
+                .findFirst()
+                .orElseThrow()
+                .substring("Hash:".length())
+                .strip()
+                .toLowerCase(Locale.ROOT);
 
         assertEquals(expected, InfoHash.ofTorrent(f.torrentBytes()));
     }
@@ -45,7 +55,10 @@ class InfoHashTest {
 
     @Test
     void aLinkThatIsNoMagnetHasNoBtih() {
-        assertEquals(Optional.empty(), InfoHash.ofMagnet("https://example.org/a.torrent?xt=urn:btih:000102030405060708090a0b0c0d0e0f10111213"));
+        assertEquals(
+                Optional.empty(),
+                InfoHash.ofMagnet(
+                        "https://example.org/a.torrent?xt=urn:btih:000102030405060708090a0b0c0d0e0f10111213"));
     }
 
     @Test

@@ -1,17 +1,17 @@
 package dev.hearth.downloads.deluge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.testing.DelugeDaemon;
 import dev.hearth.testing.DownloadClientContract;
 import dev.hearth.testing.Targets;
-import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -63,7 +63,6 @@ class DelugeClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-
     @Override
     protected DownloadClient clientWithWrongCredentials() {
         return create("not-the-password");
@@ -82,8 +81,15 @@ class DelugeClientTest extends DownloadClientContract {
     /** deluge-web's address as its JSON-RPC endpoint is written, {@code …/json}. */
     @Test
     void theAddressWrittenWithItsJsonEndpointWorks() {
-        DownloadClient c = (DownloadClient) Targets.create(stack, "deluge", "deluge-json", daemon.url().resolve("json"),
+        DownloadClient c = (DownloadClient) Targets.create(
+                stack,
+                "deluge",
+                "deluge-json",
+                daemon.url().resolve("json"),
                 Map.of("password", DelugeDaemon.PASSWORD));
-        assertEquals(dev.hearth.platform.integration.Health.Status.ONLINE, c.poll().health().status(), c.poll().health().message());
+        assertEquals(
+                dev.hearth.platform.integration.Health.Status.ONLINE,
+                c.poll().health().status(),
+                c.poll().health().message());
     }
 }

@@ -51,10 +51,13 @@ class RealClientsEndToEndTest {
 
     @Inject
     CompletedEvents events;
+
     @Inject
     ClientDirectory directory;
+
     @Inject
     DownloadService downloads;
+
     @TestHTTPResource("/api/v1/webhooks/download-complete")
     URL webhook;
 
@@ -71,26 +74,51 @@ class RealClientsEndToEndTest {
     // ---- helpers
 
     private static TorrentFixture fixtureIn(String client, String name) {
-        return TorrentFixture.create(RealClientsProfile.downloads(client), RealClientsProfile.DIR.resolve("torrents"),
-                name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()), 64 * 1024 + 123);
+        return TorrentFixture.create(
+                RealClientsProfile.downloads(client),
+                RealClientsProfile.DIR.resolve("torrents"),
+                name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                64 * 1024 + 123);
     }
 
     private static String upload(String client, TorrentFixture f) {
-        return Api.as("operator").multiPart("torrent", f.name() + ".torrent", f.torrentBytes(), "application/x-bittorrent")
-                .multiPart("client", client).multiPart("destination", RealClientsProfile.downloads(client).toString())
-                .post("/api/v1/downloads").then().statusCode(201)
-                .body("task.client", equalTo(client)).extract().path("task_id");
+        return Api.as("operator")
+                .multiPart("torrent", f.name() + ".torrent", f.torrentBytes(), "application/x-bittorrent")
+                .multiPart("client", client)
+                .multiPart("destination", RealClientsProfile.downloads(client).toString())
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(201)
+                .body("task.client", equalTo(client))
+                .extract()
+                .path("task_id");
     }
 
     private static String addUrl(String client, String url) {
-        return Api.as("operator").contentType(ContentType.JSON)
-                .body(Map.of("url", url, "client", client, "destination", RealClientsProfile.downloads(client).toString()))
-                .post("/api/v1/downloads").then().statusCode(201).extract().path("task_id");
+        return Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "url",
+                        url,
+                        "client",
+                        client,
+                        "destination",
+                        RealClientsProfile.downloads(client).toString()))
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("task_id");
     }
 
     private static List<String> completedIds(String client) {
-        return Api.as("viewer").get("/api/v1/tasks?status=completed&limit=500&client=" + client).then().statusCode(200)
-                .extract().jsonPath().getList("tasks.id");
+        return Api.as("viewer")
+                .get("/api/v1/tasks?status=completed&limit=500&client=" + client)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("tasks.id");
     }
 
     private void awaitCompletedOnce(String client, String id) {
@@ -108,8 +136,10 @@ class RealClientsEndToEndTest {
         return c.list().stream().filter(t -> t.id().equalsIgnoreCase(clientId)).findFirst();
     }
 
-    private void awaitLive(String client, String id, String what, java.util.function.Predicate<Optional<DownloadTask>> done) {
-        Waits.until(id + " " + what + " in " + client + " itself", Duration.ofSeconds(30), () -> live(client, id), done);
+    private void awaitLive(
+            String client, String id, String what, java.util.function.Predicate<Optional<DownloadTask>> done) {
+        Waits.until(
+                id + " " + what + " in " + client + " itself", Duration.ofSeconds(30), () -> live(client, id), done);
     }
 
     private static Response delete(String id, boolean deleteData) {
@@ -125,14 +155,27 @@ class RealClientsEndToEndTest {
         String id = upload(client, kept);
         awaitCompletedOnce(client, id);
 
-        // A finished torrent that is paused stops seeding: every client maps that to COMPLETED, and back to SEEDING on resume.
+        // A finished torrent that is paused stops seeding: every client maps that to COMPLETED, and back to SEEDING on
+        // resume.
         awaitLive(client, id, "seeding", t -> t.isPresent() && t.get().status() == TaskStatus.SEEDING);
         // Hearth answers what its next poll will read, not "paused" first and "completed" a second later.
-        Api.as("operator").post("/api/v1/tasks/" + id + "/pause").then().statusCode(200).body("task.status", equalTo("completed"));
-        awaitLive(client, id, "paused (stopped seeding)", t -> t.isPresent() && t.get().status() == TaskStatus.COMPLETED);
+        Api.as("operator")
+                .post("/api/v1/tasks/" + id + "/pause")
+                .then()
+                .statusCode(200)
+                .body("task.status", equalTo("completed"));
+        awaitLive(
+                client,
+                id,
+                "paused (stopped seeding)",
+                t -> t.isPresent() && t.get().status() == TaskStatus.COMPLETED);
         downloads.refresh();
         Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200).body("status", equalTo("completed"));
-        Api.as("operator").post("/api/v1/tasks/" + id + "/resume").then().statusCode(200).body("task.status", equalTo("seeding"));
+        Api.as("operator")
+                .post("/api/v1/tasks/" + id + "/resume")
+                .then()
+                .statusCode(200)
+                .body("task.status", equalTo("seeding"));
         awaitLive(client, id, "seeding again", t -> t.isPresent() && t.get().status() == TaskStatus.SEEDING);
 
         delete(id, false).then().statusCode(200);
@@ -154,7 +197,9 @@ class RealClientsEndToEndTest {
         TorrentFixture f = fixtureIn("qbittorrent", "hooked");
         String id = upload("qbittorrent", f);
         String hash = id.substring("qbittorrent:".length());
-        String line = Waits.until("the AutoRun hook reported " + hash, DONE_WITHIN, () -> hookLine(hash), Optional::isPresent).orElseThrow();
+        String line = Waits.until(
+                        "the AutoRun hook reported " + hash, DONE_WITHIN, () -> hookLine(hash), Optional::isPresent)
+                .orElseThrow();
         JsonPath answer = JsonPath.from(line.substring(line.indexOf(' ') + 1));
         assertEquals(true, answer.getBoolean("success"), line);
         assertEquals(id, answer.getString("task_id"), line);
@@ -165,7 +210,9 @@ class RealClientsEndToEndTest {
     private static Optional<String> hookLine(String hash) {
         try {
             if (!Files.exists(RealClientsProfile.HOOK_LOG)) return Optional.empty();
-            return Files.readAllLines(RealClientsProfile.HOOK_LOG).stream().filter(l -> l.startsWith(hash + " ")).findFirst();
+            return Files.readAllLines(RealClientsProfile.HOOK_LOG).stream()
+                    .filter(l -> l.startsWith(hash + " "))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -177,7 +224,8 @@ class RealClientsEndToEndTest {
         ThreadLocalRandom.current().nextBytes(content);
         String keptName = "kept-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".bin";
         String goneName = "gone-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".bin";
-        try (FileServer kept = new FileServer(keptName, content); FileServer gone = new FileServer(goneName, content)) {
+        try (FileServer kept = new FileServer(keptName, content);
+                FileServer gone = new FileServer(goneName, content)) {
             String id = addUrl("aria2", kept.url(keptName).toString());
             Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200).body("type", equalTo("direct"));
             awaitCompletedOnce("aria2", id);
@@ -199,16 +247,31 @@ class RealClientsEndToEndTest {
     @ValueSource(strings = {"qbittorrent", "deluge", "transmission", "aria2"})
     void aMagnetShowsTheMetadataStateAndPausesAndResumes(String client) {
         String magnet = TorrentFixture.unknownMagnet("Nobody.Has.This." + client);
-        String id = Api.as("operator").contentType(ContentType.JSON).body(Map.of("url", magnet, "client", client))
-                .post("/api/v1/downloads").then().statusCode(201).body("task.status", equalTo("metadata"))
-                .extract().path("task_id");
+        String id = Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", magnet, "client", client))
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(201)
+                .body("task.status", equalTo("metadata"))
+                .extract()
+                .path("task_id");
         awaitLive(client, id, "listed", Optional::isPresent);
         // What the pollers read from the daemon says metadata too, not queued or downloading at 0 %.
-        Waits.until(id + " still metadata after polls", Duration.ofSeconds(15), () -> {
-            downloads.refresh();
-            return Api.as("viewer").get("/api/v1/tasks?status=all&limit=500&client=" + client).then().statusCode(200)
-                    .extract().jsonPath().getString("tasks.find { it.id == '" + id + "' }.status");
-        }, "metadata"::equals);
+        Waits.until(
+                id + " still metadata after polls",
+                Duration.ofSeconds(15),
+                () -> {
+                    downloads.refresh();
+                    return Api.as("viewer")
+                            .get("/api/v1/tasks?status=all&limit=500&client=" + client)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getString("tasks.find { it.id == '" + id + "' }.status");
+                },
+                "metadata"::equals);
 
         Api.as("operator").post("/api/v1/tasks/" + id + "/pause").then().statusCode(200);
         awaitLive(client, id, "paused", t -> t.isPresent() && t.get().status() == TaskStatus.PAUSED);
@@ -227,24 +290,46 @@ class RealClientsEndToEndTest {
         RealClientsProfile.control("transmission", "kill").run();
         try {
             long start = System.nanoTime();
-            Api.as("operator").post("/api/v1/tasks/" + id + "/pause").then().statusCode(503)
-                    .body("error.code", equalTo("SERVICE_UNAVAILABLE")).body("error.details.client", equalTo("transmission"));
+            Api.as("operator")
+                    .post("/api/v1/tasks/" + id + "/pause")
+                    .then()
+                    .statusCode(503)
+                    .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
+                    .body("error.details.client", equalTo("transmission"));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertTrue(took.compareTo(SERVICE_TIMEOUT) < 0, "503 after " + took + ", the service timeout is " + SERVICE_TIMEOUT);
+            assertTrue(
+                    took.compareTo(SERVICE_TIMEOUT) < 0,
+                    "503 after " + took + ", the service timeout is " + SERVICE_TIMEOUT);
 
-            Waits.until("transmission OFFLINE", Duration.ofSeconds(15), () -> clientState("transmission"), "OFFLINE"::equals);
-            Api.as("viewer").get("/api/v1/tasks?status=all&limit=500&client=transmission").then().statusCode(200)
+            Waits.until(
+                    "transmission OFFLINE",
+                    Duration.ofSeconds(15),
+                    () -> clientState("transmission"),
+                    "OFFLINE"::equals);
+            Api.as("viewer")
+                    .get("/api/v1/tasks?status=all&limit=500&client=transmission")
+                    .then()
+                    .statusCode(200)
                     .body("tasks.id", hasItem(id));
             Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200).body("status", equalTo("seeding"));
         } finally {
             RealClientsProfile.control("transmission", "start").run();
         }
         // No refresh, no restart: the poller notices on its own.
-        Waits.until("transmission ONLINE again", Duration.ofSeconds(20), () -> clientState("transmission"), "ONLINE"::equals);
+        Waits.until(
+                "transmission ONLINE again",
+                Duration.ofSeconds(20),
+                () -> clientState("transmission"),
+                "ONLINE"::equals);
         Api.as("operator").post("/api/v1/tasks/" + id + "/pause").then().statusCode(200);
-        // SIGKILLed, Transmission may come back without its verified state (then it is a paused download, not a stopped seed).
-        awaitLive("transmission", id, "stopped", t -> t.isPresent()
-                && (t.get().status() == TaskStatus.COMPLETED || t.get().status() == TaskStatus.PAUSED));
+        // SIGKILLed, Transmission may come back without its verified state (then it is a paused download, not a stopped
+        // seed).
+        awaitLive(
+                "transmission",
+                id,
+                "stopped",
+                t -> t.isPresent()
+                        && (t.get().status() == TaskStatus.COMPLETED || t.get().status() == TaskStatus.PAUSED));
         delete(id, true).then().statusCode(200);
     }
 
@@ -260,30 +345,49 @@ class RealClientsEndToEndTest {
         List<Long> recoveries = new java.util.ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             RealClientsProfile.control("qbittorrent", "kill").run();
-            RealClientsProfile.control("qbittorrent", "start").run();   // returns once a login works
+            RealClientsProfile.control("qbittorrent", "start").run(); // returns once a login works
             java.time.Instant restarted = java.time.Instant.now();
             long t0 = System.nanoTime();
-            Waits.until("qbittorrent ONLINE within 10 s of restart " + i + " (" + recoveries + " ms before)", Duration.ofSeconds(10),
+            Waits.until(
+                    "qbittorrent ONLINE within 10 s of restart " + i + " (" + recoveries + " ms before)",
+                    Duration.ofSeconds(10),
                     () -> clientHealth("qbittorrent"),
-                    c -> "ONLINE".equals(c.get("state")) && java.time.Instant.parse((String) c.get("checked_at")).isAfter(restarted));
+                    c -> "ONLINE".equals(c.get("state"))
+                            && java.time.Instant.parse((String) c.get("checked_at"))
+                                    .isAfter(restarted));
             recoveries.add((System.nanoTime() - t0) / 1_000_000);
         }
         // Online means usable: a download added through Hearth reaches the restarted daemon.
-        String id = Api.as("operator").contentType(ContentType.JSON)
+        String id = Api.as("operator")
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", TorrentFixture.unknownMagnet("After.Twenty.Restarts"), "client", "qbittorrent"))
-                .post("/api/v1/downloads").then().statusCode(201).extract().path("task_id");
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("task_id");
         awaitLive("qbittorrent", id, "listed", Optional::isPresent);
         delete(id, true).then().statusCode(200);
         System.out.println("qBittorrent restarts: online again after " + recoveries + " ms");
     }
 
     private static Map<String, Object> clientHealth(String client) {
-        return Api.as("viewer").get("/api/v1/downloads/clients").then().statusCode(200).extract().jsonPath()
+        return Api.as("viewer")
+                .get("/api/v1/downloads/clients")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getMap("clients.find { it.name == '" + client + "' }");
     }
 
     private static String clientState(String client) {
-        return Api.as("viewer").get("/api/v1/downloads/clients").then().statusCode(200).extract().jsonPath()
+        return Api.as("viewer")
+                .get("/api/v1/downloads/clients")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("clients.find { it.name == '" + client + "' }.state");
     }
 
@@ -305,12 +409,22 @@ class RealClientsEndToEndTest {
             Waits.until(id + " listed as completed", DONE_WITHIN, () -> completedIds("aria2"), ids -> ids.contains(id));
             Path file = RealClientsProfile.downloads("aria2").resolve(f.name());
             assertEquals(Files.size(f.data()), Files.size(file), "aria2 fetched the data from qBittorrent");
-            Api.as("viewer").get("/api/v1/tasks/" + id).then().statusCode(200)
-                    .body("added_by", equalTo("key:test-operator")).body("name", equalTo(f.name()));
-            Waits.until(id + " has its DownloadCompleted", Duration.ofSeconds(10), () -> events.countFor(id), n -> n == 1);
+            Api.as("viewer")
+                    .get("/api/v1/tasks/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("added_by", equalTo("key:test-operator"))
+                    .body("name", equalTo(f.name()));
+            Waits.until(
+                    id + " has its DownloadCompleted", Duration.ofSeconds(10), () -> events.countFor(id), n -> n == 1);
             downloads.refresh();
-            List<String> sameName = Api.as("viewer").get("/api/v1/tasks?status=all&limit=500&client=aria2").then().statusCode(200)
-                    .extract().jsonPath().getList("tasks.findAll { it.name == '" + f.name() + "' }.id");
+            List<String> sameName = Api.as("viewer")
+                    .get("/api/v1/tasks?status=all&limit=500&client=aria2")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("tasks.findAll { it.name == '" + f.name() + "' }.id");
             assertEquals(List.of(id), sameName, "one task for the magnet, under the id the POST answered");
             delete(id, true).then().statusCode(200);
             awaitLive("aria2", id, "removed", Optional::isEmpty);
@@ -325,11 +439,13 @@ class RealClientsEndToEndTest {
         private final com.sun.net.httpserver.HttpServer server;
 
         Tracker(int peerPort) throws IOException {
-            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
             byte[] peer = {127, 0, 0, 1, (byte) (peerPort >> 8), (byte) peerPort};
             server.createContext("/announce", x -> {
                 java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-                body.writeBytes("d8:intervali5e12:min intervali5e5:peers6:".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                body.writeBytes("d8:intervali5e12:min intervali5e5:peers6:"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 body.writeBytes(peer);
                 body.writeBytes("e".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 x.sendResponseHeaders(200, body.size());
@@ -352,12 +468,26 @@ class RealClientsEndToEndTest {
 
     @Test
     void theWebhookRejectsABadSecret() {
-        Api.anonymous().header("X-Hearth-Webhook-Secret", "not-the-secret-at-all").contentType(ContentType.JSON)
-                .body(Map.of("hash", "0".repeat(40))).post("/api/v1/webhooks/download-complete").then().statusCode(401)
+        Api.anonymous()
+                .header("X-Hearth-Webhook-Secret", "not-the-secret-at-all")
+                .contentType(ContentType.JSON)
+                .body(Map.of("hash", "0".repeat(40)))
+                .post("/api/v1/webhooks/download-complete")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("UNAUTHORIZED"));
-        Api.anonymous().contentType(ContentType.JSON).body(Map.of("hash", "0".repeat(40)))
-                .post("/api/v1/webhooks/download-complete?secret=wrong").then().statusCode(401);
-        Api.anonymous().header("X-Hearth-Webhook-Secret", RealClientsProfile.WEBHOOK_SECRET).contentType(ContentType.JSON)
-                .body(Map.of("hash", "0".repeat(40))).post("/api/v1/webhooks/download-complete").then().statusCode(404);
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .body(Map.of("hash", "0".repeat(40)))
+                .post("/api/v1/webhooks/download-complete?secret=wrong")
+                .then()
+                .statusCode(401);
+        Api.anonymous()
+                .header("X-Hearth-Webhook-Secret", RealClientsProfile.WEBHOOK_SECRET)
+                .contentType(ContentType.JSON)
+                .body(Map.of("hash", "0".repeat(40)))
+                .post("/api/v1/webhooks/download-complete")
+                .then()
+                .statusCode(404);
     }
 }

@@ -21,7 +21,9 @@ import java.util.Map;
  */
 public class RealClientsProfile implements QuarkusTestProfile {
     /** Everything of one run: daemons' profiles and downloads, Hearth's data dir, the hook's files. */
-    public static final Path DIR = Path.of("target/e2e-downloads/" + ProcessHandle.current().pid()).toAbsolutePath();
+    public static final Path DIR =
+            Path.of("target/e2e-downloads/" + ProcessHandle.current().pid()).toAbsolutePath();
+
     public static final String WEBHOOK_SECRET = "e2e-webhook-secret-0123456789abcdef";
     /** The hook reads Hearth's webhook URL from here: the test port is known only once Quarkus runs. */
     public static final Path HOOK_URL = DIR.resolve("hook/url");
@@ -31,12 +33,18 @@ public class RealClientsProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "hearth.data_dir", DIR.resolve("data").toString(),
-                "hearth.downloads.poll_interval", "1s",
-                "hearth.downloads.webhook_secret", WEBHOOK_SECRET,
-                "hearth.downloads.completion.mode", "none",
-                // Every daemon's downloads folder lies under it: the destinations the test names, and what delete_data may delete.
-                "hearth.downloads_dir", DIR.toString());
+                "hearth.data_dir",
+                DIR.resolve("data").toString(),
+                "hearth.downloads.poll_interval",
+                "1s",
+                "hearth.downloads.webhook_secret",
+                WEBHOOK_SECRET,
+                "hearth.downloads.completion.mode",
+                "none",
+                // Every daemon's downloads folder lies under it: the destinations the test names, and what delete_data
+                // may delete.
+                "hearth.downloads_dir",
+                DIR.toString());
     }
 
     @Override
@@ -99,10 +107,18 @@ public class RealClientsProfile implements QuarkusTestProfile {
                           "credentials": {"username": "%s", "password": "%s"}},
                          {"name": "aria2", "url": "%s", "integration": "aria2", "timeout": "5s",
                           "credentials": {"token": "%s"}}]
-                        """.formatted(qb.url(), QbittorrentDaemon.USER, QbittorrentDaemon.PASSWORD,
-                        deluge.url(), DelugeDaemon.PASSWORD,
-                        tr.url(), TransmissionDaemon.USER, TransmissionDaemon.PASSWORD,
-                        aria2.url(), Aria2Daemon.TOKEN).replace("\n", " ");
+                        """.formatted(
+                                qb.url(),
+                                QbittorrentDaemon.USER,
+                                QbittorrentDaemon.PASSWORD,
+                                deluge.url(),
+                                DelugeDaemon.PASSWORD,
+                                tr.url(),
+                                TransmissionDaemon.USER,
+                                TransmissionDaemon.PASSWORD,
+                                aria2.url(),
+                                Aria2Daemon.TOKEN)
+                        .replace("\n", " ");
                 return Map.of("hearth.services", services);
             } catch (IOException e) {
                 stop();

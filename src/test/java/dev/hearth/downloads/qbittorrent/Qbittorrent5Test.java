@@ -28,8 +28,13 @@ class Qbittorrent5Test {
     }
 
     private DownloadClient client(FakeQbittorrent5 daemon, String password) {
-        return (DownloadClient) Targets.create(stack, "qbittorrent", "qbit5", URI.create(daemon.url()),
-                Map.of("username", "admin", "password", password), Duration.ofSeconds(3));
+        return (DownloadClient) Targets.create(
+                stack,
+                "qbittorrent",
+                "qbit5",
+                URI.create(daemon.url()),
+                Map.of("username", "admin", "password", password),
+                Duration.ofSeconds(3));
     }
 
     @Test
@@ -50,8 +55,11 @@ class Qbittorrent5Test {
             assertEquals(TaskStatus.DOWNLOADING, c.list().getFirst().status());
             c.pause(FakeQbittorrent5.HASH);
             assertEquals(TaskStatus.PAUSED, c.list().getFirst().status());
-            assertTrue(daemon.calls.contains("POST torrents/start") && daemon.calls.contains("POST torrents/stop"), daemon.calls.toString());
-            assertTrue(daemon.calls.stream().noneMatch(call -> call.endsWith("torrents/pause") || call.endsWith("torrents/resume")));
+            assertTrue(
+                    daemon.calls.contains("POST torrents/start") && daemon.calls.contains("POST torrents/stop"),
+                    daemon.calls.toString());
+            assertTrue(daemon.calls.stream()
+                    .noneMatch(call -> call.endsWith("torrents/pause") || call.endsWith("torrents/resume")));
         }
     }
 

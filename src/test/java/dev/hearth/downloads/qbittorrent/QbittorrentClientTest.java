@@ -91,7 +91,8 @@ class QbittorrentClientTest extends DownloadClientContract {
     }
 
     QbittorrentClient create(QbittorrentDaemon d, String password) {
-        return (QbittorrentClient) Targets.create(stack, "qbittorrent", "qbt", d.url(), Map.of("username", QbittorrentDaemon.USER, "password", password));
+        return (QbittorrentClient) Targets.create(
+                stack, "qbittorrent", "qbt", d.url(), Map.of("username", QbittorrentDaemon.USER, "password", password));
     }
 
     @Test
@@ -102,7 +103,8 @@ class QbittorrentClientTest extends DownloadClientContract {
             logins.incrementAndGet();
             wrong.login(raw);
         };
-        var spec = ClientSpecs.of(new IntegrationTarget<>("qbt-wrong", daemon.url(), new QbittorrentSettings(null, null), Targets.TIMEOUT))
+        var spec = ClientSpecs.of(new IntegrationTarget<>(
+                        "qbt-wrong", daemon.url(), new QbittorrentSettings(null, null), Targets.TIMEOUT))
                 .withAuth(AuthStrategy.sessionCookie(counted, r -> r.status() == 403));
         var wrongClient = new QbittorrentClient(stack.client(spec), Clock.systemUTC(), Targets.TIMEOUT);
 
@@ -123,15 +125,25 @@ class QbittorrentClientTest extends DownloadClientContract {
         try (QbittorrentDaemon leecher = new QbittorrentDaemon(dir.resolve("leecher"))) {
             QbittorrentClient leech = create(leecher, QbittorrentDaemon.PASSWORD);
             TorrentFixture f = TorrentFixture.create(daemon.downloads(), scratch(), "transfer.bin", 5 * 1024 * 1024);
-            String id = client.add(new AddRequest(new AddRequest.Source.TorrentFile("t.torrent", f.torrentBytes()), null, null));
+            String id = client.add(
+                    new AddRequest(new AddRequest.Source.TorrentFile("t.torrent", f.torrentBytes()), null, null));
             awaitTask(id, t -> t.status() == TaskStatus.SEEDING);
 
-            assertEquals(id, leech.add(new AddRequest(new AddRequest.Source.TorrentFile("t.torrent", f.torrentBytes()), null, null)));
-            Waits.until("the leecher knows the torrent", WAIT, () -> leech.details(id).isPresent());
+            assertEquals(
+                    id,
+                    leech.add(new AddRequest(
+                            new AddRequest.Source.TorrentFile("t.torrent", f.torrentBytes()), null, null)));
+            Waits.until(
+                    "the leecher knows the torrent",
+                    WAIT,
+                    () -> leech.details(id).isPresent());
             leech.addPeer(id, "127.0.0.1:" + daemon.peerPort());
 
-            DownloadTask done = Waits.until("downloaded to 100 %", Duration.ofSeconds(60),
-                    () -> leech.details(id).orElseThrow().task(), t -> t.progress() == 100 && t.status().isFinished());
+            DownloadTask done = Waits.until(
+                    "downloaded to 100 %",
+                    Duration.ofSeconds(60),
+                    () -> leech.details(id).orElseThrow().task(),
+                    t -> t.progress() == 100 && t.status().isFinished());
             assertEquals(5 * 1024 * 1024, done.size());
             assertTrue(Files.exists(leecher.downloads().resolve("transfer.bin")));
             assertNotEquals(0, leech.stats().downloadedSession(), "the session counted the bytes");
@@ -144,9 +156,16 @@ class QbittorrentClientTest extends DownloadClientContract {
         try (dev.hearth.testing.SubPathProxy proxy = new dev.hearth.testing.SubPathProxy(daemon.url(), "qbittorrent")) {
             String base = proxy.url().toString();
             for (String written : new String[] {base, base.substring(0, base.length() - 1), base + "api/v2"}) {
-                DownloadClient c = (DownloadClient) Targets.create(stack, "qbittorrent", "qbt-proxied", java.net.URI.create(written),
+                DownloadClient c = (DownloadClient) Targets.create(
+                        stack,
+                        "qbittorrent",
+                        "qbt-proxied",
+                        java.net.URI.create(written),
                         Map.of("username", QbittorrentDaemon.USER, "password", QbittorrentDaemon.PASSWORD));
-                assertEquals(Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
+                assertEquals(
+                        Health.Status.ONLINE,
+                        c.poll().health().status(),
+                        written + ": " + c.poll().health().message());
             }
         }
     }

@@ -1,17 +1,17 @@
 package dev.hearth.downloads.transmission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.hearth.downloads.DownloadClient;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.testing.DownloadClientContract;
 import dev.hearth.testing.Targets;
-import org.junit.jupiter.api.Test;
 import dev.hearth.testing.TransmissionDaemon;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against the real transmission-daemon 3.00 on loopback, with basic auth on top of the 409 exchange. */
@@ -37,7 +37,11 @@ class TransmissionClientTest extends DownloadClientContract {
     }
 
     private DownloadClient create(String password) {
-        return (DownloadClient) Targets.create(stack, "transmission", "transmission", daemon.url(),
+        return (DownloadClient) Targets.create(
+                stack,
+                "transmission",
+                "transmission",
+                daemon.url(),
                 Map.of("username", TransmissionDaemon.USER, "password", password));
     }
 
@@ -61,7 +65,6 @@ class TransmissionClientTest extends DownloadClientContract {
         return dir.resolve("torrents");
     }
 
-
     @Override
     protected DownloadClient clientWithWrongCredentials() {
         return create("not-the-password");
@@ -81,9 +84,16 @@ class TransmissionClientTest extends DownloadClientContract {
     @Test
     void theAddressWrittenWithItsRpcPathOrItsWebUiWorks() {
         for (String written : new String[] {"transmission/rpc", "transmission/web/", "transmission/"}) {
-            DownloadClient c = (DownloadClient) Targets.create(stack, "transmission", "tr-" + written.replace('/', '-'), daemon.url().resolve(written),
+            DownloadClient c = (DownloadClient) Targets.create(
+                    stack,
+                    "transmission",
+                    "tr-" + written.replace('/', '-'),
+                    daemon.url().resolve(written),
                     Map.of("username", TransmissionDaemon.USER, "password", TransmissionDaemon.PASSWORD));
-            assertEquals(dev.hearth.platform.integration.Health.Status.ONLINE, c.poll().health().status(), written + ": " + c.poll().health().message());
+            assertEquals(
+                    dev.hearth.platform.integration.Health.Status.ONLINE,
+                    c.poll().health().status(),
+                    written + ": " + c.poll().health().message());
         }
     }
 }

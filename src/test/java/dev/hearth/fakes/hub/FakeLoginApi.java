@@ -27,11 +27,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #expireSessions()} ends every token and cookie, as a restart or a timeout does.
  */
 public final class FakeLoginApi extends HubDouble {
-    public enum Style { JWT, TOKEN, COOKIE, BASIC, KEY_QUERY, BEARER }
+    public enum Style {
+        JWT,
+        TOKEN,
+        COOKIE,
+        BASIC,
+        KEY_QUERY,
+        BEARER
+    }
 
     public static final String USER = "hearth";
     /** Characters that a careless form or JSON encoding breaks. */
     public static final String PASSWORD = "p&ss=w0rd+\"x\\y";
+
     public static final String KEY = "k3y-9f86d081884c7d659a2feaa0c55a";
 
     private final Style style;
@@ -94,7 +102,13 @@ public final class FakeLoginApi extends HubDouble {
             password = field(body, "password");
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
             if (style == Style.JWT) {
-                return Reply.json(400, Map.of("message", "Invalid request payload", "details", "invalid character 'u' looking for beginning of value"));
+                return Reply.json(
+                        400,
+                        Map.of(
+                                "message",
+                                "Invalid request payload",
+                                "details",
+                                "invalid character 'u' looking for beginning of value"));
             }
             user = r.form().get("username");
             password = r.form().get("password");
@@ -103,7 +117,8 @@ public final class FakeLoginApi extends HubDouble {
         }
         if (!USER.equals(user) || !PASSWORD.equals(password)) {
             refusedLogins.incrementAndGet();
-            return style == Style.JWT ? Reply.json(422, Map.of("message", "Invalid credentials", "details", "Unauthorized"))
+            return style == Style.JWT
+                    ? Reply.json(422, Map.of("message", "Invalid credentials", "details", "Unauthorized"))
                     : Reply.json(401, Map.of("error", "invalid credentials"));
         }
         logins.incrementAndGet();
@@ -111,13 +126,16 @@ public final class FakeLoginApi extends HubDouble {
         sessions.add(session);
         return switch (style) {
             case JWT -> {
-                String jwt = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64("{\"id\":1,\"sid\":\"" + session + "\"}") + "." + session;
+                String jwt = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "."
+                        + b64("{\"id\":1,\"sid\":\"" + session + "\"}") + "." + session;
                 sessions.add(jwt);
                 yield Reply.json(200, Map.of("jwt", jwt));
             }
             case TOKEN -> Reply.json(200, Map.of("token", session, "expires_in", 3600));
-            default -> new Reply(302, "text/html", new byte[0], Map.of()).withHeader("Location", "/")
-                    .withHeader("Set-Cookie", "session=" + session + "; Path=/; HttpOnly");
+            default ->
+                new Reply(302, "text/html", new byte[0], Map.of())
+                        .withHeader("Location", "/")
+                        .withHeader("Set-Cookie", "session=" + session + "; Path=/; HttpOnly");
         };
     }
 
@@ -127,9 +145,16 @@ public final class FakeLoginApi extends HubDouble {
             case JWT, TOKEN -> auth != null && auth.startsWith("Bearer ") && sessions.contains(auth.substring(7));
             case COOKIE -> {
                 String cookie = r.header("Cookie");
-                yield cookie != null && cookie.startsWith("session=") && sessions.contains(cookie.substring(8).split(";")[0]);
+                yield cookie != null
+                        && cookie.startsWith("session=")
+                        && sessions.contains(cookie.substring(8).split(";")[0]);
             }
-            case BASIC -> ("Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))).equals(auth);
+            case BASIC ->
+                ("Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((USER + ":" + PASSWORD)
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .equals(auth);
             case KEY_QUERY -> KEY.equals(r.query().get("apikey"));
             case BEARER -> ("Bearer " + KEY).equals(auth);
         };
@@ -148,6 +173,8 @@ public final class FakeLoginApi extends HubDouble {
     }
 
     private static String b64(String s) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -23,11 +23,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeArr extends FakeMediaService {
     /** Which app, and which version of it. */
-    public enum App { SONARR_4, SONARR_3, RADARR }
+    public enum App {
+        SONARR_4,
+        SONARR_3,
+        RADARR
+    }
 
     private static final String KEY = "0123456789abcdef0123456789abcdef";
-    private static final Set<String> COMMANDS = Set.of("RefreshSeries", "SeriesSearch", "EpisodeSearch", "RescanSeries",
-            "DownloadedEpisodesScan", "RefreshMovie", "MoviesSearch", "RescanMovie", "DownloadedMoviesScan");
+    private static final Set<String> COMMANDS = Set.of(
+            "RefreshSeries",
+            "SeriesSearch",
+            "EpisodeSearch",
+            "RescanSeries",
+            "DownloadedEpisodesScan",
+            "RefreshMovie",
+            "MoviesSearch",
+            "RescanMovie",
+            "DownloadedMoviesScan");
     private final App app;
     private final MediaScenario.Managed scenario;
     private final List<Map<String, Object>> titles = new CopyOnWriteArrayList<>();
@@ -80,22 +92,60 @@ public final class FakeArr extends FakeMediaService {
         if (p.equals("/ping")) return json(obj("status", "OK"));
         if (!p.startsWith(base)) return status(404);
         String rest = p.substring(base.length());
-        if (get && rest.equals("system/status")) return json(obj("appName", movies() ? "Radarr" : "Sonarr", "instanceName",
-                movies() ? "Radarr" : "Sonarr", "version", switch (app) {
-                    case SONARR_4 -> "4.0.11.2680";
-                    case SONARR_3 -> "3.0.10.1567";
-                    case RADARR -> "5.14.0.9383";
-                }, "isDebug", false, "urlBase", "", "authentication", "forms", "startTime", "2026-12-01T08:00:00Z"));
-        if (get && rest.equals("qualityprofile")) return json(List.of(obj("id", MediaScenario.QUALITY_PROFILE_ID, "name",
-                MediaScenario.QUALITY_PROFILE, "upgradeAllowed", true, "cutoff", 7, "items", List.of())));
-        if (get && rest.equals("rootfolder")) return json(List.of(obj("id", 1, "path", scenario.rootFolder(), "accessible", true,
-                "freeSpace", 500_000_000_000L, "unmappedFolders", List.of())));
-        if (get && rest.equals("languageprofile") && app == App.SONARR_3) return json(List.of(obj("id", 1, "name", "English")));
+        if (get && rest.equals("system/status"))
+            return json(obj(
+                    "appName",
+                    movies() ? "Radarr" : "Sonarr",
+                    "instanceName",
+                    movies() ? "Radarr" : "Sonarr",
+                    "version",
+                    switch (app) {
+                        case SONARR_4 -> "4.0.11.2680";
+                        case SONARR_3 -> "3.0.10.1567";
+                        case RADARR -> "5.14.0.9383";
+                    },
+                    "isDebug",
+                    false,
+                    "urlBase",
+                    "",
+                    "authentication",
+                    "forms",
+                    "startTime",
+                    "2026-12-01T08:00:00Z"));
+        if (get && rest.equals("qualityprofile"))
+            return json(List.of(obj(
+                    "id",
+                    MediaScenario.QUALITY_PROFILE_ID,
+                    "name",
+                    MediaScenario.QUALITY_PROFILE,
+                    "upgradeAllowed",
+                    true,
+                    "cutoff",
+                    7,
+                    "items",
+                    List.of())));
+        if (get && rest.equals("rootfolder"))
+            return json(List.of(obj(
+                    "id",
+                    1,
+                    "path",
+                    scenario.rootFolder(),
+                    "accessible",
+                    true,
+                    "freeSpace",
+                    500_000_000_000L,
+                    "unmappedFolders",
+                    List.of())));
+        if (get && rest.equals("languageprofile") && app == App.SONARR_3)
+            return json(List.of(obj("id", 1, "name", "English")));
         if (get && rest.equals(resource())) return json(titles);
         if (get && rest.equals(resource() + "/lookup")) return json(lookup(query(r).getOrDefault("term", "")));
         if (get && rest.startsWith(resource() + "/")) {
             String id = rest.substring(resource().length() + 1);
-            return titles.stream().filter(t -> t.get("id").toString().equals(id)).findFirst().map(FakeMediaService::json)
+            return titles.stream()
+                    .filter(t -> t.get("id").toString().equals(id))
+                    .findFirst()
+                    .map(FakeMediaService::json)
                     .orElse(Reply.json(404, obj("message", "NotFound")));
         }
         if (r.method().equals("POST") && rest.equals(resource())) return add(r.json());
@@ -110,8 +160,10 @@ public final class FakeArr extends FakeMediaService {
         List<Map<String, Object>> out = new ArrayList<>();
         for (MediaScenario.Title t : List.of(scenario.existing(), scenario.candidate())) {
             String foreign = (movies() ? "tmdb:" : "tvdb:") + t.foreignId();
-            if (term.equalsIgnoreCase(foreign) || t.title().toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT))) {
-                boolean added = titles.stream().anyMatch(x -> x.get(foreignKey()).equals(t.foreignId()));
+            if (term.equalsIgnoreCase(foreign)
+                    || t.title().toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT))) {
+                boolean added =
+                        titles.stream().anyMatch(x -> x.get(foreignKey()).equals(t.foreignId()));
                 Map<String, Object> item = title(t, added);
                 if (!added) {
                     item.put("id", 0);
@@ -127,11 +179,18 @@ public final class FakeArr extends FakeMediaService {
         List<Object> failures = new ArrayList<>();
         long foreign = body.path(foreignKey()).asLong();
         if (titles.stream().anyMatch(t -> t.get(foreignKey()).equals(foreign))) {
-            failures.add(failure(movies() ? "TmdbId" : "TvdbId", movies() ? "This movie has already been added" : "This series has already been added", foreign));
+            failures.add(failure(
+                    movies() ? "TmdbId" : "TvdbId",
+                    movies() ? "This movie has already been added" : "This series has already been added",
+                    foreign));
         }
-        if (body.path("qualityProfileId").asInt() <= 0) failures.add(failure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", 0));
+        if (body.path("qualityProfileId").asInt() <= 0)
+            failures.add(failure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", 0));
         if (!scenario.rootFolder().equals(body.path("rootFolderPath").asText())) {
-            failures.add(failure("RootFolderPath", "Root folder does not exist", body.path("rootFolderPath").asText()));
+            failures.add(failure(
+                    "RootFolderPath",
+                    "Root folder does not exist",
+                    body.path("rootFolderPath").asText()));
         }
         if (app == App.SONARR_3 && body.path("languageProfileId").asInt() <= 0) {
             failures.add(failure("LanguageProfileId", "'Language Profile Id' must be greater than '0'.", 0));
@@ -144,70 +203,214 @@ public final class FakeArr extends FakeMediaService {
         added.put("path", body.path("rootFolderPath").asText() + "/" + t.title());
         added.put("monitored", body.path("monitored").asBoolean());
         titles.add(added);
-        boolean search = body.path("addOptions").path(movies() ? "searchForMovie" : "searchForMissingEpisodes").asBoolean();
-        received.add("add " + foreign + " profile " + body.path("qualityProfileId").asInt() + " in " + body.path("rootFolderPath").asText()
-                + (search ? " searching now" : ""));
+        boolean search = body.path("addOptions")
+                .path(movies() ? "searchForMovie" : "searchForMissingEpisodes")
+                .asBoolean();
+        received.add(
+                "add " + foreign + " profile " + body.path("qualityProfileId").asInt() + " in "
+                        + body.path("rootFolderPath").asText() + (search ? " searching now" : ""));
         return Reply.json(201, added);
     }
 
     private Reply command(JsonNode body) {
         String name = body.path("name").asText();
         if (!COMMANDS.contains(name)) {
-            return Reply.json(500, obj("message", "Sequence contains no matching element", "description", "System.InvalidOperationException"));
+            return Reply.json(
+                    500,
+                    obj(
+                            "message",
+                            "Sequence contains no matching element",
+                            "description",
+                            "System.InvalidOperationException"));
         }
-        String target = body.has("seriesId") ? " " + body.path("seriesId").asInt()
-                : body.has("movieIds") ? " " + body.path("movieIds").path(0).asInt() : body.has("path") ? " " + body.path("path").asText() : "";
+        String target = body.has("seriesId")
+                ? " " + body.path("seriesId").asInt()
+                : body.has("movieIds")
+                        ? " " + body.path("movieIds").path(0).asInt()
+                        : body.has("path") ? " " + body.path("path").asText() : "";
         received.add("command " + name + target);
-        return Reply.json(201, obj("id", nextCommand++, "name", name, "commandName", name, "status", "queued",
-                "queued", "2026-12-03T08:00:00Z", "trigger", "manual", "body", body, "priority", "normal"));
+        return Reply.json(
+                201,
+                obj(
+                        "id",
+                        nextCommand++,
+                        "name",
+                        name,
+                        "commandName",
+                        name,
+                        "status",
+                        "queued",
+                        "queued",
+                        "2026-12-03T08:00:00Z",
+                        "trigger",
+                        "manual",
+                        "body",
+                        body,
+                        "priority",
+                        "normal"));
     }
 
     private Reply calendar(Map<String, String> q) {
-        Instant start = LocalDate.parse(q.get("start")).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = LocalDate.parse(q.get("end")).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start =
+                LocalDate.parse(q.get("start")).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = LocalDate.parse(q.get("end"))
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         MediaItem due = scenario.due();
         if (scenario.dueAt().isBefore(start) || !scenario.dueAt().isBefore(end)) return json(List.of());
         if (movies()) {
-            return json(List.of(obj("id", 2, "title", due.title(), "year", due.year(), "tmdbId", scenario.candidate().foreignId(),
-                    "inCinemas", "2024-02-27T00:00:00Z", "digitalRelease", scenario.dueAt().toString(), "physicalRelease",
-                    "2024-05-14T00:00:00Z", "hasFile", false, "monitored", true)));
+            return json(List.of(obj(
+                    "id",
+                    2,
+                    "title",
+                    due.title(),
+                    "year",
+                    due.year(),
+                    "tmdbId",
+                    scenario.candidate().foreignId(),
+                    "inCinemas",
+                    "2024-02-27T00:00:00Z",
+                    "digitalRelease",
+                    scenario.dueAt().toString(),
+                    "physicalRelease",
+                    "2024-05-14T00:00:00Z",
+                    "hasFile",
+                    false,
+                    "monitored",
+                    true)));
         }
-        return json(List.of(obj("id", 70, "seriesId", 1, "seasonNumber", due.season(), "episodeNumber", due.episode(), "title", due.title(),
-                "airDate", "2026-12-04", "airDateUtc", scenario.dueAt().toString(), "hasFile", false, "monitored", true,
-                "series", obj("id", 1, "title", due.seriesTitle(), "tvdbId", scenario.existing().foreignId()))));
+        return json(List.of(obj(
+                "id",
+                70,
+                "seriesId",
+                1,
+                "seasonNumber",
+                due.season(),
+                "episodeNumber",
+                due.episode(),
+                "title",
+                due.title(),
+                "airDate",
+                "2026-12-04",
+                "airDateUtc",
+                scenario.dueAt().toString(),
+                "hasFile",
+                false,
+                "monitored",
+                true,
+                "series",
+                obj(
+                        "id",
+                        1,
+                        "title",
+                        due.seriesTitle(),
+                        "tvdbId",
+                        scenario.existing().foreignId()))));
     }
 
     private Map<String, Object> queueRecord() {
-        return obj("id", 7, movies() ? "movieId" : "seriesId", 1, "title", scenario.queuedRelease(), "status", "downloading",
-                "trackedDownloadStatus", "warning", "trackedDownloadState", "downloading",
-                "statusMessages", List.of(obj("title", scenario.queuedRelease(), "messages", List.of("Stalled: no connections"))),
-                "downloadId", MediaScenario.DOWNLOAD_ID, "protocol", "torrent", "downloadClient", "qBittorrent",
-                "size", 2_000_000_000L, "sizeleft", 500_000_000L, "timeleft", "00:10:00",
-                "estimatedCompletionTime", MediaScenario.QUEUE_ETA.toString());
+        return obj(
+                "id",
+                7,
+                movies() ? "movieId" : "seriesId",
+                1,
+                "title",
+                scenario.queuedRelease(),
+                "status",
+                "downloading",
+                "trackedDownloadStatus",
+                "warning",
+                "trackedDownloadState",
+                "downloading",
+                "statusMessages",
+                List.of(obj("title", scenario.queuedRelease(), "messages", List.of("Stalled: no connections"))),
+                "downloadId",
+                MediaScenario.DOWNLOAD_ID,
+                "protocol",
+                "torrent",
+                "downloadClient",
+                "qBittorrent",
+                "size",
+                2_000_000_000L,
+                "sizeleft",
+                500_000_000L,
+                "timeleft",
+                "00:10:00",
+                "estimatedCompletionTime",
+                MediaScenario.QUEUE_ETA.toString());
     }
 
     private Map<String, Object> historyRecord() {
-        return obj("id", 11, movies() ? "movieId" : "seriesId", 1, "sourceTitle", scenario.grabbedRelease(),
-                "quality", obj("quality", obj("id", 7, "name", "Bluray-1080p"), "revision", obj("version", 1)),
-                "date", MediaScenario.GRABBED_AT.toString(), "eventType", "grabbed", "downloadId", MediaScenario.DOWNLOAD_ID,
-                "data", obj("indexer", MediaScenario.INDEXER));
+        return obj(
+                "id",
+                11,
+                movies() ? "movieId" : "seriesId",
+                1,
+                "sourceTitle",
+                scenario.grabbedRelease(),
+                "quality",
+                obj("quality", obj("id", 7, "name", "Bluray-1080p"), "revision", obj("version", 1)),
+                "date",
+                MediaScenario.GRABBED_AT.toString(),
+                "eventType",
+                "grabbed",
+                "downloadId",
+                MediaScenario.DOWNLOAD_ID,
+                "data",
+                obj("indexer", MediaScenario.INDEXER));
     }
 
     private static Reply page(Map<String, String> q, List<Map<String, Object>> records) {
         int size = Integer.parseInt(q.getOrDefault("pageSize", "10"));
-        return json(obj("page", 1, "pageSize", size, "sortKey", q.getOrDefault("sortKey", "timeleft"), "sortDirection",
-                q.getOrDefault("sortDirection", "ascending"), "totalRecords", records.size(), "records", records.subList(0, Math.min(size, records.size()))));
+        return json(obj(
+                "page",
+                1,
+                "pageSize",
+                size,
+                "sortKey",
+                q.getOrDefault("sortKey", "timeleft"),
+                "sortDirection",
+                q.getOrDefault("sortDirection", "ascending"),
+                "totalRecords",
+                records.size(),
+                "records",
+                records.subList(0, Math.min(size, records.size()))));
     }
 
     private Map<String, Object> title(MediaScenario.Title t, boolean added) {
-        Map<String, Object> m = obj("id", t.id(), "title", t.title(), "year", t.year(), foreignKey(), t.foreignId(), "imdbId", t.imdbId(),
-                "path", t.path(), "monitored", added, "overview", "About " + t.title() + ".");
+        Map<String, Object> m = obj(
+                "id",
+                t.id(),
+                "title",
+                t.title(),
+                "year",
+                t.year(),
+                foreignKey(),
+                t.foreignId(),
+                "imdbId",
+                t.imdbId(),
+                "path",
+                t.path(),
+                "monitored",
+                added,
+                "overview",
+                "About " + t.title() + ".");
         if (movies()) {
             m.put("hasFile", t.downloadedPercent() >= 100);
             m.put("sizeOnDisk", t.sizeOnDisk());
         } else {
-            m.put("statistics", obj("episodeFileCount", 5, "episodeCount", 10, "percentOfEpisodes", t.downloadedPercent(),
-                    "sizeOnDisk", t.sizeOnDisk()));
+            m.put(
+                    "statistics",
+                    obj(
+                            "episodeFileCount",
+                            5,
+                            "episodeCount",
+                            10,
+                            "percentOfEpisodes",
+                            t.downloadedPercent(),
+                            "sizeOnDisk",
+                            t.sizeOnDisk()));
         }
         return m;
     }

@@ -22,8 +22,7 @@ public abstract class FakeMediaService extends FakeHttp {
     private volatile Duration slowSearch = Duration.ZERO;
     public final List<String> received = new CopyOnWriteArrayList<>();
 
-    protected FakeMediaService() throws IOException {
-    }
+    protected FakeMediaService() throws IOException {}
 
     /** The credentials map of a service this double accepts. */
     public abstract Map<String, String> credentials();

@@ -17,8 +17,7 @@ import java.util.Map;
 public final class FakePlex extends FakeMediaService {
     private static final String TOKEN = "plex-token-0123456789";
 
-    public FakePlex() throws IOException {
-    }
+    public FakePlex() throws IOException {}
 
     @Override
     public Map<String, String> credentials() {
@@ -42,22 +41,56 @@ public final class FakePlex extends FakeMediaService {
 
     @Override
     protected Reply unauthorised(Request r) {
-        return new Reply(401, "text/html", "<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>");
+        return new Reply(
+                401,
+                "text/html",
+                "<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>");
     }
 
     @Override
     protected Reply route(Request r) {
         String accept = r.header("Accept") == null ? "" : r.header("Accept");
         if (!accept.contains("application/json")) {
-            return new Reply(200, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MediaContainer size=\"0\"></MediaContainer>");
+            return new Reply(
+                    200,
+                    "text/xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MediaContainer size=\"0\"></MediaContainer>");
         }
         String p = r.path();
-        if (p.equals("/")) return container(obj("size", 0, "friendlyName", "hearth-plex", "machineIdentifier", "0f1e2d3c4b5a",
-                "version", "1.41.3.9314-a0bfb8370", "myPlex", true, "transcoderActiveVideoSessions", 1));
-        if (p.equals("/identity")) return container(obj("size", 0, "claimed", true, "machineIdentifier", "0f1e2d3c4b5a",
-                "version", "1.41.3.9314-a0bfb8370"));
-        if (p.equals("/library/sections")) return container(obj("size", 2, "allowSync", false, "title1", "Plex Library",
-                "Directory", List.of(section("1", "movie", MediaScenario.MOVIES), section("2", "show", MediaScenario.SHOWS))));
+        if (p.equals("/"))
+            return container(obj(
+                    "size",
+                    0,
+                    "friendlyName",
+                    "hearth-plex",
+                    "machineIdentifier",
+                    "0f1e2d3c4b5a",
+                    "version",
+                    "1.41.3.9314-a0bfb8370",
+                    "myPlex",
+                    true,
+                    "transcoderActiveVideoSessions",
+                    1));
+        if (p.equals("/identity"))
+            return container(obj(
+                    "size",
+                    0,
+                    "claimed",
+                    true,
+                    "machineIdentifier",
+                    "0f1e2d3c4b5a",
+                    "version",
+                    "1.41.3.9314-a0bfb8370"));
+        if (p.equals("/library/sections"))
+            return container(obj(
+                    "size",
+                    2,
+                    "allowSync",
+                    false,
+                    "title1",
+                    "Plex Library",
+                    "Directory",
+                    List.of(section("1", "movie", MediaScenario.MOVIES), section("2", "show", MediaScenario.SHOWS))));
         if (p.startsWith("/library/sections/") && p.endsWith("/refresh")) return refresh(r, p.split("/")[3]);
         if (p.equals("/status/sessions")) return sessions();
         if (p.equals("/library/recentlyAdded")) return recentlyAdded(r);
@@ -88,11 +121,36 @@ public final class FakePlex extends FakeMediaService {
             m.put("duration", s.duration().toMillis());
             m.put("viewOffset", s.position().toMillis());
             m.put("User", obj("id", "1", "title", s.user(), "thumb", "https://plex.tv/users/x/avatar"));
-            m.put("Player", obj("address", "192.0.2.10", "machineIdentifier", "p-" + s.user(), "platform", "Android",
-                    "product", "Plex for Android", "title", s.player(), "state", state(s.state()), "local", true));
+            m.put(
+                    "Player",
+                    obj(
+                            "address",
+                            "192.0.2.10",
+                            "machineIdentifier",
+                            "p-" + s.user(),
+                            "platform",
+                            "Android",
+                            "product",
+                            "Plex for Android",
+                            "title",
+                            s.player(),
+                            "state",
+                            state(s.state()),
+                            "local",
+                            true));
             m.put("Session", obj("id", s.sessionId(), "bandwidth", 12000, "location", "lan"));
-            if (s.transcoding()) m.put("TranscodeSession", obj("key", "/transcode/sessions/x", "videoDecision", "transcode",
-                    "audioDecision", "copy", "throttled", false));
+            if (s.transcoding())
+                m.put(
+                        "TranscodeSession",
+                        obj(
+                                "key",
+                                "/transcode/sessions/x",
+                                "videoDecision",
+                                "transcode",
+                                "audioDecision",
+                                "copy",
+                                "throttled",
+                                false));
             metadata.add(m);
         }
         return container(obj("size", metadata.size(), "Metadata", metadata));
@@ -116,18 +174,53 @@ public final class FakePlex extends FakeMediaService {
 
     private static Map<String, Object> item(MediaItem i) {
         if (i.type() == MediaType.EPISODE) {
-            return obj("type", "episode", "title", i.title(), "grandparentTitle", i.seriesTitle(), "parentIndex", i.season(),
-                    "index", i.episode());
+            return obj(
+                    "type",
+                    "episode",
+                    "title",
+                    i.title(),
+                    "grandparentTitle",
+                    i.seriesTitle(),
+                    "parentIndex",
+                    i.season(),
+                    "index",
+                    i.episode());
         }
         return obj("type", "movie", "title", i.title(), "year", i.year());
     }
 
     private static Map<String, Object> section(String key, String type, MediaScenario.Lib lib) {
-        return obj("allowSync", true, "art", "/:/resources/" + type + "-fanart.jpg", "filters", true, "refreshing", false,
-                "thumb", "/:/resources/" + type + ".png", "key", key, "type", type, "title", lib.name(),
-                "agent", "tv.plex.agents." + type, "scanner", "Plex " + (type.equals("movie") ? "Movie" : "TV Series"),
-                "language", "en-US", "uuid", "uuid-" + key, "updatedAt", 1733000000, "scannedAt", 1733000000,
-                "Location", List.of(obj("id", Integer.parseInt(key), "path", lib.location())));
+        return obj(
+                "allowSync",
+                true,
+                "art",
+                "/:/resources/" + type + "-fanart.jpg",
+                "filters",
+                true,
+                "refreshing",
+                false,
+                "thumb",
+                "/:/resources/" + type + ".png",
+                "key",
+                key,
+                "type",
+                type,
+                "title",
+                lib.name(),
+                "agent",
+                "tv.plex.agents." + type,
+                "scanner",
+                "Plex " + (type.equals("movie") ? "Movie" : "TV Series"),
+                "language",
+                "en-US",
+                "uuid",
+                "uuid-" + key,
+                "updatedAt",
+                1733000000,
+                "scannedAt",
+                1733000000,
+                "Location",
+                List.of(obj("id", Integer.parseInt(key), "path", lib.location())));
     }
 
     private static String state(PlayState s) {

@@ -15,7 +15,10 @@ import java.util.Map;
  */
 public final class FakeTorznab extends FakeMediaService {
     /** How a wrong key is refused. */
-    public enum Refusal { SPEC_ERROR_200, HTTP_401 }
+    public enum Refusal {
+        SPEC_ERROR_200,
+        HTTP_401
+    }
 
     private static final String KEY = "abcdefghijklmnopqrstuvwxyz012345";
     private static final String PATH = "/api/v2.0/indexers/all/results/torznab/";
@@ -47,7 +50,8 @@ public final class FakeTorznab extends FakeMediaService {
 
     @Override
     protected Reply unauthorised(Request r) {
-        String error = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error code=\"100\" description=\"Invalid API Key\" />";
+        String error =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error code=\"100\" description=\"Invalid API Key\" />";
         return new Reply(refusal == Refusal.HTTP_401 ? 401 : 200, "application/xml", error);
     }
 
@@ -73,13 +77,18 @@ public final class FakeTorznab extends FakeMediaService {
                     </caps>
                     """.formatted(MediaScenario.INDEXER, url()));
             case "search" -> search(q);
-            case "" -> xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error code=\"200\" description=\"Missing parameter (t)\" />");
-            default -> xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error code=\"203\" description=\"Function not available\" />");
+            case "" ->
+                xml(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error code=\"200\" description=\"Missing parameter (t)\" />");
+            default ->
+                xml(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error code=\"203\" description=\"Function not available\" />");
         };
     }
 
     private Reply search(Map<String, String> q) {
-        List<String> categories = q.containsKey("cat") ? Arrays.asList(q.get("cat").split(",")) : List.of();
+        List<String> categories =
+                q.containsKey("cat") ? Arrays.asList(q.get("cat").split(",")) : List.of();
         searching();
         received.add("search " + q.getOrDefault("q", "") + " in " + categories);
         StringBuilder items = new StringBuilder();
@@ -101,9 +110,23 @@ public final class FakeTorznab extends FakeMediaService {
                       <torznab:attr name="peers" value="%d" />
                       %s
                     </item>
-                    """.formatted(f.title(), Math.abs(f.title().hashCode()), MediaScenario.INDEXER, Math.abs(f.title().hashCode()), f.size(),
-                    esc(torrent), f.category(), esc(torrent), f.size(), f.category(), f.seeders(), f.seeders() + f.leechers(),
-                    f.magnet() ? "<torznab:attr name=\"magneturl\" value=\"" + esc("magnet:?xt=urn:btih:" + Releases.infoHash(f) + "&dn=" + f.title()) + "\" />" : ""));
+                    """.formatted(
+                    f.title(),
+                    Math.abs(f.title().hashCode()),
+                    MediaScenario.INDEXER,
+                    Math.abs(f.title().hashCode()),
+                    f.size(),
+                    esc(torrent),
+                    f.category(),
+                    esc(torrent),
+                    f.size(),
+                    f.category(),
+                    f.seeders(),
+                    f.seeders() + f.leechers(),
+                    f.magnet()
+                            ? "<torznab:attr name=\"magneturl\" value=\""
+                                    + esc("magnet:?xt=urn:btih:" + Releases.infoHash(f) + "&dn=" + f.title()) + "\" />"
+                            : ""));
         }
         return xml("""
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -8,8 +8,7 @@ import java.io.IOException;
  */
 public final class MediaDoubles {
 
-    private MediaDoubles() {
-    }
+    private MediaDoubles() {}
 
     public static FakeMediaService start(String kind) throws IOException {
         return switch (kind) {
@@ -22,8 +21,10 @@ public final class MediaDoubles {
             case "torznab" -> new FakeTorznab(FakeTorznab.Refusal.SPEC_ERROR_200);
             case "overseerr" -> new FakeOverseerr();
             case "tautulli" -> new FakeTautulli();
-            default -> throw new AssertionError("no double for the media integration '" + kind
-                    + "': write one in dev.hearth.fakes.media from the upstream's API documentation and add it here");
+            default ->
+                throw new AssertionError(
+                        "no double for the media integration '" + kind
+                                + "': write one in dev.hearth.fakes.media from the upstream's API documentation and add it here");
         };
     }
 }

@@ -15,13 +15,19 @@ import java.util.List;
  */
 public final class MediaScenario {
 
-    private MediaScenario() {
-    }
+    private MediaScenario() {}
 
     public record Lib(String name, LibraryKind kind, String location) {}
 
-    public record Playing(String sessionId, String user, MediaItem item, PlayState state, String player, Duration position,
-                          Duration duration, boolean transcoding) {}
+    public record Playing(
+            String sessionId,
+            String user,
+            MediaItem item,
+            PlayState state,
+            String player,
+            Duration position,
+            Duration duration,
+            boolean transcoding) {}
 
     public record Added(String id, MediaItem item, String library, Instant at) {}
 
@@ -30,25 +36,60 @@ public final class MediaScenario {
     public static final List<Lib> LIBRARIES = List.of(MOVIES, SHOWS);
 
     public static final List<Playing> PLAYING = List.of(
-            new Playing("s-1", "alice", MediaItem.movie("Inception", 2010), PlayState.PLAYING, "Living Room TV",
-                    Duration.ofMinutes(60), Duration.ofMinutes(148), true),
-            new Playing("s-2", "bob", MediaItem.episode("The Expanse", 2, 5, "Home"), PlayState.PAUSED, "Pixel 8",
-                    Duration.ofMinutes(10), Duration.ofMinutes(44), false));
+            new Playing(
+                    "s-1",
+                    "alice",
+                    MediaItem.movie("Inception", 2010),
+                    PlayState.PLAYING,
+                    "Living Room TV",
+                    Duration.ofMinutes(60),
+                    Duration.ofMinutes(148),
+                    true),
+            new Playing(
+                    "s-2",
+                    "bob",
+                    MediaItem.episode("The Expanse", 2, 5, "Home"),
+                    PlayState.PAUSED,
+                    "Pixel 8",
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(44),
+                    false));
 
     /** Newest first. */
     public static final List<Added> RECENT = List.of(
             new Added("301", MediaItem.movie("Dune: Part Two", 2024), "Movies", Instant.parse("2026-11-30T20:00:00Z")),
-            new Added("302", MediaItem.episode("Severance", 2, 1, "Hello, Ms. Cobel"), "TV Shows", Instant.parse("2026-11-29T10:00:00Z")));
+            new Added(
+                    "302",
+                    MediaItem.episode("Severance", 2, 1, "Hello, Ms. Cobel"),
+                    "TV Shows",
+                    Instant.parse("2026-11-29T10:00:00Z")));
 
     /** A folder a finished download lands in, inside the TV library. */
     public static final String NEW_EPISODE_FOLDER = "/media/tv/Severance/Season 02";
 
     // What an *arr manager has. Series for Sonarr, movies for Radarr; the contract picks by manages().
 
-    public record Title(int id, String title, int year, long foreignId, String imdbId, String path, double downloadedPercent, long sizeOnDisk) {}
+    public record Title(
+            int id,
+            String title,
+            int year,
+            long foreignId,
+            String imdbId,
+            String path,
+            double downloadedPercent,
+            long sizeOnDisk) {}
 
-    public record Managed(Title existing, Title candidate, String rootFolder, String searchCommand, String refreshCommand,
-                          String queuedRelease, String grabbedRelease, MediaItem due, Instant dueAt, String dueRelease) {}
+    public record Managed(
+            Title existing,
+            Title candidate,
+            String rootFolder,
+            String searchCommand,
+            String refreshCommand,
+            String queuedRelease,
+            String grabbedRelease,
+            MediaItem due,
+            Instant dueAt,
+            String dueRelease) {}
 
     public static final int QUALITY_PROFILE_ID = 4;
     public static final String QUALITY_PROFILE = "HD-1080p";
@@ -61,16 +102,27 @@ public final class MediaScenario {
     public static final Managed SERIES = new Managed(
             new Title(1, "The Expanse", 2015, 280619, "tt3230854", "/media/tv/The Expanse", 50.0, 10_000_000_000L),
             new Title(0, "Severance", 2022, 371980, "tt11280740", "", 0, 0),
-            "/media/tv", "SeriesSearch", "RefreshSeries",
-            "The.Expanse.S02E06.1080p.BluRay.x264-GRP", "The.Expanse.S02E06.1080p.BluRay.x264-GRP",
-            MediaItem.episode("The Expanse", 2, 7, "The Seventh Man"), Instant.parse("2026-12-05T02:00:00Z"), "airing");
+            "/media/tv",
+            "SeriesSearch",
+            "RefreshSeries",
+            "The.Expanse.S02E06.1080p.BluRay.x264-GRP",
+            "The.Expanse.S02E06.1080p.BluRay.x264-GRP",
+            MediaItem.episode("The Expanse", 2, 7, "The Seventh Man"),
+            Instant.parse("2026-12-05T02:00:00Z"),
+            "airing");
 
     public static final Managed MOVIE = new Managed(
-            new Title(1, "Inception", 2010, 27205, "tt1375666", "/media/movies/Inception (2010)", 100.0, 8_000_000_000L),
+            new Title(
+                    1, "Inception", 2010, 27205, "tt1375666", "/media/movies/Inception (2010)", 100.0, 8_000_000_000L),
             new Title(0, "Dune: Part Two", 2024, 693134, "tt15239678", "", 0, 0),
-            "/media/movies", "MoviesSearch", "RefreshMovie",
-            "Inception.2010.2160p.UHD.BluRay.x265-GRP", "Inception.2010.2160p.UHD.BluRay.x265-GRP",
-            MediaItem.movie("Dune: Part Two", 2024), Instant.parse("2026-12-04T00:00:00Z"), "digital");
+            "/media/movies",
+            "MoviesSearch",
+            "RefreshMovie",
+            "Inception.2010.2160p.UHD.BluRay.x265-GRP",
+            "Inception.2010.2160p.UHD.BluRay.x265-GRP",
+            MediaItem.movie("Dune: Part Two", 2024),
+            Instant.parse("2026-12-04T00:00:00Z"),
+            "digital");
 
     // What an indexer finds.
 

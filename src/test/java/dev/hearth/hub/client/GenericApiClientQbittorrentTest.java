@@ -27,6 +27,7 @@ class GenericApiClientQbittorrentTest {
 
     @TempDir
     static Path dir;
+
     private static QbittorrentDaemon qbit;
     private static HttpStack stack;
 
@@ -44,7 +45,8 @@ class GenericApiClientQbittorrentTest {
 
     private static GenericApiClient client(String password) {
         return GenericApiClient.builder(stack, "qbittorrent", qbit.url())
-                .credentials(ApiCredentials.login(QbittorrentDaemon.USER, password)).build();
+                .credentials(ApiCredentials.login(QbittorrentDaemon.USER, password))
+                .build();
     }
 
     @Test
@@ -60,12 +62,20 @@ class GenericApiClientQbittorrentTest {
         add.put("paused", "true");
         var added = c.post("/api/v2/torrents/add", ApiBody.form(add));
         assertEquals("200 Ok.", added.status() + " " + added.text());
-        JsonNode listed = Waits.until("the magnet is listed", Duration.ofSeconds(10),
-                () -> c.get("/api/v2/torrents/info", Map.of("hashes", HASH)).json(), n -> n.size() == 1);
+        JsonNode listed = Waits.until(
+                "the magnet is listed",
+                Duration.ofSeconds(10),
+                () -> c.get("/api/v2/torrents/info", Map.of("hashes", HASH)).json(),
+                n -> n.size() == 1);
         assertEquals("hearth-hub-generic", listed.get(0).get("name").asText());
 
-        assertEquals(200, c.post("/api/v2/torrents/delete", ApiBody.form(Map.of("hashes", HASH, "deleteFiles", "false"))).status());
-        Waits.until("the torrent is gone", Duration.ofSeconds(10),
+        assertEquals(
+                200,
+                c.post("/api/v2/torrents/delete", ApiBody.form(Map.of("hashes", HASH, "deleteFiles", "false")))
+                        .status());
+        Waits.until(
+                "the torrent is gone",
+                Duration.ofSeconds(10),
                 () -> StreamSupport.stream(c.get("/api/v2/torrents/info").json().spliterator(), false)
                         .noneMatch(t -> t.get("hash").asText().equals(HASH)));
     }
@@ -76,7 +86,8 @@ class GenericApiClientQbittorrentTest {
         assertEquals(200, c.get("/api/v2/app/version").status());
         String before = c.cookie("SID").orElseThrow();
         assertEquals(200, c.post("/api/v2/auth/logout", ApiBody.none()).status());
-        assertEquals(200, c.get("/api/v2/app/webapiVersion").status(), "403 after the logout, a new login, the call again");
+        assertEquals(
+                200, c.get("/api/v2/app/webapiVersion").status(), "403 after the logout, a new login, the call again");
         String after = c.cookie("SID").orElseThrow();
         assertTrue(!after.equals(before), "a new session was opened");
         assertEquals(AuthStyle.SESSION_COOKIE, c.authStyle());
@@ -85,12 +96,18 @@ class GenericApiClientQbittorrentTest {
     @Test
     void aWrongPasswordIsQbittorrentsFailsOnceAndThenRememberedNotRetried() {
         GenericApiClient wrong = client("not-the-password");
-        UpstreamException.AuthFailed e = assertThrows(UpstreamException.AuthFailed.class, () -> wrong.get("/api/v2/app/version"));
-        assertEquals("upstream 'qbittorrent': the login at /api/v2/auth/login refused the credentials ('Fails.')", e.getMessage());
+        UpstreamException.AuthFailed e =
+                assertThrows(UpstreamException.AuthFailed.class, () -> wrong.get("/api/v2/app/version"));
+        assertEquals(
+                "upstream 'qbittorrent': the login at /api/v2/auth/login refused the credentials ('Fails.')",
+                e.getMessage());
         for (int i = 0; i < 6; i++) {
             // Six more calls: had each tried a login, qBittorrent would now ban this address (the 6th failure does).
             assertThrows(UpstreamException.AuthFailed.class, () -> wrong.get("/api/v2/app/version"));
         }
-        assertEquals(200, client(QbittorrentDaemon.PASSWORD).get("/api/v2/app/version").status(), "not banned");
+        assertEquals(
+                200,
+                client(QbittorrentDaemon.PASSWORD).get("/api/v2/app/version").status(),
+                "not banned");
     }
 }

@@ -35,8 +35,12 @@ class GenericApiClientTest {
     }
 
     private GenericApiClient client(HubDouble service, ApiCredentials credentials, AuthHints hints) {
-        return GenericApiClient.builder(stack, "svc", service.url()).credentials(credentials).hints(hints).clock(clock)
-                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)).build();
+        return GenericApiClient.builder(stack, "svc", service.url())
+                .credentials(credentials)
+                .hints(hints)
+                .clock(clock)
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
+                .build();
     }
 
     private static ApiCredentials login() {
@@ -56,9 +60,16 @@ class GenericApiClientTest {
             assertEquals(AuthStyle.LOGIN_JWT, c.authStyle());
             assertEquals(1, portainer.logins.get());
             // A form first (a form endpoint may count JSON as a failure), refused as such (400), then JSON.
-            assertEquals(List.of("POST /api/auth", "POST /api/auth", "GET /api/data/endpoints", "GET /api/data/stacks"), calls(portainer));
-            assertEquals("application/x-www-form-urlencoded", portainer.requests.get(0).header("Content-Type"));
-            assertEquals(FakeLoginApi.PASSWORD, portainer.requests.get(1).json().get("password").asText(), "JSON escapes quotes and backslashes");
+            assertEquals(
+                    List.of("POST /api/auth", "POST /api/auth", "GET /api/data/endpoints", "GET /api/data/stacks"),
+                    calls(portainer));
+            assertEquals(
+                    "application/x-www-form-urlencoded",
+                    portainer.requests.get(0).header("Content-Type"));
+            assertEquals(
+                    FakeLoginApi.PASSWORD,
+                    portainer.requests.get(1).json().get("password").asText(),
+                    "JSON escapes quotes and backslashes");
         }
     }
 
@@ -69,7 +80,8 @@ class GenericApiClientTest {
             assertEquals(200, c.get("/api/data").status());
             assertEquals(AuthStyle.LOGIN_TOKEN, c.authStyle());
             assertEquals(List.of("POST /api/auth", "POST /api/login", "GET /api/data"), calls(api));
-            assertEquals(FakeLoginApi.PASSWORD, api.requests.get(1).form().get("password"), "the form encodes & = + \" \\");
+            assertEquals(
+                    FakeLoginApi.PASSWORD, api.requests.get(1).form().get("password"), "the form encodes & = + \" \\");
         }
     }
 
@@ -79,7 +91,9 @@ class GenericApiClientTest {
             GenericApiClient c = client(app, login(), AuthHints.none());
             assertEquals(200, c.get("/api/data/items").status());
             assertEquals(AuthStyle.SESSION_COOKIE, c.authStyle());
-            assertEquals(List.of("POST /api/auth", "POST /api/login", "POST /auth/login", "GET /api/data/items"), calls(app));
+            assertEquals(
+                    List.of("POST /api/auth", "POST /api/login", "POST /auth/login", "GET /api/data/items"),
+                    calls(app));
             assertTrue(app.requests.getLast().header("Cookie").startsWith("session="));
             assertEquals(null, app.requests.getLast().header("Authorization"));
         }
@@ -93,7 +107,11 @@ class GenericApiClientTest {
             assertEquals(200, c.get("/api/data/disks").status());
             assertEquals(AuthStyle.BASIC, c.authStyle());
             List<String> calls = calls(nas);
-            assertEquals(GenericApiClient.COMMON_LOGIN_ENDPOINTS.stream().map(e -> "POST " + e).toList(), calls.subList(0, 7));
+            assertEquals(
+                    GenericApiClient.COMMON_LOGIN_ENDPOINTS.stream()
+                            .map(e -> "POST " + e)
+                            .toList(),
+                    calls.subList(0, 7));
             assertEquals(List.of("GET /api/data/shares", "GET /api/data/disks"), calls.subList(7, calls.size()));
         }
     }
@@ -101,7 +119,11 @@ class GenericApiClientTest {
     @Test
     void aBasicHintSkipsTheLoginSearch() {
         try (FakeLoginApi nas = new FakeLoginApi(FakeLoginApi.Style.BASIC)) {
-            assertEquals(200, client(nas, login(), AuthHints.style(AuthStyle.BASIC)).get("/api/data").status());
+            assertEquals(
+                    200,
+                    client(nas, login(), AuthHints.style(AuthStyle.BASIC))
+                            .get("/api/data")
+                            .status());
             assertEquals(List.of("GET /api/data"), calls(nas));
         }
     }
@@ -115,7 +137,8 @@ class GenericApiClientTest {
             assertEquals(200, c.get("/api/data/b", Map.of("page", "2")).status());
             assertEquals(List.of("GET /api/data/a", "GET /api/data/a", "GET /api/data/b"), calls(api));
             assertEquals(FakeLoginApi.KEY, api.requests.get(0).header("X-Api-Key"), "the seed's default first");
-            assertEquals("page=2&apikey=" + FakeLoginApi.KEY, api.requests.get(2).rawQuery());
+            assertEquals(
+                    "page=2&apikey=" + FakeLoginApi.KEY, api.requests.get(2).rawQuery());
             assertEquals(null, api.requests.get(2).header("X-Api-Key"));
         }
     }
@@ -131,18 +154,29 @@ class GenericApiClientTest {
 
     @Test
     void anExpiredSessionIsRenewedOnceAndTheCallRepeatedOnce() {
-        for (FakeLoginApi.Style style : List.of(FakeLoginApi.Style.JWT, FakeLoginApi.Style.TOKEN, FakeLoginApi.Style.COOKIE)) {
+        for (FakeLoginApi.Style style :
+                List.of(FakeLoginApi.Style.JWT, FakeLoginApi.Style.TOKEN, FakeLoginApi.Style.COOKIE)) {
             try (FakeLoginApi api = new FakeLoginApi(style)) {
                 GenericApiClient c = client(api, login(), AuthHints.none());
                 assertEquals(200, c.get("/api/data/1").status(), style.name());
                 api.expireSessions();
                 int before = api.requests.size();
-                assertEquals(201, c.post("/api/data/2", ApiBody.json(JsonNodeFactory.instance.objectNode().put("n", 2))).status(),
+                assertEquals(
+                        201,
+                        c.post(
+                                        "/api/data/2",
+                                        ApiBody.json(JsonNodeFactory.instance
+                                                .objectNode()
+                                                .put("n", 2)))
+                                .status(),
                         style + ": the POST was repeated after the new login");
                 assertEquals(2, api.logins.get(), style.name());
-                // The renewal goes straight to the endpoint (and body) that worked: one login call between the two tries.
-                assertEquals(List.of("POST /api/data/2", "POST " + api.loginPath(), "POST /api/data/2"),
-                        calls(api).subList(before, api.requests.size()), style.name());
+                // The renewal goes straight to the endpoint (and body) that worked: one login call between the two
+                // tries.
+                assertEquals(
+                        List.of("POST /api/data/2", "POST " + api.loginPath(), "POST /api/data/2"),
+                        calls(api).subList(before, api.requests.size()),
+                        style.name());
             }
         }
     }
@@ -150,9 +184,12 @@ class GenericApiClientTest {
     @Test
     void aRefusedLoginIsOneClearErrorRememberedWithoutALoginStormUntilTheCredentialsChange() {
         try (FakeLoginApi api = new FakeLoginApi(FakeLoginApi.Style.TOKEN)) {
-            GenericApiClient c = client(api, ApiCredentials.login(FakeLoginApi.USER, "wrong-password"), AuthHints.none());
-            UpstreamException.AuthFailed first = assertThrows(UpstreamException.AuthFailed.class, () -> c.get("/api/data"));
-            assertEquals("upstream 'svc': the login at /api/login refused the credentials (HTTP 401)", first.getMessage());
+            GenericApiClient c =
+                    client(api, ApiCredentials.login(FakeLoginApi.USER, "wrong-password"), AuthHints.none());
+            UpstreamException.AuthFailed first =
+                    assertThrows(UpstreamException.AuthFailed.class, () -> c.get("/api/data"));
+            assertEquals(
+                    "upstream 'svc': the login at /api/login refused the credentials (HTTP 401)", first.getMessage());
             for (int i = 0; i < 5; i++) {
                 assertThrows(UpstreamException.AuthFailed.class, () -> c.get("/api/data"));
             }
@@ -183,7 +220,8 @@ class GenericApiClientTest {
             assertEquals(List.of("POST /auth/login", "GET /api/data"), calls(app));
         }
         try (FakeLoginApi app = new FakeLoginApi(FakeLoginApi.Style.COOKIE)) {
-            GenericApiClient c = client(app, login(), new AuthHints(AuthStyle.SESSION_COOKIE, "/custom/login", null, null, null));
+            GenericApiClient c =
+                    client(app, login(), new AuthHints(AuthStyle.SESSION_COOKIE, "/custom/login", null, null, null));
             UpstreamException.AuthFailed e = assertThrows(UpstreamException.AuthFailed.class, () -> c.get("/api/data"));
             assertTrue(e.getMessage().contains("no login endpoint answered: /custom/login (HTTP 404)"), e.getMessage());
         }
@@ -193,7 +231,10 @@ class GenericApiClientTest {
     void everyVerbAndEveryKindOfBodyArrivesAsSent() throws Exception {
         try (FakeLoginApi api = new FakeLoginApi(FakeLoginApi.Style.BEARER)) {
             GenericApiClient c = client(api, ApiCredentials.token(FakeLoginApi.KEY), AuthHints.none());
-            JsonNode created = c.post("/api/data/items", ApiBody.json(JsonNodeFactory.instance.objectNode().put("name", "a b"))).json();
+            JsonNode created = c.post(
+                            "/api/data/items",
+                            ApiBody.json(JsonNodeFactory.instance.objectNode().put("name", "a b")))
+                    .json();
             assertEquals("POST", created.get("method").asText());
             assertEquals("application/json", created.get("content_type").asText());
             assertEquals("{\"name\":\"a b\"}", created.get("body").asText());
@@ -201,14 +242,25 @@ class GenericApiClientTest {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("urls", "magnet:?xt=urn:btih:abc&dn=x y");
             JsonNode put = c.put("/api/data/items/1", ApiBody.form(form)).json();
-            assertEquals("PUT application/x-www-form-urlencoded urls=magnet%3A%3Fxt%3Durn%3Abtih%3Aabc%26dn%3Dx+y",
-                    put.get("method").asText() + " " + put.get("content_type").asText() + " " + put.get("body").asText());
+            assertEquals(
+                    "PUT application/x-www-form-urlencoded urls=magnet%3A%3Fxt%3Durn%3Abtih%3Aabc%26dn%3Dx+y",
+                    put.get("method").asText() + " " + put.get("content_type").asText() + " "
+                            + put.get("body").asText());
 
-            JsonNode patch = c.patch("/api/data/items/1", ApiBody.raw("status=active".getBytes(StandardCharsets.UTF_8), "text/plain")).json();
-            assertEquals("PATCH text/plain status=active", patch.get("method").asText() + " " + patch.get("content_type").asText() + " " + patch.get("body").asText());
+            JsonNode patch = c.patch(
+                            "/api/data/items/1",
+                            ApiBody.raw("status=active".getBytes(StandardCharsets.UTF_8), "text/plain"))
+                    .json();
+            assertEquals(
+                    "PATCH text/plain status=active",
+                    patch.get("method").asText() + " "
+                            + patch.get("content_type").asText() + " "
+                            + patch.get("body").asText());
 
-            assertEquals("DELETE", c.delete("/api/data/items/1").json().get("method").asText());
-            JsonNode query = c.get("/api/data/torrents", Map.of("filter", "down loading")).json();
+            assertEquals(
+                    "DELETE", c.delete("/api/data/items/1").json().get("method").asText());
+            JsonNode query = c.get("/api/data/torrents", Map.of("filter", "down loading"))
+                    .json();
             assertEquals("filter=down%20loading", query.get("query").asText());
             UpstreamResponse head = c.send(ApiRequest.of("HEAD", "/api/data/x"));
             assertEquals(200, head.status());
@@ -218,23 +270,33 @@ class GenericApiClientTest {
     @Test
     void noSecretReachesALogLineAMessageOrAToString() {
         try (LogCapture logs = LogCapture.start();
-             FakeLoginApi token = new FakeLoginApi(FakeLoginApi.Style.TOKEN);
-             FakeLoginApi keyQuery = new FakeLoginApi(FakeLoginApi.Style.KEY_QUERY)) {
+                FakeLoginApi token = new FakeLoginApi(FakeLoginApi.Style.TOKEN);
+                FakeLoginApi keyQuery = new FakeLoginApi(FakeLoginApi.Style.KEY_QUERY)) {
             GenericApiClient good = client(token, login(), AuthHints.none());
             good.get("/api/data");
             token.expireSessions();
             good.get("/api/data");
-            GenericApiClient bad = client(token, ApiCredentials.login(FakeLoginApi.USER, "wr0ng-Secret-pass"), AuthHints.none());
+            GenericApiClient bad =
+                    client(token, ApiCredentials.login(FakeLoginApi.USER, "wr0ng-Secret-pass"), AuthHints.none());
             UpstreamException refused = assertThrows(UpstreamException.class, () -> bad.get("/api/data"));
             GenericApiClient key = client(keyQuery, ApiCredentials.apiKey(FakeLoginApi.KEY), AuthHints.none());
             key.get("/api/data", Map.of("q", "1"));
-            GenericApiClient wrongKey = client(keyQuery, ApiCredentials.apiKey("wr0ng-key-0123456789"), AuthHints.none());
+            GenericApiClient wrongKey =
+                    client(keyQuery, ApiCredentials.apiKey("wr0ng-key-0123456789"), AuthHints.none());
             assertEquals(401, wrongKey.get("/api/data").status());
 
             String[] secrets = {FakeLoginApi.PASSWORD, FakeLoginApi.KEY, "wr0ng-Secret-pass", "wr0ng-key-0123456789"};
             logs.assertNoneContains(secrets);
-            for (Object shown : List.of(good, bad, key, wrongKey, refused.getMessage(), login(), ApiCredentials.apiKey(FakeLoginApi.KEY),
-                    ApiRequest.of("POST", "/login").withBody(ApiBody.form(Map.of("password", FakeLoginApi.PASSWORD))))) {
+            for (Object shown : List.of(
+                    good,
+                    bad,
+                    key,
+                    wrongKey,
+                    refused.getMessage(),
+                    login(),
+                    ApiCredentials.apiKey(FakeLoginApi.KEY),
+                    ApiRequest.of("POST", "/login")
+                            .withBody(ApiBody.form(Map.of("password", FakeLoginApi.PASSWORD))))) {
                 for (String secret : secrets) {
                     assertFalse(String.valueOf(shown).contains(secret), "shown: " + shown);
                 }

@@ -63,7 +63,9 @@ class HttpServiceIntegrationTest {
 
     private Health check(String path, Map<String, String> credentials, Duration timeout) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return Targets.create(stack, "http", "svc", url, credentials, timeout).poll().health();
+        return Targets.create(stack, "http", "svc", url, credentials, timeout)
+                .poll()
+                .health();
     }
 
     @Test
@@ -75,7 +77,10 @@ class HttpServiceIntegrationTest {
 
     @Test
     void basicAuthCredentialsAreSentAndRefusedOnesAreAnAuthError() {
-        assertEquals(Health.Status.ONLINE, check("/basic", Map.of("username", "admin", "password", "pw"), Duration.ofSeconds(2)).status());
+        assertEquals(
+                Health.Status.ONLINE,
+                check("/basic", Map.of("username", "admin", "password", "pw"), Duration.ofSeconds(2))
+                        .status());
         Health refused = check("/basic", Map.of("username", "admin", "password", "nope"), Duration.ofSeconds(2));
         assertEquals(Health.Detail.AUTH_ERROR, refused.detail());
         assertTrue(!refused.message().contains("nope"));
@@ -104,7 +109,12 @@ class HttpServiceIntegrationTest {
             x.sendResponseHeaders(x.getRequestURI().getPath().equals("/exact") ? 200 : 404, -1);
             x.close();
         });
-        assertEquals(Health.Status.ONLINE, check("/exact", Map.of(), Duration.ofSeconds(2)).status());
-        assertEquals("HTTP 404", check("/exact/", Map.of(), Duration.ofSeconds(2)).message(), "and a slash written is a slash asked");
+        assertEquals(
+                Health.Status.ONLINE,
+                check("/exact", Map.of(), Duration.ofSeconds(2)).status());
+        assertEquals(
+                "HTTP 404",
+                check("/exact/", Map.of(), Duration.ofSeconds(2)).message(),
+                "and a slash written is a slash asked");
     }
 }

@@ -16,7 +16,8 @@ class AllowListTest {
 
     @Test
     void rulesNameMethodsAndPathsWithOneSegmentAndRestWildcards() {
-        AllowList list = AllowList.parse(List.of("GET /api/v3/system/status", "GET,POST /api/v2/torrents/*", "* /api/v1/queue/**"));
+        AllowList list = AllowList.parse(
+                List.of("GET /api/v3/system/status", "GET,POST /api/v2/torrents/*", "* /api/v1/queue/**"));
         assertTrue(list.permits("GET", path("/api/v3/system/status")));
         assertTrue(list.permits("GET", path("/api/v3/system/status/")), "a trailing slash is the same path");
         assertFalse(list.permits("POST", path("/api/v3/system/status")));
@@ -25,15 +26,21 @@ class AllowListTest {
         assertFalse(list.permits("DELETE", path("/api/v2/torrents/delete")));
         assertTrue(list.permits("DELETE", path("/api/v1/queue/12/items/3")));
         assertTrue(list.permits("GET", path("/api/v1/queue")));
-        assertFalse(list.permits("GET", path("/API/v3/system/status")), "case-sensitive: another spelling is not on the list");
-        assertTrue(list.permits("GET", path("/api/v3/system/st%61tus")), "matched on the decoded segments the proxy sends");
+        assertFalse(
+                list.permits("GET", path("/API/v3/system/status")),
+                "case-sensitive: another spelling is not on the list");
+        assertTrue(
+                list.permits("GET", path("/api/v3/system/st%61tus")),
+                "matched on the decoded segments the proxy sends");
         assertTrue(AllowList.everything().permits("DELETE", path("/anything")));
     }
 
     @Test
     void aMalformedRuleIsRefusedWithItsText() {
-        for (String bad : List.of("/api/x", "FETCH /api/x", "GET api/x", "GET /api/../x", "GET /api/**/x", "GET /api//x")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AllowList.parse(List.of(bad)));
+        for (String bad :
+                List.of("/api/x", "FETCH /api/x", "GET api/x", "GET /api/../x", "GET /api/**/x", "GET /api//x")) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> AllowList.parse(List.of(bad)));
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }
     }

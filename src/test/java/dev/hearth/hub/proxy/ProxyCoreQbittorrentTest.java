@@ -28,6 +28,7 @@ class ProxyCoreQbittorrentTest {
 
     @TempDir
     static Path dir;
+
     private static QbittorrentDaemon qbit;
     private static HttpStack stack;
     private static ProxyCore proxy;
@@ -56,17 +57,32 @@ class ProxyCoreQbittorrentTest {
         assertEquals(200, version.status());
         assertTrue(version.data().asText().startsWith("v4."), version.toJson().toString());
 
-        byte[] add = ("urls=magnet%3A%3Fxt%3Durn%3Abtih%3A" + HASH + "%26dn%3Dhearth-proxy&paused=true").getBytes(StandardCharsets.US_ASCII);
-        ProxyOutcome.Answered added = (ProxyOutcome.Answered) proxy.forward(qb,
-                ProxyCall.of("POST", "/api/v2/torrents/add", add, "application/x-www-form-urlencoded"));
+        byte[] add = ("urls=magnet%3A%3Fxt%3Durn%3Abtih%3A" + HASH + "%26dn%3Dhearth-proxy&paused=true")
+                .getBytes(StandardCharsets.US_ASCII);
+        ProxyOutcome.Answered added = (ProxyOutcome.Answered) proxy.forward(
+                qb, ProxyCall.of("POST", "/api/v2/torrents/add", add, "application/x-www-form-urlencoded"));
         assertEquals("Ok.", added.data().asText());
 
         // The seed's ?path=/api/torrents&filter=… form: extra parameters forwarded.
-        JsonNode listed = Waits.until("the magnet is listed", Duration.ofSeconds(10), () -> ((ProxyOutcome.Answered) proxy.forward(qb,
-                ProxyCall.get("/api/v2/torrents/info").withQuery("hashes", HASH).withQuery("filter", "all"))).data(), n -> n.size() == 1);
+        JsonNode listed = Waits.until(
+                "the magnet is listed",
+                Duration.ofSeconds(10),
+                () -> ((ProxyOutcome.Answered) proxy.forward(
+                                qb,
+                                ProxyCall.get("/api/v2/torrents/info")
+                                        .withQuery("hashes", HASH)
+                                        .withQuery("filter", "all")))
+                        .data(),
+                n -> n.size() == 1);
         assertEquals("hearth-proxy", listed.get(0).get("name").asText());
-        assertTrue(((ProxyOutcome.Answered) proxy.forward(qb, ProxyCall.of("POST", "/api/v2/torrents/delete",
-                ("hashes=" + HASH + "&deleteFiles=false").getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded"))).success());
+        assertTrue(((ProxyOutcome.Answered) proxy.forward(
+                        qb,
+                        ProxyCall.of(
+                                "POST",
+                                "/api/v2/torrents/delete",
+                                ("hashes=" + HASH + "&deleteFiles=false").getBytes(StandardCharsets.US_ASCII),
+                                "application/x-www-form-urlencoded")))
+                .success());
     }
 
     @Test
@@ -75,15 +91,18 @@ class ProxyCoreQbittorrentTest {
                 .withHints(new AuthHints(AuthStyle.SESSION_COOKIE, "/api/v2/auth/login", null, null, null))
                 .withAllowList(AllowList.parse(List.of("GET /api/v2/app/*", "GET /api/v2/torrents/info")));
         assertTrue(((ProxyOutcome.Answered) proxy.forward(readOnly, ProxyCall.get("/api/v2/torrents/info"))).success());
-        ProxyOutcome shutdown = proxy.forward(readOnly, ProxyCall.of("POST", "/api/v2/app/shutdown", new byte[0], null));
+        ProxyOutcome shutdown =
+                proxy.forward(readOnly, ProxyCall.of("POST", "/api/v2/app/shutdown", new byte[0], null));
         assertEquals(ProxyRefused.Reason.NOT_ON_ALLOW_LIST, ((ProxyOutcome.Refused) shutdown).reason());
-        assertTrue(((ProxyOutcome.Answered) proxy.forward(readOnly, ProxyCall.get("/api/v2/app/version"))).success(), "still running");
+        assertTrue(
+                ((ProxyOutcome.Answered) proxy.forward(readOnly, ProxyCall.get("/api/v2/app/version"))).success(),
+                "still running");
     }
 
     @Test
     void aWrongStoredPasswordIsOneServiceUnavailableThatDoesNotShowIt() {
-        ProxyOutcome.Failed failed = (ProxyOutcome.Failed) proxy.forward(target("qbittorrent-wrong", "Wr0ng-qbit-pass"),
-                ProxyCall.get("/api/v2/app/version"));
+        ProxyOutcome.Failed failed = (ProxyOutcome.Failed)
+                proxy.forward(target("qbittorrent-wrong", "Wr0ng-qbit-pass"), ProxyCall.get("/api/v2/app/version"));
         assertEquals(ProxyOutcome.Failed.Reason.AUTH_FAILED, failed.reason());
         assertEquals(503, failed.httpStatus());
         assertTrue(failed.message().contains("refused the credentials ('Fails.')"), failed.message());

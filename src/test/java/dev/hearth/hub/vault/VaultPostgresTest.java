@@ -31,11 +31,13 @@ class VaultPostgresTest {
 
     @Test
     void valuesMakeTheRoundTripAndSurviveARotationOnPostgresql(@TempDir Path dir) {
-        Database db = new Database(TestConfig.with(dir, Map.of(
-                "hearth.storage.kind", "postgresql",
-                "hearth.storage.url", postgres.jdbcUrl(),
-                "hearth.storage.username", postgres.user(),
-                "hearth.storage.password", postgres.password())));
+        Database db = new Database(TestConfig.with(
+                dir,
+                Map.of(
+                        "hearth.storage.kind", "postgresql",
+                        "hearth.storage.url", postgres.jdbcUrl(),
+                        "hearth.storage.username", postgres.user(),
+                        "hearth.storage.password", postgres.password())));
         Vault vault = new Vault(db, KeySource.of(dir, n -> Optional.empty()), Clock.systemUTC());
         vault.put("qbittorrent", "username", "admin", "admin");
         vault.put("qbittorrent", "password", "adminadmin", "admin");
@@ -45,6 +47,7 @@ class VaultPostgresTest {
         assertEquals(2, report.entries());
         Vault restarted = new Vault(db, KeySource.of(dir, n -> Optional.empty()), Clock.systemUTC());
         assertEquals(Optional.of("changed-password"), restarted.get("qbittorrent", "password"));
-        assertFalse(db.query("SELECT sealed FROM hub_vault", rs -> rs.getString(1)).stream().anyMatch(s -> s.contains("changed-password")));
+        assertFalse(db.query("SELECT sealed FROM hub_vault", rs -> rs.getString(1)).stream()
+                .anyMatch(s -> s.contains("changed-password")));
     }
 }

@@ -37,11 +37,16 @@ class VaultTest {
     }
 
     private static Vault envVault(Database db, Path dir, MasterKey key, TestClock clock) {
-        return new Vault(db, KeySource.of(dir, name -> name.equals("HEARTH_MASTER_KEY") ? Optional.of(key.toBase64()) : Optional.empty()), clock);
+        return new Vault(
+                db,
+                KeySource.of(
+                        dir, name -> name.equals("HEARTH_MASTER_KEY") ? Optional.of(key.toBase64()) : Optional.empty()),
+                clock);
     }
 
     private static List<String> stored(Database db) {
-        return db.query("SELECT service || '|' || field || '|' || key_id || '|' || nonce || '|' || sealed FROM hub_vault ORDER BY service, field",
+        return db.query(
+                "SELECT service || '|' || field || '|' || key_id || '|' || nonce || '|' || sealed FROM hub_vault ORDER BY service, field",
                 rs -> rs.getString(1));
     }
 
@@ -57,7 +62,9 @@ class VaultTest {
         assertEquals(Optional.of(API_KEY), vault.get("sonarr", "api_key"));
         assertEquals(Optional.empty(), vault.get("sonarr", "password"));
         assertEquals(new SecretMetadata("qbittorrent", "password", T0, "admin"), set);
-        assertEquals(List.of(new SecretMetadata("sonarr", "api_key", T0.plus(Duration.ofMinutes(5)), "alice")), vault.metadata("sonarr"));
+        assertEquals(
+                List.of(new SecretMetadata("sonarr", "api_key", T0.plus(Duration.ofMinutes(5)), "alice")),
+                vault.metadata("sonarr"));
 
         // At rest: neither the value nor its bytes, in any column; the database file holds no trace of them either.
         for (String row : stored(db)) {
@@ -67,7 +74,8 @@ class VaultTest {
             assertFalse(raw.contains(PASSWORD) || raw.contains(API_KEY), "the ciphertext holds the value");
         }
         try (var files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("hearth.db")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("hearth.db"))
+                    .toList()) {
                 String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 assertFalse(content.contains(PASSWORD) || content.contains(API_KEY), f + " holds a value in clear");
             }
@@ -99,7 +107,9 @@ class VaultTest {
         clock.advance(Duration.ofHours(1));
         vault.put("plex", "token", "second-token", "bob");
         assertEquals(Optional.of("second-token"), vault.get("plex", "token"));
-        assertEquals(List.of(new SecretMetadata("plex", "token", T0.plus(Duration.ofHours(1)), "bob")), vault.metadata("plex"));
+        assertEquals(
+                List.of(new SecretMetadata("plex", "token", T0.plus(Duration.ofHours(1)), "bob")),
+                vault.metadata("plex"));
         assertTrue(vault.remove("plex", "token", "bob"));
         assertFalse(vault.remove("plex", "token", "bob"));
         assertEquals(Optional.empty(), vault.get("plex", "token"));
@@ -111,7 +121,10 @@ class VaultTest {
         MasterKey key = MasterKey.generate(new SecureRandom());
         Vault vault = envVault(db, dir, key, clock);
         vault.put("sonarr", "api_key", API_KEY, "admin");
-        assertEquals(Optional.of(API_KEY), envVault(db, dir, key, clock).get("sonarr", "api_key"), "another start with the same key");
+        assertEquals(
+                Optional.of(API_KEY),
+                envVault(db, dir, key, clock).get("sonarr", "api_key"),
+                "another start with the same key");
         assertFalse(Files.exists(dir.resolve("vault.key")));
         assertEquals(new VaultStatus("HEARTH_MASTER_KEY", key.id(), 1, 0), vault.status());
     }
@@ -119,12 +132,14 @@ class VaultTest {
     @Test
     void aMasterKeyThatIsNotOneNamesItsSourceAndNeverItsText() {
         String shortKey = Base64.getEncoder().encodeToString("sixteen byte key".getBytes(StandardCharsets.US_ASCII));
-        VaultException tooShort = assertThrows(VaultException.class,
-                () -> KeySource.of(Path.of("/nonexistent"), n -> Optional.of(shortKey)));
+        VaultException tooShort = assertThrows(
+                VaultException.class, () -> KeySource.of(Path.of("/nonexistent"), n -> Optional.of(shortKey)));
         assertEquals(VaultException.Reason.KEY_INVALID, tooShort.reason());
-        assertEquals("HEARTH_MASTER_KEY must hold 32 bytes in base64 (it decodes to 16 bytes); make a key with `openssl rand -base64 32`",
+        assertEquals(
+                "HEARTH_MASTER_KEY must hold 32 bytes in base64 (it decodes to 16 bytes); make a key with `openssl rand -base64 32`",
                 tooShort.getMessage());
-        VaultException notBase64 = assertThrows(VaultException.class, () -> MasterKey.fromBase64("not a key at all!", "HEARTH_MASTER_KEY"));
+        VaultException notBase64 = assertThrows(
+                VaultException.class, () -> MasterKey.fromBase64("not a key at all!", "HEARTH_MASTER_KEY"));
         assertFalse(notBase64.getMessage().contains("not a key at all"), notBase64.getMessage());
     }
 
@@ -139,8 +154,11 @@ class VaultTest {
         Vault withOtherKey = envVault(db, dir, other, clock);
         VaultException e = assertThrows(VaultException.class, () -> withOtherKey.get("qbittorrent", "password"));
         assertEquals(VaultException.Reason.WRONG_KEY, e.reason());
-        assertEquals("the value of qbittorrent.password was sealed under key " + fileKeyId + ", but the key in use (HEARTH_MASTER_KEY) is "
-                + other.id() + "; use the key it was sealed with, or set the value again", e.getMessage());
+        assertEquals(
+                "the value of qbittorrent.password was sealed under key " + fileKeyId
+                        + ", but the key in use (HEARTH_MASTER_KEY) is " + other.id()
+                        + "; use the key it was sealed with, or set the value again",
+                e.getMessage());
         assertEquals(new VaultStatus("HEARTH_MASTER_KEY", other.id(), 1, 1), withOtherKey.status());
         assertEquals(1, withOtherKey.metadata("qbittorrent").size(), "metadata still answers");
     }
@@ -151,20 +169,30 @@ class VaultTest {
         Vault vault = fileVault(db, dir, clock);
         vault.put("qbittorrent", "password", PASSWORD, "admin");
         vault.put("qbittorrent", "username", "admin", "admin");
-        String sealed = db.queryOne("SELECT sealed FROM hub_vault WHERE field = 'password'", rs -> rs.getString(1)).orElseThrow();
+        String sealed = db.queryOne("SELECT sealed FROM hub_vault WHERE field = 'password'", rs -> rs.getString(1))
+                .orElseThrow();
         byte[] bytes = Base64.getDecoder().decode(sealed);
-        bytes[3] ^= 0x01;   // one bit of the ciphertext
-        db.update("UPDATE hub_vault SET sealed = ? WHERE field = 'password'", Base64.getEncoder().encodeToString(bytes));
+        bytes[3] ^= 0x01; // one bit of the ciphertext
+        db.update(
+                "UPDATE hub_vault SET sealed = ? WHERE field = 'password'",
+                Base64.getEncoder().encodeToString(bytes));
         VaultException flipped = assertThrows(VaultException.class, () -> vault.get("qbittorrent", "password"));
         assertEquals(VaultException.Reason.TAMPERED, flipped.reason());
-        assertEquals("the sealed value of qbittorrent.password fails its integrity check: it was changed outside Hearth or is damaged;"
-                + " set it again", flipped.getMessage());
+        assertEquals(
+                "the sealed value of qbittorrent.password fails its integrity check: it was changed outside Hearth or is damaged;"
+                        + " set it again",
+                flipped.getMessage());
 
-        // The password's intact ciphertext copied onto another service: the associated data (service and field) refuses it.
+        // The password's intact ciphertext copied onto another service: the associated data (service and field) refuses
+        // it.
         vault.put("qbittorrent", "password", PASSWORD, "admin");
-        db.update("INSERT INTO hub_vault (service, field, key_id, nonce, sealed, set_at, set_by)"
-                + " SELECT 'deluge', field, key_id, nonce, sealed, set_at, set_by FROM hub_vault WHERE service = 'qbittorrent' AND field = 'password'");
-        assertEquals(VaultException.Reason.TAMPERED, assertThrows(VaultException.class, () -> vault.get("deluge", "password")).reason());
+        db.update(
+                "INSERT INTO hub_vault (service, field, key_id, nonce, sealed, set_at, set_by)"
+                        + " SELECT 'deluge', field, key_id, nonce, sealed, set_at, set_by FROM hub_vault WHERE service = 'qbittorrent' AND field = 'password'");
+        assertEquals(
+                VaultException.Reason.TAMPERED,
+                assertThrows(VaultException.class, () -> vault.get("deluge", "password"))
+                        .reason());
         assertEquals(Optional.of(PASSWORD), vault.get("qbittorrent", "password"), "the original still opens");
     }
 
@@ -174,11 +202,18 @@ class VaultTest {
         fileVault(db, dir, clock).put("qbittorrent", "password", PASSWORD, "admin");
         Files.delete(dir.resolve("vault.key"));
         Vault restarted = fileVault(db, dir, clock);
-        VaultException put = assertThrows(VaultException.class, () -> restarted.put("sonarr", "api_key", API_KEY, "admin"));
+        VaultException put =
+                assertThrows(VaultException.class, () -> restarted.put("sonarr", "api_key", API_KEY, "admin"));
         assertEquals(VaultException.Reason.KEY_MISSING, put.reason());
-        assertTrue(put.getMessage().startsWith("the vault holds 1 sealed values but the key file " + dir.resolve("vault.key") + " is missing"),
+        assertTrue(
+                put.getMessage()
+                        .startsWith("the vault holds 1 sealed values but the key file " + dir.resolve("vault.key")
+                                + " is missing"),
                 put.getMessage());
-        assertEquals(VaultException.Reason.KEY_MISSING, assertThrows(VaultException.class, () -> restarted.get("qbittorrent", "password")).reason());
+        assertEquals(
+                VaultException.Reason.KEY_MISSING,
+                assertThrows(VaultException.class, () -> restarted.get("qbittorrent", "password"))
+                        .reason());
         assertFalse(Files.exists(dir.resolve("vault.key")), "no new key was made");
     }
 
@@ -188,14 +223,16 @@ class VaultTest {
         fileVault(db, dir, clock).put("qbittorrent", "password", PASSWORD, "admin");
         Files.setPosixFilePermissions(dir.resolve("vault.key"), PosixFilePermissions.fromString("rw-r--r--"));
         assertEquals(Optional.of(PASSWORD), fileVault(db, dir, clock).get("qbittorrent", "password"));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vault.key"))));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vault.key"))));
     }
 
     @Test
     void rotationReSealsEveryValueUnderANewKeyFileAndLeavesNoJournal(@TempDir Path dir) throws Exception {
         Database db = new Database(TestConfig.sqlite(dir));
         Vault vault = fileVault(db, dir, clock);
-        Map<String, String> values = Map.of("password", PASSWORD, "api_key", API_KEY, "username", "admin", "token", "t0ken-value");
+        Map<String, String> values =
+                Map.of("password", PASSWORD, "api_key", API_KEY, "username", "admin", "token", "t0ken-value");
         values.forEach((field, value) -> vault.put("svc", field, value, "admin"));
         String oldKeyFile = Files.readString(dir.resolve("vault.key"));
         List<String> before = stored(db);
@@ -214,7 +251,10 @@ class VaultTest {
         Vault restarted = fileVault(db, dir, clock);
         values.forEach((field, value) -> assertEquals(Optional.of(value), restarted.get("svc", field)));
         assertEquals(report.toKeyId(), restarted.status().keyId());
-        assertEquals(new SecretMetadata("svc", "password", T0, "admin"), restarted.metadata("svc").get(1), "metadata kept");
+        assertEquals(
+                new SecretMetadata("svc", "password", T0, "admin"),
+                restarted.metadata("svc").get(1),
+                "metadata kept");
     }
 
     @Test
@@ -223,17 +263,28 @@ class VaultTest {
         MasterKey first = MasterKey.generate(new SecureRandom());
         Vault vault = envVault(db, dir, first, clock);
         vault.put("sonarr", "api_key", API_KEY, "admin");
-        assertEquals(VaultException.Reason.ROTATION_REFUSED, assertThrows(VaultException.class, vault::rotate).reason());
-        assertEquals(VaultException.Reason.ROTATION_REFUSED, assertThrows(VaultException.class, () -> vault.rotateTo(first)).reason());
+        assertEquals(
+                VaultException.Reason.ROTATION_REFUSED,
+                assertThrows(VaultException.class, vault::rotate).reason());
+        assertEquals(
+                VaultException.Reason.ROTATION_REFUSED,
+                assertThrows(VaultException.class, () -> vault.rotateTo(first)).reason());
 
         MasterKey second = MasterKey.generate(new SecureRandom());
         RotationReport report = vault.rotateTo(second);
         assertEquals(new RotationReport(1, first.id(), second.id(), T0), report);
         assertEquals(Optional.of(API_KEY), vault.get("sonarr", "api_key"), "this process goes on with the new key");
-        assertEquals(VaultException.Reason.WRONG_KEY,
-                assertThrows(VaultException.class, () -> envVault(db, dir, first, clock).get("sonarr", "api_key")).reason(),
+        assertEquals(
+                VaultException.Reason.WRONG_KEY,
+                assertThrows(
+                                VaultException.class,
+                                () -> envVault(db, dir, first, clock).get("sonarr", "api_key"))
+                        .reason(),
                 "a start with the old variable: refused, not garbage");
-        assertEquals(Optional.of(API_KEY), envVault(db, dir, second, clock).get("sonarr", "api_key"), "and with the new one, read");
+        assertEquals(
+                Optional.of(API_KEY),
+                envVault(db, dir, second, clock).get("sonarr", "api_key"),
+                "and with the new one, read");
     }
 
     @Test
@@ -241,8 +292,8 @@ class VaultTest {
         Vault vault = fileVault(new Database(TestConfig.sqlite(dir)), dir, clock);
         assertThrows(IllegalArgumentException.class, () -> vault.put("../etc", "password", PASSWORD, "admin"));
         assertThrows(IllegalArgumentException.class, () -> vault.put("svc", "Pass\nword", PASSWORD, "admin"));
-        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
-                () -> vault.put("svc", "password", PASSWORD.repeat(1000), "admin"));
+        IllegalArgumentException tooLong = assertThrows(
+                IllegalArgumentException.class, () -> vault.put("svc", "password", PASSWORD.repeat(1000), "admin"));
         assertFalse(tooLong.getMessage().contains(PASSWORD), tooLong.getMessage());
         assertThrows(IllegalArgumentException.class, () -> vault.put("svc", "password", "", "admin"));
     }
@@ -262,13 +313,23 @@ class VaultTest {
             fileKey = readKey(dir);
             Vault wrong = envVault(db, dir, envKey, clock);
             VaultException wrongKey = assertThrows(VaultException.class, () -> wrong.get("sonarr", "api_key"));
-            db.update("UPDATE hub_vault SET sealed = ? WHERE service = 'sonarr'", Base64.getEncoder().encodeToString(new byte[40]));
+            db.update(
+                    "UPDATE hub_vault SET sealed = ? WHERE service = 'sonarr'",
+                    Base64.getEncoder().encodeToString(new byte[40]));
             VaultException tampered = assertThrows(VaultException.class, () -> vault.get("sonarr", "api_key"));
 
             String[] secrets = {PASSWORD, API_KEY, fileKey, envKey.toBase64()};
             logs.assertNoneContains(secrets);
-            for (Object shown : List.of(vault, wrong, envKey, report, vault.status(), vault.metadata("qbittorrent"),
-                    KeySource.of(dir, n -> Optional.of(envKey.toBase64())), wrongKey.getMessage(), tampered.getMessage())) {
+            for (Object shown : List.of(
+                    vault,
+                    wrong,
+                    envKey,
+                    report,
+                    vault.status(),
+                    vault.metadata("qbittorrent"),
+                    KeySource.of(dir, n -> Optional.of(envKey.toBase64())),
+                    wrongKey.getMessage(),
+                    tampered.getMessage())) {
                 for (String secret : secrets) {
                     assertFalse(String.valueOf(shown).contains(secret), "shown: " + shown);
                 }

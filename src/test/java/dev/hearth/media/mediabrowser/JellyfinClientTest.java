@@ -24,12 +24,23 @@ class JellyfinClientTest {
     private record Key(String apiKey) {}
 
     private static IntegrationTarget<Key> target(FakeJellyfin fake, Duration timeout) {
-        return new IntegrationTarget<>("jellyfin", URI.create(fake.baseUrl()), new Key(fake.credentials().get("api_key")), timeout);
+        return new IntegrationTarget<>(
+                "jellyfin",
+                URI.create(fake.baseUrl()),
+                new Key(fake.credentials().get("api_key")),
+                timeout);
     }
 
     private static JellyfinServer jellyfin(HttpStack http, FakeJellyfin fake, Duration timeout, Duration fullScan) {
         IntegrationTarget<Key> target = target(fake, timeout);
-        return JellyfinServer.connect("jellyfin", "Jellyfin", http, Clock.systemUTC(), target, target.settings().apiKey(), JellyfinAuth.MEDIABROWSER,
+        return JellyfinServer.connect(
+                "jellyfin",
+                "Jellyfin",
+                http,
+                Clock.systemUTC(),
+                target,
+                target.settings().apiKey(),
+                JellyfinAuth.MEDIABROWSER,
                 fullScan);
     }
 
@@ -40,17 +51,22 @@ class JellyfinClientTest {
 
     @Test
     void theKeyTravelsInTheMediaBrowserAuthorizationHeaderAlone() throws Exception {
-        try (HttpStack http = Targets.stack(); FakeJellyfin fake = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12)) {
-            jellyfin(http, fake, Targets.TIMEOUT, JellyfinServer.FULL_SCAN_TIMEOUT).libraries();
+        try (HttpStack http = Targets.stack();
+                FakeJellyfin fake = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12)) {
+            jellyfin(http, fake, Targets.TIMEOUT, JellyfinServer.FULL_SCAN_TIMEOUT)
+                    .libraries();
 
-            assertEquals("MediaBrowser Token=\"" + fake.credentials().get("api_key") + "\"", fake.requests.getFirst().header("Authorization"));
+            assertEquals(
+                    "MediaBrowser Token=\"" + fake.credentials().get("api_key") + "\"",
+                    fake.requests.getFirst().header("Authorization"));
         }
     }
 
     @Test
     void embysLegacyHeaderIsRefusedByJellyfin12ButReadByOlderJellyfin() throws Exception {
-        try (HttpStack http = Targets.stack(); FakeJellyfin twelve = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12);
-             FakeJellyfin older = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_10_11)) {
+        try (HttpStack http = Targets.stack();
+                FakeJellyfin twelve = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12);
+                FakeJellyfin older = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_10_11)) {
             Health refused = emby(http, twelve).poll().health();
             Health read = emby(http, older).poll().health();
 
@@ -62,31 +78,42 @@ class JellyfinClientTest {
 
     @Test
     void aFullScanWaitsPastTheOrdinaryTimeoutButNotPastItsOwn() throws Exception {
-        try (HttpStack http = Targets.stack(); FakeJellyfin fake = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12)) {
+        try (HttpStack http = Targets.stack();
+                FakeJellyfin fake = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12)) {
             fake.slowRefresh(Duration.ofMillis(1500));
 
             long start = System.nanoTime();
             jellyfin(http, fake, Duration.ofMillis(500), Duration.ofSeconds(10)).refreshAll();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            UpstreamException e = assertThrows(UpstreamException.class,
-                    () -> jellyfin(http, fake, Duration.ofMillis(500), Duration.ofMillis(800)).refreshAll());
+            UpstreamException e = assertThrows(
+                    UpstreamException.class,
+                    () -> jellyfin(http, fake, Duration.ofMillis(500), Duration.ofMillis(800))
+                            .refreshAll());
 
             assertTrue(took.compareTo(Duration.ofMillis(1500)) >= 0, "it waited for the scan: " + took);
             assertInstanceOf(UpstreamException.Timeout.class, e);
-            assertEquals(2, fake.requests.stream().filter(r -> r.path().equals("/Library/Refresh")).count(), "a POST is never repeated");
+            assertEquals(
+                    2,
+                    fake.requests.stream()
+                            .filter(r -> r.path().equals("/Library/Refresh"))
+                            .count(),
+                    "a POST is never repeated");
         }
     }
 
     @Test
     void oneLibraryOrOnePathIsQueuedAtOnceWithoutWaitingForAScan() throws Exception {
-        try (HttpStack http = Targets.stack(); FakeJellyfin fake = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12)) {
+        try (HttpStack http = Targets.stack();
+                FakeJellyfin fake = new FakeJellyfin(FakeJellyfin.Flavour.JELLYFIN_12)) {
             JellyfinServer server = jellyfin(http, fake, Duration.ofMillis(500), Duration.ofSeconds(10));
             fake.slowRefresh(Duration.ofMillis(1500));
 
             server.refreshLibrary(server.libraries().getFirst().id());
             server.refreshPath("/media/movies/Dune Part Two (2024)");
 
-            assertEquals(List.of("refresh library:Movies", "refresh path:/media/movies/Dune Part Two (2024)"), fake.received);
+            assertEquals(
+                    List.of("refresh library:Movies", "refresh path:/media/movies/Dune Part Two (2024)"),
+                    fake.received);
         }
     }
 

@@ -18,7 +18,6 @@ import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.integration.Integration;
 import dev.hearth.testing.Targets;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +32,8 @@ class TautulliStatsTest {
 
     @Test
     void activityCountsStreamsTranscodesAndBandwidthFromStringNumbers() throws Exception {
-        try (HttpStack http = Targets.stack(); FakeTautulli fake = new FakeTautulli()) {
+        try (HttpStack http = Targets.stack();
+                FakeTautulli fake = new FakeTautulli()) {
             Activity a = ((MediaStats) tautulli(http, fake, fake.credentials())).activity();
 
             assertEquals(2, a.streamCount());
@@ -41,30 +41,53 @@ class TautulliStatsTest {
             assertEquals(1, a.directPlays());
             assertEquals(22000, a.bandwidthKbps());
             MediaScenario.Playing bob = MediaScenario.PLAYING.get(1);
-            assertEquals(new Stream(bob.sessionId(), bob.user(), bob.item(), bob.state(), bob.player(), bob.position(), bob.duration(), false),
+            assertEquals(
+                    new Stream(
+                            bob.sessionId(),
+                            bob.user(),
+                            bob.item(),
+                            bob.state(),
+                            bob.player(),
+                            bob.position(),
+                            bob.duration(),
+                            false),
                     a.streams().get(1));
         }
     }
 
     @Test
     void historyLibrariesAndUsersMap() throws Exception {
-        try (HttpStack http = Targets.stack(); FakeTautulli fake = new FakeTautulli()) {
+        try (HttpStack http = Targets.stack();
+                FakeTautulli fake = new FakeTautulli()) {
             MediaStats stats = (MediaStats) tautulli(http, fake, fake.credentials());
 
             List<PlayRecord> history = stats.history(1);
 
-            assertEquals(List.of(new PlayRecord(Instant.ofEpochSecond(1764756000), "Alice", MediaItem.movie("Inception", 2010),
-                    Duration.ofHours(2), 81, "Living Room TV")), history);
+            assertEquals(
+                    List.of(new PlayRecord(
+                            Instant.ofEpochSecond(1764756000),
+                            "Alice",
+                            MediaItem.movie("Inception", 2010),
+                            Duration.ofHours(2),
+                            81,
+                            "Living Room TV")),
+                    history);
             assertTrue(fake.requests.getLast().query().contains("length=1"));
-            assertEquals(List.of(new LibraryStats("1", "Movies", LibraryKind.MOVIES, 1234, 0),
-                    new LibraryStats("2", "TV Shows", LibraryKind.SHOWS, 56, 4500)), stats.libraries());
-            assertEquals(List.of(new MediaUser("1001", "alice", "Alice", true), new MediaUser("1002", "bob", "Bob", false)), stats.users());
+            assertEquals(
+                    List.of(
+                            new LibraryStats("1", "Movies", LibraryKind.MOVIES, 1234, 0),
+                            new LibraryStats("2", "TV Shows", LibraryKind.SHOWS, 56, 4500)),
+                    stats.libraries());
+            assertEquals(
+                    List.of(new MediaUser("1001", "alice", "Alice", true), new MediaUser("1002", "bob", "Bob", false)),
+                    stats.users());
         }
     }
 
     @Test
     void aWrongKeyIsAnAuthErrorWithTautullisWordsAndTheKeyNeverShows() throws Exception {
-        try (HttpStack http = Targets.stack(); FakeTautulli fake = new FakeTautulli()) {
+        try (HttpStack http = Targets.stack();
+                FakeTautulli fake = new FakeTautulli()) {
             Health h = tautulli(http, fake, fake.wrongCredentials()).poll().health();
 
             assertEquals(Health.Detail.AUTH_ERROR, h.detail());

@@ -56,9 +56,17 @@ class ArrWebhookTest {
                  "downloadClient":"qBittorrent","downloadClientType":"qBittorrent","downloadId":"ABCDEF0123456789ABCDEF0123456789ABCDEF01"}
                 """);
 
-        assertEquals(new MediaWebhookEvent.Grabbed(new Origin("sonarr", "Sonarr"),
-                List.of(MediaItem.episode("The Expanse", 2, 6, "Paradigm Shift")), "The.Expanse.S02E06.1080p.BluRay.x264-GRP", "1337x",
-                "Bluray-1080p", 2147483648L, "qBittorrent", "ABCDEF0123456789ABCDEF0123456789ABCDEF01"), e);
+        assertEquals(
+                new MediaWebhookEvent.Grabbed(
+                        new Origin("sonarr", "Sonarr"),
+                        List.of(MediaItem.episode("The Expanse", 2, 6, "Paradigm Shift")),
+                        "The.Expanse.S02E06.1080p.BluRay.x264-GRP",
+                        "1337x",
+                        "Bluray-1080p",
+                        2147483648L,
+                        "qBittorrent",
+                        "ABCDEF0123456789ABCDEF0123456789ABCDEF01"),
+                e);
     }
 
     @Test
@@ -74,8 +82,15 @@ class ArrWebhookTest {
                  "isUpgrade":true,"downloadClient":"qBittorrent","downloadClientType":"qBittorrent","downloadId":"0123"}
                 """);
 
-        assertEquals(new MediaWebhookEvent.Imported(new Origin("radarr", "Radarr"), List.of(MediaItem.movie("Inception", 2010)),
-                "/media/movies/Inception (2010)/Inception (2010).mkv", true, "qBittorrent", "0123"), e);
+        assertEquals(
+                new MediaWebhookEvent.Imported(
+                        new Origin("radarr", "Radarr"),
+                        List.of(MediaItem.movie("Inception", 2010)),
+                        "/media/movies/Inception (2010)/Inception (2010).mkv",
+                        true,
+                        "qBittorrent",
+                        "0123"),
+                e);
     }
 
     @Test
@@ -91,7 +106,10 @@ class ArrWebhookTest {
                 """);
 
         MediaWebhookEvent.Imported imported = (MediaWebhookEvent.Imported) e;
-        assertEquals(List.of(MediaItem.episode("Severance", 2, 1, "Hello, Ms. Cobel"), MediaItem.episode("Severance", 2, 2, "Goodbye, Mrs. Selvig")),
+        assertEquals(
+                List.of(
+                        MediaItem.episode("Severance", 2, 1, "Hello, Ms. Cobel"),
+                        MediaItem.episode("Severance", 2, 2, "Goodbye, Mrs. Selvig")),
                 imported.items());
         assertEquals("/media/tv/Severance/Season 02/Severance S02E01E02.mkv", imported.path());
     }
@@ -107,16 +125,24 @@ class ArrWebhookTest {
                  "type":"IndexerStatusCheck","wikiUrl":""}
                 """);
 
-        assertEquals(new MediaWebhookEvent.HealthChanged(new Origin("sonarr", "Sonarr"), false, "warning", "IndexerStatusCheck",
-                "Indexers unavailable due to failures: 1337x", "https://wiki.servarr.com/sonarr/system#indexers-are-unavailable-due-to-failures"),
+        assertEquals(
+                new MediaWebhookEvent.HealthChanged(
+                        new Origin("sonarr", "Sonarr"),
+                        false,
+                        "warning",
+                        "IndexerStatusCheck",
+                        "Indexers unavailable due to failures: 1337x",
+                        "https://wiki.servarr.com/sonarr/system#indexers-are-unavailable-due-to-failures"),
                 failed);
         assertEquals(true, ((MediaWebhookEvent.HealthChanged) restored).restored());
     }
 
     @Test
     void anEventTypeOfANewerVersionIsKeptByName() {
-        assertEquals(new MediaWebhookEvent.Unhandled(new Origin("sonarr", "Sonarr"), "ManualInteractionRequired"),
-                parse("{\"eventType\":\"ManualInteractionRequired\",\"instanceName\":\"Sonarr\",\"series\":{\"title\":\"X\"}}"));
+        assertEquals(
+                new MediaWebhookEvent.Unhandled(new Origin("sonarr", "Sonarr"), "ManualInteractionRequired"),
+                parse(
+                        "{\"eventType\":\"ManualInteractionRequired\",\"instanceName\":\"Sonarr\",\"series\":{\"title\":\"X\"}}"));
     }
 
     @Test

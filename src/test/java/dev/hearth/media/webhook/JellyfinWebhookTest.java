@@ -31,8 +31,14 @@ class JellyfinWebhookTest {
                  "PlayMethod":"DirectPlay"}
                 """);
 
-        assertEquals(new MediaWebhookEvent.Playback(new Origin("jellyfin", "hearth-media"), Action.PLAY, "bob", "Jellyfin Android on Pixel 8",
-                new MediaItem("Home", MediaType.EPISODE, "The Expanse", 2, 5, 2017)), e);
+        assertEquals(
+                new MediaWebhookEvent.Playback(
+                        new Origin("jellyfin", "hearth-media"),
+                        Action.PLAY,
+                        "bob",
+                        "Jellyfin Android on Pixel 8",
+                        new MediaItem("Home", MediaType.EPISODE, "The Expanse", 2, 5, 2017)),
+                e);
     }
 
     @Test
@@ -48,14 +54,22 @@ class JellyfinWebhookTest {
 
         assertEquals(Action.FINISHED, ((MediaWebhookEvent.Playback) stop).action());
         assertEquals(Action.PAUSE, ((MediaWebhookEvent.Playback) progress).action());
-        assertEquals(MediaItem.movie("Inception", 2010), ((MediaWebhookEvent.Playback) progress).item(), "a template may send the year as a string");
+        assertEquals(
+                MediaItem.movie("Inception", 2010),
+                ((MediaWebhookEvent.Playback) progress).item(),
+                "a template may send the year as a string");
     }
 
     @Test
     void anAddedItemIsAnArrivalAndOtherNotificationsAreKeptByName() {
-        assertEquals(new MediaWebhookEvent.LibraryItemAdded(new Origin("jellyfin", "hearth-media"), MediaItem.movie("Dune: Part Two", 2024), ""),
-                parse("{\"NotificationType\":\"ItemAdded\",\"ServerName\":\"hearth-media\",\"Name\":\"Dune: Part Two\",\"ItemType\":\"Movie\",\"Year\":2024}"));
-        assertEquals(new MediaWebhookEvent.Unhandled(new Origin("jellyfin", "hearth-media"), "UserLockedOut"),
-                parse("{\"NotificationType\":\"UserLockedOut\",\"ServerName\":\"hearth-media\",\"NotificationUsername\":\"mallory\"}"));
+        assertEquals(
+                new MediaWebhookEvent.LibraryItemAdded(
+                        new Origin("jellyfin", "hearth-media"), MediaItem.movie("Dune: Part Two", 2024), ""),
+                parse(
+                        "{\"NotificationType\":\"ItemAdded\",\"ServerName\":\"hearth-media\",\"Name\":\"Dune: Part Two\",\"ItemType\":\"Movie\",\"Year\":2024}"));
+        assertEquals(
+                new MediaWebhookEvent.Unhandled(new Origin("jellyfin", "hearth-media"), "UserLockedOut"),
+                parse(
+                        "{\"NotificationType\":\"UserLockedOut\",\"ServerName\":\"hearth-media\",\"NotificationUsername\":\"mallory\"}"));
     }
 }

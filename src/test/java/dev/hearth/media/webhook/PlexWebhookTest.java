@@ -36,14 +36,30 @@ class PlexWebhookTest {
 
     private static byte[] form(String payload, boolean withThumb) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"payload\"\r\nContent-Type: application/json\r\n\r\n")
+        out.write(("--" + BOUNDARY
+                        + "\r\nContent-Disposition: form-data; name=\"payload\"\r\nContent-Type: application/json\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         out.write(payload.getBytes(StandardCharsets.UTF_8));
         out.write("\r\n".getBytes(StandardCharsets.UTF_8));
         if (withThumb) {
-            out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"thumb\"; filename=\"thumb.jpg\"\r\n"
-                    + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x00, 0x10, '-', '-', 0x0D, 0x0A, (byte) 0xFF, (byte) 0xD9});
+            out.write(
+                    ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"thumb\"; filename=\"thumb.jpg\"\r\n"
+                                    + "Content-Type: image/jpeg\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {
+                (byte) 0xFF,
+                (byte) 0xD8,
+                (byte) 0xFF,
+                (byte) 0xE0,
+                0x00,
+                0x10,
+                '-',
+                '-',
+                0x0D,
+                0x0A,
+                (byte) 0xFF,
+                (byte) 0xD9
+            });
             out.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.write(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -58,17 +74,27 @@ class PlexWebhookTest {
     void thePlayExampleOfPlexsDocumentationIsAPlaybackWithItsAccountPlayerAndTrack() throws Exception {
         MediaWebhookEvent e = parse(form(PLAY, true));
 
-        assertEquals(new MediaWebhookEvent.Playback(new Origin("plex", "Office"), Action.PLAY, "elan", "Plex Web (Safari)",
-                new MediaItem("Love The One You're With", MediaType.TRACK, "Stephen Stills", null, 1, null)), e);
+        assertEquals(
+                new MediaWebhookEvent.Playback(
+                        new Origin("plex", "Office"),
+                        Action.PLAY,
+                        "elan",
+                        "Plex Web (Safari)",
+                        new MediaItem("Love The One You're With", MediaType.TRACK, "Stephen Stills", null, 1, null)),
+                e);
     }
 
     @Test
     void theThumbnailBeforeThePayloadDoesNotConfuseTheForm() throws Exception {
         byte[] thumbFirst = new String(form(PLAY, true), StandardCharsets.ISO_8859_1)
-                .replaceFirst("(?s)^(--" + BOUNDARY + "\r\n.*?)(--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"thumb\".*?)(--" + BOUNDARY + "--)",
-                        "$2$1$3").getBytes(StandardCharsets.ISO_8859_1);
+                .replaceFirst(
+                        "(?s)^(--" + BOUNDARY + "\r\n.*?)(--" + BOUNDARY
+                                + "\r\nContent-Disposition: form-data; name=\"thumb\".*?)(--" + BOUNDARY + "--)",
+                        "$2$1$3")
+                .getBytes(StandardCharsets.ISO_8859_1);
 
-        assertTrue(new String(thumbFirst, StandardCharsets.ISO_8859_1).startsWith("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"thumb\""));
+        assertTrue(new String(thumbFirst, StandardCharsets.ISO_8859_1)
+                .startsWith("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"thumb\""));
         assertEquals(Action.PLAY, ((MediaWebhookEvent.Playback) parse(thumbFirst)).action());
     }
 
@@ -83,25 +109,39 @@ class PlexWebhookTest {
                  "Metadata":{"type":"movie","title":"Dune: Part Two","year":2024,"librarySectionTitle":"Movies"}}
                 """, true));
 
-        assertEquals(new MediaWebhookEvent.Playback(new Origin("plex", "hearth-plex"), Action.FINISHED, "bob", "Pixel 8",
-                new MediaItem("Home", MediaType.EPISODE, "The Expanse", 2, 5, 2017)), scrobble);
-        assertEquals(new MediaWebhookEvent.LibraryItemAdded(new Origin("plex", "hearth-plex"), MediaItem.movie("Dune: Part Two", 2024), "Movies"),
+        assertEquals(
+                new MediaWebhookEvent.Playback(
+                        new Origin("plex", "hearth-plex"),
+                        Action.FINISHED,
+                        "bob",
+                        "Pixel 8",
+                        new MediaItem("Home", MediaType.EPISODE, "The Expanse", 2, 5, 2017)),
+                scrobble);
+        assertEquals(
+                new MediaWebhookEvent.LibraryItemAdded(
+                        new Origin("plex", "hearth-plex"), MediaItem.movie("Dune: Part Two", 2024), "Movies"),
                 added);
     }
 
     @Test
     void anOwnerEventHearthDoesNotActOnIsKeptByName() throws Exception {
-        assertEquals(new MediaWebhookEvent.Unhandled(new Origin("plex", "Office"), "admin.database.backup"),
+        assertEquals(
+                new MediaWebhookEvent.Unhandled(new Origin("plex", "Office"), "admin.database.backup"),
                 parse(form("{\"event\":\"admin.database.backup\",\"Server\":{\"title\":\"Office\"}}", false)));
     }
 
     @Test
     void aFormWithoutPayloadOrNotAFormIsRefused() throws Exception {
-        byte[] onlyThumb = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"thumb\"\r\n\r\nxx\r\n--" + BOUNDARY + "--\r\n")
+        byte[] onlyThumb = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"thumb\"\r\n\r\nxx\r\n--"
+                        + BOUNDARY + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertEquals("no 'payload' field in the Plex webhook form",
-                assertThrows(InvalidWebhookPayload.class, () -> parse(onlyThumb)).getMessage());
-        assertThrows(InvalidWebhookPayload.class, () -> webhooks.parse(WebhookSource.PLEX, "text/plain", PLAY.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                "no 'payload' field in the Plex webhook form",
+                assertThrows(InvalidWebhookPayload.class, () -> parse(onlyThumb))
+                        .getMessage());
+        assertThrows(
+                InvalidWebhookPayload.class,
+                () -> webhooks.parse(WebhookSource.PLEX, "text/plain", PLAY.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -28,9 +28,18 @@ class SeerrWebhookTest {
                  "issue":null,"comment":null,"extra":[]}
                 """);
 
-        assertEquals(new MediaWebhookEvent.RequestNotification(new Origin("overseerr", "overseerr"), "MEDIA_APPROVED",
-                "Dune: Part Two (2024)", "Paul Atreides unites with Chani and the Fremen...", RequestedMedia.MOVIE, 693134L,
-                Availability.PENDING, 12, "alice"), e);
+        assertEquals(
+                new MediaWebhookEvent.RequestNotification(
+                        new Origin("overseerr", "overseerr"),
+                        "MEDIA_APPROVED",
+                        "Dune: Part Two (2024)",
+                        "Paul Atreides unites with Chani and the Fremen...",
+                        RequestedMedia.MOVIE,
+                        693134L,
+                        Availability.PENDING,
+                        12,
+                        "alice"),
+                e);
     }
 
     @Test
@@ -54,7 +63,17 @@ class SeerrWebhookTest {
                  "issue":null,"comment":null,"extra":[]}
                 """);
 
-        assertEquals(new MediaWebhookEvent.RequestNotification(new Origin("overseerr", "overseerr"), "TEST_NOTIFICATION",
-                "Test Notification", "Check check, 1, 2, 3. Are we coming in clear?", null, null, Availability.UNKNOWN, null, ""), e);
+        assertEquals(
+                new MediaWebhookEvent.RequestNotification(
+                        new Origin("overseerr", "overseerr"),
+                        "TEST_NOTIFICATION",
+                        "Test Notification",
+                        "Check check, 1, 2, 3. Are we coming in clear?",
+                        null,
+                        null,
+                        Availability.UNKNOWN,
+                        null,
+                        ""),
+                e);
     }
 }

@@ -11,7 +11,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.hearth.notify.Level;
 import dev.hearth.notify.Notification;
 import dev.hearth.notify.Outcome;
-import dev.hearth.platform.config.HearthConfig;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +24,23 @@ class EmailNotifierTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("hearth@home.lan", "hearth", "mail-pass-1"));
 
     private static dev.hearth.notify.email.EmailSettings config(String password, boolean starttls) {
-        return new dev.hearth.notify.email.EmailSettings("127.0.0.1", SMTP.getSmtp().getPort(), "hearth", password, "hearth@home.lan",
-                List.of("me@home.lan", "partner@home.lan"), starttls);
+        return new dev.hearth.notify.email.EmailSettings(
+                "127.0.0.1",
+                SMTP.getSmtp().getPort(),
+                "hearth",
+                password,
+                "hearth@home.lan",
+                List.of("me@home.lan", "partner@home.lan"),
+                starttls);
     }
 
-    private static final Notification ALERT = new Notification(Level.CRITICAL, "Disk /srv is 99% full — act now", "Free: 120 MB\n.\nA line with a lone dot.",
-            "monitoring", "", Instant.parse("2026-11-23T10:00:00Z"));
+    private static final Notification ALERT = new Notification(
+            Level.CRITICAL,
+            "Disk /srv is 99% full — act now",
+            "Free: 120 MB\n.\nA line with a lone dot.",
+            "monitoring",
+            "",
+            Instant.parse("2026-11-23T10:00:00Z"));
 
     @Test
     void aNotificationArrivesAsOneMailToEveryRecipient() throws Exception {
@@ -61,7 +71,8 @@ class EmailNotifierTest {
 
     @Test
     void anUnreachableServerIsRetriedLater() {
-        dev.hearth.notify.email.EmailSettings c = new dev.hearth.notify.email.EmailSettings("127.0.0.1", 1, "", "", "hearth@home.lan", List.of("me@home.lan"), false);
+        dev.hearth.notify.email.EmailSettings c = new dev.hearth.notify.email.EmailSettings(
+                "127.0.0.1", 1, "", "", "hearth@home.lan", List.of("me@home.lan"), false);
         assertInstanceOf(Outcome.Transient.class, new EmailNotifier(c).send("mail", ALERT, ""));
     }
 }

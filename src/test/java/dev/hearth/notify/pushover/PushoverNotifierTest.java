@@ -24,18 +24,33 @@ import org.junit.jupiter.api.Test;
 class PushoverNotifierTest {
     private static final String TOKEN = "azGDORePK8gMaC0QOYAMyEEuzJnyUi";
     private static final String USER = "uQiRzpo4DXghDmr9QzzfQu27cmVRsG";
-    private static final Notification DISK = new Notification(Level.ERROR, "Disk /srv 97%", "The disk /srv is nearly full.", "monitoring",
-            "disk:/srv", Instant.parse("2026-12-03T10:00:00Z"));
+    private static final Notification DISK = new Notification(
+            Level.ERROR,
+            "Disk /srv 97%",
+            "The disk /srv is nearly full.",
+            "monitoring",
+            "disk:/srv",
+            Instant.parse("2026-12-03T10:00:00Z"));
 
     private static Notifier notifier(HttpStack stack, PushoverSettings settings) {
         NotifierKinds kinds = NotifierKinds.load();
-        return kinds.make(new dev.hearth.notify.ChannelConfig("phone", "pushover", "", "info", java.util.List.of(), null,
-                Map.of("pushover", SettingsBinding.tree(settings))), Targets.context(stack)).notifier();
+        return kinds.make(
+                        new dev.hearth.notify.ChannelConfig(
+                                "phone",
+                                "pushover",
+                                "",
+                                "info",
+                                java.util.List.of(),
+                                null,
+                                Map.of("pushover", SettingsBinding.tree(settings))),
+                        Targets.context(stack))
+                .notifier();
     }
 
     @Test
     void aNotificationIsOneFormPostWithTheKeysInTheBodyAndAPriorityPerLevel() throws Exception {
-        try (FakePushover pushover = new FakePushover(TOKEN, USER); HttpStack stack = Targets.stack()) {
+        try (FakePushover pushover = new FakePushover(TOKEN, USER);
+                HttpStack stack = Targets.stack()) {
             Notifier n = notifier(stack, new PushoverSettings(TOKEN, USER, "pixel", pushover.api()));
 
             Outcome o = n.send("pixel", DISK, n.render(DISK).getFirst());
@@ -46,18 +61,28 @@ class PushoverNotifierTest {
             assertEquals("The disk /srv is nearly full.", sent.get("message"));
             assertEquals("1", sent.get("priority"));
             assertEquals("pixel", sent.get("device"));
-            assertEquals(String.valueOf(DISK.time().getEpochSecond()), sent.get("timestamp"), "the time of the event, not of the send");
+            assertEquals(
+                    String.valueOf(DISK.time().getEpochSecond()),
+                    sent.get("timestamp"),
+                    "the time of the event, not of the send");
             assertEquals(null, pushover.requests.getFirst().query(), "no key in the URL");
         }
     }
 
     @Test
     void aLongMessageIsCutToPushoversLimitAndInfoIsQuiet() throws Exception {
-        try (FakePushover pushover = new FakePushover(TOKEN, USER); HttpStack stack = Targets.stack()) {
+        try (FakePushover pushover = new FakePushover(TOKEN, USER);
+                HttpStack stack = Targets.stack()) {
             Notifier n = notifier(stack, new PushoverSettings(TOKEN, USER, "", pushover.api()));
-            Notification longInfo = new Notification(Level.INFO, "Backup done", "x".repeat(5000), "backups", "b", Instant.now());
+            Notification longInfo =
+                    new Notification(Level.INFO, "Backup done", "x".repeat(5000), "backups", "b", Instant.now());
 
-            assertInstanceOf(Outcome.Sent.class, n.send(n.destinations().getFirst(), longInfo, n.render(longInfo).getFirst()));
+            assertInstanceOf(
+                    Outcome.Sent.class,
+                    n.send(
+                            n.destinations().getFirst(),
+                            longInfo,
+                            n.render(longInfo).getFirst()));
 
             assertEquals(1024, pushover.messages.getFirst().get("message").length());
             assertEquals("-1", pushover.messages.getFirst().get("priority"));
@@ -67,14 +92,18 @@ class PushoverNotifierTest {
 
     @Test
     void aRefusedKeyIsAPermanentFailureSayingWhatToCheckWithoutTheKey() throws Exception {
-        try (FakePushover pushover = new FakePushover(TOKEN, USER); HttpStack stack = Targets.stack()) {
+        try (FakePushover pushover = new FakePushover(TOKEN, USER);
+                HttpStack stack = Targets.stack()) {
             String wrong = "WrongWrongWrongWrongWrongWrong";
             Notifier n = notifier(stack, new PushoverSettings(TOKEN, wrong, "", pushover.api()));
 
             Outcome o = n.send("all devices", DISK, "x");
 
             Outcome.Permanent p = assertInstanceOf(Outcome.Permanent.class, o);
-            assertTrue(p.reason().contains("user identifier is not a valid user") && p.reason().contains("pushover.user_key"), p.reason());
+            assertTrue(
+                    p.reason().contains("user identifier is not a valid user")
+                            && p.reason().contains("pushover.user_key"),
+                    p.reason());
             assertFalse(p.reason().contains(wrong) || p.reason().contains(TOKEN), p.reason());
         }
     }
@@ -89,6 +118,8 @@ class PushoverNotifierTest {
         Problems problems = new Problems();
         new PushoverSettings("short", USER, "", "").validate(problems);
         assertEquals(1, problems.list().size(), problems.list().toString());
-        assertTrue(problems.list().getFirst().startsWith("token: "), problems.list().toString());
+        assertTrue(
+                problems.list().getFirst().startsWith("token: "),
+                problems.list().toString());
     }
 }

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 class MarkdownV2Test {
     @Test
     void everyReservedCharacterIsEscaped() {
-        assertEquals("a\\_b\\*c\\[d\\]e\\(f\\)g\\~h\\`i\\>j\\#k\\+l\\-m\\=n\\|o\\{p\\}q\\.r\\!s\\\\t",
+        assertEquals(
+                "a\\_b\\*c\\[d\\]e\\(f\\)g\\~h\\`i\\>j\\#k\\+l\\-m\\=n\\|o\\{p\\}q\\.r\\!s\\\\t",
                 MarkdownV2.escape("a_b*c[d]e(f)g~h`i>j#k+l-m=n|o{p}q.r!s\\t"));
     }
 
     @Test
     void splittingNeverCutsAnEscapeOrASurrogatePairAndKeepsEveryPartWithinTheLimit() {
-        String body = ("😀." + "x".repeat(7)).repeat(1500);   // emoji (two units), a reserved dot, filler
+        String body = ("😀." + "x".repeat(7)).repeat(1500); // emoji (two units), a reserved dot, filler
         List<String> parts = MarkdownV2.split("*title*\n", body);
         assertTrue(parts.size() >= 4, "split into " + parts.size());
         StringBuilder unescaped = new StringBuilder();

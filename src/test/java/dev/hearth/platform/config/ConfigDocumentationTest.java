@@ -27,7 +27,11 @@ class ConfigDocumentationTest {
         List<String> missing = ConfigSchema.load().keys().stream()
                 // a service's credentials are documented per integration kind, below
                 .filter(k -> !k.path().startsWith("services[].credentials."))
-                .filter(k -> k.variant().isEmpty() || NotifierKinds.load().find(k.variant()).filter(ConfigDocumentationTest::ofTheApplication).isPresent())
+                .filter(k -> k.variant().isEmpty()
+                        || NotifierKinds.load()
+                                .find(k.variant())
+                                .filter(ConfigDocumentationTest::ofTheApplication)
+                                .isPresent())
                 .map(ConfigSchema.Key::path)
                 .filter(path -> !docs.contains("| `" + path + "` |"))
                 .toList();
@@ -41,20 +45,26 @@ class ConfigDocumentationTest {
         List<String> missing = new ArrayList<>();
         for (IntegrationKind<?> k : IntegrationKinds.load().all()) {
             if (!ofTheApplication(k)) continue;
-            String row = lines.stream().filter(l -> l.startsWith("| `" + k.id() + "` |")).findFirst().orElse(null);
+            String row = lines.stream()
+                    .filter(l -> l.startsWith("| `" + k.id() + "` |"))
+                    .findFirst()
+                    .orElse(null);
             if (row == null) {
                 missing.add("integration " + k.id());
                 continue;
             }
             for (var c : k.settings().getRecordComponents()) {
-                if (!row.contains("`" + ConfigSchema.snake(c.getName()) + "`")) missing.add("integration " + k.id() + ": credentials." + ConfigSchema.snake(c.getName()));
+                if (!row.contains("`" + ConfigSchema.snake(c.getName()) + "`"))
+                    missing.add("integration " + k.id() + ": credentials." + ConfigSchema.snake(c.getName()));
             }
         }
         for (NotifierKind<?> k : NotifierKinds.load().all()) {
             if (!ofTheApplication(k)) continue;
-            if (lines.stream().noneMatch(l -> l.startsWith("| `" + k.type() + "` |"))) missing.add("channel type " + k.type());
+            if (lines.stream().noneMatch(l -> l.startsWith("| `" + k.type() + "` |")))
+                missing.add("channel type " + k.type());
             for (String scheme : k.schemes()) {
-                if (lines.stream().noneMatch(l -> l.startsWith("| `" + k.type() + "` |") && l.contains("`" + scheme + "://"))) {
+                if (lines.stream()
+                        .noneMatch(l -> l.startsWith("| `" + k.type() + "` |") && l.contains("`" + scheme + "://"))) {
                     missing.add("channel type " + k.type() + ": URL scheme " + scheme);
                 }
             }

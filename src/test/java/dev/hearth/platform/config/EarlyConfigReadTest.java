@@ -35,9 +35,17 @@ class EarlyConfigReadTest {
         volatile boolean configRead;
 
         /** Before Database's and FirstStart's early observers (default priority), so nothing of theirs ran yet. */
-        void containerStarted(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) @Initialized(ApplicationScoped.class) Object event) {
-            configRead = Arc.container().getActiveContext(ApplicationScoped.class).getState().getContextualInstances().keySet()
-                    .stream().anyMatch(bean -> bean.getBeanClass().getName().equals(ConfigService.class.getName()));
+        void containerStarted(
+                @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) @Initialized(ApplicationScoped.class)
+                        Object event) {
+            configRead =
+                    Arc.container()
+                            .getActiveContext(ApplicationScoped.class)
+                            .getState()
+                            .getContextualInstances()
+                            .keySet()
+                            .stream()
+                            .anyMatch(bean -> bean.getBeanClass().getName().equals(ConfigService.class.getName()));
         }
     }
 }

@@ -17,7 +17,8 @@ class StartupErrorTest {
         Path file = dir.resolve("hearth.yml");
         Files.writeString(file, "server:\n  port: not-a-port\n");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), "dev.hearth.Hearth")
+        ProcessBuilder pb = new ProcessBuilder(
+                        java.toString(), "-cp", System.getProperty("java.class.path"), "dev.hearth.Hearth")
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
@@ -25,15 +26,21 @@ class StartupErrorTest {
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "Hearth should stop at once");
         assertEquals(2, p.exitValue());
-        List<String> err = Files.readAllLines(dir.resolve("err.txt")).stream().filter(l -> !l.startsWith("WARNING")).toList();
-        assertEquals(List.of("hearth: configuration error: " + file + ": server.port: 'not-a-port' is not a valid whole number"), err);
+        List<String> err = Files.readAllLines(dir.resolve("err.txt")).stream()
+                .filter(l -> !l.startsWith("WARNING"))
+                .toList();
+        assertEquals(
+                List.of("hearth: configuration error: " + file
+                        + ": server.port: 'not-a-port' is not a valid whole number"),
+                err);
         assertEquals("", Files.readString(dir.resolve("out.txt")).trim());
     }
 
     @Test
     void anAdminKeyShorterThan32CharactersStopsStartUpWithOneLineThatDoesNotShowIt(@TempDir Path dir) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), "dev.hearth.Hearth")
+        ProcessBuilder pb = new ProcessBuilder(
+                        java.toString(), "-cp", System.getProperty("java.class.path"), "dev.hearth.Hearth")
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
@@ -42,10 +49,16 @@ class StartupErrorTest {
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "Hearth should stop at once");
         assertEquals(2, p.exitValue());
-        List<String> err = Files.readAllLines(dir.resolve("err.txt")).stream().filter(l -> !l.startsWith("WARNING")).toList();
+        List<String> err = Files.readAllLines(dir.resolve("err.txt")).stream()
+                .filter(l -> !l.startsWith("WARNING"))
+                .toList();
         assertEquals(1, err.size(), err.toString());
-        assertTrue(err.getFirst().startsWith("hearth: configuration error: ") && err.getFirst().contains("security.admin_api_key")
-                && err.getFirst().contains("HEARTH_ADMIN_API_KEY") && err.getFirst().contains("32"), err.getFirst());
+        assertTrue(
+                err.getFirst().startsWith("hearth: configuration error: ")
+                        && err.getFirst().contains("security.admin_api_key")
+                        && err.getFirst().contains("HEARTH_ADMIN_API_KEY")
+                        && err.getFirst().contains("32"),
+                err.getFirst());
         assertTrue(!err.getFirst().contains("hth_short_key_123"), "the key itself is not shown");
     }
 }

@@ -55,7 +55,8 @@ class CircuitTest {
         assertEquals(CircuitState.OPEN, client.circuitState());
 
         long started = System.nanoTime();
-        UpstreamException.CircuitOpen e = assertThrows(UpstreamException.CircuitOpen.class, () -> client.get("/status"));
+        UpstreamException.CircuitOpen e =
+                assertThrows(UpstreamException.CircuitOpen.class, () -> client.get("/status"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertTrue(took.compareTo(Duration.ofMillis(50)) < 0, "fail fast took " + took);
@@ -86,7 +87,8 @@ class CircuitTest {
         assertEquals(503, client.get("/status").status());
 
         assertEquals(CircuitState.OPEN, client.circuitState());
-        UpstreamException.CircuitOpen e = assertThrows(UpstreamException.CircuitOpen.class, () -> client.get("/status"));
+        UpstreamException.CircuitOpen e =
+                assertThrows(UpstreamException.CircuitOpen.class, () -> client.get("/status"));
         assertEquals(clock.instant().plus(OPEN_FOR), e.openUntil());
         assertEquals(4, upstream.count("/status"));
     }
@@ -136,9 +138,10 @@ class CircuitTest {
 
     @Test
     void anUnreachableUpstreamOpensTheCircuitToo() throws IOException {
-        UpstreamClient dead = stack.client(UpstreamSpec.of("gone", java.net.URI.create("http://127.0.0.1:" + UpstreamDouble.freePort() + "/"))
-                .withRetry(RetryPolicy.none())
-                .withCircuit(new CircuitPolicy(2, OPEN_FOR)));
+        UpstreamClient dead = stack.client(
+                UpstreamSpec.of("gone", java.net.URI.create("http://127.0.0.1:" + UpstreamDouble.freePort() + "/"))
+                        .withRetry(RetryPolicy.none())
+                        .withCircuit(new CircuitPolicy(2, OPEN_FOR)));
 
         assertThrows(UpstreamException.Unreachable.class, () -> dead.get("/"));
         assertThrows(UpstreamException.Unreachable.class, () -> dead.get("/"));

@@ -60,7 +60,8 @@ class HeaderAuthTest {
 
         String header = upstream.last("/api").header("Authorization");
         assertEquals("Basic YWRtaW46cMOkc3N3w7ZyZDp3aXRoOmNvbG9ucw==", header);
-        assertEquals("admin:pässwörd:with:colons",
+        assertEquals(
+                "admin:pässwörd:with:colons",
                 new String(Base64.getDecoder().decode(header.substring("Basic ".length())), StandardCharsets.UTF_8));
     }
 
@@ -78,21 +79,31 @@ class HeaderAuthTest {
             if (!currentId.get().equals(r.header("X-Transmission-Session-Id"))) {
                 ex.getResponseHeaders().set("X-Transmission-Session-Id", currentId.get());
                 // The real 409 page contains the header text too; the client must read the header.
-                UpstreamDouble.reply(ex, 409, "<h1>409: Conflict</h1><p><code>X-Transmission-Session-Id: not-this-one</code></p>");
+                UpstreamDouble.reply(
+                        ex, 409, "<h1>409: Conflict</h1><p><code>X-Transmission-Session-Id: not-this-one</code></p>");
             } else {
                 UpstreamDouble.reply(ex, 200, "{\"result\":\"success\"}");
             }
         });
         UpstreamClient client = client(AuthStrategy.sessionHeader("X-Transmission-Session-Id", 409));
 
-        assertEquals(200, client.postJson("/transmission/rpc", Map.of("method", "session-get")).status());
+        assertEquals(
+                200,
+                client.postJson("/transmission/rpc", Map.of("method", "session-get"))
+                        .status());
         assertEquals(2, upstream.count("/transmission/rpc"), "one challenge, one repeat");
 
-        assertEquals(200, client.postJson("/transmission/rpc", Map.of("method", "session-get")).status());
+        assertEquals(
+                200,
+                client.postJson("/transmission/rpc", Map.of("method", "session-get"))
+                        .status());
         assertEquals(3, upstream.count("/transmission/rpc"), "the stored id is reused");
 
-        currentId.set("id-2");   // the daemon restarted
-        assertEquals(200, client.postJson("/transmission/rpc", Map.of("method", "torrent-get")).status());
+        currentId.set("id-2"); // the daemon restarted
+        assertEquals(
+                200,
+                client.postJson("/transmission/rpc", Map.of("method", "torrent-get"))
+                        .status());
         assertEquals(5, upstream.count("/transmission/rpc"));
         assertEquals("id-2", upstream.last("/transmission/rpc").header("X-Transmission-Session-Id"));
     }

@@ -36,8 +36,7 @@ class RequestShapingTest {
         upstream.close();
     }
 
-    record Version(String version, int build) {
-    }
+    record Version(String version, int build) {}
 
     @Test
     void defaultHeadersAreSentAndRequestHeadersWin() {
@@ -64,7 +63,8 @@ class RequestShapingTest {
                 .withQuery("hashes", "a|b")
                 .withQuery("name", "Ünïcode/=?"));
 
-        assertEquals("filter=all&category=tv%20shows%20%26%20films&hashes=a%7Cb&name=%C3%9Cn%C3%AFcode%2F%3D%3F",
+        assertEquals(
+                "filter=all&category=tv%20shows%20%26%20films&hashes=a%7Cb&name=%C3%9Cn%C3%AFcode%2F%3D%3F",
                 upstream.last("/api/v2/torrents/info").rawQuery());
     }
 
@@ -72,7 +72,8 @@ class RequestShapingTest {
     void aBaseUrlWithAPathPrefixJoinsWithRequestPaths() {
         upstream.json("/sub/api/v3/system/status", 200, "{\"ok\":true}");
         upstream.json("/sub/ping", 200, "{}");
-        UpstreamClient prefixed = stack.client(UpstreamSpec.of("sonarr", upstream.baseUrl().resolve("/sub/")));
+        UpstreamClient prefixed =
+                stack.client(UpstreamSpec.of("sonarr", upstream.baseUrl().resolve("/sub/")));
         UpstreamClient withoutSlash = stack.client(UpstreamSpec.of("sonarr", URI.create(upstream.baseUrl() + "sub")));
 
         assertEquals(200, prefixed.get("/api/v3/system/status").status());
@@ -102,7 +103,8 @@ class RequestShapingTest {
     void postJsonSendsTheBodyAsJson() {
         upstream.json("/json", 200, "{\"result\":true,\"error\":null,\"id\":1}");
 
-        UpstreamResponse response = client.postJson("/json", Map.of("method", "auth.check_session", "params", List.of(), "id", 1));
+        UpstreamResponse response =
+                client.postJson("/json", Map.of("method", "auth.check_session", "params", List.of(), "id", 1));
 
         UpstreamDouble.Seen seen = upstream.last("/json");
         assertEquals("application/json", seen.header("Content-Type"));
@@ -115,9 +117,11 @@ class RequestShapingTest {
         upstream.json("/api/v2/torrents/add", 200, "Ok.");
         byte[] torrent = {'d', '8', ':', 0, 1, 2, (byte) 0xff, 'e'};
 
-        client.send(UpstreamRequest.multipart("/api/v2/torrents/add", List.of(
-                MultipartPart.field("savepath", "/data/tv"),
-                MultipartPart.file("torrents", "ubuntu \"24\".torrent", "application/x-bittorrent", torrent))));
+        client.send(UpstreamRequest.multipart(
+                "/api/v2/torrents/add",
+                List.of(
+                        MultipartPart.field("savepath", "/data/tv"),
+                        MultipartPart.file("torrents", "ubuntu \"24\".torrent", "application/x-bittorrent", torrent))));
 
         UpstreamDouble.Seen seen = upstream.last("/api/v2/torrents/add");
         String contentType = seen.header("Content-Type");
@@ -127,8 +131,11 @@ class RequestShapingTest {
         assertTrue(body.startsWith("--" + boundary + "\r\n"), body);
         assertTrue(body.contains("Content-Disposition: form-data; name=\"savepath\"\r\n"), body);
         assertTrue(body.contains("\r\n\r\n/data/tv\r\n"), body);
-        assertTrue(body.contains("name=\"torrents\"; filename=\"ubuntu %2224%22.torrent\"\r\nContent-Type: application/x-bittorrent\r\n\r\n"
-                + new String(torrent, StandardCharsets.ISO_8859_1) + "\r\n"), body);
+        assertTrue(
+                body.contains(
+                        "name=\"torrents\"; filename=\"ubuntu %2224%22.torrent\"\r\nContent-Type: application/x-bittorrent\r\n\r\n"
+                                + new String(torrent, StandardCharsets.ISO_8859_1) + "\r\n"),
+                body);
         assertTrue(body.endsWith("--" + boundary + "--\r\n"), body);
         assertEquals(1, upstream.count("/api/v2/torrents/add"), "an upload is a POST: never retried");
     }
@@ -149,7 +156,8 @@ class RequestShapingTest {
     void getJsonOnANon2xxThrowsHttpStatusWithABodyExcerpt() {
         upstream.json("/missing", 404, "{\"message\":\"No such series: 42\"}\n" + "x".repeat(500));
 
-        UpstreamException.HttpStatus e = assertThrows(UpstreamException.HttpStatus.class, () -> client.getJson("/missing"));
+        UpstreamException.HttpStatus e =
+                assertThrows(UpstreamException.HttpStatus.class, () -> client.getJson("/missing"));
 
         assertEquals(404, e.status());
         assertEquals("http_status", e.reason());
@@ -165,7 +173,8 @@ class RequestShapingTest {
             UpstreamDouble.reply(ex, 200, "<html>login page</html>");
         });
 
-        UpstreamException.BadResponse e = assertThrows(UpstreamException.BadResponse.class, () -> client.getJson("/html"));
+        UpstreamException.BadResponse e =
+                assertThrows(UpstreamException.BadResponse.class, () -> client.getJson("/html"));
 
         assertEquals("bad_response", e.reason());
         assertTrue(e.getMessage().contains("text/html"), e.getMessage());
@@ -174,8 +183,13 @@ class RequestShapingTest {
 
     @Test
     void postIsNotIdempotentByDefaultAndReadMethodsAre() {
-        assertEquals(false, UpstreamRequest.post("/x", new byte[0], "text/plain").idempotent());
-        assertEquals(true, UpstreamRequest.post("/x", new byte[0], "text/plain").asIdempotent().idempotent());
+        assertEquals(
+                false, UpstreamRequest.post("/x", new byte[0], "text/plain").idempotent());
+        assertEquals(
+                true,
+                UpstreamRequest.post("/x", new byte[0], "text/plain")
+                        .asIdempotent()
+                        .idempotent());
         for (String method : List.of("GET", "HEAD", "PUT", "DELETE")) {
             assertEquals(true, UpstreamRequest.of(method, "/x").idempotent(), method);
         }

@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * An upstream that answers without end (or announces 1 GB) costs Hearth at most the spec's bound in memory:
@@ -41,9 +41,11 @@ class ResponseSizeTest {
         try (EndlessServer endless = new EndlessServer(framing)) {
             // A generous timeout: only the size bound can end this call quickly.
             UpstreamClient client = stack.client(UpstreamSpec.of("bigmouth", endless.url())
-                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(60)).withRetry(RetryPolicy.none()));
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(60))
+                    .withRetry(RetryPolicy.none()));
             long t0 = System.nanoTime();
-            UpstreamException.BadResponse e = assertThrows(UpstreamException.BadResponse.class, () -> client.getJson("/api/everything"));
+            UpstreamException.BadResponse e =
+                    assertThrows(UpstreamException.BadResponse.class, () -> client.getJson("/api/everything"));
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "failed after " + took);
@@ -61,13 +63,18 @@ class ResponseSizeTest {
         ThreadLocalRandom.current().nextBytes(body);
         try (UpstreamDouble upstream = UpstreamDouble.start()) {
             upstream.on("/blob", (exchange, request) -> {
-                exchange.sendResponseHeaders(200, 0);   // chunked: no length to refuse up front
+                exchange.sendResponseHeaders(200, 0); // chunked: no length to refuse up front
                 exchange.getResponseBody().write(body);
                 exchange.getResponseBody().close();
             });
             UpstreamSpec spec = UpstreamSpec.of("small", upstream.baseUrl()).withRetry(RetryPolicy.none());
-            assertArrayEquals(body, stack.client(spec.withMaxResponseBytes(300 * 1024)).get("/blob").body());
-            UpstreamException.BadResponse e = assertThrows(UpstreamException.BadResponse.class,
+            assertArrayEquals(
+                    body,
+                    stack.client(spec.withMaxResponseBytes(300 * 1024))
+                            .get("/blob")
+                            .body());
+            UpstreamException.BadResponse e = assertThrows(
+                    UpstreamException.BadResponse.class,
                     () -> stack.client(spec.withMaxResponseBytes(256 * 1024)).get("/blob"));
             assertTrue(e.getMessage().contains("more than 256 KB"), e.getMessage());
         }

@@ -71,7 +71,8 @@ class RetryTest {
     void aPostMarkedIdempotentIsRetried() {
         answers("/json", 504, 200);
 
-        UpstreamResponse response = client.send(UpstreamRequest.post("/json", "{}".getBytes(), "application/json").asIdempotent());
+        UpstreamResponse response = client.send(UpstreamRequest.post("/json", "{}".getBytes(), "application/json")
+                .asIdempotent());
 
         assertEquals(200, response.status());
         assertEquals(2, upstream.count("/json"));
@@ -99,7 +100,8 @@ class RetryTest {
 
         assertEquals(503, client.get("/down").status());
         assertEquals(3, upstream.count("/down"));
-        UpstreamException.HttpStatus e = assertThrows(UpstreamException.HttpStatus.class, () -> client.getJson("/down"));
+        UpstreamException.HttpStatus e =
+                assertThrows(UpstreamException.HttpStatus.class, () -> client.getJson("/down"));
         assertEquals(503, e.status());
         assertEquals(6, upstream.count("/down"));
     }
@@ -109,7 +111,7 @@ class RetryTest {
         AtomicInteger calls = new AtomicInteger();
         upstream.on("/flaky", (ex, r) -> {
             if (calls.getAndIncrement() == 0) {
-                upstream.awaitRelease();   // the first attempt hangs
+                upstream.awaitRelease(); // the first attempt hangs
             } else {
                 UpstreamDouble.reply(ex, 200, "ok");
             }
@@ -131,6 +133,8 @@ class RetryTest {
         assertEquals(Duration.ofMillis(500), Backoff.before(policy, 5, 0.0), "capped at 1 s, jitter keeps half");
         assertEquals(Duration.ofMillis(1000), Backoff.before(policy, 60, 1.0), "no overflow on many retries");
         Duration jittered = Backoff.before(policy, 2, 0.5);
-        assertTrue(jittered.compareTo(Duration.ofMillis(100)) > 0 && jittered.compareTo(Duration.ofMillis(200)) < 0, jittered.toString());
+        assertTrue(
+                jittered.compareTo(Duration.ofMillis(100)) > 0 && jittered.compareTo(Duration.ofMillis(200)) < 0,
+                jittered.toString());
     }
 }

@@ -68,7 +68,8 @@ class SessionCookieTest {
         return raw -> {
             UpstreamResponse r = raw.postForm(LOGIN, Map.of("username", "admin", "password", password));
             if (!r.isSuccess() || !r.text().equals("Ok.")) {
-                throw new UpstreamException.AuthFailed(raw.name(), "login refused for user 'admin'; check the username and password");
+                throw new UpstreamException.AuthFailed(
+                        raw.name(), "login refused for user 'admin'; check the username and password");
             }
         };
     }
@@ -97,7 +98,7 @@ class SessionCookieTest {
         client.get(VERSION);
         String firstSid = client.cookie("SID").orElseThrow();
 
-        validSessions.clear();   // qBittorrent restarted, or the session timed out
+        validSessions.clear(); // qBittorrent restarted, or the session timed out
         UpstreamResponse response = client.get(VERSION);
 
         assertEquals(200, response.status());
@@ -110,9 +111,11 @@ class SessionCookieTest {
     void aWrongPasswordFailsOnceAndLaterCallsFailFastWithoutLoggingInAgain() {
         UpstreamClient client = client(qbittorrentLogin("wrong"));
 
-        UpstreamException.AuthFailed first = assertThrows(UpstreamException.AuthFailed.class, () -> client.get(VERSION));
+        UpstreamException.AuthFailed first =
+                assertThrows(UpstreamException.AuthFailed.class, () -> client.get(VERSION));
         for (int i = 0; i < 10; i++) {
-            UpstreamException.AuthFailed again = assertThrows(UpstreamException.AuthFailed.class, () -> client.get(VERSION));
+            UpstreamException.AuthFailed again =
+                    assertThrows(UpstreamException.AuthFailed.class, () -> client.get(VERSION));
             assertTrue(again.getMessage().startsWith(first.getMessage()), again.getMessage());
             assertEquals("auth_failed", again.reason());
         }
@@ -197,12 +200,17 @@ class SessionCookieTest {
         java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean(true);
         upstream.on(VERSION, (ex, r) -> {
             String cookie = r.header("Cookie");
-            boolean valid = !starting.get() && cookie != null && validSessions.stream().anyMatch(sid -> cookie.contains("SID=" + sid));
+            boolean valid = !starting.get()
+                    && cookie != null
+                    && validSessions.stream().anyMatch(sid -> cookie.contains("SID=" + sid));
             UpstreamDouble.reply(ex, valid ? 200 : 403, valid ? "v4.5.2" : "Forbidden");
         });
         UpstreamClient client = client(qbittorrentLogin("s3cret"));
 
-        assertThrows(UpstreamException.NotReady.class, () -> client.get(VERSION), "not a refusal: the credentials were accepted");
+        assertThrows(
+                UpstreamException.NotReady.class,
+                () -> client.get(VERSION),
+                "not a refusal: the credentials were accepted");
         starting.set(false);
         clock.advance(Duration.ofSeconds(1));
 
@@ -217,13 +225,15 @@ class SessionCookieTest {
         SessionLogin login = raw -> {
             UpstreamResponse r = raw.postForm(LOGIN, Map.of("username", "admin", "password", "s3cret"));
             if (!r.isSuccess()) {
-                raw.successful(r);   // throws HttpStatus: a transient failure, not a refusal
+                raw.successful(r); // throws HttpStatus: a transient failure, not a refusal
             }
         };
         UpstreamClient client = client(login);
 
-        assertInstanceOf(UpstreamException.HttpStatus.class, assertThrows(UpstreamException.class, () -> client.get(VERSION)));
-        assertInstanceOf(UpstreamException.HttpStatus.class, assertThrows(UpstreamException.class, () -> client.get(VERSION)));
+        assertInstanceOf(
+                UpstreamException.HttpStatus.class, assertThrows(UpstreamException.class, () -> client.get(VERSION)));
+        assertInstanceOf(
+                UpstreamException.HttpStatus.class, assertThrows(UpstreamException.class, () -> client.get(VERSION)));
 
         assertEquals(2, upstream.count(LOGIN), "each call may try again");
     }

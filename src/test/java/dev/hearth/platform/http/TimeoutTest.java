@@ -80,14 +80,17 @@ class TimeoutTest {
     @Test
     void aPerRequestTimeoutOverridesTheUpstreamDefault() {
         upstream.hang("/hang");
-        UpstreamClient client = stack.client(UpstreamSpec.of("slowpoke", upstream.baseUrl()).withRetry(RetryPolicy.none()));
+        UpstreamClient client =
+                stack.client(UpstreamSpec.of("slowpoke", upstream.baseUrl()).withRetry(RetryPolicy.none()));
 
         long started = System.nanoTime();
-        assertThrows(UpstreamException.Timeout.class,
+        assertThrows(
+                UpstreamException.Timeout.class,
                 () -> client.send(UpstreamRequest.get("/hang").withTimeout(Duration.ofMillis(200))));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertTrue(took.compareTo(Duration.ofMillis(200).plus(MARGIN)) < 0, "took " + took + ", the 5 s default applied?");
+        assertTrue(
+                took.compareTo(Duration.ofMillis(200).plus(MARGIN)) < 0, "took " + took + ", the 5 s default applied?");
     }
 
     @Test
@@ -98,7 +101,8 @@ class TimeoutTest {
         }
         UpstreamClient client = client(URI.create("http://127.0.0.1:" + freePort + "/"));
 
-        UpstreamException.Unreachable e = assertThrows(UpstreamException.Unreachable.class, () -> client.get("/anything"));
+        UpstreamException.Unreachable e =
+                assertThrows(UpstreamException.Unreachable.class, () -> client.get("/anything"));
 
         assertEquals("unreachable", e.reason());
         assertTrue(e.getMessage().contains("127.0.0.1:" + freePort), e.getMessage());

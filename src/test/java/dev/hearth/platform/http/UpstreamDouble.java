@@ -49,8 +49,12 @@ final class UpstreamDouble implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             try (exchange) {
-                Seen request = new Seen(exchange.getProtocol(), exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
+                Seen request = new Seen(
+                        exchange.getProtocol(),
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(),
+                        exchange.getRequestHeaders(),
                         exchange.getRequestBody().readAllBytes());
                 seen.add(request);
                 Handler handler = handlers.get(request.path());

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LogStoreTest {
 
     private static LogStore store(Path dir) {
-        LogStore s = new LogStore(TestConfig.with(dir, Map.of("hearth.logs.buffer_bytes", "64KB", "hearth.logs.buffer_size", "2000")));
+        LogStore s = new LogStore(
+                TestConfig.with(dir, Map.of("hearth.logs.buffer_bytes", "64KB", "hearth.logs.buffer_size", "2000")));
         s.setLevel(Level.ALL);
         return s;
     }
@@ -36,7 +37,8 @@ class LogStoreTest {
         assertTrue(s.bytes() <= 64 * 1024, "kept " + s.bytes() + " bytes");
         List<LogStore.Entry> kept = s.query("debug", 1000, Instant.EPOCH);
         assertFalse(kept.isEmpty());
-        assertTrue(kept.stream().allMatch(e -> e.message().length() <= LogStore.MAX_MESSAGE + 32), "each message is cut");
+        assertTrue(
+                kept.stream().allMatch(e -> e.message().length() <= LogStore.MAX_MESSAGE + 32), "each message is cut");
     }
 
     @Test

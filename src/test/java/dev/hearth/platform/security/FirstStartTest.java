@@ -28,7 +28,12 @@ class FirstStartTest {
     }
 
     private static String value(List<String> lines, String label) {
-        return lines.stream().filter(l -> l.startsWith(label)).findFirst().orElseThrow().substring(label.length()).trim();
+        return lines.stream()
+                .filter(l -> l.startsWith(label))
+                .findFirst()
+                .orElseThrow()
+                .substring(label.length())
+                .trim();
     }
 
     @Test
@@ -41,8 +46,12 @@ class FirstStartTest {
         String key = value(lines, "Admin API key:");
         String password = value(lines, "Browser login:").replace("admin / ", "");
         assertEquals(Role.ADMIN, p.keys().verify(key).orElseThrow().role());
-        assertEquals(Role.ADMIN, p.users().authenticate("admin", password).orElseThrow().role());
-        assertTrue(p.keys().list().stream().noneMatch(k -> k.prefix().length() > 8), "only a prefix of the key is kept in clear");
+        assertEquals(
+                Role.ADMIN,
+                p.users().authenticate("admin", password).orElseThrow().role());
+        assertTrue(
+                p.keys().list().stream().noneMatch(k -> k.prefix().length() > 8),
+                "only a prefix of the key is kept in clear");
     }
 
     @Test
@@ -54,8 +63,11 @@ class FirstStartTest {
         Parts again = boot(TestConfig.sqlite(dir));
         assertFalse(again.db().startsEmpty(), "the file exists now");
         again.firstStart().run();
-        String password = value(Files.readAllLines(dir.resolve(FirstStart.CREDENTIALS_FILE)), "Browser login:").replace("admin / ", "");
-        assertEquals(Role.ADMIN, again.users().authenticate("admin", password).orElseThrow().role());
+        String password = value(Files.readAllLines(dir.resolve(FirstStart.CREDENTIALS_FILE)), "Browser login:")
+                .replace("admin / ", "");
+        assertEquals(
+                Role.ADMIN,
+                again.users().authenticate("admin", password).orElseThrow().role());
     }
 
     @Test
@@ -71,7 +83,8 @@ class FirstStartTest {
     @Test
     void theAdminKeyFromTheEnvironmentIsTakenAndNeverWrittenDown(@TempDir Path dir) throws Exception {
         String chosen = "hth_my_own_admin_key_of_enough_length";
-        Parts p = boot(new ConfigService(TestConfig.environment(Map.of("hearth.data_dir", dir.toString()), Map.of("HEARTH_ADMIN_API_KEY", chosen))));
+        Parts p = boot(new ConfigService(TestConfig.environment(
+                Map.of("hearth.data_dir", dir.toString()), Map.of("HEARTH_ADMIN_API_KEY", chosen))));
         p.firstStart().run();
         assertEquals(Role.ADMIN, p.keys().verify(chosen).orElseThrow().role());
         String file = Files.readString(dir.resolve(FirstStart.CREDENTIALS_FILE));
@@ -82,7 +95,8 @@ class FirstStartTest {
     @Test
     void aRevokedAdminKeyFromTheEnvironmentStaysRevokedAndTheNextStartSucceeds(@TempDir Path dir) {
         String chosen = "hth_my_own_admin_key_of_enough_length";
-        ConfigService config = new ConfigService(TestConfig.environment(Map.of("hearth.data_dir", dir.toString()), Map.of("HEARTH_ADMIN_API_KEY", chosen)));
+        ConfigService config = new ConfigService(TestConfig.environment(
+                Map.of("hearth.data_dir", dir.toString()), Map.of("HEARTH_ADMIN_API_KEY", chosen)));
         Parts first = boot(config);
         first.firstStart().run();
         first.keys().revoke(first.keys().verify(chosen).orElseThrow().id());

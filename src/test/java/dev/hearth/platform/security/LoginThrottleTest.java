@@ -48,6 +48,8 @@ class LoginThrottleTest {
         for (int i = 0; i < 19; i++) t.failed("10.0.0.3", "spray-" + i);
         t.succeeded("10.0.0.3", "mine");
         t.failed("10.0.0.3", "spray-x");
-        assertTrue(t.lockedFor("10.0.0.3", "mine").isPresent(), "twenty failures lock the address, a success in between or not");
+        assertTrue(
+                t.lockedFor("10.0.0.3", "mine").isPresent(),
+                "twenty failures lock the address, a success in between or not");
     }
 }

@@ -26,8 +26,10 @@ class PasswordsTest {
     void aHashOfTheEarlierSha256FormStillVerifies() throws Exception {
         byte[] salt = new Tokens().randomBytes(16);
         byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec("an older password".toCharArray(), salt, 1000, 256)).getEncoded();
-        String stored = "pbkdf2-sha256$1000$" + Base64.getEncoder().encodeToString(salt) + "$" + Base64.getEncoder().encodeToString(hash);
+                .generateSecret(new PBEKeySpec("an older password".toCharArray(), salt, 1000, 256))
+                .getEncoded();
+        String stored = "pbkdf2-sha256$1000$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(hash);
         assertTrue(passwords.matches("an older password", stored));
         assertFalse(passwords.matches("another password", stored));
     }

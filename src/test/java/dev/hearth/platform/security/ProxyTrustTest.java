@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProxyTrustTest {
     private static ProxyTrust trust(Path dir) {
-        return new ProxyTrust(TestConfig.with(dir, Map.of("hearth.security.trusted_proxies", "10.0.0.2, 172.18.0.0/16")));
+        return new ProxyTrust(
+                TestConfig.with(dir, Map.of("hearth.security.trusted_proxies", "10.0.0.2, 172.18.0.0/16")));
     }
 
     @Test
@@ -21,9 +22,13 @@ class ProxyTrustTest {
         assertEquals("203.0.113.7", t.clientAddress("10.0.0.2", "1.1.1.1, 203.0.113.7"));
         assertEquals("203.0.113.7", t.clientAddress("10.0.0.2", "1.1.1.1, 203.0.113.7, 172.18.0.5"));
         assertEquals("10.0.0.9", t.clientAddress("10.0.0.9", "1.1.1.1"), "an untrusted peer's header is ignored");
-        assertEquals("10.0.0.2", t.clientAddress("10.0.0.2", "not-an-address"), "a forged entry ends the walk at the proxy");
+        assertEquals(
+                "10.0.0.2", t.clientAddress("10.0.0.2", "not-an-address"), "a forged entry ends the walk at the proxy");
         assertEquals("203.0.113.7", t.clientAddress("10.0.0.2", "garbage, 203.0.113.7"));
-        assertEquals("172.18.0.4", t.clientAddress("10.0.0.2", "172.18.0.4"), "only proxies: the left-most proxy is the client");
+        assertEquals(
+                "172.18.0.4",
+                t.clientAddress("10.0.0.2", "172.18.0.4"),
+                "only proxies: the left-most proxy is the client");
         assertEquals("10.0.0.2", t.clientAddress("10.0.0.2", "x".repeat(10_000)));
     }
 

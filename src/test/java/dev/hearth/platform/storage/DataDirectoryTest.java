@@ -32,7 +32,8 @@ class DataDirectoryTest {
     }
 
     @Test
-    void anExistingDataDirWithLooseModesIsSetRightAtStartButOthersFilesAreLeftAlone(@TempDir Path tmp) throws Exception {
+    void anExistingDataDirWithLooseModesIsSetRightAtStartButOthersFilesAreLeftAlone(@TempDir Path tmp)
+            throws Exception {
         Path data = Files.createDirectories(tmp.resolve("old/data"));
         Database first = new Database(TestConfig.sqlite(data));
         first.update("CREATE TABLE IF NOT EXISTS mode_probe (x INTEGER)");
@@ -43,7 +44,9 @@ class DataDirectoryTest {
         Path foreign = Files.writeString(data.resolve("config-overrides.yml.tmp"), "someone else's");
         // As an earlier Hearth (or a restore from a backup) left them: readable by everyone.
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (String f : new String[] {"hearth.db", "config-overrides.yml", "webhook-secret", "initial-credentials.txt", "config-overrides.yml.tmp"}) {
+        for (String f : new String[] {
+            "hearth.db", "config-overrides.yml", "webhook-secret", "initial-credentials.txt", "config-overrides.yml.tmp"
+        }) {
             Files.setPosixFilePermissions(data.resolve(f), PosixFilePermissions.fromString("rw-r--r--"));
         }
         Files.setAttribute(foreign, "unix:uid", 4321);
@@ -52,7 +55,8 @@ class DataDirectoryTest {
         again.update("INSERT INTO mode_probe VALUES (2)");
 
         assertEquals("rwx------", mode(data));
-        for (String f : new String[] {"hearth.db", "config-overrides.yml", "webhook-secret", "initial-credentials.txt"}) {
+        for (String f :
+                new String[] {"hearth.db", "config-overrides.yml", "webhook-secret", "initial-credentials.txt"}) {
             assertEquals("rw-------", mode(data.resolve(f)), f);
         }
         assertEquals("rw-r--r--", mode(foreign), "a file Hearth does not own is not Hearth's to change");

@@ -37,11 +37,13 @@ class DatabaseTest {
     }
 
     private Database postgresDatabase(Path dataDir) {
-        return new Database(TestConfig.with(dataDir, Map.of(
-                "hearth.storage.kind", "postgresql",
-                "hearth.storage.url", postgres.jdbcUrl(),
-                "hearth.storage.username", postgres.user(),
-                "hearth.storage.password", postgres.password())));
+        return new Database(TestConfig.with(
+                dataDir,
+                Map.of(
+                        "hearth.storage.kind", "postgresql",
+                        "hearth.storage.url", postgres.jdbcUrl(),
+                        "hearth.storage.username", postgres.user(),
+                        "hearth.storage.password", postgres.password())));
     }
 
     @Test
@@ -49,7 +51,8 @@ class DatabaseTest {
         Database db = new Database(TestConfig.sqlite(dir));
         assertEquals("sqlite", db.kind());
         assertTrue(Files.exists(dir.resolve("hearth.db")));
-        assertEquals("wal", db.queryOne("PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow());
+        assertEquals(
+                "wal", db.queryOne("PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow());
         assertTrue(db.isReady());
     }
 
@@ -58,7 +61,8 @@ class DatabaseTest {
         Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
         Database db = new Database(TestConfig.sqlite(notADirectory.resolve("data")));
         StorageException e = assertThrows(StorageException.class, () -> db.count("SELECT COUNT(*) FROM users"));
-        assertTrue(e.getMessage().startsWith("the database could not be opened: cannot create data dir"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("the database could not be opened: cannot create data dir"), e.getMessage());
         assertFalse(db.isReady());
     }
 
@@ -66,9 +70,12 @@ class DatabaseTest {
     void postgresqlRunsTheSameMigrationsAndAnApiKeyMakesTheRoundTrip(@TempDir Path dir) {
         Database db = postgresDatabase(dir);
         assertTrue(db.isPostgresql());
-        List<String> tables = db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+        List<String> tables = db.query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
                 rs -> rs.getString(1));
-        assertTrue(tables.containsAll(List.of("api_keys", "audit_log", "event_outbox", "sessions", "users")), tables.toString());
+        assertTrue(
+                tables.containsAll(List.of("api_keys", "audit_log", "event_outbox", "sessions", "users")),
+                tables.toString());
 
         ApiKeyService keys = new ApiKeyService(db, new Tokens(), Clock.systemUTC());
         ApiKeyService.NewKey created = keys.create("pg-round-trip", Role.OPERATOR, null, "test");
@@ -115,19 +122,31 @@ class DatabaseTest {
             int newest = scripts.map(p -> p.getFileName().toString())
                     .filter(n -> n.matches("V\\d+__.+\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-                    .max().orElseThrow();
-            assertEquals(String.valueOf(newest), Database.NEWEST_MIGRATION, "Database.NEWEST_MIGRATION must name the newest script");
+                    .max()
+                    .orElseThrow();
+            assertEquals(
+                    String.valueOf(newest),
+                    Database.NEWEST_MIGRATION,
+                    "Database.NEWEST_MIGRATION must name the newest script");
         }
     }
 
     @Test
     void aFailedTransactionLeavesNothingBehindOnBothDatabases(@TempDir Path dir) {
-        for (Database db : List.of(new Database(TestConfig.sqlite(dir.resolve("sqlite"))), postgresDatabase(dir.resolve("pg")))) {
+        for (Database db :
+                List.of(new Database(TestConfig.sqlite(dir.resolve("sqlite"))), postgresDatabase(dir.resolve("pg")))) {
             long before = db.count("SELECT COUNT(*) FROM users");
-            assertThrows(IllegalStateException.class, () -> db.inTransaction(() -> {
-                db.insert("INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)", "tx-" + db.kind(), "x", "viewer", 1L);
-                throw new IllegalStateException("boom");
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> db.inTransaction(() -> {
+                        db.insert(
+                                "INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)",
+                                "tx-" + db.kind(),
+                                "x",
+                                "viewer",
+                                1L);
+                        throw new IllegalStateException("boom");
+                    }));
             assertEquals(before, db.count("SELECT COUNT(*) FROM users"), db.kind());
         }
     }

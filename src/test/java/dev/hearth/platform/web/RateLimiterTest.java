@@ -24,9 +24,12 @@ class RateLimiterTest {
     @Test
     void aFloodOfAddressesSharesOneBucketPastTheCapAndKeysAreStillCountedAlone(@TempDir Path dir) {
         RateLimiter r = limiter(dir);
-        for (int i = 0; i < RateLimiter.MAX_ADDRESSES + 5000; i++) r.check("addr:10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255), "/api/v1/status");
+        for (int i = 0; i < RateLimiter.MAX_ADDRESSES + 5000; i++)
+            r.check("addr:10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255), "/api/v1/status");
         assertTrue(r.tracked() <= RateLimiter.MAX_ADDRESSES + 1, "tracked " + r.tracked());
-        assertFalse(r.check("addr:192.0.2.200", "/api/v1/status").allowed(), "past the cap, new addresses share the overflow bucket");
+        assertFalse(
+                r.check("addr:192.0.2.200", "/api/v1/status").allowed(),
+                "past the cap, new addresses share the overflow bucket");
         assertTrue(r.check("key:7", "/api/v1/status").allowed(), "a key is counted alone");
     }
 

@@ -22,8 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The services routes against a real Docker engine, a real supervised HTTP server and an upstream that hangs. */
 @QuarkusTest
@@ -63,25 +63,51 @@ class ServicesApiTest {
 
     @Test
     void anUnknownNameIsNotFoundAndListsTheKnownNames() {
-        for (String path : List.of("/api/v1/services/nope", "/api/v1/services/nope/status", "/api/v1/services/nope/logs", "/api/v1/services/nope/config")) {
-            Api.admin().get(path).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"))
-                    .body("error.message", containsString("'nope'")).body("error.details.known", hasItems("plex", "web", "hung"));
+        for (String path : List.of(
+                "/api/v1/services/nope",
+                "/api/v1/services/nope/status",
+                "/api/v1/services/nope/logs",
+                "/api/v1/services/nope/config")) {
+            Api.admin()
+                    .get(path)
+                    .then()
+                    .statusCode(404)
+                    .body("error.code", equalTo("NOT_FOUND"))
+                    .body("error.message", containsString("'nope'"))
+                    .body("error.details.known", hasItems("plex", "web", "hung"));
         }
-        Api.admin().post("/api/v1/services/nope/restart").then().statusCode(404).body("error.details.known", hasItems("plex"));
-        Api.admin().contentType(ContentType.JSON).body(Map.of("container", "nope")).post("/api/v1/docker/restart")
-                .then().statusCode(404).body("error.details.known", hasItems("plex"));
+        Api.admin()
+                .post("/api/v1/services/nope/restart")
+                .then()
+                .statusCode(404)
+                .body("error.details.known", hasItems("plex"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("container", "nope"))
+                .post("/api/v1/docker/restart")
+                .then()
+                .statusCode(404)
+                .body("error.details.known", hasItems("plex"));
     }
 
     @Test
     void aProcessServiceStartsStopsAndRestartsAnsweringPidHostAndPort() throws Exception {
-        JsonPath started = Api.as("operator").post("/api/v1/services/web/start").then().statusCode(200).extract().jsonPath();
+        JsonPath started = Api.as("operator")
+                .post("/api/v1/services/web/start")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(started.getBoolean("success"));
         long pid = started.getLong("result.pid");
         assertEquals("127.0.0.1", started.getString("result.host"));
         assertEquals(ServicesWorld.webPort, started.getInt("result.port"));
         Await.untilTrue(Duration.ofSeconds(5), "the supervised httpd to answer", () -> {
             try {
-                return io.restassured.RestAssured.given().get("http://127.0.0.1:" + ServicesWorld.webPort + "/").statusCode() == 200;
+                return io.restassured.RestAssured.given()
+                                .get("http://127.0.0.1:" + ServicesWorld.webPort + "/")
+                                .statusCode()
+                        == 200;
             } catch (RuntimeException e) {
                 return false;
             }
@@ -91,7 +117,12 @@ class ServicesApiTest {
         assertEquals(pid, status.getLong("pid"));
         assertEquals(ServicesWorld.webPort, status.getInt("port"));
 
-        JsonPath restarted = Api.as("operator").post("/api/v1/services/web/restart").then().statusCode(200).extract().jsonPath();
+        JsonPath restarted = Api.as("operator")
+                .post("/api/v1/services/web/restart")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         long newPid = restarted.getLong("result.pid");
         assertTrue(newPid != pid, "a new process");
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
@@ -104,51 +135,109 @@ class ServicesApiTest {
 
         Api.as("viewer").post("/api/v1/services/web/start").then().statusCode(403);
         JsonPath audit = get("/api/v1/audit?limit=200");
-        assertTrue(audit.getList("entries.action").containsAll(List.of("services.start", "services.restart", "services.stop")), audit.prettify());
+        assertTrue(
+                audit.getList("entries.action")
+                        .containsAll(List.of("services.start", "services.restart", "services.stop")),
+                audit.prettify());
         Api.as("operator").post("/api/v1/services/web/start").then().statusCode(200);
     }
 
     @Test
     void aContainerIsDrivenThroughTheServicesRoutesAndTheAutomationServerRoute() {
-        Api.as("operator").contentType(ContentType.JSON).body(Map.of("container", "plex")).post("/api/v1/docker/restart")
-                .then().statusCode(200).body("status", equalTo("success")).body("container", equalTo("plex"))
-                .body("action", equalTo("restart")).body("result.state", equalTo("running"));
-        JsonPath logs = Api.as("operator").contentType(ContentType.JSON).body(Map.of("container", "plex")).post("/api/v1/docker/logs")
-                .then().statusCode(200).extract().jsonPath();
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("container", "plex"))
+                .post("/api/v1/docker/restart")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("success"))
+                .body("container", equalTo("plex"))
+                .body("action", equalTo("restart"))
+                .body("result.state", equalTo("running"));
+        JsonPath logs = Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("container", "plex"))
+                .post("/api/v1/docker/logs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(logs.getList("logs.text").contains("plex says hello"));
 
-        JsonPath tail = Api.as("operator").get("/api/v1/services/plex/logs?tail=1").then().statusCode(200).extract().jsonPath();
+        JsonPath tail = Api.as("operator")
+                .get("/api/v1/services/plex/logs?tail=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1, tail.getInt("count"));
         assertEquals("plex says hello", tail.getString("lines[0].text"));
-        Api.as("operator").get("/api/v1/services/plex/logs?tail=lots").then().statusCode(400).body("error.details.field", equalTo("tail"));
-        Api.as("operator").get("/api/v1/services/plex/logs?since=yesterday").then().statusCode(400).body("error.details.field", equalTo("since"));
+        Api.as("operator")
+                .get("/api/v1/services/plex/logs?tail=lots")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("tail"));
+        Api.as("operator")
+                .get("/api/v1/services/plex/logs?since=yesterday")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("since"));
 
         // The same output through the log API, with its level filter (issue "Monitoring", item 8).
-        Api.as("operator").get("/api/v1/logs?source=service:plex&limit=50").then().statusCode(200)
+        Api.as("operator")
+                .get("/api/v1/logs?source=service:plex&limit=50")
+                .then()
+                .statusCode(200)
                 .body("logs.message", org.hamcrest.Matchers.hasItem("plex says hello"));
         Api.as("viewer").get("/api/v1/logs?source=service:plex").then().statusCode(403);
         // Monitoring samples each container's CPU and memory in the background and exports them.
-        Await.untilTrue(Duration.ofSeconds(30), "plex's memory on /metrics", () -> Api.as("viewer").accept("text/plain").get("/metrics").asString()
-                .lines().anyMatch(l -> l.startsWith("hearth_container_memory_used_bytes{") && l.contains("service=\"plex\"") && !l.endsWith(" 0.0")));
+        Await.untilTrue(
+                Duration.ofSeconds(30),
+                "plex's memory on /metrics",
+                () -> Api.as("viewer")
+                        .accept("text/plain")
+                        .get("/metrics")
+                        .asString()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("hearth_container_memory_used_bytes{")
+                                && l.contains("service=\"plex\"")
+                                && !l.endsWith(" 0.0")));
 
         JsonPath stats = get("/api/v1/services/plex/stats");
         assertTrue(stats.getLong("memory_used") > 0);
         assertTrue(stats.getLong("memory_limit") >= stats.getLong("memory_used"));
         assertTrue(stats.getMap("network").containsKey("rx_bytes"));
 
-        Api.as("operator").post("/api/v1/services/plex/stop").then().statusCode(200).body("result.state", equalTo("stopped"));
+        Api.as("operator")
+                .post("/api/v1/services/plex/stop")
+                .then()
+                .statusCode(200)
+                .body("result.state", equalTo("stopped"));
         JsonPath st = get("/api/v1/services/plex/status");
         assertEquals("stopped", st.getString("state"));
         assertEquals(0, st.getInt("exit_code"));
-        Api.as("operator").post("/api/v1/services/plex/start").then().statusCode(200).body("result.state", equalTo("running"));
-        Api.as("operator").post("/api/v1/services/hung/start").then().statusCode(409).body("error.code", equalTo("CONFLICT"));
+        Api.as("operator")
+                .post("/api/v1/services/plex/start")
+                .then()
+                .statusCode(200)
+                .body("result.state", equalTo("running"));
+        Api.as("operator")
+                .post("/api/v1/services/hung/start")
+                .then()
+                .statusCode(409)
+                .body("error.code", equalTo("CONFLICT"));
     }
 
     @Test
     void aContainerThatDiesOnItsOwnIsPublishedWithItsExitCodeAndIsAlertable() {
         Api.as("operator").post("/api/v1/services/crashy/start").then().statusCode(200);
-        ServiceStateChanged died = Await.until(Duration.ofSeconds(15), "crashy's exit through the event bus",
-                () -> RecordedStateChanges.SEEN.stream().filter(e -> e.service().equals("crashy") && e.state().equals("exited")).findFirst().orElse(null));
+        ServiceStateChanged died = Await.until(
+                Duration.ofSeconds(15),
+                "crashy's exit through the event bus",
+                () -> RecordedStateChanges.SEEN.stream()
+                        .filter(e -> e.service().equals("crashy") && e.state().equals("exited"))
+                        .findFirst()
+                        .orElse(null));
         assertEquals(1, died.exitCode());
         assertFalse(died.expected());
         assertTrue(died.alertable());
@@ -157,15 +246,28 @@ class ServicesApiTest {
         assertEquals(1, st.getInt("exit_code"));
         assertFalse(st.getBoolean("stopped_through_hearth"));
         // Monitoring turns it into an alert the owner hears of; a stop asked for through Hearth raises none.
-        Await.untilTrue(Duration.ofSeconds(15), "an alert for crashy", () -> Api.as("viewer").get("/api/v1/alerts?level=error").jsonPath()
-                .getList("alerts.findAll { it.details.service == 'crashy' }.details.exitCode", Integer.class).contains(1));
+        Await.untilTrue(
+                Duration.ofSeconds(15),
+                "an alert for crashy",
+                () -> Api.as("viewer")
+                        .get("/api/v1/alerts?level=error")
+                        .jsonPath()
+                        .getList("alerts.findAll { it.details.service == 'crashy' }.details.exitCode", Integer.class)
+                        .contains(1));
         JsonPath alerts = Api.as("viewer").get("/api/v1/alerts?limit=500").jsonPath();
         // (an exit before this test, seen by the first sample, was resolved when the start through Hearth ran it again)
-        assertEquals(1, alerts.getList("alerts.findAll { it.details.service == 'crashy' && it.state != 'resolved' }").size(),
+        assertEquals(
+                1,
+                alerts.getList("alerts.findAll { it.details.service == 'crashy' && it.state != 'resolved' }")
+                        .size(),
                 "one death, one open alert");
-        assertEquals("Container stopped unexpectedly",
+        assertEquals(
+                "Container stopped unexpectedly",
                 alerts.getString("alerts.find { it.details.service == 'crashy' && it.state != 'resolved' }.message"));
-        assertTrue(alerts.getList("alerts.findAll { it.details.service == 'plex' }").isEmpty(), "a stop through Hearth raises none");
+        assertTrue(
+                alerts.getList("alerts.findAll { it.details.service == 'plex' }")
+                        .isEmpty(),
+                "a stop through Hearth raises none");
     }
 
     /** Before discovery: discovered services get the default 5 s timeout, and Traefik's made-up hosts take that long to fail. */
@@ -211,8 +313,11 @@ class ServicesApiTest {
     @Test
     void theLiveLogFollowStreamsLinesAsServerSentEvents() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port
-                + "/api/v1/services/plex/logs/follow?tail=1")).header("X-API-Key", Api.key("operator")).header("Accept", "text/event-stream").build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + io.restassured.RestAssured.port + "/api/v1/services/plex/logs/follow?tail=1"))
+                .header("X-API-Key", Api.key("operator"))
+                .header("Accept", "text/event-stream")
+                .build();
         var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
         try (var lines = response.body()) {
@@ -226,7 +331,12 @@ class ServicesApiTest {
     @Test
     @Order(99)
     void discoveryFindsEachLabelFamilyAndSaysWhatItSkippedAndWhy() {
-        JsonPath report = Api.as("operator").post("/api/v1/services/discover").then().statusCode(200).extract().jsonPath();
+        JsonPath report = Api.as("operator")
+                .post("/api/v1/services/discover")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("hearth", report.getString("found.find { it.name == 'jellyfin' }.source"));
         assertEquals("Media", report.getString("found.find { it.name == 'jellyfin' }.group"));
         assertEquals("http://127.0.0.1:8096", report.getString("found.find { it.name == 'jellyfin' }.url"));
@@ -237,11 +347,15 @@ class ServicesApiTest {
         assertEquals("traefik-api", report.getString("found.find { it.container == 'whoami' }.source"));
         assertEquals("http://whoami.home.test", report.getString("found.find { it.container == 'whoami' }.url"));
         assertEquals("hearth.enable=false", report.getString("skipped.find { it.container == 'lab-optout' }.reason"));
-        assertTrue(report.getString("skipped.find { it.container == 'plain' }.reason").contains("no hearth.*"));
-        assertTrue(report.getString("skipped.find { it.container == 'plex' }.reason") != null, "plex has no labels: " + report.prettify());
+        assertTrue(report.getString("skipped.find { it.container == 'plain' }.reason")
+                .contains("no hearth.*"));
+        assertTrue(
+                report.getString("skipped.find { it.container == 'plex' }.reason") != null,
+                "plex has no labels: " + report.prettify());
 
         JsonPath list = get("/api/v1/services");
-        assertTrue(list.getList("services.name").containsAll(List.of("jellyfin", "sonarr-tv", "lab-traefik", "whoami")));
+        assertTrue(
+                list.getList("services.name").containsAll(List.of("jellyfin", "sonarr-tv", "lab-traefik", "whoami")));
         assertEquals("discovery", list.getString("services.find { it.name == 'jellyfin' }.source"));
         assertEquals("stopped", get("/api/v1/services/jellyfin/status").getString("state"));
     }
@@ -252,15 +366,40 @@ class ServicesApiTest {
         assertEquals(ServicesWorld.webPort, all.getInt("config.web.port"));
         assertEquals("process", all.getString("config.web.runtime.kind"));
 
-        Api.admin().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:" + ServicesWorld.deadPort + "/"))
-                .put("/api/v1/services/web/config").then().statusCode(400).body("error.details.field", equalTo("url"))
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + ServicesWorld.deadPort + "/"))
+                .put("/api/v1/services/web/config")
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("url"))
                 .body("error.message", containsString("nothing was saved"));
-        Api.admin().contentType(ContentType.JSON).body(Map.of("display_name", "Web Server", "group", "Home"))
-                .put("/api/v1/services/web/config").then().statusCode(200).body("config.display_name", equalTo("Web Server"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("display_name", "Web Server", "group", "Home"))
+                .put("/api/v1/services/web/config")
+                .then()
+                .statusCode(200)
+                .body("config.display_name", equalTo("Web Server"));
         assertEquals("Home", get("/api/v1/services/web/config").getString("config.group"));
-        Api.admin().contentType(ContentType.JSON).body(Map.of("runtime", "x")).put("/api/v1/services/web/config").then().statusCode(400);
-        Api.as("operator").contentType(ContentType.JSON).body(Map.of("group", "x")).put("/api/v1/services/web/config").then().statusCode(403);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("service_name", "web", "config", Map.of("icon", "web.png")))
-                .post("/api/v1/services/config").then().statusCode(200).body("message", equalTo("Configuration updated for web"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("runtime", "x"))
+                .put("/api/v1/services/web/config")
+                .then()
+                .statusCode(400);
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("group", "x"))
+                .put("/api/v1/services/web/config")
+                .then()
+                .statusCode(403);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("service_name", "web", "config", Map.of("icon", "web.png")))
+                .post("/api/v1/services/config")
+                .then()
+                .statusCode(200)
+                .body("message", equalTo("Configuration updated for web"));
     }
 }

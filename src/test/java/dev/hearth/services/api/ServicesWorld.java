@@ -35,18 +35,49 @@ public class ServicesWorld implements QuarkusTestResourceLifecycleManager {
             docker = engine.client();
             String polite = "trap 'exit 0' TERM; echo plex says hello; while true; do sleep 0.2; done";
             docker.start(docker.createContainer("plex", ContainerSpec.of(DockerEngine.TEST_IMAGE, "sh", "-c", polite)));
-            docker.createContainer("crashy", ContainerSpec.of(DockerEngine.TEST_IMAGE, "sh", "-c", "sleep 1; echo dying >&2; exit 1"));
-            docker.createContainer("lab-hearth", ContainerSpec.of(DockerEngine.TEST_IMAGE, "true").withLabels(Map.of(
-                    "hearth.enable", "true", "hearth.name", "jellyfin", "hearth.group", "Media", "hearth.url", "http://127.0.0.1:8096",
-                    "hearth.icon", "jellyfin.png")));
-            docker.createContainer("lab-homepage", ContainerSpec.of(DockerEngine.TEST_IMAGE, "true").withLabels(Map.of(
-                    "homepage.name", "Sonarr TV", "homepage.group", "Media", "homepage.href", "http://127.0.0.1:8989", "homepage.icon", "sonarr.png")));
-            docker.createContainer("lab-traefik", ContainerSpec.of(DockerEngine.TEST_IMAGE, "true").withLabels(Map.of(
-                    "traefik.enable", "true", "traefik.http.routers.radarr.rule", "Host(`radarr.home.test`)",
-                    "traefik.http.routers.radarr.tls", "true")));
+            docker.createContainer(
+                    "crashy", ContainerSpec.of(DockerEngine.TEST_IMAGE, "sh", "-c", "sleep 1; echo dying >&2; exit 1"));
+            docker.createContainer(
+                    "lab-hearth",
+                    ContainerSpec.of(DockerEngine.TEST_IMAGE, "true")
+                            .withLabels(Map.of(
+                                    "hearth.enable",
+                                    "true",
+                                    "hearth.name",
+                                    "jellyfin",
+                                    "hearth.group",
+                                    "Media",
+                                    "hearth.url",
+                                    "http://127.0.0.1:8096",
+                                    "hearth.icon",
+                                    "jellyfin.png")));
+            docker.createContainer(
+                    "lab-homepage",
+                    ContainerSpec.of(DockerEngine.TEST_IMAGE, "true")
+                            .withLabels(Map.of(
+                                    "homepage.name",
+                                    "Sonarr TV",
+                                    "homepage.group",
+                                    "Media",
+                                    "homepage.href",
+                                    "http://127.0.0.1:8989",
+                                    "homepage.icon",
+                                    "sonarr.png")));
+            docker.createContainer(
+                    "lab-traefik",
+                    ContainerSpec.of(DockerEngine.TEST_IMAGE, "true")
+                            .withLabels(Map.of(
+                                    "traefik.enable",
+                                    "true",
+                                    "traefik.http.routers.radarr.rule",
+                                    "Host(`radarr.home.test`)",
+                                    "traefik.http.routers.radarr.tls",
+                                    "true")));
             docker.createContainer("whoami", ContainerSpec.of(DockerEngine.TEST_IMAGE, "true"));
-            docker.createContainer("lab-optout", ContainerSpec.of(DockerEngine.TEST_IMAGE, "true").withLabels(Map.of(
-                    "hearth.enable", "false", "homepage.name", "Secret")));
+            docker.createContainer(
+                    "lab-optout",
+                    ContainerSpec.of(DockerEngine.TEST_IMAGE, "true")
+                            .withLabels(Map.of("hearth.enable", "false", "homepage.name", "Secret")));
             docker.createContainer("plain", ContainerSpec.of(DockerEngine.TEST_IMAGE, "true"));
 
             traefik = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -80,17 +111,60 @@ public class ServicesWorld implements QuarkusTestResourceLifecycleManager {
 
             ObjectMapper json = new ObjectMapper();
             List<Map<String, Object>> services = List.of(
-                    Map.of("name", "plex", "url", "http://127.0.0.1:" + deadPort, "integration", "http", "timeout", "1s",
-                            "runtime", Map.of("docker", Map.of("container", "plex", "endpoint", "local"))),
-                    Map.of("name", "crashy", "runtime", Map.of("docker", Map.of("container", "crashy", "endpoint", "local"))),
-                    Map.of("name", "web", "url", "http://127.0.0.1:" + webPort, "group", "Tools",
-                            "runtime", Map.of("process", Map.of("command", List.of("busybox", "httpd", "-f", "-p", "127.0.0.1:" + webPort,
-                                    "-h", www.toString()), "restart", "on-failure", "stop_timeout", "2s"))),
-                    Map.of("name", "hung", "url", "http://127.0.0.1:" + hung.getAddress().getPort() + "/", "timeout", "1s"));
+                    Map.of(
+                            "name",
+                            "plex",
+                            "url",
+                            "http://127.0.0.1:" + deadPort,
+                            "integration",
+                            "http",
+                            "timeout",
+                            "1s",
+                            "runtime",
+                            Map.of("docker", Map.of("container", "plex", "endpoint", "local"))),
+                    Map.of(
+                            "name",
+                            "crashy",
+                            "runtime",
+                            Map.of("docker", Map.of("container", "crashy", "endpoint", "local"))),
+                    Map.of(
+                            "name",
+                            "web",
+                            "url",
+                            "http://127.0.0.1:" + webPort,
+                            "group",
+                            "Tools",
+                            "runtime",
+                            Map.of(
+                                    "process",
+                                    Map.of(
+                                            "command",
+                                            List.of(
+                                                    "busybox",
+                                                    "httpd",
+                                                    "-f",
+                                                    "-p",
+                                                    "127.0.0.1:" + webPort,
+                                                    "-h",
+                                                    www.toString()),
+                                            "restart",
+                                            "on-failure",
+                                            "stop_timeout",
+                                            "2s"))),
+                    Map.of(
+                            "name",
+                            "hung",
+                            "url",
+                            "http://127.0.0.1:" + hung.getAddress().getPort() + "/",
+                            "timeout",
+                            "1s"));
             return Map.of(
                     "hearth.data_dir", data.toString(),
-                    "hearth.docker.endpoints", json.writeValueAsString(List.of(Map.of("name", "local", "host", engine.host().toString()))),
-                    "hearth.docker.traefik_api", "http://127.0.0.1:" + traefik.getAddress().getPort(),
+                    "hearth.docker.endpoints",
+                            json.writeValueAsString(List.of(Map.of(
+                                    "name", "local", "host", engine.host().toString()))),
+                    "hearth.docker.traefik_api",
+                            "http://127.0.0.1:" + traefik.getAddress().getPort(),
                     "hearth.services", json.writeValueAsString(services));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -32,7 +32,7 @@ class ApiVersionNegotiationTest {
     }
 
     @Test
-    void anEngineOffering144IsSpokenToIn144(/* Docker 29 refuses anything older */) throws Exception {
+    void anEngineOffering144IsSpokenToIn144(/* Docker 29 refuses anything older */ ) throws Exception {
         try (FakeDockerEngine fake = new FakeDockerEngine("1.44")) {
             DockerEngineClient client = clientFor(fake);
 
@@ -53,7 +53,8 @@ class ApiVersionNegotiationTest {
     @Test
     void anEngineOlderThanTheMinimumIsRefusedWithAnUpgradeHint() throws Exception {
         try (FakeDockerEngine fake = new FakeDockerEngine("1.30")) {
-            var error = assertThrows(DockerException.ApiError.class, () -> clientFor(fake).version());
+            var error = assertThrows(
+                    DockerException.ApiError.class, () -> clientFor(fake).version());
             assertTrue(error.getMessage().contains("upgrade Docker"), error.getMessage());
         }
     }

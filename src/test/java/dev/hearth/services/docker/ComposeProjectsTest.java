@@ -37,11 +37,22 @@ class ComposeProjectsTest {
                     command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.2; done"]
                     network_mode: none
                 """.formatted(DockerEngine.TEST_IMAGE));
-        DockerEndpoints endpoints = new DockerEndpoints(Map.of("local", engine.client()), Map.of("local", engine.host().toString()), Map.of());
+        DockerEndpoints endpoints = new DockerEndpoints(
+                Map.of("local", engine.client()), Map.of("local", engine.host().toString()), Map.of());
         ComposeProjects compose = new ComposeProjects(endpoints);
         // Deployed by the user beforehand, as on any home server.
-        ProcessBuilder pb = new ProcessBuilder(ComposeProjects.cli().orElseThrow(() -> new AssertionError("install docker-compose")).getFirst(),
-                "-p", "stack", "-f", file.toString(), "up", "-d").redirectErrorStream(true).directory(dir.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        ComposeProjects.cli()
+                                .orElseThrow(() -> new AssertionError("install docker-compose"))
+                                .getFirst(),
+                        "-p",
+                        "stack",
+                        "-f",
+                        file.toString(),
+                        "up",
+                        "-d")
+                .redirectErrorStream(true)
+                .directory(dir.toFile());
         pb.environment().put("DOCKER_HOST", engine.host().toString());
         Process up = pb.start();
         up.getOutputStream().close();
@@ -51,20 +62,42 @@ class ComposeProjectsTest {
         try {
             ComposeProject p = compose.find("stack");
             assertEquals("local", p.endpoint());
-            assertEquals(List.of("app", "worker"), p.containers().stream().map(ComposeProject.Member::service).sorted().toList());
+            assertEquals(
+                    List.of("app", "worker"),
+                    p.containers().stream()
+                            .map(ComposeProject.Member::service)
+                            .sorted()
+                            .toList());
             assertTrue(p.containers().stream().allMatch(m -> m.state().equals("running")));
             assertEquals(List.of(file.toString()), p.configFiles());
 
             compose.run("stack", "down");
-            assertEquals(List.of(), compose.find("stack").containers(), "down removes the containers; the project is remembered");
+            assertEquals(
+                    List.of(),
+                    compose.find("stack").containers(),
+                    "down removes the containers; the project is remembered");
 
             compose.run("stack", "up");
-            assertEquals(2, compose.find("stack").containers().stream().filter(m -> m.state().equals("running")).count());
+            assertEquals(
+                    2,
+                    compose.find("stack").containers().stream()
+                            .filter(m -> m.state().equals("running"))
+                            .count());
 
-            String before = engine.client().inspect(compose.find("stack").containers().getFirst().container()).startedAt().toString();
+            String before = engine.client()
+                    .inspect(compose.find("stack").containers().getFirst().container())
+                    .startedAt()
+                    .toString();
             compose.run("stack", "restart");
             String container = compose.find("stack").containers().getFirst().container();
-            Await.untilTrue(Duration.ofSeconds(10), "a new start time", () -> !engine.client().inspect(container).startedAt().toString().equals(before));
+            Await.untilTrue(
+                    Duration.ofSeconds(10),
+                    "a new start time",
+                    () -> !engine.client()
+                            .inspect(container)
+                            .startedAt()
+                            .toString()
+                            .equals(before));
         } finally {
             compose.run("stack", "down");
         }
@@ -90,9 +123,20 @@ class ComposeProjectsTest {
                       db_password: "${PG_PASSWORD:-absent}"
                       home: "${HOME:-absent}"
                 """.formatted(DockerEngine.TEST_IMAGE));
-        DockerEndpoints endpoints = new DockerEndpoints(Map.of("local", engine.client()), Map.of("local", engine.host().toString()), Map.of());
-        ProcessBuilder pb = new ProcessBuilder(ComposeProjects.cli().orElseThrow(() -> new AssertionError("install docker-compose")).getFirst(),
-                "-p", "leaky", "-f", file.toString(), "up", "-d").redirectErrorStream(true).directory(dir.toFile());
+        DockerEndpoints endpoints = new DockerEndpoints(
+                Map.of("local", engine.client()), Map.of("local", engine.host().toString()), Map.of());
+        ProcessBuilder pb = new ProcessBuilder(
+                        ComposeProjects.cli()
+                                .orElseThrow(() -> new AssertionError("install docker-compose"))
+                                .getFirst(),
+                        "-p",
+                        "leaky",
+                        "-f",
+                        file.toString(),
+                        "up",
+                        "-d")
+                .redirectErrorStream(true)
+                .directory(dir.toFile());
         pb.environment().put("DOCKER_HOST", engine.host().toString());
         Process up = pb.start();
         up.getOutputStream().close();
@@ -100,8 +144,15 @@ class ComposeProjectsTest {
         if (!up.waitFor(120, TimeUnit.SECONDS)) throw new AssertionError("compose up hung");
         assertEquals(0, up.exitValue(), upOutput);
         // Hearth's environment as a home server has it: the admin key and a ${VAR} secret of hearth.yml.
-        Map<String, String> hearthEnvironment = Map.of("PATH", System.getenv("PATH"), "HOME", "/root-of-hearth",
-                "HEARTH_ADMIN_API_KEY", "hth_admin_key_that_must_stay_in_hearth_0123456789", "PG_PASSWORD", "pg-secret-of-hearth");
+        Map<String, String> hearthEnvironment = Map.of(
+                "PATH",
+                System.getenv("PATH"),
+                "HOME",
+                "/root-of-hearth",
+                "HEARTH_ADMIN_API_KEY",
+                "hth_admin_key_that_must_stay_in_hearth_0123456789",
+                "PG_PASSWORD",
+                "pg-secret-of-hearth");
         ComposeProjects compose = new ComposeProjects(endpoints, hearthEnvironment);
         try {
             compose.run("leaky", "up");

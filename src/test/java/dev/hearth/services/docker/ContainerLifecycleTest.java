@@ -37,8 +37,8 @@ class ContainerLifecycleTest {
     @Test
     void aContainerGoesThroughCreateStartStopRestartAndRemove() {
         String name = ScratchContainers.uniqueName("life");
-        String id = containers.create(name,
-                ContainerSpec.of(TEST_IMAGE, "sleep", "3600").withLabels(Map.of("hearth.test", "lifecycle")));
+        String id = containers.create(
+                name, ContainerSpec.of(TEST_IMAGE, "sleep", "3600").withLabels(Map.of("hearth.test", "lifecycle")));
 
         client.start(id);
         ContainerDetails running = client.inspect(name);
@@ -50,7 +50,9 @@ class ContainerLifecycleTest {
         assertNotNull(running.startedAt());
         assertEquals("lifecycle", running.labels().get("hearth.test"));
         ContainerSummary listed = client.listContainers(false).stream()
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow();
         assertEquals(java.util.List.of(name), listed.names());
         assertTrue(listed.running());
         assertTrue(listed.status().startsWith("Up"), listed.status());
@@ -64,10 +66,12 @@ class ContainerLifecycleTest {
         assertFalse(stopped.running());
         assertEquals(137, stopped.exitCode());
         assertNotNull(stopped.finishedAt());
-        assertTrue(took.compareTo(Duration.ofMillis(900)) >= 0 && took.compareTo(Duration.ofSeconds(5)) < 0,
+        assertTrue(
+                took.compareTo(Duration.ofMillis(900)) >= 0 && took.compareTo(Duration.ofSeconds(5)) < 0,
                 "stop took " + took);
         assertFalse(client.listContainers(false).stream().anyMatch(c -> c.id().equals(id)));
-        assertTrue(client.listContainers(true).stream().anyMatch(c -> c.id().equals(id) && c.state().equals("exited")));
+        assertTrue(client.listContainers(true).stream()
+                .anyMatch(c -> c.id().equals(id) && c.state().equals("exited")));
 
         client.restart(id, Duration.ofSeconds(1));
         assertTrue(client.inspect(id).running());
@@ -89,7 +93,8 @@ class ContainerLifecycleTest {
 
     @Test
     void startingARunningContainerIsNotAnError() {
-        String id = containers.run(ScratchContainers.uniqueName("twice"), ContainerSpec.of(TEST_IMAGE, "sleep", "3600"));
+        String id =
+                containers.run(ScratchContainers.uniqueName("twice"), ContainerSpec.of(TEST_IMAGE, "sleep", "3600"));
 
         assertDoesNotThrow(() -> client.start(id));
         assertTrue(client.inspect(id).running());
@@ -111,8 +116,8 @@ class ContainerLifecycleTest {
         String name = ScratchContainers.uniqueName("taken");
         containers.create(name, ContainerSpec.of(TEST_IMAGE, "true"));
 
-        var error = assertThrows(DockerException.Conflict.class,
-                () -> containers.create(name, ContainerSpec.of(TEST_IMAGE, "true")));
+        var error = assertThrows(
+                DockerException.Conflict.class, () -> containers.create(name, ContainerSpec.of(TEST_IMAGE, "true")));
         assertTrue(error.getMessage().contains("already in use"), error.getMessage());
     }
 

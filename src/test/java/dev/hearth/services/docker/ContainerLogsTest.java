@@ -44,14 +44,17 @@ class ContainerLogsTest {
     void logsKeepStdoutAndStderrApartWithTimestampsAndTail() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // Pauses keep the order unambiguous: stdout and stderr reach the engine through separate pipes.
-        String id = containers.run(ScratchContainers.uniqueName("logs"), ContainerSpec.of(TEST_IMAGE, "sh", "-c",
-                "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three"));
+        String id = containers.run(
+                ScratchContainers.uniqueName("logs"),
+                ContainerSpec.of(TEST_IMAGE, "sh", "-c", "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three"));
         containers.awaitExit(id);
 
         List<LogLine> all = client.logs(id, -1, null, true);
 
-        assertEquals(List.of("one", "two", "three"), all.stream().map(LogLine::text).toList());
-        assertEquals(List.of(LogLine.Stream.STDOUT, LogLine.Stream.STDERR, LogLine.Stream.STDOUT),
+        assertEquals(
+                List.of("one", "two", "three"), all.stream().map(LogLine::text).toList());
+        assertEquals(
+                List.of(LogLine.Stream.STDOUT, LogLine.Stream.STDERR, LogLine.Stream.STDOUT),
                 all.stream().map(LogLine::stream).toList());
         for (LogLine line : all) {
             assertNotNull(line.timestamp());
@@ -60,14 +63,18 @@ class ContainerLogsTest {
         }
 
         List<LogLine> lastTwo = client.logs(id, 2, null, false);
-        assertEquals(List.of(new LogLine(LogLine.Stream.STDERR, null, "two"),
-                new LogLine(LogLine.Stream.STDOUT, null, "three")), lastTwo);
+        assertEquals(
+                List.of(
+                        new LogLine(LogLine.Stream.STDERR, null, "two"),
+                        new LogLine(LogLine.Stream.STDOUT, null, "three")),
+                lastTwo);
     }
 
     @Test
     void logsSinceAnInstantLeaveOutEarlierLines() {
-        String id = containers.run(ScratchContainers.uniqueName("since"), ContainerSpec.of(TEST_IMAGE, "sh", "-c",
-                "echo early; sleep 1.5; echo late"));
+        String id = containers.run(
+                ScratchContainers.uniqueName("since"),
+                ContainerSpec.of(TEST_IMAGE, "sh", "-c", "echo early; sleep 1.5; echo late"));
         containers.awaitExit(id);
         List<LogLine> all = client.logs(id, -1, null, true);
         Instant between = all.get(0).timestamp().plusMillis(500);
@@ -79,22 +86,31 @@ class ContainerLogsTest {
 
     @Test
     void aTtyContainersLogsAreReadAsOneStream() {
-        String id = containers.run(ScratchContainers.uniqueName("tty"),
-                ContainerSpec.of(TEST_IMAGE, "sh", "-c", "echo hello tty; echo also stderr >&2").withTty(true));
+        String id = containers.run(
+                ScratchContainers.uniqueName("tty"),
+                ContainerSpec.of(TEST_IMAGE, "sh", "-c", "echo hello tty; echo also stderr >&2")
+                        .withTty(true));
         containers.awaitExit(id);
 
         List<LogLine> lines = client.logs(id, -1, null, false);
 
         // A TTY merges both streams and ends lines with CRLF; neither should leak into the text.
-        assertEquals(List.of(new LogLine(LogLine.Stream.STDOUT, null, "hello tty"),
-                new LogLine(LogLine.Stream.STDOUT, null, "also stderr")), lines);
+        assertEquals(
+                List.of(
+                        new LogLine(LogLine.Stream.STDOUT, null, "hello tty"),
+                        new LogLine(LogLine.Stream.STDOUT, null, "also stderr")),
+                lines);
     }
 
     @Test
     void followingLogsDeliversALineWrittenAfterSubscribing(@TempDir Path trigger) throws Exception {
         // The container writes "late" only once the test creates a file, i.e. surely after subscribing.
-        String id = containers.run(ScratchContainers.uniqueName("follow"),
-                ContainerSpec.of(TEST_IMAGE, "sh", "-c",
+        String id = containers.run(
+                ScratchContainers.uniqueName("follow"),
+                ContainerSpec.of(
+                                TEST_IMAGE,
+                                "sh",
+                                "-c",
                                 "echo ready; while [ ! -f /trigger/go ]; do sleep 0.1; done; echo late >&2; sleep 3600")
                         .withBinds(List.of(trigger + ":/trigger")));
         List<LogLine> seen = new CopyOnWriteArrayList<>();
@@ -105,8 +121,9 @@ class ContainerLogsTest {
 
             Await.untilTrue(Duration.ofSeconds(10), "the 'late' line", () -> contains(seen, "late"));
             assertTrue(subscription.isOpen());
-            assertEquals(LogLine.Stream.STDERR, seen.stream().filter(l -> l.text().equals("late")).findFirst()
-                    .orElseThrow().stream());
+            assertEquals(
+                    LogLine.Stream.STDERR,
+                    seen.stream().filter(l -> l.text().equals("late")).findFirst().orElseThrow().stream());
             assertNull(seen.get(0).timestamp());
 
             subscription.close();
@@ -118,7 +135,7 @@ class ContainerLogsTest {
     @Test
     void followingEndsWhenTheContainerStops() throws Exception {
         String id = containers.run(ScratchContainers.uniqueName("ends"), ContainerSpec.of(TEST_IMAGE, "sleep", "3600"));
-        try (DockerSubscription subscription = client.followLogs(id, 0, null, false, line -> { })) {
+        try (DockerSubscription subscription = client.followLogs(id, 0, null, false, line -> {})) {
             client.stop(id, Duration.ofSeconds(1));
             assertTrue(subscription.awaitEnd(Duration.ofSeconds(10)), "the stream ends with the container");
         }

@@ -30,7 +30,8 @@ class ContainerStatsTest {
 
     @Test
     void aBusyContainerShowsCpuUseAndPlausibleMemory() {
-        String id = containers.run(ScratchContainers.uniqueName("busy"),
+        String id = containers.run(
+                ScratchContainers.uniqueName("busy"),
                 ContainerSpec.of(TEST_IMAGE, "sh", "-c", "while true; do :; done"));
 
         ContainerStats stats = client.stats(id);

@@ -40,7 +40,8 @@ class DockerEventsTest {
         List<DockerEvent> events = new CopyOnWriteArrayList<>();
         String name = ScratchContainers.uniqueName("dies");
         try (DockerSubscription subscription = client.events(null, events::add)) {
-            String id = containers.run(name,
+            String id = containers.run(
+                    name,
                     ContainerSpec.of(TEST_IMAGE, "sh", "-c", "exit 1").withLabels(Map.of("hearth.service", "dies")));
 
             DockerEvent die = Await.until(Duration.ofSeconds(10), "a die event", () -> find(events, id, "die"));
@@ -58,14 +59,20 @@ class DockerEventsTest {
     @Test
     void eventsSinceAnEarlierInstantReplayWhatHappenedBeforeSubscribing() {
         Instant before = Instant.now().minusSeconds(1);
-        String id = containers.run(ScratchContainers.uniqueName("past"), ContainerSpec.of(TEST_IMAGE, "sh", "-c", "exit 3"));
+        String id = containers.run(
+                ScratchContainers.uniqueName("past"), ContainerSpec.of(TEST_IMAGE, "sh", "-c", "exit 3"));
         containers.awaitExit(id);
         List<DockerEvent> events = new CopyOnWriteArrayList<>();
 
         try (DockerSubscription subscription = client.events(before, events::add)) {
             DockerEvent die = Await.until(Duration.ofSeconds(10), "the past die event", () -> find(events, id, "die"));
             assertEquals(Integer.valueOf(3), die.exitCode());
-            assertEquals(1, events.stream().filter(e -> e.containerId().equals(id) && e.action().equals("die")).count());
+            assertEquals(
+                    1,
+                    events.stream()
+                            .filter(e ->
+                                    e.containerId().equals(id) && e.action().equals("die"))
+                            .count());
         }
     }
 
@@ -83,7 +90,9 @@ class DockerEventsTest {
     }
 
     static DockerEvent find(List<DockerEvent> events, String id, String action) {
-        return events.stream().filter(e -> e.containerId().equals(id) && e.action().equals(action))
-                .findFirst().orElse(null);
+        return events.stream()
+                .filter(e -> e.containerId().equals(id) && e.action().equals(action))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -42,8 +42,11 @@ class DockerServiceRuntimeTest {
     void setUp(DockerEngine engine) {
         client = engine.client();
         containers = new ScratchContainers(client);
-        endpoints = new DockerEndpoints(Map.of("test", client), Map.of("test", engine.host().toString()), Map.of());
-        endpoints.watch((endpoint, e) -> ContainerStateChanges.of(endpoints, endpoint, e, e.name() == null ? "?" : e.name()).ifPresent(changes::add));
+        endpoints = new DockerEndpoints(
+                Map.of("test", client), Map.of("test", engine.host().toString()), Map.of());
+        endpoints.watch(
+                (endpoint, e) -> ContainerStateChanges.of(endpoints, endpoint, e, e.name() == null ? "?" : e.name())
+                        .ifPresent(changes::add));
     }
 
     @AfterEach
@@ -73,7 +76,10 @@ class DockerServiceRuntimeTest {
         assertNotNull(running.startedAt());
         assertEquals("127.0.0.1", running.host());
         assertEquals(8080, running.port());
-        Await.untilTrue(Duration.ofSeconds(5), "the start event", () -> changesOf(name).stream().anyMatch(c -> c.state().equals("running")));
+        Await.untilTrue(
+                Duration.ofSeconds(5),
+                "the start event",
+                () -> changesOf(name).stream().anyMatch(c -> c.state().equals("running")));
 
         RuntimeStatus restarted = rt.restart();
         assertEquals(RunState.RUNNING, restarted.state());
@@ -85,8 +91,13 @@ class DockerServiceRuntimeTest {
         assertTrue(stopped.expected());
         assertNull(stopped.pid());
 
-        Await.untilTrue(Duration.ofSeconds(5), "running, stopped (restart), running, stopped",
-                () -> changesOf(name).stream().map(ServiceStateChanged::state).toList().equals(List.of("running", "stopped", "running", "stopped")));
+        Await.untilTrue(
+                Duration.ofSeconds(5),
+                "running, stopped (restart), running, stopped",
+                () -> changesOf(name).stream()
+                        .map(ServiceStateChanged::state)
+                        .toList()
+                        .equals(List.of("running", "stopped", "running", "stopped")));
         changesOf(name).forEach(c -> assertFalse(c.alertable(), c.toString()));
         ServiceStateChanged last = changesOf(name).getLast();
         assertEquals(0, last.exitCode());
@@ -99,8 +110,13 @@ class DockerServiceRuntimeTest {
         containers.create(name, ContainerSpec.of(DockerEngine.TEST_IMAGE, "sh", "-c", "sleep 0.5; exit 1"));
         DockerServiceRuntime rt = runtime(name);
         rt.start();
-        ServiceStateChanged died = Await.until(Duration.ofSeconds(10), "the die event",
-                () -> changesOf(name).stream().filter(c -> c.state().equals("exited")).findFirst().orElse(null));
+        ServiceStateChanged died = Await.until(
+                Duration.ofSeconds(10),
+                "the die event",
+                () -> changesOf(name).stream()
+                        .filter(c -> c.state().equals("exited"))
+                        .findFirst()
+                        .orElse(null));
         assertEquals(1, died.exitCode());
         assertFalse(died.expected());
         assertTrue(died.alertable());
@@ -115,17 +131,26 @@ class DockerServiceRuntimeTest {
     @Test
     void logsAnswerTheTailWithTimesAndSinceAndCanBeFollowed() throws Exception {
         String name = ScratchContainers.uniqueName("logs");
-        containers.run(name, ContainerSpec.of(DockerEngine.TEST_IMAGE, "sh", "-c",
-                "echo one; sleep 0.1; echo two >&2; sleep 0.1; echo three; trap 'exit 0' TERM; while true; do sleep 0.2; done"));
+        containers.run(
+                name,
+                ContainerSpec.of(
+                        DockerEngine.TEST_IMAGE,
+                        "sh",
+                        "-c",
+                        "echo one; sleep 0.1; echo two >&2; sleep 0.1; echo three; trap 'exit 0' TERM; while true; do sleep 0.2; done"));
         DockerServiceRuntime rt = runtime(name);
         List<ServiceLogLine> all = Await.until(Duration.ofSeconds(5), "three lines", () -> {
             List<ServiceLogLine> l = rt.logs(-1, null);
             return l.size() == 3 ? l : null;
         });
-        assertEquals(List.of("one", "two", "three"), all.stream().map(ServiceLogLine::text).toList());
+        assertEquals(
+                List.of("one", "two", "three"),
+                all.stream().map(ServiceLogLine::text).toList());
         assertEquals("stderr", all.get(1).stream());
         all.forEach(l -> assertNotNull(l.time()));
-        assertEquals(List.of("three"), rt.logs(1, null).stream().map(ServiceLogLine::text).toList());
+        assertEquals(
+                List.of("three"),
+                rt.logs(1, null).stream().map(ServiceLogLine::text).toList());
         assertEquals(List.of(), rt.logs(-1, all.get(2).time()), "nothing after the last line");
 
         List<ServiceLogLine> followed = new CopyOnWriteArrayList<>();
@@ -151,7 +176,8 @@ class DockerServiceRuntimeTest {
         DockerServiceRuntime rt = runtime("no-such-container");
         ApiException e = assertThrows(ApiException.class, rt::start);
         assertEquals(ErrorCode.NOT_FOUND, e.code());
-        assertTrue(e.getMessage().contains("no-such-container") && e.getMessage().contains("'test'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("no-such-container") && e.getMessage().contains("'test'"), e.getMessage());
         assertEquals(RunState.UNKNOWN, rt.status().state());
     }
 

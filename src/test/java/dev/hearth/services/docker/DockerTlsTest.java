@@ -22,8 +22,10 @@ class DockerTlsTest {
         // An RSA PKCS#8 structure ends with its PKCS#1 key as an OCTET STRING: cut it out.
         byte[] pkcs1 = Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
         Path file = dir.resolve("key.pem");
-        Files.writeString(file, "-----BEGIN RSA PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(pkcs1) + "\n-----END RSA PRIVATE KEY-----\n");
+        Files.writeString(
+                file,
+                "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1)
+                        + "\n-----END RSA PRIVATE KEY-----\n");
 
         assertArrayEquals(pkcs8, DockerTls.privateKey(file).getEncoded());
     }

@@ -27,13 +27,19 @@ class EndpointRecoveryTest {
     void anEndpointThatGoesAwayIsUnreachableAndItsServicesComeBackWithIt(DockerEngine engine) {
         DockerEngineClient client = engine.client(Duration.ofSeconds(3));
         client.createContainer("svc", ContainerSpec.of(DockerEngine.TEST_IMAGE, DockerServiceRuntimeTest.POLITE));
-        DockerEndpoints endpoints = new DockerEndpoints(Map.of("nas", client), Map.of("nas", engine.host().toString()), Map.of());
+        DockerEndpoints endpoints = new DockerEndpoints(
+                Map.of("nas", client), Map.of("nas", engine.host().toString()), Map.of());
         List<ServiceStateChanged> changes = new CopyOnWriteArrayList<>();
-        endpoints.watch((endpoint, e) -> ContainerStateChanges.of(endpoints, endpoint, e, "svc").ifPresent(changes::add));
+        endpoints.watch((endpoint, e) ->
+                ContainerStateChanges.of(endpoints, endpoint, e, "svc").ifPresent(changes::add));
         try (endpoints) {
-            DockerServiceRuntime rt = new DockerServiceRuntime("svc", "nas", "svc", endpoints, null, null, Duration.ofSeconds(5));
+            DockerServiceRuntime rt =
+                    new DockerServiceRuntime("svc", "nas", "svc", endpoints, null, null, Duration.ofSeconds(5));
             assertEquals(RunState.RUNNING, rt.start().state());
-            Await.untilTrue(Duration.ofSeconds(5), "the first start event", () -> changes.stream().anyMatch(c -> c.state().equals("running")));
+            Await.untilTrue(
+                    Duration.ofSeconds(5),
+                    "the first start event",
+                    () -> changes.stream().anyMatch(c -> c.state().equals("running")));
 
             engine.stop();
             var away = rt.status();
@@ -53,7 +59,9 @@ class EndpointRecoveryTest {
                     return null;
                 }
             }));
-            Await.untilTrue(Duration.ofSeconds(15), "the event stream to resume by itself and report the start",
+            Await.untilTrue(
+                    Duration.ofSeconds(15),
+                    "the event stream to resume by itself and report the start",
                     () -> changes.stream().anyMatch(c -> c.state().equals("running")));
         }
     }

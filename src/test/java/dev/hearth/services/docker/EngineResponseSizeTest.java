@@ -20,13 +20,16 @@ class EngineResponseSizeTest {
     @EnumSource(EndlessServer.Framing.class)
     void anEndlessAnswerFailsAtTheBound(EndlessServer.Framing framing) {
         try (EndlessServer endless = new EndlessServer(framing)) {
-            DockerEngineClient client = new DockerEngineClient("bigmouth", endless.dockerHost(), Duration.ofSeconds(60), new ObjectMapper());
+            DockerEngineClient client = new DockerEngineClient(
+                    "bigmouth", endless.dockerHost(), Duration.ofSeconds(60), new ObjectMapper());
             long t0 = System.nanoTime();
             var e = assertThrows(DockerException.EngineUnavailable.class, () -> client.listContainers(true));
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "failed after " + took);
-            assertTrue(e.getMessage().contains("more than 16 MB") && e.getMessage().contains("'bigmouth'"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("more than 16 MB") && e.getMessage().contains("'bigmouth'"),
+                    e.getMessage());
             Waits.until("the connection dropped", Duration.ofSeconds(5), () -> endless.openConnections() == 0);
             assertTrue(endless.bytesSent() < 64L * 1024 * 1024, "sent " + endless.bytesSent());
         }

@@ -19,23 +19,28 @@ class EngineTimeoutTest {
     void anEngineThatAcceptsButNeverAnswersTimesOutInsteadOfHanging() throws Exception {
         // The kernel completes the TCP handshake from the backlog; nobody ever reads or writes.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            DockerEngineClient client = new DockerEngineClient("wedged",
-                    URI.create("tcp://127.0.0.1:" + silent.getLocalPort()), Duration.ofMillis(500), new ObjectMapper());
+            DockerEngineClient client = new DockerEngineClient(
+                    "wedged",
+                    URI.create("tcp://127.0.0.1:" + silent.getLocalPort()),
+                    Duration.ofMillis(500),
+                    new ObjectMapper());
 
             long t0 = System.nanoTime();
             var error = assertThrows(DockerException.EngineUnavailable.class, client::ping);
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
             assertTrue(took.compareTo(Duration.ofMillis(1500)) < 0, "took " + took);
-            assertTrue(error.getMessage().contains("'wedged'") && error.getMessage().contains("no answer within 500 ms"),
+            assertTrue(
+                    error.getMessage().contains("'wedged'")
+                            && error.getMessage().contains("no answer within 500 ms"),
                     error.getMessage());
         }
     }
 
     @Test
     void aMissingSocketSaysSo(@TempDir Path dir) {
-        DockerEngineClient client = new DockerEngineClient("local", URI.create("unix://" + dir.resolve("docker.sock")),
-                Duration.ofSeconds(1), new ObjectMapper());
+        DockerEngineClient client = new DockerEngineClient(
+                "local", URI.create("unix://" + dir.resolve("docker.sock")), Duration.ofSeconds(1), new ObjectMapper());
 
         var error = assertThrows(DockerException.EngineUnavailable.class, () -> client.listContainers(false));
 
@@ -48,8 +53,8 @@ class EngineTimeoutTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        DockerEngineClient client = new DockerEngineClient("remote", URI.create("tcp://127.0.0.1:" + port),
-                Duration.ofSeconds(1), new ObjectMapper());
+        DockerEngineClient client = new DockerEngineClient(
+                "remote", URI.create("tcp://127.0.0.1:" + port), Duration.ofSeconds(1), new ObjectMapper());
 
         var error = assertThrows(DockerException.EngineUnavailable.class, client::version);
 

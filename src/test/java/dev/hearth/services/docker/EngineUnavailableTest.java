@@ -53,7 +53,9 @@ class EngineUnavailableTest {
             String name = ScratchContainers.uniqueName("after");
             try (ScratchContainers containers = new ScratchContainers(client)) {
                 String id = containers.run(name, ContainerSpec.of(TEST_IMAGE, "sh", "-c", "exit 1"));
-                DockerEvent die = Await.until(Duration.ofSeconds(20), "a die event after the restart",
+                DockerEvent die = Await.until(
+                        Duration.ofSeconds(20),
+                        "a die event after the restart",
                         () -> DockerEventsTest.find(events, id, "die"));
                 assertEquals(Integer.valueOf(1), die.exitCode());
             }

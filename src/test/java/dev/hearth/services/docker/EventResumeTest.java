@@ -27,20 +27,32 @@ class EventResumeTest {
             long t = 1_700_000_000_123_456_789L;
             fake.queueEvents(event("a", "start", t), event("b", "start", t + 5));
             // After the reconnect the engine replays from "since", which includes the last instant.
-            fake.queueEvents(event("b", "start", t + 5), "{\"Type\":\"network\",\"Action\":\"connect\"}",
+            fake.queueEvents(
+                    event("b", "start", t + 5),
+                    "{\"Type\":\"network\",\"Action\":\"connect\"}",
                     event("a", "die", t + 9));
             List<DockerEvent> seen = new CopyOnWriteArrayList<>();
-            DockerEngineClient client = new DockerEngineClient("fake", fake.host(), Duration.ofSeconds(2),
-                    new ObjectMapper());
+            DockerEngineClient client =
+                    new DockerEngineClient("fake", fake.host(), Duration.ofSeconds(2), new ObjectMapper());
 
             try (DockerSubscription subscription = client.events(null, seen::add)) {
                 Await.untilTrue(Duration.ofSeconds(10), "three events", () -> seen.size() >= 3);
-                Await.untilTrue(Duration.ofSeconds(10), "a third connection", () -> fake.queries().stream()
-                        .filter(q -> q.contains("filters=")).count() == 3);
+                Await.untilTrue(
+                        Duration.ofSeconds(10),
+                        "a third connection",
+                        () -> fake.queries().stream()
+                                        .filter(q -> q.contains("filters="))
+                                        .count()
+                                == 3);
 
-                assertEquals(List.of("a start", "b start", "a die"),
-                        seen.stream().map(e -> e.containerId() + " " + e.action()).toList());
-                List<String> eventQueries = fake.queries().stream().filter(q -> q.contains("filters=")).toList();
+                assertEquals(
+                        List.of("a start", "b start", "a die"),
+                        seen.stream()
+                                .map(e -> e.containerId() + " " + e.action())
+                                .toList());
+                List<String> eventQueries = fake.queries().stream()
+                        .filter(q -> q.contains("filters="))
+                        .toList();
                 assertFalse(eventQueries.get(0).contains("since="), "the first connection wants new events only");
                 assertTrue(eventQueries.get(1).contains("since=1700000000.123456794"), eventQueries.get(1));
                 assertTrue(eventQueries.get(2).contains("since=1700000000.123456798"), eventQueries.get(2));

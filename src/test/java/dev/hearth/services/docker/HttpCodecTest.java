@@ -38,8 +38,12 @@ class HttpCodecTest {
     @Test
     void aBodyWithoutLengthOrChunksRunsToTheEndOfTheConnection() throws Exception {
         // How dockerd sends exec and attach streams.
-        assertEquals("raw\u0001stream", body("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n"
-                + "raw\u0001stream", "POST"));
+        assertEquals(
+                "raw\u0001stream",
+                body(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n"
+                                + "raw\u0001stream",
+                        "POST"));
     }
 
     @Test
@@ -62,7 +66,9 @@ class HttpCodecTest {
         HttpCodec.Head head = HttpCodec.readHead(in);
 
         assertThrows(EOFException.class, () -> HttpCodec.body(head, "GET", in).readAllBytes());
-        assertArrayEquals(new byte[0], HttpCodec.body(HttpCodec.readHead(bytes("HTTP/1.1 204 No Content\r\n\r\n")),
-                "DELETE", bytes("")).readAllBytes());
+        assertArrayEquals(
+                new byte[0],
+                HttpCodec.body(HttpCodec.readHead(bytes("HTTP/1.1 204 No Content\r\n\r\n")), "DELETE", bytes(""))
+                        .readAllBytes());
     }
 }

@@ -31,8 +31,11 @@ class LogDecoderTest {
         frame(body, 2, "err\n");
         frame(body, 1, "hello\n");
 
-        assertEquals(List.of(new LogLine(LogLine.Stream.STDERR, null, "err"),
-                new LogLine(LogLine.Stream.STDOUT, null, "hello")), decode(body.toByteArray(), true, false));
+        assertEquals(
+                List.of(
+                        new LogLine(LogLine.Stream.STDERR, null, "err"),
+                        new LogLine(LogLine.Stream.STDOUT, null, "hello")),
+                decode(body.toByteArray(), true, false));
     }
 
     @Test
@@ -46,8 +49,11 @@ class LogDecoderTest {
         body.write(word, 2, word.length - 2);
         frame(body, 1, "no newline at the end");
 
-        assertEquals(List.of("héllo wörld", "no newline at the end"),
-                decode(body.toByteArray(), true, false).stream().map(LogLine::text).toList());
+        assertEquals(
+                List.of("héllo wörld", "no newline at the end"),
+                decode(body.toByteArray(), true, false).stream()
+                        .map(LogLine::text)
+                        .toList());
     }
 
     @Test
@@ -65,7 +71,10 @@ class LogDecoderTest {
     void ttyOutputIsOneRawStreamWithCrlfLines() throws Exception {
         byte[] raw = "one\r\ntwo\r\n".getBytes(StandardCharsets.US_ASCII);
 
-        assertEquals(List.of(new LogLine(LogLine.Stream.STDOUT, null, "one"),
-                new LogLine(LogLine.Stream.STDOUT, null, "two")), decode(raw, false, false));
+        assertEquals(
+                List.of(
+                        new LogLine(LogLine.Stream.STDOUT, null, "one"),
+                        new LogLine(LogLine.Stream.STDOUT, null, "two")),
+                decode(raw, false, false));
     }
 }

@@ -34,9 +34,18 @@ class TlsEndpointTest {
             port = free.getLocalPort();
         }
         tcp = URI.create("tcp://127.0.0.1:" + port);
-        engine = DockerEngine.start(dir, List.of("--host", tcp.toString(), "--tlsverify",
-                "--tlscacert", certs.ca().toString(), "--tlscert", certs.serverCert().toString(),
-                "--tlskey", certs.serverKey().toString()));
+        engine = DockerEngine.start(
+                dir,
+                List.of(
+                        "--host",
+                        tcp.toString(),
+                        "--tlsverify",
+                        "--tlscacert",
+                        certs.ca().toString(),
+                        "--tlscert",
+                        certs.serverCert().toString(),
+                        "--tlskey",
+                        certs.serverKey().toString()));
     }
 
     @AfterAll
@@ -61,7 +70,8 @@ class TlsEndpointTest {
     @Test
     void anEngineWhoseCertificateIsNotFromTheConfiguredCaIsRefused() {
         // Trusting only the client's own certificate: the engine's certificate does not chain to it.
-        DockerEngineClient client = client(DockerTls.fromPem(certs.clientCert(), certs.clientCert(), certs.clientKey()));
+        DockerEngineClient client =
+                client(DockerTls.fromPem(certs.clientCert(), certs.clientCert(), certs.clientKey()));
 
         var error = assertThrows(DockerException.EngineUnavailable.class, client::ping);
         assertTrue(error.getMessage().startsWith("Docker endpoint 'remote'"), error.getMessage());

@@ -31,7 +31,11 @@ class ProcessRuntimesTest {
                  {"name": "manual", "runtime": {"process": {"command": ["sleep", "300"], "autostart": false}}}]
                 """;
         ConfigService config = TestConfig.with(dir, Map.of("hearth.services", services));
-        EventBus bus = new EventBus(new Database(config), JsonMapper.builder().addModule(new JavaTimeModule()).build(), Clock.systemUTC(), List.of());
+        EventBus bus = new EventBus(
+                new Database(config),
+                JsonMapper.builder().addModule(new JavaTimeModule()).build(),
+                Clock.systemUTC(),
+                List.of());
         ProcessRuntimes runtimes = new ProcessRuntimes(config, bus, Clock.systemUTC());
         runtimes.start(null);
 
@@ -39,12 +43,16 @@ class ProcessRuntimesTest {
         ProcessSupervisor stubborn = runtimes.find("stubborn").orElseThrow();
         assertEquals(RunState.RUNNING, daemon.status().state());
         assertEquals(RunState.RUNNING, stubborn.status().state());
-        assertEquals(RunState.STOPPED, runtimes.find("manual").orElseThrow().status().state(), "autostart: false");
+        assertEquals(
+                RunState.STOPPED, runtimes.find("manual").orElseThrow().status().state(), "autostart: false");
         List<ProcessHandle> all = new ArrayList<>();
         for (ProcessSupervisor s : List.of(daemon, stubborn)) {
             ProcessHandle main = ProcessHandle.of(s.status().pid()).orElseThrow();
             all.add(main);
-            dev.hearth.testing.Await.untilTrue(java.time.Duration.ofSeconds(3), "children to start", () -> main.children().findAny().isPresent());
+            dev.hearth.testing.Await.untilTrue(
+                    java.time.Duration.ofSeconds(3),
+                    "children to start",
+                    () -> main.children().findAny().isPresent());
             all.addAll(main.descendants().toList());
         }
 
@@ -52,7 +60,10 @@ class ProcessRuntimesTest {
         runtimes.stop(null);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(ms < 4000, "children stopped in parallel, the stubborn one killed after its 1 s: " + ms + " ms");
-        dev.hearth.testing.Await.untilTrue(java.time.Duration.ofSeconds(2), "no process left", () -> all.stream().noneMatch(ProcessHandle::isAlive));
+        dev.hearth.testing.Await.untilTrue(
+                java.time.Duration.ofSeconds(2),
+                "no process left",
+                () -> all.stream().noneMatch(ProcessHandle::isAlive));
         assertEquals(RunState.STOPPED, daemon.status().state());
         assertTrue(daemon.status().expected());
     }

@@ -7,7 +7,6 @@ import dev.hearth.platform.live.LiveHub;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.security.UserService;
 import dev.hearth.testing.Api;
-import dev.hearth.testing.From;
 import dev.hearth.testing.Waits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -86,19 +85,29 @@ class LiveSocketSecurityTest {
     private Session login() {
         String name = "live-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(name, "correct horse battery", Role.VIEWER);
-        Response r = Api.anonymous().contentType(ContentType.JSON).body(Map.of("username", name, "password", "correct horse battery"))
+        Response r = Api.anonymous()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", "correct horse battery"))
                 .post("/api/v1/auth/login");
         r.then().statusCode(200);
         return new Session(r.cookie("hearth_session"), r.path("csrf_token"));
     }
 
     private static String newKey() {
-        return Api.admin().contentType(ContentType.JSON).body(Map.of("name", "live-" + UUID.randomUUID(), "role", "viewer"))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("key");
+        return Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "live-" + UUID.randomUUID(), "role", "viewer"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 
     private static int handshakeStatus(CompletionException e) {
-        return e.getCause() instanceof WebSocketHandshakeException h ? h.getResponse().statusCode() : -1;
+        return e.getCause() instanceof WebSocketHandshakeException h
+                ? h.getResponse().statusCode()
+                : -1;
     }
 
     @Test
@@ -106,17 +115,28 @@ class LiveSocketSecurityTest {
         String cookie = "hearth_session=" + login().cookie();
         for (String path : List.of("/ws", "/monitoring")) {
             try {
-                http.newWebSocketBuilder().header("Cookie", cookie).header("Origin", "http://evil.example").buildAsync(ws(path), new Ending()).join();
+                http.newWebSocketBuilder()
+                        .header("Cookie", cookie)
+                        .header("Origin", "http://evil.example")
+                        .buildAsync(ws(path), new Ending())
+                        .join();
                 throw new AssertionError(path + ": a foreign page opened a socket with the user's cookie");
             } catch (CompletionException e) {
                 assertEquals(403, handshakeStatus(e), path);
             }
         }
-        WebSocket same = http.newWebSocketBuilder().header("Cookie", cookie).header("Origin", origin()).buildAsync(ws("/ws"), new Ending()).join();
+        WebSocket same = http.newWebSocketBuilder()
+                .header("Cookie", cookie)
+                .header("Origin", origin())
+                .buildAsync(ws("/ws"), new Ending())
+                .join();
         same.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
         // A key is no ambient credential: any origin may use one.
-        WebSocket keyed = http.newWebSocketBuilder().header("X-API-Key", newKey()).header("Origin", "http://elsewhere.example")
-                .buildAsync(ws("/ws"), new Ending()).join();
+        WebSocket keyed = http.newWebSocketBuilder()
+                .header("X-API-Key", newKey())
+                .header("Origin", "http://elsewhere.example")
+                .buildAsync(ws("/ws"), new Ending())
+                .join();
         keyed.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
@@ -125,15 +145,25 @@ class LiveSocketSecurityTest {
         String key = newKey();
         List<WebSocket> open = new ArrayList<>();
         try {
-            for (int i = 0; i < 8; i++) open.add(http.newWebSocketBuilder().header("X-API-Key", key).buildAsync(ws("/ws"), new Ending()).join());
+            for (int i = 0; i < 8; i++)
+                open.add(http.newWebSocketBuilder()
+                        .header("X-API-Key", key)
+                        .buildAsync(ws("/ws"), new Ending())
+                        .join());
             try {
-                open.add(http.newWebSocketBuilder().header("X-API-Key", key).buildAsync(ws("/ws"), new Ending()).join());
+                open.add(http.newWebSocketBuilder()
+                        .header("X-API-Key", key)
+                        .buildAsync(ws("/ws"), new Ending())
+                        .join());
                 throw new AssertionError("a ninth socket for one caller was accepted");
             } catch (CompletionException e) {
                 assertEquals(429, handshakeStatus(e));
             }
             // Another caller is not held back.
-            open.add(http.newWebSocketBuilder().header("X-API-Key", newKey()).buildAsync(ws("/ws"), new Ending()).join());
+            open.add(http.newWebSocketBuilder()
+                    .header("X-API-Key", newKey())
+                    .buildAsync(ws("/ws"), new Ending())
+                    .join());
         } finally {
             open.forEach(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
         }
@@ -142,26 +172,39 @@ class LiveSocketSecurityTest {
     @Test
     void oneSocketCannotSubscribeWithoutEnd() throws Exception {
         List<String> replies = new java.util.concurrent.CopyOnWriteArrayList<>();
-        WebSocket w = http.newWebSocketBuilder().header("X-API-Key", newKey()).buildAsync(ws("/ws"), new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                replies.add(data.toString());
-                ws.request(1);
-                return null;
-            }
-        }).join();
-        for (int i = 0; i < 300; i++) w.sendText("{\"type\":\"subscribe\",\"channel\":\"task_updates\",\"taskId\":\"t" + i + "\"}", true).join();
+        WebSocket w = http.newWebSocketBuilder()
+                .header("X-API-Key", newKey())
+                .buildAsync(ws("/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        replies.add(data.toString());
+                        ws.request(1);
+                        return null;
+                    }
+                })
+                .join();
+        for (int i = 0; i < 300; i++)
+            w.sendText("{\"type\":\"subscribe\",\"channel\":\"task_updates\",\"taskId\":\"t" + i + "\"}", true)
+                    .join();
         Waits.until("300 replies", Duration.ofSeconds(10), () -> replies.size() >= 301);
-        long errors = replies.stream().filter(r -> r.contains("\"type\":\"error\"") && r.contains("subscriptions")).count();
+        long errors = replies.stream()
+                .filter(r -> r.contains("\"type\":\"error\"") && r.contains("subscriptions"))
+                .count();
         assertEquals(300 - 256, errors, "subscriptions past the cap are refused");
         w.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
     @Test
     void aSocketIsClosedWithin10SecondsOfItsKeyBeingRevoked() {
-        Response created = Api.admin().contentType(ContentType.JSON).body(Map.of("name", "revoked-live", "role", "viewer")).post("/api/v1/keys");
+        Response created = Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "revoked-live", "role", "viewer"))
+                .post("/api/v1/keys");
         Ending ending = new Ending();
-        http.newWebSocketBuilder().header("X-API-Key", (String) created.path("key")).buildAsync(ws("/ws"), ending).join();
+        http.newWebSocketBuilder()
+                .header("X-API-Key", (String) created.path("key"))
+                .buildAsync(ws("/ws"), ending)
+                .join();
         Api.admin().delete("/api/v1/keys/" + created.path("id")).then().statusCode(200);
         long start = System.nanoTime();
         int code = ending.closed.orTimeout(10, TimeUnit.SECONDS).join();
@@ -171,11 +214,25 @@ class LiveSocketSecurityTest {
 
     @Test
     void aSocketIsClosedWithin10SecondsOfItsKeyExpiring() {
-        String key = Api.admin().contentType(ContentType.JSON)
-                .body(Map.of("name", "expiring-live", "role", "viewer", "expires_at", Instant.now().plusSeconds(2).toString()))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("key");
+        String key = Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "expiring-live",
+                        "role",
+                        "viewer",
+                        "expires_at",
+                        Instant.now().plusSeconds(2).toString()))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
         Ending ending = new Ending();
-        http.newWebSocketBuilder().header("X-API-Key", key).buildAsync(ws("/ws"), ending).join();
+        http.newWebSocketBuilder()
+                .header("X-API-Key", key)
+                .buildAsync(ws("/ws"), ending)
+                .join();
         assertEquals(1008, ending.closed.orTimeout(12, TimeUnit.SECONDS).join());
     }
 
@@ -183,9 +240,17 @@ class LiveSocketSecurityTest {
     void aSocketIsClosedWithin10SecondsOfItsSessionLoggingOut() {
         Session session = login();
         Ending ending = new Ending();
-        http.newWebSocketBuilder().header("Cookie", "hearth_session=" + session.cookie()).header("Origin", origin()).buildAsync(ws("/ws"), ending).join();
-        Api.anonymous().cookie("hearth_session", session.cookie()).header("X-CSRF-Token", session.csrf()).post("/api/v1/auth/logout")
-                .then().statusCode(200);
+        http.newWebSocketBuilder()
+                .header("Cookie", "hearth_session=" + session.cookie())
+                .header("Origin", origin())
+                .buildAsync(ws("/ws"), ending)
+                .join();
+        Api.anonymous()
+                .cookie("hearth_session", session.cookie())
+                .header("X-CSRF-Token", session.csrf())
+                .post("/api/v1/auth/logout")
+                .then()
+                .statusCode(200);
         assertEquals(1008, ending.closed.orTimeout(10, TimeUnit.SECONDS).join());
     }
 
@@ -197,11 +262,18 @@ class LiveSocketSecurityTest {
         for (int i = 0; i < 5; i++) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
                 OutputStream out = s.getOutputStream();
-                String handshake = "GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes())
-                        + "\r\nX-API-Key: " + key + "\r\n\r\n";
+                String handshake =
+                        "GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                                + "Sec-WebSocket-Key: "
+                                + Base64.getEncoder()
+                                        .encodeToString(UUID.randomUUID()
+                                                .toString()
+                                                .substring(0, 16)
+                                                .getBytes())
+                                + "\r\nX-API-Key: " + key + "\r\n\r\n";
                 out.write(handshake.getBytes(StandardCharsets.US_ASCII));
-                byte[] subscribe = mask("{\"type\":\"subscribe\",\"channel\":\"system_metrics\"}".getBytes(StandardCharsets.UTF_8));
+                byte[] subscribe = mask(
+                        "{\"type\":\"subscribe\",\"channel\":\"system_metrics\"}".getBytes(StandardCharsets.UTF_8));
                 out.write(subscribe);
                 out.flush();
                 InputStream in = s.getInputStream();
@@ -213,7 +285,10 @@ class LiveSocketSecurityTest {
             }
         }
         Waits.until("the hub to notice every vanished client", Duration.ofSeconds(15), () -> hub.clients() == before);
-        List<Map<String, Object>> errors = Api.admin().get("/api/v1/logs?level=error&limit=100&since=" + start).jsonPath().getList("logs");
+        List<Map<String, Object>> errors = Api.admin()
+                .get("/api/v1/logs?level=error&limit=100&since=" + start)
+                .jsonPath()
+                .getList("logs");
         assertEquals(List.of(), errors, "a dropped connection is no error");
     }
 
