@@ -289,13 +289,16 @@ class VaultTest {
 
     @Test
     void namesAreCheckedAndTheValueNeverQuotedInTheRefusal(@TempDir Path dir) {
-        Vault vault = fileVault(new Database(TestConfig.sqlite(dir)), dir, clock);
+        Database db = new Database(TestConfig.sqlite(dir));
+        Vault vault = fileVault(db, dir, clock);
         assertThrows(IllegalArgumentException.class, () -> vault.put("../etc", "password", PASSWORD, "admin"));
         assertThrows(IllegalArgumentException.class, () -> vault.put("svc", "Pass\nword", PASSWORD, "admin"));
         IllegalArgumentException tooLong = assertThrows(
                 IllegalArgumentException.class, () -> vault.put("svc", "password", PASSWORD.repeat(1000), "admin"));
         assertFalse(tooLong.getMessage().contains(PASSWORD), tooLong.getMessage());
         assertThrows(IllegalArgumentException.class, () -> vault.put("svc", "password", "", "admin"));
+        // nothing refused was stored (and the database, opened in the background, is open before the dir goes)
+        assertEquals(0, db.count("SELECT COUNT(*) FROM hub_vault"));
     }
 
     @Test
