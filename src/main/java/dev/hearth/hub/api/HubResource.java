@@ -11,7 +11,6 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
-import dev.hearth.platform.web.ErrorCode;
 import dev.hearth.platform.web.Params;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
@@ -53,15 +52,14 @@ public class HubResource {
         this.hub = hub;
     }
 
-    /** The last detection of the service's API (404 when it was never detected). */
+    /** The last detection of the service's API; never detected: {@code found} false, {@code method} "not_detected". */
     @GET
     @Path("/{name}/api")
     @Allow(Role.VIEWER)
     public DetectedApi detected(@PathParam("name") String name) {
         return hub.lastDetection(name)
-                .orElseThrow(() -> new ApiException(
-                        ErrorCode.NOT_FOUND,
-                        "The API of '" + name + "' was not detected yet: POST /api/v1/services/" + name + "/detect"));
+                .orElseGet(() -> new DetectedApi(
+                        name, "", false, null, null, null, null, "not_detected", null, null, java.time.Instant.EPOCH));
     }
 
     @POST

@@ -2,6 +2,7 @@
 import { api, has, h, clear, svcName, svcState, svcHealth, serviceActions } from './common.js';
 import { notAvailable, failed, tone, pct, bytes } from '../ui.js';
 import { denied } from '../api.js';
+import { hubPanel } from './hub.js';
 
 export async function render(scope, [selected]) {
   scope.el.append(h('h1', {}, 'Services'));
@@ -55,9 +56,11 @@ async function showDetail(scope, box, name) {
   const stats = h('div', { id: 'service-stats' });
   const logs = h('pre', { class: 'logs', id: 'service-logs', tabindex: '0', 'aria-label': `Log of ${name}`, 'aria-live': 'off' });
   const follow = h('input', { type: 'checkbox', id: 'follow', checked: true });
+  const hub = h('div', { id: 'service-hub' });
   clear(box, h('section', { class: 'card', 'aria-labelledby': 'detail-title', style: 'margin-top:1rem' },
     h('div', { class: 'spread' }, h('h2', { id: 'detail-title' }, name), h('a', { href: '#/services', class: 'small' }, 'Close')),
     h('h3', {}, 'Stats'), stats,
+    hub,
     h('div', { class: 'spread', style: 'margin-top:1rem' }, h('h3', {}, 'Log'), h('label', { class: 'inline', for: 'follow' }, follow, 'Follow')),
     logs));
 
@@ -80,6 +83,8 @@ async function showDetail(scope, box, name) {
     const t = setInterval(loadStats, 10000);   // stats are a sample, not an event: refreshed while this panel is open
     scope.onLeave(() => clearInterval(t));
   }
+
+  try { await hubPanel(hub, name); } catch (e) { clear(hub, failed('API', e)); }
 
   const followRoute = 'GET /api/v1/services/{name}/logs/follow';
   const logsRoute = 'GET /api/v1/services/{name}/logs';
