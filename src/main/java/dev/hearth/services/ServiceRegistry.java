@@ -66,6 +66,7 @@ public class ServiceRegistry {
     private final ProcessRuntimes processes;
     private final DockerEndpoints docker;
     private final Clock clock;
+    private final List<CredentialOverlay> overlays;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile Map<String, Bound> bound;
 
@@ -77,8 +78,10 @@ public class ServiceRegistry {
             DockerEndpoints docker,
             ServiceSettings settings,
             AddedServices added,
-            Clock clock) {
+            Clock clock,
+            jakarta.enterprise.inject.Instance<CredentialOverlay> overlays) {
         this.kinds = kinds;
+        this.overlays = overlays.stream().toList();
         this.context = context;
         this.processes = processes;
         this.docker = docker;
@@ -159,12 +162,24 @@ public class ServiceRegistry {
                     s,
                     runtime,
                     kind,
-                    kinds.create(kind.id(), s.name(), url, s.credentials(), s.timeout(), context),
+                    kinds.create(kind.id(), s.name(), url, credentials(s), s.timeout(), context),
                     null);
         } catch (ConfigException e) {
             return new Bound(
                     service, s, runtime, kind, null, HealthProbe.misconfigured(clock, String.join("; ", e.problems())));
         }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode credentials(ServiceEntry s) {
+        com.fasterxml.jackson.databind.JsonNode c = s.credentials();
+        for (CredentialOverlay o : overlays) c = o.over(s.name(), c);
+        return c;
+    }
+
+    /** Binds a service again as it stands (its credentials changed outside hearth.yml); its poller starts over. */
+    public void rebind(String name) {
+        Bound b = require(name);
+        put(bind(b.entry(), b.service().source(), b.service().discoveredFrom()));
     }
 
     static @Nullable Integer port(@Nullable URI url) {

@@ -4,6 +4,7 @@ import { notAvailable, failed, tone, pct, bytes, actionButton, act } from '../ui
 import { denied } from '../api.js';
 import { emptyServices } from './empty.js';
 import { addServiceCard } from './addservice.js';
+import { hubPanel } from './hub.js';
 
 export async function render(scope, [selected]) {
   scope.el.append(h('h1', {}, 'Services'));
@@ -115,9 +116,11 @@ async function showDetail(scope, box, name) {
   const stats = h('div', { id: 'service-stats' });
   const logs = h('pre', { class: 'logs', id: 'service-logs', tabindex: '0', 'aria-label': `Log of ${name}`, 'aria-live': 'off' });
   const follow = h('input', { type: 'checkbox', id: 'follow', checked: true });
+  const hub = h('div', { id: 'service-hub' });
   clear(box, h('section', { class: 'card', 'aria-labelledby': 'detail-title', style: 'margin-top:1rem' },
     h('div', { class: 'spread' }, h('h2', { id: 'detail-title' }, name), h('a', { href: '#/services', class: 'small' }, 'Close')),
     h('h3', {}, 'Stats'), stats,
+    hub,
     h('div', { class: 'spread', style: 'margin-top:1rem' }, h('h3', {}, 'Log'), h('label', { class: 'inline', for: 'follow' }, follow, 'Follow')),
     logs));
 
@@ -140,6 +143,8 @@ async function showDetail(scope, box, name) {
     const t = setInterval(loadStats, 10000);   // stats are a sample, not an event: refreshed while this panel is open
     scope.onLeave(() => clearInterval(t));
   }
+
+  try { await hubPanel(hub, name); } catch (e) { clear(hub, failed('API', e)); }
 
   const followRoute = 'GET /api/v1/services/{name}/logs/follow';
   const logsRoute = 'GET /api/v1/services/{name}/logs';

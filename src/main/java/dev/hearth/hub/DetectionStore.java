@@ -1,0 +1,61 @@
+package dev.hearth.hub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearth.hub.detect.DetectedApi;
+import dev.hearth.platform.storage.Database;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Detection results kept in {@code hub_detections} (V70): one row per service, reused only while younger than the
+ * cache period and only for the base URL it was made for (a service moved is detected again).
+ */
+final class DetectionStore {
+    private final Database db;
+    private final ObjectMapper json;
+
+    DetectionStore(Database db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    Optional<DetectedApi> fresh(String service, String baseUrl, Instant now, Duration keepFor) {
+        return stored(service)
+                .filter(d -> d.baseUrl().equals(baseUrl))
+                .filter(d -> d.detectedAt().plus(keepFor).isAfter(now));
+    }
+
+    Optional<DetectedApi> stored(String service) {
+        return db.queryOne("SELECT result FROM hub_detections WHERE service = ?", rs -> rs.getString(1), service)
+                .flatMap(this::read);
+    }
+
+    void save(DetectedApi d) {
+        String text;
+        try {
+            text = json.writeValueAsString(d);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a detection result did not serialise", e);
+        }
+        db.inTransaction(() -> {
+            db.update("DELETE FROM hub_detections WHERE service = ?", d.service());
+            db.update(
+                    "INSERT INTO hub_detections (service, base_url, result, detected_at) VALUES (?, ?, ?, ?)",
+                    d.service(),
+                    d.baseUrl(),
+                    text,
+                    d.detectedAt().toEpochMilli());
+            return null;
+        });
+    }
+
+    private Optional<DetectedApi> read(String text) {
+        try {
+            return Optional.of(json.readValue(text, DetectedApi.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // an older shape: detected again
+        }
+    }
+}

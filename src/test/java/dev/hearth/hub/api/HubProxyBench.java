@@ -1,0 +1,111 @@
+package dev.hearth.hub.api;
+
+import dev.hearth.testing.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * bench/hub.sh runs this with -Dhearth.bench=true: wrk against nginx directly and through Hearth's proxy
+ * ({@code GET /api/v1/services/web/proxy?path=/api/status}, an operator's API key, audited), side by side in one run at
+ * 1 and 16 connections; the table goes to target/bench-hub.md. Performance is measured, never asserted.
+ */
+@QuarkusTest
+@TestProfile(HubBenchProfile.class)
+@EnabledIfSystemProperty(named = "hearth.bench", matches = "true")
+class HubProxyBench {
+    static final String DURATION = System.getProperty("hearth.bench.duration", "8s");
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|90|99)%\\s+([0-9.]+)(us|ms|s)\\s*$");
+    private static final Pattern RATE = Pattern.compile("^Requests/sec:\\s+([0-9.]+)");
+
+    @TestHTTPResource("/")
+    URI base;
+
+    record Run(String target, int connections, double p50, double p90, double p99, double rps, String errors) {
+        Run withTarget(String t) {
+            return new Run(t, connections, p50, p90, p99, rps, errors);
+        }
+    }
+
+    @Test
+    void proxyAgainstDirect() throws Exception {
+        String key = Api.key("viewer");
+        String direct = "http://127.0.0.1:" + HubBenchProfile.nginxPort + "/api/status";
+        String proxied =
+                base.resolve("/api/v1/services/web/proxy?path=/api/status").toString();
+        List<Run> runs = new ArrayList<>();
+        wrk(proxied, 1, key, "1s"); // warm-up: the JIT and the proxy's client
+        for (int c : new int[] {1, 16}) {
+            runs.add(wrk(direct, c, null, DURATION).withTarget("direct (nginx)"));
+            runs.add(wrk(proxied, c, key, DURATION).withTarget("through Hearth's proxy"));
+        }
+        StringBuilder md = new StringBuilder();
+        md.append(
+                "| Target | Connections | p50 ms | p90 ms | p99 ms | Requests/s | Errors |\n|---|---|---|---|---|---|---|\n");
+        for (Run r : runs) {
+            md.append(String.format(
+                    "| %s | %d | %.2f | %.2f | %.2f | %.0f | %s |%n",
+                    r.target(), r.connections(), r.p50(), r.p90(), r.p99(), r.rps(), r.errors()));
+        }
+        for (int i = 0; i < runs.size(); i += 2) {
+            md.append(String.format(
+                    "%nAt %d connection(s) the proxy's p50 is %.1f× the direct p50 (target ≤ 1.5×).",
+                    runs.get(i).connections(),
+                    runs.get(i + 1).p50() / runs.get(i).p50()));
+        }
+        md.append('\n');
+        Files.writeString(Path.of("target", "bench-hub.md"), md);
+        System.out.println(md);
+    }
+
+    private static Run wrk(String url, int connections, @org.jspecify.annotations.Nullable String key, String duration)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(
+                "wrk",
+                "-t",
+                String.valueOf(Math.min(connections, 2)),
+                "-c",
+                String.valueOf(connections),
+                "-d",
+                duration,
+                "--latency"));
+        if (key != null) cmd.addAll(List.of("-H", "X-API-Key: " + key));
+        cmd.add(url);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        double p50 = 0, p90 = 0, p99 = 0, rps = 0;
+        String errors = "0";
+        for (String line : out.split("\n")) {
+            Matcher m = PERCENTILE.matcher(line);
+            if (m.matches()) {
+                double v = Double.parseDouble(m.group(2))
+                        * switch (m.group(3)) {
+                            case "us" -> 0.001;
+                            case "s" -> 1000;
+                            default -> 1;
+                        };
+                switch (m.group(1)) {
+                    case "50" -> p50 = v;
+                    case "90" -> p90 = v;
+                    default -> p99 = v;
+                }
+            }
+            Matcher r = RATE.matcher(line);
+            if (r.find()) rps = Double.parseDouble(r.group(1));
+            if (line.contains("Non-2xx") || line.contains("Socket errors")) errors = line.strip();
+        }
+        return new Run(url, connections, p50, p90, p99, rps, errors);
+    }
+}
