@@ -32,9 +32,9 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$
   echo "bench: building Hearth…" >&2
   (cd "$root" && mvn -B -q -o package -DskipTests)
 fi
-# kept under target/ per commit, so a second run of one commit builds it once
+# kept under target/ per content of the main code and the pom, so it is built once for them
 commit="$(git -C "$root" rev-parse --short HEAD)"
-plain="$root/target/bench-without-graphql/$commit"
+plain="$root/target/bench-without-graphql/$(git -C "$root" rev-parse --short HEAD:src/main)-$(git -C "$root" rev-parse --short HEAD:pom.xml)"
 if [[ ! -f "$plain/target/quarkus-app/quarkus-run.jar" ]]; then
   rm -rf "$root/target/bench-without-graphql"
   mkdir -p "$plain"
@@ -65,9 +65,17 @@ start() {
   done
   echo "bench: $1 did not start; its log:" >&2; tail -20 "$tmp/$1.log" >&2; exit 1
 }
-# the JVM's resident set: the launcher execs java, so the pid is the JVM's
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
-stop() { kill -TERM "$1"; wait "$1" 2>/dev/null || true; }
+# the JVM's resident set: the launcher's pid if it exec'd java, else its java child
+rss_kb() {
+  local jvm="$1"
+  [[ "$(cat "/proc/$jvm/comm")" == java ]] || jvm="$(pgrep -P "$1" -n java)"
+  awk '/VmRSS/ {print $2}' "/proc/$jvm/status"
+}
+stop() { # the launcher and its java child
+  local child; child="$(pgrep -P "$1" -n java || true)"
+  kill -TERM "$1" ${child:+"$child"} 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 
 query='{"query":"{ status { version uptime activeTasks totalDownloads totalUploads memoryUsage cpuUsage timestamp } }"}'
 cat >"$tmp/graphql.lua" <<LUA
