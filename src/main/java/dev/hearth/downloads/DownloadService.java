@@ -330,8 +330,14 @@ public class DownloadService {
     }
 
     public TaskPage list(StatusFilter filter, @Nullable String client, int limit, int offset) {
+        return list(filter, client, null, limit, offset);
+    }
+
+    /** {@code category}: the client's label (qBittorrent's category, Deluge's label), matched exactly; null for any. */
+    public TaskPage list(
+            StatusFilter filter, @Nullable String client, @Nullable String category, int limit, int offset) {
         if (client != null) clients.require(client);
-        return store.list(filter, client, limit, offset);
+        return store.list(filter, client, category, limit, offset);
     }
 
     /** The stored task with the client's live files, trackers and peers; a client that cannot answer leaves them empty. */

@@ -154,6 +154,46 @@ class RouteSecurityTest {
         return r.path(errorPrefix(path) + "code");
     }
 
+    /**
+     * GraphQL is one route for many operations: without credentials every door to it (queries, the schema,
+     * GraphiQL, the WebSocket upgrade's path) is a 401 in the error shape; with a key, each operation holds its
+     * caller to the role its REST twin needs (a query: viewer; a mutation: its action's role).
+     */
+    @Test
+    void graphqlRefusesCallersWithoutCredentialsAndHoldsEachOperationToItsRole() {
+        for (String path : List.of("/graphql", "/graphql/schema.graphql", "/graphql-ui/")) {
+            Response get = Api.anonymous().get(path);
+            assertEquals(401, get.statusCode(), path);
+            assertEquals("UNAUTHORIZED", get.path("error.code"), path);
+        }
+        Response post = Api.anonymous()
+                .contentType(ContentType.JSON)
+                .body(Map.of("query", "{ status { version } }"))
+                .post("/graphql");
+        assertEquals(401, post.statusCode());
+        assertEquals("UNAUTHORIZED", post.path("error.code"));
+        String mutation = "mutation { triggerAlert(level: \"info\", message: \"route walk\") { success } }";
+        for (Role role : Role.values()) {
+            Response query = Api.as(role.id())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("query", "{ status { version } }"))
+                    .post("/graphql");
+            assertEquals(200, query.statusCode(), role.id());
+            org.junit.jupiter.api.Assertions.assertNull(query.path("errors"), role.id() + ": " + query.asString());
+            Response change = Api.as(role.id())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("query", mutation))
+                    .post("/graphql");
+            if (role.includes(Role.OPERATOR)) {
+                assertEquals(
+                        Boolean.TRUE, change.path("data.triggerAlert.success"), role.id() + ": " + change.asString());
+            } else {
+                assertEquals(
+                        "FORBIDDEN", change.path("errors[0].extensions.code"), role.id() + ": " + change.asString());
+            }
+        }
+    }
+
     /** Calls a route with placeholder path values and an empty JSON object: enough to pass or fail the gate. */
     private static Response call(RequestSpecification spec, String route) {
         String verb = route.substring(0, route.indexOf(' '));

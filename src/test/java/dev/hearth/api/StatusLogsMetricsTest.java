@@ -30,7 +30,38 @@ class StatusLogsMetricsTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("up"))
-                .body("checks.storage", equalTo("up"));
+                .body("checks.storage", equalTo("up"))
+                .body("version", notNullValue())
+                .body("timestamp", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*Z"));
+    }
+
+    @Test
+    void servicesStatusListsEveryServicesStatusInsteadOfLookingForAServiceCalledStatus() {
+        Api.as("viewer")
+                .get("/api/v1/services/status")
+                .then()
+                .statusCode(200)
+                .body("services", notNullValue())
+                .body("total", greaterThanOrEqualTo(0))
+                .body("checked_at", notNullValue());
+    }
+
+    @Test
+    void statsCarriesMltbsFiguresInHearthsConvention() {
+        Api.as("viewer")
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(200)
+                .body("version", notNullValue())
+                .body("uptime", notNullValue())
+                .body("uptime_seconds", greaterThanOrEqualTo(0))
+                .body("active_tasks", greaterThanOrEqualTo(0))
+                .body("total_downloads", greaterThanOrEqualTo(0))
+                .body("total_uploads", equalTo(0))
+                .body("total_users", greaterThanOrEqualTo(0))
+                .body("memory_usage", allOf(greaterThanOrEqualTo(0f), lessThanOrEqualTo(100f)))
+                .body("disk_usage", allOf(greaterThanOrEqualTo(0f), lessThanOrEqualTo(100f)));
+        Api.anonymous().get("/api/v1/stats").then().statusCode(401);
     }
 
     @Test

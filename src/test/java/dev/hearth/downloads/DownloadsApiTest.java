@@ -2,6 +2,7 @@ package dev.hearth.downloads;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -229,6 +230,40 @@ class DownloadsApiTest {
                 .body("error.details.task_id", equalTo("fakebit:0000"))
                 .body("error.details.clients", hasItem("fakebit"));
         error(Api.as("operator").post("/api/v1/tasks/fakebit:0000/pause").then(), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void tasksFilterByCategoryInRestAndGraphql() {
+        String movie = Torrents.newHash();
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", Torrents.magnet(movie, "Category.Movie"), "category", "movies"))
+                .post("/api/v1/downloads")
+                .then()
+                .statusCode(201);
+        String plain = addMagnet("operator", Torrents.newHash(), "No.Category");
+
+        Api.as("viewer")
+                .get("/api/v1/tasks?category=movies&limit=1000")
+                .then()
+                .statusCode(200)
+                .body("tasks.id", hasItem("fakebit:" + movie))
+                .body("tasks.id", not(hasItem(plain)))
+                .body("tasks.category", everyItem(equalTo("movies")));
+        Api.as("viewer")
+                .get("/api/v1/tasks?category=nothing-is-filed-here")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        Api.as("viewer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("query", "{ tasks(category: \"movies\", limit: 1000) { total tasks { id category } } }"))
+                .post("/graphql")
+                .then()
+                .statusCode(200)
+                .body("data.tasks.tasks.id", hasItem("fakebit:" + movie))
+                .body("data.tasks.tasks.id", not(hasItem(plain)))
+                .body("data.tasks.tasks.category", everyItem(equalTo("movies")));
     }
 
     @Test

@@ -7,12 +7,12 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The seeds' human forms ("2.5 GB", "5.2 MB/s", "8m 30s") next to the exact numbers, and strict flag parsing. */
-final class Human {
+public final class Human {
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
 
     private Human() {}
 
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 1024) return Math.max(0, bytes) + " B";
         double v = bytes;
         int unit = 0;
@@ -23,11 +23,11 @@ final class Human {
         return String.format(Locale.ROOT, "%.1f %s", v, UNITS[unit]);
     }
 
-    static String rate(long bytesPerSecond) {
+    public static String rate(long bytesPerSecond) {
         return size(bytesPerSecond) + "/s";
     }
 
-    static String eta(long seconds) {
+    public static String eta(long seconds) {
         return seconds < 0 ? "unknown" : Durations.human(Duration.ofSeconds(seconds));
     }
 

@@ -44,18 +44,24 @@ public class TasksResource {
         this.json = json;
     }
 
-    /** {@code status}: active, completed (data complete, seeding or not), failed, all, or one exact status. */
+    /** {@code status}: active, completed (data complete, seeding or not), failed, all, or one exact status; {@code category}: the client's label, exactly. */
     @GET
     @Allow(Role.VIEWER)
     public Map<String, Object> list(
             @QueryParam("status") @Nullable String status,
             @QueryParam("client") @Nullable String client,
+            @QueryParam("category") @Nullable String category,
             @QueryParam("limit") @Nullable String limit,
             @QueryParam("offset") @Nullable String offset) {
         StatusFilter filter = StatusFilter.parse(status);
         int l = Params.integer(limit, "limit", 50, 1, 1000);
         int o = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
-        TaskPage page = downloads.list(filter, client == null || client.isBlank() ? null : client.trim(), l, o);
+        TaskPage page = downloads.list(
+                filter,
+                client == null || client.isBlank() ? null : client.trim(),
+                category == null || category.isBlank() ? null : category.trim(),
+                l,
+                o);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tasks", Views.tasks(page.tasks(), downloads));
         answer.put("total", page.total());

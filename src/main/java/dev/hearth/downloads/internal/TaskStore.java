@@ -37,12 +37,17 @@ public class TaskStore {
         return db.queryOne("SELECT " + COLUMNS + " FROM download_tasks WHERE id = ? AND " + LISTED, TaskStore::map, id);
     }
 
-    public TaskPage list(StatusFilter filter, @Nullable String client, int limit, int offset) {
+    public TaskPage list(
+            StatusFilter filter, @Nullable String client, @Nullable String category, int limit, int offset) {
         List<Object> params = new ArrayList<>();
         String where = LISTED + " AND " + condition(filter, params);
         if (client != null) {
             where += " AND client = ?";
             params.add(client);
+        }
+        if (category != null) {
+            where += " AND category = ?";
+            params.add(category);
         }
         long total = db.count("SELECT COUNT(*) FROM download_tasks WHERE " + where, params.toArray());
         params.add(limit);

@@ -102,7 +102,11 @@ public record HearthConfig(
 
     public record RateLimitGroup(String pathPrefix, int perMinute) {}
 
-    public record Metrics(boolean requireAuth) {}
+    /**
+     * {@code openOnLoopback}: a scrape from this machine itself, not through a proxy, needs no key even when
+     * {@code requireAuth} holds (a local Prometheus without a secret in its file).
+     */
+    public record Metrics(boolean requireAuth, boolean openOnLoopback) {}
 
     /** The in-memory log: at most {@code buffer_size} lines and {@code buffer_bytes} of text, whichever is reached first. */
     public record Logs(String level, int bufferSize, ByteSize bufferBytes) {}

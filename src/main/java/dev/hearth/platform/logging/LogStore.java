@@ -139,6 +139,24 @@ public class LogStore extends Handler {
         };
     }
 
+    /** How many kept lines there are of each level. */
+    public record Counts(long total, long error, long warn, long info, long debug) {}
+
+    public Counts counts() {
+        long error = 0, warn = 0, info = 0, debug = 0;
+        synchronized (entries) {
+            for (Entry e : entries) {
+                switch (rank(e.level())) {
+                    case 3 -> error++;
+                    case 2 -> warn++;
+                    case 1 -> info++;
+                    default -> debug++;
+                }
+            }
+        }
+        return new Counts(error + warn + info + debug, error, warn, info, debug);
+    }
+
     /** What the kept lines hold, roughly, in bytes. */
     public long bytes() {
         synchronized (entries) {

@@ -145,7 +145,9 @@ public class RequestGate {
 
         boolean open = rule.isPublic()
                 || publicStatic(path)
-                || path.equals("/metrics") && !current.metrics().requireAuth();
+                || path.equals("/metrics")
+                        && (!current.metrics().requireAuth()
+                                || current.metrics().openOnLoopback() && directFromLoopback(rc, peer));
         if (caller == null && ticket == null && !open) {
             if (method == HttpMethod.GET && !path.startsWith("/api/") && acceptsHtml(rc) && pages != null) {
                 response.setStatusCode(302)
@@ -185,6 +187,18 @@ public class RequestGate {
             return;
         }
         rc.next();
+    }
+
+    /**
+     * This machine itself, not a proxy on it: a reverse proxy on loopback would otherwise open the route to
+     * everyone it forwards, so any forwarding header closes it, trusted proxy or not.
+     */
+    private static boolean directFromLoopback(RoutingContext rc, String peer) {
+        if (rc.request().getHeader("X-Forwarded-For") != null
+                || rc.request().getHeader("Forwarded") != null
+                || rc.request().getHeader("X-Real-IP") != null) return false;
+        // the peer is the socket's literal address (Vert.x gives no host name here): no lookup is made
+        return peer.startsWith("127.") || peer.equals("::1") || peer.equals("0:0:0:0:0:0:0:1");
     }
 
     private static boolean multipart(RoutingContext rc) {

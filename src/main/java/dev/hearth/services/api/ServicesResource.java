@@ -106,6 +106,18 @@ public class ServicesResource {
         return out;
     }
 
+    /** Each service's status row, as {@code /health} gives it, under the seeds' {@code /services/status}. */
+    public record ServicesStatus(List<ServiceHealth> services, int total, java.time.Instant checkedAt) {}
+
+    /** {@code GET /api/v1/services/status}: every service's status from the health board; {@code ?refresh=true} asks them now. */
+    @GET
+    @Path("/status")
+    @Allow(Role.VIEWER)
+    public ServicesStatus statusAll(@QueryParam("refresh") @Nullable String refresh) {
+        List<ServiceHealth> all = board.healthAll(Params.flag(refresh, "refresh", false));
+        return new ServicesStatus(all, all.size(), clock.instant());
+    }
+
     @GET
     @Path("/config")
     @Allow(Role.VIEWER)

@@ -2,12 +2,15 @@ package dev.hearth.system.api;
 
 import dev.hearth.platform.security.Public;
 import dev.hearth.platform.storage.Database;
+import dev.hearth.system.SystemInfo;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 /** Liveness and storage readiness, without credentials, for Docker health checks and uptime monitors. */
@@ -15,10 +18,17 @@ import java.util.Map;
 @RunOnVirtualThread
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
-    private final Database db;
+    /** {@code status} up or down; the version answering and the time of the answer, as MLTB's seed shows them. */
+    public record Health(String status, String version, Instant timestamp, Map<String, String> checks) {}
 
-    public HealthResource(Database db) {
+    private final Database db;
+    private final SystemInfo info;
+    private final Clock clock;
+
+    public HealthResource(Database db, SystemInfo info, Clock clock) {
         this.db = db;
+        this.info = info;
+        this.clock = clock;
     }
 
     @GET
@@ -26,7 +36,11 @@ public class HealthResource {
     public Response health() {
         boolean storage = db.isReady();
         return Response.status(storage ? 200 : 503)
-                .entity(Map.of("status", storage ? "up" : "down", "checks", Map.of("storage", storage ? "up" : "down")))
+                .entity(new Health(
+                        storage ? "up" : "down",
+                        info.version(),
+                        clock.instant(),
+                        Map.of("storage", storage ? "up" : "down")))
                 .build();
     }
 }
