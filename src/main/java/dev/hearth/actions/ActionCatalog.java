@@ -69,6 +69,11 @@ public class ActionCatalog {
         return actions.containsKey(id);
     }
 
+    /** Whether the action can do its work now (see {@link Action#ready()}). */
+    public boolean ready(String id) {
+        return find(id).ready().getAsBoolean();
+    }
+
     public ActionSpec spec(String id) {
         return find(id).spec();
     }

@@ -51,7 +51,8 @@ public class MediaActions implements ActionProvider {
                                         Param.optional(
                                                 "year", Type.INTEGER, "the year it came out, to tell titles apart"),
                                         Param.required("kind", Type.STRING, "movie or series"))),
-                        this::download),
+                        this::download,
+                        downloads::canDownload),
                 new Action(
                         new ActionSpec(
                                 REFRESH_LIBRARY,

@@ -1,7 +1,9 @@
 package dev.hearth.docs;
 
+import dev.hearth.downloads.ActiveDownloadsLimit;
 import dev.hearth.downloads.DownloadCapability;
 import dev.hearth.downloads.DownloadCapability.Feature;
+import dev.hearth.downloads.SpeedLimits;
 import dev.hearth.media.IndexerSearch;
 import dev.hearth.media.MediaManager;
 import dev.hearth.media.MediaServer;
@@ -189,6 +191,11 @@ final class KindPages {
                     + (d.has(Feature.PEERS) ? ", shows their peers" : "")
                     + ", and runs the completion pipeline (library move, notification) when one finishes.";
         }
+        if (api == SpeedLimits.class)
+            return "Speed limits: Hearth sets and reads its download and upload limits, client-wide and per task "
+                    + "(`PATCH /api/v1/downloads/clients/{client}/settings`, `PATCH /api/v1/tasks/{id}/settings`).";
+        if (api == ActiveDownloadsLimit.class)
+            return "A queue: Hearth sets how many downloads it runs at once; the rest wait their turn.";
         if (api == MediaServer.class)
             return "A media server: Hearth reads its libraries, what is playing now and what was recently added, "
                     + "and refreshes one library, one folder or all of them.";

@@ -197,6 +197,46 @@ class GraphQLApiTest {
     }
 
     @Test
+    void createBackupMakesOneThatTheBackupsQueryListsInMltbsFields() {
+        graphql(Api.as("operator"), """
+                        mutation { createBackup(description: "Manual backup before update", backupName: "pre_update_backup") {
+                          success message filename } }""")
+                .body("errors", nullValue())
+                .body("data.createBackup.success", equalTo(true))
+                .body("data.createBackup.filename", matchesPattern("pre_update_backup_\\d{8}_\\d{6}\\.tar\\.gz"));
+        graphql(Api.as("viewer"), "{ backups { filename size timestamp description status } }")
+                .body("errors", nullValue())
+                .body("data.backups.description", hasItem("Manual backup before update"))
+                .body("data.backups.size", everyItem(matchesPattern("\\d+(\\.\\d)? (B|KB|MB|GB)")))
+                .body("data.backups.timestamp", everyItem(matchesPattern(ISO)))
+                .body("data.backups.status", hasItem("completed"));
+        graphql(Api.as("viewer"), "mutation { createBackup(backupName: \"nope\") { success } }")
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void pluginsTogglePluginAndClearCacheKeepTheirActionsRoles() {
+        graphql(Api.as("viewer"), "{ plugins { name version enabled description author hooks } }")
+                .body("errors", nullValue())
+                .body("data.plugins", instanceOf(List.class));
+        graphql(
+                        Api.as("admin"),
+                        "mutation { togglePlugin(pluginName: \"custom_notifier\", enabled: true) { success message } }")
+                .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+        graphql(
+                        Api.as("operator"),
+                        "mutation { togglePlugin(pluginName: \"custom_notifier\", enabled: true) { success } }")
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        graphql(Api.as("admin"), "mutation { clearCache { success message clearedItems } }")
+                .body("errors", nullValue())
+                .body("data.clearCache.success", equalTo(true))
+                .body("data.clearCache.message", containsString("service-health"))
+                .body("data.clearCache.clearedItems", greaterThanOrEqualTo(0));
+        graphql(Api.as("operator"), "mutation { clearCache { success } }")
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
     void theSchemaUsesMltbsNames() {
         String sdl = Api.as("viewer")
                 .get("/graphql/schema.graphql")
@@ -213,6 +253,11 @@ class GraphQLApiTest {
                 "triggerAlert(",
                 "restartService(",
                 "runAction(",
+                "backups",
+                "plugins",
+                "createBackup(",
+                "togglePlugin(",
+                "clearCache",
                 "taskProgress(taskId: String!)",
                 "systemMetrics")) {
             assertTrue(sdl.contains(name), name + " in the schema:\n" + sdl);
