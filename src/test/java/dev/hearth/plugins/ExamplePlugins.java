@@ -61,10 +61,10 @@ final class ExamplePlugins {
             import java.util.List;
 
             public final class EchoKind implements NotifierKind<EchoKind.Settings> {
-                public record Settings(String prefix) {}
+                public record Settings(String prefix, String file) {}
 
                 public String type() { return "echo"; }
-                public String documentation() { return "Writes each message to standard output, after prefix"; }
+                public String documentation() { return "Writes each message to file (else standard output), after prefix"; }
                 public String setup() { return "Nothing to set up: give the prefix its lines start with."; }
                 public Class<Settings> settings() { return Settings.class; }
                 public List<RateRule> limits() { return List.of(); }
@@ -73,8 +73,18 @@ final class ExamplePlugins {
                     return new Notifier() {
                         public List<String> destinations() { return List.of(channel); }
                         public Outcome send(String destination, Notification n, String part) {
-                            System.out.println(s.prefix() + part);
-                            return Outcome.sent();
+                            String line = s.prefix() + part + "\\n";
+                            if (s.file() == null || s.file().isEmpty()) {
+                                System.out.print(line);
+                                return Outcome.sent();
+                            }
+                            try {
+                                java.nio.file.Files.writeString(java.nio.file.Path.of(s.file()), line,
+                                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                                return Outcome.sent();
+                            } catch (java.io.IOException e) {
+                                return new Outcome.Permanent("cannot write " + s.file());
+                            }
                         }
                     };
                 }

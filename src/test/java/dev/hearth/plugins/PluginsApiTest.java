@@ -61,6 +61,18 @@ class PluginsApiTest {
     }
 
     @Test
+    void aPluginsChannelKindNamedInTheConfigurationReceivesNotifications() throws IOException {
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body("{\"channel\": \"echoes\"}")
+                .post("/api/v1/notifications/test")
+                .then()
+                .statusCode(200);
+        String heard = Files.readString(PluginsProfile.echoFile());
+        assertTrue(heard.contains("heard: ") && heard.contains("This is a test from Hearth"), heard);
+    }
+
+    @Test
     void aPluginsActionRunsThroughTheCatalogWithItsRole() {
         Api.as("viewer")
                 .contentType(ContentType.JSON)
