@@ -1,12 +1,15 @@
 package dev.hearth.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.notify.NotificationsConfig;
+import dev.hearth.notify.NotifierKinds;
 import dev.hearth.platform.config.ConfigException;
 import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.plugins.PluginJars;
 import dev.hearth.testing.TestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The configuration as Hearth.main and the application read it knows the enabled plugins' kinds: the example
  * plugin's channel kind {@code echo} is accepted in hearth.yml (with the plugin that throws when made in the same
- * directory, which stops nothing), and while that plugin is switched off the same line is an error naming it.
+ * directory and one whose channel kind throws when made, which stop nothing), and while that plugin is switched
+ * off the same line is an error naming it.
  */
 class PluginKindsConfigTest {
     @TempDir
@@ -52,6 +56,14 @@ class PluginKindsConfigTest {
                 .getFirst();
         assertEquals("echo", channel.type());
         assertEquals("> ", channel.block().path("prefix").asText());
+    }
+
+    @Test
+    void aPluginWhoseKindThrowsWhenMadeIsSkippedAndTheOthersCount(@TempDir Path dataDir) {
+        NotifierKinds kinds = NotifierKinds.load(PluginJars.open(jars, dataDir.resolve("plugins.json")));
+        assertTrue(kinds.types().contains("echo"), kinds.types().toString());
+        assertTrue(kinds.types().contains("telegram"), "Hearth's own kinds are there too");
+        assertFalse(kinds.types().contains("brokenkind"), kinds.types().toString());
     }
 
     @Test
