@@ -39,7 +39,7 @@ public final class Hearth {
         if (!restoring) initialiseQuarkusAhead();
         HearthConfig config;
         try {
-            config = new ConfigLoader(ConfigEnvironment.ofProcess()).load();
+            config = ConfigLoader.withPlugins(ConfigEnvironment.ofProcess()).load();
             if (!restoring && PendingRestore.in(config.dataDir())) {
                 System.err.println("hearth: a restore waits in " + config.dataDir()
                         + ", but its data_dir was not found before start-up began "
@@ -53,7 +53,9 @@ public final class Hearth {
                 if (restored.isPresent()) {
                     System.out.println(restored.get().line());
                     // the restore may have brought back another hearth.yml or run-time overrides
-                    if (restored.get().completed()) config = new ConfigLoader(ConfigEnvironment.ofProcess()).load();
+                    if (restored.get().completed())
+                        config = ConfigLoader.withPlugins(ConfigEnvironment.ofProcess())
+                                .load();
                 }
                 initialiseQuarkusAhead();
             }

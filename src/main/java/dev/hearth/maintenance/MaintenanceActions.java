@@ -8,6 +8,7 @@ import dev.hearth.actions.ActionSpec.Param;
 import dev.hearth.actions.ActionSpec.Type;
 import dev.hearth.platform.cache.ClearableCache;
 import dev.hearth.platform.scheduler.Scheduler;
+import dev.hearth.platform.scheduler.Worker;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import jakarta.enterprise.inject.Instance;
@@ -18,16 +19,19 @@ import java.util.List;
 /**
  * Maintenance actions, all admin's: they change nothing stored, but clearing drops what every user sees until it
  * is read again, and a restart interrupts a worker's run. Workers are the scheduler's pollers: each service's
- * {@code poll-<service>}, the monitoring sampler {@code metrics-sample}, and the rest it lists.
+ * {@code poll-<service>}, the monitoring sampler {@code metrics-sample}, and the rest it lists; beside them the
+ * {@link Worker}s that are switched on (the Telegram bot's {@code telegram-bot}).
  */
 @Singleton
 public class MaintenanceActions implements ActionProvider {
     private final Instance<ClearableCache> caches;
     private final Scheduler scheduler;
+    private final Instance<Worker> workers;
 
-    public MaintenanceActions(Instance<ClearableCache> caches, Scheduler scheduler) {
+    public MaintenanceActions(Instance<ClearableCache> caches, Scheduler scheduler, Instance<Worker> workers) {
         this.caches = caches;
         this.scheduler = scheduler;
+        this.workers = workers;
     }
 
     /** One cache emptied: its name, what it held, how many entries went. */
@@ -56,11 +60,11 @@ public class MaintenanceActions implements ActionProvider {
                 new Action(
                         new ActionSpec(
                                 "maintenance.workers",
-                                "Hearth's own workers (pollers) that can be restarted",
+                                "Hearth's own workers (pollers, the Telegram bot when on) that can be restarted",
                                 Role.ADMIN,
                                 false,
                                 List.of()),
-                        c -> new Workers(scheduler.pollers())),
+                        c -> new Workers(allWorkers())),
                 new Action(
                         new ActionSpec(
                                 "maintenance.restart_worker",
@@ -92,16 +96,28 @@ public class MaintenanceActions implements ActionProvider {
         return new Cleared(out);
     }
 
+    private List<Scheduler.PollerView> allWorkers() {
+        List<Scheduler.PollerView> all = new ArrayList<>(scheduler.pollers());
+        workers.forEach(w -> w.view().ifPresent(all::add));
+        all.sort(java.util.Comparator.comparing(Scheduler.PollerView::name));
+        return all;
+    }
+
     private Restarted restart(ActionCall call) {
         String name = call.string("worker");
-        Scheduler.PollerView v = scheduler
-                .restart(name)
-                .orElseThrow(() -> ApiException.notFound(
-                        "Worker",
-                        name,
-                        scheduler.pollers().stream()
-                                .map(Scheduler.PollerView::name)
-                                .toList()));
+        java.util.Optional<Scheduler.PollerView> restarted = scheduler.restart(name);
+        if (restarted.isEmpty()) {
+            for (Worker w : workers) {
+                if (w.view().map(v -> v.name().equals(name)).orElse(false)) {
+                    restarted = java.util.Optional.of(w.restart());
+                    break;
+                }
+            }
+        }
+        Scheduler.PollerView v = restarted.orElseThrow(() -> ApiException.notFound(
+                "Worker",
+                name,
+                allWorkers().stream().map(Scheduler.PollerView::name).toList()));
         return new Restarted(v, "Worker " + name + " restarted; it runs now and then every " + v.interval());
     }
 }

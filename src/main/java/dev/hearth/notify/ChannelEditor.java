@@ -45,13 +45,16 @@ public class ChannelEditor implements ActionProvider {
     private final NotificationService notifications;
     private final ConfigService config;
     private final ObjectMapper json;
-    private final NotifierKinds kinds = NotifierKinds.load();
-    private final NotificationsSection section = new NotificationsSection();
+    private final NotifierKinds kinds;
+    private final dev.hearth.platform.config.ConfigSection<NotificationsConfig> section;
 
     public ChannelEditor(NotificationService notifications, ConfigService config, ObjectMapper json) {
         this.notifications = notifications;
         this.config = config;
         this.json = json;
+        // a plugin's channel kind can be added here as in hearth.yml
+        this.kinds = NotifierKinds.load(config.plugins());
+        this.section = new NotificationsSection().withPlugins(config.plugins());
     }
 
     /** What an added channel is, as the channel list shows it: never its settings, which hold its tokens. */

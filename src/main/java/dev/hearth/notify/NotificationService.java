@@ -53,7 +53,13 @@ public class NotificationService {
     @jakarta.inject.Inject
     public NotificationService(
             Database db, ConfigService config, KindContext context, Clock clock, SharedLimiters limiters) {
-        this(db, config.current().section(NotificationsConfig.class), NotifierKinds.load(), context, clock, limiters);
+        this(
+                db,
+                config.current().section(NotificationsConfig.class),
+                NotifierKinds.load(config.plugins()),
+                context,
+                clock,
+                limiters);
     }
 
     public NotificationService(

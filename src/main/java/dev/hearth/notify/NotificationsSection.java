@@ -25,7 +25,21 @@ import java.util.Set;
 public final class NotificationsSection implements ConfigSection<NotificationsConfig> {
     private static final Set<String> LEVELS = Set.of("info", "warning", "error", "critical");
 
-    private final NotifierKinds kinds = NotifierKinds.load();
+    private final NotifierKinds kinds;
+
+    /** Hearth's own channel kinds (ServiceLoader makes it so). */
+    public NotificationsSection() {
+        this(NotifierKinds.load());
+    }
+
+    private NotificationsSection(NotifierKinds kinds) {
+        this.kinds = kinds;
+    }
+
+    @Override
+    public ConfigSection<NotificationsConfig> withPlugins(dev.hearth.platform.plugins.PluginJars plugins) {
+        return new NotificationsSection(NotifierKinds.load(plugins));
+    }
 
     @Override
     public String key() {

@@ -3,7 +3,9 @@ package dev.hearth.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.platform.config.Problems;
 import dev.hearth.platform.config.SettingsBinding;
+import dev.hearth.platform.integration.IntegrationKinds;
 import dev.hearth.platform.integration.KindContext;
+import dev.hearth.platform.plugins.PluginJars;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,13 +14,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /** Every channel type Hearth knows: those registered with {@link ServiceLoader}. Adding one is a package and one line. */
 public final class NotifierKinds {
+    /**
+     * Asked only when there is something to say: Hearth.main reads the configuration before the log manager is
+     * set up, and making a logger then prints an error line of its own.
+     */
+    private static Logger log() {
+        return Logger.getLogger(NotifierKinds.class);
+    }
+
     private final Map<String, NotifierKind<?>> byType = new TreeMap<>();
     private final Map<String, NotifierKind<?>> byScheme = new TreeMap<>();
+    /** Switched-off plugins that register channel kinds: named when hearth.yml asks for an unknown one. */
+    private final List<String> switchedOff;
 
     public NotifierKinds(List<? extends NotifierKind<?>> kinds) {
+        this(kinds, List.of());
+    }
+
+    public NotifierKinds(List<? extends NotifierKind<?>> kinds, List<String> switchedOff) {
+        this.switchedOff = List.copyOf(switchedOff);
         for (NotifierKind<?> k : kinds) {
             if (byType.putIfAbsent(k.type(), k) != null)
                 throw new IllegalStateException("channel type registered twice: " + k.type());
@@ -30,10 +48,39 @@ public final class NotifierKinds {
     }
 
     public static NotifierKinds load() {
+        return load(PluginJars.none());
+    }
+
+    /** Hearth's channel kinds and the enabled plugins' ones; a plugin's kind whose type or scheme is taken is skipped. */
+    public static NotifierKinds load(PluginJars plugins) {
         List<NotifierKind<?>> found = new ArrayList<>();
         ServiceLoader.load(NotifierKind.class, NotifierKinds.class.getClassLoader())
                 .forEach(found::add);
-        return new NotifierKinds(found);
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        found.forEach(k -> {
+            taken.add("type:" + k.type());
+            k.schemes().forEach(s -> taken.add("scheme:" + s));
+        });
+        for (NotifierKind<?> k : plugins.provided(NotifierKind.class)) {
+            try {
+                List<String> keys = new ArrayList<>();
+                keys.add("type:" + k.type());
+                k.schemes().forEach(s -> keys.add("scheme:" + s));
+                if (k.type().isBlank() || keys.stream().anyMatch(taken::contains)) {
+                    log().warnf(
+                                    "A plugin's channel kind '%s' (%s) is blank or taken; skipped",
+                                    k.type(), k.getClass().getName());
+                    continue;
+                }
+                taken.addAll(keys);
+                found.add(k);
+            } catch (RuntimeException e) {
+                log().warnf(
+                                "A plugin's channel kind %s failed to describe itself; skipped",
+                                k.getClass().getName());
+            }
+        }
+        return new NotifierKinds(found, plugins.disabledProviding(NotifierKind.class));
     }
 
     public Optional<NotifierKind<?>> find(String type) {
@@ -88,7 +135,9 @@ public final class NotifierKinds {
         NotifierKind<?> kind = byType.get(channel.type());
         if (kind == null) {
             problems.add(
-                    "type", "must be one of " + String.join(", ", byType.keySet()) + " (got '" + channel.type() + "')");
+                    "type",
+                    "must be one of " + String.join(", ", byType.keySet()) + " (got '" + channel.type() + "')"
+                            + IntegrationKinds.switchedOffHint(switchedOff));
             return;
         }
         for (String key : channel.settings().keySet()) {

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PluginJar {
     /** Manifest attributes a plugin names itself with; without them the file name and "unknown" are shown. */
-    static final String NAME = "Hearth-Plugin-Name";
+    static final String NAME = dev.hearth.platform.plugins.PluginJars.NAME;
 
     static final String VERSION = "Hearth-Plugin-Version";
     static final String DESCRIPTION = "Hearth-Plugin-Description";
@@ -31,9 +31,13 @@ final class PluginJar {
     final String version;
     final String description;
 
-    /** What a load made: its loader (closed on unload) and the actions and kinds its classes provide. */
+    /**
+     * What a load made: its loader (closed on unload when {@code owned}; the loader given at start is shared with the
+     * kind registries and stays open) and the actions and kinds its classes provide.
+     */
     record Loaded(
             URLClassLoader loader,
+            boolean owned,
             List<Action> actions,
             List<NotifierKind<?>> notifiers,
             List<IntegrationKind<?>> integrations) {}
@@ -63,6 +67,11 @@ final class PluginJar {
     Loaded load(ClassLoader parent) throws IOException {
         URLClassLoader loader = new URLClassLoader(
                 "plugin:" + name, new java.net.URL[] {file.toUri().toURL()}, parent);
+        return load(loader, true);
+    }
+
+    /** With the loader the configuration gave this jar at start (see PluginJars): the same classes as its kinds. */
+    Loaded load(URLClassLoader loader, boolean owned) {
         try {
             List<Action> actions = new ArrayList<>();
             for (ActionProvider p : own(ActionProvider.class, loader)) actions.addAll(List.copyOf(p.actions()));
@@ -70,9 +79,9 @@ final class PluginJar {
             for (NotifierKind<?> k : own(NotifierKind.class, loader)) notifiers.add(k);
             List<IntegrationKind<?>> integrations = new ArrayList<>();
             for (IntegrationKind<?> k : own(IntegrationKind.class, loader)) integrations.add(k);
-            return new Loaded(loader, List.copyOf(actions), List.copyOf(notifiers), List.copyOf(integrations));
+            return new Loaded(loader, owned, List.copyOf(actions), List.copyOf(notifiers), List.copyOf(integrations));
         } catch (Throwable t) {
-            close(loader);
+            if (owned) close(loader);
             throw t;
         }
     }

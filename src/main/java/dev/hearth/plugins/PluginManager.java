@@ -102,7 +102,7 @@ public class PluginManager implements RuntimeActions {
             if (!key.equals(jar.name)) {
                 entry.error = "another plugin is already named '" + jar.name + "'; rename one (" + PluginJar.NAME + ")";
             } else if (entry.chosen) {
-                load(key, entry);
+                load(key, entry, config.plugins().loaderOf(file).orElse(null));
             }
         }
         refresh();
@@ -127,7 +127,7 @@ public class PluginManager implements RuntimeActions {
         e.chosen = on;
         unload(e);
         e.error = null;
-        if (on) load(name, e);
+        if (on) load(name, e, null);
         writeChoices();
         refresh();
         return view(name, e);
@@ -138,13 +138,18 @@ public class PluginManager implements RuntimeActions {
         return current;
     }
 
-    private void load(String key, Entry e) {
+    /**
+     * Loads a plugin's providers; at start with the loader the configuration gave its jar ({@code shared}), so its
+     * kinds in hearth.yml and its actions are the same classes; when switched on at run time, with a new loader.
+     */
+    private void load(String key, Entry e, java.net.@Nullable URLClassLoader shared) {
         try {
-            PluginJar.Loaded loaded = e.jar.load(PluginManager.class.getClassLoader());
+            PluginJar.Loaded loaded =
+                    shared != null ? e.jar.load(shared, false) : e.jar.load(PluginManager.class.getClassLoader());
             Set<String> taken = takenIds(key);
             for (Action a : loaded.actions()) {
                 if (!taken.add(a.spec().id())) {
-                    PluginJar.close(loaded.loader());
+                    if (loaded.owned()) PluginJar.close(loaded.loader());
                     e.error = "its action '" + a.spec().id() + "' is already Hearth's or another plugin's";
                     LOG.warnf("Plugin %s not loaded: %s", key, e.error);
                     return;
@@ -205,7 +210,7 @@ public class PluginManager implements RuntimeActions {
         PluginJar.Loaded l = e.loaded;
         e.loaded = null;
         e.actions = List.of();
-        if (l != null) PluginJar.close(l.loader());
+        if (l != null && l.owned()) PluginJar.close(l.loader());
     }
 
     private void refresh() {

@@ -20,7 +20,21 @@ import java.util.Set;
 public final class ServicesSection implements ConfigSection<ServicesConfig> {
     private static final Set<String> RESTART = Set.of("no", "on-failure", "always");
 
-    private final IntegrationKinds kinds = IntegrationKinds.load(ServicesSection.class.getClassLoader());
+    private final IntegrationKinds kinds;
+
+    /** Hearth's own kinds (ServiceLoader makes it so). */
+    public ServicesSection() {
+        this(IntegrationKinds.load(ServicesSection.class.getClassLoader()));
+    }
+
+    private ServicesSection(IntegrationKinds kinds) {
+        this.kinds = kinds;
+    }
+
+    @Override
+    public ConfigSection<ServicesConfig> withPlugins(dev.hearth.platform.plugins.PluginJars plugins) {
+        return new ServicesSection(IntegrationKinds.load(ServicesSection.class.getClassLoader(), plugins));
+    }
 
     @Override
     public String key() {

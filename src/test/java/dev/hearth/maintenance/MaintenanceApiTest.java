@@ -80,7 +80,8 @@ class MaintenanceApiTest {
                 .get("/api/v1/maintenance/workers")
                 .then()
                 .statusCode(200)
-                .body("workers.name", hasItems("poll-probe", "metrics-sample"));
+                .body("workers.name", hasItems("poll-probe", "metrics-sample"))
+                .body("workers.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("telegram-bot")));
         Await.untilTrue(
                 Duration.ofSeconds(10),
                 "probe has been read once",

@@ -61,10 +61,10 @@ final class ExamplePlugins {
             import java.util.List;
 
             public final class EchoKind implements NotifierKind<EchoKind.Settings> {
-                public record Settings(String prefix) {}
+                public record Settings(String prefix, String file) {}
 
                 public String type() { return "echo"; }
-                public String documentation() { return "Writes each message to standard output, after prefix"; }
+                public String documentation() { return "Writes each message to file (else standard output), after prefix"; }
                 public String setup() { return "Nothing to set up: give the prefix its lines start with."; }
                 public Class<Settings> settings() { return Settings.class; }
                 public List<RateRule> limits() { return List.of(); }
@@ -73,8 +73,18 @@ final class ExamplePlugins {
                     return new Notifier() {
                         public List<String> destinations() { return List.of(channel); }
                         public Outcome send(String destination, Notification n, String part) {
-                            System.out.println(s.prefix() + part);
-                            return Outcome.sent();
+                            String line = s.prefix() + part + "\\n";
+                            if (s.file() == null || s.file().isEmpty()) {
+                                System.out.print(line);
+                                return Outcome.sent();
+                            }
+                            try {
+                                java.nio.file.Files.writeString(java.nio.file.Path.of(s.file()), line,
+                                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                                return Outcome.sent();
+                            } catch (java.io.IOException e) {
+                                return new Outcome.Permanent("cannot write " + s.file());
+                            }
                         }
                     };
                 }
@@ -97,6 +107,32 @@ final class ExamplePlugins {
             }
             """;
 
+    /** A channel kind that throws when made: while the configuration's registries load, at Hearth's start. */
+    static final String BROKEN_KIND = """
+            package org.example.brokenkind;
+
+            import dev.hearth.notify.Notifier;
+            import dev.hearth.notify.NotifierKind;
+            import dev.hearth.notify.RateRule;
+            import dev.hearth.platform.integration.KindContext;
+            import java.util.List;
+
+            public final class BrokenKind implements NotifierKind<BrokenKind.Settings> {
+                public record Settings(String x) {}
+
+                public BrokenKind() {
+                    throw new IllegalStateException("the broken channel kind cannot start");
+                }
+
+                public String type() { return "brokenkind"; }
+                public String documentation() { return ""; }
+                public String setup() { return ""; }
+                public Class<Settings> settings() { return Settings.class; }
+                public List<RateRule> limits() { return List.of(); }
+                public Notifier create(String channel, Settings s, KindContext context) { throw new IllegalStateException(); }
+            }
+            """;
+
     static final String FLAKY = """
             package org.example.flaky;
 
@@ -114,7 +150,7 @@ final class ExamplePlugins {
             }
             """;
 
-    /** Writes the three jars into {@code dir} (made when missing). */
+    /** Writes the four jars into {@code dir} (made when missing). */
     static void writeAll(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -140,6 +176,13 @@ final class ExamplePlugins {
                     "broken",
                     "0.1",
                     "Throws when made");
+            jar(
+                    dir.resolve("brokenkind.jar"),
+                    Map.of("org/example/brokenkind/BrokenKind.java", BROKEN_KIND),
+                    Map.of("dev.hearth.notify.NotifierKind", "org.example.brokenkind.BrokenKind"),
+                    "brokenkind",
+                    "0.1",
+                    "A channel kind that throws when made");
             jar(
                     dir.resolve("flaky.jar"),
                     Map.of("org/example/flaky/FlakyActions.java", FLAKY),

@@ -50,6 +50,11 @@ class PluginsApiTest {
         list.body("plugins.find { it.name == 'broken' }.enabled", equalTo(false));
         list.body("plugins.find { it.name == 'broken' }.state", equalTo("failed"));
         list.body("plugins.find { it.name == 'broken' }.error", containsString("the broken plugin cannot start"));
+        // its channel kind threw when the configuration's registry made it, at start: Hearth started all the same
+        list.body("plugins.find { it.name == 'brokenkind' }.state", equalTo("failed"));
+        list.body(
+                "plugins.find { it.name == 'brokenkind' }.error",
+                containsString("the broken channel kind cannot start"));
         // MLTB's name for the list is an action too, for the chat and MCP doors
         Api.as("viewer")
                 .contentType(ContentType.JSON)
@@ -58,6 +63,18 @@ class PluginsApiTest {
                 .then()
                 .statusCode(200)
                 .body("result.plugins.name", hasItems("hello", "broken", "flaky"));
+    }
+
+    @Test
+    void aPluginsChannelKindNamedInTheConfigurationReceivesNotifications() throws IOException {
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body("{\"channel\": \"echoes\"}")
+                .post("/api/v1/notifications/test")
+                .then()
+                .statusCode(200);
+        String heard = Files.readString(PluginsProfile.echoFile());
+        assertTrue(heard.contains("heard: ") && heard.contains("This is a test from Hearth"), heard);
     }
 
     @Test

@@ -24,8 +24,17 @@ public class PluginsProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         if (!Files.exists(DIR.resolve("jars/hello-1.2.0.jar"))) ExamplePlugins.writeAll(DIR.resolve("jars"));
+        // the hello plugin's channel kind, named in the configuration like Hearth's own
         return Map.of(
                 "hearth.data_dir", DIR.resolve("data").toString(),
-                "hearth.plugins.directory", DIR.resolve("jars").toString());
+                "hearth.plugins.directory", DIR.resolve("jars").toString(),
+                "hearth.notifications.channels",
+                        "[{\"name\": \"echoes\", \"type\": \"echo\", \"echo\": {\"prefix\": \"heard: \", \"file\": \""
+                                + echoFile() + "\"}}]");
+    }
+
+    /** Where the echo channel writes what reaches it. */
+    public static Path echoFile() {
+        return DIR.resolve("echo.log");
     }
 }

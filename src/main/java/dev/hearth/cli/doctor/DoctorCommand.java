@@ -44,9 +44,11 @@ public final class DoctorCommand implements Command {
                     .println("hearth doctor: takes no arguments (it reads hearth.yml and HEARTH_* as Hearth does)");
             return 64;
         }
-        ConfigLoader loader = new ConfigLoader(context.environment());
+        ConfigLoader loader;
         HearthConfig config;
         try {
+            // as Hearth reads it: the enabled plugins' kinds count in hearth.yml
+            loader = ConfigLoader.withPlugins(context.environment());
             String source =
                     loader.configFile().map(p -> p.toAbsolutePath().toString()).orElse("none, embedded defaults");
             out.println("hearth doctor: configuration file " + source);
@@ -73,7 +75,8 @@ public final class DoctorCommand implements Command {
                     new DockerCheck(),
                     new PortCheck(),
                     new DataDirCheck(),
-                    new UpstreamCheck(IntegrationKinds.load(), kinds),
+                    new UpstreamCheck(
+                            IntegrationKinds.load(IntegrationKinds.class.getClassLoader(), loader.plugins()), kinds),
                     new ClockCheck(context.clock()));
             return report(runAll(checks, config), out);
         }

@@ -36,7 +36,7 @@ public final class DetectApisCommand implements Command {
     static int detect(boolean force, CommandContext context) {
         HearthConfig config;
         try {
-            config = new ConfigLoader(context.environment()).load();
+            config = ConfigLoader.withPlugins(context.environment()).load();
         } catch (ConfigException e) {
             context.err().println("hearth: hearth.yml: " + String.join("; ", e.problems()));
             return 78;

@@ -33,7 +33,7 @@ public final class SyncTraefikCommand implements Command {
         }
         HearthConfig config;
         try {
-            config = new ConfigLoader(context.environment()).load();
+            config = ConfigLoader.withPlugins(context.environment()).load();
         } catch (ConfigException e) {
             context.err().println("hearth: hearth.yml: " + String.join("; ", e.problems()));
             return 78;

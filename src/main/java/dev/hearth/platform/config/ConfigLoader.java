@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hearth.platform.plugins.PluginJars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,16 +56,44 @@ public final class ConfigLoader {
     private final ConfigEnvironment environment;
     private final ObjectMapper yaml;
     private final ConfigSchema schema;
+    private final PluginJars plugins;
 
-    /** With the sections registered in {@code META-INF/services}. */
+    /** With the sections registered in {@code META-INF/services}; no plugin's kind counts (see {@link #withPlugins}). */
     public ConfigLoader(ConfigEnvironment environment) {
         this(environment, ConfigSchema.load());
     }
 
     public ConfigLoader(ConfigEnvironment environment, ConfigSchema schema) {
+        this(environment, schema, PluginJars.none());
+    }
+
+    private ConfigLoader(ConfigEnvironment environment, ConfigSchema schema, PluginJars plugins) {
         this.environment = environment;
         this.yaml = mapper(new YAMLFactory());
         this.schema = schema;
+        this.plugins = plugins;
+    }
+
+    /**
+     * A loader for which the enabled plugins' kinds are known: the plugins directory ({@code plugins.directory},
+     * else {@code <data_dir>/plugins}) and the owner's choices ({@code <data_dir>/plugins.json}) are read from the
+     * configuration as it stands before binding, and each enabled jar gets its class loader, once. Hearth.main and
+     * the application's ConfigService use this; so a plugin's channel or integration kind may be named in hearth.yml.
+     */
+    public static ConfigLoader withPlugins(ConfigEnvironment environment) {
+        ConfigLoader plain = new ConfigLoader(environment);
+        ObjectNode tree = plain.tree();
+        Path dataDir = Path.of(tree.path("data_dir").asText("./data"));
+        String configured = tree.path("plugins").path("directory").asText("");
+        Path directory = configured.isBlank() ? dataDir.resolve("plugins") : Path.of(configured);
+        PluginJars jars = PluginJars.open(directory, dataDir.resolve("plugins.json"));
+        if (jars.jars().isEmpty()) return plain;
+        return new ConfigLoader(environment, plain.schema.withPlugins(jars), jars);
+    }
+
+    /** The plugin jars whose kinds this loader knows (none for a plain loader). */
+    public PluginJars plugins() {
+        return plugins;
     }
 
     public ConfigSchema schema() {
@@ -122,6 +151,14 @@ public final class ConfigLoader {
     }
 
     public HearthConfig load() {
+        ObjectNode tree = tree();
+        HearthConfig config = bind(tree, configFile().map(Path::toString).orElse("hearth.yml"));
+        validate(config).throwIfAny();
+        return config;
+    }
+
+    /** The configuration as a tree, before binding: defaults, hearth.yml, the run-time changes, the environment. */
+    private ObjectNode tree() {
         ObjectNode tree = defaults();
         Optional<Path> file = configFile();
         if (file.isPresent()) {
@@ -135,9 +172,7 @@ public final class ConfigLoader {
             merge(tree, read(overrides));
             applyOverrides(tree);
         }
-        HearthConfig config = bind(tree, file.map(Path::toString).orElse("hearth.yml"));
-        validate(config).throwIfAny();
-        return config;
+        return tree;
     }
 
     /** Every violation of a bound config: the platform's keys, then each section's. */

@@ -94,6 +94,13 @@ public final class ConfigSchema {
         return new ConfigSchema(found);
     }
 
+    /** The same sections, those that name kinds knowing the enabled plugins' kinds too. */
+    public ConfigSchema withPlugins(dev.hearth.platform.plugins.PluginJars plugins) {
+        return new ConfigSchema(sections.stream()
+                .<ConfigSection<?>>map(s -> s.withPlugins(plugins))
+                .toList());
+    }
+
     public List<ConfigSection<?>> sections() {
         return sections;
     }

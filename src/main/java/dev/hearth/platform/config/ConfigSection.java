@@ -17,6 +17,14 @@ import java.util.List;
  */
 public interface ConfigSection<T extends Record> {
 
+    /**
+     * This section as it must read a configuration where the enabled plugins' kinds count too (a section whose
+     * entries name kinds answers a copy that knows them); most sections have nothing to add.
+     */
+    default ConfigSection<T> withPlugins(dev.hearth.platform.plugins.PluginJars plugins) {
+        return this;
+    }
+
     /** Where it sits in hearth.yml: {@code downloads}, or a nested section such as {@code monitoring.live}. */
     String key();
 

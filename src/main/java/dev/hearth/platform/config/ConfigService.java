@@ -57,7 +57,7 @@ public class ConfigService {
     @jakarta.inject.Inject
     public ConfigService(ConfigEnvironment environment) {
         this.environment = environment;
-        this.loader = new ConfigLoader(environment);
+        this.loader = ConfigLoader.withPlugins(environment);
         this.current = new AtomicReference<>(loader.load());
     }
 
@@ -94,6 +94,11 @@ public class ConfigService {
 
     public ConfigSchema schema() {
         return loader.schema();
+    }
+
+    /** The plugin jars read with the configuration, their class loaders shared by the kind registries and the plugin manager. */
+    public dev.hearth.platform.plugins.PluginJars plugins() {
+        return loader.plugins();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.hearth.platform.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.platform.config.Problems;
 import dev.hearth.platform.config.SettingsBinding;
+import dev.hearth.platform.plugins.PluginJars;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,15 +14,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /**
  * Every integration kind Hearth knows, by id: those registered with {@link ServiceLoader}. Adding one is a
  * package and one line in {@code META-INF/services}; nothing here changes.
  */
 public final class IntegrationKinds {
+    /**
+     * Asked only when there is something to say: Hearth.main reads the configuration before the log manager is
+     * set up, and making a logger then prints an error line of its own.
+     */
+    private static Logger log() {
+        return Logger.getLogger(IntegrationKinds.class);
+    }
+
     private final Map<String, IntegrationKind<?>> byId = new TreeMap<>();
+    /** Switched-off plugins that register integration kinds: named when hearth.yml asks for an unknown one. */
+    private final List<String> switchedOff;
 
     public IntegrationKinds(List<? extends IntegrationKind<?>> kinds) {
+        this(kinds, List.of());
+    }
+
+    public IntegrationKinds(List<? extends IntegrationKind<?>> kinds, List<String> switchedOff) {
+        this.switchedOff = List.copyOf(switchedOff);
         for (IntegrationKind<?> k : kinds) {
             if (!k.id().matches("[a-z][a-z0-9_-]{0,31}"))
                 throw new IllegalStateException("integration kind id must be lower-case: " + k.id());
@@ -35,9 +52,49 @@ public final class IntegrationKinds {
     }
 
     public static IntegrationKinds load(ClassLoader loader) {
+        return load(loader, PluginJars.none());
+    }
+
+    /**
+     * Hearth's kinds and the enabled plugins' ones. A plugin's kind with a malformed id or one already taken is
+     * skipped with a warning: a plugin never stops Hearth.
+     */
+    public static IntegrationKinds load(ClassLoader loader, PluginJars plugins) {
         List<IntegrationKind<?>> found = new ArrayList<>();
         ServiceLoader.load(IntegrationKind.class, loader).forEach(found::add);
-        return new IntegrationKinds(found);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        found.forEach(k -> ids.add(k.id()));
+        for (IntegrationKind<?> k : plugins.provided(IntegrationKind.class)) {
+            String id;
+            try {
+                id = k.id();
+            } catch (RuntimeException e) {
+                log().warnf(
+                                "A plugin's integration kind %s failed to name itself; skipped",
+                                k.getClass().getName());
+                continue;
+            }
+            if (id == null || !id.matches("[a-z][a-z0-9_-]{0,31}") || !ids.add(id)) {
+                log().warnf(
+                                "A plugin's integration kind '%s' (%s) is malformed or taken; skipped",
+                                id, k.getClass().getName());
+                continue;
+            }
+            found.add(k);
+        }
+        return new IntegrationKinds(found, plugins.disabledProviding(IntegrationKind.class));
+    }
+
+    /** Names the switched-off plugins that could bring an unknown kind, so the owner knows what to switch on. */
+    public static String switchedOffHint(List<String> plugins) {
+        if (plugins.isEmpty()) return "";
+        return plugins.size() == 1
+                ? "; the plugin '" + plugins.getFirst()
+                        + "' that may provide it is disabled: enable it on the Plugins page"
+                : "; the plugins "
+                        + String.join(
+                                ", ", plugins.stream().map(n -> "'" + n + "'").toList())
+                        + " that may provide it are disabled: enable the one that does on the Plugins page";
     }
 
     public Optional<IntegrationKind<?>> find(String id) {
@@ -68,7 +125,10 @@ public final class IntegrationKinds {
     public void check(String id, String kindKey, JsonNode settings, String settingsKey, Problems problems) {
         IntegrationKind<?> kind = byId.get(id);
         if (kind == null) {
-            problems.add(kindKey, "unknown integration '" + id + "' (known: " + String.join(", ", byId.keySet()) + ")");
+            problems.add(
+                    kindKey,
+                    "unknown integration '" + id + "' (known: " + String.join(", ", byId.keySet()) + ")"
+                            + switchedOffHint(switchedOff));
             return;
         }
         SettingsBinding.bind(settings, kind.settings(), problems.at(settingsKey));

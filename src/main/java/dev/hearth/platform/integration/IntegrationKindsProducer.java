@@ -11,8 +11,8 @@ import java.time.Clock;
 public class IntegrationKindsProducer {
     @Produces
     @Singleton
-    IntegrationKinds kinds() {
-        return IntegrationKinds.load();
+    IntegrationKinds kinds(ConfigService config) {
+        return IntegrationKinds.load(IntegrationKinds.class.getClassLoader(), config.plugins());
     }
 
     @Produces

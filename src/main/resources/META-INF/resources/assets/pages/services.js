@@ -15,10 +15,11 @@ export async function render(scope, [selected]) {
   scope.el.append(hint, list, detail);
   dockerHint(hint);
 
+  let services = [];
   const load = async () => {
     let data;
     try { data = await api('GET', '/api/v1/services'); } catch (e) { clear(list, failed('Services', e)); return; }
-    const services = data.services ?? data;
+    services = data.services ?? data;
     if (!services.length) { clear(list, emptyServices()); return; }
     const groups = new Map();
     for (const s of services) {
@@ -49,7 +50,7 @@ export async function render(scope, [selected]) {
   const debounced = (() => { let t; return () => { clearTimeout(t); t = setTimeout(load, 250); }; })();
   scope.live('service_status', debounced);
   scope.fallback(load);
-  if (selected) await showDetail(scope, detail, selected);
+  if (selected) await showDetail(scope, detail, selected, services.find(s => svcName(s) === selected));
 }
 
 const ORIGIN = { config: 'from hearth.yml (read-only here)', discovery: 'found on Docker', api: 'added here' };
@@ -111,7 +112,10 @@ function runtimeOf(s) {
   return r.type ?? Object.keys(r)[0] ?? '—';
 }
 
-async function showDetail(scope, box, name) {
+/** Hearth runs nothing for an external service (reached by URL only): it has no stats and no log to show. */
+const NO_RUNTIME = 'external';
+
+async function showDetail(scope, box, name, service) {
   const enc = encodeURIComponent(name);
   const stats = h('div', { id: 'service-stats' });
   const logs = h('pre', { class: 'logs', id: 'service-logs', tabindex: '0', 'aria-label': `Log of ${name}`, 'aria-live': 'off' });
@@ -124,7 +128,11 @@ async function showDetail(scope, box, name) {
     h('div', { class: 'spread', style: 'margin-top:1rem' }, h('h3', {}, 'Log'), h('label', { class: 'inline', for: 'follow' }, follow, 'Follow')),
     logs));
 
-  if (!has('GET /api/v1/services/{name}/stats')) clear(stats, notAvailable('Stats', 'GET /api/v1/services/{name}/stats'));
+  const runtime = service ? runtimeOf(service) : null;
+  if (runtime === NO_RUNTIME) {
+    clear(stats, h('p', { class: 'na', 'data-no-runtime': 'stats' },
+      'Hearth reaches this service by its URL only: no container or process of it runs here, so there are no stats.'));
+  } else if (!has('GET /api/v1/services/{name}/stats')) clear(stats, notAvailable('Stats', 'GET /api/v1/services/{name}/stats'));
   else {
     const loadStats = async () => {
       try {
@@ -146,6 +154,12 @@ async function showDetail(scope, box, name) {
 
   try { await hubPanel(hub, name); } catch (e) { clear(hub, failed('API', e)); }
 
+  if (runtime === NO_RUNTIME) {
+    logs.replaceWith(h('p', { class: 'na', id: 'service-logs', 'data-no-runtime': 'logs' },
+      'No log: this service runs outside Hearth (no container or process), so its log stays where it runs.'));
+    follow.disabled = true;
+    return;
+  }
   const followRoute = 'GET /api/v1/services/{name}/logs/follow';
   const logsRoute = 'GET /api/v1/services/{name}/logs';
   const why = denied(has(followRoute) ? followRoute : logsRoute);

@@ -15,6 +15,8 @@ import dev.hearth.notify.telegram.TelegramApi;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.integration.KindContext;
+import dev.hearth.platform.scheduler.Scheduler;
+import dev.hearth.platform.scheduler.Worker;
 import dev.hearth.platform.security.Caller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
@@ -45,7 +47,10 @@ import org.jspecify.annotations.Nullable;
  * offset is stored after each, so a restart neither replays nor skips one.
  */
 @Singleton
-public class TelegramBot {
+public class TelegramBot implements Worker {
+    /** Its name among maintenance's workers. */
+    public static final String WORKER = "telegram-bot";
+
     public static final String DOOR = "telegram";
     public static final String WEBHOOK_PATH = "/api/v1/telegram/webhook";
     private static final Logger LOG = Logger.getLogger(TelegramBot.class);
@@ -75,9 +80,14 @@ public class TelegramBot {
     private final ReentrantLock handling = new ReentrantLock();
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong strangers = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
     private volatile @Nullable TelegramApi api;
     private volatile @Nullable Thread poller;
     private volatile boolean running;
+    /** Bumped by each start: a poll thread left over from before a restart sees it changed and ends. */
+    private volatile long generation;
+
     private volatile @Nullable Instant lastUpdateAt;
     private volatile @Nullable String lastError;
 
@@ -120,6 +130,7 @@ public class TelegramBot {
         api = client;
         running = true;
         if (config.webhook()) {
+            rounds.incrementAndGet();
             String url = config.publicUrl().replaceAll("/+$", "") + WEBHOOK_PATH;
             try {
                 client.setWebhook(url, config.secretToken());
@@ -128,7 +139,8 @@ public class TelegramBot {
                 failed("setWebhook", e);
             }
         } else {
-            poller = Thread.ofVirtual().name("telegram-bot-poller").start(() -> poll(client));
+            long mine = ++generation;
+            poller = Thread.ofVirtual().name("telegram-bot-poller").start(() -> poll(client, mine));
         }
     }
 
@@ -144,6 +156,24 @@ public class TelegramBot {
             }
         }
         poller = null;
+    }
+
+    /** Listed while the bot is on; a run is one long poll (or, with the webhook, the webhook's setting). */
+    @Override
+    public Optional<Scheduler.PollerView> view() {
+        if (!config.enabled()) return Optional.empty();
+        return Optional.of(
+                new Scheduler.PollerView(WORKER, config.pollTimeout(), running, rounds.get(), restarts.get()));
+    }
+
+    /** A stuck long poll is interrupted; the new one goes on from the stored offset, so no update is lost. */
+    @Override
+    public synchronized Scheduler.PollerView restart() {
+        stop();
+        restarts.incrementAndGet();
+        start();
+        LOG.infof("telegram bot restarted (%s)", config.mode());
+        return view().orElseThrow();
     }
 
     /** The client the completion messages use; empty while the bot is off. */
@@ -164,14 +194,15 @@ public class TelegramBot {
                 config.chats());
     }
 
-    private void poll(TelegramApi client) {
+    private void poll(TelegramApi client, long mine) {
         try {
             client.deleteWebhook();
         } catch (RuntimeException e) {
             failed("deleteWebhook", e);
         }
-        while (running && !Thread.currentThread().isInterrupted()) {
+        while (running && generation == mine && !Thread.currentThread().isInterrupted()) {
             try {
+                rounds.incrementAndGet();
                 for (JsonNode update : client.getUpdates(store.offset(), config.pollTimeout())) {
                     accept(update);
                 }

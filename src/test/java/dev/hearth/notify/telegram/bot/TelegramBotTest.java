@@ -241,6 +241,44 @@ class TelegramBotTest {
     }
 
     @Test
+    void maintenanceListsTheBotAsAWorkerAndItsRestartStartsAFreshPollThatStillAnswers() {
+        say(OPERATOR, OPERATOR, "/status");
+        Api.admin()
+                .get("/api/v1/maintenance/workers")
+                .then()
+                .statusCode(200)
+                .body("workers.name", org.hamcrest.Matchers.hasItem(TelegramBot.WORKER));
+        long restarts = bot.view().orElseThrow().restarts();
+        long freshPolls = deleteWebhooks();
+        int asked = telegram.offsetsAsked.size();
+
+        Api.admin()
+                .post("/api/v1/maintenance/workers/" + TelegramBot.WORKER + "/restart")
+                .then()
+                .statusCode(200)
+                .body("worker.name", org.hamcrest.Matchers.equalTo(TelegramBot.WORKER))
+                .body("worker.running", org.hamcrest.Matchers.equalTo(true))
+                .body("worker.restarts", org.hamcrest.Matchers.equalTo((int) restarts + 1));
+
+        // a new poll thread starts by dropping any webhook, then asks from the stored offset
+        Await.untilTrue(WITHIN, "a fresh poller started", () -> deleteWebhooks() > freshPolls);
+        Await.untilTrue(WITHIN, "the new poller asked", () -> telegram.offsetsAsked.size() > asked);
+        assertTrue(say(OPERATOR, OPERATOR, "/help").text().contains("restart"), "and it still answers");
+        Api.admin()
+                .get("/api/v1/audit?limit=20")
+                .then()
+                .body(
+                        "entries.find { it.action == 'maintenance.restart_worker' }.params",
+                        org.hamcrest.Matchers.containsString(TelegramBot.WORKER));
+    }
+
+    private long deleteWebhooks() {
+        return telegram.requests.stream()
+                .filter(r -> r.path().endsWith("/deleteWebhook"))
+                .count();
+    }
+
+    @Test
     void theSettingsPageShowsTheBotPollingItsLastUpdateAndWhoMayTalkToIt() {
         say(OPERATOR, OPERATOR, "/status");
         String admin = "tg-admin-" + ThreadLocalRandom.current().nextInt(1 << 20);
