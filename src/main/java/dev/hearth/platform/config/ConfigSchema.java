@@ -118,9 +118,9 @@ public final class ConfigSchema {
     public boolean isMapEntry(String concretePath) {
         String template = concretePath.replaceAll("\\[\\d+]", "[]");
         return keys.stream()
-                .anyMatch(k -> k.path().endsWith(">." + k.path().substring(k.path().lastIndexOf('.') + 1))
-                        && matchesMapTemplate(
-                                k.path().substring(0, k.path().lastIndexOf('.')), template));
+                .anyMatch(k -> k.path()
+                                .endsWith(">." + k.path().substring(k.path().lastIndexOf('.') + 1))
+                        && matchesMapTemplate(k.path().substring(0, k.path().lastIndexOf('.')), template));
     }
 
     /**

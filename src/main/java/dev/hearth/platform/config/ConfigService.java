@@ -173,10 +173,9 @@ public class ConfigService {
      */
     public ConfigOrigins origins() {
         List<ConfigOrigins.Origin> keys = new ArrayList<>();
-        originsByKey().forEach((key, source) -> keys.add(new ConfigOrigins.Origin(
-                key,
-                source,
-                source == ConfigOrigins.Source.RUNTIME && changeable(key))));
+        originsByKey()
+                .forEach((key, source) -> keys.add(new ConfigOrigins.Origin(
+                        key, source, source == ConfigOrigins.Source.RUNTIME && changeable(key))));
         return new ConfigOrigins(configFile().map(Path::toString).orElse(""), List.copyOf(keys));
     }
 
@@ -369,7 +368,8 @@ public class ConfigService {
         return schema().keys().stream().anyMatch(k -> k.path().equals(path + ".<name>"));
     }
 
-    private static <T extends Record> void checkChange(ConfigSection<T> section, HearthConfig running, HearthConfig next) {
+    private static <T extends Record> void checkChange(
+            ConfigSection<T> section, HearthConfig running, HearthConfig next) {
         section.checkChange(running.section(section.type()), next.section(section.type()), running);
     }
 
