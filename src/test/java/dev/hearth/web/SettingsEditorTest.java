@@ -164,6 +164,16 @@ class SettingsEditorTest {
                         .jsonPath()
                         .getString("keys.find { it.key == 'downloads.categories.films.save_path' }.source"));
 
+        // edited in its row: the running config follows
+        String otherLibrary = SettingsEditorProfile.DIR + "/media/cinema";
+        WebElement libraryField = row.findElement(By.cssSelector("input[data-field='library_path']"));
+        libraryField.clear();
+        libraryField.sendKeys(otherLibrary);
+        browser.click(By.cssSelector("tr[data-category='films'] button[aria-label='save films']"));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> otherLibrary.equals(config().getString("downloads.categories.films.library_path")));
+
         browser.click(By.cssSelector("tr[data-category='films'] button[aria-label='remove films']"));
         browser.click("dialog[open] button[value=yes]");
         browser.waitFor(
@@ -218,5 +228,23 @@ class SettingsEditorTest {
                 "77",
                 browser.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("th-cpu-warning")))
                         .getDomProperty("value"));
+
+        // null gives a run-time value back to its default (80), and it is no longer listed as set at run time
+        Api.admin()
+                .contentType("application/json")
+                .body("{\"monitoring\":{\"thresholds\":{\"cpu\":{\"warning\":null}}}}")
+                .patch("/api/v1/config")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                80.0,
+                Api.admin()
+                        .get("/api/v1/alerts/settings")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getDouble("thresholds.cpu.warning"));
+        assertFalse(
+                Api.admin().get("/api/v1/config/origins").asString().contains("\"monitoring.thresholds.cpu.warning\""));
     }
 }
