@@ -150,6 +150,14 @@ public final class ConfigLoader {
         return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
     }
 
+    /** What hearth.yml sets, its {@code ${VAR}}s expanded; empty without a file. For telling where a value comes from. */
+    public ObjectNode fileTree() {
+        Optional<Path> file = configFile();
+        return file.isPresent() && substitute(read(file.get()), "") instanceof ObjectNode o
+                ? o
+                : JsonNodeFactory.instance.objectNode();
+    }
+
     public HearthConfig load() {
         ObjectNode tree = tree();
         HearthConfig config = bind(tree, configFile().map(Path::toString).orElse("hearth.yml"));

@@ -119,6 +119,18 @@ public final class ConfigSchema {
     }
 
     /**
+     * Whether {@code concretePath} names a whole entry of a map of records, such as {@code downloads.categories.movies}:
+     * what a run-time change may remove with a {@code null}.
+     */
+    public boolean isMapEntry(String concretePath) {
+        String template = concretePath.replaceAll("\\[\\d+]", "[]");
+        return keys.stream()
+                .anyMatch(k -> k.path()
+                                .endsWith(">." + k.path().substring(k.path().lastIndexOf('.') + 1))
+                        && matchesMapTemplate(k.path().substring(0, k.path().lastIndexOf('.')), template));
+    }
+
+    /**
      * {@code rate_limits.groups.<name>.per_minute} matches {@code rate_limits.groups.auth.per_minute}: a map's
      * entry name inside a path may hold dots (category names may), one at the end may not.
      */

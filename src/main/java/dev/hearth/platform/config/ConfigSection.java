@@ -41,6 +41,12 @@ public interface ConfigSection<T extends Record> {
         if (section instanceof Validated v) v.validate(problems);
     }
 
+    /**
+     * Checks a run-time change against the running value, beyond {@link #validate}: what hearth.yml may set but the
+     * API may not (a category's save path outside the download roots). Throws an {@code ApiException} to refuse it.
+     */
+    default void checkChange(T running, T next, HearthConfig runningConfig) {}
+
     /** Settings whose record a kind chooses (a service's credentials, a channel's block); see {@link Variants}. */
     default List<Variants> variants() {
         return List.of();

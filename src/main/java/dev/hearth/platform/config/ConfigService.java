@@ -172,6 +172,73 @@ public class ConfigService {
         return masked;
     }
 
+    /**
+     * Where each value set above the defaults comes from: hearth.yml, the run-time changes in the data dir, or the
+     * environment (which wins over both). Only the key names are looked at, never the values.
+     */
+    public ConfigOrigins origins() {
+        List<ConfigOrigins.Origin> keys = new ArrayList<>();
+        originsByKey()
+                .forEach((key, source) -> keys.add(new ConfigOrigins.Origin(
+                        key, source, source == ConfigOrigins.Source.RUNTIME && changeable(key))));
+        return new ConfigOrigins(configFile().map(Path::toString).orElse(""), List.copyOf(keys));
+    }
+
+    private boolean changeable(String key) {
+        try {
+            return keyOrSection(key).changeable();
+        } catch (ApiException unknown) {
+            return false;
+        }
+    }
+
+    private Map<String, ConfigOrigins.Source> originsByKey() {
+        Map<String, ConfigOrigins.Source> out = new java.util.TreeMap<>();
+        Map<String, JsonNode> leaves = new LinkedHashMap<>();
+        flatten(loader.fileTree(), "", leaves);
+        leaves.keySet().forEach(k -> out.put(k, ConfigOrigins.Source.FILE));
+        leaves.clear();
+        flatten(readOverrides(dataDir().resolve(ConfigLoader.OVERRIDES_FILE)), "", leaves);
+        leaves.keySet().forEach(k -> out.put(k, ConfigOrigins.Source.RUNTIME));
+        leaves.clear();
+        flatten(loader.tree(current.get()), "", leaves);
+        for (String k : leaves.keySet()) {
+            if (environment.property().apply("hearth." + k).isPresent()) out.put(k, ConfigOrigins.Source.ENVIRONMENT);
+        }
+        return out;
+    }
+
+    /** hearth.yml stays the source of what it sets: a run-time change cannot take away what the file would bring back. */
+    private static void refuseRemovalOfFileValue(String path, Map<String, ConfigOrigins.Source> origins) {
+        origins.forEach((key, source) -> {
+            if (source != ConfigOrigins.Source.RUNTIME
+                    && source != ConfigOrigins.Source.DEFAULT
+                    && (key.equals(path) || key.startsWith(path + "."))) {
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        path + ": set in " + (source == ConfigOrigins.Source.FILE ? "hearth.yml" : "the environment")
+                                + ", which a run-time change cannot remove; remove it there",
+                        Map.of("field", path, "source", source.json()));
+            }
+        });
+    }
+
+    private static @org.jspecify.annotations.Nullable JsonNode at(ObjectNode tree, String dotted) {
+        JsonNode node = tree;
+        for (String part : dotted.split("\\.")) {
+            node = node.get(part);
+            if (node == null) return null;
+        }
+        return node.deepCopy();
+    }
+
+    private static void put(ObjectNode tree, String dotted, JsonNode value) {
+        String[] parts = dotted.split("\\.");
+        ObjectNode parent = tree;
+        for (int i = 0; i < parts.length - 1; i++) parent = parent.with(parts[i]);
+        parent.set(parts[parts.length - 1], value);
+    }
+
     /** What a change did: the keys written, and those that wait for a restart. */
     public record Change(List<String> updated, List<String> restartRequired) {}
 
@@ -188,7 +255,14 @@ public class ConfigService {
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
         flatten(patchObject, "", leaves);
         List<String> restart = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        Map<String, ConfigOrigins.Source> origins = originsByKey();
         for (String path : leaves.keySet()) {
+            if (leaves.get(path).isNull()) {
+                refuseRemovalOfFileValue(path, origins);
+                removed.add(path);
+                if (schema().isMapEntry(path)) continue;
+            }
             ConfigSchema.Key key = keyOrSection(path);
             if (!key.changeable()) {
                 throw new ApiException(
@@ -212,6 +286,12 @@ public class ConfigService {
         ObjectNode candidate = loader.defaults();
         mergeInto(candidate, loader.tree(current.get()));
         mergeInto(candidate, patchObject);
+        ObjectNode defaults = loader.defaults();
+        for (String path : removed) {
+            // a key given back to its default (an entry of a map has none, and stays gone)
+            JsonNode fallback = at(defaults, path);
+            if (fallback != null) put(candidate, path, fallback);
+        }
         HearthConfig next;
         try {
             next = loader.bind(candidate, "config");
@@ -222,8 +302,9 @@ public class ConfigService {
                     e.problems().getFirst().replaceFirst("^config: ", ""),
                     Map.of("problems", e.problems()));
         }
-        writeOverrides(overridesFile, overrides);
         HearthConfig running = current.get();
+        for (ConfigSection<?> s : schema().sections()) checkChange(s, running, next);
+        writeOverrides(overridesFile, overrides);
         Sections sections = next.sections();
         for (ConfigSection<?> s : schema().sections()) {
             // A section read only at start (or owned by another API) keeps its running value until the restart.
@@ -292,10 +373,18 @@ public class ConfigService {
         return schema().keys().stream().anyMatch(k -> k.path().equals(path + ".<name>"));
     }
 
+    private static <T extends Record> void checkChange(
+            ConfigSection<T> section, HearthConfig running, HearthConfig next) {
+        section.checkChange(running.section(section.type()), next.section(section.type()), running);
+    }
+
+    /** A null removes a key (JSON merge patch): from the overrides, and from the candidate before its default is laid back. */
     private static void mergeInto(ObjectNode target, JsonNode source) {
         source.fields().forEachRemaining(e -> {
             JsonNode existing = target.get(e.getKey());
-            if (existing instanceof ObjectNode o && e.getValue().isObject()) {
+            if (e.getValue().isNull()) {
+                target.remove(e.getKey());
+            } else if (existing instanceof ObjectNode o && e.getValue().isObject()) {
                 mergeInto(o, e.getValue());
             } else {
                 target.set(e.getKey(), e.getValue().deepCopy());

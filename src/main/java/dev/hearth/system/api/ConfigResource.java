@@ -3,6 +3,7 @@ package dev.hearth.system.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hearth.actions.ActionCatalog;
+import dev.hearth.platform.config.ConfigOrigins;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
@@ -36,6 +37,14 @@ public class ConfigResource {
     @Allow(Role.VIEWER)
     public JsonNode get() {
         return config.redactedView();
+    }
+
+    /** Where each value comes from (hearth.yml, run-time changes, the environment), so a dashboard shows file values read-only. */
+    @GET
+    @Path("origins")
+    @Allow(Role.VIEWER)
+    public ConfigOrigins origins() {
+        return config.origins();
     }
 
     @PUT

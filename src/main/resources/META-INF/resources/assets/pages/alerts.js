@@ -37,15 +37,22 @@ async function thresholds(card) {
   let s;
   try { s = await api('GET', '/api/v1/alerts/settings'); } catch (e) { card.append(failed('Alert settings', e)); return; }
   const t = s.thresholds ?? {};
+  // where each line comes from: one set in hearth.yml (or the environment) is shown read-only, saying so
+  let origins = { keys: [] };
+  if (has('GET /api/v1/config/origins')) { try { origins = await api('GET', '/api/v1/config/origins'); } catch { /* all editable, as before */ } }
+  const fixed = (k, lv) => origins.keys.find(o => o.key === `monitoring.thresholds.${k}.${lv}` && (o.source === 'file' || o.source === 'environment'));
   const save = guard(h('button', { type: 'submit', class: 'primary' }, 'Save thresholds'), 'POST /api/v1/alerts/settings');
   const inputs = {};
   const unit = (k) => ({ temperature: '°C', latency: 'ms' })[k] ?? '%';
   const rows = Object.keys(t).map(k => h('tr', {}, h('th', { scope: 'row' }, `${k} (${unit(k)})`),
     ['warning', 'critical'].map(lv => {
       const id = `th-${k}-${lv}`;
-      const input = h('input', { id, type: 'number', min: 0, step: 'any', value: t[k]?.[lv] ?? '', 'aria-label': `${k} ${lv} threshold`, disabled: save.disabled, title: save.title || undefined });
-      inputs[id] = [k, lv, input];
-      return h('td', {}, input);
+      const from = fixed(k, lv);
+      const readOnly = from ? (from.source === 'file' ? `from ${origins.file || 'hearth.yml'} (read-only here: change it in the file)` : 'from the environment (read-only here)') : '';
+      const input = h('input', { id, type: 'number', min: 0, step: 'any', value: t[k]?.[lv] ?? '', 'aria-label': `${k} ${lv} threshold`,
+        disabled: save.disabled || !!from, readonly: !!from, title: readOnly || save.title || undefined, 'data-origin': from ? from.source : 'editable' });
+      if (!from) inputs[id] = [k, lv, input];
+      return h('td', {}, input, from ? h('div', { class: 'small muted', 'data-readonly-note': id }, readOnly) : null);
     })));
   const form = h('form', { class: 'stack' },
     h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Metric'), h('th', {}, 'Warning'), h('th', {}, 'Critical'))), h('tbody', {}, rows))),

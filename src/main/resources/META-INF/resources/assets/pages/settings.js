@@ -4,6 +4,7 @@ import { api, has, h, clear, toast } from './common.js';
 import { notAvailable, failed, guard, act, actionButton, confirmAction, when } from '../ui.js';
 import { denied, whoami } from '../api.js';
 import { emptyChannels } from './empty.js';
+import { downloadCategories } from './categories.js';
 
 export async function render(scope) {
   scope.el.append(h('h1', {}, 'Settings'));
@@ -12,10 +13,11 @@ export async function render(scope) {
   const keys = h('section', { class: 'card', 'aria-labelledby': 'st-keys', id: 'keys', style: 'margin-top:1rem' }, h('h2', { id: 'st-keys' }, 'API keys'));
   const channels = h('section', { class: 'card', 'aria-labelledby': 'st-ch', id: 'channels', style: 'margin-top:1rem' }, h('h2', { id: 'st-ch' }, 'Notification channels'));
   const bot = h('section', { class: 'card', 'aria-labelledby': 'st-bot', id: 'telegram-bot', style: 'margin-top:1rem' }, h('h2', { id: 'st-bot' }, 'Telegram bot'));
+  const categories = h('section', { class: 'card', 'aria-labelledby': 'st-cat', id: 'categories', style: 'margin-top:1rem' }, h('h2', { id: 'st-cat' }, 'Download categories'));
   const config = h('section', { class: 'card', 'aria-labelledby': 'st-cfg', id: 'config', style: 'margin-top:1rem' }, h('h2', { id: 'st-cfg' }, 'Configuration'));
-  scope.el.append(password, users, keys, channels, bot, config);
+  scope.el.append(password, users, keys, channels, categories, bot, config);
   ownPassword(password);
-  await Promise.all([accounts(users), apiKeys(keys), notificationChannels(channels), telegramBot(bot), configuration(config)]);
+  await Promise.all([accounts(users), apiKeys(keys), notificationChannels(channels), telegramBot(bot), downloadCategories(categories), configuration(config)]);
 }
 
 const ROLES = ['viewer', 'operator', 'admin'];
