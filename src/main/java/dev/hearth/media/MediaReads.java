@@ -149,6 +149,43 @@ public class MediaReads {
         return new Found(title.strip(), shown, failed);
     }
 
+    /** One media server's sessions, asked now. */
+    public record Sessions(String server, List<Stream> streams) {}
+
+    public Sessions sessions(String server) {
+        MediaServer s = one(MediaServer.class, server, MediaServer::serviceName, "media server");
+        return new Sessions(server, MediaCalls.call(server, s::sessions));
+    }
+
+    /** One *arr app's system status. */
+    public ManagerStatus managerStatus(String manager) {
+        MediaManager m = one(MediaManager.class, manager, MediaManager::serviceName, "media manager");
+        return MediaCalls.call(manager, m::status);
+    }
+
+    /** One *arr app's download queue, at most {@code limit} entries. */
+    public record Queue(String manager, List<QueueEntry> entries) {}
+
+    public Queue queue(String manager, int limit) {
+        MediaManager m = one(MediaManager.class, manager, MediaManager::serviceName, "media manager");
+        return new Queue(manager, MediaCalls.call(manager, () -> m.queue(limit)));
+    }
+
+    /** What one *arr app has due between two days (inclusive, UTC). */
+    public record Calendar(String manager, LocalDate from, LocalDate to, List<CalendarEntry> entries) {}
+
+    public Calendar calendar(
+            String manager,
+            @org.jspecify.annotations.Nullable LocalDate from,
+            @org.jspecify.annotations.Nullable LocalDate to) {
+        MediaManager m = one(MediaManager.class, manager, MediaManager::serviceName, "media manager");
+        LocalDate start = from != null ? from : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate end = to != null ? to : start.plusDays(7);
+        if (end.isBefore(start)) throw ApiException.invalid("end", "must not be before start");
+        if (end.isAfter(start.plusDays(366))) throw ApiException.invalid("end", "at most a year after start");
+        return new Calendar(manager, start, end, MediaCalls.call(manager, () -> m.calendar(start, end)));
+    }
+
     /** One request manager's requests. */
     public record Requests(String service, List<MediaRequest> requests, int total) {}
 

@@ -10,12 +10,10 @@ import dev.hearth.assistant.Reply;
 import dev.hearth.assistant.Turn;
 import dev.hearth.compat.CompatBodies;
 import dev.hearth.compat.CompatFigures;
-import dev.hearth.downloads.ClientState;
 import dev.hearth.downloads.DownloadActions;
 import dev.hearth.downloads.DownloadService;
-import dev.hearth.downloads.StatusFilter;
+import dev.hearth.minecraft.MinecraftActions;
 import dev.hearth.platform.config.Durations;
-import dev.hearth.platform.integration.Health;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.Caller;
 import dev.hearth.platform.security.CurrentCaller;
@@ -24,12 +22,12 @@ import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
 import dev.hearth.platform.web.Params;
-import dev.hearth.services.HealthBoard;
 import dev.hearth.services.RuntimeDispatch;
-import dev.hearth.services.RuntimeStatus;
 import dev.hearth.services.Service;
+import dev.hearth.services.ServiceLines;
 import dev.hearth.services.ServiceLogLine;
 import dev.hearth.services.ServiceRegistry;
+import dev.hearth.services.StatusFigures;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,19 +37,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The automation server's own API ("MCP Server API" and its webhook) under {@code /compat/automation}: the chat
  * command onto the assistant, service status, docker control onto the services actions, and the
- * download-complete webhook onto the downloads action. {@code POST /minecraft/create} is not here: Hearth has no
- * Minecraft support (docs/compat.md).
+ * download-complete webhook onto the downloads action, and {@code POST /minecraft/create} onto the minecraft
+ * action.
  */
 @Path(AutomationDoor.PREFIX)
 @RunOnVirtualThread
@@ -66,11 +61,12 @@ public class AutomationResource {
 
     public record Status(Map<String, ServiceState> services) {}
 
-    /** {@code active_downloads} and {@code download_speed} are a download client's only. */
+    /** {@code active_streams} is a media server's only, {@code active_downloads} and {@code download_speed} a download client's. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ServiceState(
             String status,
             @Nullable String uptime,
+            @Nullable Integer activeStreams,
             @Nullable Long activeDownloads,
             @Nullable String downloadSpeed) {}
 
@@ -87,34 +83,36 @@ public class AutomationResource {
 
     public record Completed(String status, String taskId, boolean recorded, String message) {}
 
+    /** The seed's create answer: {@code {"status": "success", "server": {"name", "url", "container_id"}}}. */
+    public record MinecraftCreated(String status, CreatedServer server) {}
+
+    public record CreatedServer(String name, String url, String containerId) {}
+
     private final Assistant assistant;
     private final ServiceRegistry registry;
-    private final HealthBoard board;
+    private final ServiceLines serviceLines;
     private final RuntimeDispatch runtimes;
     private final DownloadService downloads;
     private final ActionCatalog actions;
     private final CurrentCaller caller;
-    private final Clock clock;
     private final ObjectMapper json;
 
     public AutomationResource(
             Assistant assistant,
             ServiceRegistry registry,
-            HealthBoard board,
+            ServiceLines serviceLines,
             RuntimeDispatch runtimes,
             DownloadService downloads,
             ActionCatalog actions,
             CurrentCaller caller,
-            Clock clock,
             ObjectMapper json) {
         this.assistant = assistant;
         this.registry = registry;
-        this.board = board;
+        this.serviceLines = serviceLines;
         this.runtimes = runtimes;
         this.downloads = downloads;
         this.actions = actions;
         this.caller = caller;
-        this.clock = clock;
         this.json = json;
     }
 
@@ -135,33 +133,30 @@ public class AutomationResource {
         return new Command(r.status().id(), r.action(), r.details(), r.message());
     }
 
+    /** Every service's line from the last polls (no upstream is asked): the seed's {@code services} map. */
     @GET
     @Path("/status")
     @Allow(Role.VIEWER)
     public Status status() {
         Map<String, ServiceState> services = new LinkedHashMap<>();
-        for (String name : registry.names()) {
-            Health.Status health = board.health(name).status();
-            RuntimeStatus st = runtimes.status(name);
-            Duration up = st.uptime(clock.instant());
-            Optional<ClientState> client = downloads.clients().stream()
-                    .filter(c -> c.name().equals(name))
-                    .findFirst();
-            Long active = client.map(c -> (long) downloads
-                            .list(new StatusFilter.Active(), name, 500, 0)
-                            .tasks()
-                            .size())
-                    .orElse(null);
-            String speed = client.map(ClientState::stats)
-                    .map(s -> CompatFigures.speed(s.downloadSpeed()))
-                    .orElse(client.isPresent() ? CompatFigures.speed(0) : null);
+        for (ServiceLines.Line l : serviceLines.lines()) {
+            Integer streams = null;
+            Long active = null;
+            String speed = null;
+            switch (l.figures()) {
+                case StatusFigures.Streaming s -> streams = s.activeStreams();
+                case StatusFigures.Transferring t -> {
+                    active = t.activeDownloads();
+                    speed = CompatFigures.speed(t.downloadSpeed());
+                }
+                case null -> {}
+            }
             services.put(
-                    name,
+                    l.name(),
                     new ServiceState(
-                            st.running() || health == Health.Status.ONLINE
-                                    ? "running"
-                                    : health == Health.Status.OFFLINE ? "down" : "unknown",
-                            up == null ? null : Durations.human(up),
+                            l.status(),
+                            l.uptime() == null ? null : Durations.human(l.uptime()),
+                            streams,
                             active,
                             speed));
         }
@@ -211,6 +206,23 @@ public class AutomationResource {
                 "Container " + done + " successfully",
                 result instanceof dev.hearth.services.ServiceActions.RuntimeAnswer a ? a.result() : result,
                 null);
+    }
+
+    /**
+     * {@code {"name": "SurvivalWorld", "memory": "4G", "version": "1.20.4", "type": "PAPER"}}: the catalog's
+     * {@code minecraft.create} (admin, audited), answered in the seed's shape.
+     */
+    @POST
+    @Path("/minecraft/create")
+    @Allow(Role.ADMIN)
+    public MinecraftCreated createMinecraft(@Nullable String body) {
+        JsonNode b = CompatBodies.object(json, body);
+        MinecraftActions.Created c =
+                (MinecraftActions.Created) actions.invoke("minecraft.create", b, caller.get(), "rest");
+        return new MinecraftCreated(
+                c.status(),
+                new CreatedServer(
+                        c.server().name(), c.server().url(), c.server().containerId()));
     }
 
     /**

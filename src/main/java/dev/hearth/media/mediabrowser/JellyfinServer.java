@@ -3,6 +3,7 @@ package dev.hearth.media.mediabrowser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.media.Library;
 import dev.hearth.media.MediaServer;
+import dev.hearth.media.NowPlaying;
 import dev.hearth.media.RecentItem;
 import dev.hearth.media.Stream;
 import dev.hearth.media.clients.Json;
@@ -59,12 +60,14 @@ public final class JellyfinServer implements Integration, MediaServer {
 
     @Override
     public Reading poll() {
-        return Reading.of(HealthProbe.check(clock, () -> {
-            JsonNode info = api.systemInfo();
-            String name = Json.text(info, "ProductName");
-            return (name.isEmpty() ? product : name) + " " + Json.text(info, "Version") + " ("
-                    + Json.text(info, "ServerName") + ")";
-        }));
+        return NowPlaying.reading(
+                HealthProbe.check(clock, () -> {
+                    JsonNode info = api.systemInfo();
+                    String name = Json.text(info, "ProductName");
+                    return (name.isEmpty() ? product : name) + " " + Json.text(info, "Version") + " ("
+                            + Json.text(info, "ServerName") + ")";
+                }),
+                this::sessions);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.hearth.media.plex;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.media.Library;
 import dev.hearth.media.MediaServer;
+import dev.hearth.media.NowPlaying;
 import dev.hearth.media.RecentItem;
 import dev.hearth.media.Stream;
 import dev.hearth.media.clients.Json;
@@ -27,10 +28,13 @@ final class PlexServer implements Integration, MediaServer {
 
     @Override
     public Reading poll() {
-        return Reading.of(HealthProbe.check(clock, () -> {
-            JsonNode server = api.server();
-            return "Plex Media Server " + Json.text(server, "version") + " (" + Json.text(server, "friendlyName") + ")";
-        }));
+        return NowPlaying.reading(
+                HealthProbe.check(clock, () -> {
+                    JsonNode server = api.server();
+                    return "Plex Media Server " + Json.text(server, "version") + " ("
+                            + Json.text(server, "friendlyName") + ")";
+                }),
+                this::sessions);
     }
 
     @Override

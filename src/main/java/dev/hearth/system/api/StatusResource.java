@@ -1,5 +1,6 @@
 package dev.hearth.system.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hearth.monitoring.HostSnapshot;
 import dev.hearth.monitoring.MetricsCollector;
 import dev.hearth.platform.config.Durations;
@@ -7,6 +8,8 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.Params;
 import dev.hearth.services.HealthBoard;
+import dev.hearth.services.ServiceLines;
+import dev.hearth.services.StatusFigures;
 import dev.hearth.system.SystemInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,16 +37,34 @@ public class StatusResource {
             double cpuUsage,
             double memoryUsage,
             double diskUsage,
-            HealthBoard.Summary services) {}
+            Services services) {}
+
+    /**
+     * The board's four counts, and each service's line by name (the automation server's shape): a media server's
+     * {@code active_streams}, a download client's {@code active_downloads} and {@code download_speed} (bytes per
+     * second, with {@code download_speed_human} as the seed prints it), all from the last polls.
+     */
+    public record Services(int total, int online, int offline, int unknown, Map<String, Line> byName) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Line(
+            String status,
+            @Nullable String uptime,
+            @Nullable Integer activeStreams,
+            @Nullable Long activeDownloads,
+            @Nullable Long downloadSpeed,
+            @Nullable String downloadSpeedHuman) {}
 
     private final MetricsCollector host;
     private final HealthBoard board;
     private final SystemInfo info;
+    private final ServiceLines lines;
 
-    public StatusResource(MetricsCollector host, HealthBoard board, SystemInfo info) {
+    public StatusResource(MetricsCollector host, HealthBoard board, SystemInfo info, ServiceLines lines) {
         this.host = host;
         this.board = board;
         this.info = info;
+        this.lines = lines;
     }
 
     @GET
@@ -57,6 +80,45 @@ public class StatusResource {
                 s.cpu().usage(),
                 s.memory().usage(),
                 host.primaryDisk(s).usage(),
-                board.summary(Params.flag(refresh, "refresh", false)));
+                services(board.summary(Params.flag(refresh, "refresh", false))));
+    }
+
+    private Services services(HealthBoard.Summary counts) {
+        Map<String, Line> byName = new LinkedHashMap<>();
+        for (ServiceLines.Line l : lines.lines()) {
+            Integer streams = null;
+            Long active = null, speed = null;
+            switch (l.figures()) {
+                case StatusFigures.Streaming s -> streams = s.activeStreams();
+                case StatusFigures.Transferring t -> {
+                    active = t.activeDownloads();
+                    speed = t.downloadSpeed();
+                }
+                case null -> {}
+            }
+            byName.put(
+                    l.name(),
+                    new Line(
+                            l.status(),
+                            l.uptime() == null ? null : Durations.human(l.uptime()),
+                            streams,
+                            active,
+                            speed,
+                            speed == null ? null : rate(speed)));
+        }
+        return new Services(counts.total(), counts.online(), counts.offline(), counts.unknown(), byName);
+    }
+
+    /** "5.2 MB/s", binary multiples with one decimal, as the seeds and the tasks' {@code speed} print it. */
+    private static String rate(long bytesPerSecond) {
+        if (bytesPerSecond < 1024) return Math.max(0, bytesPerSecond) + " B/s";
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = bytesPerSecond / 1024.0;
+        int unit = 0;
+        while (v >= 1024 && unit < units.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s/s", v, units[unit]);
     }
 }
