@@ -20,7 +20,7 @@ class TransferFigures implements StatusFigures {
     @Override
     public Optional<Figures> figures(String service) {
         if (clients.find(service).isEmpty()) return Optional.empty();
-        long active = store.list(new StatusFilter.Active(), service, 1, 0).total();
+        long active = store.list(new StatusFilter.Active(), service, null, 1, 0).total();
         long speed = clients.stats(service).map(ClientStats::downloadSpeed).orElse(0L);
         return Optional.of(new Transferring(active, speed));
     }

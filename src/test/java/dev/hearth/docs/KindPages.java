@@ -198,7 +198,9 @@ final class KindPages {
             return "A queue: Hearth sets how many downloads it runs at once; the rest wait their turn.";
         if (api == MediaServer.class)
             return "A media server: Hearth reads its libraries, what is playing now and what was recently added, "
-                    + "and refreshes one library, one folder or all of them.";
+                    + "and refreshes one library, one folder or all of them. A poll that finds it online also reads "
+                    + "its sessions: `GET /api/v1/status` shows `services.by_name.<name>.active_streams` from that poll, "
+                    + "never by asking the server per request.";
         if (api == MediaManager.class)
             return "A media manager: Hearth reads its status, titles, queue, calendar and history, looks titles up and "
                     + "adds them with a quality profile and root folder.";
