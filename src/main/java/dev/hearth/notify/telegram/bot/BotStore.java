@@ -61,6 +61,11 @@ public class BotStore {
         db.update("UPDATE telegram_bot_tasks SET announced_at = NULL WHERE task_id = ?", taskId);
     }
 
+    /** Whether a chat waits to hear of {@code key} and has not yet. */
+    public boolean owed(String key) {
+        return db.count("SELECT COUNT(*) FROM telegram_bot_tasks WHERE task_id = ? AND announced_at IS NULL", key) > 0;
+    }
+
     public long announced(String taskId) {
         return db.count(
                 "SELECT COUNT(*) FROM telegram_bot_tasks WHERE task_id = ? AND announced_at IS NOT NULL", taskId);
