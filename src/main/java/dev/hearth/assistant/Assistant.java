@@ -21,7 +21,6 @@ import dev.hearth.assistant.internal.Renderer;
 import dev.hearth.assistant.internal.ToolLoop;
 import dev.hearth.assistant.openai.OpenAiProvider;
 import dev.hearth.downloads.DownloadsConfig;
-import dev.hearth.media.MediaDownloads;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.http.HttpStack;
 import dev.hearth.platform.security.Caller;
@@ -79,7 +78,7 @@ public class Assistant {
             "megabytes",
             "MB/s");
 
-    private final MediaDownloads media;
+    private final jakarta.enterprise.inject.Instance<dev.hearth.actions.ActionReadiness> readiness;
     private final ActionCatalog catalog;
     private final ActionTools tools;
     private final ConfigService config;
@@ -100,9 +99,9 @@ public class Assistant {
             Clock clock,
             MeterRegistry registry,
             HttpStack http,
-            MediaDownloads media) {
+            jakarta.enterprise.inject.Instance<dev.hearth.actions.ActionReadiness> readiness) {
         this.catalog = catalog;
-        this.media = media;
+        this.readiness = readiness;
         this.tools = tools;
         this.config = config;
         this.json = json;
@@ -371,9 +370,8 @@ public class Assistant {
         Map<String, Set<String>> all = p;
         // Finding a title needs a manager or an indexer: without one the parser answers plainly instead of asking
         // "film or series?" for an action that can only fail.
-        return id -> id.equals(Planner.MEDIA_DOWNLOAD) && !media.canDownload()
-                ? Optional.empty()
-                : Optional.ofNullable(all.get(id));
+        return id ->
+                readiness.stream().anyMatch(r -> !r.ready(id)) ? Optional.empty() : Optional.ofNullable(all.get(id));
     }
 
     private List<String> categories() {
