@@ -81,6 +81,22 @@ abstract class SeedFlow {
         });
     }
 
+    /** The task qBittorrent made of the release, once a poll has read its name (the client fetches the .torrent). */
+    static String taskOf(dev.hearth.downloads.DownloadService downloads, Offered offered) {
+        return Await.until(
+                ANSWER_WITHIN,
+                "qBittorrent's task for " + offered.fixture().name(),
+                () ->
+                        downloads
+                                .list(new dev.hearth.downloads.StatusFilter.All(), "qbittorrent", 500, 0)
+                                .tasks()
+                                .stream()
+                                .filter(t -> t.name().equals(offered.fixture().name()))
+                                .findFirst()
+                                .map(dev.hearth.downloads.Task::id)
+                                .orElse(null));
+    }
+
     long readyMessages() {
         return telegram.messagesTo(CHAT).stream()
                 .filter(m -> m.text().contains("Ready to watch: Inception (2010)"))

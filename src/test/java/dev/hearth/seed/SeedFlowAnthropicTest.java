@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.downloads.DownloadService;
-import dev.hearth.downloads.StatusFilter;
 import dev.hearth.fakes.FakeAnthropic;
 import dev.hearth.fakes.FakeTelegram;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,12 +55,7 @@ class SeedFlowAnthropicTest extends SeedFlow {
             assertEquals("tool_result", result.path("type").asText(), second.toString());
             assertTrue(result.toString().contains(offered.fixture().name()), "the release chosen: " + result);
 
-            String taskId = downloads.list(new StatusFilter.All(), "qbittorrent", 500, 0).tasks().stream()
-                    .filter(t -> t.name().equals(offered.fixture().name()))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError(
-                            "no qBittorrent task for " + offered.fixture().name()))
-                    .id();
+            String taskId = taskOf(downloads, offered);
 
             thenTheSameChatHearsItIsReadyOnce(offered, taskId);
         }

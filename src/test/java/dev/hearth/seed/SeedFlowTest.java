@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.downloads.DownloadService;
-import dev.hearth.downloads.StatusFilter;
 import dev.hearth.fakes.FakeTelegram;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -38,12 +37,7 @@ class SeedFlowTest extends SeedFlow {
             FakeTelegram.Message started = press(film.path("callback_data").asText());
             assertTrue(started.text().contains(offered.fixture().name()), "says which release: " + started.text());
 
-            String taskId = downloads.list(new StatusFilter.All(), "qbittorrent", 500, 0).tasks().stream()
-                    .filter(t -> t.name().equals(offered.fixture().name()))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError(
-                            "no qBittorrent task for " + offered.fixture().name()))
-                    .id();
+            String taskId = taskOf(downloads, offered);
             assertNotNull(taskId);
             assertTrue(torznab.received.stream().anyMatch(r -> r.contains("Inception")), torznab.received.toString());
 
