@@ -367,9 +367,7 @@ public class Assistant {
         Map<String, Set<String>> all = p;
         // Finding a title needs a manager or an indexer: without one the parser answers plainly instead of asking
         // "film or series?" for an action that can only fail.
-        return id -> id.equals(Planner.MEDIA_DOWNLOAD) && !catalog.ready(id)
-                ? Optional.empty()
-                : Optional.ofNullable(all.get(id));
+        return id -> all.containsKey(id) && catalog.ready(id) ? Optional.of(all.get(id)) : Optional.empty();
     }
 
     private List<String> categories() {

@@ -49,8 +49,8 @@ public class NotificationService {
     private volatile Map<String, Channel> channels = Map.of();
 
     private boolean started;
+    private final java.util.function.Supplier<List<NotificationTap>> taps;
 
-    @jakarta.inject.Inject
     public NotificationService(
             Database db, ConfigService config, KindContext context, Clock clock, SharedLimiters limiters) {
         this(
@@ -60,6 +60,25 @@ public class NotificationService {
                 context,
                 clock,
                 limiters);
+    }
+
+    @jakarta.inject.Inject
+    public NotificationService(
+            Database db,
+            ConfigService config,
+            KindContext context,
+            Clock clock,
+            SharedLimiters limiters,
+            jakarta.enterprise.inject.Instance<NotificationTap> taps) {
+        // resolved on each use: a tap may depend on beans that depend on this service
+        this(
+                db,
+                config.current().section(NotificationsConfig.class),
+                NotifierKinds.load(),
+                context,
+                clock,
+                limiters,
+                () -> taps.stream().toList());
     }
 
     public NotificationService(
@@ -75,6 +94,18 @@ public class NotificationService {
             KindContext context,
             Clock clock,
             SharedLimiters limiters) {
+        this(db, config, kinds, context, clock, limiters, List::of);
+    }
+
+    private NotificationService(
+            Database db,
+            NotificationsConfig config,
+            NotifierKinds kinds,
+            KindContext context,
+            Clock clock,
+            SharedLimiters limiters,
+            java.util.function.Supplier<List<NotificationTap>> taps) {
+        this.taps = taps;
         this.outbox = new Outbox(db);
         this.clock = clock;
         this.dedupWindow = config.dedupWindow();
@@ -153,6 +184,7 @@ public class NotificationService {
                 }
             }
             long id = outbox.add(n, now);
+            for (NotificationTap tap : taps.get()) tap.raised(n);
             List<String> used = new ArrayList<>();
             for (Channel c : channels.values()) {
                 Level min = Level.find(c.config().minLevel()).orElse(Level.INFO);

@@ -34,6 +34,7 @@ public final class Renderer {
                 "Cancelled "
                         + quote(result.path("name").asText(result.path("id").asText())) + ".";
             case "downloads.add" -> added(result);
+            case "media.download" -> mediaDownload(result);
             case "alerts.list" -> alerts(result);
             case "alerts.acknowledge" ->
                 "Acknowledged " + result.path("id").asText() + " ("
@@ -134,6 +135,34 @@ public final class Renderer {
                 : " into " + quote(t.path("category").asText());
         return "Started downloading " + shown + where + " on "
                 + t.path("client").asText("the download client") + ". I'll show it under downloads until it's done.";
+    }
+
+    /** What {@code media.download} did, by its outcome; the release is an indexer's text, so it is quoted. */
+    private static String mediaDownload(JsonNode a) {
+        String title = a.path("title").asText("the title");
+        String shown = a.path("year").isInt() ? title + " (" + a.path("year").asInt() + ")" : title;
+        return switch (a.path("outcome").asText()) {
+            case "downloading" ->
+                "Downloading " + shown + ": " + quote(a.path("release").asText()) + " on "
+                        + a.path("via").asText("a download client") + ". I'll tell you when it's ready to watch.";
+            case "added" ->
+                "Added " + shown + " to " + a.path("via").asText("the media manager") + ". "
+                        + cut(a.path("reason").asText(), 300);
+            case "already_managed" ->
+                shown + " is already there: " + cut(a.path("reason").asText(), 300);
+            case "ambiguous" -> {
+                StringBuilder b = new StringBuilder("“" + title + "” could be several titles:");
+                for (JsonNode c : a.path("candidates")) {
+                    b.append("\n• ").append(quote(c.path("title").asText()));
+                    if (c.path("year").isInt())
+                        b.append(" (").append(c.path("year").asInt()).append(')');
+                }
+                yield b.append("\nSay which, with the year.").toString();
+            }
+            case "not_found" ->
+                "I found nothing for " + shown + ": " + cut(a.path("reason").asText(), 300);
+            default -> message(a, "Done.");
+        };
     }
 
     private static String alerts(JsonNode r) {

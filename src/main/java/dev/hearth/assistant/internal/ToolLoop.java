@@ -43,6 +43,7 @@ public final class ToolLoop {
     private static final Logger LOG = Logger.getLogger(ToolLoop.class);
     private static final int MAX_RESULT_CHARS = 16_000;
     public static final String DOOR = "llm";
+    private static final String DOWNLOAD_ADD = "downloads.add";
 
     /** How a model turn ended: an answer, or an action waiting for the user's yes. */
     public sealed interface Outcome {
@@ -149,8 +150,16 @@ public final class ToolLoop {
                 lastAction = spec.id();
                 try {
                     Object result = catalog.invoke(spec.id(), tc.input(), caller, DOOR);
-                    results.add(new LlmMessage.ToolResult(tc.id(), asData(json.valueToTree(result)), false));
-                    ran.addObject().put("action", spec.id()).put("outcome", "ok");
+                    JsonNode resultNode = json.valueToTree(result);
+                    results.add(new LlmMessage.ToolResult(tc.id(), asData(resultNode), false));
+                    ObjectNode step = ran.addObject().put("action", spec.id()).put("outcome", "ok");
+                    // A door that follows a download it started (the Telegram bot's progress and completion
+                    // messages) needs the task the tool made; the model's words do not carry it reliably.
+                    if (resultNode.path("task_id").isTextual())
+                        step.put("task_id", resultNode.path("task_id").asText());
+                    else if (DOWNLOAD_ADD.equals(spec.id())
+                            && resultNode.path("id").isTextual())
+                        step.put("task_id", resultNode.path("id").asText());
                 } catch (ApiException e) {
                     results.add(error(tc, e.code().name(), String.valueOf(e.getMessage())));
                     ran.addObject()

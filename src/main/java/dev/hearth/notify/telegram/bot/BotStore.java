@@ -61,6 +61,38 @@ public class BotStore {
         db.update("UPDATE telegram_bot_tasks SET announced_at = NULL WHERE task_id = ?", taskId);
     }
 
+    /** A download a chat started and has not yet heard the end of, by the key it was remembered under. */
+    public record Open(String key, String chatId) {}
+
+    /** The newest {@code limit} downloads chats wait on: what the progress messages look at. */
+    public java.util.List<Open> open(int limit) {
+        return db.query(
+                "SELECT task_id, chat_id FROM telegram_bot_tasks WHERE announced_at IS NULL ORDER BY added_at DESC LIMIT ?",
+                rs -> new Open(rs.getString(1), rs.getString(2)),
+                limit);
+    }
+
+    /** The highest progress step (in percent) already told to the chat for {@code key}; 0 when none. */
+    public int progressTold(String key) {
+        return db.queryOne(
+                        "SELECT value FROM telegram_bot_state WHERE name = ?", rs -> rs.getString(1), "progress:" + key)
+                .map(Integer::parseInt)
+                .orElse(0);
+    }
+
+    public void progressTold(String key, int percent) {
+        db.update(
+                "INSERT INTO telegram_bot_state (name, value) VALUES (?, ?) "
+                        + "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                "progress:" + key,
+                Integer.toString(percent));
+    }
+
+    /** Whether a chat waits to hear of {@code key} and has not yet. */
+    public boolean owed(String key) {
+        return db.count("SELECT COUNT(*) FROM telegram_bot_tasks WHERE task_id = ? AND announced_at IS NULL", key) > 0;
+    }
+
     public long announced(String taskId) {
         return db.count(
                 "SELECT COUNT(*) FROM telegram_bot_tasks WHERE task_id = ? AND announced_at IS NOT NULL", taskId);

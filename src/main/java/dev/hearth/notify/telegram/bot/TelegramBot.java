@@ -56,6 +56,8 @@ public class TelegramBot implements Worker {
     private static final Logger LOG = Logger.getLogger(TelegramBot.class);
     private static final Duration BACKOFF = Duration.ofSeconds(5);
     private static final int MAX_CALLBACK_DATA = 64;
+    /** The media feature's title download (named, not imported: media depends on notify, not the reverse). */
+    private static final String MEDIA_DOWNLOAD = "media.download";
 
     /** What the dashboard's card shows. Ids are listed for an admin only (the route's role). */
     public record Status(
@@ -409,11 +411,25 @@ public class TelegramBot implements Worker {
                         + caller.role().id() + ".");
     }
 
+    /**
+     * The chat to tell when a download it started is done: a torrent or link by its task ("Download finished"), a
+     * title by the media feature's ready key ("Ready to watch", after the library refresh), so it hears once.
+     */
     private void rememberDownload(Reply reply, String chatId) {
-        if (reply.status() == Reply.Status.SUCCESS
-                && DownloadActions.ADD.equals(reply.action())
-                && reply.details().path("id").isTextual()) {
-            store.remember(reply.details().path("id").asText(), chatId);
+        if (reply.status() != Reply.Status.SUCCESS) return;
+        JsonNode d = reply.details();
+        if (DownloadActions.ADD.equals(reply.action()) && d.path("id").isTextual()) {
+            store.remember(d.path("id").asText(), chatId);
+        } else if (MEDIA_DOWNLOAD.equals(reply.action()) && d.path("task_id").isTextual()) {
+            store.remember(MediaReadyRelay.READY_PREFIX + d.path("task_id").asText(), chatId);
+        }
+        // A model's turn: the tools it ran, with the task each started.
+        for (JsonNode step : d.path("steps")) {
+            String task = step.path("task_id").asText("");
+            if (task.isEmpty()) continue;
+            String action = step.path("action").asText("");
+            if (DownloadActions.ADD.equals(action)) store.remember(task, chatId);
+            else if (MEDIA_DOWNLOAD.equals(action)) store.remember(MediaReadyRelay.READY_PREFIX + task, chatId);
         }
     }
 

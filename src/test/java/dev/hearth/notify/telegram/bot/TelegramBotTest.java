@@ -54,6 +54,9 @@ class TelegramBotTest {
     BotStore store;
 
     @Inject
+    BotProgress progress;
+
+    @Inject
     DownloadService downloads;
 
     @Inject
@@ -196,6 +199,55 @@ class TelegramBotTest {
                 telegram.messagesTo(Long.toString(OPERATOR)).stream()
                         .filter(m -> m.text().contains("Download finished: " + name))
                         .count());
+    }
+
+    @Test
+    void aDownloadHalfwayIsToldToItsChatOnceAtItsStepAndNoMore() throws Exception {
+        String name =
+                "telegram-half-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        // Four 64 KiB pieces (mktorrent -l 16); the last two are spoilt on disk, so the REAL qBittorrent finds half
+        // the data when it checks the files and, with no peer to fetch the rest from, stays at 50 %.
+        TorrentFixture f = TorrentFixture.create(
+                TelegramBotProfile.qbittorrentDownloads(),
+                TelegramBotProfile.DIR.resolve("torrents"),
+                name,
+                4 * 64 * 1024);
+        try (java.io.RandomAccessFile data =
+                new java.io.RandomAccessFile(f.data().toFile(), "rw")) {
+            data.seek(2 * 64 * 1024);
+            data.write(new byte[2 * 64 * 1024]);
+        }
+        String started = sayDocument(OPERATOR, name, f).text();
+        assertTrue(started.contains("Downloading " + name), started);
+        String taskId = Await.until(
+                WITHIN,
+                "the task",
+                () -> downloads.list(new StatusFilter.All(), "qbittorrent", 500, 0).tasks().stream()
+                        .filter(t -> t.name().equals(name))
+                        .findFirst()
+                        .map(dev.hearth.downloads.Task::id)
+                        .orElse(null));
+        var last = new java.util.concurrent.atomic.AtomicReference<dev.hearth.downloads.Task>();
+        try {
+            Await.untilTrue(Duration.ofSeconds(60), "qBittorrent checked the files: half is there", () -> {
+                var t = downloads.get(taskId);
+                last.set(t);
+                return t.status() == dev.hearth.downloads.TaskStatus.DOWNLOADING && Math.abs(t.progress() - 50) < 0.5;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last seen " + last.get(), e);
+        }
+
+        progress.check();
+        progress.check(); // a second round (or the bot's own, meanwhile) tells nothing new
+        List<String> told = telegram.messagesTo(Long.toString(OPERATOR)).stream()
+                .map(FakeTelegram.Message::text)
+                .filter(t -> t.contains(name) && t.contains("% downloaded"))
+                .toList();
+        assertEquals(List.of("⏳ " + name + ": 50 % downloaded."), told, "the step reached, once, and not 25 % too");
+        assertTrue(telegram.messagesTo(Long.toString(VIEWER)).stream()
+                .noneMatch(m -> m.text().contains(name)));
+        downloads.remove(taskId, false);
     }
 
     private FakeTelegram.Message sayDocument(long user, String name, TorrentFixture f) {
