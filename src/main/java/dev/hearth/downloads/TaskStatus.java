@@ -22,6 +22,19 @@ public enum TaskStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** As Deluge words it: the state Moccha's torrent routes (and Hearth's own Deluge-shaped ones) answer. */
+    public String delugeWord() {
+        return switch (this) {
+            case QUEUED -> "Queued";
+            case METADATA, DOWNLOADING -> "Downloading";
+            case CHECKING -> "Checking";
+            case PAUSED -> "Paused";
+            case SEEDING -> "Seeding";
+            case COMPLETED -> "Completed";
+            case FAILED -> "Error";
+        };
+    }
+
     /** Done downloading: the data is complete on disk (seeding or not). */
     public boolean isFinished() {
         return this == SEEDING || this == COMPLETED;

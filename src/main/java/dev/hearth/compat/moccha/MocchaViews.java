@@ -62,7 +62,7 @@ final class MocchaViews {
                     t.clientTaskId(),
                     t.name().isEmpty() ? t.clientTaskId() : t.name(),
                     Math.round(t.progress() * 10) / 10.0,
-                    MocchaViews.state(t),
+                    t.status().delugeWord(),
                     t.downloadSpeed(),
                     t.uploadSpeed(),
                     t.seeds(),
@@ -166,19 +166,6 @@ final class MocchaViews {
         Map<String, @Nullable Object> members() {
             return values;
         }
-    }
-
-    /** Deluge's state words. */
-    static String state(Task t) {
-        return switch (t.status()) {
-            case QUEUED -> "Queued";
-            case METADATA, DOWNLOADING -> "Downloading";
-            case CHECKING -> "Checking";
-            case PAUSED -> "Paused";
-            case SEEDING -> "Seeding";
-            case COMPLETED -> "Completed";
-            case FAILED -> "Error";
-        };
     }
 
     private static String hostOf(String address) {

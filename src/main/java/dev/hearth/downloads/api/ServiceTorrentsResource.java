@@ -234,7 +234,7 @@ public class ServiceTorrentsResource {
         m.put("task_id", t.id());
         m.put("name", t.name().isEmpty() ? t.clientTaskId() : t.name());
         m.put("progress", Math.round(t.progress() * 10) / 10.0);
-        m.put("state", state(t));
+        m.put("state", t.status().delugeWord());
         m.put("download_rate", t.downloadSpeed());
         m.put("upload_rate", t.uploadSpeed());
         m.put("seeds", t.seeds());
@@ -245,19 +245,6 @@ public class ServiceTorrentsResource {
         m.put("ratio", t.ratio());
         m.put("save_path", t.savePath());
         return m;
-    }
-
-    /** Deluge's state words. */
-    static String state(Task t) {
-        return switch (t.status()) {
-            case QUEUED -> "Queued";
-            case METADATA, DOWNLOADING -> "Downloading";
-            case CHECKING -> "Checking";
-            case PAUSED -> "Paused";
-            case SEEDING -> "Seeding";
-            case COMPLETED -> "Completed";
-            case FAILED -> "Error";
-        };
     }
 
     static Map<String, Object> peer(TaskDetails.Peer p) {
