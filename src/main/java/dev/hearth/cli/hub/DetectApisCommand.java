@@ -3,8 +3,6 @@ package dev.hearth.cli.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.cli.Command;
 import dev.hearth.cli.CommandContext;
-import dev.hearth.platform.config.ConfigException;
-import dev.hearth.platform.config.ConfigLoader;
 import dev.hearth.platform.config.HearthConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,13 +32,9 @@ public final class DetectApisCommand implements Command {
     }
 
     static int detect(boolean force, CommandContext context) {
-        HearthConfig config;
-        try {
-            config = ConfigLoader.withPlugins(context.environment()).load();
-        } catch (ConfigException e) {
-            context.err().println("hearth: hearth.yml: " + String.join("; ", e.problems()));
-            return 78;
-        }
+        Optional<HearthConfig> loaded = HubConfig.load(context);
+        if (loaded.isEmpty()) return HubConfig.REFUSED;
+        HearthConfig config = loaded.get();
         Optional<RunningHearth> hearth = RunningHearth.of(config, context);
         if (hearth.isEmpty()) {
             context.err().println("hearth detect-apis: " + RunningHearth.noKey());

@@ -10,8 +10,6 @@ import dev.hearth.cli.CommandContext;
 import dev.hearth.hub.importer.HomepageImport;
 import dev.hearth.hub.vault.KeySource;
 import dev.hearth.hub.vault.Vault;
-import dev.hearth.platform.config.ConfigException;
-import dev.hearth.platform.config.ConfigLoader;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.integration.IntegrationKinds;
@@ -20,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code hearth import homepage FILE}: Homepage's services.yaml into Hearth. The widgets' keys, user names and
@@ -48,13 +47,9 @@ public final class ImportCommand implements Command {
             context.err().println("hearth import: " + file + " is not a file");
             return 66;
         }
-        HearthConfig config;
-        try {
-            config = ConfigLoader.withPlugins(context.environment()).load();
-        } catch (ConfigException e) {
-            context.err().println("hearth: hearth.yml: " + String.join("; ", e.problems()));
-            return 78;
-        }
+        Optional<HearthConfig> loaded = HubConfig.load(context);
+        if (loaded.isEmpty()) return HubConfig.REFUSED;
+        HearthConfig config = loaded.get();
         IntegrationKinds kinds = IntegrationKinds.load();
         HomepageImport.Result result;
         try {

@@ -6,12 +6,11 @@ import dev.hearth.hub.vault.KeySource;
 import dev.hearth.hub.vault.RotationReport;
 import dev.hearth.hub.vault.Vault;
 import dev.hearth.hub.vault.VaultException;
-import dev.hearth.platform.config.ConfigException;
-import dev.hearth.platform.config.ConfigLoader;
 import dev.hearth.platform.config.ConfigService;
 import dev.hearth.platform.config.HearthConfig;
 import dev.hearth.platform.storage.Database;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code hearth rotate-key}: re-seals every vault value under a new master key and replaces the key file, journalled
@@ -35,13 +34,9 @@ public final class RotateKeyCommand implements Command {
             context.err().println("usage: hearth rotate-key");
             return 64;
         }
-        HearthConfig config;
-        try {
-            config = ConfigLoader.withPlugins(context.environment()).load();
-        } catch (ConfigException e) {
-            context.err().println("hearth: hearth.yml: " + String.join("; ", e.problems()));
-            return 78;
-        }
+        Optional<HearthConfig> loaded = HubConfig.load(context);
+        if (loaded.isEmpty()) return HubConfig.REFUSED;
+        HearthConfig config = loaded.get();
         if (RunningHearth.listening(config)) {
             context.err()
                     .println("hearth rotate-key: Hearth is running on port "

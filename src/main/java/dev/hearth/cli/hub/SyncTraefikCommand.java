@@ -2,8 +2,6 @@ package dev.hearth.cli.hub;
 
 import dev.hearth.cli.Command;
 import dev.hearth.cli.CommandContext;
-import dev.hearth.platform.config.ConfigException;
-import dev.hearth.platform.config.ConfigLoader;
 import dev.hearth.platform.config.HearthConfig;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,13 +29,9 @@ public final class SyncTraefikCommand implements Command {
             context.err().println("usage: hearth sync-traefik");
             return 64;
         }
-        HearthConfig config;
-        try {
-            config = ConfigLoader.withPlugins(context.environment()).load();
-        } catch (ConfigException e) {
-            context.err().println("hearth: hearth.yml: " + String.join("; ", e.problems()));
-            return 78;
-        }
+        Optional<HearthConfig> loaded = HubConfig.load(context);
+        if (loaded.isEmpty()) return HubConfig.REFUSED;
+        HearthConfig config = loaded.get();
         Optional<RunningHearth> hearth = RunningHearth.of(config, context);
         if (hearth.isEmpty()) {
             context.err().println("hearth sync-traefik: " + RunningHearth.noKey());
