@@ -136,7 +136,12 @@ class RouteSecurityTest {
                 } else {
                     assertEquals(403, r.statusCode(), route + " as " + role.id());
                     assertEquals("FORBIDDEN", code(path, r), route);
-                    assertEquals(required.id(), r.path(errorPrefix(path) + "details.required_role"), route);
+                    Object details = r.path(errorPrefix(path) + "details");
+                    if (details instanceof String text) { // Monsterr's details are one string
+                        assertTrue(text.contains("required_role: " + required.id()), route + ": " + text);
+                    } else {
+                        assertEquals(required.id(), r.path(errorPrefix(path) + "details.required_role"), route);
+                    }
                 }
             }
         });

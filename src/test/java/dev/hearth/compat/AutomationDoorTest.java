@@ -153,13 +153,7 @@ class AutomationDoorTest {
     @Test
     void missingKeysUnknownRoutesAndTheRateLimitAnswerTheSeedsShapeAndCodes() {
         automationError(Api.anonymous().get(A + "/status").then(), 401, "UNAUTHORIZED");
-        automationError(
-                as("operator")
-                        .body(Map.of("name", "SurvivalWorld"))
-                        .post(A + "/minecraft/create")
-                        .then(),
-                404,
-                "NOT_FOUND");
+        automationError(as("operator").body(Map.of()).post(A + "/no-such-route").then(), 404, "NOT_FOUND");
         String key = Api.admin()
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", "automation-burst", "role", "viewer"))
