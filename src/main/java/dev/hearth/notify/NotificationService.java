@@ -74,7 +74,7 @@ public class NotificationService {
         this(
                 db,
                 config.current().section(NotificationsConfig.class),
-                NotifierKinds.load(),
+                NotifierKinds.load(config.plugins()),
                 context,
                 clock,
                 limiters,
