@@ -249,11 +249,18 @@ class ContainerImageIT {
 
     @Test
     void itStartsWithTheStartUpCacheBakedIntoTheImage() throws Exception {
-        long pid = Long.parseLong(inspect("{{.State.Pid}}"));
-        String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-        assertTrue(
-                cmdline.startsWith("/opt/java/bin/java "),
-                "the launcher hands over to the jlinked runtime: " + cmdline);
+        // bin/hearth is the container's first process and runs the JVM as its child (a restore starts it again)
+        long launcher = Long.parseLong(inspect("{{.State.Pid}}"));
+        List<String> commands = new java.util.ArrayList<>();
+        for (ProcessHandle p :
+                ProcessHandle.of(launcher).orElseThrow().descendants().toList()) {
+            commands.add(
+                    Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' '));
+        }
+        String cmdline = commands.stream()
+                .filter(c -> c.startsWith("/opt/java/bin/java "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the launcher runs the jlinked runtime: " + commands));
         assertTrue(cmdline.contains("-XX:AOTCache=/opt/hearth/app/hearth.aot"), cmdline);
         String logs = docker(Duration.ofSeconds(30), "logs", CONTAINER);
         assertTrue(logs.contains("Listening on: http://127.0.0.1:" + port), logs);
