@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v wrk >/dev/null && [ -x /usr/sbin/nginx ] || { echo "install wrk and nginx first" >&2; exit 1; }
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -q -o test -Dtest=HubProxyBench -Dhearth.bench=true -Dsurefire.failIfNoSpecifiedTests=false
+mvn -B -q -o test -Dtest=HubProxyBench -Dsurefire.failIfNoSpecifiedTests=false
 mvn -B -o test -Dtest='ApiDetectorTest#fiftyServicesWithTenDeadAreDetectedWithinAboutOneProbeTimeout' \
   -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.redirectTestOutputToFile=false 2>&1 | grep -o 'detected 50 services.*' > target/bench-detect.txt || true
 file=docs/benchmarks.md
