@@ -1,9 +1,7 @@
 package dev.hearth.notify.telegram.bot;
 
-import dev.hearth.notify.telegram.TelegramApi;
 import dev.hearth.platform.events.EventListener;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 
 /**
  * Sends a {@link ChatAnnouncement} to its chat once: claimed before the send, released if Telegram refuses it (the
@@ -12,11 +10,9 @@ import java.util.Optional;
 @Singleton
 public class ChatAnnouncements implements EventListener<ChatAnnouncement> {
     private final TelegramBot bot;
-    private final BotStore store;
 
-    public ChatAnnouncements(TelegramBot bot, BotStore store) {
+    public ChatAnnouncements(TelegramBot bot) {
         this.bot = bot;
-        this.store = store;
     }
 
     @Override
@@ -26,15 +22,6 @@ public class ChatAnnouncements implements EventListener<ChatAnnouncement> {
 
     @Override
     public void on(ChatAnnouncement e) {
-        Optional<TelegramApi> api = bot.api();
-        if (api.isEmpty()) return;
-        Optional<String> chat = store.claimAnnouncement(e.key());
-        if (chat.isEmpty()) return;
-        try {
-            api.get().sendMessage(chat.get(), e.text(), null);
-        } catch (RuntimeException ex) {
-            store.unclaim(e.key());
-            throw ex;
-        }
+        bot.announce(e.key(), e.text());
     }
 }

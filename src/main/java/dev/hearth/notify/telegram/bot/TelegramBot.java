@@ -80,6 +80,13 @@ public class TelegramBot implements Worker {
     private final ObjectMapper json;
     private final Clock clock;
     private final ReentrantLock handling = new ReentrantLock();
+    /**
+     * Held from remembering a chat's download until its reply is sent, and while news of a download goes out: a
+     * torrent whose data is already on disk completes within milliseconds, and "Download finished" must not reach
+     * the chat before "Downloading".
+     */
+    private final ReentrantLock replyBeforeNews = new ReentrantLock();
+
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong strangers = new AtomicLong();
     private final AtomicLong rounds = new AtomicLong();
@@ -178,9 +185,31 @@ public class TelegramBot implements Worker {
         return view().orElseThrow();
     }
 
-    /** The client the completion messages use; empty while the bot is off. */
+    /** The client the progress messages use; empty while the bot is off. */
     Optional<TelegramApi> api() {
         return Optional.ofNullable(api);
+    }
+
+    /**
+     * Tells the chat that started a download, once, whatever the bus repeats: the key is claimed before the message
+     * goes out and released if Telegram refuses it, so the bus's retry sends it then. Nothing while the bot is off.
+     */
+    void announce(String key, String text) {
+        TelegramApi client = api;
+        if (client == null) return;
+        replyBeforeNews.lock();
+        try {
+            Optional<String> chat = store.claimAnnouncement(key);
+            if (chat.isEmpty()) return;
+            try {
+                client.sendMessage(chat.get(), text, null);
+            } catch (RuntimeException e) {
+                store.unclaim(key);
+                throw e;
+            }
+        } finally {
+            replyBeforeNews.unlock();
+        }
     }
 
     public Status status() {
@@ -295,8 +324,7 @@ public class TelegramBot implements Worker {
         }
         if (said.length() > Turn.MAX_TEXT) said = said.substring(0, Turn.MAX_TEXT);
         Reply reply = assistant.handle(new Turn(caller, DOOR, conversation(chatId), said, null));
-        rememberDownload(reply, chatId);
-        send(chatId, reply);
+        rememberAndSend(reply, chatId);
     }
 
     /** A slash command as the sentence the assistant understands; plain text as it is; null for an unknown command. */
@@ -348,8 +376,7 @@ public class TelegramBot implements Worker {
                     case CANCELLED -> "Cancelled";
                     default -> "";
                 });
-        rememberDownload(reply, chatId);
-        send(chatId, reply);
+        rememberAndSend(reply, chatId);
     }
 
     private void onDocument(Caller caller, String chatId, JsonNode document) {
@@ -387,13 +414,18 @@ public class TelegramBot implements Worker {
         try {
             Record result = catalog.invoke(DownloadActions.ADD, params, caller, DOOR);
             if (result instanceof Task task) {
-                store.remember(task.id(), chatId);
-                send(
-                        chatId,
-                        Reply.of(
-                                Reply.Status.SUCCESS,
-                                "Downloading " + task.name() + " on " + task.client()
-                                        + ". I'll write here when it is done."));
+                replyBeforeNews.lock();
+                try {
+                    store.remember(task.id(), chatId);
+                    send(
+                            chatId,
+                            Reply.of(
+                                    Reply.Status.SUCCESS,
+                                    "Downloading " + task.name() + " on " + task.client()
+                                            + ". I'll write here when it is done."));
+                } finally {
+                    replyBeforeNews.unlock();
+                }
             }
         } catch (ApiException e) {
             send(
@@ -409,6 +441,16 @@ public class TelegramBot implements Worker {
                 Reply.Status.REFUSED,
                 "You can't start downloads: that needs the operator role and you are "
                         + caller.role().id() + ".");
+    }
+
+    private void rememberAndSend(Reply reply, String chatId) {
+        replyBeforeNews.lock();
+        try {
+            rememberDownload(reply, chatId);
+            send(chatId, reply);
+        } finally {
+            replyBeforeNews.unlock();
+        }
     }
 
     /**
