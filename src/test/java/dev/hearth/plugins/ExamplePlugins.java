@@ -21,7 +21,7 @@ import javax.tools.ToolProvider;
 /**
  * Builds the example plugins the tests load: Java sources compiled against Hearth's published SPI with the
  * JDK's own compiler, packed with their ServiceLoader registrations and manifest into jars, the way a third
- * party would ship one. {@code hello} adds an action and a notification channel kind; {@code broken} throws in
+ * party would ship one. {@code hello} adds an action, a notification channel kind and an integration kind; {@code broken} throws in
  * its constructor; {@code flaky} throws in its action.
  */
 final class ExamplePlugins {
@@ -85,6 +85,65 @@ final class ExamplePlugins {
                             } catch (java.io.IOException e) {
                                 return new Outcome.Permanent("cannot write " + s.file());
                             }
+                        }
+                    };
+                }
+            }
+            """;
+
+    /**
+     * An integration kind, as a third party would add one for a product Hearth does not know: a service whose status
+     * page answers JSON, online while its {@code field} reads {@code expect}, through Hearth's own HTTP stack.
+     */
+    static final String HELLO_KIND = """
+            package org.example.hello;
+
+            import dev.hearth.platform.http.RetryPolicy;
+            import dev.hearth.platform.http.UpstreamException;
+            import dev.hearth.platform.http.UpstreamResponse;
+            import dev.hearth.platform.http.UpstreamSpec;
+            import dev.hearth.platform.integration.Capability;
+            import dev.hearth.platform.integration.Health;
+            import dev.hearth.platform.integration.HealthProbe;
+            import dev.hearth.platform.integration.Integration;
+            import dev.hearth.platform.integration.IntegrationKind;
+            import dev.hearth.platform.integration.IntegrationTarget;
+            import dev.hearth.platform.integration.KindContext;
+            import dev.hearth.platform.integration.Reading;
+            import java.util.Set;
+
+            public final class JsonStatusKind implements IntegrationKind<JsonStatusKind.Settings> {
+                public record Settings(String field, String expect) {
+                    public Settings {
+                        field = field == null || field.isEmpty() ? "status" : field;
+                        expect = expect == null || expect.isEmpty() ? "ok" : expect;
+                    }
+                }
+
+                public String id() { return "jsonstatus"; }
+                public String name() { return "JSON status page"; }
+                public String documentation() { return "a status page answering JSON: online while field reads expect"; }
+                public String setup() { return "Give the status page's URL; field (default status) and expect (default ok)."; }
+                public Class<Settings> settings() { return Settings.class; }
+                public Set<Capability> capabilities() { return Set.of(); }
+
+                public Integration create(IntegrationTarget<Settings> target, KindContext context) {
+                    var client = context.http().client(
+                            UpstreamSpec.of(target.serviceName(), target.url()).withRetry(RetryPolicy.none()));
+                    Settings s = target.settings();
+                    return () -> {
+                        long start = System.nanoTime();
+                        try {
+                            UpstreamResponse r = client.get("");
+                            long ms = (System.nanoTime() - start) / 1_000_000;
+                            String said = r.json().path(s.field()).asText("");
+                            return Reading.of(said.equals(s.expect())
+                                    ? Health.online(s.field() + " is " + said, context.clock().instant(), ms)
+                                    : Health.offline(Health.Detail.COMMUNICATION_ERROR,
+                                            s.field() + " is '" + said + "', not '" + s.expect() + "'",
+                                            context.clock().instant(), ms));
+                        } catch (UpstreamException e) {
+                            return Reading.of(HealthProbe.failed(context.clock(), e, (System.nanoTime() - start) / 1_000_000));
                         }
                     };
                 }
@@ -160,12 +219,16 @@ final class ExamplePlugins {
                             "org/example/hello/HelloActions.java",
                             HELLO_ACTIONS,
                             "org/example/hello/EchoKind.java",
-                            HELLO_CHANNEL),
+                            HELLO_CHANNEL,
+                            "org/example/hello/JsonStatusKind.java",
+                            HELLO_KIND),
                     Map.of(
                             "dev.hearth.actions.ActionProvider",
                             "org.example.hello.HelloActions",
                             "dev.hearth.notify.NotifierKind",
-                            "org.example.hello.EchoKind"),
+                            "org.example.hello.EchoKind",
+                            "dev.hearth.platform.integration.IntegrationKind",
+                            "org.example.hello.JsonStatusKind"),
                     "hello",
                     "1.2.0",
                     "Greets people and echoes notifications");

@@ -8,19 +8,27 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.hearth.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Plugins built by {@link ExamplePlugins} (compiled here against the SPI, packed as jars) loaded by a running Hearth:
- * the list, an action that runs through the catalog with its role, switching off and on, and plugins that throw in
+ * the list, an action that runs through the catalog with its role, an integration kind serving a service added at run
+ * time, switching off and on, and plugins that throw in
  * their constructor or in their action reported, disabled, with Hearth still serving.
  */
 @QuarkusTest
@@ -200,5 +208,78 @@ class PluginsApiTest {
                 .statusCode(404)
                 .body("error.details.known", hasItems("hello", "broken"));
         assertEquals(200, Api.as("viewer").get("/health").statusCode());
+    }
+
+    @Test
+    void aPluginsIntegrationKindServesAServiceAddedAtRunTime() throws IOException {
+        AtomicReference<String> said = new AtomicReference<>("ok");
+        HttpServer page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        page.createContext("/status.json", exchange -> {
+            byte[] body = ("{\"state\": \"" + said.get() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        page.start();
+        try {
+            Api.as("viewer")
+                    .get("/api/v1/plugins")
+                    .then()
+                    .body("plugins.find { it.name == 'hello' }.provides", hasItem("integration:jsonstatus"));
+            Api.as("viewer").get("/api/v1/integrations").then().statusCode(200).body(containsString("jsonstatus"));
+            Api.admin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "name",
+                            "statuspage",
+                            "url",
+                            "http://127.0.0.1:" + page.getAddress().getPort() + "/status.json",
+                            "integration",
+                            "jsonstatus",
+                            "credentials",
+                            Map.of("field", "state", "expect", "ok")))
+                    .post("/api/v1/services")
+                    .then()
+                    .statusCode(201);
+            assertEquals("healthy", healthOf("statuspage").get("health"));
+            assertEquals("state is ok", healthOf("statuspage").get("message"));
+
+            said.set("degraded");
+            Map<String, Object> degraded = healthOf("statuspage");
+            assertEquals("unhealthy", degraded.get("health"));
+            assertEquals("state is 'degraded', not 'ok'", degraded.get("message"));
+
+            // its settings are checked like Hearth's own kinds': an unknown key is refused and names the key
+            Api.admin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "name",
+                            "statuspage2",
+                            "url",
+                            "http://127.0.0.1:" + page.getAddress().getPort() + "/status.json",
+                            "integration",
+                            "jsonstatus",
+                            "credentials",
+                            Map.of("feild", "state")))
+                    .post("/api/v1/services")
+                    .then()
+                    .statusCode(400)
+                    .body(containsString("feild"));
+        } finally {
+            Api.admin().delete("/api/v1/services/statuspage");
+            page.stop(0);
+        }
+    }
+
+    /** One service's row of {@code /api/v1/services/health}, asked of the upstream now. */
+    private static Map<String, Object> healthOf(String name) {
+        JsonPath all = Api.as("viewer")
+                .get("/api/v1/services/health?refresh=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return all.getMap("services.find { it.name == '" + name + "' }");
     }
 }

@@ -119,6 +119,16 @@ class SettingsEditorTest {
                 .patch("/api/v1/config")
                 .then()
                 .statusCode(409);
+        // nor write over it: the file stays the source of what it sets
+        Api.admin()
+                .contentType("application/json")
+                .when()
+                .body("{\"downloads\":{\"categories\":{\"movies\":{\"save_path\":\"" + SettingsEditorProfile.DIR
+                        + "/downloads/films\"}}}}")
+                .patch("/api/v1/config")
+                .then()
+                .statusCode(409)
+                .body("error.message", org.hamcrest.Matchers.containsString("set in hearth.yml"));
         assertEquals(
                 SettingsEditorProfile.DIR + "/downloads/movies",
                 config().getString("downloads.categories.movies.save_path"));

@@ -244,7 +244,7 @@ public class ConfigService {
 
     /**
      * Applies a partial config (nested keys as in hearth.yml). Refuses unknown keys, keys another API owns,
-     * and keys pinned by an environment variable, naming each; nothing is written unless all of it is valid.
+     * keys hearth.yml sets and keys pinned by an environment variable, naming each; nothing is written unless all of it is valid.
      */
     public synchronized Change change(JsonNode patch) {
         if (!(patch instanceof ObjectNode patchObject) || patch.isEmpty()) {
@@ -262,6 +262,13 @@ public class ConfigService {
                 refuseRemovalOfFileValue(path, origins);
                 removed.add(path);
                 if (schema().isMapEntry(path)) continue;
+            } else if (origins.get(path) == ConfigOrigins.Source.FILE) {
+                // hearth.yml stays the source of what it sets: a run-time value over it would hide the file's
+                // value until someone wonders why editing the file changes nothing.
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        path + ": set in hearth.yml, which stays the source for it; change it there",
+                        Map.of("field", path, "source", ConfigOrigins.Source.FILE.json()));
             }
             ConfigSchema.Key key = keyOrSection(path);
             if (!key.changeable()) {
