@@ -65,16 +65,19 @@ final class Jobs implements AutoCloseable {
                 "SELECT pid, pid_start FROM admin_jobs WHERE status IN ('queued', 'running') AND created_at < ? AND pid IS NOT NULL",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                 startedAt);
+        // Marked before the kill: a run still watching its process (Hearth's JVM alive after all) would otherwise
+        // record the kill as its own ending first, and the job would not read interrupted.
+        int marked = db.update(
+                "UPDATE admin_jobs SET status = 'interrupted', finished_at = ?, error = ? WHERE status IN ('queued', 'running') AND created_at < ?",
+                clock.millis(),
+                "Hearth stopped while this job was queued or running",
+                startedAt);
         for (long[] p : left) {
             ProcessTree.stat(p[0])
                     .filter(s -> s.startTicks() == p[1] && s.alive())
                     .ifPresent(s -> Sandbox.killSession(s.pid()));
         }
-        return db.update(
-                "UPDATE admin_jobs SET status = 'interrupted', finished_at = ?, error = ? WHERE status IN ('queued', 'running') AND created_at < ?",
-                clock.millis(),
-                "Hearth stopped while this job was queued or running",
-                startedAt);
+        return marked;
     }
 
     Job submit(String kind, Work work, String input, Duration timeout, String actor) {
