@@ -65,7 +65,15 @@ public class ServiceDiscovery {
     }
 
     void start(@Observes StartupEvent ignored) {
-        if (docker.names().isEmpty()) return;
+        if (docker.names().isEmpty()) {
+            docker.onAttach(this::startJob); // the local engine, should it answer later
+            return;
+        }
+        startJob();
+    }
+
+    private synchronized void startJob() {
+        if (job != null) return;
         job = scheduler.every(
                 "service-discovery",
                 config.current().section(DockerConfig.class).discoveryInterval(),

@@ -22,20 +22,26 @@ import org.jspecify.annotations.Nullable;
  * The named Docker endpoints of {@code docker.endpoints}, one client each, and their event streams.
  * An engine that cannot be reached when watching starts is tried again every few seconds; once
  * connected, the client itself reconnects (resuming from the last event) if the engine goes away.
+ * The engine next to Hearth, when its socket is there but does not answer yet (Hearth started before dockerd at
+ * boot), is asked again until it answers, and then joins as the endpoint {@code local} without a restart.
  */
 public class DockerEndpoints implements Closeable {
     private static final Logger LOG = Logger.getLogger(DockerEndpoints.class);
     private static final Duration RETRY = Duration.ofSeconds(3);
+    private static final Duration LOCAL_RETRY = Duration.ofSeconds(10);
 
-    private final Map<String, DockerEngineClient> clients;
-    private final Map<String, String> hosts;
-    private final Map<String, String> certPaths;
+    // Replaced whole (in order) when the local engine joins late; read without a lock.
+    private volatile Map<String, DockerEngineClient> clients;
+    private volatile Map<String, String> hosts;
+    private volatile Map<String, String> certPaths;
+    private final List<Runnable> onAttach = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private @Nullable BiConsumer<String, DockerEvent> watcher;
     private final List<DockerSubscription> subscriptions = new ArrayList<>();
     private final List<Thread> waiting = new ArrayList<>();
     /** endpoint/container names whose next exit was asked for through Hearth, with when that expectation lapses. */
     private final Map<String, Long> expectedExits = new ConcurrentHashMap<>();
 
-    private final LocalDocker local;
+    private volatile LocalDocker local;
 
     private volatile boolean closed;
 
@@ -49,9 +55,9 @@ public class DockerEndpoints implements Closeable {
             Map<String, String> hosts,
             Map<String, String> certPaths,
             LocalDocker local) {
-        this.clients = new LinkedHashMap<>(clients);
-        this.hosts = Map.copyOf(hosts);
-        this.certPaths = Map.copyOf(certPaths);
+        this.clients = ordered(clients);
+        this.hosts = ordered(hosts);
+        this.certPaths = ordered(certPaths);
         this.local = local;
     }
 
@@ -60,11 +66,21 @@ public class DockerEndpoints implements Closeable {
      * the default socket, see {@code docker.local}) as the endpoint {@code local} when it answers.
      */
     public static DockerEndpoints from(ConfigService config, ObjectMapper json) {
+        return from(config, json, LOCAL_RETRY);
+    }
+
+    static DockerEndpoints from(ConfigService config, ObjectMapper json, Duration localRetry) {
         DockerConfig docker = config.current().section(DockerConfig.class);
         if (docker.endpoints().isEmpty()) {
-            LocalDocker.Probe probe = LocalDocker.probe(docker.local(), System.getenv("DOCKER_HOST"), json);
+            String dockerHost = System.getenv("DOCKER_HOST");
+            LocalDocker.Probe probe = LocalDocker.probe(docker.local(), dockerHost, json);
             DockerEngineClient client = probe.client();
-            if (client == null) return new DockerEndpoints(Map.of(), Map.of(), Map.of(), probe.finding());
+            if (client == null) {
+                DockerEndpoints none = new DockerEndpoints(Map.of(), Map.of(), Map.of(), probe.finding());
+                if (probe.finding().state().equals("unreachable"))
+                    none.awaitLocal(docker.local(), dockerHost, json, localRetry);
+                return none;
+            }
             return new DockerEndpoints(
                     Map.of(DockerConfig.LOCAL_ENDPOINT, client),
                     Map.of(DockerConfig.LOCAL_ENDPOINT, probe.finding().host()),
@@ -82,6 +98,55 @@ public class DockerEndpoints implements Closeable {
             certs.put(e.name(), e.tlsCertPath());
         }
         return new DockerEndpoints(clients, hosts, certs);
+    }
+
+    /** Asks the local engine again every {@code every} until it answers, then adds it as the endpoint {@code local}. */
+    private void awaitLocal(String setting, @Nullable String dockerHost, ObjectMapper json, Duration every) {
+        Thread t = Thread.ofVirtual().name("docker-local-wait").start(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(every);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                LocalDocker.Probe probe = LocalDocker.probe(setting, dockerHost, json, false);
+                DockerEngineClient client = probe.client();
+                if (client != null) {
+                    attach(probe.finding(), client);
+                    return;
+                }
+            }
+        });
+        synchronized (this) {
+            waiting.add(t);
+        }
+    }
+
+    private void attach(LocalDocker found, DockerEngineClient client) {
+        synchronized (this) {
+            if (closed) return;
+            hosts = with(hosts, found.host());
+            certPaths = with(certPaths, "");
+            clients = with(clients, client);
+            local = found;
+            if (watcher != null) subscribe(DockerConfig.LOCAL_ENDPOINT, client, watcher);
+        }
+        onAttach.forEach(Runnable::run);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    private static <V> Map<String, V> with(Map<String, V> m, V local) {
+        Map<String, V> next = new LinkedHashMap<>(m);
+        next.put(DockerConfig.LOCAL_ENDPOINT, local);
+        return ordered(next);
+    }
+
+    /** Runs {@code then} when an endpoint joins after the start (the local engine answering late). */
+    public void onAttach(Runnable then) {
+        onAttach.add(then);
     }
 
     /** What was found of the engine next to Hearth when no endpoint is configured. */
@@ -133,6 +198,7 @@ public class DockerEndpoints implements Closeable {
 
     /** Streams every endpoint's container events to {@code consumer} until {@link #close()}. */
     public synchronized void watch(BiConsumer<String, DockerEvent> consumer) {
+        watcher = consumer;
         clients.forEach((name, client) -> subscribe(name, client, consumer));
     }
 

@@ -55,6 +55,11 @@ public record LocalDocker(String state, String host, String message, String hint
      * @return the finding, and the client for {@code local} when it answered
      */
     static Probe probe(String setting, @Nullable String dockerHost, ObjectMapper json) {
+        return probe(setting, dockerHost, json, true);
+    }
+
+    /** As above; {@code tell} false for the quiet asks while waiting for an engine that did not answer at start. */
+    static Probe probe(String setting, @Nullable String dockerHost, ObjectMapper json, boolean tell) {
         if (setting.equals("off")) return new Probe(new LocalDocker("off", "", "", ""), null);
         Optional<String> address = address(setting, dockerHost, DEFAULT_SOCKET);
         if (address.isEmpty()) {
@@ -75,9 +80,10 @@ public record LocalDocker(String state, String host, String message, String hint
             client.ping();
         } catch (DockerException | IllegalArgumentException e) {
             LocalDocker unreachable = new LocalDocker("unreachable", host, String.valueOf(e.getMessage()), hint(host));
-            LOG.warnf(
-                    "Docker at %s cannot be used (%s); services from its containers are not shown. %s",
-                    host, unreachable.message(), unreachable.hint());
+            if (tell)
+                LOG.warnf(
+                        "Docker at %s cannot be used (%s); services from its containers are not shown until it answers. %s",
+                        host, unreachable.message(), unreachable.hint());
             return new Probe(unreachable, null);
         }
         LOG.infof("Docker found at %s: its containers are the endpoint 'local'", host);
