@@ -262,13 +262,6 @@ public class ConfigService {
                 refuseRemovalOfFileValue(path, origins);
                 removed.add(path);
                 if (schema().isMapEntry(path)) continue;
-            } else if (origins.get(path) == ConfigOrigins.Source.FILE) {
-                // hearth.yml stays the source of what it sets: a run-time value over it would hide the file's
-                // value until someone wonders why editing the file changes nothing.
-                throw new ApiException(
-                        ErrorCode.CONFLICT,
-                        path + ": set in hearth.yml, which stays the source for it; change it there",
-                        Map.of("field", path, "source", ConfigOrigins.Source.FILE.json()));
             }
             ConfigSchema.Key key = keyOrSection(path);
             if (!key.changeable()) {
@@ -284,6 +277,14 @@ public class ConfigService {
                         path + ": set by the environment (" + ConfigEnvironment.envName(property)
                                 + "), which wins over run-time changes; change it there",
                         Map.of("field", path));
+            }
+            if (!leaves.get(path).isNull() && origins.get(path) == ConfigOrigins.Source.FILE) {
+                // hearth.yml stays the source of what it sets: a run-time value over it would hide the file's
+                // value until someone wonders why editing the file changes nothing.
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        path + ": set in hearth.yml, which stays the source for it; change it there",
+                        Map.of("field", path, "source", ConfigOrigins.Source.FILE.json()));
             }
             if (key.restartRequired()) restart.add(path);
         }
