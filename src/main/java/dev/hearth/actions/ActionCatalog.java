@@ -120,12 +120,13 @@ public class ActionCatalog {
         ObjectNode checked = check(spec, params);
         JsonNode audited = redact(checked);
         long start = System.nanoTime();
+        AuditWrite write = action.audit() == Action.Audit.BATCHED ? audit::recordSoon : audit::record;
         try {
             Record result = action.handler().run(new ActionCall(caller, door, checked));
-            audit.record(caller, door, id, audited, "ok", "", (System.nanoTime() - start) / 1_000_000);
+            write.entry(caller, door, id, audited, "ok", "", (System.nanoTime() - start) / 1_000_000);
             return result;
         } catch (ApiException e) {
-            audit.record(
+            write.entry(
                     caller,
                     door,
                     id,
@@ -135,7 +136,7 @@ public class ActionCatalog {
                     (System.nanoTime() - start) / 1_000_000);
             throw e;
         } catch (Exception e) {
-            audit.record(
+            write.entry(
                     caller,
                     door,
                     id,
@@ -146,6 +147,18 @@ public class ActionCatalog {
             if (e instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface AuditWrite {
+        void entry(
+                Caller caller,
+                String door,
+                String action,
+                JsonNode params,
+                String outcome,
+                String message,
+                long durationMs);
     }
 
     private static ObjectNode check(ActionSpec spec, @org.jspecify.annotations.Nullable JsonNode params) {

@@ -10,11 +10,14 @@ import java.util.Optional;
 
 /**
  * Detection results kept in {@code hub_detections} (V70): one row per service, reused only while younger than the
- * cache period and only for the base URL it was made for (a service moved is detected again).
+ * cache period and only for the base URL it was made for (a service moved is detected again). The rows are kept in
+ * memory as well (every proxied call reads its service's): only this process writes them.
  */
 final class DetectionStore {
     private final Database db;
     private final ObjectMapper json;
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<DetectedApi>> read =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     DetectionStore(Database db, ObjectMapper json) {
         this.db = db;
@@ -28,6 +31,10 @@ final class DetectionStore {
     }
 
     Optional<DetectedApi> stored(String service) {
+        return read.computeIfAbsent(service, this::fromDatabase);
+    }
+
+    private Optional<DetectedApi> fromDatabase(String service) {
         return db.queryOne("SELECT result FROM hub_detections WHERE service = ?", rs -> rs.getString(1), service)
                 .flatMap(this::read);
     }
@@ -49,6 +56,7 @@ final class DetectionStore {
                     d.detectedAt().toEpochMilli());
             return null;
         });
+        read.put(d.service(), Optional.of(d)); // after the commit: a reader that raced it is overwritten
     }
 
     private Optional<DetectedApi> read(String text) {

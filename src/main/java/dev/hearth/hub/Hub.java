@@ -97,8 +97,14 @@ public class Hub implements AutoCloseable {
     private final ObjectMapper json;
 
     /** The detector and proxy for the settings as they stand (made again when the hub section changes). */
-    private synchronized Snapshot snapshot() {
+    private Snapshot snapshot() {
+        Snapshot s = current;
         HearthConfig c = config.current();
+        if (s != null && s.config().equals(c.section(HubConfig.class))) return s; // every proxied call: no lock
+        return remake(c);
+    }
+
+    private synchronized Snapshot remake(HearthConfig c) {
         HubConfig hub = c.section(HubConfig.class);
         Snapshot s = current;
         if (s != null && s.config().equals(hub)) return s;
@@ -131,7 +137,7 @@ public class Hub implements AutoCloseable {
                 out.add(new DetectedApi(name, "", false, null, null, null, null, "none", null, null, now));
                 continue;
             }
-            Optional<DetectedApi> fresh = force
+            Optional<DetectedApi> fresh = force || namesItsApi(name)
                     ? Optional.empty()
                     : store.fresh(name, base(service.url()), now, s.config().detectionCacheFor());
             if (fresh.isPresent()) {
@@ -182,9 +188,13 @@ public class Hub implements AutoCloseable {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    /** The service's container labels and image, when Docker runs it; a label read that fails leaves detection to names and probes. */
+    /**
+     * The service's labels and image: its container's, when Docker runs it (a label read that fails leaves detection to
+     * names and probes), with the labels of its entry (hearth.yml, or added through the API) laid over them: the
+     * owner's word for a service Docker does not run, and the last word for one it does.
+     */
     private DetectionInput input(Service s) {
-        Map<String, String> labels = Map.of();
+        Map<String, String> labels = new LinkedHashMap<>();
         String image = "";
         if (s.runtime() instanceof RuntimeRef.Docker d) {
             try {
@@ -192,7 +202,7 @@ public class Hub implements AutoCloseable {
                     if (c.names().stream()
                                     .anyMatch(n -> n.replaceFirst("^/", "").equals(d.container()))
                             || c.id().startsWith(d.container())) {
-                        labels = c.labels();
+                        labels.putAll(c.labels());
                         image = c.image();
                         break;
                     }
@@ -201,7 +211,18 @@ public class Hub implements AutoCloseable {
                 LOG.debugf("Hub: labels of %s not read: %s", s.name(), e.getMessage());
             }
         }
+        labels.putAll(entryLabels(s.name()));
         return new DetectionInput(s.name(), base(s.url()), image, labels);
+    }
+
+    private Map<String, String> entryLabels(String name) {
+        return registry.find(name).map(r -> r.entry().labels()).orElse(Map.of());
+    }
+
+    /** An entry that names its API by label is detected from it at once: a label changed in hearth.yml is not hidden by the cache. */
+    private boolean namesItsApi(String name) {
+        return entryLabels(name).keySet().stream()
+                .anyMatch(k -> k.startsWith("hearth.api.") || k.startsWith("homelab.api."));
     }
 
     // ---- credentials ----------------------------------------------------------------------------------

@@ -36,7 +36,11 @@ public class HubActions implements ActionProvider {
             optional("query", Type.OBJECT, "query parameters to forward: {name: value or [values]}"),
             optional("method", Type.STRING, "GET (proxy_read) or POST, PUT, PATCH, DELETE (proxy_write)"),
             optional("secret_body", Type.STRING, "the request body (kept out of the audit)"),
-            optional("content_type", Type.STRING, "the body's content type"));
+            optional("content_type", Type.STRING, "the body's content type"),
+            optional(
+                    "raw",
+                    Type.BOOLEAN,
+                    "the body's bytes as they came, as base64 (REST: ?raw=true answers the bytes themselves)"));
 
     private final Hub hub;
 
@@ -97,7 +101,7 @@ public class HubActions implements ActionProvider {
                                 c.string("name"),
                                 c.params().get("credentials"),
                                 c.optionalString("path").orElse(null))),
-                new Action(
+                Action.read( // a proxied GET is audited in batches: no database write of its own per call
                         new ActionSpec(
                                 "hub.proxy_read",
                                 "GET a path of a service's API through Hearth (its stored credentials, confined to its address)",
@@ -131,7 +135,8 @@ public class HubActions implements ActionProvider {
                         query(c.params().get("query")),
                         body,
                         c.optionalString("content_type").orElse(null),
-                        null));
+                        null,
+                        c.flag("raw", false)));
     }
 
     private static Map<String, List<String>> query(JsonNode q) {

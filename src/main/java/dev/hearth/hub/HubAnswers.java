@@ -2,7 +2,7 @@ package dev.hearth.hub;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.hearth.hub.detect.DetectedApi;
 import dev.hearth.hub.proxy.ProxyOutcome;
 import java.time.Instant;
@@ -38,30 +38,47 @@ public final class HubAnswers {
     /**
      * The seed's proxy answer: {@code {success, data}} or {@code {success: false, error}}, with the upstream's
      * {@code status} when it answered; {@code httpStatus} is what the REST door answers with (200 when the service
-     * answered, whatever it said).
+     * answered, whatever it said). {@code data} is JSON text written as it is (the service's own JSON is not parsed
+     * into a tree and written again); absent when the service did not answer.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Proxied(
             boolean success,
             @Nullable Integer status,
-            @Nullable JsonNode data,
+            @JsonRawValue @Nullable String data,
             @Nullable String error,
             @Nullable String reason,
             @Nullable String contentType,
             @Nullable String encoding,
             @JsonIgnore int httpStatus) {
 
+        /** The body's bytes when the answer carries them as base64 (a raw call, or bytes that are not text); empty for no body. */
+        @JsonIgnore
+        public java.util.Optional<byte[]> bytes() {
+            if (!success) return java.util.Optional.empty();
+            if ("null".equals(data)) return java.util.Optional.of(new byte[0]);
+            if (!"base64".equals(encoding) || data == null || data.length() < 2) return java.util.Optional.empty();
+            // a JSON string of base64: no character of the alphabet is escaped
+            return java.util.Optional.of(java.util.Base64.getDecoder().decode(data.substring(1, data.length() - 1)));
+        }
+
         static Proxied of(ProxyOutcome outcome) {
-            JsonNode j = outcome.toJson();
-            return new Proxied(
-                    j.path("success").asBoolean(false),
-                    j.hasNonNull("status") ? j.get("status").asInt() : null,
-                    j.has("data") ? j.get("data") : null,
-                    j.hasNonNull("error") ? j.get("error").asText() : null,
-                    j.hasNonNull("reason") ? j.get("reason").asText() : null,
-                    j.hasNonNull("content_type") ? j.get("content_type").asText() : null,
-                    j.hasNonNull("encoding") ? j.get("encoding").asText() : null,
-                    outcome.httpStatus());
+            return switch (outcome) {
+                case ProxyOutcome.Answered a ->
+                    new Proxied(
+                            a.success(),
+                            a.status(),
+                            a.dataJson() == null ? "null" : a.dataJson(),
+                            a.error(),
+                            null,
+                            a.contentType(),
+                            a.base64() ? "base64" : null,
+                            a.httpStatus());
+                case ProxyOutcome.Refused r ->
+                    new Proxied(false, null, null, r.message(), r.reason().wire(), null, null, r.httpStatus());
+                case ProxyOutcome.Failed f ->
+                    new Proxied(false, f.status(), null, f.message(), f.reason().wire(), null, null, f.httpStatus());
+            };
         }
     }
 }

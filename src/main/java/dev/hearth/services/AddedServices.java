@@ -95,6 +95,7 @@ public class AddedServices {
         n.put("check_interval", Durations.format(e.checkInterval()));
         n.put("timeout", Durations.format(e.timeout()));
         n.set("credentials", e.credentials());
+        if (!e.labels().isEmpty()) n.set("labels", json.valueToTree(e.labels()));
         return n;
     }
 
@@ -109,6 +110,13 @@ public class AddedServices {
                 Durations.parse(n.path("check_interval").asText("30s")),
                 Durations.parse(n.path("timeout").asText("5s")),
                 n.path("credentials"),
-                new ServiceEntry.Runtime(null, null));
+                new ServiceEntry.Runtime(null, null),
+                labels(n.path("labels")));
+    }
+
+    private static java.util.Map<String, String> labels(JsonNode n) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
 }

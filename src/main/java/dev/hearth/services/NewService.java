@@ -22,7 +22,8 @@ public record NewService(
         String integration,
         Duration checkInterval,
         Duration timeout,
-        ObjectNode credentials) {
+        ObjectNode credentials,
+        java.util.Map<String, String> labels) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     public static NewService from(@Nullable JsonNode p) {
@@ -37,6 +38,20 @@ public record NewService(
         JsonNode credentials = p.path("credentials");
         if (!credentials.isMissingNode() && !credentials.isNull() && !credentials.isObject())
             throw ApiException.invalid("credentials", "must be an object of the kind's settings");
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        JsonNode given = p.path("labels");
+        if (!given.isMissingNode() && !given.isNull()) {
+            if (!given.isObject()) throw ApiException.invalid("labels", "must be an object of text values");
+            for (var it = given.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getValue().isTextual())
+                    throw ApiException.invalid("labels." + e.getKey(), "must be a text value");
+                labels.put(e.getKey(), e.getValue().asText());
+            }
+            ServiceEntry.labelProblem(labels).ifPresent(problem -> {
+                throw ApiException.invalid("labels", problem);
+            });
+        }
         ObjectNode edits = JsonNodeFactory.instance.objectNode();
         for (String key : ServiceEdits.EDITABLE) {
             if (p.has(key) && !p.get(key).isNull()) edits.set(key, p.get(key));
@@ -52,7 +67,8 @@ public record NewService(
                         ? Durations.parse(checked.get("check_interval").asText())
                         : Duration.ofSeconds(30),
                 checked.has("timeout") ? Durations.parse(checked.get("timeout").asText()) : Duration.ofSeconds(5),
-                credentials.isObject() ? ((ObjectNode) credentials).deepCopy() : JsonNodeFactory.instance.objectNode());
+                credentials.isObject() ? ((ObjectNode) credentials).deepCopy() : JsonNodeFactory.instance.objectNode(),
+                labels);
     }
 
     ServiceEntry entry() {
@@ -66,6 +82,7 @@ public record NewService(
                 checkInterval,
                 timeout,
                 credentials,
-                new ServiceEntry.Runtime(null, null));
+                new ServiceEntry.Runtime(null, null),
+                labels);
     }
 }

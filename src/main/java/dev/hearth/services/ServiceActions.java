@@ -118,8 +118,11 @@ public class ServiceActions implements ActionProvider {
                                         Param.optional("group", Type.STRING, "the group it is listed under"),
                                         Param.optional(
                                                 "check_interval", Type.STRING, "how often it is asked, e.g. 30s"),
+                                        Param.optional("timeout", Type.STRING, "how long an answer may take, e.g. 5s"),
                                         Param.optional(
-                                                "timeout", Type.STRING, "how long an answer may take, e.g. 5s"))),
+                                                "labels",
+                                                Type.OBJECT,
+                                                "labels as a container's, e.g. {\"hearth.api.type\": \"sonarr\"}"))),
                         c -> configurator.add(NewService.from(c.params()))),
                 new Action(
                         new ActionSpec(

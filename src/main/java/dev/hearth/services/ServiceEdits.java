@@ -79,7 +79,8 @@ final class ServiceEdits {
                         : s.checkInterval(),
                 edits.has("timeout") ? Durations.parse(edits.get("timeout").asText()) : s.timeout(),
                 s.credentials(),
-                s.runtime());
+                s.runtime(),
+                s.labels());
     }
 
     private static String text(ObjectNode edits, String key, String fallback) {

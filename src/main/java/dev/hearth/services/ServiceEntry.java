@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One {@code services[]} entry: a thing on the home server, with how Hearth talks to it ({@code integration}
  * and its {@code credentials}, bound to the kind's own settings record) and how it runs ({@code runtime}).
+ * {@code labels} are the owner's labels for a service Docker does not run, read as a container's would be (the hub's
+ * {@code hearth.api.*}); for a container they are laid over its own.
  */
 public record ServiceEntry(
         String name,
@@ -22,9 +24,44 @@ public record ServiceEntry(
         Duration checkInterval,
         Duration timeout,
         JsonNode credentials,
-        Runtime runtime) {
+        Runtime runtime,
+        Map<String, String> labels) {
+
+    /** An entry without labels. */
+    public ServiceEntry(
+            String name,
+            String displayName,
+            String group,
+            String icon,
+            String url,
+            String integration,
+            Duration checkInterval,
+            Duration timeout,
+            JsonNode credentials,
+            Runtime runtime) {
+        this(name, displayName, group, icon, url, integration, checkInterval, timeout, credentials, runtime, Map.of());
+    }
+
+    /** At most this many labels on an entry. */
+    public static final int MAX_LABELS = 64;
+
+    private static final java.util.regex.Pattern LABEL_KEY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    /** What is wrong with these labels (keys as Docker's: letters, digits, '.', '-', '_'; values up to 1,000 characters), if anything. */
+    public static java.util.Optional<String> labelProblem(Map<String, String> labels) {
+        if (labels.size() > MAX_LABELS) return java.util.Optional.of("at most " + MAX_LABELS + " labels");
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            if (!LABEL_KEY.matcher(e.getKey()).matches())
+                return java.util.Optional.of("a label is letters, digits, '.', '-' and '_', e.g. hearth.api.type");
+            if (e.getValue() == null || e.getValue().length() > 1000)
+                return java.util.Optional.of("the value of " + e.getKey() + " is a text of at most 1000 characters");
+        }
+        return java.util.Optional.empty();
+    }
 
     public ServiceEntry {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
         runtime = runtime == null ? new Runtime(null, null) : runtime;
         displayName = displayName == null || displayName.isBlank() ? name : displayName;
         group = group == null ? "" : group;

@@ -75,6 +75,7 @@ public final class ServicesSection implements ConfigSection<ServicesConfig> {
             at.positive(svc.checkInterval(), "check_interval");
             at.positive(svc.timeout(), "timeout");
             kinds.check(svc.integration(), "integration", svc.credentials(), "credentials", at);
+            ServiceEntry.labelProblem(svc.labels()).ifPresent(problem -> at.add("labels", problem));
             runtime(at.at("runtime"), svc.runtime(), docker);
         }
     }

@@ -184,9 +184,11 @@ public class HubResource {
                 .put("name", name)
                 .put("path", path)
                 .put("method", method);
+        boolean raw = Params.flag(uri.getQueryParameters().getFirst("raw"), "raw", false);
+        if (raw) p.put("raw", true);
         ObjectNode query = p.putObject("query");
         for (Map.Entry<String, List<String>> e : uri.getQueryParameters().entrySet()) {
-            if (e.getKey().equals("path")) continue;
+            if (e.getKey().equals("path") || e.getKey().equals("raw")) continue;
             var values = query.putArray(e.getKey());
             e.getValue().forEach(values::add);
         }
@@ -196,6 +198,10 @@ public class HubResource {
         }
         String action = method.equals("GET") ? "hub.proxy_read" : "hub.proxy_write";
         HubAnswers.Proxied answer = (HubAnswers.Proxied) actions.invoke(action, p, caller.get(), "rest");
+        if (raw) {
+            var bytes = answer.bytes();
+            if (bytes.isPresent()) return RawAnswer.of(bytes.get(), answer.contentType(), answer.status());
+        }
         return Response.status(answer.httpStatus())
                 .entity(answer)
                 .type(MediaType.APPLICATION_JSON)

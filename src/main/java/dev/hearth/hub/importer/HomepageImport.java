@@ -26,33 +26,15 @@ public final class HomepageImport {
     private static final Map<String, String> SECRET_FIELDS =
             Map.of("key", "api_key", "username", "username", "password", "password", "token", "token");
 
-    /** One service found; {@code secrets} maps vault field names to values. */
-    public record Imported(
-            String name,
-            String displayName,
-            String group,
-            String icon,
-            String url,
-            String integration,
-            Map<String, String> secrets) {
-        @Override
-        public String toString() {
-            return "Imported[" + name + ", " + url + ", secrets=" + secrets.keySet() + "]";
-        }
-    }
-
-    /** What was read, and the entries skipped with why. */
-    public record Result(List<Imported> services, List<String> skipped) {}
-
     private HomepageImport() {}
 
-    public static Result read(Path file, Predicate<String> hearthHasKind) throws IOException {
+    public static ImportResult read(Path file, Predicate<String> hearthHasKind) throws IOException {
         if (Files.size(file) > MAX_FILE_BYTES) throw new IOException(file + " is larger than 1 MB");
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         if (root == null || !root.isArray()) {
             throw new IOException(file + " is not a Homepage services.yaml (a list of groups)");
         }
-        List<Imported> out = new ArrayList<>();
+        List<ImportedService> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (JsonNode groupNode : root) {
@@ -71,10 +53,10 @@ public final class HomepageImport {
                 }
             }
         }
-        return new Result(List.copyOf(out), List.copyOf(skipped));
+        return new ImportResult(out, skipped, List.of());
     }
 
-    private static java.util.Optional<Imported> readOne(
+    private static java.util.Optional<ImportedService> readOne(
             String group, String title, JsonNode s, Predicate<String> hearthHasKind, Set<String> names) {
         JsonNode widget = s.path("widget");
         String url = text(widget, "url");
@@ -86,21 +68,15 @@ public final class HomepageImport {
             String v = text(widget, from);
             if (!v.isEmpty()) secrets.put(to, v);
         });
-        String base = title.strip()
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9_-]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (base.isEmpty()) base = "service";
-        String name = base;
-        for (int i = 2; !names.add(name); i++) name = base + "-" + i;
-        return java.util.Optional.of(new Imported(
+        String name = ImportedService.uniqueName(title, names);
+        return java.util.Optional.of(new ImportedService(
                 name,
                 title.strip(),
                 group.strip(),
                 text(s, "icon"),
                 url,
                 !type.isEmpty() && hearthHasKind.test(type) ? type : "http",
-                Map.copyOf(secrets)));
+                secrets));
     }
 
     private static String text(JsonNode n, String field) {

@@ -1,6 +1,6 @@
 package dev.hearth.hub.proxy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hearth.hub.client.ApiBody;
@@ -122,7 +122,8 @@ public final class ProxyCore {
             if (!method.equals("GET")) {
                 return answered(
                         target,
-                        response); // a redirect answering a change is the service's answer; not repeated elsewhere
+                        response,
+                        call.raw()); // a redirect answering a change is the service's answer; not repeated elsewhere
             }
             if (hops >= limits.maxRedirects()) {
                 return new ProxyOutcome.Failed(
@@ -144,7 +145,7 @@ public final class ProxyCore {
             allowed(target, method, next);
             return send(target, client, base, method, next, call, hops + 1);
         }
-        return answered(target, response);
+        return answered(target, response, call.raw());
     }
 
     /** The Location of a redirect as a confined path under the base, or null when it leaves the base's origin or path. */
@@ -197,6 +198,11 @@ public final class ProxyCore {
     }
 
     private GenericApiClient client(ProxyTarget target, URI base) {
+        Cached kept = clients.get(target.service()); // every call: no lock on the map's bin when nothing changed
+        if (kept != null && kept.base().equals(base) && kept.hints().equals(target.hints())) {
+            kept.client().updateCredentials(target.credentials());
+            return kept.client();
+        }
         Cached cached = clients.compute(target.service(), (name, old) -> {
             if (old != null && old.base().equals(base) && old.hints().equals(target.hints())) {
                 return old;
@@ -224,34 +230,60 @@ public final class ProxyCore {
         return ApiBody.raw(call.body(), type);
     }
 
-    private ProxyOutcome answered(ProxyTarget target, UpstreamResponse response) {
+    /**
+     * The answer as the caller gets it. Bytes of a binary type (an image, audio, video, an archive, octet-stream), or
+     * that are not UTF-8 text, are passed byte-exact as base64 and not searched for credentials. Text has every
+     * credential value masked; JSON text is then checked to be one JSON value and passed as it is (not parsed into a
+     * tree and written again); other text becomes a JSON string. A raw call gets base64 of the (masked) text too.
+     */
+    private ProxyOutcome answered(ProxyTarget target, UpstreamResponse response, boolean raw) {
         String type = response.header("Content-Type").orElse(null);
         byte[] body = response.body();
+        int status = response.status();
         if (body.length == 0) {
-            return new ProxyOutcome.Answered(response.status(), null, type, false);
+            return new ProxyOutcome.Answered(status, null, type, false);
         }
-        String text = utf8(body);
+        String text = isBinaryType(type) ? null : utf8(body);
         if (text == null || (text.indexOf('\0') >= 0 && !isTextType(type))) {
-            return new ProxyOutcome.Answered(
-                    response.status(),
-                    JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(body)),
-                    type,
-                    true);
+            return base64(status, body, type);
         }
         String masked = mask(text, target.credentials().secrets());
-        String trimmed = masked.stripLeading();
-        boolean jsonType = type != null && type.toLowerCase(Locale.ROOT).contains("json");
-        if (jsonType || trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            try {
-                JsonNode parsed = json.readTree(masked);
-                if (parsed != null && !parsed.isMissingNode()) {
-                    return new ProxyOutcome.Answered(response.status(), parsed, type, false);
-                }
-            } catch (IOException notJson) {
-                // passed on as text
-            }
+        if (raw) {
+            return base64(status, masked.getBytes(StandardCharsets.UTF_8), type);
         }
-        return new ProxyOutcome.Answered(response.status(), JsonNodeFactory.instance.textNode(masked), type, false);
+        boolean jsonType = type != null && type.toLowerCase(Locale.ROOT).contains("json");
+        char first = firstNonBlank(masked);
+        if ((jsonType || first == '{' || first == '[') && oneJsonValue(masked)) {
+            return new ProxyOutcome.Answered(status, masked, type, false);
+        }
+        return new ProxyOutcome.Answered(status, quoted(masked), type, false);
+    }
+
+    private static ProxyOutcome.Answered base64(int status, byte[] body, @Nullable String type) {
+        return new ProxyOutcome.Answered(status, quoted(Base64.getEncoder().encodeToString(body)), type, true);
+    }
+
+    private static String quoted(String text) {
+        return JsonNodeFactory.instance.textNode(text).toString();
+    }
+
+    private static char firstNonBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) return c;
+        }
+        return ' ';
+    }
+
+    /** Exactly one JSON value, nothing after it: safe to put as it is into the answer's {@code data}. */
+    private boolean oneJsonValue(String text) {
+        try (JsonParser parser = json.getFactory().createParser(text)) {
+            if (parser.nextToken() == null) return false;
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     private ProxyOutcome failed(ProxyTarget target, UpstreamException e) {
@@ -296,6 +328,27 @@ public final class ProxyCore {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /** Types whose bytes are never text, whatever they happen to decode as. */
+    private static boolean isBinaryType(@Nullable String type) {
+        if (type == null) {
+            return false;
+        }
+        String t = type.toLowerCase(Locale.ROOT).strip();
+        if (t.startsWith("image/svg")) {
+            return false; // SVG is XML text
+        }
+        return t.startsWith("image/")
+                || t.startsWith("audio/")
+                || t.startsWith("video/")
+                || t.startsWith("font/")
+                || t.startsWith("application/octet-stream")
+                || t.startsWith("application/pdf")
+                || t.startsWith("application/zip")
+                || t.startsWith("application/gzip")
+                || t.startsWith("application/x-bittorrent")
+                || t.startsWith("application/x-tar");
     }
 
     private static boolean isTextType(@Nullable String type) {

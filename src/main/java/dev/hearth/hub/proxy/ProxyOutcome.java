@@ -1,8 +1,11 @@
 package dev.hearth.hub.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +21,39 @@ public sealed interface ProxyOutcome {
     ObjectNode toJson();
 
     /**
-     * The service answered: its status, and its body as JSON when it is JSON, as text when it is text, else as base64
-     * ({@code base64} true). The door answers 200 whatever the upstream said; {@code success} and {@code status} say it.
+     * The service answered: its status, and its body as {@code dataJson}, the JSON text of the answer's {@code data}:
+     * the service's own JSON as it came (checked to be one JSON value, never parsed into a tree and written again), a
+     * JSON string of its text, or a JSON string of base64 ({@code base64} true) for bytes that are not text, or
+     * {@code null} for no body. The door answers 200 whatever the upstream said; {@code success} and {@code status}
+     * say it.
      */
     record Answered(
-            int status, @Nullable JsonNode data, @Nullable String contentType, boolean base64) implements ProxyOutcome {
+            int status, @Nullable String dataJson, @Nullable String contentType, boolean base64)
+            implements ProxyOutcome {
+        private static final ObjectMapper READER = new ObjectMapper();
+
         public boolean success() {
             return status >= 200 && status < 300;
+        }
+
+        /** The data as a tree (parsed on demand: the REST door writes {@link #dataJson} as it is). */
+        public JsonNode data() {
+            if (dataJson == null) return JsonNodeFactory.instance.nullNode();
+            try {
+                return READER.readTree(dataJson);
+            } catch (IOException e) {
+                throw new IllegalStateException("the proxy kept an answer that is not JSON", e);
+            }
+        }
+
+        /** The body's bytes, when it was passed as base64. */
+        public byte[] bytes() {
+            if (!base64) throw new IllegalStateException("the answer is not base64");
+            return Base64.getDecoder().decode(data().asText());
+        }
+
+        public @Nullable String error() {
+            return success() ? null : "the service answered HTTP " + status;
         }
 
         @Override
@@ -38,9 +67,9 @@ public sealed interface ProxyOutcome {
             o.put("success", success());
             o.put("status", status);
             if (!success()) {
-                o.put("error", "the service answered HTTP " + status);
+                o.put("error", error());
             }
-            o.set("data", data == null ? JsonNodeFactory.instance.nullNode() : data);
+            o.set("data", data());
             if (contentType != null) {
                 o.put("content_type", contentType);
             }

@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>One lock serialises the vault's work in this process: values are few and small, and a rotation must not race a
  * write sealed under the key it is replacing.
+ *
+ * <p>A service's opened values are kept in memory once read (a proxied call would otherwise read the database and
+ * decrypt on every request): dropped at once when this process changes them (set, removed, rotated), and read again
+ * after {@link #OPENED_FOR} at the latest, so a change another process made to the same database (the CLI's import) is
+ * seen within it. Java strings cannot be wiped; the cache holds the same values the service's client holds anyway.
  */
 public final class Vault {
     private static final Logger LOG = Logger.getLogger(Vault.class);
@@ -36,6 +41,10 @@ public final class Vault {
     private static final Pattern FIELD = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     /** A password, a key or a token; 8,000 characters is far past any of them and keeps a row small. */
     public static final int MAX_VALUE_CHARS = 8000;
+    /** How long a service's opened values are reused before the database is read again. */
+    public static final java.time.Duration OPENED_FOR = java.time.Duration.ofMinutes(1);
+
+    private record Opened(Map<String, String> values, Instant readAt) {}
 
     private record Row(String service, String field, String keyId, String nonce, String sealed) {
         Sealer.Sealed sealedValue() {
@@ -53,6 +62,9 @@ public final class Vault {
     private final ReentrantLock lock = new ReentrantLock();
     private @Nullable MasterKey key; // guarded by lock
     private boolean loaded; // guarded by lock
+    /** Filled under the lock, emptied under the lock: a reader never puts back what a writer just dropped. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Opened> opened =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Vault(Database db, KeySource source, Clock clock) {
         this(db, source, clock, RotationObserver.NONE);
@@ -93,6 +105,7 @@ public final class Vault {
                     sealed.ciphertext(),
                     now.toEpochMilli(),
                     setBy);
+            opened.remove(service);
             LOG.infof("Vault: %s.%s set by %s", service, field, LogValues.safe(setBy));
             return new SecretMetadata(service, field, now, setBy);
         } finally {
@@ -103,23 +116,17 @@ public final class Vault {
     /** The value in clear, for Hearth's own calls to the service; never put it in an answer or a log. */
     public Optional<String> get(String service, String field) {
         checkNames(service, field);
-        lock.lock();
-        try {
-            load();
-            Optional<Row> row = db.queryOne(
-                    "SELECT service, field, key_id, nonce, sealed FROM hub_vault WHERE service = ? AND field = ?",
-                    Vault::row,
-                    service,
-                    field);
-            return row.map(this::open);
-        } finally {
-            lock.unlock();
-        }
+        return Optional.ofNullable(credentials(service).get(field));
     }
 
     /** Every field of {@code service} in clear, e.g. to lay over its {@code hearth.yml} credentials. */
     public Map<String, String> credentials(String service) {
         checkService(service);
+        Opened cached = opened.get(service);
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.readAt().plus(OPENED_FOR))) {
+            return cached.values();
+        }
         lock.lock();
         try {
             load();
@@ -130,7 +137,9 @@ public final class Vault {
                     service)) {
                 out.put(r.field(), open(r));
             }
-            return out;
+            Map<String, String> values = java.util.Collections.unmodifiableMap(out);
+            opened.put(service, new Opened(values, now));
+            return values;
         } finally {
             lock.unlock();
         }
@@ -148,21 +157,33 @@ public final class Vault {
 
     public boolean remove(String service, String field, String by) {
         checkNames(service, field);
-        boolean removed = db.update("DELETE FROM hub_vault WHERE service = ? AND field = ?", service, field) > 0;
-        if (removed) {
-            LOG.infof("Vault: %s.%s removed by %s", service, field, LogValues.safe(by));
+        lock.lock();
+        try {
+            boolean removed = db.update("DELETE FROM hub_vault WHERE service = ? AND field = ?", service, field) > 0;
+            opened.remove(service);
+            if (removed) {
+                LOG.infof("Vault: %s.%s removed by %s", service, field, LogValues.safe(by));
+            }
+            return removed;
+        } finally {
+            lock.unlock();
         }
-        return removed;
     }
 
     /** Removes every value of {@code service} (the service was removed); answers how many. */
     public int removeService(String service, String by) {
         checkService(service);
-        int removed = db.update("DELETE FROM hub_vault WHERE service = ?", service);
-        if (removed > 0) {
-            LOG.infof("Vault: %d values of %s removed by %s", removed, service, LogValues.safe(by));
+        lock.lock();
+        try {
+            int removed = db.update("DELETE FROM hub_vault WHERE service = ?", service);
+            opened.remove(service);
+            if (removed > 0) {
+                LOG.infof("Vault: %d values of %s removed by %s", removed, service, LogValues.safe(by));
+            }
+            return removed;
+        } finally {
+            lock.unlock();
         }
-        return removed;
     }
 
     public VaultStatus status() {
@@ -185,6 +206,7 @@ public final class Vault {
     public RotationReport rotate() {
         lock.lock();
         try {
+            opened.clear();
             load();
             if (source instanceof KeySource.Environment) {
                 throw new VaultException(
@@ -207,6 +229,7 @@ public final class Vault {
     public RotationReport rotateTo(MasterKey next) {
         lock.lock();
         try {
+            opened.clear();
             load();
             MasterKey old = key;
             if (old != null && old.id().equals(next.id())) {

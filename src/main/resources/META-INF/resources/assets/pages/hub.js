@@ -90,6 +90,8 @@ export async function hubPanel(box, name) {
   const path = h('input', { id: 'hub-path', type: 'text', value: '/', 'aria-label': 'Path' });
   const body = h('textarea', { id: 'hub-body', rows: '3', 'aria-label': 'Body (JSON)', placeholder: 'Body (JSON), for POST/PUT/PATCH' });
   const result = h('pre', { id: 'hub-result', class: 'logs', tabindex: '0' });
+  // Bytes that are not text come as base64; an image is shown, anything else offered as a download (?raw=true).
+  const preview = h('div', { id: 'hub-preview' });
   const send = h('button', { type: 'button', id: 'hub-send' }, 'Send');
   send.onclick = async () => {
     const m = method.value;
@@ -104,7 +106,16 @@ export async function hubPanel(box, name) {
     try { shown = JSON.stringify(JSON.parse(text), null, 2); } catch { /* not JSON: shown as it came */ }
     result.dataset.status = String(res.status);
     result.textContent = `HTTP ${res.status}\n` + shown;
+    clear(preview);
+    let answer = null;
+    try { answer = JSON.parse(text); } catch { /* not JSON */ }
+    if (m === 'GET' && answer && answer.success && answer.encoding === 'base64') {
+      const raw = `/api/v1/services/${enc}/proxy?path=${encodeURIComponent(path.value)}&raw=true`;
+      clear(preview, /^image\/(png|jpeg|gif|webp|avif|bmp)/.test(answer.content_type || '')
+        ? h('img', { id: 'hub-image', src: raw, alt: 'The answer, as an image' })
+        : h('a', { id: 'hub-download', href: raw, download: '' }, 'Download the answer'));
+    }
   };
   if (denied('GET /api/v1/services/{name}/proxy')) clear(explorer, h('p', { class: 'na' }, 'Explorer: ' + denied('GET /api/v1/services/{name}/proxy') + '.'));
-  else clear(explorer, h('div', { class: 'row' }, method, path, send), body, result);
+  else clear(explorer, h('div', { class: 'row' }, method, path, send), body, result, preview);
 }

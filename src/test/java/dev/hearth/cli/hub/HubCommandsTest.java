@@ -111,6 +111,84 @@ class HubCommandsTest {
         assertEquals(Optional.of("admin"), vault.get("qbittorrent", "username"));
     }
 
+    /** A Homarr 0.x board configuration as its types describe it (src/types/config.ts, app.ts, category.ts, area.ts). */
+    @Test
+    void importHomarrSealsTheIntegrationSecretsAndPrintsTheAppsWithTheirCategories(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("default.json");
+        Files.writeString(file, """
+                {
+                  "schemaVersion": 2,
+                  "configProperties": { "name": "default" },
+                  "categories": [ { "id": "cat-media", "position": 1, "name": "Media" } ],
+                  "wrappers": [ { "id": "default", "position": 0 } ],
+                  "apps": [
+                    {
+                      "id": "a1", "name": "Sonarr", "url": "http://192.168.1.20:8989",
+                      "behaviour": { "externalUrl": "https://sonarr.example.org", "isOpeningNewTab": true },
+                      "network": { "enabledStatusChecker": true, "statusCodes": ["200"] },
+                      "appearance": { "iconUrl": "/icons/sonarr.png", "appNameStatus": "normal" },
+                      "integration": { "type": "sonarr", "properties": [
+                        { "field": "apiKey", "type": "private", "value": "homarr-sonarr-key-77" } ] },
+                      "area": { "type": "category", "properties": { "id": "cat-media" } },
+                      "shape": {}
+                    },
+                    {
+                      "id": "a2", "name": "qBittorrent", "url": "http://192.168.1.20:8080",
+                      "behaviour": { "externalUrl": "" },
+                      "appearance": { "iconUrl": "" },
+                      "integration": { "type": "qBittorrent", "properties": [
+                        { "field": "username", "type": "public", "value": "admin" },
+                        { "field": "password", "type": "private", "value": "homarr-qbit-password" } ] },
+                      "area": { "type": "wrapper", "properties": { "id": "default" } }
+                    },
+                    {
+                      "id": "a3", "name": "Radarr", "url": "http://192.168.1.20:7878",
+                      "integration": { "type": "radarr", "properties": [
+                        { "field": "apiKey", "type": "private", "value": null } ] },
+                      "area": { "type": "category", "properties": { "id": "cat-media" } }
+                    },
+                    {
+                      "id": "a4", "name": "Router", "url": "",
+                      "behaviour": { "externalUrl": "http://192.168.1.1" },
+                      "integration": { "type": null, "properties": [] }
+                    },
+                    { "id": "a5", "name": "Clock widget", "url": "" }
+                  ],
+                  "widgets": [],
+                  "settings": {}
+                }
+                """);
+        int code = new ImportCommand().run(List.of("homarr", file.toString()), context(dir, freePort(), Map.of()));
+        assertEquals(0, code, err.toString());
+        String yaml = out.toString();
+        for (String expected : new String[] {
+            "sonarr", "192.168.1.20:8989", "Media", "/icons/sonarr.png", "qbittorrent", "radarr", "http://192.168.1.1"
+        }) {
+            assertTrue(yaml.contains(expected), expected + " in " + yaml);
+        }
+        assertTrue(
+                yaml.contains("integration: \"qbittorrent\"") || yaml.contains("integration: qbittorrent"),
+                "Homarr's qBittorrent is Hearth's qbittorrent kind: " + yaml);
+        assertFalse(yaml.contains("homarr-sonarr-key-77") || yaml.contains("homarr-qbit-password"), yaml);
+        assertFalse(err.toString().contains("homarr-"), err.toString());
+        assertTrue(err.toString().contains("skipped Clock widget"), err.toString());
+        assertTrue(err.toString().contains("incomplete Radarr: api_key"), err.toString());
+        Vault vault = vault(dir);
+        assertEquals(Optional.of("homarr-sonarr-key-77"), vault.get("sonarr", "api_key"));
+        assertEquals(Optional.of("homarr-qbit-password"), vault.get("qbittorrent", "password"));
+        assertEquals(Optional.of("admin"), vault.get("qbittorrent", "username"));
+        assertEquals(Optional.empty(), vault.get("radarr", "api_key"));
+    }
+
+    @Test
+    void importHomarrRefusesAFileThatIsNotABoardExport(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("services.yaml");
+        Files.writeString(file, "- Media:\n    - Sonarr: {href: http://x}\n");
+        assertEquals(
+                65, new ImportCommand().run(List.of("homarr", file.toString()), context(dir, freePort(), Map.of())));
+        assertTrue(err.toString().contains("not JSON"), err.toString());
+    }
+
     @Test
     void detectApisWithoutAKeySaysHowToGiveOne(@TempDir Path dir) throws Exception {
         assertEquals(64, new DetectApisCommand().run(List.of("--force"), context(dir, freePort(), Map.of())));

@@ -17,12 +17,30 @@ import java.util.Map;
 /**
  * A Hearth with the real qBittorrent registered without credentials (they are set through the API), an API-key
  * service whose key is in hearth.yml (a Sonarr-like double: 401 without it), and a dead one; a proxy allow-list on
- * the qBittorrent entry named "qbit-ro".
+ * the qBittorrent entry named "qbit-ro"; a box Docker does not run ("nas", a file server without auth) that names its
+ * API by labels in hearth.yml and answers an image, a page and JSON written by hand.
  */
 public class HubApiProfile implements QuarkusTestProfile {
     static final String KEY = "hub-api-test-key-0123456789";
     static volatile QbittorrentDaemon qbit;
     static volatile ScriptedService keyed;
+    static volatile ScriptedService files;
+    /** A real 3×2 PNG: its first byte (0x89) alone makes it no UTF-8 text; a browser can draw it. */
+    static final byte[] IMAGE = image();
+
+    static final String HAND_WRITTEN_JSON = "{ \"price\": 1.10,  \"big\": 123456789012345678901234567890 }";
+
+    private static byte[] image() {
+        var picture = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 3; x++) for (int y = 0; y < 2; y++) picture.setRGB(x, y, 0x102030 * (x + 1) + 0x7f * y);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(picture, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -41,6 +59,17 @@ public class HubApiProfile implements QuarkusTestProfile {
                                 : r.rawPath().equals("/api/v3/system/status")
                                         ? Reply.json(200, Map.of("appName", "Sonarr", "version", "4.0.9"))
                                         : Reply.json(200, Map.of("path", r.rawPath())));
+                files = new ScriptedService().answer(r -> switch (r.rawPath()) {
+                    case "/img.png" -> new Reply(200, "image/png", IMAGE, Map.of());
+                    case "/page.html" -> Reply.html(200, "<html><script>alert(document.cookie)</script></html>");
+                    case "/api/v3/numbers" ->
+                        new Reply(
+                                200,
+                                "application/json",
+                                HAND_WRITTEN_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                Map.of());
+                    default -> Reply.json(200, Map.of("path", r.rawPath()));
+                });
                 int dead;
                 try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                     dead = s.getLocalPort();
@@ -58,6 +87,11 @@ public class HubApiProfile implements QuarkusTestProfile {
                             credentials: { api_key: "%3$s" }
                           - name: gone
                             url: "http://127.0.0.1:%4$d"
+                          - name: nas
+                            url: "%5$s"
+                            labels:
+                              hearth.api.type: sonarr
+                              hearth.api.endpoint: /api/v3
                         hub:
                           probe_timeout: 1s
                           proxy_timeout: 3s
@@ -68,7 +102,8 @@ public class HubApiProfile implements QuarkusTestProfile {
                                 qbit.url().toString().replaceAll("/$", ""),
                                 keyed.url().toString().replaceAll("/$", ""),
                                 KEY,
-                                dead));
+                                dead,
+                                files.url().toString().replaceAll("/$", "")));
                 return Map.of("hearth.config", yml.toString(), "hearth.data_dir", dataDir.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -79,6 +114,7 @@ public class HubApiProfile implements QuarkusTestProfile {
         public void stop() {
             if (qbit != null) qbit.close();
             if (keyed != null) keyed.close();
+            if (files != null) files.close();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -264,5 +265,109 @@ class HubApiTest {
                 .statusCode(404)
                 .body("error.code", equalTo("NOT_FOUND"));
         assertEquals(before, HubApiProfile.keyed.requests.size(), "a refused call reached the upstream");
+    }
+
+    @Test
+    @Order(6)
+    void aServiceDockerDoesNotRunNamesItsApiByTheLabelsOfItsEntry() {
+        Api.as("operator")
+                .post("/api/v1/services/nas/detect")
+                .then()
+                .statusCode(200)
+                .body("services[0].found", equalTo(true))
+                .body("services[0].method", equalTo("label"))
+                .body("services[0].type", equalTo("sonarr"))
+                .body("services[0].api_base", endsWithPath("/api/v3"));
+        // added through the API: the same labels object, checked, and read the same way
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "nas-two",
+                        "url",
+                        HubApiProfile.files.url().toString(),
+                        "integration",
+                        "http",
+                        "labels",
+                        Map.of("bad key!", "x")))
+                .post("/api/v1/services")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"));
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "nas-two",
+                        "url",
+                        HubApiProfile.files.url().toString(),
+                        "integration",
+                        "http",
+                        "labels",
+                        Map.of("homelab.api.type", "radarr", "homelab.api.endpoint", "/api/v3")))
+                .post("/api/v1/services")
+                .then()
+                .statusCode(201);
+        Api.as("operator")
+                .post("/api/v1/services/nas-two/detect")
+                .then()
+                .statusCode(200)
+                .body("services[0].method", equalTo("label"))
+                .body("services[0].type", equalTo("radarr"));
+        Api.admin().delete("/api/v1/services/nas-two").then().statusCode(200);
+    }
+
+    @Test
+    @Order(7)
+    void binaryAnswersRoundTripByteExactAsBase64AndRaw() {
+        String b64 = Api.as("viewer")
+                .queryParam("path", "/img.png")
+                .get("/api/v1/services/nas/proxy")
+                .then()
+                .statusCode(200)
+                .body("success", equalTo(true))
+                .body("encoding", equalTo("base64"))
+                .body("content_type", equalTo("image/png"))
+                .extract()
+                .path("data");
+        assertArrayEquals(HubApiProfile.IMAGE, java.util.Base64.getDecoder().decode(b64));
+
+        io.restassured.response.Response raw = Api.as("viewer")
+                .queryParam("path", "/img.png")
+                .queryParam("raw", "true")
+                .get("/api/v1/services/nas/proxy");
+        assertEquals(200, raw.statusCode());
+        assertEquals("image/png", raw.contentType());
+        assertEquals("200", raw.header("X-Upstream-Status"));
+        assertTrue(raw.headers().getValues("Content-Security-Policy").contains("sandbox; default-src 'none'"));
+        assertArrayEquals(HubApiProfile.IMAGE, raw.asByteArray());
+        assertTrue(
+                HubApiProfile.files.requests.stream()
+                        .noneMatch(r -> r.rawQuery() != null && r.rawQuery().contains("raw")),
+                "Hearth's raw parameter reached the service");
+
+        // a page must never be served from Hearth's origin as a page: a download, sandboxed
+        io.restassured.response.Response page = Api.as("viewer")
+                .queryParam("path", "/page.html")
+                .queryParam("raw", "true")
+                .get("/api/v1/services/nas/proxy");
+        assertEquals(200, page.statusCode());
+        assertEquals("application/octet-stream", page.contentType());
+        assertEquals("attachment", page.header("Content-Disposition"));
+
+        // the service's JSON is passed as it wrote it: 1.10 stays 1.10, a 30-digit number stays whole
+        String numbers = Api.as("viewer")
+                .queryParam("path", "/api/v3/numbers")
+                .get("/api/v1/services/nas/proxy")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(numbers.contains(HubApiProfile.HAND_WRITTEN_JSON), numbers);
+
+        // every proxied read is in the audit the moment the audit is asked, though written in batches
+        String audit =
+                Api.admin().get("/api/v1/audit?limit=10").then().extract().asString();
+        assertTrue(audit.contains("hub.proxy_read") && audit.contains("/api/v3/numbers"), audit);
     }
 }

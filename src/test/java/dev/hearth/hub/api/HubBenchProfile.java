@@ -14,9 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** bench/hub.sh: a Hearth whose one service is a real nginx on loopback serving a small JSON status, rate limits out of the way. */
+/**
+ * bench/hub.sh: a Hearth whose one service is a real nginx on loopback serving a small JSON status, rate limits out of
+ * the way; the same nginx also answers on a second port as a reverse proxy to the first (keep-alive upstream), the
+ * reference a proxy hop can fairly be measured against.
+ */
 public class HubBenchProfile implements QuarkusTestProfile {
     static volatile int nginxPort;
+    static volatile int nginxProxyPort;
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -30,8 +35,10 @@ public class HubBenchProfile implements QuarkusTestProfile {
         public Map<String, String> start() {
             try {
                 Path dir = Files.createTempDirectory("hearth-hub-bench-");
-                try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                        ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                     nginxPort = s.getLocalPort();
+                    nginxProxyPort = t.getLocalPort();
                 }
                 Files.createDirectories(dir.resolve("html/api"));
                 Files.writeString(
@@ -52,8 +59,17 @@ public class HubBenchProfile implements QuarkusTestProfile {
                           scgi_temp_path %1$s/tmp;
                           default_type application/json;
                           server { listen 127.0.0.1:%2$d; root %1$s/html; }
+                          upstream files { server 127.0.0.1:%2$d; keepalive 32; }
+                          server {
+                            listen 127.0.0.1:%3$d;
+                            location / {
+                              proxy_pass http://files;
+                              proxy_http_version 1.1;
+                              proxy_set_header Connection "";
+                            }
+                          }
                         }
-                        """.formatted(dir, nginxPort));
+                        """.formatted(dir, nginxPort, nginxProxyPort));
                 Files.createDirectories(dir.resolve("tmp"));
                 // nginx's worker runs as nobody: it must read what it serves
                 for (Path p : List.of(dir, dir.resolve("html"), dir.resolve("html/api"))) {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -37,6 +38,12 @@ class HubDashboardTest {
     void start() {
         users.create("hub-admin", PASSWORD, Role.ADMIN);
         browser = new Browser(base);
+    }
+
+    /** Each test signs in afresh (the login page does not serve a browser that is signed in already). */
+    @BeforeEach
+    void signedOut() {
+        browser.signOutByCookies();
     }
 
     @AfterAll
@@ -97,5 +104,23 @@ class HubDashboardTest {
                 .map(Object::toString)
                 .toList();
         assertTrue(severe.isEmpty(), "the browser console has errors: " + severe);
+    }
+
+    @Test
+    void theExplorerDrawsAnImageTheServiceAnswersThroughTheRawProxy() {
+        browser.login("hub-admin", PASSWORD);
+        browser.page("services/nas");
+        browser.waitFor(Duration.ofSeconds(10), d -> !browser.all("#hub-path").isEmpty());
+        browser.find("#hub-path").clear();
+        browser.find("#hub-path").sendKeys("/img.png");
+        browser.click("#hub-send");
+        browser.waitFor(Duration.ofSeconds(10), d -> !browser.all("#hub-image").isEmpty());
+        // drawn: the browser decoded the service's PNG, served from Hearth's origin as an image, 3 pixels wide
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                d -> Long.valueOf(3)
+                        .equals(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                                .executeScript("return document.getElementById('hub-image').naturalWidth")));
+        assertTrue(browser.find("#hub-result").getText().contains("base64"));
     }
 }

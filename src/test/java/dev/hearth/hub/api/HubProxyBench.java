@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * bench/hub.sh runs this by name (-Dtest=HubProxyBench; the suite never picks up a *Bench class): wrk against nginx directly and through Hearth's proxy
- * ({@code GET /api/v1/services/web/proxy?path=/api/status}, an operator's API key, audited), side by side in one run at
- * 1 and 16 connections; the table goes to target/bench-hub.md. Performance is measured, never asserted.
+ * bench/hub.sh runs this by name (-Dtest=HubProxyBench; the suite never picks up a *Bench class): wrk against nginx
+ * directly, through nginx's own proxy_pass (a reference hop), Hearth's /health (the floor of any Hearth answer: its
+ * HTTP stack, the key check, a virtual thread, JSON) and Hearth's proxy ({@code GET /api/v1/services/web/proxy?path=
+ * /api/status}, a viewer's API key, audited), side by side in one run at 1 and 16 connections; the table goes to
+ * target/bench-hub.md. Performance is measured, never asserted.
  */
 @QuarkusTest
 @TestProfile(HubBenchProfile.class)
@@ -40,12 +42,17 @@ class HubProxyBench {
     void proxyAgainstDirect() throws Exception {
         String key = Api.key("viewer");
         String direct = "http://127.0.0.1:" + HubBenchProfile.nginxPort + "/api/status";
+        String nginxProxied = "http://127.0.0.1:" + HubBenchProfile.nginxProxyPort + "/api/status";
+        String health = base.resolve("/health").toString();
         String proxied =
                 base.resolve("/api/v1/services/web/proxy?path=/api/status").toString();
+        wrk(proxied, 1, key, "2s"); // warm-up: the JIT, the proxy's client and its connections
+        wrk(health, 1, key, "1s");
         List<Run> runs = new ArrayList<>();
-        wrk(proxied, 1, key, "1s"); // warm-up: the JIT and the proxy's client
         for (int c : new int[] {1, 16}) {
             runs.add(wrk(direct, c, null, DURATION).withTarget("direct (nginx)"));
+            runs.add(wrk(nginxProxied, c, null, DURATION).withTarget("nginx proxy_pass to it (reference hop)"));
+            runs.add(wrk(health, c, key, DURATION).withTarget("Hearth's /health (floor: any Hearth answer)"));
             runs.add(wrk(proxied, c, key, DURATION).withTarget("through Hearth's proxy"));
         }
         StringBuilder md = new StringBuilder();
@@ -53,16 +60,17 @@ class HubProxyBench {
                 "| Target | Connections | p50 ms | p90 ms | p99 ms | Requests/s | Errors |\n|---|---|---|---|---|---|---|\n");
         for (Run r : runs) {
             md.append(String.format(
-                    "| %s | %d | %.2f | %.2f | %.2f | %.0f | %s |%n",
+                    "| %s | %d | %.3f | %.3f | %.3f | %.0f | %s |%n",
                     r.target(), r.connections(), r.p50(), r.p90(), r.p99(), r.rps(), r.errors()));
         }
-        for (int i = 0; i < runs.size(); i += 2) {
-            md.append(String.format(
-                    "%nAt %d connection(s) the proxy's p50 is %.1f× the direct p50 (target ≤ 1.5×).",
-                    runs.get(i).connections(),
-                    runs.get(i + 1).p50() / runs.get(i).p50()));
-        }
         md.append('\n');
+        for (int i = 0; i < runs.size(); i += 4) {
+            Run d = runs.get(i), n = runs.get(i + 1), h = runs.get(i + 2), p = runs.get(i + 3);
+            md.append(String.format(
+                    "- %d connection(s): proxy p50 / direct p50 = **%.1f×** (target ≤ 1.5×); / nginx's proxy_pass p50 ="
+                            + " **%.1f×**; / Hearth's /health p50 = **%.2f×** (the hop adds %.2f ms to Hearth's floor).%n",
+                    d.connections(), p.p50() / d.p50(), p.p50() / n.p50(), p.p50() / h.p50(), p.p50() - h.p50()));
+        }
         Files.writeString(Path.of("target", "bench-hub.md"), md);
         System.out.println(md);
     }

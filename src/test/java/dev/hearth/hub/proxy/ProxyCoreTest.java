@@ -336,6 +336,50 @@ class ProxyCoreTest {
     }
 
     @Test
+    void anImageIsBase64ByItsTypeEvenWhenItsBytesReadAsTextAndEveryByteValueRoundTrips() {
+        byte[] every = new byte[256];
+        for (int i = 0; i < 256; i++) every[i] = (byte) i;
+        byte[] ascii = "GIF89a-looks-like-text".getBytes(StandardCharsets.US_ASCII);
+        try (ScriptedService svc = new ScriptedService()
+                .answer(r -> r.rawPath().equals("/every")
+                        ? new HubDouble.Reply(200, "application/octet-stream", every, Map.of())
+                        : new HubDouble.Reply(200, "image/gif", ascii, Map.of()))) {
+            ProxyOutcome.Answered all = (ProxyOutcome.Answered) proxy.forward(target(svc), ProxyCall.get("/every"));
+            assertTrue(all.base64());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(every, all.bytes());
+            ProxyOutcome.Answered gif = (ProxyOutcome.Answered) proxy.forward(target(svc), ProxyCall.get("/gif"));
+            assertTrue(gif.base64(), "an image stays bytes, whatever they decode as");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(ascii, gif.bytes());
+        }
+    }
+
+    @Test
+    void jsonIsPassedAsTheServiceWroteItAndTextThatIsNotJsonStaysText() {
+        String written = "{\"price\": 1.10, \"big\": 123456789012345678901234567890, \"key\": \"" + KEY + "\"}";
+        try (ScriptedService svc = new ScriptedService().answer(r -> switch (r.rawPath()) {
+            case "/json" ->
+                new HubDouble.Reply(200, "application/json", written.getBytes(StandardCharsets.UTF_8), Map.of());
+            case "/broken" ->
+                new HubDouble.Reply(
+                        200,
+                        "application/json",
+                        "{\"a\": 1} , \"success\": true".getBytes(StandardCharsets.UTF_8),
+                        Map.of());
+            default -> HubDouble.Reply.text(200, "key is " + KEY);
+        })) {
+            ProxyOutcome.Answered json = (ProxyOutcome.Answered) proxy.forward(target(svc), ProxyCall.get("/json"));
+            assertEquals(written.replace(KEY, "********"), json.dataJson(), "as written, the key masked");
+            ProxyOutcome.Answered broken = (ProxyOutcome.Answered) proxy.forward(target(svc), ProxyCall.get("/broken"));
+            assertTrue(broken.data().isTextual(), "JSON followed by more is not put into the answer as JSON");
+            assertEquals("{\"a\": 1} , \"success\": true", broken.data().asText());
+            ProxyOutcome.Answered raw = (ProxyOutcome.Answered)
+                    proxy.forward(target(svc), ProxyCall.get("/text").withRaw(true));
+            assertTrue(raw.base64());
+            assertEquals("key is ********", new String(raw.bytes(), StandardCharsets.UTF_8), "raw text is masked too");
+        }
+    }
+
+    @Test
     void aLoginServiceIsReachedThroughItsOwnLoginAndNoSecretLeaksIntoAnswersOrLogs() {
         try (LogCapture logs = LogCapture.start();
                 FakeLoginApi api = new FakeLoginApi(FakeLoginApi.Style.TOKEN)) {

@@ -144,6 +144,33 @@ class VaultTest {
     }
 
     @Test
+    void openedValuesAreKeptInMemoryDroppedOnEveryChangeHereAndReReadWithinAMinuteOfAChangeElsewhere(
+            @TempDir Path dir) {
+        Database db = new Database(TestConfig.sqlite(dir));
+        Vault vault = fileVault(db, dir, clock);
+        vault.put("sonarr", "api_key", API_KEY, "admin");
+        assertEquals(Map.of("api_key", API_KEY), vault.credentials("sonarr"));
+        db.update("UPDATE hub_vault SET nonce = 'not read again' WHERE service = 'sonarr'");
+        assertEquals(
+                Optional.of(API_KEY),
+                vault.get("sonarr", "api_key"),
+                "a proxied call reads no row and decrypts nothing");
+
+        vault.put("sonarr", "api_key", "the-new-key-0001", "admin");
+        assertEquals(Optional.of("the-new-key-0001"), vault.get("sonarr", "api_key"), "a change here: at once");
+        vault.remove("sonarr", "api_key", "admin");
+        assertEquals(Map.of(), vault.credentials("sonarr"), "a removal here: at once");
+
+        // another process on the same database (the CLI's import): seen once the kept values are a minute old
+        vault.put("radarr", "api_key", API_KEY, "admin");
+        assertEquals(Optional.of(API_KEY), vault.get("radarr", "api_key"));
+        fileVault(db, dir, clock).put("radarr", "api_key", "set-by-the-cli-0002", "import:homarr");
+        assertEquals(Optional.of(API_KEY), vault.get("radarr", "api_key"), "kept for up to a minute");
+        clock.advance(Vault.OPENED_FOR);
+        assertEquals(Optional.of("set-by-the-cli-0002"), vault.get("radarr", "api_key"));
+    }
+
+    @Test
     void theWrongKeyIsAClearRefusalNeverGarbage(@TempDir Path dir) {
         Database db = new Database(TestConfig.sqlite(dir));
         Vault sealedWithFile = fileVault(db, dir, clock);
