@@ -66,8 +66,15 @@ media_java="$(java_of "$media_pid")"; none_java="$(java_of "$none_pid")"
 sleep 10   # idle, both at once: the same noise falls on both
 rss_of() { awk '/^VmRSS/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
 anon_of() { awk '/^RssAnon/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
-rss_media="$(rss_of "$media_java")"; rss_none="$(rss_of "$none_java")"
-anon_media="$(anon_of "$media_java")"; anon_none="$(anon_of "$none_java")"
+median() { python3 -c 'import sys; v=sorted(float(x) for x in sys.argv[1:]); print("%.1f" % v[len(v)//2])' "$@"; }
+# Five readings of each, 2 s apart, while both stay idle; the medians are the figures.
+rm_=(); rn_=(); am_=(); an_=()
+for _ in 1 2 3 4 5; do
+  rm_+=("$(rss_of "$media_java")"); rn_+=("$(rss_of "$none_java")")
+  am_+=("$(anon_of "$media_java")"); an_+=("$(anon_of "$none_java")"); sleep 2
+done
+rss_media="$(median "${rm_[@]}")"; rss_none="$(median "${rn_[@]}")"
+anon_media="$(median "${am_[@]}")"; anon_none="$(median "${an_[@]}")"
 added=$(python3 -c "print('%.1f' % ($rss_media - $rss_none))")
 ok=$(python3 -c "print('met' if $rss_media - $rss_none <= 10 else 'MISSED')")
 
@@ -101,7 +108,8 @@ Two Hearths from the same jar (\`bin/hearth\` with the launcher's flags, no star
 (two Plex, Jellyfin, Emby, Sonarr, Radarr, Prowlarr, a Torznab feed, Overseerr, Tautulli — the doubles of
 \`src/test/java/dev/hearth/fakes/media\` on loopback, run by \`MediaDoublesMain\`; $online of 10 online), one with
 none. Each got the same warm-up (200 GETs over \`/health\`, \`/api/v1/status\`, \`/api/v1/services\`, \`/metrics\`,
-\`/\`, then \`/api/v1/media\` 50 times), then 10 s idle together, then \`VmRSS\` from \`/proc/<pid>/status\`.
+\`/\`, then \`/api/v1/media\` 50 times), then 10 s idle together, then \`VmRSS\` from \`/proc/<pid>/status\`, the median of five
+readings 2 s apart (still idle).
 
 | Hearth | VmRSS | RssAnon |
 |---|---:|---:|

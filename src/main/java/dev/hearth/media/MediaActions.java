@@ -22,6 +22,7 @@ public class MediaActions implements ActionProvider {
     public static final String APPROVE_REQUEST = "media.approve_request";
     public static final String DECLINE_REQUEST = "media.decline_request";
     public static final String WEBHOOK = "media.webhook";
+    public static final String DOWNLOAD_RELEASE = "media.download_release";
 
     private final MediaDownloads downloads;
     private final MediaLibraries libraries;
@@ -52,6 +53,25 @@ public class MediaActions implements ActionProvider {
                                                 "year", Type.INTEGER, "the year it came out, to tell titles apart"),
                                         Param.required("kind", Type.STRING, "movie or series"))),
                         this::download,
+                        downloads::canDownload),
+                new Action(
+                        new ActionSpec(
+                                DOWNLOAD_RELEASE,
+                                "Download one release picked from a search's list: the indexers are asked again for"
+                                        + " the title and that release goes to a download client",
+                                Role.OPERATOR,
+                                false,
+                                List.of(
+                                        Param.required("title", Type.STRING, "the title searched for, e.g. Inception"),
+                                        Param.optional("year", Type.INTEGER, "the year searched with, if any"),
+                                        Param.required("kind", Type.STRING, "movie or series"),
+                                        Param.required("release", Type.STRING, "the release's title as listed"),
+                                        Param.required("indexer", Type.STRING, "the release's indexer as listed"))),
+                        call -> downloads.downloadRelease(
+                                request(call),
+                                call.string("release"),
+                                call.string("indexer"),
+                                call.caller().label()),
                         downloads::canDownload),
                 new Action(
                         new ActionSpec(
@@ -115,15 +135,16 @@ public class MediaActions implements ActionProvider {
     }
 
     private DownloadAnswer download(ActionCall call) {
+        return downloads.download(request(call), call.caller().label());
+    }
+
+    private static MediaDownloads.Request request(ActionCall call) {
         Integer year = null;
         if (call.params().hasNonNull("year")) {
             long y = call.integer("year");
             if (y < 1870 || y > 2200) throw ApiException.invalid("year", "is not a year");
             year = (int) y;
         }
-        return downloads.download(
-                new MediaDownloads.Request(
-                        call.string("title"), year, MediaDownloads.Request.kind(call.string("kind"))),
-                call.caller().label());
+        return new MediaDownloads.Request(call.string("title"), year, MediaDownloads.Request.kind(call.string("kind")));
     }
 }

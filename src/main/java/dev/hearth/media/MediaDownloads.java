@@ -87,6 +87,56 @@ public class MediaDownloads {
         return throughIndexers(indexers, request, addedBy);
     }
 
+    /**
+     * One release a person picked from a search's list (the page's Download button on a row): the indexers are
+     * asked again for {@code search} and the release with that title from that indexer goes to a download client.
+     * Asked again rather than taking a link from the caller: the links carry the indexers' keys and never leave
+     * Hearth, and a caller cannot make Hearth fetch a link of its own.
+     */
+    public DownloadAnswer downloadRelease(Request search, String releaseTitle, String indexer, String addedBy) {
+        List<IndexerSearch> indexers = services.offering(IndexerSearch.class);
+        if (indexers.isEmpty())
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "No indexer is configured", Map.of());
+        ReleaseCategory category = search.kind() == ManagedKind.MOVIES ? ReleaseCategory.MOVIES : ReleaseCategory.TV;
+        String term = search.year() == null ? search.title() : search.title() + " " + search.year();
+        Release picked = null;
+        List<String> failed = new ArrayList<>();
+        for (IndexerSearch i : indexers) {
+            try {
+                picked = i.search(new ReleaseQuery(term, category, SEARCH_LIMIT)).stream()
+                        .filter(r ->
+                                r.title().equals(releaseTitle) && r.indexer().equals(indexer))
+                        .findFirst()
+                        .orElse(null);
+            } catch (UpstreamException | MediaNotFoundException e) {
+                failed.add(i.serviceName());
+            }
+            if (picked != null) break;
+        }
+        if (picked == null)
+            throw new ApiException(
+                    ErrorCode.NOT_FOUND,
+                    "No indexer offers '" + releaseTitle + "' from " + indexer + " for '" + term + "' now",
+                    failed.isEmpty() ? Map.of() : Map.of("failed", failed));
+        MediaConfig.Download rules = config.current().section(MediaConfig.class).download();
+        String downloadCategory = search.kind() == ManagedKind.MOVIES ? rules.movieCategory() : rules.seriesCategory();
+        Task task = downloads.add(
+                new AddCommand(picked.link(), null, null, downloadCategory.isEmpty() ? null : downloadCategory, null),
+                addedBy);
+        ledger.recordDownload(task.id(), search.title(), search.year(), search.kindWord(), picked.title());
+        return new DownloadAnswer(
+                DownloadAnswer.Outcome.DOWNLOADING,
+                search.title(),
+                search.year(),
+                search.kindWord(),
+                indexer + " → " + task.client(),
+                "Downloading " + picked.title() + " from " + indexer + ": " + picked.seeders() + " seeders, "
+                        + megabytes(picked.size()) + "; picked from the list",
+                picked.title(),
+                task.id(),
+                List.of());
+    }
+
     // ---- an *arr manager
 
     private DownloadAnswer throughManager(MediaManager manager, Request request) {

@@ -1,42 +1,44 @@
 package dev.hearth.media;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearth.media.internal.HealthAlerts;
+import dev.hearth.media.internal.WebhookNotices;
 import dev.hearth.media.webhook.InvalidWebhookPayload;
 import dev.hearth.media.webhook.MediaWebhookEvent;
 import dev.hearth.media.webhook.MediaWebhooks;
 import dev.hearth.media.webhook.WebhookSource;
-import dev.hearth.notify.Level;
 import dev.hearth.notify.Notification;
-import dev.hearth.notify.NotificationService;
 import dev.hearth.platform.config.ConfigService;
+import dev.hearth.platform.events.EventBus;
 import dev.hearth.platform.security.Tokens;
 import dev.hearth.platform.web.ApiException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the media apps tell Hearth by webhook: each body becomes a typed {@link MediaWebhookEvent}, and the ones a
- * person wants to hear of become notifications: an *arr import ("ready to watch": Hearth leaves *arr downloads
- * to the app's own import), an *arr health problem and its recovery, an Overseerr/Seerr request. Playback and
- * the senders' "Test" are taken and answered, not announced.
+ * What the media apps tell Hearth by webhook: each body becomes a typed {@link MediaWebhookEvent}, published on the
+ * event bus (the outbox, in the action's transaction). Its listeners act on it: an *arr import is announced ("ready
+ * to watch": Hearth leaves *arr downloads to the app's own import) and shown on the Media page, an *arr health
+ * warning or error raises an alert and its recovery resolves it, an Overseerr/Seerr request is announced. Playback
+ * progress ticks are answered and dropped (the media servers' sessions say the same, and a tick every few seconds
+ * would fill the outbox).
  */
 @Singleton
 public class MediaInbox {
     private static final Logger LOG = Logger.getLogger(MediaInbox.class);
 
     private final MediaWebhooks parser;
-    private final NotificationService notifications;
+    private final EventBus bus;
     private final ConfigService config;
     private final Clock clock;
 
-    public MediaInbox(ObjectMapper json, NotificationService notifications, ConfigService config, Clock clock) {
+    public MediaInbox(ObjectMapper json, EventBus bus, ConfigService config, Clock clock) {
         this.parser = new MediaWebhooks(json);
-        this.notifications = notifications;
+        this.bus = bus;
         this.config = config;
         this.clock = clock;
     }
@@ -59,9 +61,16 @@ public class MediaInbox {
         return Tokens.constantTimeEquals(Tokens.sha256(presented.strip()), Tokens.sha256(secret));
     }
 
-    /** What a webhook call became: the event's kind and, when it was announced, the notification's title. */
+    /**
+     * What a webhook call became: the event's kind, whether it went on the bus, the title of the notification it
+     * will be announced with, and the key of the alert it raises or resolves.
+     */
     public record Received(
-            String source, String event, @Nullable String notified) {}
+            String source,
+            String event,
+            boolean published,
+            @Nullable String notified,
+            @Nullable String alert) {}
 
     public Received receive(WebhookSource source, @Nullable String contentType, String body) {
         MediaWebhookEvent event;
@@ -70,45 +79,19 @@ public class MediaInbox {
         } catch (InvalidWebhookPayload e) {
             throw ApiException.invalid("body", String.valueOf(e.getMessage()));
         }
-        Notification n = announce(event);
-        if (n != null) notifications.notify(n);
+        boolean publish = !(event instanceof MediaWebhookEvent.Playback p
+                && p.action() == MediaWebhookEvent.Playback.Action.PROGRESS);
+        if (publish) bus.publish(event);
+        Notification n = WebhookNotices.notice(event, clock.instant());
+        String alert = event instanceof MediaWebhookEvent.HealthChanged h && HealthAlerts.alerts(h)
+                ? HealthAlerts.key(h)
+                : null;
         LOG.debugf("Media webhook from %s: %s", source, event.getClass().getSimpleName());
         return new Received(
-                source.name().toLowerCase(Locale.ROOT), event.getClass().getSimpleName(), n == null ? null : n.title());
-    }
-
-    private @Nullable Notification announce(MediaWebhookEvent event) {
-        String app = event.origin().app();
-        return switch (event) {
-            case MediaWebhookEvent.Imported i -> {
-                String titles = i.items().stream().map(MediaItem::displayTitle).collect(Collectors.joining(", "));
-                yield new Notification(
-                        Level.INFO,
-                        "Ready to watch: " + titles,
-                        titles + (i.upgrade() ? " was upgraded" : " was imported") + " by " + app
-                                + (i.path().isBlank() ? "" : " into " + i.path()),
-                        "media",
-                        "media:imported:" + app + ":" + (i.downloadId().isBlank() ? titles : i.downloadId()),
-                        clock.instant());
-            }
-            case MediaWebhookEvent.HealthChanged h ->
-                new Notification(
-                        h.restored() ? Level.INFO : "error".equalsIgnoreCase(h.level()) ? Level.ERROR : Level.WARNING,
-                        (h.restored() ? "Resolved on " : "Problem on ") + app + ": " + h.type(),
-                        h.message() + (h.wikiUrl().isBlank() ? "" : " (" + h.wikiUrl() + ")"),
-                        "media",
-                        "media:health:" + app + ":" + h.type() + ":" + h.restored(),
-                        clock.instant());
-            case MediaWebhookEvent.RequestNotification r
-            when r.requestId() != null ->
-                new Notification(
-                        Level.INFO,
-                        r.subject().isBlank() ? "Media request" : r.subject(),
-                        r.message() + (r.requestedBy().isBlank() ? "" : " — requested by " + r.requestedBy()),
-                        "media",
-                        "media:request:" + r.requestId() + ":" + r.type(),
-                        clock.instant());
-            default -> null;
-        };
+                source.name().toLowerCase(Locale.ROOT),
+                event.getClass().getSimpleName(),
+                publish,
+                n == null ? null : n.title(),
+                alert);
     }
 }

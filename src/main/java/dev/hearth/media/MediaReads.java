@@ -1,5 +1,6 @@
 package dev.hearth.media;
 
+import dev.hearth.media.internal.RecentImports;
 import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
@@ -31,10 +32,12 @@ public class MediaReads {
     private static final int REQUESTS = 20;
 
     private final MediaServices services;
+    private final RecentImports imports;
     private final Clock clock;
 
-    public MediaReads(MediaServices services, Clock clock) {
+    public MediaReads(MediaServices services, RecentImports imports, Clock clock) {
         this.services = services;
+        this.imports = imports;
         this.clock = clock;
     }
 
@@ -92,7 +95,7 @@ public class MediaReads {
                         (MediaOverview.Served<RecentItem> s) -> s.item().addedAt())
                 .reversed());
         calendar.sort(Comparator.comparing(s -> s.item().when()));
-        return new MediaOverview(playing, recent, requests, queue, calendar, problems);
+        return new MediaOverview(playing, recent, requests, queue, calendar, imports.newest(RECENT), problems);
     }
 
     private enum Slot {

@@ -287,6 +287,45 @@ class DownloadToLibraryTest {
         }
     }
 
+    /** The Media page's list: a person picks one release (not the rules' best), and that one is downloaded. */
+    @Test
+    void aReleasePickedFromTheListIsTheOneDownloadedAndAnnounced() {
+        try (Offered offered = offer("Sicario", 2015);
+                Offered other = offer("Sicario", 2015);
+                Hearth hearth = hearth(dir.resolve("data-picked"), List.of(indexer(), plexServer()))) {
+            Integration jackett = indexer();
+            Release listed = ((IndexerSearch) jackett)
+                    .search(new ReleaseQuery("Sicario 2015", ReleaseCategory.MOVIES, 50)).stream()
+                            .filter(r -> r.title().equals(other.fixture().name()))
+                            .findFirst()
+                            .orElseThrow();
+            MediaDownloads.Request searched = new MediaDownloads.Request("Sicario", 2015, ManagedKind.MOVIES);
+
+            dev.hearth.platform.web.ApiException gone = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.hearth.platform.web.ApiException.class,
+                    () -> hearth.media()
+                            .downloadRelease(searched, "Sicario.2015.Not.Offered", listed.indexer(), "key:alice"));
+            assertEquals(dev.hearth.platform.web.ErrorCode.NOT_FOUND, gone.code());
+
+            DownloadAnswer answer =
+                    hearth.media().downloadRelease(searched, listed.title(), listed.indexer(), "key:alice");
+            assertEquals(DownloadAnswer.Outcome.DOWNLOADING, answer.outcome(), answer.reason());
+            assertEquals(other.fixture().name(), answer.release(), "the release picked, not another");
+            String taskId = answer.taskId();
+            assertNotNull(taskId);
+            assertEquals(1, qbClient.list().size(), "one download: " + qbClient.list());
+            Await.untilTrue(DONE_WITHIN, "the picked release finishes and Plex is refreshed", () -> {
+                hearth.poller().run();
+                return refreshesOfMovies() == 1;
+            });
+            Await.untilTrue(
+                    Duration.ofSeconds(10),
+                    "the ready notification",
+                    () -> readyNotifications(hearth.db(), taskId) == 1);
+            assertEquals("Ready to watch: Sicario (2015)", readyTitle(hearth.db(), taskId));
+        }
+    }
+
     @Test
     void aRestartBetweenTheAddAndTheCompletionStillRefreshesAndAnnouncesOnce() {
         Path data = dir.resolve("data-restart");

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
 import dev.hearth.media.DownloadAnswer;
+import dev.hearth.media.IndexerTest;
 import dev.hearth.media.MediaActions;
 import dev.hearth.media.MediaDownloads;
 import dev.hearth.media.MediaLibraries;
 import dev.hearth.media.MediaOverview;
 import dev.hearth.media.MediaReads;
 import dev.hearth.media.MediaRequest;
+import dev.hearth.media.MediaServiceActions;
 import dev.hearth.media.RequestFilter;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
@@ -94,6 +96,20 @@ public class MediaResource {
         return (DownloadAnswer) actions.invoke(MediaActions.DOWNLOAD, body, caller.get(), "rest");
     }
 
+    /**
+     * Body {@code {"title": "Inception", "kind": "movie", "release": "...", "indexer": "..."}}: the action
+     * {@code media.download_release}, one release of a search's list.
+     */
+    @POST
+    @Path("/download/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.OPERATOR)
+    public DownloadAnswer downloadRelease(@Nullable JsonNode body) {
+        if (body == null || !body.isObject())
+            throw ApiException.invalid("body", "send a JSON object with title, kind, release and indexer");
+        return (DownloadAnswer) actions.invoke(MediaActions.DOWNLOAD_RELEASE, body, caller.get(), "rest");
+    }
+
     /** {@code status}: pending (default), approved, available, processing, failed or all. */
     @GET
     @Path("/requests/{service}")
@@ -129,6 +145,33 @@ public class MediaResource {
     @Allow(Role.OPERATOR)
     public MediaRequest decline(@PathParam("service") String service, @PathParam("id") String id) {
         return decide(MediaActions.DECLINE_REQUEST, service, id);
+    }
+
+    /** The action {@code media.test_indexer}: Prowlarr (or a Torznab feed) tests one of its indexers. */
+    @POST
+    @Path("/indexers/{service}/{indexer}/test")
+    @Allow(Role.OPERATOR)
+    public IndexerTest testIndexer(@PathParam("service") String service, @PathParam("indexer") String indexer) {
+        return (IndexerTest) actions.invoke(
+                MediaServiceActions.TEST_INDEXER,
+                JsonNodeFactory.instance.objectNode().put("service", service).put("indexer", indexer),
+                caller.get(),
+                "rest");
+    }
+
+    /** The action {@code media.manager_command}: {@code command} refresh or search, on one title of Sonarr/Radarr. */
+    @POST
+    @Path("/managers/{service}/titles/{id}/{command}")
+    @Allow(Role.OPERATOR)
+    public MediaServiceActions.CommandSent command(
+            @PathParam("service") String service, @PathParam("id") String id, @PathParam("command") String command) {
+        ObjectNode params = JsonNodeFactory.instance
+                .objectNode()
+                .put("service", service)
+                .put("command", command)
+                .put("title_id", Params.integer(id, "id", 0, 1, Integer.MAX_VALUE));
+        return (MediaServiceActions.CommandSent)
+                actions.invoke(MediaServiceActions.MANAGER_COMMAND, params, caller.get(), "rest");
     }
 
     private MediaRequest decide(String action, String service, String id) {

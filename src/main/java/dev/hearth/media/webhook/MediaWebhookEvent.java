@@ -3,11 +3,16 @@ package dev.hearth.media.webhook;
 import dev.hearth.media.Availability;
 import dev.hearth.media.MediaItem;
 import dev.hearth.media.RequestedMedia;
+import dev.hearth.platform.events.HearthEvent;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Every event a media webhook can become. Unknown event names are kept as {@link Unhandled}, never dropped silently. */
-public sealed interface MediaWebhookEvent {
+/**
+ * Every event a media webhook can become. Unknown event names are kept as {@link Unhandled}, never dropped silently.
+ * Each is published on the event bus as it is (a record per event), so alerts, notifications and the dashboard
+ * listen for the one type they act on.
+ */
+public sealed interface MediaWebhookEvent extends HearthEvent {
 
     /** Where the event came from: the app (sonarr, radarr, plex, jellyfin, overseerr...) and its instance or server name. */
     record Origin(String app, String instance) {}

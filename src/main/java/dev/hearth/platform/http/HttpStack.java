@@ -6,17 +6,22 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Hearth's one outbound HTTP stack; one per application. Plain class, wired by a CDI producer.
- * Makes one {@link UpstreamClient} per upstream, each with its own JDK {@link HttpClient}
+ * Makes one {@link UpstreamClient} per upstream. {@link #client} gives it its own JDK {@link HttpClient}
  * (HTTP/1.1, never following redirects) because qBittorrent and Deluge keep their session in a
- * cookie jar, and the jar belongs to the client. All share one virtual-thread executor and one
+ * cookie jar, and the jar belongs to the client. {@link #sharedClient} is for an upstream that keeps no
+ * session (credentials in a header on every call): its calls go through one JDK client shared with every
+ * such upstream of the same connect timeout, because each JDK client costs a selector thread and its own
+ * connection pool and buffers, resident even while idle. All share one virtual-thread executor and one
  * JSON mapper.
  */
 public final class HttpStack implements AutoCloseable {
@@ -26,6 +31,10 @@ public final class HttpStack implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+    /** The stateless upstreams' JDK clients, one per connect timeout (the one setting of theirs a call cannot carry). */
+    private final ConcurrentHashMap<Duration, HttpClient> shared = new ConcurrentHashMap<>();
+
+    private final javax.net.ssl.SSLContext tls = DeferredTls.context();
 
     public HttpStack(ObjectMapper json, Clock clock) {
         this.json = Objects.requireNonNull(json, "json");
@@ -39,14 +48,45 @@ public final class HttpStack implements AutoCloseable {
         // ACCEPT_ALL: the jar serves one upstream only, and the default policy refuses cookies
         // from some hosts a home server uses (bare names without a dot).
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1) // LAN daemons speak 1.1; h2c upgrade only costs a round trip
-                .connectTimeout(spec.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect to another host must not carry our credentials
-                .cookieHandler(cookies)
-                .executor(executor)
-                .build();
+        HttpClient http = build(spec.connectTimeout(), cookies);
         clients.add(http);
+        return over(spec, http, cookies);
+    }
+
+    /**
+     * A client for an upstream that keeps no session: nothing in cookies, its credentials sent with every call
+     * ({@link AuthStrategy#apiKeyHeader}, {@link AuthStrategy#bearer}, {@link AuthStrategy#basic}, none). It has
+     * its own circuit, retry, timeouts and headers like any other, but no cookie jar: a cookie the upstream sets is
+     * not kept. A session strategy is refused, as it would need the jar.
+     */
+    public UpstreamClient sharedClient(UpstreamSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        if (spec.auth() instanceof AuthStrategy.SessionCookie || spec.auth() instanceof AuthStrategy.SessionHeader)
+            throw new IllegalArgumentException(
+                    "upstream '" + spec.name() + "' keeps a session: give it its own client (HttpStack.client)");
+        HttpClient http = shared.computeIfAbsent(spec.connectTimeout(), connect -> {
+            HttpClient made = build(connect, null);
+            clients.add(made);
+            return made;
+        });
+        // The transport's own jar stays empty: the shared client has none, so no upstream sees another's cookies.
+        return over(spec, http, new CookieManager(null, CookiePolicy.ACCEPT_NONE));
+    }
+
+    private HttpClient build(Duration connectTimeout, @org.jspecify.annotations.Nullable CookieManager cookies) {
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // LAN daemons speak 1.1; h2c upgrade only costs a round trip
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER) // a redirect to another host must not carry our credentials
+                .executor(executor)
+                // TLS set up at the first https call, not here: most upstreams are plain http (DeferredTls)
+                .sslContext(tls)
+                .sslParameters(DeferredTls.parameters());
+        if (cookies != null) b.cookieHandler(cookies);
+        return b.build();
+    }
+
+    private UpstreamClient over(UpstreamSpec spec, HttpClient http, CookieManager cookies) {
         Transport transport =
                 new Transport(spec, http, cookies, new Circuit(spec.name(), spec.circuit(), clock), lenientJson);
         return UpstreamClient.create(transport, json, clock);
@@ -57,6 +97,7 @@ public final class HttpStack implements AutoCloseable {
     public void close() {
         clients.forEach(HttpClient::shutdownNow);
         clients.clear();
+        shared.clear();
         executor.shutdownNow();
     }
 }

@@ -1,4 +1,4 @@
-// Media: now playing, recently added, requests to approve, the *arr queues and calendar; find a title and download it.
+// Media: now playing, recently added, what Sonarr/Radarr imported (their webhooks), requests to approve, the *arr queues and calendar; find a title and download it.
 import { api, has, h, clear } from './common.js';
 import { notAvailable, failed, toast, act, actionButton, bytes, when } from '../ui.js';
 
@@ -21,18 +21,35 @@ export async function render(scope) {
     const answer = await act(download, () => api('POST', '/api/v1/media/download', body));
     if (answer) showAnswer(result, answer, (y) => { year.value = y; download.click(); });
   }, { id: 'media-download', class: 'primary' });
-  const form = h('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); download.click(); } }, title, year, kind, download);
+  // Search: every release the indexers offer for the title (the links stay on the server), each with its own
+  // Download; the form's Download lets Hearth pick by the rules instead.
+  const releases = h('div', { id: 'media-releases' });
+  const searched = () => {
+    const q = { title: title.value.trim(), kind: kind.value };
+    if (year.value) q.year = Number(year.value);
+    return q;
+  };
+  const search = actionButton('Search', 'GET /api/v1/media/search', async () => {
+    if (!title.value.trim()) { toast('Type a title first', 'error'); return; }
+    const q = searched();
+    const term = q.year ? `${q.title} ${q.year}` : q.title;
+    const found = await act(search, () => api('GET', `/api/v1/media/search?title=${encodeURIComponent(term)}&kind=${q.kind === 'series' ? 'series' : 'movie'}`));
+    if (found) showReleases(releases, found, q, result);
+  }, { id: 'media-search' });
+  const form = h('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); download.click(); } }, title, year, kind, download, search);
 
   const playing = h('div', { id: 'now-playing' });
   const recent = h('div', { id: 'recently-added' });
+  const imported = h('div', { id: 'recently-imported' });
   const requests = h('div', { id: 'media-requests' });
   const queue = h('div', { id: 'media-queue' });
   const calendar = h('div', { id: 'media-calendar' });
   const problems = h('div', { id: 'media-problems' });
   const card = (label, body) => h('section', { class: 'card', 'aria-label': label }, h('h2', {}, label), body);
   scope.el.append(
-    card('Find and download', h('div', {}, form, result)), problems,
+    card('Find and download', h('div', {}, form, result, releases)), problems,
     h('div', { class: 'grid' }, card('Now playing', playing), card('Recently added', recent)),
+    card('Recently imported', imported),
     card('Requests to approve', requests),
     h('div', { class: 'grid' }, card('Queue', queue), card('Calendar', calendar)));
 
@@ -43,6 +60,8 @@ export async function render(scope) {
     clear(playing, list(o.now_playing, s => h('li', { 'data-session': s.item.session_id },
       h('strong', {}, itemName(s.item.item)), ' ', h('span', { class: 'small muted' }, `${s.item.user} on ${s.item.player} · ${String(s.item.state).toLowerCase()} · ${s.service}`)), 'Nothing is playing.'));
     clear(recent, list(o.recently_added, r => h('li', {}, itemName(r.item.item), ' ', h('span', { class: 'small muted' }, `${r.item.library} · ${when(r.item.added_at)}`)), 'Nothing new.'));
+    clear(imported, list(o.recently_imported, i => h('li', { 'data-app': i.app }, i.title, ' ', h('span', { class: 'small muted' },
+      `${i.upgrade ? 'upgraded' : 'imported'} by ${i.instance} · ${when(i.imported_at)}`)), 'No imports told yet (Sonarr/Radarr → Connect → Webhook).'));
     clear(requests, list(o.requests, r => requestRow(r, load), 'No requests waiting.'));
     clear(queue, list(o.queue, q => h('li', {}, q.item.release, ' ', h('span', { class: 'small muted' }, `${q.item.status} · ${bytes(q.item.size - q.item.size_left)} of ${bytes(q.item.size)} · ${q.service}`)), 'The queue is empty.'));
     clear(calendar, list(o.calendar, c => h('li', {}, itemName(c.item.item), ' ', h('span', { class: 'small muted' }, `${when(c.item.when)} · ${c.service}`)), 'Nothing due this week.'));
@@ -77,4 +96,25 @@ function showAnswer(box, a, pickYear) {
   clear(box, h('div', { class: 'card', 'data-outcome': a.outcome },
     h('p', {}, h('strong', {}, a.outcome.replace('_', ' ')), ' — ', a.reason),
     candidates.length ? h('ul', { class: 'plain', id: 'media-candidates' }, candidates) : null));
+}
+
+function showReleases(box, found, q, result) {
+  const kindWord = q.kind === 'series' ? 'series' : 'movie';
+  const row = (r) => {
+    const b = actionButton('Download', 'POST /api/v1/media/download/release', async () => {
+      const body = { title: q.title, kind: kindWord, release: r.title, indexer: r.indexer };
+      if (q.year) body.year = q.year;
+      const answer = await act(b, () => api('POST', '/api/v1/media/download/release', body));
+      if (answer) showAnswer(result, answer, () => {});
+    }, { class: 'small', 'aria-label': `Download ${r.title}` });
+    return h('tr', { 'data-release': r.title },
+      h('td', {}, r.title), h('td', { class: 'num' }, bytes(r.size)), h('td', { class: 'num' }, String(r.seeders)),
+      h('td', {}, r.indexer), h('td', {}, b));
+  };
+  const failed = found.failed.length ? h('p', { class: 'small err' }, `No answer from ${found.failed.join(', ')}`) : null;
+  clear(box, found.releases.length
+    ? h('table', { class: 'table', 'aria-label': `Releases of ${found.title}` },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Release'), h('th', {}, 'Size'), h('th', {}, 'Seeders'), h('th', {}, 'Indexer'), h('th', {}, ''))),
+        h('tbody', {}, found.releases.map(row)))
+    : h('p', { class: 'muted' }, `No release of ${found.title} found.`), failed);
 }

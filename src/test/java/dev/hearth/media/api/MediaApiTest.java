@@ -3,13 +3,16 @@ package dev.hearth.media.api;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.fakes.media.MediaScenario;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.security.UserService;
+import dev.hearth.platform.storage.Database;
 import dev.hearth.testing.Api;
+import dev.hearth.testing.Waits;
 import dev.hearth.web.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +47,9 @@ class MediaApiTest {
 
     @Inject
     UserService users;
+
+    @Inject
+    Database db;
 
     Browser browser;
     String operator;
@@ -158,7 +164,44 @@ class MediaApiTest {
                 .then()
                 .statusCode(200)
                 .body("event", equalTo("Imported"))
+                .body("published", equalTo(true))
                 .body("notified", equalTo("Ready to watch: Inception (2010)"));
+        // The typed event on the bus: its listeners put it on the Media page and announce it.
+        Waits.until(
+                "the import on the Media page",
+                Duration.ofSeconds(15),
+                () -> Api.as("viewer")
+                        .get("/api/v1/media")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("recently_imported.title", String.class),
+                titles -> titles.contains("Inception (2010)"));
+        Waits.until(
+                "the ready-to-watch notification",
+                Duration.ofSeconds(15),
+                () -> mediaNotifications().contains("Ready to watch: Inception (2010)"));
+        int before = mediaNotifications().size();
+        Api.anonymous() // Radarr sends it again (a retry): one card row, one notification
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body(imported)
+                .post("/api/v1/webhooks/media/radarr")
+                .then()
+                .statusCode(200);
+        Waits.until("the repeat delivered", Duration.ofSeconds(15), () -> pendingEvents() == 0);
+        assertEquals(before, mediaNotifications().size(), "a repeated import is not announced twice");
+        assertEquals(
+                1,
+                Api.as("viewer")
+                        .get("/api/v1/media")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("recently_imported.title", String.class)
+                        .stream()
+                        .filter("Inception (2010)"::equals)
+                        .count());
         Api.anonymous()
                 .contentType(ContentType.JSON)
                 .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
@@ -167,6 +210,63 @@ class MediaApiTest {
                 .then()
                 .statusCode(400)
                 .body("error.code", equalTo("INVALID_INPUT"));
+    }
+
+    @Test
+    void sonarrsHealthWarningRaisesAnAlertThatItsRecoveryResolves() {
+        String health = """
+                {"eventType":"%s","instanceName":"Sonarr","level":"warning","message":"Indexers unavailable due to failures: 1337x",
+                 "type":"IndexerStatusCheck","wikiUrl":"https://wiki.servarr.com/sonarr/system#indexers-are-unavailable-due-to-failures"}
+                """;
+        String key = "media-health:sonarr:Sonarr:IndexerStatusCheck";
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body(health.formatted("Health"))
+                .post("/api/v1/webhooks/media/sonarr")
+                .then()
+                .statusCode(200)
+                .body("event", equalTo("HealthChanged"))
+                .body("alert", equalTo(key));
+        Map<String, Object> alert =
+                Waits.until("the health alert", Duration.ofSeconds(15), () -> openAlert(key), a -> a != null);
+        assertEquals("warning", alert.get("level"));
+        assertEquals("media", alert.get("source"));
+        assertTrue(String.valueOf(alert.get("message")).contains("Indexers unavailable"), alert.toString());
+
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body(health.formatted("HealthRestored"))
+                .post("/api/v1/webhooks/media/sonarr")
+                .then()
+                .statusCode(200)
+                .body("alert", equalTo(key));
+        Waits.until("the alert resolved", Duration.ofSeconds(15), () -> openAlert(key) == null);
+    }
+
+    private @org.jspecify.annotations.Nullable Map<String, Object> openAlert(String key) {
+        List<Map<String, Object>> alerts = Api.as("viewer")
+                .get("/api/v1/alerts?limit=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("alerts");
+        return alerts.stream()
+                .filter(a -> key.equals(a.get("key")) && !"resolved".equals(a.get("state")))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private List<String> mediaNotifications() {
+        return db.query("SELECT title FROM notifications WHERE source = 'media' ORDER BY id", rs -> rs.getString(1));
+    }
+
+    private long pendingEvents() {
+        return db.count(
+                "SELECT COUNT(*) FROM event_outbox WHERE delivered_at IS NULL AND type LIKE ?",
+                dev.hearth.media.webhook.MediaWebhookEvent.class.getName() + "%");
     }
 
     @Test
@@ -204,6 +304,20 @@ class MediaApiTest {
 
     @Test
     void theMediaPageShowsItsSectionsAndApprovesARequest() {
+        Api.anonymous()
+                .contentType(ContentType.JSON)
+                .header("X-Hearth-Webhook-Secret", MediaBackendsProfile.ARR_SECRET)
+                .body("""
+                        {"eventType":"Download","instanceName":"Sonarr",
+                         "series":{"id":3,"title":"Severance","path":"/media/tv/Severance","tvdbId":371980},
+                         "episodes":[{"id":1,"episodeNumber":1,"seasonNumber":2,"title":"Hello, Ms. Cobel"}],
+                         "episodeFile":{"id":5,"path":"/media/tv/Severance/Season 02/Severance S02E01.mkv"},
+                         "isUpgrade":false,"downloadClient":"qBittorrent","downloadId":"SEV1"}
+                        """)
+                .post("/api/v1/webhooks/media/sonarr")
+                .then()
+                .statusCode(200);
+        Waits.until("the import stored", Duration.ofSeconds(15), () -> pendingEvents() == 0);
         browser.signOutByCookies();
         browser.login(operator, PASSWORD);
         browser.page("media");
@@ -215,6 +329,9 @@ class MediaApiTest {
         assertTrue(browser.find("#media-calendar")
                 .getText()
                 .contains(MediaScenario.MOVIE.due().title()));
+        assertTrue(
+                browser.find("#recently-imported").getText().contains("Severance S02E01"),
+                browser.find("#recently-imported").getText());
         browser.screenshot("media-page");
 
         browser.click("#media-requests [data-request='1'] [data-action='approve']");
@@ -248,5 +365,47 @@ class MediaApiTest {
                 browser.find("#media-result").getText().contains("already has"),
                 browser.find("#media-result").getText());
         browser.assertNoConsoleErrors();
+    }
+
+    /** Search lists every release (title, size, seeders, indexer), each with its own Download through the catalog. */
+    @Test
+    void aSearchListsTheReleasesEachWithItsOwnDownload() {
+        browser.signOutByCookies();
+        browser.login(operator, PASSWORD);
+        browser.page("media");
+        browser.find("#media-title").sendKeys("Inception");
+        browser.click("#media-search");
+        browser.waitFor(
+                Duration.ofSeconds(15),
+                d -> !browser.all("#media-releases tr[data-release='Inception.2010.1080p.BluRay.x264']")
+                        .isEmpty());
+        String row = browser.find("#media-releases tr[data-release='Inception.2010.1080p.BluRay.x264']")
+                .getText();
+        assertTrue(row.contains(MediaScenario.INDEXER), "the row names the indexer: " + row);
+        assertTrue(row.matches("(?s).*\\d+(\\.\\d)? (MB|GB).*"), "the row gives the size: " + row);
+        assertTrue(browser.all("#media-releases tbody tr").size() > 1, "more than the one the rules would pick");
+        assertFalse(browser.find("#media-releases").getText().contains("apikey"));
+        browser.assertNoConsoleErrors();
+
+        long searchesBefore = indexerSearches("Inception");
+        browser.click("#media-releases tr[data-release='Inception.2010.1080p.BluRay.x264'] button");
+        // Hearth asks the indexers again for the picked release (the links never reach the page); with no
+        // download client configured here, the page then says so.
+        browser.waitFor(Duration.ofSeconds(15), d -> indexerSearches("Inception") > searchesBefore);
+        browser.waitFor(
+                Duration.ofSeconds(15),
+                d -> browser.find("#toasts")
+                        .getText()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("download client"));
+        browser.expectConsoleError("/api/v1/media/download/release");
+        browser.assertNoConsoleErrors();
+    }
+
+    private static long indexerSearches(String term) {
+        return java.util.stream.Stream.of("jackett", "prowlarr")
+                .flatMap(d -> MediaBackendsProfile.received(d).stream())
+                .filter(r -> r.startsWith("search " + term))
+                .count();
     }
 }

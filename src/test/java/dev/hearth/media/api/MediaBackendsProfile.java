@@ -4,6 +4,8 @@ import dev.hearth.fakes.media.FakeArr;
 import dev.hearth.fakes.media.FakeMediaService;
 import dev.hearth.fakes.media.FakeOverseerr;
 import dev.hearth.fakes.media.FakePlex;
+import dev.hearth.fakes.media.FakeProwlarr;
+import dev.hearth.fakes.media.FakeTautulli;
 import dev.hearth.fakes.media.FakeTorznab;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Hearth with the media doubles bound as services: Plex, Radarr, Overseerr and a Torznab feed. What each double
+ * Hearth with the media doubles bound as services: Plex, Radarr, Overseerr, a Torznab feed, Prowlarr and Tautulli. What each double
  * received is handed to the test through the system properties ({@code hearth.media-test.<service>}, a JDK
  * {@link List}): the test class and this resource may sit in different class loaders.
  */
@@ -52,6 +54,8 @@ public class MediaBackendsProfile implements QuarkusTestProfile {
                                 entry("plex", "plex", keep("plex", new FakePlex())),
                                 entry("radarr", "radarr", keep("radarr", new FakeArr(FakeArr.App.RADARR))),
                                 entry("overseerr", "overseerr", keep("overseerr", new FakeOverseerr())),
+                                entry("prowlarr", "prowlarr", keep("prowlarr", new FakeProwlarr())),
+                                entry("tautulli", "tautulli", keep("tautulli", new FakeTautulli())),
                                 entry(
                                         "jackett",
                                         "torznab",
