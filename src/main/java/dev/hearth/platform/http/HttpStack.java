@@ -26,6 +26,7 @@ public final class HttpStack implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+    private final java.util.Map<UpstreamSpec, UpstreamClient> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HttpStack(ObjectMapper json, Clock clock) {
         this.json = Objects.requireNonNull(json, "json");
@@ -52,11 +53,21 @@ public final class HttpStack implements AutoCloseable {
         return UpstreamClient.create(transport, json, clock);
     }
 
+    /**
+     * The one client for {@code spec}, made on first use: features that talk to one upstream account (the Telegram
+     * bot and the notification channels of the same bot) ask with equal specs and share its connections and circuit.
+     */
+    public UpstreamClient shared(UpstreamSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return shared.computeIfAbsent(spec, this::client);
+    }
+
     /** Stops every client made here and aborts calls in flight. */
     @Override
     public void close() {
         clients.forEach(HttpClient::shutdownNow);
         clients.clear();
+        shared.clear();
         executor.shutdownNow();
     }
 }
