@@ -21,8 +21,16 @@ import java.util.concurrent.Executors;
 public abstract class FakeHttp implements AutoCloseable {
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request as it arrived, with its arrival time (System.nanoTime based, in milliseconds). */
-    public record Request(String method, String path, String query, Headers headers, byte[] body, long arrivedAtMs) {
+    /**
+     * One request as it arrived, with its arrival time (System.nanoTime based, in milliseconds) and the client's port:
+     * requests with one port came over one connection.
+     */
+    public record Request(
+            String method, String path, String query, Headers headers, byte[] body, long arrivedAtMs, int remotePort) {
+        public Request(String method, String path, String query, Headers headers, byte[] body, long arrivedAtMs) {
+            this(method, path, query, headers, body, arrivedAtMs, 0);
+        }
+
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -98,7 +106,8 @@ public abstract class FakeHttp implements AutoCloseable {
                     exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(),
                     body,
-                    arrived);
+                    arrived,
+                    exchange.getRemoteAddress().getPort());
             requests.add(r);
             Reply reply = handle(r);
             byte[] out = reply.bytes();

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Telegram Bot API double for {@code sendMessage}, checking what the real one checks: the token in
+ * A Telegram Bot API double for {@code sendMessage} (and {@code editMessageText} of a message it accepted), checking what the real one checks: the token in
  * {@code /bot<token>/}, JSON or form bodies, a known {@code chat_id}, non-empty text of at most 4096 characters
  * after entity parsing, valid MarkdownV2 (an unescaped reserved character is a 400 "can't parse entities"), and
  * the limits: more than one message a second in a chat, or 30 a second overall, answers 429 with
@@ -24,6 +24,9 @@ public final class FakeTelegram extends FakeHttp {
 
     /** A message Telegram accepted; {@code replyMarkup} is the inline keyboard sent with it, or a missing node. */
     public record Message(String chatId, String text, long arrivedAtMs, JsonNode replyMarkup) {}
+
+    /** An editMessageText Telegram accepted: message {@code messageId} of {@code chatId} now reads {@code text}. */
+    public record Edit(String chatId, long messageId, String text) {}
 
     /** A callback query the bot answered. */
     public record CallbackAnswer(String callbackQueryId, String text) {}
@@ -45,6 +48,9 @@ public final class FakeTelegram extends FakeHttp {
     private volatile String webhookUrl = "";
     private volatile String webhookSecret = "";
     public final List<Long> offsetsAsked = new CopyOnWriteArrayList<>();
+    public final List<Edit> edits = new CopyOnWriteArrayList<>();
+    /** Each accepted message's chat and current text, by message_id: what editMessageText may change. */
+    private final Map<Long, Message> shown = new HashMap<>();
 
     public FakeTelegram(String token, Set<String> chats) throws IOException {
         this.token = token;
@@ -56,6 +62,22 @@ public final class FakeTelegram extends FakeHttp {
         Map<String, Object> body = new HashMap<>(Map.of("ok", false, "error_code", status, "description", description));
         if (retryAfter != null) body.put("parameters", Map.of("retry_after", retryAfter));
         scripted.add(Reply.json(status, body));
+    }
+
+    /** What message {@code messageId} reads now, after its edits; null when there is no such message. */
+    public synchronized String shownText(long messageId) {
+        Message m = shown.get(messageId);
+        return m == null ? null : m.text();
+    }
+
+    /** The message_id Telegram gave {@code message}, or 0. */
+    public synchronized long idOf(Message message) {
+        return shown.entrySet().stream()
+                .filter(e -> e.getValue().arrivedAtMs() == message.arrivedAtMs()
+                        && e.getValue().chatId().equals(message.chatId()))
+                .mapToLong(Map.Entry::getKey)
+                .findFirst()
+                .orElse(0);
     }
 
     public List<Message> messagesTo(String chatId) {
@@ -203,6 +225,28 @@ public final class FakeTelegram extends FakeHttp {
                 webhookUrl = "";
                 webhookSecret = "";
                 return ok(true);
+            case "editMessageText": {
+                String chat = params.getOrDefault("chat_id", "");
+                long id;
+                try {
+                    id = Long.parseLong(params.getOrDefault("message_id", ""));
+                } catch (NumberFormatException e) {
+                    return error(400, "Bad Request: message identifier is not specified");
+                }
+                String text = params.getOrDefault("text", "");
+                Message m = shown.get(id);
+                if (m == null || !m.chatId().equals(chat)) return error(400, "Bad Request: message to edit not found");
+                if (text.isEmpty()) return error(400, "Bad Request: message text is empty");
+                if (text.length() > 4096) return error(400, "Bad Request: MESSAGE_TOO_LONG");
+                if (text.equals(m.text()))
+                    return error(
+                            400,
+                            "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+                shown.put(id, new Message(chat, text, m.arrivedAtMs(), m.replyMarkup()));
+                edits.add(new Edit(chat, id, text));
+                return ok(Map.of(
+                        "message_id", id, "chat", Map.of("id", chat), "date", m.arrivedAtMs() / 1000, "text", text));
+            }
             case "sendMessage":
                 break;
             default:
@@ -253,7 +297,10 @@ public final class FakeTelegram extends FakeHttp {
                     if (bytes < 1 || bytes > 64) return error(400, "Bad Request: BUTTON_DATA_INVALID");
                 }
         }
-        messages.add(new Message(chat, parsed, now, markup));
+        Message accepted = new Message(chat, parsed, now, markup);
+        messages.add(accepted);
+        long messageId = nextMessageId++;
+        shown.put(messageId, accepted);
         return Reply.json(
                 200,
                 Map.of(
@@ -262,7 +309,7 @@ public final class FakeTelegram extends FakeHttp {
                         "result",
                         Map.of(
                                 "message_id",
-                                nextMessageId++,
+                                messageId,
                                 "chat",
                                 Map.of("id", chat),
                                 "date",

@@ -5,8 +5,6 @@ import dev.hearth.notify.ChannelUrls;
 import dev.hearth.notify.Notifier;
 import dev.hearth.notify.NotifierKind;
 import dev.hearth.notify.RateRule;
-import dev.hearth.platform.http.RetryPolicy;
-import dev.hearth.platform.http.UpstreamSpec;
 import dev.hearth.platform.integration.KindContext;
 import java.net.URI;
 import java.time.Duration;
@@ -62,12 +60,10 @@ public final class TelegramKind implements NotifierKind<TelegramSettings> {
 
     @Override
     public Notifier create(String channel, TelegramSettings t, KindContext context) {
-        String base = t.apiBaseUrl().endsWith("/") ? t.apiBaseUrl() : t.apiBaseUrl() + "/";
-        // No retry inside the stack: sendMessage is not idempotent, and the outbox retries with its own backoff.
-        UpstreamSpec spec = UpstreamSpec.of("telegram:" + channel, URI.create(base + "bot" + t.botToken() + "/"))
-                .withRetry(RetryPolicy.none())
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
-        return new TelegramNotifier(context.http().client(spec), t.chatIds(), context.json());
+        // The bot's own client when the chat bot runs with this token too: one client and one pace per bot. The outbox
+        // retries with its own backoff.
+        return new TelegramNotifier(
+                TelegramApi.client(t.botToken(), t.apiBaseUrl(), context), t.chatIds(), context.json());
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class HttpStack implements AutoCloseable {
     private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
     /** The stateless upstreams' JDK clients, one per connect timeout (the one setting of theirs a call cannot carry). */
     private final ConcurrentHashMap<Duration, HttpClient> shared = new ConcurrentHashMap<>();
+    /** One upstream client per spec, for features that share an upstream account ({@link #shared}). */
+    private final ConcurrentHashMap<UpstreamSpec, UpstreamClient> perSpec = new ConcurrentHashMap<>();
 
     private final javax.net.ssl.SSLContext tls = DeferredTls.context();
 
@@ -61,7 +63,7 @@ public final class HttpStack implements AutoCloseable {
      */
     public UpstreamClient sharedClient(UpstreamSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        if (spec.auth() instanceof AuthStrategy.SessionCookie || spec.auth() instanceof AuthStrategy.SessionHeader)
+        if (keepsSession(spec))
             throw new IllegalArgumentException(
                     "upstream '" + spec.name() + "' keeps a session: give it its own client (HttpStack.client)");
         HttpClient http = shared.computeIfAbsent(spec.connectTimeout(), connect -> {
@@ -71,6 +73,10 @@ public final class HttpStack implements AutoCloseable {
         });
         // The transport's own jar stays empty: the shared client has none, so no upstream sees another's cookies.
         return over(spec, http, new CookieManager(null, CookiePolicy.ACCEPT_NONE));
+    }
+
+    private static boolean keepsSession(UpstreamSpec spec) {
+        return spec.auth() instanceof AuthStrategy.SessionCookie || spec.auth() instanceof AuthStrategy.SessionHeader;
     }
 
     private HttpClient build(Duration connectTimeout, @org.jspecify.annotations.Nullable CookieManager cookies) {
@@ -92,12 +98,22 @@ public final class HttpStack implements AutoCloseable {
         return UpstreamClient.create(transport, json, clock);
     }
 
+    /**
+     * The one client for {@code spec}, made on first use: features that talk to one upstream account (the Telegram
+     * bot and the notification channels of the same bot) ask with equal specs and share its connections and circuit.
+     */
+    public UpstreamClient shared(UpstreamSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return perSpec.computeIfAbsent(spec, spec, s -> keepsSession(s) ? client(s) : sharedClient(s));
+    }
+
     /** Stops every client made here and aborts calls in flight. */
     @Override
     public void close() {
         clients.forEach(HttpClient::shutdownNow);
         clients.clear();
         shared.clear();
+        perSpec.clear();
         executor.shutdownNow();
     }
 }

@@ -37,7 +37,7 @@ class TelegramApiTest {
     }
 
     private static TelegramApi api(FakeTelegram telegram, HttpStack http, SharedLimiters limiters) {
-        return TelegramApi.create(TOKEN, telegram.url(), Duration.ofSeconds(1), 1024 * 1024, context(http), limiters);
+        return TelegramApi.create(TOKEN, telegram.url(), 1024 * 1024, context(http), limiters);
     }
 
     @Test
@@ -87,11 +87,12 @@ class TelegramApiTest {
     }
 
     /**
-     * The notification channel and the bot on the same bot token draw on one allowance: sent at the same moment to
-     * one chat, six messages arrive a second apart and Telegram throttles none of them.
+     * The notification channel and the bot on the same bot token are one client with one allowance: sent at the same
+     * moment to one chat, six messages arrive a second apart, Telegram throttles none of them, and all six come over
+     * one connection (two clients would each have opened their own).
      */
     @Test
-    void theBotAndTheNotificationChannelShareOneLimiterPerBot(@TempDir Path dir) throws Exception {
+    void theBotAndTheNotificationChannelShareOneClientAndOneLimiterPerBot(@TempDir Path dir) throws Exception {
         try (FakeTelegram telegram = new FakeTelegram(TOKEN, Set.of(CHAT));
                 HttpStack http = new HttpStack(Channels.JSON, Clock.systemUTC())) {
             SharedLimiters limiters = new SharedLimiters();
@@ -129,6 +130,12 @@ class TelegramApiTest {
                 assertTrue(
                         got.get(i).arrivedAtMs() - got.get(i - 1).arrivedAtMs() >= 950,
                         "one a second in the chat, whoever sends");
+            java.util.Set<Integer> connections = telegram.requests.stream()
+                    .filter(r -> r.path().endsWith("/sendMessage"))
+                    .map(dev.hearth.fakes.FakeHttp.Request::remotePort)
+                    .collect(Collectors.toSet());
+            assertEquals(
+                    1, connections.size(), "one connection for the channel's and the bot's messages: " + connections);
         }
     }
 }

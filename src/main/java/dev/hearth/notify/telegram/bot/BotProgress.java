@@ -4,6 +4,7 @@ import dev.hearth.downloads.DownloadService;
 import dev.hearth.downloads.Task;
 import dev.hearth.downloads.TaskStatus;
 import dev.hearth.notify.telegram.TelegramApi;
+import dev.hearth.notify.telegram.TelegramException;
 import dev.hearth.platform.web.ApiException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,9 +15,10 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Progress of a download a chat started, told to that chat at 25, 50 and 75 %: at most three messages a download,
- * each step once (the step told is stored, so a restart does not repeat it), the highest step reached only when a
- * download jumps several, and through the bot's client, so every message waits for the shared Telegram limiter.
+ * Progress of a download a chat started, told to that chat at 25, 50 and 75 % in one message that is edited at each
+ * step (a new one only when Telegram can no longer edit it): each step once (the step told and the message are
+ * stored, so a restart does not repeat it), the highest step reached only when a download jumps several, and through
+ * the bot's client, so every send and edit waits for the shared Telegram limiter.
  * The end is not told here: "Download finished" / "Ready to watch" are.
  */
 @Singleton
@@ -82,8 +84,27 @@ public class BotProgress {
                     || task.progress() >= 100) continue;
             int step = (int) Math.floor(task.progress() / 25) * 25; // progress is in percent
             if (step < 25 || step > 75 || step <= store.progressTold(open.key())) continue;
-            api.get().sendMessage(open.chatId(), "⏳ " + task.name() + ": " + step + " % downloaded" + eta(task), null);
+            String text = "⏳ " + task.name() + ": " + step + " % downloaded" + eta(task);
+            long shown = store.progressMessage(open.key());
+            if (shown == 0 || !edited(api.get(), open.chatId(), shown, text)) {
+                long sent = api.get().sendMessage(open.chatId(), text, null);
+                if (sent > 0) store.progressMessage(open.key(), sent);
+            }
             store.progressTold(open.key(), step);
+        }
+    }
+
+    /** False when Telegram cannot edit it any more (deleted, or too old): the step is then sent as a new message. */
+    private static boolean edited(TelegramApi api, String chatId, long messageId, String text) {
+        try {
+            api.editMessageText(chatId, messageId, text);
+            return true;
+        } catch (TelegramException e) {
+            if (e.status() != 400) throw e;
+            LOG.debugf(
+                    "telegram bot: progress message %d not editable (%s); sending a new one",
+                    messageId, e.getMessage());
+            return false;
         }
     }
 

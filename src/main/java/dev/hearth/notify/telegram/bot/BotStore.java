@@ -88,6 +88,24 @@ public class BotStore {
                 Integer.toString(percent));
     }
 
+    /** The message that shows {@code key}'s progress in its chat, edited at each step; 0 when none was sent yet. */
+    public long progressMessage(String key) {
+        return db.queryOne(
+                        "SELECT value FROM telegram_bot_state WHERE name = ?",
+                        rs -> rs.getString(1),
+                        "progress-message:" + key)
+                .map(Long::parseLong)
+                .orElse(0L);
+    }
+
+    public void progressMessage(String key, long messageId) {
+        db.update(
+                "INSERT INTO telegram_bot_state (name, value) VALUES (?, ?) "
+                        + "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                "progress-message:" + key,
+                Long.toString(messageId));
+    }
+
     /** Whether a chat waits to hear of {@code key} and has not yet. */
     public boolean owed(String key) {
         return db.count("SELECT COUNT(*) FROM telegram_bot_tasks WHERE task_id = ? AND announced_at IS NULL", key) > 0;

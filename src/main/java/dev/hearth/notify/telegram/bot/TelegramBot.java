@@ -129,13 +129,8 @@ public class TelegramBot implements Worker {
 
     public synchronized void start() {
         if (!config.enabled() || running) return;
-        TelegramApi client = TelegramApi.create(
-                config.botToken(),
-                config.apiBaseUrl(),
-                config.pollTimeout(),
-                config.maxTorrentBytes(),
-                context,
-                limiters);
+        TelegramApi client =
+                TelegramApi.create(config.botToken(), config.apiBaseUrl(), config.maxTorrentBytes(), context, limiters);
         api = client;
         running = true;
         if (config.webhook()) {

@@ -53,6 +53,11 @@ public class TelegramBotProfile implements QuarkusTestProfile {
         return (FakeTelegram) System.getProperties().get("hearth.test.telegram");
     }
 
+    /** The REAL qBittorrent's Web UI, for what a test does to it directly (a recheck, as after a disk repair). */
+    public static java.net.URI qbittorrentUrl() {
+        return (java.net.URI) System.getProperties().get("hearth.test.qbittorrent");
+    }
+
     public static Path qbittorrentDownloads() {
         return DIR.resolve("qbittorrent").resolve("downloads");
     }
@@ -73,6 +78,7 @@ public class TelegramBotProfile implements QuarkusTestProfile {
                                 Long.toString(GROUP)));
                 System.getProperties().put("hearth.test.telegram", telegram);
                 qbittorrent = new QbittorrentDaemon(DIR.resolve("qbittorrent"));
+                System.getProperties().put("hearth.test.qbittorrent", qbittorrent.url());
                 String services = """
                         [{"name": "qbittorrent", "url": "%s", "integration": "qbittorrent", "timeout": "5s",
                           "credentials": {"username": "%s", "password": "%s"}},
@@ -92,6 +98,7 @@ public class TelegramBotProfile implements QuarkusTestProfile {
             if (telegram != null) telegram.close();
             if (qbittorrent != null) qbittorrent.close();
             System.getProperties().remove("hearth.test.telegram");
+            System.getProperties().remove("hearth.test.qbittorrent");
         }
     }
 }

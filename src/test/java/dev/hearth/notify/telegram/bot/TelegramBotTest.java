@@ -250,6 +250,106 @@ class TelegramBotTest {
         downloads.remove(taskId, false);
     }
 
+    @Test
+    void progressIsOneMessageInTheChatThatIsEditedAtEachStep() throws Exception {
+        String name =
+                "telegram-steps-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        int piece = 64 * 1024;
+        TorrentFixture f = TorrentFixture.create(
+                TelegramBotProfile.qbittorrentDownloads(), TelegramBotProfile.DIR.resolve("torrents"), name, 4 * piece);
+        byte[] whole = java.nio.file.Files.readAllBytes(f.data());
+        // Of four pieces only the first is right on disk: the REAL qBittorrent checks the files and stays at 25 %.
+        try (java.io.RandomAccessFile data =
+                new java.io.RandomAccessFile(f.data().toFile(), "rw")) {
+            data.seek(piece);
+            data.write(new byte[3 * piece]);
+        }
+        String started = sayDocument(OPERATOR, name, f).text();
+        assertTrue(started.contains("Downloading " + name), started);
+        String taskId = Await.until(
+                WITHIN,
+                "the task",
+                () -> downloads.list(new StatusFilter.All(), "qbittorrent", 500, 0).tasks().stream()
+                        .filter(t -> t.name().equals(name))
+                        .findFirst()
+                        .map(dev.hearth.downloads.Task::id)
+                        .orElse(null));
+        String chat = Long.toString(OPERATOR);
+        try {
+            awaitDownloading(taskId, 25);
+            progress.check();
+            FakeTelegram.Message told = Await.until(
+                    WITHIN,
+                    "the progress message",
+                    () -> telegram.messagesTo(chat).stream()
+                            .filter(m -> m.text().contains(name) && m.text().contains("% downloaded"))
+                            .findFirst()
+                            .orElse(null));
+            assertEquals("⏳ " + name + ": 25 % downloaded.", told.text());
+
+            // Two more pieces arrive (written back) and qBittorrent checks the files again: 75 %.
+            try (java.io.RandomAccessFile data =
+                    new java.io.RandomAccessFile(f.data().toFile(), "rw")) {
+                data.seek(piece);
+                data.write(whole, piece, 2 * piece);
+            }
+            recheck(taskId.substring(taskId.indexOf(':') + 1));
+            awaitDownloading(taskId, 75);
+            progress.check();
+            progress.check(); // a second round tells nothing new
+
+            List<FakeTelegram.Message> progressMessages = telegram.messagesTo(chat).stream()
+                    .filter(m -> m.text().contains(name) && m.text().contains("% downloaded"))
+                    .toList();
+            assertEquals(List.of(told), progressMessages, "one progress message in the chat, not one a step");
+            long id = telegram.idOf(told);
+            assertEquals("⏳ " + name + ": 75 % downloaded.", telegram.shownText(id), "the message now reads 75 %");
+            assertEquals(
+                    List.of(new FakeTelegram.Edit(chat, id, "⏳ " + name + ": 75 % downloaded.")),
+                    telegram.edits.stream().filter(e -> e.text().contains(name)).toList(),
+                    "edited once, at the step reached");
+        } finally {
+            downloads.remove(taskId, false);
+        }
+    }
+
+    private void awaitDownloading(String taskId, double percent) {
+        var last = new java.util.concurrent.atomic.AtomicReference<dev.hearth.downloads.Task>();
+        try {
+            Await.untilTrue(Duration.ofSeconds(60), "qBittorrent checked the files: " + percent + " %", () -> {
+                var t = downloads.get(taskId);
+                last.set(t);
+                return t.status() == dev.hearth.downloads.TaskStatus.DOWNLOADING
+                        && Math.abs(t.progress() - percent) < 0.5;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last seen " + last.get(), e);
+        }
+    }
+
+    /** qBittorrent's "Force recheck", straight through its Web API: Hearth has no such action. */
+    private static void recheck(String hash) throws Exception {
+        java.net.URI qb = TelegramBotProfile.qbittorrentUrl();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .build();
+        for (var call : List.of(
+                java.util.Map.entry(
+                        "api/v2/auth/login",
+                        "username=" + dev.hearth.testing.QbittorrentDaemon.USER + "&password="
+                                + dev.hearth.testing.QbittorrentDaemon.PASSWORD),
+                java.util.Map.entry("api/v2/torrents/recheck", "hashes=" + hash))) {
+            var r = http.send(
+                    java.net.http.HttpRequest.newBuilder(qb.resolve(call.getKey()))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call.getValue()))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), call.getKey() + ": " + r.body());
+        }
+    }
+
     private FakeTelegram.Message sayDocument(long user, String name, TorrentFixture f) {
         int before = telegram.messagesTo(Long.toString(user)).size();
         telegram.pushDocument(user, user, name + ".torrent", f.torrentBytes());
