@@ -104,7 +104,7 @@ public final class HttpStack implements AutoCloseable {
      */
     public UpstreamClient shared(UpstreamSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        return perSpec.computeIfAbsent(spec, spec, s -> keepsSession(s) ? client(s) : sharedClient(s));
+        return perSpec.computeIfAbsent(spec, s -> keepsSession(s) ? client(s) : sharedClient(s));
     }
 
     /** Stops every client made here and aborts calls in flight. */
