@@ -70,7 +70,6 @@ class DesktopNotificationsTest {
 
     @AfterAll
     void stop() {
-        desktop(true);
         if (browser != null) browser.close();
     }
 
@@ -108,10 +107,9 @@ class DesktopNotificationsTest {
         return shown().stream().anyMatch(n -> message.equals(n.get("body")));
     }
 
-    /** The alerts page opened afresh, its live socket up. */
+    /** The alerts page drawn afresh (it reads the setting), its live socket up. */
     private void alertsPage() {
-        browser.open("/#/alerts");
-        browser.waitReady("alerts");
+        browser.page("alerts");
         browser.waitFor(
                 Duration.ofSeconds(10),
                 d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")));
