@@ -2,18 +2,27 @@ package dev.hearth.downloads;
 
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A download client's transfer figures from its last poll, in the shape of the seed "Moccha"
- * ({@code GET /services/deluge/stats}). {@code GET /api/v1/services/{name}/stats} answers this for a
- * download client, so both the seed's clients and the services page read one route.
+ * ({@code GET /services/deluge/stats}). {@code GET /api/v1/services/{name}/stats} answers this (under
+ * {@code stats}) for a download client, so both the seed's clients and the services page read one route.
+ * The capability has one rate per direction; the payload rates are the same figures.
  */
-public final class ClientStatsView {
-    private ClientStatsView() {}
+public record ClientStatsView(
+        long uploadRate,
+        long downloadRate,
+        long dhtNodes,
+        long numPeers,
+        int numConnections,
+        long payloadUploadRate,
+        long payloadDownloadRate,
+        String version,
+        long freeSpace,
+        String state) {
 
-    public static Map<String, Object> of(DownloadService downloads, String name) {
+    public static ClientStatsView of(DownloadService downloads, String name) {
         ClientState c = downloads.client(name);
         ClientStats s = c.stats();
         if (s == null) {
@@ -26,22 +35,17 @@ public final class ClientStatsView {
         long peers = downloads.list(new StatusFilter.All(), name, 500, 0).tasks().stream()
                 .mapToLong(Task::peers)
                 .sum();
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("upload_rate", s.uploadSpeed());
-        stats.put("download_rate", s.downloadSpeed());
-        stats.put("dht_nodes", s.dhtNodes());
-        stats.put("num_peers", peers);
-        stats.put("num_connections", s.connections());
-        // The capability has one rate per direction; payload rates are the same figures.
-        stats.put("payload_upload_rate", s.uploadSpeed());
-        stats.put("payload_download_rate", s.downloadSpeed());
-        stats.put("version", s.version());
-        stats.put("free_space", s.freeSpace());
-        stats.put("state", c.health().status().name());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("success", true);
-        answer.put("stats", stats);
-        return answer;
+        return new ClientStatsView(
+                s.uploadSpeed(),
+                s.downloadSpeed(),
+                s.dhtNodes(),
+                peers,
+                s.connections(),
+                s.uploadSpeed(),
+                s.downloadSpeed(),
+                s.version(),
+                s.freeSpace(),
+                c.health().status().name());
     }
 
     public static boolean isClient(DownloadService downloads, String name) {

@@ -2,7 +2,6 @@ package dev.hearth.downloads;
 
 import dev.hearth.services.ServiceFigures;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.Optional;
 
 /** A download client's transfer figures for {@code GET /api/v1/services/{name}/stats} (the seed Moccha's shape). */
@@ -15,7 +14,7 @@ public class DownloadFigures implements ServiceFigures {
     }
 
     @Override
-    public Optional<Map<String, Object>> figuresOf(String service) {
+    public Optional<Record> figuresOf(String service) {
         return ClientStatsView.isClient(downloads, service)
                 ? Optional.of(ClientStatsView.of(downloads, service))
                 : Optional.empty();

@@ -37,6 +37,20 @@ public class ServiceLogs {
 
     /** Newest first, at least {@code minLevel}; 404 when the service is unknown or nothing can read its log. */
     public List<Entry> query(String service, String minLevel, int limit, Instant since) {
+        return page(service, minLevel, limit, 0, since).entries();
+    }
+
+    /**
+     * A page of a service's log. A runtime's log has no end Hearth could count cheaply, so {@code total} counts the
+     * matching lines among the newest ones read (ten per line asked, at most {@value #MAX_READ}), and {@code
+     * hasMore} also says so when that window was full.
+     */
+    public record Page(List<Entry> entries, long total, boolean hasMore) {}
+
+    static final int MAX_READ = 10_000;
+
+    /** Newest first, skipping {@code offset} matching lines; 404 when the service is unknown or nothing reads its log. */
+    public Page page(String service, String minLevel, int limit, int offset, Instant since) {
         List<String> known = config.current().section(ServicesConfig.class).services().stream()
                 .map(ServiceEntry::name)
                 .toList();
@@ -44,17 +58,22 @@ public class ServiceLogs {
         int min = rank(minLevel);
         for (ServiceLogSource source : sources) {
             // read generously: level filtering happens after, and the answer keeps the newest `limit`
-            Optional<List<ServiceLogSource.Line>> lines = source.lines(service, Math.min(10_000, limit * 10), since);
+            int window = (int) Math.min(MAX_READ, ((long) offset + limit) * 10);
+            Optional<List<ServiceLogSource.Line>> lines = source.lines(service, window, since);
             if (lines.isEmpty()) continue;
             List<Entry> out = new ArrayList<>();
             List<ServiceLogSource.Line> all = lines.get();
-            for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
+            long matched = 0;
+            for (int i = all.size() - 1; i >= 0; i--) {
                 ServiceLogSource.Line l = all.get(i);
                 String level = levelOf(l.text());
-                if (rank(level) >= min && !l.timestamp().isBefore(since))
+                if (rank(level) < min || l.timestamp().isBefore(since)) continue;
+                if (matched >= offset && out.size() < limit)
                     out.add(new Entry(l.timestamp(), level, l.stream(), l.text()));
+                matched++;
             }
-            return out;
+            boolean windowFull = all.size() >= window;
+            return new Page(out, matched, windowFull || offset + out.size() < matched);
         }
         throw new ApiException(
                 ErrorCode.NOT_FOUND,

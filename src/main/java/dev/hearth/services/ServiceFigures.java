@@ -1,6 +1,5 @@
 package dev.hearth.services;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +8,6 @@ import java.util.Optional;
  * bean per feature; services asks them without knowing the features, so no feature depends back on it.
  */
 public interface ServiceFigures {
-    /** The answer for {@code service}, or empty when this feature does not bind it. */
-    Optional<Map<String, Object>> figuresOf(String service);
+    /** The figures for {@code service} (shown under {@code stats}), or empty when this feature does not bind it. */
+    Optional<Record> figuresOf(String service);
 }

@@ -2,6 +2,7 @@
 import { get, post, setMe, whoami } from './api.js';
 import { h, clear, toast } from './ui.js';
 import { live, describe } from './live.js';
+import { startDesktopAlerts } from './desktop.js';
 
 const PAGES = {
   overview: ['Overview', () => import('./pages/overview.js')],
@@ -78,6 +79,7 @@ async function boot() {
   };
   const badge = document.getElementById('live');
   live.onState(s => { const [text, title] = describe(s); badge.textContent = text; badge.title = title; badge.dataset.state = s; });
+  startDesktopAlerts(live);
   live.start();
   window.addEventListener('hashchange', route);
   await route();

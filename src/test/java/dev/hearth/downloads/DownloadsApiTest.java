@@ -434,6 +434,17 @@ class DownloadsApiTest {
                 .body("count", greaterThanOrEqualTo(1))
                 .body("torrents.find { it.id == '" + hash + "' }.state", equalTo("Downloading"))
                 .body("torrents.find { it.id == '" + hash + "' }.total_wanted", equalTo(1000));
+        // the one paging envelope, as every list that takes a limit answers it
+        Api.as("viewer")
+                .get("/api/v1/services/fakebit/torrents?limit=1&offset=0")
+                .then()
+                .statusCode(200)
+                .body("torrents.size()", equalTo(1))
+                .body("count", equalTo(1))
+                .body("limit", equalTo(1))
+                .body("offset", equalTo(0))
+                .body("total", greaterThanOrEqualTo(1))
+                .body("has_more", notNullValue());
         Api.as("viewer")
                 .get("/api/v1/services/fakebit/torrents/" + hash)
                 .then()

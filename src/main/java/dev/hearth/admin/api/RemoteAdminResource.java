@@ -7,6 +7,7 @@ import dev.hearth.actions.ActionCatalog;
 import dev.hearth.admin.AdminActions;
 import dev.hearth.admin.HistoryEntry;
 import dev.hearth.admin.Job;
+import dev.hearth.admin.Listing;
 import dev.hearth.admin.OpenedFile;
 import dev.hearth.admin.PythonResult;
 import dev.hearth.admin.RemoteAdmin;
@@ -15,6 +16,7 @@ import dev.hearth.platform.security.Caller;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.Paged;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -59,7 +61,7 @@ public class RemoteAdminResource {
         this.caller = caller;
     }
 
-    private Object invoke(String action, @Nullable JsonNode params) {
+    private Record invoke(String action, @Nullable JsonNode params) {
         Caller c = caller.get();
         admin.authorize(c, DOOR); // "not found" when off, before the catalog says "no such action"
         return actions.invoke(action, params, c, DOOR);
@@ -67,28 +69,28 @@ public class RemoteAdminResource {
 
     @GET
     @Path("/status")
-    public Object status() {
+    public Record status() {
         return admin.status(caller.get(), DOOR);
     }
 
     @POST
     @Path("/shell")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Object shell(@RequestBody(description = "command (a command line) and timeout (seconds)") JsonNode body) {
+    public Record shell(@RequestBody(description = "command (a command line) and timeout (seconds)") JsonNode body) {
         return invoke(AdminActions.SHELL, body);
     }
 
     @POST
     @Path("/python/execute")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Object execute(@RequestBody(description = "code (Python source) and timeout (seconds)") JsonNode body) {
+    public Record execute(@RequestBody(description = "code (Python source) and timeout (seconds)") JsonNode body) {
         return invoke(AdminActions.PYTHON_EXECUTE, body);
     }
 
     @POST
     @Path("/python/install")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Object install(
+    public Record install(
             @RequestBody(description = "package (a name, optionally with a version) and timeout (seconds)")
                     JsonNode body) {
         return invoke(AdminActions.PYTHON_INSTALL, body);
@@ -96,7 +98,7 @@ public class RemoteAdminResource {
 
     @POST
     @Path("/python/restart")
-    public Object restart() {
+    public Record restart() {
         return invoke(AdminActions.PYTHON_RESTART, null);
     }
 
@@ -109,7 +111,7 @@ public class RemoteAdminResource {
 
     @DELETE
     @Path("/python/variables/{name}")
-    public Object deleteVariable(@PathParam("name") String name) {
+    public Record deleteVariable(@PathParam("name") String name) {
         return invoke(
                 AdminActions.VARIABLE_DELETE,
                 JsonNodeFactory.instance.objectNode().put("name", name));
@@ -117,11 +119,11 @@ public class RemoteAdminResource {
 
     @GET
     @Path("/files")
-    public Object files(
+    public Listing files(
             @QueryParam("path") @DefaultValue("") String path,
             @QueryParam("limit") @DefaultValue("500") int limit,
             @QueryParam("offset") @DefaultValue("0") int offset) {
-        return invoke(
+        return (Listing) invoke(
                 AdminActions.FILES_LIST,
                 JsonNodeFactory.instance
                         .objectNode()
@@ -216,7 +218,7 @@ public class RemoteAdminResource {
 
     @POST
     @Path("/jobs/{id}/cancel")
-    public Object cancel(@PathParam("id") String id) {
+    public Record cancel(@PathParam("id") String id) {
         return invoke(
                 AdminActions.JOB_CANCEL, JsonNodeFactory.instance.objectNode().put("id", id));
     }
@@ -236,10 +238,11 @@ public class RemoteAdminResource {
     public record Variables(Map<String, PythonResult.Variable> variables, int total) {}
 
     /** One page of jobs, newest first. */
-    public record JobPage(List<Job> jobs, long total, boolean hasMore, int limit, int offset) {}
+    public record JobPage(List<Job> jobs, long total, boolean hasMore, int limit, int offset) implements Paged {}
 
     /** One page of the console's history, newest first. */
-    public record HistoryPage(List<HistoryEntry> history, long total, boolean hasMore, int limit, int offset) {}
+    public record HistoryPage(List<HistoryEntry> history, long total, boolean hasMore, int limit, int offset)
+            implements Paged {}
 
     static String disposition(String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");

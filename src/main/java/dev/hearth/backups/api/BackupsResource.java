@@ -10,6 +10,8 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.Paged;
+import dev.hearth.platform.web.Params;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -49,25 +52,34 @@ public class BackupsResource {
 
     @GET
     @Allow(Role.VIEWER)
-    public BackupList list() {
+    public BackupList list(@QueryParam("limit") @Nullable String limit, @QueryParam("offset") @Nullable String offset) {
+        int max = Params.integer(limit, "limit", 100, 1, 1000);
+        int skip = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
+        // the archives are files in one directory, a few hundred at most: listed whole, then cut
         List<BackupView> all = backups.list().stream().map(BackupView::of).toList();
+        List<BackupView> page = all.subList(Math.min(skip, all.size()), (int) Math.min(all.size(), (long) skip + max));
         return new BackupList(
-                all,
+                page,
                 all.size(),
-                false,
+                skip + page.size() < all.size(),
+                max,
+                skip,
                 backups.directory().toString(),
                 backups.nextScheduled().map(Object::toString).orElse(null),
                 backups.lastRestore().orElse(null));
     }
 
-    /** The list with the seed's paging fields, where archives are kept, the next scheduled run and the last restore. */
+    /** One page of backups, newest first, where archives are kept, the next scheduled run and the last restore. */
     public record BackupList(
             List<BackupView> backups,
-            int total,
+            long total,
             boolean hasMore,
+            int limit,
+            int offset,
             String directory,
             @Nullable String nextScheduled,
-            BackupService.@Nullable LastRestore lastRestore) {}
+            BackupService.@Nullable LastRestore lastRestore)
+            implements Paged {}
 
     @GET
     @Path("/{id}")

@@ -26,9 +26,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jspecify.annotations.Nullable;
@@ -97,13 +95,14 @@ public class DownloadsResource {
     }
 
     private Response created(Task task) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("success", true);
-        answer.put("task_id", task.id());
-        answer.put("message", "Download started successfully");
-        answer.put("task", Views.task(task, Views.states(downloads)));
-        return Response.status(201).entity(answer).build();
+        return Response.status(201)
+                .entity(new Started(
+                        true, task.id(), "Download started successfully", Views.task(task, Views.states(downloads))))
+                .build();
     }
+
+    /** The seed's answer to a download started. */
+    public record Started(boolean success, String taskId, String message, TaskView task) {}
 
     public record ClientView(
             String name,
@@ -132,27 +131,41 @@ public class DownloadsResource {
     @GET
     @Path("/clients")
     @Allow(Role.VIEWER)
-    public Map<String, Object> clients() {
+    public ClientList clients() {
         List<ClientView> all = downloads.clients().stream().map(ClientView::of).toList();
-        return Map.of("clients", all, "total", all.size());
+        return new ClientList(all, all.size());
     }
+
+    public record ClientList(List<ClientView> clients, int total) {}
 
     @GET
     @Path("/stats")
     @Allow(Role.VIEWER)
-    public Map<String, Object> stats() {
+    public Statistics stats() {
         DownloadStatistics s = reports.statistics();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("today_downloads", s.todayDownloads());
-        answer.put("today_completed", s.todayCompleted());
-        answer.put("active_tasks", s.activeTasks());
-        answer.put("download_speed", s.downloadSpeed());
-        answer.put("upload_speed", s.uploadSpeed());
-        answer.put("total_bandwidth", s.totalBandwidth());
-        answer.put("total_bandwidth_human", Human.rate(s.totalBandwidth()));
-        answer.put("average_speed", s.averageSpeed());
-        answer.put("average_speed_human", Human.rate(s.averageSpeed()));
-        answer.put("top_downloaders", s.topDownloaders());
-        return answer;
+        return new Statistics(
+                s.todayDownloads(),
+                s.todayCompleted(),
+                s.activeTasks(),
+                s.downloadSpeed(),
+                s.uploadSpeed(),
+                s.totalBandwidth(),
+                Human.rate(s.totalBandwidth()),
+                s.averageSpeed(),
+                Human.rate(s.averageSpeed()),
+                s.topDownloaders());
     }
+
+    /** The seed's statistics, each speed also in words. */
+    public record Statistics(
+            long todayDownloads,
+            long todayCompleted,
+            long activeTasks,
+            long downloadSpeed,
+            long uploadSpeed,
+            long totalBandwidth,
+            String totalBandwidthHuman,
+            long averageSpeed,
+            String averageSpeedHuman,
+            List<DownloadStatistics.TopDownloader> topDownloaders) {}
 }

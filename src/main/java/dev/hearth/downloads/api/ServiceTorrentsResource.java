@@ -17,6 +17,7 @@ import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.platform.web.ErrorCode;
+import dev.hearth.platform.web.Paged;
 import dev.hearth.platform.web.Params;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
@@ -28,9 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +58,7 @@ public class ServiceTorrentsResource {
     @GET
     @Path("/{name}/torrents")
     @Allow(Role.VIEWER)
-    public Map<String, Object> torrents(
+    public TorrentList torrents(
             @PathParam("name") String name,
             @QueryParam("limit") @Nullable String limit,
             @QueryParam("offset") @Nullable String offset) {
@@ -68,16 +67,15 @@ public class ServiceTorrentsResource {
                 name,
                 Params.integer(limit, "limit", 500, 1, 500),
                 Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("success", true);
-        answer.put(
-                "torrents",
-                page.tasks().stream().map(ServiceTorrentsResource::torrent).toList());
-        answer.put("count", page.tasks().size());
-        answer.put("total", page.total());
-        answer.put("has_more", page.hasMore());
-        return answer;
+        List<TorrentView> torrents = page.tasks().stream().map(TorrentView::of).toList();
+        return new TorrentList(
+                true, torrents, torrents.size(), page.total(), page.hasMore(), page.limit(), page.offset());
     }
+
+    /** The seed's list ({@code success}, {@code torrents}, {@code count}) in the paging envelope. */
+    public record TorrentList(
+            boolean success, List<TorrentView> torrents, int count, long total, boolean hasMore, int limit, int offset)
+            implements Paged {}
 
     /** {@code {"torrent_url": "magnet:?…"}}; a {@code torrent_file} path on the server is not taken — upload it to POST /api/v1/downloads. */
     @POST
@@ -98,85 +96,77 @@ public class ServiceTorrentsResource {
                 JsonNodeFactory.instance.objectNode().put("url", url.asText()).put("client", name);
         Task t = (Task) actions.invoke(DownloadActions.ADD, params, caller.get(), "rest");
         return Response.status(201)
-                .entity(Map.of(
-                        "success",
-                        true,
-                        "message",
-                        "Torrent added successfully",
-                        "torrent_id",
-                        t.clientTaskId(),
-                        "task_id",
-                        t.id()))
+                .entity(new TorrentAdded(true, "Torrent added successfully", t.clientTaskId(), t.id()))
                 .build();
     }
+
+    public record TorrentAdded(boolean success, String message, String torrentId, String taskId) {}
 
     @GET
     @Path("/{name}/torrents/{id}")
     @Allow(Role.VIEWER)
-    public Map<String, Object> torrent(@PathParam("name") String name, @PathParam("id") String id) {
+    public TorrentAnswer torrent(@PathParam("name") String name, @PathParam("id") String id) {
         TaskWithDetails d = downloads.details(downloads.get(name, id).id());
-        Map<String, Object> torrent = torrent(d.task());
-        List<Map<String, Object>> files = new ArrayList<>();
+        List<FileView> files = new ArrayList<>();
         long offset = 0;
         for (int i = 0; i < d.files().size(); i++) {
             TaskDetails.FileEntry f = d.files().get(i);
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("index", i);
-            file.put("path", f.path());
-            file.put("size", f.size());
-            file.put("offset", offset);
-            file.put("progress", f.progress());
-            file.put("priority", f.priority());
-            files.add(file);
+            files.add(new FileView(i, f.path(), f.size(), offset, f.progress(), f.priority()));
             offset += f.size();
         }
-        List<Map<String, Object>> trackers = new ArrayList<>();
+        List<TrackerView> trackers = new ArrayList<>();
         for (int i = 0; i < d.trackers().size(); i++) {
             TaskDetails.Tracker t = d.trackers().get(i);
             // The capability keeps trackers in tier order but not their tier; the position is the nearest honest
             // figure.
-            trackers.add(Map.of(
-                    "url", t.url(), "tier", i, "status", t.status(), "peers", t.peers(), "message", t.message()));
+            trackers.add(new TrackerView(t.url(), i, t.status(), t.peers(), t.message()));
         }
-        torrent.put("files", files);
-        torrent.put("trackers", trackers);
-        torrent.put(
-                "peers", d.peers().stream().map(ServiceTorrentsResource::peer).toList());
-        torrent.put("details_unavailable", d.unavailable());
-        return Map.of("success", true, "torrent", torrent);
+        return new TorrentAnswer(
+                true,
+                TorrentDetail.of(
+                        TorrentView.of(d.task()),
+                        files,
+                        trackers,
+                        d.peers().stream().map(PeerView::of).toList(),
+                        d.unavailable()));
     }
+
+    public record TorrentAnswer(boolean success, TorrentDetail torrent) {}
 
     @POST
     @Path("/{name}/torrents/{id}/pause")
     @Allow(Role.OPERATOR)
-    public Map<String, Object> pause(@PathParam("name") String name, @PathParam("id") String id) {
+    public Done pause(@PathParam("name") String name, @PathParam("id") String id) {
         Task t = downloads.get(name, id);
         actions.invoke(
                 DownloadActions.PAUSE,
                 JsonNodeFactory.instance.objectNode().put("task_id", t.id()),
                 caller.get(),
                 "rest");
-        return Map.of("success", true, "message", "Torrent " + t.clientTaskId() + " paused");
+        return new Done(true, "Torrent " + t.clientTaskId() + " paused");
     }
+
+    /** The seed's answer to a change: {@code success} and what was done. */
+    public record Done(boolean success, String message) {}
 
     @POST
     @Path("/{name}/torrents/{id}/resume")
     @Allow(Role.OPERATOR)
-    public Map<String, Object> resume(@PathParam("name") String name, @PathParam("id") String id) {
+    public Done resume(@PathParam("name") String name, @PathParam("id") String id) {
         Task t = downloads.get(name, id);
         actions.invoke(
                 DownloadActions.RESUME,
                 JsonNodeFactory.instance.objectNode().put("task_id", t.id()),
                 caller.get(),
                 "rest");
-        return Map.of("success", true, "message", "Torrent " + t.clientTaskId() + " resumed");
+        return new Done(true, "Torrent " + t.clientTaskId() + " resumed");
     }
 
     /** Body {@code {"remove_data": true}} (the seed's word) or {@code {"delete_data": true}}, or the same as a query parameter. */
     @POST
     @Path("/{name}/torrents/{id}/remove")
     @Allow(Role.OPERATOR)
-    public Map<String, Object> remove(
+    public Done remove(
             @PathParam("name") String name,
             @PathParam("id") String id,
             @QueryParam("delete_data") @Nullable String deleteData,
@@ -199,23 +189,23 @@ public class ServiceTorrentsResource {
                 JsonNodeFactory.instance.objectNode().put("task_id", t.id()).put("delete_data", delete),
                 caller.get(),
                 "rest");
-        return Map.of("success", true, "message", "Torrent " + t.clientTaskId() + " removed");
+        return new Done(true, "Torrent " + t.clientTaskId() + " removed");
     }
 
     @GET
     @Path("/{name}/peers/{id}")
     @Allow(Role.VIEWER)
-    public Map<String, Object> peers(@PathParam("name") String name, @PathParam("id") String id) {
+    public PeerList peers(@PathParam("name") String name, @PathParam("id") String id) {
         TaskWithDetails d = downloads.details(downloads.get(name, id).id());
-        List<Map<String, Object>> peers =
-                d.peers().stream().map(ServiceTorrentsResource::peer).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("success", true);
-        answer.put("peers", peers);
-        answer.put("count", peers.size());
-        answer.put("details_unavailable", d.unavailable());
-        return answer;
+        List<PeerView> peers = d.peers().stream().map(PeerView::of).toList();
+        return new PeerList(true, peers, peers.size(), d.unavailable());
     }
+
+    public record PeerList(
+            boolean success,
+            List<PeerView> peers,
+            int count,
+            @Nullable String detailsUnavailable) {}
 
     private JsonNode parse(@Nullable String body) {
         if (body == null || body.isBlank()) return JsonNodeFactory.instance.objectNode();
@@ -228,35 +218,103 @@ public class ServiceTorrentsResource {
         }
     }
 
-    static Map<String, Object> torrent(Task t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", t.clientTaskId());
-        m.put("task_id", t.id());
-        m.put("name", t.name().isEmpty() ? t.clientTaskId() : t.name());
-        m.put("progress", Math.round(t.progress() * 10) / 10.0);
-        m.put("state", t.status().delugeWord());
-        m.put("download_rate", t.downloadSpeed());
-        m.put("upload_rate", t.uploadSpeed());
-        m.put("seeds", t.seeds());
-        m.put("peers", t.peers());
-        m.put("total_wanted", t.size());
-        m.put("total_done", t.downloaded());
-        m.put("eta", t.eta());
-        m.put("ratio", t.ratio());
-        m.put("save_path", t.savePath());
-        return m;
+    /** A torrent with the seed Moccha's (Deluge's) field names; {@code id} is the client's own. */
+    public record TorrentView(
+            String id,
+            String taskId,
+            String name,
+            double progress,
+            String state,
+            long downloadRate,
+            long uploadRate,
+            int seeds,
+            int peers,
+            long totalWanted,
+            long totalDone,
+            long eta,
+            double ratio,
+            String savePath) {
+        static TorrentView of(Task t) {
+            return new TorrentView(
+                    t.clientTaskId(),
+                    t.id(),
+                    t.name().isEmpty() ? t.clientTaskId() : t.name(),
+                    Math.round(t.progress() * 10) / 10.0,
+                    t.status().delugeWord(),
+                    t.downloadSpeed(),
+                    t.uploadSpeed(),
+                    t.seeds(),
+                    t.peers(),
+                    t.size(),
+                    t.downloaded(),
+                    t.eta(),
+                    t.ratio(),
+                    t.savePath());
+        }
     }
 
-    static Map<String, Object> peer(TaskDetails.Peer p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("peer_id", p.address());
-        m.put("ip", hostOf(p.address()));
-        m.put("progress", p.progress());
-        m.put("down_speed", p.downloadSpeed());
-        m.put("up_speed", p.uploadSpeed());
-        m.put("client", p.client());
-        m.put("country", p.country());
-        return m;
+    /** A torrent's details: its list fields, then files, trackers and the peers themselves (in place of their count). */
+    public record TorrentDetail(
+            String id,
+            String taskId,
+            String name,
+            double progress,
+            String state,
+            long downloadRate,
+            long uploadRate,
+            int seeds,
+            List<PeerView> peers,
+            long totalWanted,
+            long totalDone,
+            long eta,
+            double ratio,
+            String savePath,
+            List<FileView> files,
+            List<TrackerView> trackers,
+            @Nullable String detailsUnavailable) {
+        static TorrentDetail of(
+                TorrentView t,
+                List<FileView> files,
+                List<TrackerView> trackers,
+                List<PeerView> peers,
+                @Nullable String gone) {
+            return new TorrentDetail(
+                    t.id(),
+                    t.taskId(),
+                    t.name(),
+                    t.progress(),
+                    t.state(),
+                    t.downloadRate(),
+                    t.uploadRate(),
+                    t.seeds(),
+                    peers,
+                    t.totalWanted(),
+                    t.totalDone(),
+                    t.eta(),
+                    t.ratio(),
+                    t.savePath(),
+                    files,
+                    trackers,
+                    gone);
+        }
+    }
+
+    public record FileView(int index, String path, long size, long offset, double progress, int priority) {}
+
+    public record TrackerView(String url, int tier, String status, int peers, String message) {}
+
+    public record PeerView(
+            String peerId, String ip, double progress, long downSpeed, long upSpeed, String client, String country) {
+        static PeerView of(TaskDetails.Peer p) {
+            return new PeerView(
+                    p.address(),
+                    hostOf(p.address()),
+                    p.progress(),
+                    p.downloadSpeed(),
+                    p.uploadSpeed(),
+                    p.client(),
+                    p.country());
+        }
     }
 
     private static String hostOf(String address) {

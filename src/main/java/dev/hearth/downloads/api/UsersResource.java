@@ -4,6 +4,7 @@ import dev.hearth.downloads.DownloadReports;
 import dev.hearth.downloads.UserStats;
 import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.Role;
+import dev.hearth.platform.web.Paged;
 import dev.hearth.platform.web.Params;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
@@ -13,9 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +44,7 @@ public class UsersResource {
 
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, Object> list(
-            @QueryParam("limit") @Nullable String limit, @QueryParam("offset") @Nullable String offset) {
+    public UserList list(@QueryParam("limit") @Nullable String limit, @QueryParam("offset") @Nullable String offset) {
         DownloadReports.UserPage page = reports.users(
                 Params.integer(limit, "limit", 50, 1, 500), Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
         List<UserSummary> users = page.users().stream()
@@ -60,28 +58,36 @@ public class UsersResource {
                         u.totalSize(),
                         u.lastActive()))
                 .toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("users", users);
-        answer.put("total", page.total());
-        answer.put("limit", page.limit());
-        answer.put("offset", page.offset());
-        answer.put("has_more", page.hasMore());
-        return answer;
+        return new UserList(users, page.total(), page.limit(), page.offset(), page.hasMore());
     }
+
+    public record UserList(List<UserSummary> users, long total, int limit, int offset, boolean hasMore)
+            implements Paged {}
 
     @GET
     @Path("/{id}/stats")
     @Allow(Role.VIEWER)
-    public Map<String, Object> stats(@PathParam("id") String id) {
+    public UserReport stats(@PathParam("id") String id) {
         UserStats u = reports.user(id);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("user_id", u.userId());
-        answer.put("username", u.username());
-        answer.put("downloads", Map.of("total", u.total(), "successful", u.successful(), "failed", u.failed()));
-        answer.put("total_size", u.totalSize());
-        answer.put("total_size_human", Human.size(u.totalSize()));
-        answer.put("joined_date", u.joinedDate());
-        answer.put("last_active", u.lastActive());
-        return answer;
+        return new UserReport(
+                u.userId(),
+                u.username(),
+                new UserReport.Downloads(u.total(), u.successful(), u.failed()),
+                u.totalSize(),
+                Human.size(u.totalSize()),
+                u.joinedDate(),
+                u.lastActive());
+    }
+
+    /** The seed's {@code /api/users/{id}/stats}. */
+    public record UserReport(
+            String userId,
+            String username,
+            Downloads downloads,
+            long totalSize,
+            String totalSizeHuman,
+            Instant joinedDate,
+            Instant lastActive) {
+        public record Downloads(long total, long successful, long failed) {}
     }
 }

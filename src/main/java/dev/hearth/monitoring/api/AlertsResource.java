@@ -1,5 +1,6 @@
 package dev.hearth.monitoring.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hearth.actions.ActionCatalog;
@@ -14,6 +15,7 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.Paged;
 import dev.hearth.platform.web.Params;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +52,7 @@ public class AlertsResource {
 
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, Object> list(
+    public AlertList list(
             @QueryParam("level") @Nullable String level,
             @QueryParam("state") @Nullable String state,
             @QueryParam("limit") @Nullable String limit,
@@ -66,32 +68,48 @@ public class AlertsResource {
                         .filter(x -> x.id().equals(state.trim()))
                         .findFirst()
                         .orElseThrow(() -> ApiException.invalid("state", "must be raised, acknowledged or resolved"));
-        AlertService.Page page = alerts.list(
-                l,
-                s,
-                Params.instant(since, "since", Instant.EPOCH),
-                Params.integer(limit, "limit", 100, 1, 1000),
-                Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("alerts", page.alerts().stream().map(AlertView::of).toList());
-        answer.put("total", page.total());
-        answer.put("has_more", page.hasMore());
-        answer.put("hasMore", page.hasMore()); // the seed's spelling
-        return answer;
+        int max = Params.integer(limit, "limit", 100, 1, 1000);
+        int skip = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
+        AlertService.Page page = alerts.list(l, s, Params.instant(since, "since", Instant.EPOCH), max, skip);
+        return new AlertList(
+                page.alerts().stream().map(AlertView::of).toList(),
+                page.total(),
+                page.hasMore(),
+                page.hasMore(),
+                max,
+                skip);
     }
+
+    /** One page of alerts; {@code hasMore} is the seed's spelling of {@code has_more}, kept for its clients. */
+    public record AlertList(
+            List<AlertView> alerts,
+            long total,
+            // named outright, as its twin is: left to the naming strategy, the two would meet under "hasMore" first
+            @JsonProperty("has_more") boolean hasMore,
+            @JsonProperty("hasMore") boolean seedHasMore,
+            int limit,
+            int offset)
+            implements Paged {}
 
     @GET
     @Path("/summary")
     @Allow(Role.VIEWER)
-    public Map<String, Object> summary() {
+    public AlertSummary summary() {
         AlertService.Summary s = alerts.summary();
-        Map<String, Object> byLevel = new LinkedHashMap<>();
-        s.byLevel().forEach((level, count) -> byLevel.put(level.id(), count));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("open", s.open());
-        answer.put("acknowledged", s.acknowledged());
-        answer.put("by_level", byLevel);
-        return answer;
+        Map<AlertLevel, Long> by = s.byLevel();
+        return new AlertSummary(
+                s.open(),
+                s.acknowledged(),
+                new AlertSummary.ByLevel(
+                        by.getOrDefault(AlertLevel.INFO, 0L),
+                        by.getOrDefault(AlertLevel.WARNING, 0L),
+                        by.getOrDefault(AlertLevel.ERROR, 0L),
+                        by.getOrDefault(AlertLevel.CRITICAL, 0L)));
+    }
+
+    /** Open alerts (acknowledged ones included) and how many of each level. */
+    public record AlertSummary(long open, long acknowledged, ByLevel byLevel) {
+        public record ByLevel(long info, long warning, long error, long critical) {}
     }
 
     @POST
@@ -106,14 +124,14 @@ public class AlertsResource {
     @POST
     @Path("/{id}/ack")
     @Allow(Role.OPERATOR)
-    public Object acknowledge(@PathParam("id") String id) {
+    public Record acknowledge(@PathParam("id") String id) {
         return actions.invoke("alerts.acknowledge", idParam(id), caller.get(), "rest");
     }
 
     @POST
     @Path("/{id}/resolve")
     @Allow(Role.OPERATOR)
-    public Object resolve(@PathParam("id") String id) {
+    public Record resolve(@PathParam("id") String id) {
         return actions.invoke("alerts.resolve", idParam(id), caller.get(), "rest");
     }
 
@@ -128,7 +146,7 @@ public class AlertsResource {
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object updateSettings(JsonNode body) {
+    public Record updateSettings(JsonNode body) {
         return actions.invoke("alerts.update_settings", body, caller.get(), "rest");
     }
 

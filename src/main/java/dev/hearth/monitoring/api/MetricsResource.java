@@ -18,9 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The seed's {@code GET /metrics/current} and {@code GET /metrics/history}, with its field names. */
@@ -51,7 +49,7 @@ public class MetricsResource {
     @Path("/history")
     @Allow(Role.VIEWER)
     @RunOnVirtualThread
-    public Map<String, Object> history(
+    public History history(
             @QueryParam("start") @Nullable String start,
             @QueryParam("end") @Nullable String end,
             @QueryParam("resolution") @Nullable String resolution) {
@@ -73,46 +71,49 @@ public class MetricsResource {
                     resText + " gives " + points + " points over that range; at most " + HistoryStore.MAX_POINTS
                             + " — choose a coarser resolution");
         }
-        List<Map<String, Object>> metrics = history.query(from, to, res).stream()
+        List<Point> metrics = history.query(from, to, res).stream()
                 .map(MetricsResource::point)
                 .toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("metrics", metrics);
-        answer.put("resolution", resText);
-        answer.put("start", from);
-        answer.put("end", to);
-        return answer;
+        return new History(metrics, resText, from, to);
     }
 
-    private static Map<String, Object> point(HistoryPoint p) {
-        Map<String, Object> cpu = new LinkedHashMap<>();
-        cpu.put("usage", round(p.cpuUsage()));
-        cpu.put("temperature", p.temperature() == null ? null : round(p.temperature()));
-        cpu.put("max", round(p.cpuMax()));
-        cpu.put("load1", round(p.load1()));
-        Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("usage", round(p.memoryUsage()));
-        memory.put("total", round(p.memoryTotal() / GB));
-        memory.put("used", round(p.memoryUsed() / GB));
-        memory.put("swap_usage", round(p.swapUsage()));
-        Map<String, Object> disk = new LinkedHashMap<>();
-        disk.put("usage", round(p.diskUsage()));
-        disk.put("free", round(p.diskFree() / GB));
-        disk.put("total", round(p.diskTotal() / GB));
-        disk.put("used", round(p.diskUsed() / GB));
-        Map<String, Object> network = new LinkedHashMap<>();
-        network.put("download_speed", round(p.rxRate() / MB));
-        network.put("upload_speed", round(p.txRate() / MB));
-        network.put("total_downloaded", round(p.rxTotal() / GB));
-        network.put("total_uploaded", round(p.txTotal() / GB));
-        Map<String, Object> point = new LinkedHashMap<>();
-        point.put("timestamp", p.at());
-        point.put("samples", p.samples());
-        point.put("cpu", cpu);
-        point.put("memory", memory);
-        point.put("disk", disk);
-        point.put("network", network);
-        return point;
+    /** The seed's history: points averaged per {@code resolution}; sizes in GB, speeds in MB/s, one decimal. */
+    public record History(List<Point> metrics, String resolution, Instant start, Instant end) {}
+
+    public record Point(Instant timestamp, int samples, Cpu cpu, Memory memory, Disk disk, Network network) {}
+
+    public record Cpu(double usage, @Nullable Double temperature, double max, double load1) {}
+
+    public record Memory(double usage, double total, double used, double swapUsage) {}
+
+    public record Disk(double usage, double free, double total, double used) {}
+
+    public record Network(double downloadSpeed, double uploadSpeed, double totalDownloaded, double totalUploaded) {}
+
+    private static Point point(HistoryPoint p) {
+        return new Point(
+                p.at(),
+                p.samples(),
+                new Cpu(
+                        round(p.cpuUsage()),
+                        p.temperature() == null ? null : round(p.temperature()),
+                        round(p.cpuMax()),
+                        round(p.load1())),
+                new Memory(
+                        round(p.memoryUsage()),
+                        round(p.memoryTotal() / GB),
+                        round(p.memoryUsed() / GB),
+                        round(p.swapUsage())),
+                new Disk(
+                        round(p.diskUsage()),
+                        round(p.diskFree() / GB),
+                        round(p.diskTotal() / GB),
+                        round(p.diskUsed() / GB)),
+                new Network(
+                        round(p.rxRate() / MB),
+                        round(p.txRate() / MB),
+                        round(p.rxTotal() / GB),
+                        round(p.txTotal() / GB)));
     }
 
     private static double round(double v) {

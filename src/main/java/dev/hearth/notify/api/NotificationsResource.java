@@ -1,6 +1,7 @@
 package dev.hearth.notify.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
 import dev.hearth.notify.ChannelEditor;
@@ -11,6 +12,7 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.Paged;
 import dev.hearth.platform.web.Params;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
@@ -25,9 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Notification channels (secrets redacted), the outbox, and a test send through the action catalog. */
@@ -57,37 +57,51 @@ public class NotificationsResource {
     @GET
     @Path("/channels")
     @Allow(Role.VIEWER)
-    public Map<String, Object> channels() {
+    public ChannelList channels() {
         // The config API's own redaction: every key marked @Secret shows as ********.
         JsonNode configured = config.redactedView().path("notifications").path("channels");
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<ChannelView> out = new ArrayList<>();
         for (JsonNode c : configured) {
             String name = c.path("name").asText();
             String type = c.path("type").asText();
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", name);
-            view.put("type", type);
-            view.put("min_level", c.path("min_level").asText());
             JsonNode quiet = c.path("quiet_hours");
-            view.put("quiet_hours", quiet.path("start").asText().isEmpty() ? null : quiet);
-            view.put("settings", c.path(type) instanceof ObjectNode o ? o : Map.of());
-            view.put("pending", notifications.channelNames().contains(name) ? notifications.pending(name) : 0);
-            view.put("source", "config");
-            out.add(view);
+            out.add(new ChannelView(
+                    name,
+                    type,
+                    c.path("min_level").asText(),
+                    quiet.path("start").asText().isEmpty() ? null : quiet,
+                    c.path(type) instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode(),
+                    notifications.channelNames().contains(name) ? notifications.pending(name) : 0,
+                    "config"));
         }
         for (ChannelEditor.AddedChannel a : editor.added()) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", a.name());
-            view.put("type", a.type());
-            view.put("min_level", a.minLevel());
-            view.put("quiet_hours", null);
-            view.put("settings", Map.of()); // they hold its token: write-only
-            view.put("pending", notifications.pending(a.name()));
-            view.put("source", "api");
-            out.add(view);
+            out.add(new ChannelView(
+                    a.name(),
+                    a.type(),
+                    a.minLevel(),
+                    null,
+                    JsonNodeFactory.instance.objectNode(), // they hold its token: write-only
+                    notifications.pending(a.name()),
+                    "api"));
         }
-        return Map.of("channels", out, "total", out.size());
+        return new ChannelList(out, out.size());
     }
+
+    public record ChannelList(List<ChannelView> channels, int total) {}
+
+    /**
+     * A channel as configured, secrets redacted. {@code settings} is the kind's own section (each kind has its
+     * fields, declared by its settings record), so it is shown as the configuration holds it; {@code source} is
+     * {@code config} (hearth.yml) or {@code api} (added at run time, settings write-only).
+     */
+    public record ChannelView(
+            String name,
+            String type,
+            String minLevel,
+            @Nullable JsonNode quietHours,
+            JsonNode settings,
+            long pending,
+            String source) {}
 
     /** Adds a channel; a test is sent first and the channel kept only if it arrives. */
     @POST
@@ -118,14 +132,14 @@ public class NotificationsResource {
     @Path("/test")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
-    public Object test(@Nullable JsonNode body) {
+    public Record test(@Nullable JsonNode body) {
         return actions.invoke("notifications.test", body, caller.get(), "rest");
     }
 
     @GET
     @Path("/outbox")
     @Allow(Role.VIEWER)
-    public Map<String, Object> outbox(
+    public Outbox outbox(
             @QueryParam("status") @Nullable String status,
             @QueryParam("limit") @Nullable String limit,
             @QueryParam("offset") @Nullable String offset) {
@@ -134,8 +148,12 @@ public class NotificationsResource {
         int o = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
         List<Delivery> page = notifications.deliveries(statuses, l, o);
         long total = notifications.countDeliveries(statuses);
-        return Map.of("deliveries", page, "total", total, "has_more", o + page.size() < total);
+        return new Outbox(page, total, o + page.size() < total, l, o);
     }
+
+    /** One page of deliveries, newest first. */
+    public record Outbox(List<Delivery> deliveries, long total, boolean hasMore, int limit, int offset)
+            implements Paged {}
 
     private static List<Delivery.Status> statuses(@Nullable String status) {
         if (status == null || status.isBlank()) return List.of(Delivery.Status.PENDING, Delivery.Status.FAILED);

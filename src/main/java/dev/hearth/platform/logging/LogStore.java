@@ -113,17 +113,28 @@ public class LogStore extends Handler {
 
     /** Newest first; {@code minLevel} is debug, info, warn or error. */
     public List<Entry> query(String minLevel, int limit, Instant since) {
+        return page(minLevel, limit, 0, since).entries();
+    }
+
+    /** The {@code limit} entries after the newest {@code offset}, and how many the buffer holds that match. */
+    public record Page(List<Entry> entries, long total) {}
+
+    /** Newest first, skipping {@code offset} matching entries; the total counts every match still in the buffer. */
+    public Page page(String minLevel, int limit, int offset, Instant since) {
         int min = rank(minLevel);
         List<Entry> out = new ArrayList<>();
+        long matched = 0;
         synchronized (entries) {
             var it = entries.descendingIterator();
-            while (it.hasNext() && out.size() < limit) {
+            while (it.hasNext()) {
                 Entry e = it.next();
                 if (e.timestamp().isBefore(since)) break;
-                if (rank(e.level()) >= min) out.add(e);
+                if (rank(e.level()) < min) continue;
+                if (matched >= offset && out.size() < limit) out.add(e);
+                matched++;
             }
         }
-        return out;
+        return new Page(out, matched);
     }
 
     public static boolean isLevel(String level) {

@@ -6,6 +6,7 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
+import dev.hearth.services.docker.ComposeProject;
 import dev.hearth.services.docker.ComposeProjects;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 
 /** Compose projects, grouped by their label, and up, down and restart through the compose CLI. */
 @Path("/api/v1/compose")
@@ -35,15 +35,17 @@ public class ComposeResource {
 
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, Object> list() {
-        var projects = compose.list();
-        return Map.of("projects", projects, "total", projects.size());
+    public ProjectList list() {
+        List<ComposeProject> projects = compose.list();
+        return new ProjectList(projects, projects.size());
     }
+
+    public record ProjectList(List<ComposeProject> projects, int total) {}
 
     @POST
     @Path("/{project}/{action}")
     @Allow(Role.OPERATOR)
-    public Object act(@PathParam("project") String project, @PathParam("action") String action) {
+    public Record act(@PathParam("project") String project, @PathParam("action") String action) {
         if (!ACTIONS.contains(action))
             throw ApiException.invalid("action", "must be one of " + String.join(", ", ACTIONS));
         compose.find(project);

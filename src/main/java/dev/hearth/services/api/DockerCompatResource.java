@@ -1,5 +1,6 @@
 package dev.hearth.services.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hearth.actions.ActionCatalog;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +50,7 @@ public class DockerCompatResource {
     @Path("/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
-    public Map<String, Object> act(@PathParam("action") String action, @Nullable JsonNode body) {
+    public DockerAnswer act(@PathParam("action") String action, @Nullable JsonNode body) {
         if (!ACTIONS.contains(action)) {
             throw new ApiException(
                     dev.hearth.platform.web.ErrorCode.INVALID_INPUT,
@@ -63,25 +63,42 @@ public class DockerCompatResource {
                     "container", "is required: the service or container name, e.g. {\"container\": \"plex\"}");
         }
         Service s = registry.serviceOrContainer(container.asText());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "success");
-        out.put("container", container.asText());
-        out.put("action", action);
         if (action.equals("logs")) {
-            JsonNode tail = container == null ? null : body == null ? null : body.get("tail");
+            JsonNode tail = body == null ? null : body.get("tail");
             int n = Params.integer(tail == null ? null : tail.asText(), "tail", 100, 0, 10_000);
             List<ServiceLogLine> lines = runtimes.logs(s.name(), n, null);
-            out.put("message", lines.size() + " lines");
-            out.put("logs", lines.stream().map(l -> ServiceViews.line(l, true)).toList());
-            return out;
+            return new DockerAnswer(
+                    "success",
+                    container.asText(),
+                    action,
+                    lines.size() + " lines",
+                    lines.stream().map(l -> ServiceViews.line(l, true)).toList(),
+                    null);
         }
-        Object result = actions.invoke(
+        Record result = actions.invoke(
                 "services." + action,
                 JsonNodeFactory.instance.objectNode().put("name", s.name()),
                 caller.get(),
                 "rest");
-        out.put("message", "Container " + (action.equals("stop") ? "stopped" : action + "ed") + " successfully");
-        out.put("result", result instanceof dev.hearth.services.ServiceActions.RuntimeAnswer a ? a.result() : result);
-        return out;
+        return new DockerAnswer(
+                "success",
+                container.asText(),
+                action,
+                "Container " + (action.equals("stop") ? "stopped" : action + "ed") + " successfully",
+                null,
+                result instanceof dev.hearth.services.ServiceActions.RuntimeAnswer a ? a.result() : result);
     }
+
+    /** The seed's answer: {@code logs} for the logs action, the runtime's {@code result} for the others. */
+    public record DockerAnswer(
+            String status,
+            String container,
+            String action,
+            String message,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            List<ServiceViews.LogLine> logs,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            Record result) {}
 }

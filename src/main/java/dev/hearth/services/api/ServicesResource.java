@@ -1,5 +1,6 @@
 package dev.hearth.services.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import dev.hearth.services.ServiceFigures;
 import dev.hearth.services.ServiceHealth;
 import dev.hearth.services.ServiceLogLine;
 import dev.hearth.services.ServiceRegistry;
+import dev.hearth.services.ServiceSettingsView;
 import dev.hearth.services.docker.LocalDocker;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -82,29 +84,33 @@ public class ServicesResource {
 
     @GET
     @Allow(Role.VIEWER)
-    public Map<String, Object> list() {
+    public ServiceList list() {
         List<Service> services = registry.services();
         // Each status is an inspect or an in-memory read, fast; the health fan-out bounds the slow ones.
-        List<Map<String, Object>> rows = services.stream()
-                .<Map<String, Object>>map(s -> ServiceViews.service(s, runtimes.status(s.name())))
+        List<ServiceViews.ServiceView> rows = services.stream()
+                .map(s -> ServiceViews.service(s, runtimes.status(s.name())))
                 .toList();
-        return Map.of("success", true, "services", rows, "count", rows.size());
+        return new ServiceList(true, rows, rows.size());
     }
+
+    public record ServiceList(boolean success, List<ServiceViews.ServiceView> services, int count) {}
 
     /** From the health board, each row with its age; {@code ?refresh=true} asks every service now (in parallel, each within its timeout). */
     @GET
     @Path("/health")
     @Allow(Role.VIEWER)
-    public Map<String, Object> health(@QueryParam("refresh") @Nullable String refresh) {
+    public HealthList health(@QueryParam("refresh") @Nullable String refresh) {
         long t0 = System.nanoTime();
         List<ServiceHealth> all = board.healthAll(Params.flag(refresh, "refresh", false));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("services", all.stream().map(ServiceViews::health).toList());
-        out.put("total", all.size());
-        out.put("checked_at", clock.instant());
-        out.put("took_ms", (System.nanoTime() - t0) / 1_000_000);
-        return out;
+        return new HealthList(
+                all.stream().map(ServiceViews::health).toList(),
+                all.size(),
+                clock.instant(),
+                (System.nanoTime() - t0) / 1_000_000);
     }
+
+    /** Monsterr's health list, with when it was read and how long that took. */
+    public record HealthList(List<ServiceViews.HealthRow> services, int total, Instant checkedAt, long tookMs) {}
 
     /** Each service's status row, as {@code /health} gives it, under the seeds' {@code /services/status}. */
     public record ServicesStatus(List<ServiceHealth> services, int total, java.time.Instant checkedAt) {}
@@ -121,18 +127,21 @@ public class ServicesResource {
     @GET
     @Path("/config")
     @Allow(Role.VIEWER)
-    public Map<String, Object> allConfig() {
-        Map<String, Object> config = new LinkedHashMap<>();
+    public AllSettings allConfig() {
+        Map<String, ServiceSettingsView> config = new LinkedHashMap<>();
         registry.names().forEach(n -> config.put(n, configurator.settingsOf(n)));
-        return Map.of("success", true, "config", config);
+        return new AllSettings(true, config);
     }
+
+    /** Moccha's {@code GET /services/config}: every service's settings by its name. */
+    public record AllSettings(boolean success, Map<String, ServiceSettingsView> config) {}
 
     /** Moccha's form: {@code {"service_name": "deluge", "config": {...}}}. */
     @POST
     @Path("/config")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Map<String, Object> updateConfigSeedForm(@Nullable JsonNode body) {
+    public Configured updateConfigSeedForm(@Nullable JsonNode body) {
         JsonNode name = body == null ? null : body.get("service_name");
         if (name == null || !name.isTextual()) throw ApiException.invalid("service_name", "is required");
         return configure(name.asText(), java.util.Objects.requireNonNull(body).get("config"));
@@ -175,72 +184,56 @@ public class ServicesResource {
     @POST
     @Path("/discover")
     @Allow(Role.OPERATOR)
-    public Object discover() {
+    public Record discover() {
         return actions.invoke("services.discover", JsonNodeFactory.instance.objectNode(), caller.get(), "rest");
     }
 
     @GET
     @Path("/{name}")
     @Allow(Role.VIEWER)
-    public Map<String, Object> get(@PathParam("name") String name) {
+    public ServiceViews.ServiceView get(@PathParam("name") String name) {
         Service s = registry.service(name);
-        Map<String, Object> out = ServiceViews.service(s, runtimes.status(name));
-        Health h = board.health(name);
-        out.put(
-                "health",
-                Map.of(
-                        "status",
-                        h.status().name(),
-                        "detail",
-                        h.detail().name(),
-                        "message",
-                        h.message(),
-                        "checked_at",
-                        h.checkedAt()));
-        out.put("config", configurator.settingsOf(name));
-        return out;
+        return ServiceViews.service(s, runtimes.status(name))
+                .withDetails(ServiceViews.HealthView.of(board.health(name)), configurator.settingsOf(name));
     }
 
     @GET
     @Path("/{name}/status")
     @Allow(Role.VIEWER)
-    public Map<String, Object> status(@PathParam("name") String name) {
+    public ServiceViews.StatusView status(@PathParam("name") String name) {
         RuntimeStatus st = runtimes.status(name);
-        Map<String, Object> out =
-                ServiceViews.status(st, clock, board.health(name).status() == Health.Status.ONLINE);
-        out.put("service", name);
-        return out;
+        return ServiceViews.status(name, st, clock, board.health(name).status() == Health.Status.ONLINE);
     }
 
     @POST
     @Path("/{name}/start")
     @Allow(Role.OPERATOR)
-    public Object start(@PathParam("name") String name) {
+    public Record start(@PathParam("name") String name) {
         return act("services.start", name);
     }
 
     @POST
     @Path("/{name}/stop")
     @Allow(Role.OPERATOR)
-    public Object stop(@PathParam("name") String name) {
+    public Record stop(@PathParam("name") String name) {
         return act("services.stop", name);
     }
 
     @POST
     @Path("/{name}/restart")
     @Allow(Role.OPERATOR)
-    public Object restart(@PathParam("name") String name) {
+    public Record restart(@PathParam("name") String name) {
         return act("services.restart", name);
     }
 
     @POST
     @Path("/{name}/remove")
     @Allow(Role.ADMIN)
-    public Object remove(@PathParam("name") String name) {
+    public Record remove(@PathParam("name") String name) {
         return act("services.remove", name);
     }
 
-    private Object act(String action, String name) {
+    private Record act(String action, String name) {
         registry.service(name); // 404 with the known names before anything is audited as an attempt
         ObjectNode params = JsonNodeFactory.instance.objectNode().put("name", name);
         return actions.invoke(action, params, caller.get(), "rest");
@@ -249,7 +242,7 @@ public class ServicesResource {
     @GET
     @Path("/{name}/logs")
     @Allow(Role.OPERATOR)
-    public Map<String, Object> logs(
+    public LogList logs(
             @PathParam("name") String name,
             @QueryParam("tail") @Nullable String tail,
             @QueryParam("since") @Nullable String since,
@@ -258,14 +251,11 @@ public class ServicesResource {
         Instant after = since == null || since.isBlank() ? null : Params.instant(since, "since", Instant.EPOCH);
         boolean withTimes = timestamps == null || !timestamps.equalsIgnoreCase("false");
         List<ServiceLogLine> lines = runtimes.logs(name, n, after);
-        return Map.of(
-                "service",
-                name,
-                "lines",
-                lines.stream().map(l -> ServiceViews.line(l, withTimes)).toList(),
-                "count",
-                lines.size());
+        return new LogList(
+                name, lines.stream().map(l -> ServiceViews.line(l, withTimes)).toList(), lines.size());
     }
+
+    public record LogList(String service, List<ServiceViews.LogLine> lines, int count) {}
 
     /**
      * The live output as server-sent events, from the last {@code tail} lines on, until the client goes
@@ -277,7 +267,7 @@ public class ServicesResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Allow(Role.OPERATOR)
     @Blocking // a Multi is taken for non-blocking; this one starts on the class's virtual thread, as said here
-    public Multi<Map<String, Object>> follow(
+    public Multi<ServiceViews.LogLine> follow(
             @PathParam("name") String name, @QueryParam("tail") @Nullable String tail) {
         int n = Params.integer(tail, "tail", 10, 0, 10_000);
         registry.service(name); // 404 now, before the stream opens
@@ -300,45 +290,59 @@ public class ServicesResource {
     @GET
     @Path("/{name}/stats")
     @Allow(Role.VIEWER)
-    public Map<String, Object> stats(@PathParam("name") String name) {
+    public StatsAnswer stats(@PathParam("name") String name) {
         registry.service(name);
-        java.util.Optional<Map<String, Object>> figures = this.figures.stream()
+        java.util.Optional<Record> figures = this.figures.stream()
                 .map(f -> f.figuresOf(name))
                 .flatMap(java.util.Optional::stream)
                 .findFirst();
         if (figures.isEmpty()) return ServiceViews.stats(name, runtimes.stats(name));
         // A feature's figures (a download client's transfer figures, for the seed Moccha's clients); the runtime's join
         // them.
-        Map<String, Object> answer = new java.util.LinkedHashMap<>(figures.get());
+        ServiceViews.StatsView runtime = null;
         try {
-            answer.put("runtime", ServiceViews.stats(name, runtimes.stats(name)));
+            runtime = ServiceViews.stats(name, runtimes.stats(name));
         } catch (ApiException noRuntime) {
             // reachable by URL only: there is nothing to measure
         }
-        return answer;
+        return new Figures(true, figures.get(), runtime);
     }
+
+    /** A service's figures: its runtime's resource use, or the figures of the feature that binds it. */
+    public sealed interface StatsAnswer permits ServiceViews.StatsView, Figures {}
+
+    /** A feature's figures under {@code stats} (the seed Moccha's shape), and the runtime's use when it has one. */
+    public record Figures(
+            boolean success,
+            Record stats,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ServiceViews.@Nullable StatsView runtime)
+            implements StatsAnswer {}
 
     @GET
     @Path("/{name}/config")
     @Allow(Role.VIEWER)
-    public Map<String, Object> config(@PathParam("name") String name) {
-        return Map.of("success", true, "service", name, "config", configurator.settingsOf(name));
+    public Settings config(@PathParam("name") String name) {
+        return new Settings(true, name, configurator.settingsOf(name));
     }
+
+    public record Settings(boolean success, String service, ServiceSettingsView config) {}
 
     @PUT
     @Path("/{name}/config")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Map<String, Object> updateConfig(@PathParam("name") String name, @Nullable JsonNode changes) {
+    public Configured updateConfig(@PathParam("name") String name, @Nullable JsonNode changes) {
         return configure(name, changes);
     }
 
-    private Map<String, Object> configure(String name, @Nullable JsonNode changes) {
+    private Configured configure(String name, @Nullable JsonNode changes) {
         registry.service(name);
         ObjectNode params = JsonNodeFactory.instance.objectNode().put("name", name);
         params.set("changes", changes == null ? JsonNodeFactory.instance.nullNode() : changes);
-        Object config = actions.invoke("services.configure", params, caller.get(), "rest");
-        return Map.of(
-                "success", true, "message", "Configuration updated for " + name, "service", name, "config", config);
+        Record config = actions.invoke("services.configure", params, caller.get(), "rest");
+        return new Configured(true, "Configuration updated for " + name, name, config);
     }
+
+    /** Moccha's answer to a settings change, with the settings as they are now. */
+    public record Configured(boolean success, String message, String service, Record config) {}
 }

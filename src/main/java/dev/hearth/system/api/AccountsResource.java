@@ -78,7 +78,7 @@ public class AccountsResource {
     @Path("/{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object setRole(
+    public Record setRole(
             @PathParam("username") String username,
             @RequestBody(content = @Content(schema = @Schema(implementation = RoleChange.class))) @Nullable
                     JsonNode body) {
@@ -89,7 +89,7 @@ public class AccountsResource {
     @Path("/{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object resetPassword(
+    public Record resetPassword(
             @PathParam("username") String username,
             @RequestBody(content = @Content(schema = @Schema(implementation = PasswordReset.class))) @Nullable
                     JsonNode body) {
@@ -99,7 +99,7 @@ public class AccountsResource {
     @DELETE
     @Path("/{username}")
     @Allow(Role.ADMIN)
-    public Object delete(@PathParam("username") String username) {
+    public Record delete(@PathParam("username") String username) {
         return actions.invoke("accounts.delete", withUser(null, username), caller.get(), "rest");
     }
 

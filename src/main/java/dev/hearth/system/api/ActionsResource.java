@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
@@ -46,10 +45,12 @@ public class ActionsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.VIEWER)
-    public Map<String, Object> invoke(
+    public Invoked invoke(
             @PathParam("id") String id,
             @RequestBody(description = "the action's parameters, as GET /api/v1/actions lists them") JsonNode params) {
-        Object result = actions.invoke(id, params, caller.get(), "rest");
-        return Map.of("action", id, "result", result == null ? Map.of() : result);
+        return new Invoked(id, actions.invoke(id, params, caller.get(), "rest"));
     }
+
+    /** The action called and its typed answer, as the catalog lists it. */
+    public record Invoked(String action, Record result) {}
 }

@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -121,13 +120,16 @@ public class AuthResource {
                 .secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT)
                 .build();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user", user.get().username());
-        body.put("role", user.get().role().id());
-        body.put("csrf_token", created.session().csrfToken());
-        body.put("expires_at", created.session().expiresAt().toString());
+        LoggedIn body = new LoggedIn(
+                user.get().username(),
+                user.get().role().id(),
+                created.session().csrfToken(),
+                created.session().expiresAt().toString());
         return Response.ok(body).cookie(session, csrf).build();
     }
+
+    /** Who signed in, and the CSRF token to echo in {@code X-CSRF-Token}. */
+    public record LoggedIn(String user, String role, String csrfToken, String expiresAt) {}
 
     private void refuseIfLocked(String bucket, String username) {
         Optional<Duration> locked = throttle.lockedFor(bucket, username);
@@ -162,8 +164,10 @@ public class AuthResource {
                 .secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT)
                 .build();
-        return Response.ok(Map.of("logged_out", true)).cookie(gone, csrfGone).build();
+        return Response.ok(new LoggedOut(true)).cookie(gone, csrfGone).build();
     }
+
+    public record LoggedOut(boolean loggedOut) {}
 
     /**
      * Changes the signed-in user's own password; the current one is required (and a wrong one counts as a
@@ -173,7 +177,7 @@ public class AuthResource {
     @Path("/password")
     @Allow(Role.VIEWER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Object changePassword(
+    public Record changePassword(
             @RequestBody(content = @Content(schema = @Schema(implementation = PasswordChange.class))) JsonNode body) {
         Caller who = caller.get();
         String bucket = ProxyTrust.bucket(caller.address());
@@ -189,16 +193,11 @@ public class AuthResource {
     @GET
     @Path("/me")
     @Allow(Role.VIEWER)
-    public Map<String, Object> me() {
+    public Me me() {
         Caller c = caller.get();
-        return Map.of(
-                "id",
-                c.id(),
-                "name",
-                c.name(),
-                "role",
-                c.role().id(),
-                "method",
-                c.method().name().toLowerCase());
+        return new Me(c.id(), c.name(), c.role().id(), c.method().name().toLowerCase(java.util.Locale.ROOT));
     }
+
+    /** The caller: its id, name and role, and how it authenticated (key, session, proxy…). */
+    public record Me(String id, String name, String role, String method) {}
 }

@@ -50,18 +50,18 @@ public class ConfigResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object put(@RequestBody(description = "keys to set, nested as in hearth.yml") JsonNode changes) {
+    public Record put(@RequestBody(description = "keys to set, nested as in hearth.yml") JsonNode changes) {
         return update(changes);
     }
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
-    public Object patch(@RequestBody(description = "keys to set, nested as in hearth.yml") JsonNode changes) {
+    public Record patch(@RequestBody(description = "keys to set, nested as in hearth.yml") JsonNode changes) {
         return update(changes);
     }
 
-    private Object update(JsonNode changes) {
+    private Record update(JsonNode changes) {
         var params = JsonNodeFactory.instance.objectNode();
         params.set("changes", changes == null ? JsonNodeFactory.instance.nullNode() : changes);
         return actions.invoke("config.update", params, caller.get(), "rest");

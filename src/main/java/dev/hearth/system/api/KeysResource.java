@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -42,10 +41,12 @@ public class KeysResource {
 
     @GET
     @Allow(Role.ADMIN)
-    public Map<String, Object> list() {
+    public KeyList list() {
         List<KeyView> all = keys.list().stream().map(KeyView::of).toList();
-        return Map.of("keys", all, "total", all.size());
+        return new KeyList(all, all.size());
     }
+
+    public record KeyList(List<KeyView> keys, int total) {}
 
     /** The request body, for the OpenAPI document; the action checks the same fields. */
     public record CreateKey(String name, String role, java.time.@org.jspecify.annotations.Nullable Instant expiresAt) {}
@@ -63,7 +64,7 @@ public class KeysResource {
     @DELETE
     @Path("/{id}")
     @Allow(Role.ADMIN)
-    public Object revoke(@PathParam("id") String id) {
+    public Record revoke(@PathParam("id") String id) {
         return actions.invoke(
                 "keys.revoke",
                 JsonNodeFactory.instance.objectNode().put("id", Params.id(id, "id")),

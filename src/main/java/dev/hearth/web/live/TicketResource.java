@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /**
  * {@code POST /api/v1/ws/ticket}: a one-time ticket for {@code /ws?ticket=} or {@code /monitoring?ticket=}.
@@ -27,14 +26,16 @@ public class TicketResource {
 
     @POST
     @Allow(Role.VIEWER)
-    public Map<String, Object> issue() {
+    public Issued issue() {
         LiveTickets.Ticket t = tickets.issue(caller.get());
-        return Map.of(
-                "ticket",
+        return new Issued(
                 t.ticket(),
-                "expires_in_seconds",
                 t.expiresInSeconds(),
-                "urls",
-                Map.of("ws", "/ws?ticket=" + t.ticket(), "monitoring", "/monitoring?ticket=" + t.ticket()));
+                new Issued.Urls("/ws?ticket=" + t.ticket(), "/monitoring?ticket=" + t.ticket()));
+    }
+
+    /** The ticket, how long it lasts, and the two sockets' addresses with it. */
+    public record Issued(String ticket, long expiresInSeconds, Urls urls) {
+        public record Urls(String ws, String monitoring) {}
     }
 }

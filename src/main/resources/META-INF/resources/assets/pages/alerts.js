@@ -1,6 +1,7 @@
 // Alerts: the list (new ones arrive live), acknowledge, and the threshold settings.
 import { api, has, h, clear, alertRow } from './common.js';
 import { notAvailable, failed, guard, act } from '../ui.js';
+import { desktopControl } from '../desktop.js';
 
 export async function render(scope) {
   scope.el.append(h('h1', {}, 'Alerts'));
@@ -14,7 +15,7 @@ export async function render(scope) {
     const select = h('select', { id: 'al-level', onchange: () => { level = select.value; load(); } },
       ['', 'info', 'warning', 'error', 'critical'].map(l => h('option', { value: l }, l || 'All levels')));
     const list = h('ul', { id: 'alert-list', style: 'list-style:none;padding:0;margin:0' });
-    listCard.append(h('label', { for: 'al-level', class: 'inline', style: 'margin-bottom:.5rem' }, 'Level', select), list);
+    listCard.append(await desktopControl(), h('label', { for: 'al-level', class: 'inline', style: 'margin-bottom:.5rem' }, 'Level', select), list);
     const load = async () => {
       try {
         const d = await api('GET', `/api/v1/alerts?limit=100${level ? '&level=' + level : ''}`);

@@ -15,7 +15,7 @@ export async function render(scope) {
 
   const load = async () => {
     let d;
-    try { d = await api('GET', '/api/v1/backups'); } catch (e) { clear(list, failed('Backups', e)); return; }
+    try { d = await api('GET', '/api/v1/backups?limit=1000'); } catch (e) { clear(list, failed('Backups', e)); return; }
     const notes = [];
     if (d.last_restore) notes.push(h('p', { class: 'card ' + tone(d.last_restore.outcome === 'completed' ? 'ok' : 'error'), id: 'last-restore' },
       `Last restore: ${d.last_restore.backup} ${d.last_restore.outcome}. ${d.last_restore.message}`));
@@ -26,6 +26,7 @@ export async function render(scope) {
       h('thead', {}, h('tr', {}, h('th', {}, 'File'), h('th', {}, 'Size'), h('th', { class: 'hide-narrow' }, 'Made'),
         h('th', { class: 'hide-narrow' }, 'Description'), h('th', {}, 'Status'), h('th', {}, 'Actions'))),
       h('tbody', {}, rows.map(b => row(b, load))))) : h('p', { class: 'muted' }, 'No backups yet.'));
+    if (d.has_more) list.append(h('p', { class: 'small muted', id: 'backup-more' }, `The newest ${rows.length} of ${d.total} backups are shown.`));
   };
 
   const name = h('input', { id: 'backup-name', value: 'backup', pattern: '[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}', required: true, 'aria-describedby': 'backup-name-help' });
