@@ -58,8 +58,9 @@ public class MediaServiceActions implements ActionProvider {
                                 List.of(
                                         service,
                                         Param.optional(
-                                                "limit", Type.INTEGER, "at most this many, 1 to 100 (default 20)"))),
-                        call -> stats.history(call.string("service"), limit(call))),
+                                                "limit", Type.INTEGER, "at most this many, 1 to 100 (default 20)"),
+                                        Param.optional("offset", Type.INTEGER, "how many of the newest to skip"))),
+                        call -> stats.history(call.string("service"), limit(call), offset(call))),
                 new Action(
                         new ActionSpec(
                                 WATCH_LIBRARIES,
@@ -100,6 +101,13 @@ public class MediaServiceActions implements ActionProvider {
                                         Param.required(
                                                 "title_id", Type.INTEGER, "the series' or movie's id in the app"))),
                         this::command));
+    }
+
+    private static int offset(ActionCall call) {
+        if (!call.params().hasNonNull("offset")) return 0;
+        long o = call.integer("offset");
+        if (o < 0 || o > Integer.MAX_VALUE) throw ApiException.invalid("offset", "must be 0 or more");
+        return (int) o;
     }
 
     private static int limit(ActionCall call) {

@@ -14,8 +14,11 @@ public interface MediaStats {
 
     Activity activity();
 
-    /** Newest first, at most {@code limit}. */
-    List<PlayRecord> history(int limit);
+    /** Newest first, at most {@code limit} after skipping {@code offset}, with how many plays there are in all. */
+    PlayPage history(int limit, int offset);
+
+    /** A page of the play history: its plays and the count of all of them. */
+    record PlayPage(List<PlayRecord> plays, long total) {}
 
     List<LibraryStats> libraries();
 

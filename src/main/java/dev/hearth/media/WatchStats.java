@@ -17,7 +17,8 @@ public class WatchStats {
 
     public record ActivityNow(String service, Activity activity) {}
 
-    public record History(String service, List<PlayRecord> plays) {}
+    public record History(String service, List<PlayRecord> plays, long total, boolean hasMore, int limit, int offset)
+            implements dev.hearth.platform.web.Paged {}
 
     public record Libraries(String service, List<LibraryStats> libraries) {}
 
@@ -28,9 +29,11 @@ public class WatchStats {
         return new ActivityNow(service, MediaCalls.call(service, s::activity));
     }
 
-    public History history(String service, int limit) {
+    public History history(String service, int limit, int offset) {
         MediaStats s = stats(service);
-        return new History(service, MediaCalls.call(service, () -> s.history(limit)));
+        MediaStats.PlayPage page = MediaCalls.call(service, () -> s.history(limit, offset));
+        return new History(
+                service, page.plays(), page.total(), offset + page.plays().size() < page.total(), limit, offset);
     }
 
     public Libraries libraries(String service) {

@@ -38,8 +38,13 @@ public class WatchStatsResource {
     @Path("/history")
     @Allow(Role.VIEWER)
     public WatchStats.History history(
-            @PathParam("service") String service, @QueryParam("limit") @Nullable String limit) {
-        return stats.history(service, Params.integer(limit, "limit", 20, 1, 100));
+            @PathParam("service") String service,
+            @QueryParam("limit") @Nullable String limit,
+            @QueryParam("offset") @Nullable String offset) {
+        return stats.history(
+                service,
+                Params.integer(limit, "limit", 20, 1, 100),
+                Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
     }
 
     @GET

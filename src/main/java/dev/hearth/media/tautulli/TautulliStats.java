@@ -5,7 +5,6 @@ import dev.hearth.media.Activity;
 import dev.hearth.media.LibraryStats;
 import dev.hearth.media.MediaStats;
 import dev.hearth.media.MediaUser;
-import dev.hearth.media.PlayRecord;
 import dev.hearth.media.clients.Json;
 import dev.hearth.platform.integration.HealthProbe;
 import dev.hearth.platform.integration.Integration;
@@ -54,10 +53,21 @@ final class TautulliStats implements Integration, MediaStats {
     }
 
     @Override
-    public List<PlayRecord> history(int limit) {
+    public PlayPage history(int limit, int offset) {
         JsonNode h = api.call(
-                "get_history", Map.of("length", Integer.toString(limit), "order_column", "date", "order_dir", "desc"));
-        return Json.list(h, "data", TautulliShapes::play);
+                "get_history",
+                Map.of(
+                        "length",
+                        Integer.toString(limit),
+                        "start",
+                        Integer.toString(offset),
+                        "order_column",
+                        "date",
+                        "order_dir",
+                        "desc"));
+        return new PlayPage(
+                Json.list(h, "data", TautulliShapes::play),
+                h.path("recordsFiltered").asLong(0));
     }
 
     @Override

@@ -64,7 +64,10 @@ public final class FakeTautulli extends FakeMediaService {
                         "python_version",
                         "3.11.10"));
             case "get_activity" -> ok(activity());
-            case "get_history" -> ok(history(Integer.parseInt(query(r).getOrDefault("length", "25"))));
+            case "get_history" ->
+                ok(history(
+                        Integer.parseInt(query(r).getOrDefault("start", "0")),
+                        Integer.parseInt(query(r).getOrDefault("length", "25"))));
             case "get_libraries" ->
                 ok(List.of(
                         obj(
@@ -184,7 +187,7 @@ public final class FakeTautulli extends FakeMediaService {
                 sessions);
     }
 
-    private static Map<String, Object> history(int length) {
+    private static Map<String, Object> history(int start, int length) {
         List<Object> rows = new ArrayList<>();
         rows.add(obj(
                 "date",
@@ -262,7 +265,7 @@ public final class FakeTautulli extends FakeMediaService {
                 "total_duration",
                 "2 hrs 44 mins",
                 "data",
-                rows.subList(0, Math.min(length, rows.size())));
+                rows.subList(Math.min(start, rows.size()), Math.min(start + length, rows.size())));
     }
 
     private static Reply ok(Object data) {

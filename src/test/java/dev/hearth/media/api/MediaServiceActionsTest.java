@@ -29,10 +29,13 @@ class MediaServiceActionsTest {
                 .body("service", equalTo("tautulli"))
                 .body("activity.streams.item.title", hasItem("Inception"));
         Api.as("viewer")
-                .get("/api/v1/media/stats/tautulli/history?limit=5")
+                .get("/api/v1/media/stats/tautulli/history?limit=1&offset=1")
                 .then()
                 .statusCode(200)
-                .body("plays.size()", org.hamcrest.Matchers.greaterThan(0));
+                .body("plays.user", org.hamcrest.Matchers.contains("Bob"))
+                .body("total", equalTo(2))
+                .body("has_more", equalTo(false))
+                .body("offset", equalTo(1));
         Api.as("viewer")
                 .get("/api/v1/media/stats/tautulli/libraries")
                 .then()

@@ -61,7 +61,8 @@ class TautulliStatsTest {
                 FakeTautulli fake = new FakeTautulli()) {
             MediaStats stats = (MediaStats) tautulli(http, fake, fake.credentials());
 
-            List<PlayRecord> history = stats.history(1);
+            MediaStats.PlayPage page = stats.history(1, 0);
+            List<PlayRecord> history = page.plays();
 
             assertEquals(
                     List.of(new PlayRecord(
@@ -73,6 +74,8 @@ class TautulliStatsTest {
                             "Living Room TV")),
                     history);
             assertTrue(fake.requests.getLast().query().contains("length=1"));
+            assertEquals(2, page.total(), "every play counts, not only the page's");
+            assertEquals("Bob", stats.history(1, 1).plays().getFirst().user(), "the next page starts at start=1");
             assertEquals(
                     List.of(
                             new LibraryStats("1", "Movies", LibraryKind.MOVIES, 1234, 0),
