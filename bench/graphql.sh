@@ -207,7 +207,8 @@ if [[ "${BENCH_WRITE:-0}" == 1 ]]; then
   python3 - "$root/docs/benchmarks.md" "$tmp/section.md" <<'PY'
 import re, sys
 doc, section = open(sys.argv[1]).read(), open(sys.argv[2]).read().rstrip() + "\n"
-pattern = re.compile(r"## GraphQL \(`bench/graphql.sh`\)\n.*?(?=\n## |\Z)", re.S)
+# up to the next section or the next section's marker (the media page's section opens with one)
+pattern = re.compile(r"## GraphQL \(`bench/graphql.sh`\)\n.*?(?=\n<!-- |\n## |\Z)", re.S)
 doc = pattern.sub(lambda m: section, doc) if pattern.search(doc) else doc.rstrip() + "\n\n" + section
 open(sys.argv[1], "w").write(doc)
 PY
