@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # GraphQL's cost (issue 15), in one run on one machine:
-#  1. latency: the GraphQL `status` query (POST /graphql) next to GET /api/v1/status, same Hearth, same wrk
-#     settings, alternated; target: GraphQL p50 <= 1.5x REST p50.
-#  2. idle resident set: Hearth with GraphQL against the same commit built without it (the dependency, the
-#     dev.hearth.graphql package and its settings removed from a copy); target: <= 12 MB more.
+#  1. idle resident set: Hearth with GraphQL against the same commit built without it (the dependency, the
+#     dev.hearth.graphql package and its settings removed from a copy), started together, the same REST warm-up,
+#     then again after GraphQL was used; target: <= 12 MB more.
+#  2. latency: the GraphQL `status` query (POST /graphql) next to the REST route doing the same work, same Hearth,
+#     same wrk settings, alternated; target: GraphQL p50 <= 1.5x REST p50.
 # Prints a Markdown section; with BENCH_WRITE=1 it also replaces the GraphQL section of docs/benchmarks.md.
 # Knobs: BENCH_WRK_THREADS (2), BENCH_WRK_CONNECTIONS (16), BENCH_WRK_DURATION (15s), BENCH_ROUNDS (2),
 # BENCH_IDLE_S (10), BENCH_WARM_REQUESTS (300). Loopback only; everything it starts it stops.
@@ -32,29 +33,45 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$
   echo "bench: building Hearth…" >&2
   (cd "$root" && mvn -B -q -o package -DskipTests)
 fi
-# kept under target/ per content of the main code and the pom, so it is built once for them
-commit="$(git -C "$root" rev-parse --short HEAD)"
-plain="$root/target/bench-without-graphql/$(git -C "$root" rev-parse --short HEAD:src/main)-$(git -C "$root" rev-parse --short HEAD:pom.xml)"
+# The same commit without GraphQL, kept under target/ per its content (so a change inside dev.hearth.graphql, or to
+# GraphQL's own dependency lines, does not rebuild it)
+cache="$root/target/bench-without-graphql"
+stage="$cache/stage"
+rm -rf "$stage"; mkdir -p "$stage"
+git -C "$root" archive HEAD | tar -x -C "$stage"
+rm -rf "$stage/src/main/java/dev/hearth/graphql"
+# the dependency from its comment to its closing tag (it spans lines: it carries an exclusion)
+python3 - "$stage/pom.xml" <<'PY'
+import re, sys
+p = sys.argv[1]; pom = open(p).read()
+cut = re.sub(r"\n\s*<!-- GraphQL at /graphql \(issue 15\).*?quarkus-smallrye-graphql.*?</dependency>", "", pom, count=1, flags=re.S)
+# and the Bean Validation API the extension needs once its validator is excluded
+cut = re.sub(r"\n\s*<!-- what the extension's data fetchers.*?jakarta\.validation-api</artifactId></dependency>", "", cut, count=1, flags=re.S)
+assert cut != pom and "quarkus-smallrye-graphql" not in cut and "jakarta.validation-api" not in cut, "bench: could not take GraphQL out of the pom"
+open(p, "w").write(cut)
+PY
+sed -i '/^quarkus.smallrye-graphql/d' "$stage/src/main/resources/application.properties"
+# what the build reads (tests, docs and benches aside)
+content="$(cd "$stage" && find . -type f -not -path './src/test/*' -not -path './docs/*' -not -path './bench/*' -print0 \
+  | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-12)"
+plain="$cache/$content"
 if [[ ! -f "$plain/target/quarkus-app/quarkus-run.jar" ]]; then
-  rm -rf "$root/target/bench-without-graphql"
-  mkdir -p "$plain"
-  git -C "$root" archive HEAD | tar -x -C "$plain"
-  rm -rf "$plain/src/main/java/dev/hearth/graphql"
-  sed -i '/quarkus-smallrye-graphql/d;/GraphQL at \/graphql (issue 15)/d' "$plain/pom.xml"
-  sed -i '/^quarkus.smallrye-graphql/d' "$plain/src/main/resources/application.properties"
+  rm -rf "$plain"
+  mv "$stage" "$plain"
   echo "bench: building the same commit without GraphQL…" >&2
-  (cd "$plain" && mvn -B -q -o package -DskipTests -Dspotless.check.skip=true)
+  (cd "$plain" && mvn -B -q -o package -Dmaven.test.skip=true -Dspotless.check.skip=true)
 fi
+rm -rf "$stage"
 
 key="hth_bench_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # wrk and the warm-up ask far more than the default 100 a minute; a 429 would be timed as an answer
 export HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000
-# start NAME ROOT -> sets $port and $pid
+# start NAME ROOT [ENV=VALUE...] -> sets $port and $pid
 start() {
   port="$(free_port)"
-  HEARTH_ADMIN_API_KEY="$key" HEARTH_SERVER_HOST=127.0.0.1 HEARTH_PORT="$port" HEARTH_DATA_DIR="$tmp/$1-data" \
+  env "${@:3}" HEARTH_ADMIN_API_KEY="$key" HEARTH_SERVER_HOST=127.0.0.1 HEARTH_PORT="$port" HEARTH_DATA_DIR="$tmp/$1-data" \
     "$2/bin/hearth" >"$tmp/$1.log" 2>&1 &
   pid=$!
   pids+=("$pid")
@@ -77,21 +94,33 @@ stop() { # the launcher and its java child
   wait "$1" 2>/dev/null || true
 }
 
-query='{"query":"{ status { version uptime activeTasks totalDownloads totalUploads memoryUsage cpuUsage timestamp } }"}'
-cat >"$tmp/graphql.lua" <<LUA
+# Two pairs, each a GraphQL query beside the REST route that does the same work:
+#  - `status` with the fields read from in-memory samples, beside GET /api/v1/status (no database either side);
+#  - `status` with all 8 of MLTB's fields, whose activeTasks and totalDownloads count tasks in the database,
+#    beside GET /api/v1/stats, which counts the same tasks (and the users).
+lean='{"query":"{ status { version uptime memoryUsage cpuUsage timestamp } }"}'
+full='{"query":"{ status { version uptime activeTasks totalDownloads totalUploads memoryUsage cpuUsage timestamp } }"}'
+for q in lean full; do
+  cat >"$tmp/graphql-$q.lua" <<LUA
 wrk.method = "POST"
-wrk.body = '$query'
+wrk.body = '${!q}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-API-Key"] = "$key"
 LUA
-warm_up() { # warm_up PORT WITH_GRAPHQL
+done
+rest_warm() { # the same REST requests for both Hearths
   local i
   for i in $(seq 1 "$warm"); do
     curl -sf -H "X-API-Key: $key" "http://127.0.0.1:$1/api/v1/status" >/dev/null
-    [[ "$2" == 1 ]] && curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$query" \
-      "http://127.0.0.1:$1/graphql" >/dev/null
+    curl -sf -H "X-API-Key: $key" "http://127.0.0.1:$1/api/v1/stats" >/dev/null
   done
-  return 0
+}
+graphql_warm() {
+  local i
+  for i in $(seq 1 "$warm"); do
+    curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$full" "http://127.0.0.1:$1/graphql" >/dev/null
+    curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$lean" "http://127.0.0.1:$1/graphql" >/dev/null
+  done
 }
 # p50 in ms and requests/s from wrk --latency
 wrk_run() { # wrk_run NAME ARGS...
@@ -111,51 +140,75 @@ PY
 }
 
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+# 1. Idle resident set: both Hearths side by side, the same REST warm-up, idle together; then GraphQL used.
 start with-graphql "$root"; a_pid=$pid; a_port=$port
-# GraphQL answers the query before anything is timed (a wrong key or schema fails here, not in wrk's counts)
-curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$a_port/graphql" \
-  | grep -q '"activeTasks"' || { echo "bench: the GraphQL status query failed" >&2; exit 1; }
-warm_up "$a_port" 1
-rows=()
-for r in $(seq 1 "$rounds"); do
-  rest="$(wrk_run "rest-$r" -H "X-API-Key: $key" "http://127.0.0.1:$a_port/api/v1/status")"
-  gql="$(wrk_run "graphql-$r" -s "$tmp/graphql.lua" "http://127.0.0.1:$a_port/graphql")"
-  rows+=("$r $rest $gql")
-done
-sleep "$idle"
-a_rss="$(rss_kb "$a_pid")"
-stop "$a_pid"
-
 start without-graphql "$plain"; b_pid=$pid; b_port=$port
-warm_up "$b_port" 0
+# the run-time switch: the endpoint answers 404, but the extension still builds its schema at start
+start graphql-off "$root" QUARKUS_SMALLRYE_GRAPHQL_ENABLED=false; c_pid=$pid; c_port=$port
+rest_warm "$a_port"; rest_warm "$b_port"; rest_warm "$c_port"
 sleep "$idle"
-b_rss="$(rss_kb "$b_pid")"
+a_rss_idle="$(rss_kb "$a_pid")"; b_rss_idle="$(rss_kb "$b_pid")"; c_rss_idle="$(rss_kb "$c_pid")"
+c_answer="$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$lean" "http://127.0.0.1:$c_port/graphql")"
+stop "$c_pid"
+# GraphQL answers both queries before anything is timed (a wrong key or schema fails here, not in wrk's counts)
+for q in "$lean" "$full"; do
+  curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$q" "http://127.0.0.1:$a_port/graphql" \
+    | grep -q '"memoryUsage"' || { echo "bench: the GraphQL status query failed" >&2; exit 1; }
+done
+graphql_warm "$a_port"; rest_warm "$b_port"
+sleep "$idle"
+a_rss_used="$(rss_kb "$a_pid")"; b_rss_used="$(rss_kb "$b_pid")"
 stop "$b_pid"
 
+# 2. Latency, alternated on the Hearth with GraphQL
+rows=()
+for r in $(seq 1 "$rounds"); do
+  rest_a="$(wrk_run "status-$r" -H "X-API-Key: $key" "http://127.0.0.1:$a_port/api/v1/status")"
+  gql_a="$(wrk_run "lean-$r" -s "$tmp/graphql-lean.lua" "http://127.0.0.1:$a_port/graphql")"
+  rest_b="$(wrk_run "stats-$r" -H "X-API-Key: $key" "http://127.0.0.1:$a_port/api/v1/stats")"
+  gql_b="$(wrk_run "full-$r" -s "$tmp/graphql-full.lua" "http://127.0.0.1:$a_port/graphql")"
+  rows+=("$r|REST \`GET /api/v1/status\`|GraphQL \`{ status { version uptime memoryUsage cpuUsage timestamp } }\`|$rest_a|$gql_a")
+  rows+=("$r|REST \`GET /api/v1/stats\`|GraphQL \`{ status {…all 8 fields} }\`|$rest_b|$gql_b")
+done
+stop "$a_pid"
+
+mb() { python3 -c "print(f'{$1/1024:.1f}')"; }
 {
   echo "## GraphQL (\`bench/graphql.sh\`)"
   echo
   echo "_$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, kernel $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1 | tr -d '"'), commit $(git -C "$root" rev-parse --short HEAD); load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end._"
-  echo "wrk -t$threads -c$conns -d$dur --latency, REST and GraphQL alternated on one Hearth after $warm warm-up requests of each;"
+  echo
+  echo "Idle resident set (VmRSS of the JVM), two Hearths started together from this commit with and without GraphQL"
+  echo "(the dependency, \`dev.hearth.graphql\` and its settings taken out of a copy), ${idle} s idle after each step:"
+  echo
+  echo "| after | with GraphQL | without | added (target ≤ 12 MB) |"
+  echo "|---|---:|---:|---:|"
+  echo "| $warm × (\`/api/v1/status\` + \`/api/v1/stats\`) each | $(mb "$a_rss_idle") MB | $(mb "$b_rss_idle") MB | **$(mb $((a_rss_idle - b_rss_idle))) MB** |"
+  echo "| then $warm × 2 GraphQL queries (with) or the same REST again (without) | $(mb "$a_rss_used") MB | $(mb "$b_rss_used") MB | **$(mb $((a_rss_used - b_rss_used))) MB** |"
+  echo
+  echo "Built with GraphQL but switched off at start (\`QUARKUS_SMALLRYE_GRAPHQL_ENABLED=false\`), after the same REST warm-up,"
+  echo "beside the two above: $(mb "$c_rss_idle") MB, $(mb $((c_rss_idle - b_rss_idle))) MB over the build without GraphQL (its \`POST /graphql\` answered $c_answer)."
+  echo
+  echo "Latency: wrk -t$threads -c$conns -d$dur --latency, the four runs of a round alternated on the Hearth with GraphQL;"
   echo "\`HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000\` so no answer is a 429."
   echo
-  echo "| round | REST \`GET /api/v1/status\` p50 / p99 ms | req/s | GraphQL \`{ status {…8 fields} }\` p50 / p99 ms | req/s | GraphQL p50 ÷ REST p50 |"
-  echo "|---|---|---|---|---|---|"
+  echo "| round | REST route | p50 / p99 ms | req/s | GraphQL query | p50 / p99 ms | req/s | GraphQL p50 ÷ REST p50 |"
+  echo "|---|---|---|---|---|---|---|---|"
   for row in "${rows[@]}"; do
-    read -r n rp50 rp99 rrps rbad gp50 gp99 grps gbad <<<"$row"
+    IFS='|' read -r n rname gname rest gql <<<"$row"
+    read -r rp50 rp99 rrps rbad <<<"$rest"
+    read -r gp50 gp99 grps gbad <<<"$gql"
     ratio="$(python3 -c "print(f'{$gp50/$rp50:.2f}')")"
-    echo "| $n | $rp50 / $rp99 | $rrps$([[ $rbad != 0 ]] && echo " ($rbad non-2xx)") | $gp50 / $gp99 | $grps$([[ $gbad != 0 ]] && echo " ($gbad non-2xx)") | ${ratio}× (target ≤ 1.5×) |"
+    echo "| $n | $rname | $rp50 / $rp99 | $rrps$([[ $rbad != 0 ]] && echo " ($rbad non-2xx)") | $gname | $gp50 / $gp99 | $grps$([[ $gbad != 0 ]] && echo " ($gbad non-2xx)") | ${ratio}× (target ≤ 1.5×) |"
   done
-  echo
-  echo "Idle resident set ${idle} s after the warm-up: with GraphQL $((a_rss / 1024)) MB (after REST and GraphQL requests),"
-  echo "the same commit built without GraphQL $((b_rss / 1024)) MB (after the REST requests): $(((a_rss - b_rss) / 1024)) MB more (target ≤ 12 MB)."
 } | tee "$tmp/section.md"
 
 if [[ "${BENCH_WRITE:-0}" == 1 ]]; then
   python3 - "$root/docs/benchmarks.md" "$tmp/section.md" <<'PY'
 import re, sys
 doc, section = open(sys.argv[1]).read(), open(sys.argv[2]).read().rstrip() + "\n"
-pattern = re.compile(r"## GraphQL \(`bench/graphql.sh`\)\n.*?(?=\n## |\Z)", re.S)
+# up to the next section or the next section's marker (the media page's section opens with one)
+pattern = re.compile(r"## GraphQL \(`bench/graphql.sh`\)\n.*?(?=\n<!-- |\n## |\Z)", re.S)
 doc = pattern.sub(lambda m: section, doc) if pattern.search(doc) else doc.rstrip() + "\n\n" + section
 open(sys.argv[1], "w").write(doc)
 PY

@@ -30,6 +30,7 @@ import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
 import dev.hearth.services.HealthBoard;
 import dev.hearth.system.SystemInfo;
+import io.smallrye.common.annotation.NonBlocking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 import org.jspecify.annotations.Nullable;
 
 /** MLTB's queries, plus services, tasks, alerts and metrics; every one needs the viewer role, as its REST twin does. */
@@ -82,7 +84,12 @@ public class SeedQueries {
         this.clock = clock;
     }
 
+    /**
+     * Read from memory only (the last host sample, the start time), so it runs on the event loop that received
+     * the request, as REST's status does without a hop to a worker thread; the task counts are the two fields below.
+     */
     @Query
+    @NonBlocking
     @Description("Hearth's version, uptime, tasks and host usage (as GET /api/v1/status and /api/v1/stats).")
     public @NonNull Status status() {
         return GraphError.guard(() -> {
@@ -92,13 +99,25 @@ public class SeedQueries {
             return new Status(
                     info.version(),
                     Durations.human(up),
-                    downloads.list(new StatusFilter.Active(), null, 1, 0).total(),
-                    downloads.list(new StatusFilter.All(), null, 1, 0).total(),
                     0,
                     percent(s.memory().usage()),
                     percent(s.cpu().usage()),
                     clock.instant().toString());
         });
+    }
+
+    /**
+     * Counted in the task store, on a worker thread (the extension dispatches a blocking field of a non-blocking
+     * parent), only when the query selects it; the status's caller is a viewer already.
+     */
+    @Description("Tasks neither finished nor failed.")
+    public long activeTasks(@Source Status status) {
+        return downloads.list(new StatusFilter.Active(), null, 1, 0).total();
+    }
+
+    @Description("Every task Hearth lists, finished or not.")
+    public long totalDownloads(@Source Status status) {
+        return downloads.list(new StatusFilter.All(), null, 1, 0).total();
     }
 
     @Query

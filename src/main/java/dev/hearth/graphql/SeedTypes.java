@@ -8,17 +8,14 @@ import org.jspecify.annotations.Nullable;
 public final class SeedTypes {
     private SeedTypes() {}
 
+    /**
+     * The fields read from memory; {@code activeTasks} and {@code totalDownloads} count tasks in the database and
+     * are resolved on their own ({@link SeedQueries#activeTasks}), only when a query selects them.
+     */
     @Description(
             "Hearth at a glance. memoryUsage and cpuUsage as \"45%\"; totalUploads is 0: Hearth uploads nothing to a remote.")
     public record Status(
-            String version,
-            String uptime,
-            long activeTasks,
-            long totalDownloads,
-            long totalUploads,
-            String memoryUsage,
-            String cpuUsage,
-            String timestamp) {}
+            String version, String uptime, long totalUploads, String memoryUsage, String cpuUsage, String timestamp) {}
 
     @Description(
             "Counts over the lines of Hearth's own log kept in memory (logs.buffer_size). Hearth has no critical level: criticalCount is 0.")

@@ -7,19 +7,20 @@ import java.util.Map;
 
 /**
  * HomeLab Dashboard's error envelope, {@code {"success": false, "error": "<message>"}}, for everything under
- * {@code /compat/homelab}. The seed's one HTTP route, the generic proxy {@code /api/services/{id}/proxy/?path=},
- * needs the integration hub's proxy and arrives with issue 14; until then this door answers every path with a
- * 404 in the seed's envelope (docs/compat.md).
+ * {@code /compat/homelab}: the seed's one HTTP route, the generic proxy ({@link HomeLabResource}), and any other
+ * path (a 404 in the same envelope).
  */
 @Singleton
 public class HomeLabDoor implements CompatDoor {
+    static final String PREFIX = "/compat/homelab";
+
     /** The seed's error; {@code code}, {@code details} and {@code request_id} are Hearth's, beside it. */
     public record HomeLabError(
             boolean success, String error, String code, Map<String, Object> details, String requestId) {}
 
     @Override
     public String prefix() {
-        return "/compat/homelab";
+        return PREFIX;
     }
 
     @Override
