@@ -6,18 +6,21 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Hearth's one outbound HTTP stack; one per application. Plain class, wired by a CDI producer.
- * Makes one {@link UpstreamClient} per upstream, each with its own JDK {@link HttpClient}
- * (HTTP/1.1, never following redirects) because qBittorrent and Deluge keep their session in a
- * cookie jar, and the jar belongs to the client. All share one virtual-thread executor and one
- * JSON mapper.
+ * Makes one {@link UpstreamClient} per upstream, each with its own cookie jar (qBittorrent and Deluge
+ * keep their session in one), sent and filled by the {@link Transport}. The JDK {@link HttpClient}s
+ * under them (HTTP/1.1, never following redirects) are shared, one per connect timeout: each one
+ * keeps a selector thread and its buffers while it lives, so one per upstream cost a thread per
+ * service (200 services, 200 threads; docs/benchmarks.md, "Memory budget"). All share one
+ * virtual-thread executor and one JSON mapper.
  */
 public final class HttpStack implements AutoCloseable {
 
@@ -25,7 +28,7 @@ public final class HttpStack implements AutoCloseable {
     private final ObjectReader lenientJson;
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
     public HttpStack(ObjectMapper json, Clock clock) {
         this.json = Objects.requireNonNull(json, "json");
@@ -39,14 +42,17 @@ public final class HttpStack implements AutoCloseable {
         // ACCEPT_ALL: the jar serves one upstream only, and the default policy refuses cookies
         // from some hosts a home server uses (bare names without a dot).
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1) // LAN daemons speak 1.1; h2c upgrade only costs a round trip
-                .connectTimeout(spec.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect to another host must not carry our credentials
-                .cookieHandler(cookies)
-                .executor(executor)
-                .build();
-        clients.add(http);
+        HttpClient http = clients.computeIfAbsent(
+                spec.connectTimeout(),
+                timeout -> HttpClient.newBuilder()
+                        .version(
+                                HttpClient.Version
+                                        .HTTP_1_1) // LAN daemons speak 1.1; h2c upgrade only costs a round trip
+                        .connectTimeout(timeout)
+                        .followRedirects(
+                                HttpClient.Redirect.NEVER) // a redirect to another host must not carry our credentials
+                        .executor(executor)
+                        .build());
         Transport transport =
                 new Transport(spec, http, cookies, new Circuit(spec.name(), spec.circuit(), clock), lenientJson);
         return UpstreamClient.create(transport, json, clock);
@@ -55,7 +61,7 @@ public final class HttpStack implements AutoCloseable {
     /** Stops every client made here and aborts calls in flight. */
     @Override
     public void close() {
-        clients.forEach(HttpClient::shutdownNow);
+        clients.values().forEach(HttpClient::shutdownNow);
         clients.clear();
         executor.shutdownNow();
     }
