@@ -47,10 +47,11 @@ ms() { python3 -c "
 v='$1'
 print(float(v[:-2]) if v.endswith('ms') else float(v[:-2])/1000 if v.endswith('us') else float(v[:-1])*1000)"; }
 med() { python3 -c 'import sys; v=sorted(float(x) for x in sys.argv[1:]); print("%.2f" % v[len(v)//2])' "$@"; }
-rounds() { # url → "p50 p99 rps non2xx" medians over 3 rounds, in ms
-  local u="$1" p50s=() p99s=() rpss=() non=0 out
-  for _ in 1 2 3; do
+rounds() { # url → "p50 p99 rps non2xx" medians over 3 rounds, in ms (wrk's whole output kept in $work/wrk-*.txt)
+  local u="$1" p50s=() p99s=() rpss=() non=0 out r
+  for r in 1 2 3; do
     out="$(wrk -t1 -c1 -d"${duration}s" --latency -H "X-API-Key: $key" "$u")"
+    echo "$out" > "$work/wrk-$(basename "${u%%\?*}")-$r.txt"
     p50s+=("$(ms "$(awk '/^ +50%/{print $2}' <<<"$out")")"); p99s+=("$(ms "$(awk '/^ +99%/{print $2}' <<<"$out")")")
     rpss+=("$(awk '/^Requests\/sec/{print $2}' <<<"$out")"); n2=$(awk '/Non-2xx/{print $NF}' <<<"$out"); non=$((non + ${n2:-0}))
   done
@@ -62,7 +63,13 @@ read -r health_p50 health_p99 health_rps health_non2xx h1 h2 h3 < <(rounds "http
 stats() { python3 -c 'import sys; v=sorted(float(x)*1000 for x in sys.stdin if x.strip()); n=len(v); print("%.0f %.0f %.0f" % (v[n//2], v[min(n-1,int(n*0.99))], v[-1]))'; }
 read -r live_med live_p99 live_max < <(for _ in $(seq 1 10); do
   curl -fs -o /dev/null -w '%{time_total}\n' -H "X-API-Key: $key" "$url?refresh=true"; done | stats)
-rss=$(awk '/VmRSS/{print int($2/1024)}' "/proc/$hearth_pid/status")
+# The launcher keeps java as its child (it starts it again after a restore): the resident set is the child's.
+java_pid="$hearth_pid"
+for c in $(pgrep -P "$hearth_pid"); do [[ "$(readlink "/proc/$c/exe")" == */java ]] && java_pid="$c"; done
+rss=$(awk '/VmRSS/{print int($2/1024)}' "/proc/$java_pid/status")
+threads=$(awk '/^Threads/{print $2}' "/proc/$java_pid/status")
+# wrk's own summary of the /status rounds: mean and largest latency, which the percentiles must agree with
+wrk_lat="$(for r in 1 2 3; do awk '/^ +Latency /{printf "avg %s, max %s; ", $2, $4}' "$work/wrk-status-$r.txt"; done)"
 ok=$(python3 -c "print('met' if $board_p99 <= 20 else 'MISSED')")
 machine="$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)), kernel $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1 | tr -d '"'), Hearth commit $(git -C "$root" rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -85,7 +92,8 @@ after a 5 s warm-up, three rounds: medians of the rounds (each round's p99 in th
 | \`GET /api/v1/status?refresh=true\` (all 200 asked now, in parallel) | ${live_med} ms | ${live_p99} ms (max of 10) | | the reference: bounded by the slowest upstream |
 
 p99 of each round: /status $b1, $b2, $b3 ms; /services/health $h1, $h2, $h3 ms. Non-2xx: ${board_non2xx:-0}.
-Hearth's RSS after the run: $rss MB.
+wrk's latency line of each /status round (mean, largest): $wrk_lat
+Hearth's RSS after the run: $rss MB, $threads threads.
 <!-- status-board:end -->
 MD
 )
