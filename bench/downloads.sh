@@ -7,7 +7,7 @@
 # Needs: qbittorrent-nox, wrk, python3. Writes its own section of docs/benchmarks.md.
 # Env: ROUNDS (default 3), DURATION (wrk seconds per round, default 8), CONNS (wrk connections, each value a
 # series of its own, default "1 4": 1 is plain request latency, 4 shows how each side takes concurrent callers),
-# DOWNLOADS_DIAG=1 (jcmd GC.heap_info, and VM.native_memory when HEARTH_JAVA_OPTS has -XX:NativeMemoryTracking, idle
+# HEARTH_LAUNCHER (another build's bin/hearth, e.g. an unpacked distribution of the commit before), DOWNLOADS_DIAG=1 (jcmd GC.heap_info, and VM.native_memory when HEARTH_JAVA_OPTS has -XX:NativeMemoryTracking, idle
 # and after the load, into target/downloads-diag-*.txt). The RSS is read idle, right after the load, and once more
 # after SETTLE_S (default 20) seconds of quiet following it.
 set -euo pipefail
@@ -122,7 +122,7 @@ YML
 if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then echo "bench: building Hearth…" >&2; fi
 HEARTH_CONFIG="$tmp/hearth.yml" HEARTH_PORT="$hport" HEARTH_DATA_DIR="$tmp/hearth-data" HEARTH_ADMIN_API_KEY="$key" \
   HEARTH_SERVER_HOST=127.0.0.1 HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000 \
-  bin/hearth >"$tmp/hearth.log" 2>&1 &
+  "${HEARTH_LAUNCHER:-bin/hearth}" >"$tmp/hearth.log" 2>&1 &
 pids+=($!)
 hpid=$!   # bin/hearth execs java: this is the JVM's pid
 total=0
@@ -205,7 +205,7 @@ with open(sys.argv[2], "w") as f:
     w("<!-- downloads:start -->")
     w("## Downloads: 1,000 torrents ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -r), commit $(git rev-parse --short HEAD), load average at the end $(cut -d' ' -f1-3 /proc/loadavg), bench/downloads.sh)")
     w()
-    w("One qbittorrent-nox $qver on loopback with $N paused torrents (16 KiB each, no data); Hearth from \`bin/hearth\`")
+    w("One qbittorrent-nox $qver on loopback with $N paused torrents (16 KiB each, no data); Hearth from \`${HEARTH_LAUNCHER:-bin/hearth}\`")
     w("(prebuilt jar, launcher defaults$( [[ -n "${HEARTH_JAVA_OPTS:-}" ]] && echo ": HEARTH_JAVA_OPTS=${HEARTH_JAVA_OPTS}" )) bound to it, polling every 5 s. In one run, after a 5 s warm-up of each, $ROUNDS")
     w("alternating wrk rounds of ${DURATION} s (1 thread) per side and per connection count; figures are the medians over the rounds.")
     w("Hearth answers from its task store (the poller's last read); qBittorrent builds its answer from its session.")

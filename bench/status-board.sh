@@ -5,6 +5,7 @@
 #   /status made before the board): its median is the upstream's 800 ms or more.
 # Runs Hearth from target/ (bin/hearth builds it when needed) on loopback; writes the "Status from the board"
 # section of docs/benchmarks.md. Usage: bench/status-board.sh [seconds of wrk, default 15]
+# HEARTH_LAUNCHER: another build's bin/hearth (an unpacked distribution) instead of this checkout's.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${1:-15}"
@@ -31,7 +32,7 @@ for _ in $(seq 1 100); do grep -q ready "$work/upstream.log" 2>/dev/null && brea
 
 port="$(free_port)"
 HEARTH_CONFIG="$work/hearth.yml" HEARTH_PORT="$port" HEARTH_DATA_DIR="$work/data" HEARTH_ADMIN_API_KEY="$key" HEARTH_SERVER_HOST=127.0.0.1 \
-  HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000 "$root/bin/hearth" > "$work/hearth.log" 2>&1 & hearth_pid=$!
+  HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000 "${HEARTH_LAUNCHER:-$root/bin/hearth}" > "$work/hearth.log" 2>&1 & hearth_pid=$!
 pids+=("$hearth_pid")
 for _ in $(seq 1 600); do curl -fs -o /dev/null -H "X-API-Key: $key" "http://127.0.0.1:$port/api/v1/status" && break; sleep 0.1; done
 # Every service polled once (each poll takes the upstream's 800 ms), so the board is full.
