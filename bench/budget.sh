@@ -311,7 +311,7 @@ machine="$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 
 import re, sys
 def parse(path):
     text = open(path).read()
-    cats = {m.group(1).strip(): int(m.group(2)) for m in re.finditer(r"^-\s+(.+?) \(reserved=\d+KB, committed=(\d+)KB\)", text, re.M)}
+    cats = {m.group(1).strip(): int(m.group(2)) for m in re.finditer(r"^-\s+(.+?) \(reserved=\d+KB, committed=(\d+)KB[,)]", text, re.M)}
     total = re.search(r"^Total: reserved=\d+KB, committed=(\d+)KB", text, re.M)
     threads = re.search(r"^threads (\d+)", text, re.M)
     loaded = re.search(r"java.cls.loadedClasses=(\d+)", text)

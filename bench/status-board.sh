@@ -70,7 +70,7 @@ for c in $(pgrep -P "$hearth_pid"); do [[ "$(readlink "/proc/$c/exe")" == */java
 rss=$(awk '/VmRSS/{print int($2/1024)}' "/proc/$java_pid/status")
 threads=$(awk '/^Threads/{print $2}' "/proc/$java_pid/status")
 # wrk's own summary of the /status rounds: mean and largest latency, which the percentiles must agree with
-wrk_lat="$(for r in 1 2 3; do awk '/^ +Latency /{printf "avg %s, max %s; ", $2, $4}' "$work/wrk-status-$r.txt"; done)"
+wrk_lat="$(for r in 1 2 3; do awk '/^ +Latency +[0-9]/{printf "avg %s, max %s; ", $2, $4}' "$work/wrk-status-$r.txt"; done)"
 ok=$(python3 -c "print('met' if $board_p99 <= 20 else 'MISSED')")
 machine="$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)), kernel $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1 | tr -d '"'), Hearth commit $(git -C "$root" rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
