@@ -36,6 +36,8 @@ cleanup() {
     for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$p" 2>/dev/null || true
   done
+  # the container first: a dockerd stopped with it running leaves its shim and httpd behind
+  [[ -S "$tmp/docker/docker.sock" ]] && docker -H "unix://$tmp/docker/docker.sock" rm -f budget-web >/dev/null 2>&1 || true
   [[ -f "$tmp/docker/docker.pid" ]] && kill -TERM "$(cat "$tmp/docker/docker.pid")" 2>/dev/null && sleep 2
   [[ "${BENCH_KEEP:-0}" == 1 ]] && { echo "bench: kept $tmp" >&2; return; }
   rm -rf "$tmp" 2>/dev/null || true
