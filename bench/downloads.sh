@@ -6,7 +6,10 @@
 # Also Hearth's idle RSS (VmRSS of the java pid) with the 1,000 tasks tracked.
 # Needs: qbittorrent-nox, wrk, python3. Writes its own section of docs/benchmarks.md.
 # Env: ROUNDS (default 3), DURATION (wrk seconds per round, default 8), CONNS (wrk connections, each value a
-# series of its own, default "1 4": 1 is plain request latency, 4 shows how each side takes concurrent callers).
+# series of its own, default "1 4": 1 is plain request latency, 4 shows how each side takes concurrent callers),
+# HEARTH_LAUNCHER (another build's bin/hearth, e.g. an unpacked distribution of the commit before), DOWNLOADS_DIAG=1 (jcmd GC.heap_info, and VM.native_memory when HEARTH_JAVA_OPTS has -XX:NativeMemoryTracking, idle
+# and after the load, into target/downloads-diag-*.txt). The RSS is read idle, right after the load, and once more
+# after SETTLE_S (default 20) seconds of quiet following it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root_dir=$(pwd)
@@ -119,7 +122,7 @@ YML
 if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then echo "bench: building Hearth…" >&2; fi
 HEARTH_CONFIG="$tmp/hearth.yml" HEARTH_PORT="$hport" HEARTH_DATA_DIR="$tmp/hearth-data" HEARTH_ADMIN_API_KEY="$key" \
   HEARTH_SERVER_HOST=127.0.0.1 HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000 \
-  bin/hearth >"$tmp/hearth.log" 2>&1 &
+  "${HEARTH_LAUNCHER:-bin/hearth}" >"$tmp/hearth.log" 2>&1 &
 pids+=($!)
 hpid=$!   # bin/hearth execs java: this is the JVM's pid
 total=0
@@ -150,6 +153,12 @@ qbytes=$(curl -s -m 10 -b "SID=$sid" "http://127.0.0.1:$qport/api/v2/torrents/in
 # ---- idle RSS with 1,000 tasks tracked (polls keep running every 5 s)
 sleep 15
 rss_idle=$(awk '/VmRSS/{print $2}' "/proc/$hpid/status")
+diag() {   # label
+  [[ "${DOWNLOADS_DIAG:-0}" == 1 ]] || return 0
+  { "$JAVA_HOME/bin/jcmd" "$hpid" GC.heap_info; "$JAVA_HOME/bin/jcmd" "$hpid" VM.native_memory summary 2>/dev/null || true
+    awk '/^(VmRSS|RssAnon|RssFile|Threads)/' "/proc/$hpid/status"; } >"$root_dir/target/downloads-diag-$1.txt" 2>&1
+}
+diag idle
 
 # ---- alternating wrk rounds, one run
 echo "[]" >"$tmp/wrk.json"
@@ -175,6 +184,10 @@ for c in $CONNS; do
   done
 done
 rss_after=$(awk '/VmRSS/{print $2}' "/proc/$hpid/status")
+diag after
+sleep "${SETTLE_S:-20}"
+rss_settled=$(awk '/VmRSS/{print $2}' "/proc/$hpid/status")
+diag settled
 warn=$(grep -cE ' (WARN|ERROR) ' "$tmp/hearth.log" || true)
 
 # ---- report
@@ -190,10 +203,10 @@ def agg(t, c):
 with open(sys.argv[2], "w") as f:
     w = lambda s="": f.write(s + "\n")
     w("<!-- downloads:start -->")
-    w("## Downloads: 1,000 torrents ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -r), commit $(git rev-parse --short HEAD), bench/downloads.sh)")
+    w("## Downloads: 1,000 torrents ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -r), commit $(git rev-parse --short HEAD), load average at the end $(cut -d' ' -f1-3 /proc/loadavg), bench/downloads.sh)")
     w()
-    w("One qbittorrent-nox $qver on loopback with $N paused torrents (16 KiB each, no data); Hearth from \`bin/hearth\`")
-    w("(prebuilt jar, launcher defaults) bound to it, polling every 5 s. In one run, after a 5 s warm-up of each, $ROUNDS")
+    w("One qbittorrent-nox $qver on loopback with $N paused torrents (16 KiB each, no data); Hearth from \`${HEARTH_LAUNCHER:-bin/hearth}\`")
+    w("(prebuilt jar, launcher defaults$( [[ -n "${HEARTH_JAVA_OPTS:-}" ]] && echo ": HEARTH_JAVA_OPTS=${HEARTH_JAVA_OPTS}" )) bound to it, polling every 5 s. In one run, after a 5 s warm-up of each, $ROUNDS")
     w("alternating wrk rounds of ${DURATION} s (1 thread) per side and per connection count; figures are the medians over the rounds.")
     w("Hearth answers from its task store (the poller's last read); qBittorrent builds its answer from its session.")
     w()
@@ -209,7 +222,7 @@ with open(sys.argv[2], "w") as f:
         if h["errors"] or q["errors"]:
             errors.append(f"{c} connections: Hearth {h['errors'] or 'none'}; qBittorrent {q['errors'] or 'none'}")
     w()
-    w(f"Hearth's RSS (VmRSS of the java pid) idle with $N tasks tracked: **{$rss_idle/1024:.0f} MB** (after the wrk rounds: {$rss_after/1024:.0f} MB).")
+    w(f"Hearth's RSS (VmRSS of the java pid) idle with $N tasks tracked: **{$rss_idle/1024:.0f} MB** (right after the wrk rounds: {$rss_after/1024:.0f} MB; ${SETTLE_S:-20} s later: {$rss_settled/1024:.0f} MB). Targets: ≤ 140 MB idle, ≤ 200 MB right after the load.")
     if errors:
         w("wrk socket errors (wrk's 2 s timeout): " + " / ".join(errors) + ".")
     w(f"Hearth logged $warn WARN/ERROR lines during the run. Per round:")

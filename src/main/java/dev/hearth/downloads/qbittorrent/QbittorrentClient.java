@@ -69,8 +69,9 @@ final class QbittorrentClient implements DownloadClient, SpeedLimits, ActiveDown
 
     @Override
     public List<DownloadTask> list() {
-        List<DownloadTask> tasks = new ArrayList<>();
-        for (JsonNode t : http.getJson(API + "torrents/info?filter=all")) {
+        TorrentInfo[] torrents = http.getJson(API + "torrents/info?filter=all", TorrentInfo[].class);
+        List<DownloadTask> tasks = new ArrayList<>(torrents.length);
+        for (TorrentInfo t : torrents) {
             tasks.add(task(t));
         }
         return tasks;
@@ -78,8 +79,8 @@ final class QbittorrentClient implements DownloadClient, SpeedLimits, ActiveDown
 
     @Override
     public Optional<TaskDetails> details(String id) {
-        JsonNode found = http.getJson(API + "torrents/info?hashes=" + id);
-        if (found.isEmpty()) {
+        TorrentInfo[] found = http.getJson(API + "torrents/info?hashes=" + id, TorrentInfo[].class);
+        if (found.length == 0) {
             return Optional.empty();
         }
         List<TaskDetails.FileEntry> files = new ArrayList<>();
@@ -112,7 +113,7 @@ final class QbittorrentClient implements DownloadClient, SpeedLimits, ActiveDown
                             p.path("up_speed").asLong(),
                             p.path("country").asText()));
                 });
-        return Optional.of(new TaskDetails(task(found.get(0)), files, trackers, peers));
+        return Optional.of(new TaskDetails(task(found[0]), files, trackers, peers));
     }
 
     @Override
@@ -261,29 +262,33 @@ final class QbittorrentClient implements DownloadClient, SpeedLimits, ActiveDown
         return SpeedLimits.orUnlimited(bytesPerSecond) / 1024;
     }
 
-    private DownloadTask task(JsonNode t) {
-        String state = t.path("state").asText();
+    private DownloadTask task(TorrentInfo t) {
+        String state = orEmpty(t.state());
         var status = QbittorrentStates.of(state);
-        long eta = t.path("eta").asLong(-1);
+        long eta = t.eta() == null ? -1 : t.eta();
         return new DownloadTask(
-                t.path("hash").asText(),
-                t.path("name").asText(),
+                orEmpty(t.hash()),
+                orEmpty(t.name()),
                 DownloadTask.Type.TORRENT,
                 status,
-                t.path("progress").asDouble() * 100,
-                t.path("size").asLong(),
-                t.path("completed").asLong(),
-                t.path("dlspeed").asLong(),
-                t.path("upspeed").asLong(),
+                t.progress() * 100,
+                t.size(),
+                t.completed(),
+                t.dlspeed(),
+                t.upspeed(),
                 eta >= ETA_INFINITE || eta < 0 ? -1 : eta,
-                t.path("ratio").asDouble(),
-                t.path("num_seeds").asInt(),
-                t.path("num_leechs").asInt(),
-                t.path("save_path").asText(),
-                t.path("category").asText(),
-                epoch(t.path("added_on").asLong()),
-                epoch(t.path("completion_on").asLong()),
+                t.ratio(),
+                t.numSeeds(),
+                t.numLeechs(),
+                orEmpty(t.savePath()),
+                orEmpty(t.category()),
+                epoch(t.addedOn()),
+                epoch(t.completionOn()),
                 status == dev.hearth.downloads.TaskStatus.FAILED ? "qBittorrent reports " + state : null);
+    }
+
+    private static String orEmpty(@Nullable String s) {
+        return s == null ? "" : s;
     }
 
     private static @Nullable Instant epoch(long seconds) {

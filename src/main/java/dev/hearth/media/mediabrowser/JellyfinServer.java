@@ -54,7 +54,7 @@ public final class JellyfinServer implements Integration, MediaServer {
                 kind,
                 product,
                 target.serviceName(),
-                new JellyfinApi(http.sharedClient(MediaSpecs.of(target, auth.with(apiKey))), fullScanTimeout),
+                new JellyfinApi(http.client(MediaSpecs.of(target, auth.with(apiKey))), fullScanTimeout),
                 clock);
     }
 

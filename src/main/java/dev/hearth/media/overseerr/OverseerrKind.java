@@ -61,7 +61,7 @@ public final class OverseerrKind implements IntegrationKind<OverseerrSettings> {
                 AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
         return new OverseerrRequests(
                 target.serviceName(),
-                new OverseerrApi(context.http().sharedClient(MediaSpecs.of(target, auth))),
+                new OverseerrApi(context.http().client(MediaSpecs.of(target, auth))),
                 context.clock());
     }
 }

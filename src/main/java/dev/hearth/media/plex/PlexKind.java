@@ -55,7 +55,7 @@ public final class PlexKind implements IntegrationKind<PlexSettings> {
         AuthStrategy auth =
                 AuthStrategy.apiKeyHeader("X-Plex-Token", target.settings().token());
         PlexApi api = new PlexApi(context.http()
-                .sharedClient(MediaSpecs.of(target, auth)
+                .client(MediaSpecs.of(target, auth)
                         .withHeader("X-Plex-Product", "Hearth")
                         .withHeader("X-Plex-Client-Identifier", "hearth")));
         return new PlexServer(target.serviceName(), api, context.clock());

@@ -66,7 +66,7 @@ public final class ProwlarrKind implements IntegrationKind<ProwlarrSettings> {
         Duration search = target.timeout().compareTo(SEARCH_TIMEOUT) > 0 ? target.timeout() : SEARCH_TIMEOUT;
         return new ProwlarrSearch(
                 target.serviceName(),
-                new ProwlarrApi(context.http().sharedClient(MediaSpecs.of(target, auth)), search),
+                new ProwlarrApi(context.http().client(MediaSpecs.of(target, auth)), search),
                 context.clock());
     }
 }

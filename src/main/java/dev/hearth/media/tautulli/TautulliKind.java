@@ -61,7 +61,7 @@ public final class TautulliKind implements IntegrationKind<TautulliSettings> {
         return new TautulliStats(
                 target.serviceName(),
                 new TautulliApi(
-                        context.http().sharedClient(MediaSpecs.of(target, AuthStrategy.none())),
+                        context.http().client(MediaSpecs.of(target, AuthStrategy.none())),
                         target.settings().apiKey()),
                 context.clock());
     }

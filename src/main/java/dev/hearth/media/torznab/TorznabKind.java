@@ -68,7 +68,7 @@ public final class TorznabKind implements IntegrationKind<TorznabSettings> {
         return new TorznabSearch(
                 target.serviceName(),
                 new TorznabApi(
-                        context.http().sharedClient(MediaSpecs.of(target, AuthStrategy.none())),
+                        context.http().client(MediaSpecs.of(target, AuthStrategy.none())),
                         target.settings().apiKey(),
                         search),
                 context.clock());

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -120,6 +122,7 @@ final class Transport {
                 http.sendAsync(httpRequest, CappedBody.handler(spec.maxResponseBytes()));
         try {
             HttpResponse<byte[]> r = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            keepCookies(httpRequest.uri(), r);
             return new UpstreamResponse(spec.name(), r.statusCode(), r.headers(), r.body(), json);
         } catch (TimeoutException e) {
             pending.cancel(true);
@@ -184,16 +187,41 @@ final class Transport {
                 : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
+    /**
+     * This upstream's cookies on the request, as the JDK client's own cookie handler would put them: the
+     * jar is this upstream's, the HTTP client under it is shared (see {@link HttpStack}).
+     */
+    private void sendCookies(URI uri, HttpRequest.Builder b) {
+        try {
+            for (Map.Entry<String, List<String>> e : cookies.get(uri, Map.of()).entrySet()) {
+                if (e.getKey().equalsIgnoreCase("Cookie") && !e.getValue().isEmpty()) {
+                    b.setHeader("Cookie", String.join("; ", e.getValue()));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // a jar that cannot answer sends no cookie; the upstream then asks for a login, which is handled
+        }
+    }
+
+    private void keepCookies(URI uri, HttpResponse<?> response) {
+        try {
+            cookies.put(uri, response.headers().map());
+        } catch (IOException | IllegalArgumentException e) {
+            // a malformed Set-Cookie is ignored, as the JDK client's own cookie handler ignores it
+        }
+    }
+
     private String where() {
         URI base = spec.baseUrl();
         return base.getScheme() + "://" + base.getRawAuthority();
     }
 
     private HttpRequest build(UpstreamRequest request, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(Urls.join(spec.baseUrl(), request.path(), request.query()))
-                .timeout(timeout);
+        URI uri = Urls.join(spec.baseUrl(), request.path(), request.query());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
         spec.defaultHeaders().forEach(b::setHeader);
         request.headers().forEach(b::setHeader);
+        sendCookies(uri, b);
         String contentType = request.contentType();
         if (contentType != null) {
             b.setHeader("Content-Type", contentType);

@@ -82,7 +82,7 @@ class DeferredTlsTest {
         UpstreamDouble plain = UpstreamDouble.start();
         plain.json("/api", 200, "{}");
         try (HttpStack stack = new HttpStack(new ObjectMapper(), Clock.systemUTC())) {
-            UpstreamClient http = stack.sharedClient(UpstreamSpec.of("plain", plain.baseUrl()));
+            UpstreamClient http = stack.client(UpstreamSpec.of("plain", plain.baseUrl()));
             assertEquals(200, http.get("/api").status(), "plain http needs no TLS");
 
             for (UpstreamClient https : List.of(
@@ -90,7 +90,7 @@ class DeferredTlsTest {
                             "own",
                             URI.create(
                                     "https://127.0.0.1:" + server.getAddress().getPort() + "/"))),
-                    stack.sharedClient(UpstreamSpec.of(
+                    stack.client(UpstreamSpec.of(
                             "shared",
                             URI.create(
                                     "https://127.0.0.1:" + server.getAddress().getPort() + "/"))))) {

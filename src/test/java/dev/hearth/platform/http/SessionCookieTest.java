@@ -92,6 +92,31 @@ class SessionCookieTest {
         assertEquals(null, upstream.last(LOGIN).header("Cookie"), "the login starts from a clean jar");
     }
 
+    /**
+     * Two services on one stack share its HTTP client but not their cookie jars: the second logs in for itself, and
+     * a session dropped for one (a restarted daemon) leaves the other's alone.
+     */
+    @Test
+    void twoUpstreamsOnOneStackKeepTheirOwnSessions() {
+        UpstreamClient first = client(qbittorrentLogin("s3cret"));
+        UpstreamClient second = stack.client(UpstreamSpec.of("qbittorrent-two", upstream.baseUrl())
+                .withAuth(AuthStrategy.sessionCookie(qbittorrentLogin("s3cret"), r -> r.status() == 403, COOLDOWN)));
+
+        assertEquals("v4.5.2", first.get(VERSION).text());
+        assertEquals("v4.5.2", second.get(VERSION).text());
+        String firstSid = first.cookie("SID").orElseThrow();
+        String secondSid = second.cookie("SID").orElseThrow();
+
+        assertEquals(2, upstream.count(LOGIN), "each service logs in with its own jar");
+        assertFalse(firstSid.equals(secondSid));
+        validSessions.remove(firstSid);
+        assertEquals("v4.5.2", second.get(VERSION).text());
+        assertEquals(2, upstream.count(LOGIN), "the second's session still holds");
+        assertEquals("v4.5.2", first.get(VERSION).text());
+        assertEquals(3, upstream.count(LOGIN), "only the first logs in again");
+        assertEquals(secondSid, second.cookie("SID").orElseThrow());
+    }
+
     @Test
     void anExpiredSessionLogsInAgainOnceAndTheCallSucceeds() {
         UpstreamClient client = client(qbittorrentLogin("s3cret"));
