@@ -60,6 +60,8 @@ public class AuditLog {
     private final Database db;
     private final Clock clock;
     private final LinkedBlockingDeque<Object[]> queue = new LinkedBlockingDeque<>();
+    /** One permit per entry queued for the writer; the writer waits on these, never takes from the queue itself. */
+    private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(0);
     /** Serialises writing: the queue drained in order, then an entry written at once. */
     private final ReentrantLock writing = new ReentrantLock();
 
@@ -99,6 +101,7 @@ public class AuditLog {
             String message,
             long durationMs) {
         queue.add(row(caller, door, action, params, outcome, message, durationMs));
+        pending.release();
         if (queue.size() > MAX_QUEUED) {
             flush();
             return;
@@ -173,34 +176,33 @@ public class AuditLog {
 
     private void writeLoop() {
         while (true) {
-            Object[] first;
             try {
-                first = queue.poll(1, TimeUnit.SECONDS);
+                if (!pending.tryAcquire(1, TimeUnit.SECONDS)) {
+                    if (stopped) return;
+                    continue;
+                }
             } catch (InterruptedException e) {
                 return;
-            }
-            if (first == null) {
-                if (stopped) return;
-                continue;
             }
             boolean interrupted = false;
             try {
                 Thread.sleep(FLUSH_EVERY_MS); // let a burst gather into one transaction
             } catch (InterruptedException e) {
-                interrupted = true; // shutdown: the entry in hand is written first
+                interrupted = true; // shutdown: what is queued is written by the shutdown's own flush
             }
-            List<Object[]> batch = new ArrayList<>();
-            batch.add(first);
             boolean failed = false;
             writing.lock();
             try {
-                queue.drainTo(batch);
-                write(batch);
+                // The entries stay in the queue until written under the lock, so an entry written at once in the
+                // meantime finds them there and writes them first: the log keeps the order of the calls.
+                pending.drainPermits();
+                flushQueued();
             } catch (RuntimeException e) {
                 // kept, in order, for the next try (or the next reader, change or shutdown); a full queue is written
                 // by its callers, who then see the failure as a change would
-                LOG.warnf("Audit: %d queued entries not written yet: %s", batch.size(), e.getMessage());
+                LOG.warnf("Audit: %d queued entries not written yet: %s", queue.size(), e.getMessage());
                 failed = true;
+                pending.release();
             } finally {
                 writing.unlock();
             }
@@ -233,7 +235,7 @@ public class AuditLog {
             writing.unlock();
         }
         if (w != null) {
-            w.interrupt(); // it writes the batch in hand, then ends
+            w.interrupt(); // it ends; the flush below writes what is queued
             try {
                 w.join(5_000);
             } catch (InterruptedException e) {
