@@ -404,7 +404,6 @@ class NewcomerDashboardTest {
             throws Exception {
         Path added = NewcomerProfile.DIR.resolve("data/services-added.json");
         try (QbittorrentDaemon qb = new QbittorrentDaemon(NewcomerProfile.DIR.resolve("qbittorrent"))) {
-            qb.start();
             // the dashboard's form, as a newcomer fills it: the kind's settings record gives the fields
             signInAsAdmin();
             browser.page("services");
