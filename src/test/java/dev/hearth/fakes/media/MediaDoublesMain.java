@@ -21,7 +21,19 @@ public final class MediaDoublesMain {
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 1) throw new IllegalArgumentException("usage: MediaDoublesMain <services.yml to write>");
         List<FakeMediaService> started = new ArrayList<>();
-        StringBuilder yaml = new StringBuilder("services:\n");
+        String entries = startAll(started);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(FakeMediaService::close)));
+        Files.writeString(Path.of(args[0]), "services:\n" + entries);
+        System.out.println("ready");
+        Thread.currentThread().join();
+    }
+
+    /**
+     * Starts the ten doubles, adding each to {@code started}, and answers their {@code services:} entries for
+     * hearth.yml (without the {@code services:} line, so a caller can add entries of its own).
+     */
+    public static String startAll(List<FakeMediaService> started) throws IOException {
+        StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < KINDS.size(); i++) {
             String kind = KINDS.get(i);
             FakeMediaService fake = MediaDoubles.start(kind);
@@ -40,9 +52,6 @@ public final class MediaDoublesMain {
                     .append(credentials)
                     .append(" }\n");
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(FakeMediaService::close)));
-        Files.writeString(Path.of(args[0]), yaml.toString());
-        System.out.println("ready");
-        Thread.currentThread().join();
+        return yaml.toString();
     }
 }
