@@ -147,7 +147,7 @@ echo "services: []" >"$tmp/none.yml"
 # ---- Hearths
 start_hearth() {   # name config [java opts [launcher]]: the launcher's pid in $tmp/<name>.pid, its port in $tmp/<name>.port
   local name="$1" config="$2" opts="${3:-}" launcher="${4:-$root/bin/hearth}" port; port="$(hb port)"
-  [[ -d "$tmp/migrated" ]] && cp -a "$tmp/migrated" "$tmp/data-$name"
+  [[ -d "$tmp/migrated" && "$name" != train* ]] && cp -a "$tmp/migrated" "$tmp/data-$name"   # a cache is recorded at a first start, as a user's is
   (
     export HEARTH_CONFIG="$config" HEARTH_PORT="$port" HEARTH_DATA_DIR="$tmp/data-$name" HEARTH_ADMIN_API_KEY="$key" \
       HEARTH_SERVER_HOST=127.0.0.1 HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000
