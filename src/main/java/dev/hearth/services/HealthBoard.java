@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,14 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
     private final Set<String> sampling = ConcurrentHashMap.newKeySet();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Scheduler.Job> jobs = new HashMap<>();
+    /** Moves after each change a reader could see; see {@link #changes()}. */
+    private final AtomicLong changes = new AtomicLong();
+    /** The last summary and the {@link #changes()} it was counted at: 200 rows are not built per request. */
+    private volatile @Nullable CountedAt lastSummary;
+
     private volatile boolean started;
+
+    private record CountedAt(long changes, Summary summary) {}
 
     public HealthBoard(
             ServiceRegistry registry,
@@ -98,6 +106,7 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
     public void bound(ServiceRegistry.Bound service) {
         found.remove(service.name());
         schedule(service);
+        changes.incrementAndGet();
     }
 
     @Override
@@ -108,6 +117,7 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
         }
         found.remove(name);
         usage.remove(name);
+        changes.incrementAndGet();
     }
 
     /**
@@ -118,6 +128,7 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
         int n = found.size() + usage.size();
         found.clear();
         usage.clear();
+        changes.incrementAndGet();
         registry.all().forEach(b -> VIRTUAL.execute(() -> poll(b.name())));
         return n;
     }
@@ -131,6 +142,7 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
     @Override
     public void on(ServiceStateChanged e) {
         usage.remove(e.service());
+        changes.incrementAndGet();
         if (registry.find(e.service()).isPresent()) VIRTUAL.execute(() -> poll(e.service()));
     }
 
@@ -185,6 +197,9 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
                     }
                 }
             }
+            // After the consumers: what they kept from this reading (a client's tasks, its figures) is in place
+            // before an answer built at the new count can be taken for current.
+            changes.incrementAndGet();
             if (runtime != null && runtime.running() && b.runtime() instanceof Measurable m) sampleLater(name, m);
             return Optional.of(entry(b));
         } finally {
@@ -205,6 +220,7 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
         Thread.ofVirtual().name("stats-" + name).start(() -> {
             try {
                 usage.put(name, new Usage(runtime.stats(), clock.instant()));
+                changes.incrementAndGet();
             } catch (RuntimeException e) {
                 usage.remove(name);
             } finally {
@@ -216,6 +232,17 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
     /** A sample taken by someone else (a stats request): the next reader sees it. */
     void sampled(String name, ResourceUsage u) {
         usage.put(name, new Usage(u, clock.instant()));
+        changes.incrementAndGet();
+    }
+
+    /**
+     * A count that moves after every change a reader of the board could see: a poll (once its consumers kept what
+     * they read), a service bound or dropped, a resource sample, a forgotten board. An answer built from the board
+     * after reading {@code changes()} is current until the count moves, so readers asked many times a second (the
+     * status route) build theirs once per change and serve it until the next one.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     // ---- reading -------------------------------------------------------------------------------------
@@ -333,8 +360,18 @@ public class HealthBoard implements ServiceRegistry.Listener, EventListener<Serv
 
     /** The services' health in four numbers, from the board (or from a refresh). */
     public Summary summary(boolean refresh) {
+        if (refresh) return count(healthAll(true));
+        long at = changes.get();
+        CountedAt last = lastSummary;
+        if (last != null && last.changes() == at) return last.summary();
+        Summary counted = count(healthAll(false));
+        lastSummary = new CountedAt(at, counted);
+        return counted;
+    }
+
+    private static Summary count(List<ServiceHealth> rows) {
         int online = 0, offline = 0, unknown = 0;
-        for (ServiceHealth h : healthAll(refresh)) {
+        for (ServiceHealth h : rows) {
             switch (h.health()) {
                 case "healthy" -> online++;
                 case "unknown" -> unknown++;

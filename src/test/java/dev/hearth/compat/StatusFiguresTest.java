@@ -6,16 +6,21 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import dev.hearth.fakes.media.MediaScenario;
+import dev.hearth.services.HealthBoard;
 import dev.hearth.testing.Api;
 import dev.hearth.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The status blocks of Hearth ({@code /api/v1/status}) and of the automation door ({@code /status}): a media
@@ -24,9 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(StatusFiguresProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusFiguresTest {
     private static final Duration POLLED_WITHIN = Duration.ofSeconds(30);
     private static final String HASH = "5f1c0de5a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+    @Inject
+    HealthBoard board;
 
     @BeforeAll
     static void freshKeys() {
@@ -67,6 +76,7 @@ class StatusFiguresTest {
     }
 
     @Test
+    @Order(1)
     void downloadClientsCarryTheirActiveDownloadsAndRateFromTheLastPoll() {
         Await.untilTrue(
                 POLLED_WITHIN,
@@ -101,5 +111,31 @@ class StatusFiguresTest {
                 hearth.getString("services.by_name.qbittorrent.download_speed_human")
                         .endsWith("/s"));
         org.junit.jupiter.api.Assertions.assertNull(hearth.get("services.by_name.qbittorrent.active_streams"));
+    }
+
+    /**
+     * {@code /api/v1/status} serves one services block until the board moves: a poll's change is in the very next
+     * answer, however recently the block was built. The removal below changes the store at once; the poll asked
+     * right after it moves the board, and the next answer counts no download, with no wait.
+     */
+    @Test
+    @Order(2)
+    void aPollsChangeIsInTheNextStatusAnswer() {
+        Await.untilTrue(
+                POLLED_WITHIN,
+                "Hearth's status counts the download added above",
+                () -> Integer.valueOf(1)
+                        .equals(get("/api/v1/status").get("services.by_name.qbittorrent.active_downloads")));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1, get("/api/v1/status").getInt("services.by_name.qbittorrent.active_downloads"), "served again");
+        Api.as("operator")
+                .delete("/api/v1/tasks/qbittorrent:" + HASH + "?delete_data=true")
+                .then()
+                .statusCode(200);
+        org.junit.jupiter.api.Assertions.assertTrue(board.poll("qbittorrent").isPresent());
+        JsonPath next = get("/api/v1/status");
+        org.junit.jupiter.api.Assertions.assertEquals("running", next.getString("services.by_name.qbittorrent.status"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                0, next.getInt("services.by_name.qbittorrent.active_downloads"), "the poll's change, at once");
     }
 }

@@ -385,6 +385,44 @@ class DownloadsApiTest {
                 .body("client_state", equalTo("ONLINE"));
     }
 
+    /**
+     * A poll writes only the tasks that moved: one paused in the client's own UI shows it, one removed there
+     * leaves the list, and the one nobody touched stays listed as it was, poll after poll.
+     */
+    @Test
+    void whatTheClientChangesByItselfIsListedAfterTheNextPollAndTheRestStays() {
+        String paused = fakebit().addExternal("Paused.In.The.Web.UI." + Torrents.newHash());
+        String removed = fakebit().addExternal("Removed.In.The.Web.UI." + Torrents.newHash());
+        String untouched = fakebit().addExternal("Left.Alone." + Torrents.newHash());
+        downloads.refresh();
+        downloads.refresh(); // nothing moved: nothing written, nothing lost
+        for (String hash : List.of(paused, removed, untouched)) {
+            Api.as("viewer")
+                    .get("/api/v1/tasks/fakebit:" + hash)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("downloading"));
+        }
+        fakebit().pause(paused);
+        fakebit().remove(removed, false);
+        downloads.refresh();
+        Api.as("viewer")
+                .get("/api/v1/tasks/fakebit:" + paused)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("paused"));
+        error(Api.as("viewer").get("/api/v1/tasks/fakebit:" + removed).then(), 404, "NOT_FOUND");
+        for (int poll = 0; poll < 3; poll++) {
+            downloads.refresh();
+            Api.as("viewer")
+                    .get("/api/v1/tasks/fakebit:" + untouched)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("downloading"))
+                    .body("name", org.hamcrest.Matchers.startsWith("Left.Alone."));
+        }
+    }
+
     @Test
     void aDeadClientKeepsItsLastTasksAndSaysWhy() {
         String hash = Torrents.newHash();

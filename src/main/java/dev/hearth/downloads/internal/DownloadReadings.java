@@ -38,8 +38,16 @@ public class DownloadReadings implements ReadingListener, PollCadence {
     private final ConfigService config;
     private final Clock clock;
     private final LiveHub live;
-    /** Each client's tasks as its last poll listed them, by the client's id. */
-    private final Map<String, Map<String, DownloadTask>> lastPolled = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Every this many polls of a client, all its tasks are written, not only the changed ones: a row Hearth changed
+     * itself (a pause, a completion) while the client's own figures stayed put is set back to what the client says.
+     */
+    static final int FULL_WRITE_EVERY = 12;
+
+    /** Each client's tasks as its last poll listed them, by the client's id, and the polls since all were written. */
+    private record Listed(Map<String, DownloadTask> tasks, int sinceFullWrite) {}
+
+    private final Map<String, Listed> lastPolled = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DownloadReadings(
             ClientDirectory clients,
@@ -75,34 +83,59 @@ public class DownloadReadings implements ReadingListener, PollCadence {
         reading.data(ClientSnapshot.class).ifPresent(s -> keep(name, s));
     }
 
+    /**
+     * Writes what moved since the client's last poll: a thousand idle torrents are a thousand unchanged rows, and
+     * rewriting them every few seconds was most of a poll's work. The first poll after a start, and every
+     * {@link #FULL_WRITE_EVERY}th, writes every task and hides the unlisted by their {@code last_seen_at}; the others
+     * hide the tasks the last poll listed and this one does not.
+     */
     private void keep(String name, ClientSnapshot snapshot) {
         List<DownloadTask> tasks = snapshot.tasks();
         long now = clock.millis();
+        Listed before = lastPolled.get(name);
+        boolean full = before == null || before.sinceFullWrite() + 1 >= FULL_WRITE_EVERY;
+        Map<String, DownloadTask> previous = before == null ? Map.of() : before.tasks();
+        Map<String, DownloadTask> current = new java.util.HashMap<>(tasks.size() * 2);
+        List<DownloadTask> changed = new java.util.ArrayList<>();
+        for (DownloadTask t : tasks) {
+            current.put(t.id(), t);
+            if (full || !t.equals(previous.get(t.id()))) changed.add(t);
+        }
         db.inTransaction(() -> {
-            for (DownloadTask t : tasks) store.recordPolled(name, t, now);
-            store.markGone(name, now, now - GRACE.toMillis());
+            for (DownloadTask t : changed) store.recordPolled(name, t, now);
+            if (full) {
+                store.markGone(name, now, now - GRACE.toMillis());
+            } else {
+                for (String id : previous.keySet()) {
+                    if (!current.containsKey(id)) store.markVanished(Task.idOf(name, id), now);
+                }
+                store.markNeverListed(name, now, now - GRACE.toMillis());
+            }
             return null;
         });
         java.util.Set<String> awaiting = store.awaitingCompletion(name);
+        java.util.Set<String> completedNow = new java.util.HashSet<>();
         for (DownloadTask t : tasks) {
             if (t.status().isFinished() && awaiting.contains(Task.idOf(name, t.id()))) {
                 completions.record(
                         Task.idOf(name, t.id()), t.completedAt() == null ? clock.instant() : t.completedAt());
+                completedNow.add(t.id());
             }
         }
         clients.recordStats(name, snapshot.stats());
-        publishChanges(name, tasks);
+        publishChanges(name, tasks, previous);
+        // A completion rewrites the row (progress, status): the next poll writes the client's figures over it again.
+        completedNow.forEach(current::remove);
+        lastPolled.put(name, new Listed(current, before == null || full ? 0 : before.sinceFullWrite() + 1));
     }
+
     /**
      * Live {@code task_updates}: only the tasks whose figures moved since the last poll, so a quiet client
      * sends nothing. Compared with the last poll kept here, not with the store: a poll of a thousand idle
      * tasks reads nothing back.
      */
-    private void publishChanges(String client, List<DownloadTask> tasks) {
-        Map<String, DownloadTask> previous = lastPolled.getOrDefault(client, Map.of());
-        Map<String, DownloadTask> now = new java.util.HashMap<>(tasks.size() * 2);
+    private void publishChanges(String client, List<DownloadTask> tasks, Map<String, DownloadTask> previous) {
         for (DownloadTask t : tasks) {
-            now.put(t.id(), t);
             DownloadTask old = previous.get(t.id());
             if (old == null
                     || old.status() != t.status()
@@ -117,6 +150,5 @@ public class DownloadReadings implements ReadingListener, PollCadence {
                         .ifPresent(task -> live.publish(DownloadChannels.TASK_UPDATES.name(), task.id(), task));
             }
         }
-        lastPolled.put(client, now);
     }
 }

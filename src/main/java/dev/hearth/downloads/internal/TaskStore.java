@@ -222,6 +222,28 @@ public class TaskStore {
                 graceStart);
     }
 
+    /**
+     * Hides one unfinished task its client listed at the poll before and no longer lists: the poll that writes only
+     * the tasks that changed cannot find the vanished ones by an old {@code last_seen_at}, as unchanged rows keep theirs.
+     */
+    public void markVanished(String id, long now) {
+        db.update(
+                "UPDATE download_tasks SET removed_at = ?, removal = 'gone', download_speed = 0, upload_speed = 0 "
+                        + "WHERE id = ? AND removed_at IS NULL AND completed_at IS NULL",
+                now,
+                id);
+    }
+
+    /** Hides unfinished tasks added through Hearth that no poll has listed within {@code graceStart}. */
+    public int markNeverListed(String client, long now, long graceStart) {
+        return db.update(
+                "UPDATE download_tasks SET removed_at = ?, removal = 'gone', download_speed = 0, upload_speed = 0 "
+                        + "WHERE client = ? AND removed_at IS NULL AND completed_at IS NULL AND last_seen_at IS NULL AND start_time < ?",
+                now,
+                client,
+                graceStart);
+    }
+
     public void setStatus(String id, TaskStatus status, long now) {
         db.update(
                 "UPDATE download_tasks SET status = ?, download_speed = CASE WHEN ? = 'paused' THEN 0 ELSE download_speed END, "
