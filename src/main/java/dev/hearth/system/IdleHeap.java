@@ -65,8 +65,7 @@ public class IdleHeap {
         long before = committed();
         if (before < committedAfterTrim + WORTH_RETURNING) return;
         // The serial collector shrinks in steps (ShrinkHeapInSteps): 0% of the excess at the first full collection,
-        // 10%,
-        // 40%, then all of it at the fourth in a row. One collection returned nothing: after a list load the heap
+        // 10%, 40%, then all of it at the fourth in a row. One collection returned nothing: after a list load the heap
         // stayed at 163 MB committed for 15 MB live (docs/benchmarks.md, "Memory at scale"). The later ones collect a
         // heap that is mostly free, a fraction of the first's pause.
         for (int i = 0; i < SHRINK_STEPS; i++) System.gc();
