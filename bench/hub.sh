@@ -25,7 +25,7 @@ section=$(mktemp)
   echo "## Integration hub: proxy overhead and detection ($(date -u +%Y-%m-%d), $(nproc) cores, bench/hub.sh)"
   echo
   echo "Load average at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg). wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2),"
-  echo "commit $(git rev-parse --short HEAD), $(\"$JAVA_HOME/bin/java\" -version 2>&1 | head -1). Hearth runs in its test profile (JVM"
+  echo "commit $(git rev-parse --short HEAD), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1). Hearth runs in its test profile (JVM"
   echo "mode, SQLite) on the same box as wrk and the upstreams; each run lasts 8 s, direct and proxied back to back. The"
   echo "proxied call: \`GET /api/v1/services/{name}/proxy?path=…\` with a viewer's API key (role check, action catalog, audit"
   echo "entry batched, path confinement and address checks, the service's credentials, secrets masked in the answer, the"
