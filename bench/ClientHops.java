@@ -47,7 +47,8 @@ public class ClientHops {
                                     ? http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                                             .get(5, TimeUnit.SECONDS)
                                     : http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (answer.statusCode() != 200) throw new IllegalStateException("HTTP " + answer.statusCode());
+                            if (answer.statusCode() != 200)
+                                throw new IllegalStateException("HTTP " + answer.statusCode());
                             ms[i] = (System.nanoTime() - t0) / 1e6;
                         }
                     } catch (Exception e) {
@@ -58,7 +59,9 @@ public class ClientHops {
                 Arrays.sort(ms);
                 if (r == 0) continue; // warm-up
                 p50s.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(ms[calls / 2]);
-                System.out.printf("round %d %-18s p50 %.3f ms, p90 %.3f ms%n", r, way.getKey(), ms[calls / 2], ms[calls * 9 / 10]);
+                System.out.printf(
+                        "round %d %-18s p50 %.3f ms, p90 %.3f ms%n",
+                        r, way.getKey(), ms[calls / 2], ms[calls * 9 / 10]);
             }
         }
         p50s.forEach((way, list) -> {
@@ -69,6 +72,9 @@ public class ClientHops {
     }
 
     private static HttpClient client(java.util.concurrent.Executor executor) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .build();
     }
 }
