@@ -1,6 +1,9 @@
 package dev.hearth.hub.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.actions.ActionCatalog;
@@ -45,11 +48,13 @@ public class HubResource {
     private final ActionCatalog actions;
     private final CurrentCaller caller;
     private final Hub hub;
+    private final ObjectWriter json;
 
-    public HubResource(ActionCatalog actions, CurrentCaller caller, Hub hub) {
+    public HubResource(ActionCatalog actions, CurrentCaller caller, Hub hub, ObjectMapper mapper) {
         this.actions = actions;
         this.caller = caller;
         this.hub = hub;
+        this.json = mapper.writer();
     }
 
     /** The last detection of the service's API; never detected: {@code found} false, {@code method} "not_detected". */
@@ -202,8 +207,16 @@ public class HubResource {
             var bytes = answer.bytes();
             if (bytes.isPresent()) return RawAnswer.of(bytes.get(), answer.contentType(), answer.status());
         }
+        // The answer's bytes, written by the API's own mapper here: a byte[] entity goes to the connection in one
+        // write, where the JSON writer streams it from this virtual thread and waits for the event loop to flush.
+        byte[] written;
+        try {
+            written = json.writeValueAsBytes(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the proxied answer could not be written", e);
+        }
         return Response.status(answer.httpStatus())
-                .entity(answer)
+                .entity(written)
                 .type(MediaType.APPLICATION_JSON)
                 .build();
     }

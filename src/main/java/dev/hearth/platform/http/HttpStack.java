@@ -21,7 +21,15 @@ import java.util.concurrent.Executors;
  * keeps a selector thread and its buffers while it lives, so one per upstream cost a thread per
  * service (200 services, 200 threads; docs/benchmarks.md, "Memory budget"). TLS is set up at the
  * first https call ({@link DeferredTls}): most upstreams are plain http, and building the default
- * context parses the whole CA store. All share one virtual-thread executor and one JSON mapper.
+ * context parses the whole CA store. All share one JSON mapper.
+ *
+ * <p>Plain-http upstreams get clients whose executor runs the client's work where it is handed over (the selector
+ * thread, when the socket is ready): the answer is parsed, read into its bounded body and the waiting caller woken in
+ * one step, where a virtual-thread executor added a thread start and a scheduling wait to every call (docs/benchmarks.md,
+ * "Reading the hub's figures"). That work is short and never blocks (the body is {@link CappedBody}; cookies, retries
+ * and JSON stay on the caller's thread). https upstreams keep the virtual-thread executor: a TLS handshake's delegated
+ * tasks (certificate checks, the CA store's first parse) are CPU work that must not hold the selector thread every
+ * other call of the client waits on.
  */
 public final class HttpStack implements AutoCloseable {
 
@@ -29,7 +37,10 @@ public final class HttpStack implements AutoCloseable {
     private final ObjectReader lenientJson;
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+    /** Keyed by connect timeout and whether the client is for https (see the class comment). */
+    private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
+
+    private record ClientKey(Duration connectTimeout, boolean tls) {}
     /** One upstream client per spec, for features that share an upstream account ({@link #shared}). */
     private final Map<UpstreamSpec, UpstreamClient> perSpec = new ConcurrentHashMap<>();
 
@@ -47,7 +58,8 @@ public final class HttpStack implements AutoCloseable {
         // ACCEPT_ALL: the jar serves one upstream only, and the default policy refuses cookies
         // from some hosts a home server uses (bare names without a dot).
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = clients.computeIfAbsent(spec.connectTimeout(), this::build);
+        boolean tls = !"http".equalsIgnoreCase(spec.baseUrl().getScheme());
+        HttpClient http = clients.computeIfAbsent(new ClientKey(spec.connectTimeout(), tls), this::build);
         Transport transport =
                 new Transport(spec, http, cookies, new Circuit(spec.name(), spec.circuit(), clock), lenientJson);
         return UpstreamClient.create(transport, json, clock);
@@ -62,12 +74,12 @@ public final class HttpStack implements AutoCloseable {
         return perSpec.computeIfAbsent(spec, this::client);
     }
 
-    private HttpClient build(Duration connectTimeout) {
+    private HttpClient build(ClientKey key) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // LAN daemons speak 1.1; h2c upgrade only costs a round trip
-                .connectTimeout(connectTimeout)
+                .connectTimeout(key.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // a redirect to another host must not carry our credentials
-                .executor(executor)
+                .executor(key.tls() ? executor : Runnable::run)
                 .sslContext(tls)
                 .sslParameters(DeferredTls.parameters())
                 .build();

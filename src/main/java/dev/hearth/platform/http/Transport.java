@@ -15,10 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -116,28 +113,28 @@ final class Transport {
         Duration timeout = request.timeout().orElse(spec.requestTimeout());
         HttpRequest httpRequest = build(request, timeout);
         String what = request.method() + " " + request.pathWithoutQuery();
-        // sendAsync + a bounded get: HttpRequest.timeout alone stops at the response headers, so an
-        // upstream that sends headers and then stalls the body would hang the caller forever.
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                http.sendAsync(httpRequest, CappedBody.handler(spec.maxResponseBytes()));
+        // send, not sendAsync + get: sendAsync hands the exchange to the executor and its completion to the common
+        // pool, two scheduling waits per call that send (inline until the socket must be waited on) does not make.
+        // HttpRequest.timeout stops at the response headers; the body's deadline is CappedBody's, so an upstream
+        // that sends headers and then stalls the body cannot hang the caller.
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            HttpResponse<byte[]> r = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            HttpResponse<byte[]> r = http.send(httpRequest, CappedBody.handler(spec.maxResponseBytes(), deadline));
             keepCookies(httpRequest.uri(), r);
             return new UpstreamResponse(spec.name(), r.statusCode(), r.headers(), r.body(), json);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw timedOut(what, timeout, e);
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new UpstreamException.Unreachable(spec.name(), what + " was interrupted before an answer came", e);
-        } catch (ExecutionException e) {
-            throw translate(what, timeout, e.getCause() == null ? e : e.getCause());
+        } catch (IOException e) {
+            throw translate(what, timeout, e);
         }
     }
 
     private RuntimeException translate(String what, Duration timeout, Throwable cause) {
         for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof TimeoutException) { // CappedBody's deadline for the body
+                return timedOut(what, timeout, cause);
+            }
             if (c instanceof CappedBody.TooLarge e) {
                 return new UpstreamException.BadResponse(
                         spec.name(),

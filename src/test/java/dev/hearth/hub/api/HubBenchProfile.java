@@ -1,5 +1,6 @@
 package dev.hearth.hub.api;
 
+import dev.hearth.testing.QbittorrentDaemon;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
@@ -15,13 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * bench/hub.sh: a Hearth whose one service is a real nginx on loopback serving a small JSON status, rate limits out of
- * the way; the same nginx also answers on a second port as a reverse proxy to the first (keep-alive upstream), the
- * reference a proxy hop can fairly be measured against.
+ * bench/hub.sh: a Hearth with two services on loopback, rate limits out of the way. "web" is a real nginx serving a
+ * small JSON status; the same nginx also answers on a second port as a reverse proxy to the first (keep-alive
+ * upstream), the reference a proxy hop can fairly be measured against. "qbittorrent" is the real qbittorrent-nox, as
+ * the tests start it, with {@link #TORRENTS} paused magnets added so its torrent list is a realistic answer; its
+ * credentials are not in hearth.yml (the bench puts them in the vault through the API).
  */
 public class HubBenchProfile implements QuarkusTestProfile {
+    /** A small homelab's list: tens of torrents, each a full record of qBittorrent's torrent list. */
+    static final int TORRENTS = 25;
+
     static volatile int nginxPort;
     static volatile int nginxProxyPort;
+    static volatile @org.jspecify.annotations.Nullable QbittorrentDaemon qbit;
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -29,7 +36,7 @@ public class HubBenchProfile implements QuarkusTestProfile {
     }
 
     public static class Nginx implements QuarkusTestResourceLifecycleManager {
-        private Process nginx;
+        private @org.jspecify.annotations.Nullable Process nginx;
 
         @Override
         public Map<String, String> start() {
@@ -98,14 +105,20 @@ public class HubBenchProfile implements QuarkusTestProfile {
                         Thread.onSpinWait();
                     }
                 }
+                QbittorrentDaemon torrents = new QbittorrentDaemon(Files.createDirectories(dir.resolve("qbit")));
+                qbit = torrents;
+                addTorrents(torrents);
                 Path yml = Files.createTempFile("hearth-hub-bench-", ".yml");
-                Files.writeString(yml, """
+                Files.writeString(
+                        yml, """
                         services:
                           - name: web
                             url: "http://127.0.0.1:%d"
+                          - name: qbittorrent
+                            url: "%s"
                         rate_limits:
                           default_per_minute: 100000000
-                        """.formatted(nginxPort));
+                        """.formatted(nginxPort, torrents.url().toString().replaceAll("/$", "")));
                 return Map.of(
                         "hearth.config", yml.toString(),
                         "hearth.data_dir",
@@ -115,8 +128,55 @@ public class HubBenchProfile implements QuarkusTestProfile {
             }
         }
 
+        /** Paused magnets with made-up hashes (no peer will ever answer: DHT is off), named like a media library's. */
+        private static void addTorrents(QbittorrentDaemon daemon) throws IOException {
+            StringBuilder urls = new StringBuilder();
+            for (int i = 0; i < TORRENTS; i++) {
+                String hash = String.format("%040x", new java.math.BigInteger(1, sha1("hub-bench-" + i)));
+                urls.append("magnet:?xt=urn:btih:")
+                        .append(hash)
+                        .append("&dn=Some.Show.S01E")
+                        .append(String.format("%02d", i + 1))
+                        .append(".1080p.WEB.x264&tr=udp://tracker.example.invalid:80\n");
+            }
+            String sid = QbittorrentBench.login(daemon.url());
+            String form = "paused=true&category=&urls="
+                    + java.net.URLEncoder.encode(urls.toString(), java.nio.charset.StandardCharsets.UTF_8);
+            var http = java.net.http.HttpClient.newHttpClient();
+            try {
+                var answer = http.send(
+                        java.net.http.HttpRequest.newBuilder(daemon.url().resolve("api/v2/torrents/add"))
+                                .header("Cookie", "SID=" + sid)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .timeout(Duration.ofSeconds(10))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) throw new IOException("qBittorrent refused the torrents: " + answer);
+                dev.hearth.testing.Waits.until(
+                        "qBittorrent lists the " + TORRENTS + " torrents",
+                        Duration.ofSeconds(20),
+                        () -> QbittorrentBench.get(daemon.url().resolve("api/v2/torrents/info"), sid),
+                        list -> list.split("\"hash\"", -1).length - 1 == TORRENTS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+
+        private static byte[] sha1(String text) {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         @Override
         public void stop() {
+            QbittorrentDaemon torrents = qbit;
+            if (torrents != null) torrents.close();
             if (nginx != null) {
                 nginx.destroy();
                 try {
