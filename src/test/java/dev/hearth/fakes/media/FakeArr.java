@@ -163,7 +163,7 @@ public final class FakeArr extends FakeMediaService {
             if (term.equalsIgnoreCase(foreign)
                     || t.title().toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT))) {
                 boolean added =
-                        titles.stream().anyMatch(x -> x.get(foreignKey()).equals(t.foreignId()));
+                        titles.stream().anyMatch(x -> x.get(foreignKey()).equals(Long.parseLong(t.foreignId())));
                 Map<String, Object> item = title(t, added);
                 if (!added) {
                     item.put("id", 0);
@@ -196,7 +196,8 @@ public final class FakeArr extends FakeMediaService {
             failures.add(failure("LanguageProfileId", "'Language Profile Id' must be greater than '0'.", 0));
         }
         if (!failures.isEmpty()) return Reply.json(400, failures);
-        MediaScenario.Title t = foreign == scenario.candidate().foreignId() ? scenario.candidate() : null;
+        MediaScenario.Title t =
+                Long.toString(foreign).equals(scenario.candidate().foreignId()) ? scenario.candidate() : null;
         if (t == null) return Reply.json(400, List.of(failure(foreignKey(), "Unknown title", foreign)));
         Map<String, Object> added = title(t, false);
         added.put("id", titles.size() + 1);
@@ -268,7 +269,7 @@ public final class FakeArr extends FakeMediaService {
                     "year",
                     due.year(),
                     "tmdbId",
-                    scenario.candidate().foreignId(),
+                    Long.parseLong(scenario.candidate().foreignId()),
                     "inCinemas",
                     "2024-02-27T00:00:00Z",
                     "digitalRelease",
@@ -306,7 +307,7 @@ public final class FakeArr extends FakeMediaService {
                         "title",
                         due.seriesTitle(),
                         "tvdbId",
-                        scenario.existing().foreignId()))));
+                        Long.parseLong(scenario.existing().foreignId())))));
     }
 
     private Map<String, Object> queueRecord() {
@@ -350,7 +351,7 @@ public final class FakeArr extends FakeMediaService {
                 "sourceTitle",
                 scenario.grabbedRelease(),
                 "quality",
-                obj("quality", obj("id", 7, "name", "Bluray-1080p"), "revision", obj("version", 1)),
+                obj("quality", obj("id", 7, "name", scenario.grabbedQuality()), "revision", obj("version", 1)),
                 "date",
                 MediaScenario.GRABBED_AT.toString(),
                 "eventType",
@@ -387,7 +388,7 @@ public final class FakeArr extends FakeMediaService {
                 "year",
                 t.year(),
                 foreignKey(),
-                t.foreignId(),
+                Long.parseLong(t.foreignId()),
                 "imdbId",
                 t.imdbId(),
                 "path",

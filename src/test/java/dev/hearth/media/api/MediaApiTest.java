@@ -86,7 +86,52 @@ class MediaApiTest {
                 .body(
                         "calendar.item.item.title",
                         hasItem(MediaScenario.MOVIE.due().title()))
+                .body("queue.item.release", hasItem(MediaScenario.MUSIC.queuedRelease()))
+                .body(
+                        "calendar.item.item.title",
+                        hasItem(MediaScenario.MUSIC.due().title()))
+                .body("calendar.item.item.series_title", hasItem("Radiohead"))
                 .body("problems", equalTo(List.of()));
+    }
+
+    /**
+     * Music goes to Lidarr by artist (its first profiles and root folder, search now); a year does not apply to
+     * an artist; a book with no Readarr configured names Readarr instead of searching indexers by title.
+     */
+    @Test
+    void musicGoesToLidarrByArtistAndABookWithoutReadarrSaysWhatToAdd() {
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Massive Attack", "kind", "music"))
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("added"))
+                .body("via", equalTo("lidarr"))
+                .body("kind", equalTo("music"))
+                .body("title", equalTo("Massive Attack"));
+        assertEquals(
+                List.of("add " + MediaScenario.MUSIC.candidate().foreignId() + " profile "
+                        + MediaScenario.QUALITY_PROFILE_ID + " in " + MediaScenario.MUSIC.rootFolder()
+                        + " searching now"),
+                MediaBackendsProfile.received("lidarr"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Radiohead", "kind", "music", "year", 1997))
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"))
+                .body("error.message", containsString("artist or author"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Octavia E. Butler", "kind", "book"))
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(503)
+                .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("error.message", containsString("Readarr"))
+                .body("error.details.documentation", equalTo("docs/integrations/readarr.md"));
     }
 
     @Test
@@ -101,7 +146,7 @@ class MediaApiTest {
                 .body("error.code", equalTo("FORBIDDEN"));
         Api.as("operator")
                 .contentType(ContentType.JSON)
-                .body(Map.of("title", "Dune", "kind", "book"))
+                .body(Map.of("title", "Dune", "kind", "comic"))
                 .post("/api/v1/media/download")
                 .then()
                 .statusCode(400)
@@ -329,6 +374,11 @@ class MediaApiTest {
         assertTrue(browser.find("#media-calendar")
                 .getText()
                 .contains(MediaScenario.MOVIE.due().title()));
+        assertTrue(
+                browser.find("#media-calendar").getText().contains("Radiohead – In Rainbows (Live) (2026)"),
+                "Lidarr's album under its artist, not as an episode: "
+                        + browser.find("#media-calendar").getText());
+        assertTrue(browser.find("#media-queue").getText().contains(MediaScenario.MUSIC.queuedRelease()));
         assertTrue(
                 browser.find("#recently-imported").getText().contains("Severance S02E01"),
                 browser.find("#recently-imported").getText());
