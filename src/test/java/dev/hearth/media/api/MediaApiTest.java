@@ -94,6 +94,36 @@ class MediaApiTest {
                 .body("problems", equalTo(List.of()));
     }
 
+    /** The requests list answers the one paging envelope: the window asked for, how many in all, whether more follow. */
+    @Test
+    void theRequestsListIsOnePageOfTheOneEnvelope() {
+        int total = Api.as("viewer")
+                .get("/api/v1/media/requests/overseerr?status=all&limit=1&offset=0")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("overseerr"))
+                .body("requests.size()", equalTo(1))
+                .body("limit", equalTo(1))
+                .body("offset", equalTo(0))
+                .body("has_more", equalTo(true))
+                .extract()
+                .path("total");
+        assertTrue(total >= 2, "the double holds at least two requests: " + total);
+        Api.as("viewer")
+                .get("/api/v1/media/requests/overseerr?status=all&limit=1&offset=" + (total - 1))
+                .then()
+                .statusCode(200)
+                .body("requests.size()", equalTo(1))
+                .body("total", equalTo(total))
+                .body("offset", equalTo(total - 1))
+                .body("has_more", equalTo(false));
+        Api.as("viewer")
+                .get("/api/v1/media/requests/overseerr?limit=0")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"));
+    }
+
     /**
      * Music goes to Lidarr by artist (its first profiles and root folder, search now); a year does not apply to
      * an artist; a book with no Readarr configured names Readarr instead of searching indexers by title.
