@@ -44,11 +44,25 @@ public final class FakeArr extends FakeMediaService {
     private final MediaScenario.Managed scenario;
     private final List<Map<String, Object>> titles = new CopyOnWriteArrayList<>();
     private int nextCommand = 100;
+    private volatile java.util.function.Consumer<Map<String, Object>> search = added -> {};
 
     public FakeArr(App app) throws IOException {
+        this(app, app == App.RADARR ? MediaScenario.MOVIE : MediaScenario.SERIES);
+    }
+
+    /** The app holding {@code scenario}'s existing title, offering its candidate to add. */
+    public FakeArr(App app, MediaScenario.Managed scenario) throws IOException {
         this.app = app;
-        this.scenario = app == App.RADARR ? MediaScenario.MOVIE : MediaScenario.SERIES;
+        this.scenario = scenario;
         titles.add(title(scenario.existing(), true));
+    }
+
+    /**
+     * What the app does when a title is added with "search now": Radarr searches its indexers and sends the best
+     * release to its download client. By default nothing (the release search is not this double's).
+     */
+    public void onSearch(java.util.function.Consumer<Map<String, Object>> grab) {
+        this.search = grab;
     }
 
     @Override
@@ -210,6 +224,7 @@ public final class FakeArr extends FakeMediaService {
         received.add(
                 "add " + foreign + " profile " + body.path("qualityProfileId").asInt() + " in "
                         + body.path("rootFolderPath").asText() + (search ? " searching now" : ""));
+        if (search) this.search.accept(added);
         return Reply.json(201, added);
     }
 
