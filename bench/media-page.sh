@@ -169,6 +169,13 @@ readings 2 s apart (still idle).
 | pair 2: qBittorrent only | $rss_qnone MB | $anon_qnone MB | $cl_qnone |
 | **pair 2: added by the media integrations** | **$qadded MB** | target ≤ 10 MB: **$qok** | |
 
+What the media integrations cost, read from the table: pair 2 isolates them (both Hearths load java.net.http for
+qBittorrent; the media clients share its JDK HttpClient, one per connect timeout, so they add no selector thread);
+their classes are the classes column's difference in pair 2. Cut this round: the Torznab parser reads with StAX into a
+small tree of its own instead of a DOM, so no DOM implementation is loaded. Not measured here, so only a guess: the
+rest of the difference is heap and JIT-compiled code of the media calls the warm-up exercises (the Hearth without
+media answers \`/api/v1/media\` without asking anyone), and per-service state (readings, circuits, cookie jars).
+
 The Media page's API load: \`GET /api/v1/media\` ($bytes bytes; every service asked at once, on virtual threads),
 \`wrk -t1 -c1 -d${duration}s --latency\` (one request at a time), three rounds, medians of the rounds; \`/api/v1/status\`
 on the same Hearth beside it (read from the board).
