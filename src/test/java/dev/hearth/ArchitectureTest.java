@@ -325,12 +325,10 @@ class ArchitectureTest {
     /**
      * Routes that take a {@code limit} but keep a seed's own list shape, or belong to a package changed elsewhere this
      * round: Moccha's console history is a bare array as Moccha answers it; MLTB's task list already carries total,
-     * limit, offset and has_more (the compat doors' wire never changes); the media requests are the lead's to convert.
+     * limit, offset and has_more (the compat doors' wire never changes).
      */
     private static final java.util.Set<String> PAGING_ROUTES_WITH_THEIR_OWN_SHAPE = java.util.Set.of(
-            "dev.hearth.compat.moccha.MocchaAdminResource.history",
-            "dev.hearth.compat.mltb.MltbResource.tasks",
-            "dev.hearth.media.api.MediaResource.requests");
+            "dev.hearth.compat.moccha.MocchaAdminResource.history", "dev.hearth.compat.mltb.MltbResource.tasks");
 
     /** A route that takes {@code limit} pages, and a page is one envelope: total, has_more, limit and offset (DESIGN.md). */
     @Test

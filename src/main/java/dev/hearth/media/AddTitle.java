@@ -5,8 +5,9 @@ package dev.hearth.media;
  * in which root folder, and whether to search for it at once ("search now").
  */
 public record AddTitle(
-        long foreignId, int qualityProfileId, String rootFolderPath, boolean monitored, boolean searchNow) {
+        String foreignId, int qualityProfileId, String rootFolderPath, boolean monitored, boolean searchNow) {
     public AddTitle {
+        if (foreignId.isBlank()) throw new IllegalArgumentException("foreignId must not be blank");
         if (rootFolderPath.isBlank()) throw new IllegalArgumentException("rootFolderPath must not be blank");
     }
 }

@@ -3,14 +3,14 @@ package dev.hearth.media;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A series or movie the manager already has. {@code foreignId} is the TVDB id for a series, the TMDB id
- * for a movie; {@code downloadedPercent} is the share of its episodes (or the movie) on disk.
+ * A series, movie, artist or author the manager already has. {@code foreignId} is the TVDB id for a series,
+ * the TMDB id for a movie, the MusicBrainz id for an artist, the Goodreads id for an author; {@code downloadedPercent} is the share of its episodes (or the movie) on disk.
  */
 public record ManagedTitle(
         int id,
         String title,
         @Nullable Integer year,
-        long foreignId,
+        String foreignId,
         String path,
         boolean monitored,
         double downloadedPercent,

@@ -43,7 +43,8 @@ public class MediaActions implements ActionProvider {
                         new ActionSpec(
                                 DOWNLOAD,
                                 "Download a movie or series by title: through Radarr/Sonarr when configured, else the"
-                                        + " best indexer release goes to a download client; says what was chosen and"
+                                        + " best indexer release goes to a download client (music and books: the"
+                                        + " artist or author through Lidarr/Readarr); says what was chosen and"
                                         + " why, or lists the candidates when the title is ambiguous",
                                 Role.OPERATOR,
                                 false,
@@ -51,7 +52,10 @@ public class MediaActions implements ActionProvider {
                                         Param.required("title", Type.STRING, "the title, e.g. Inception"),
                                         Param.optional(
                                                 "year", Type.INTEGER, "the year it came out, to tell titles apart"),
-                                        Param.required("kind", Type.STRING, "movie or series"))),
+                                        Param.required(
+                                                "kind",
+                                                Type.STRING,
+                                                "movie, series, music (Lidarr, by artist) or book (Readarr, by author)"))),
                         this::download,
                         downloads::canDownload),
                 new Action(
@@ -64,7 +68,7 @@ public class MediaActions implements ActionProvider {
                                 List.of(
                                         Param.required("title", Type.STRING, "the title searched for, e.g. Inception"),
                                         Param.optional("year", Type.INTEGER, "the year searched with, if any"),
-                                        Param.required("kind", Type.STRING, "movie or series"),
+                                        Param.required("kind", Type.STRING, "movie, series, music or book"),
                                         Param.required("release", Type.STRING, "the release's title as listed"),
                                         Param.required("indexer", Type.STRING, "the release's indexer as listed"))),
                         call -> downloads.downloadRelease(

@@ -37,18 +37,23 @@ public class MediaDownloads {
             if (title.isEmpty()) throw ApiException.invalid("title", "must not be blank");
             if (title.length() > 200) throw ApiException.invalid("title", "at most 200 characters");
             if (year != null && (year < 1870 || year > 2200)) throw ApiException.invalid("year", "is not a year");
+            if (year != null && kind.byPerson())
+                throw ApiException.invalid(
+                        "year", "applies to movies and series; " + kind.word() + " is added by artist or author");
         }
 
         public static ManagedKind kind(String word) {
             return switch (word.strip().toLowerCase(Locale.ROOT)) {
                 case "movie", "film" -> ManagedKind.MOVIES;
                 case "series", "show", "tv" -> ManagedKind.SERIES;
-                default -> throw ApiException.invalid("kind", "must be movie or series");
+                case "music", "artist", "album" -> ManagedKind.MUSIC;
+                case "book", "books", "author" -> ManagedKind.BOOKS;
+                default -> throw ApiException.invalid("kind", "must be movie, series, music or book");
             };
         }
 
         String kindWord() {
-            return kind == ManagedKind.MOVIES ? "movie" : "series";
+            return kind.word();
         }
     }
 
@@ -75,12 +80,26 @@ public class MediaDownloads {
                 .filter(m -> m.manages() == request.kind())
                 .findFirst();
         if (manager.isPresent()) return throughManager(manager.get(), request);
+        if (request.kind().byPerson()) {
+            // Release rules pick a movie or an episode by title and year; an artist's or author's works are the
+            // manager's to choose, so music and books go only through Lidarr and Readarr.
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Nothing can download " + request.kindWord() + ": add a "
+                            + request.kind().manager()
+                            + " service (integration: "
+                            + request.kind().manager().toLowerCase(Locale.ROOT)
+                            + "); " + request.kindWord() + " is not picked from indexers by title",
+                    Map.of(
+                            "documentation",
+                            "docs/integrations/" + request.kind().manager().toLowerCase(Locale.ROOT) + ".md"));
+        }
         List<IndexerSearch> indexers = services.offering(IndexerSearch.class);
         if (indexers.isEmpty()) {
             throw new ApiException(
                     ErrorCode.SERVICE_UNAVAILABLE,
                     "Nothing can download a " + request.kindWord() + ": configure "
-                            + (request.kind() == ManagedKind.MOVIES ? "Radarr" : "Sonarr")
+                            + request.kind().manager()
                             + ", or an indexer (Prowlarr or a Torznab feed) and a download client",
                     Map.of("documentation", "docs/configuration.md#integrations"));
         }
@@ -97,7 +116,7 @@ public class MediaDownloads {
         List<IndexerSearch> indexers = services.offering(IndexerSearch.class);
         if (indexers.isEmpty())
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "No indexer is configured", Map.of());
-        ReleaseCategory category = search.kind() == ManagedKind.MOVIES ? ReleaseCategory.MOVIES : ReleaseCategory.TV;
+        ReleaseCategory category = search.kind().category();
         String term = search.year() == null ? search.title() : search.title() + " " + search.year();
         Release picked = null;
         List<String> failed = new ArrayList<>();
@@ -119,7 +138,7 @@ public class MediaDownloads {
                     "No indexer offers '" + releaseTitle + "' from " + indexer + " for '" + term + "' now",
                     failed.isEmpty() ? Map.of() : Map.of("failed", failed));
         MediaConfig.Download rules = config.current().section(MediaConfig.class).download();
-        String downloadCategory = search.kind() == ManagedKind.MOVIES ? rules.movieCategory() : rules.seriesCategory();
+        String downloadCategory = downloadCategory(rules, search.kind());
         Task task = downloads.add(
                 new AddCommand(picked.link(), null, null, downloadCategory.isEmpty() ? null : downloadCategory, null),
                 addedBy);
@@ -193,7 +212,7 @@ public class MediaDownloads {
                     List.of());
         }
         MediaConfig.Download rules = config.current().section(MediaConfig.class).download();
-        QualityProfile profile = profile(manager, rules);
+        QualityProfile profile = profile(manager, rules, request.kind());
         RootFolder root = root(manager, rules, request.kind());
         ManagedTitle added = MediaCalls.call(
                 via, () -> manager.add(new AddTitle(chosen.foreignId(), profile.id(), root.path(), true, true)));
@@ -211,7 +230,17 @@ public class MediaDownloads {
                 List.of());
     }
 
-    private static QualityProfile profile(MediaManager manager, MediaConfig.Download rules) {
+    /** The configured category of a movie or series a download client files it under; none for music and books. */
+    private static String downloadCategory(MediaConfig.Download rules, ManagedKind kind) {
+        return switch (kind) {
+            case MOVIES -> rules.movieCategory();
+            case SERIES -> rules.seriesCategory();
+            case MUSIC, BOOKS -> "";
+        };
+    }
+
+    /** media.download.quality_profile names a movie or series profile; Lidarr and Readarr add with their first. */
+    private static QualityProfile profile(MediaManager manager, MediaConfig.Download rules, ManagedKind kind) {
         List<QualityProfile> profiles = MediaCalls.call(manager.serviceName(), manager::qualityProfiles);
         if (profiles.isEmpty()) {
             throw new ApiException(
@@ -219,7 +248,7 @@ public class MediaDownloads {
                     "'" + manager.serviceName() + "' has no quality profile to add with",
                     Map.of("service", manager.serviceName()));
         }
-        if (rules.qualityProfile().isEmpty()) return profiles.getFirst();
+        if (rules.qualityProfile().isEmpty() || kind.byPerson()) return profiles.getFirst();
         return profiles.stream()
                 .filter(p -> p.name().equalsIgnoreCase(rules.qualityProfile()))
                 .findFirst()
@@ -234,7 +263,11 @@ public class MediaDownloads {
 
     private static RootFolder root(MediaManager manager, MediaConfig.Download rules, ManagedKind kind) {
         List<RootFolder> roots = MediaCalls.call(manager.serviceName(), manager::rootFolders);
-        String wanted = kind == ManagedKind.MOVIES ? rules.movieRootFolder() : rules.seriesRootFolder();
+        String wanted = switch (kind) {
+            case MOVIES -> rules.movieRootFolder();
+            case SERIES -> rules.seriesRootFolder();
+            case MUSIC, BOOKS -> "";
+        };
         if (roots.isEmpty()) {
             throw new ApiException(
                     ErrorCode.CONFLICT,
@@ -254,7 +287,7 @@ public class MediaDownloads {
     // ---- indexers and a download client
 
     private DownloadAnswer throughIndexers(List<IndexerSearch> indexers, Request request, String addedBy) {
-        ReleaseCategory category = request.kind() == ManagedKind.MOVIES ? ReleaseCategory.MOVIES : ReleaseCategory.TV;
+        ReleaseCategory category = request.kind().category();
         String term = request.year() == null ? request.title() : request.title() + " " + request.year();
         List<Release> releases = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -310,7 +343,7 @@ public class MediaDownloads {
         }
         ReleaseRules.Ranked best = verdict.kept().getFirst();
         Release release = best.release();
-        String downloadCategory = request.kind() == ManagedKind.MOVIES ? rules.movieCategory() : rules.seriesCategory();
+        String downloadCategory = downloadCategory(rules, request.kind());
         Task task = downloads.add(
                 new AddCommand(release.link(), null, null, downloadCategory.isEmpty() ? null : downloadCategory, null),
                 addedBy);

@@ -4,14 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An *arr manager (Sonarr for series, Radarr for movies): finds titles, adds them, grabs releases and
+ * An *arr manager (Sonarr for series, Radarr for movies, Lidarr for music, Readarr for books): finds titles, adds them, grabs releases and
  * imports them into the library. Every call answers within the service's timeout or throws
  * {@code UpstreamException}; an unknown title throws {@link MediaNotFoundException}.
  */
 public interface MediaManager {
     String serviceName();
 
-    /** sonarr or radarr. */
+    /** sonarr, radarr, lidarr or readarr. */
     String kind();
 
     ManagedKind manages();

@@ -124,7 +124,7 @@ public class MediaReads {
         List<IndexerSearch> indexers = services.offering(IndexerSearch.class);
         if (indexers.isEmpty())
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "No indexer is configured", Map.of());
-        ReleaseCategory category = kind == ManagedKind.MOVIES ? ReleaseCategory.MOVIES : ReleaseCategory.TV;
+        ReleaseCategory category = kind.category();
         List<Release> all = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (IndexerSearch i : indexers) {

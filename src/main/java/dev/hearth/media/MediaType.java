@@ -9,6 +9,7 @@ public enum MediaType {
     TRACK,
     ALBUM,
     ARTIST,
+    BOOK,
     PHOTO,
     OTHER
 }

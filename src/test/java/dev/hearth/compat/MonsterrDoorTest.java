@@ -112,7 +112,7 @@ class MonsterrDoorTest {
         monsterrError(Api.as("viewer").get(M + "/radarr/library/sections").then(), 404, "SERVICE_NOT_FOUND")
                 .body("error.details", equalTo("Available services: plex"));
         monsterrError(Api.as("viewer").get(M + "/plex/queue").then(), 404, "SERVICE_NOT_FOUND")
-                .body("error.details", equalTo("Available services: radarr"));
+                .body("error.details", equalTo("Available services: radarr, lidarr"));
         monsterrError(Api.anonymous().get(M + "/plex/library/sections").then(), 401, "UNAUTHORIZED");
     }
 }

@@ -21,6 +21,7 @@ import dev.hearth.fakes.media.FakeArr;
 import dev.hearth.fakes.media.FakePlex;
 import dev.hearth.fakes.media.FakeTorznab;
 import dev.hearth.fakes.media.MediaScenario;
+import dev.hearth.fakes.media.RadarrDownloads;
 import dev.hearth.media.internal.LibraryRefresh;
 import dev.hearth.media.internal.MediaLedger;
 import dev.hearth.media.internal.PlacedRefresh;
@@ -58,13 +59,19 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole path of issue 12: a title → the indexer double's best release (or the Radarr double) → the REAL
  * qBittorrent → completion → the library refreshed on the Plex double → "ready to watch", exactly once, also
  * with a Hearth restart between the add and the completion. A restart is Hearth's features built again on the
- * same data dir (as {@code CompletionRestartTest} does); qBittorrent, the indexer and Plex keep running.
+ * same data dir (as {@code CompletionRestartTest} does); qBittorrent, the indexer and Plex keep running. Through
+ * Radarr, the Radarr double behaves as Radarr does after "search now" ({@link RadarrDownloads}): its release goes to
+ * the real qBittorrent under the category {@code radarr}, and once qBittorrent has it complete Radarr refreshes the
+ * movie's folder on the Plex double and posts its Download webhook to Hearth's media webhook door (here a loopback
+ * server that checks the per-source secret and hands the body to the running Hearth's {@link MediaInbox}, as
+ * MediaWebhookResource does, minus the action catalog's audit).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DownloadToLibraryTest {
     private static final JsonMapper JSON =
             JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private static final Duration DONE_WITHIN = Duration.ofSeconds(120);
+    private static final String ARR_SECRET = "arr-webhook-secret-0123456789";
 
     Path dir;
     QbittorrentDaemon qb;
@@ -132,7 +139,8 @@ class DownloadToLibraryTest {
             DownloadService downloads,
             Runnable poller,
             MediaDownloads media,
-            Recorder events)
+            Recorder events,
+            MediaInbox inbox)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -146,6 +154,15 @@ class DownloadToLibraryTest {
 
     /** With {@code library} set, the category's finished downloads are linked there by the library mover first. */
     private Hearth hearth(Path data, List<Integration> media, @org.jspecify.annotations.Nullable Path library) {
+        return hearth(data, media, library, false);
+    }
+
+    /** With {@code routeSavePath}, everything under qBittorrent's save path also maps to Movies (a path route). */
+    private Hearth hearth(
+            Path data,
+            List<Integration> media,
+            @org.jspecify.annotations.Nullable Path library,
+            boolean routeSavePath) {
         Map<String, String> props = new HashMap<>();
         props.put(
                 "hearth.downloads.categories",
@@ -153,11 +170,20 @@ class DownloadToLibraryTest {
                         + (library == null ? "" : ", \"library_path\": \"" + library + "\"") + "}}");
         props.put("hearth.downloads.completion.mode", library == null ? "none" : "link");
         props.put("hearth.media.download.max_size_mb", "1");
+        // With routeSavePath a second route maps everything under qBittorrent's save path to Movies too, so a Radarr
+        // download there would be refreshed by Hearth as well, were its category not left to Radarr
+        // (media.arr_categories).
         props.put(
                 "hearth.media.libraries",
                 "[{\"category\": \"movies\", \"server\": \"plex\", \"library\": \"" + MediaScenario.MOVIES.name()
-                        + "\"}]");
+                        + "\"}"
+                        + (routeSavePath
+                                ? ", {\"path\": \"" + qb.downloads() + "\", \"server\": \"plex\", \"library\": \""
+                                        + MediaScenario.MOVIES.name() + "\"}"
+                                : "")
+                        + "]");
         props.put("hearth.media.arr_categories", "[\"radarr\"]");
+        props.put("hearth.media.webhooks.arr", ARR_SECRET);
         ConfigService config = TestConfig.with(data, props);
         Database db = new Database(config);
         Clock clock = Clock.systemUTC();
@@ -179,7 +205,11 @@ class DownloadToLibraryTest {
         MediaLedger ledger = new MediaLedger(db, clock);
         LibraryRefresh refresh = new LibraryRefresh(services, ledger, notifications, config, db, clock);
         Recorder events = new Recorder();
-        List<EventListener<?>> listeners = new ArrayList<>(List.of(events, refresh, new PlacedRefresh(refresh)));
+        List<EventListener<?>> listeners = new ArrayList<>(List.of(
+                events,
+                refresh,
+                new PlacedRefresh(refresh),
+                new dev.hearth.media.internal.WebhookNotices(notifications, clock)));
         EventBus bus = new EventBus(db, JSON, clock, listeners);
         TaskStore store = new TaskStore(db);
         listeners.add(new dev.hearth.downloads.internal.LibraryMover(config, store, bus, clock));
@@ -198,7 +228,14 @@ class DownloadToLibraryTest {
         DownloadService downloads = new DownloadService(
                 clients, store, completions, poller::run, new WebhookSecret(config, new Tokens()), config, clock);
         bus.start();
-        return new Hearth(db, bus, downloads, poller, new MediaDownloads(services, downloads, ledger, config), events);
+        return new Hearth(
+                db,
+                bus,
+                downloads,
+                poller,
+                new MediaDownloads(services, downloads, ledger, config),
+                events,
+                new MediaInbox(JSON, bus, config, clock));
     }
 
     private Integration indexer() {
@@ -465,5 +502,147 @@ class DownloadToLibraryTest {
                     .download(new MediaDownloads.Request("Inception", 2010, ManagedKind.MOVIES), "key:alice");
             assertEquals(DownloadAnswer.Outcome.ALREADY_MANAGED, again.outcome(), again.reason());
         }
+    }
+
+    /**
+     * Hearth's media webhook door ({@code POST /api/v1/webhooks/media/radarr}) on loopback, as MediaWebhookResource
+     * serves it: the per-source secret first, then the body to the running Hearth's {@link MediaInbox}; while no
+     * Hearth runs (a restart) it answers 503.
+     */
+    static final class WebhookDoor extends dev.hearth.fakes.FakeHttp {
+        final java.util.concurrent.atomic.AtomicReference<Hearth> running =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
+        WebhookDoor() throws java.io.IOException {}
+
+        java.net.URI radarr() {
+            return java.net.URI.create(url() + "/api/v1/webhooks/media/radarr");
+        }
+
+        @Override
+        protected Reply handle(Request r) {
+            Hearth h = running.get();
+            if (h == null) return new Reply(503, "text/plain", "restarting");
+            if (!r.method().equals("POST") || !r.path().equals("/api/v1/webhooks/media/radarr"))
+                return new Reply(404, "text/plain", "");
+            var source = MediaInbox.source("radarr");
+            if (!h.inbox().secretMatches(source, r.header("X-Hearth-Webhook-Secret")))
+                return new Reply(401, "application/json", "{}");
+            return Reply.json(200, h.inbox().receive(source, r.header("Content-Type"), r.text()));
+        }
+    }
+
+    /** Radarr's library before the add: Inception is the title to add, another movie is already there. */
+    private static final MediaScenario.Managed INCEPTION_TO_ADD = new MediaScenario.Managed(
+            new MediaScenario.Title(
+                    1, "Dune: Part Two", 2024, "693134", "tt15239678", "/media/movies/Dune Part Two (2024)", 100, 1L),
+            new MediaScenario.Title(0, "Inception", 2010, "27205", "tt1375666", "", 0, 0),
+            MediaScenario.MOVIE.rootFolder(),
+            "MoviesSearch",
+            "RefreshMovie",
+            "",
+            "",
+            MediaScenario.MOVIE.due(),
+            MediaScenario.MOVIE.dueAt(),
+            MediaScenario.MOVIE.dueRelease(),
+            "Bluray-1080p");
+
+    private static long said(Database db, String title) {
+        return db.count("SELECT COUNT(*) FROM notifications WHERE title = ?", title);
+    }
+
+    private long plexRefreshes() {
+        return plex.received.stream().filter(r -> r.startsWith("refresh ")).count();
+    }
+
+    /** Radarr's own Plex connection refreshes the movie's folder; Hearth's refresh would be the whole section. */
+    private long radarrsRefreshOfInception() {
+        return plex.received.stream()
+                .filter(r -> r.equals("refresh path:" + MediaScenario.MOVIE.rootFolder() + "/Inception in library:"
+                        + MediaScenario.MOVIES.name()))
+                .count();
+    }
+
+    /** The whole path through Radarr, with Hearth built again on the same data between the add and the completion. */
+    private void throughRadarr(String data, boolean restart) throws Exception {
+        String name = "Inception.2010.1080p.BluRay.x264-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        TorrentFixture fixture = TorrentFixture.create(qb.downloads(), dir.resolve("torrents"), name, 64 * 1024 + 17);
+        try (WebhookDoor door = new WebhookDoor();
+                FakeArr radarr = new FakeArr(FakeArr.App.RADARR, INCEPTION_TO_ADD)) {
+            RadarrDownloads client = new RadarrDownloads(
+                    qb.url(),
+                    QbittorrentDaemon.USER,
+                    QbittorrentDaemon.PASSWORD,
+                    java.net.URI.create(plex.url()),
+                    plex.credentials().get("token"),
+                    door.radarr(),
+                    ARR_SECRET,
+                    qb.downloads().toString());
+            radarr.onSearch(movie -> client.grab(movie, new RadarrDownloads.Release(name, fixture.torrentBytes())));
+            java.util.function.Supplier<List<Integration>> services = () -> List.of(
+                    Targets.create(
+                            stack, "radarr", "radarr", java.net.URI.create(radarr.baseUrl()), radarr.credentials()),
+                    indexer(),
+                    plexServer());
+            Path home = dir.resolve(data);
+            Hearth hearth = hearth(home, services.get(), null, true);
+            door.running.set(hearth);
+            try {
+                DownloadAnswer answer = hearth.media()
+                        .download(new MediaDownloads.Request("Inception", null, ManagedKind.MOVIES), "key:alice");
+                assertEquals(DownloadAnswer.Outcome.ADDED, answer.outcome(), answer.reason());
+                assertEquals("radarr", answer.via());
+                assertEquals(
+                        List.of("add 27205 profile " + MediaScenario.QUALITY_PROFILE_ID + " in "
+                                + MediaScenario.MOVIE.rootFolder() + " searching now"),
+                        radarr.received);
+                assertEquals(
+                        List.of(RadarrDownloads.CATEGORY),
+                        qbClient.list().stream().map(t -> t.category()).toList(),
+                        "Radarr handed its release to qBittorrent under its own category");
+                if (restart) {
+                    door.running.set(null);
+                    hearth.close();
+                    hearth = hearth(home, services.get(), null, true);
+                    door.running.set(hearth);
+                }
+                Hearth current = hearth;
+                Await.untilTrue(DONE_WITHIN, "qBittorrent completes it, Radarr imports it and tells Hearth", () -> {
+                    current.poller().run();
+                    client.checkFinishedDownloads();
+                    return said(current.db(), "Ready to watch: Inception (2010)") == 1;
+                });
+                Await.untilTrue(Duration.ofSeconds(30), "Hearth saw the download complete too", () -> {
+                    current.poller().run();
+                    return current.events().seen.stream()
+                            .anyMatch(e -> e.category().equals(RadarrDownloads.CATEGORY));
+                });
+                // Radarr's scheduler runs again, the webhook is delivered twice, Hearth polls again: nothing more.
+                assertEquals(0, client.checkFinishedDownloads());
+                assertEquals(200, client.resendLastImport());
+                current.poller().run();
+                Await.untilTrue(
+                        Duration.ofSeconds(10),
+                        "nothing pending",
+                        () -> current.bus().pending() == 0);
+                assertEquals(1, said(current.db(), "Ready to watch: Inception (2010)"), "said exactly once");
+                assertEquals(1, radarrsRefreshOfInception(), "Radarr's Plex connection refreshed the folder once");
+                assertEquals(1, plexRefreshes(), "Hearth left the *arr category's refresh to Radarr: " + plex.received);
+            } finally {
+                door.running.set(null);
+                hearth.close();
+            }
+        }
+    }
+
+    @Test
+    void inceptionThroughRadarrEndsInTheLibraryThroughRadarrsImportAndIsAnnouncedOnce() throws Exception {
+        throughRadarr("data-radarr-path", false);
+    }
+
+    @Test
+    void inceptionThroughRadarrWithARestartBetweenTheAddAndTheCompletionIsAnnouncedOnce() throws Exception {
+        throughRadarr("data-radarr-restart", true);
     }
 }

@@ -68,7 +68,18 @@ class MediaHealthContractTest {
     @Test
     void theNineMediaKindsAreRegistered() {
         assertEquals(
-                List.of("emby", "jellyfin", "overseerr", "plex", "prowlarr", "radarr", "sonarr", "tautulli", "torznab"),
+                List.of(
+                        "emby",
+                        "jellyfin",
+                        "lidarr",
+                        "overseerr",
+                        "plex",
+                        "prowlarr",
+                        "radarr",
+                        "readarr",
+                        "sonarr",
+                        "tautulli",
+                        "torznab"),
                 kinds());
     }
 

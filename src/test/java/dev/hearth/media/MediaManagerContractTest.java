@@ -36,12 +36,25 @@ class MediaManagerContractTest {
         return RegisteredKinds.offering(MediaManager.class);
     }
 
+    /** Every *arr app Hearth registers is covered, Lidarr and Readarr included (the list comes from the registry). */
+    @org.junit.jupiter.api.Test
+    void theRegistryOffersEveryArrAppAsAManager() {
+        assertEquals(
+                List.of("lidarr", "radarr", "readarr", "sonarr"),
+                kinds().stream().sorted().toList());
+    }
+
     private static MediaManager manager(FakeMediaService fake, String kind) {
         return (MediaManager) MediaKinds.connect(http, kind, fake);
     }
 
     private static MediaScenario.Managed scenario(MediaManager m) {
-        return m.manages() == ManagedKind.SERIES ? MediaScenario.SERIES : MediaScenario.MOVIE;
+        return switch (m.manages()) {
+            case SERIES -> MediaScenario.SERIES;
+            case MOVIES -> MediaScenario.MOVIE;
+            case MUSIC -> MediaScenario.MUSIC;
+            case BOOKS -> MediaScenario.BOOKS;
+        };
     }
 
     @ParameterizedTest
@@ -187,7 +200,7 @@ class MediaManagerContractTest {
                             HistoryEntry.Event.GRABBED,
                             scenario(m).grabbedRelease(),
                             1,
-                            "Bluray-1080p",
+                            scenario(m).grabbedQuality(),
                             MediaScenario.DOWNLOAD_ID)),
                     m.history(10));
         }

@@ -18,6 +18,7 @@ import dev.hearth.platform.security.Allow;
 import dev.hearth.platform.security.CurrentCaller;
 import dev.hearth.platform.security.Role;
 import dev.hearth.platform.web.ApiException;
+import dev.hearth.platform.web.Paged;
 import dev.hearth.platform.web.Params;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -110,11 +112,16 @@ public class MediaResource {
         return (DownloadAnswer) actions.invoke(MediaActions.DOWNLOAD_RELEASE, body, caller.get(), "rest");
     }
 
+    /** One page of a request manager's requests, in the one paging envelope. */
+    public record RequestsPage(
+            String service, List<MediaRequest> requests, long total, boolean hasMore, int limit, int offset)
+            implements Paged {}
+
     /** {@code status}: pending (default), approved, available, processing, failed or all. */
     @GET
     @Path("/requests/{service}")
     @Allow(Role.VIEWER)
-    public MediaReads.Requests requests(
+    public RequestsPage requests(
             @PathParam("service") String service,
             @QueryParam("status") @Nullable String status,
             @QueryParam("limit") @Nullable String limit,
@@ -126,11 +133,16 @@ public class MediaResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("status", "is not a request status");
         }
-        return reads.requests(
-                service,
-                filter,
-                Params.integer(limit, "limit", 20, 1, 100),
-                Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE));
+        int size = Params.integer(limit, "limit", 20, 1, 100);
+        int skip = Params.integer(offset, "offset", 0, 0, Integer.MAX_VALUE);
+        MediaReads.Requests page = reads.requests(service, filter, size, skip);
+        return new RequestsPage(
+                page.service(),
+                page.requests(),
+                page.total(),
+                (long) skip + page.requests().size() < page.total(),
+                size,
+                skip);
     }
 
     @POST

@@ -11,27 +11,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The calls to a v3 *arr app. {@code resource} is {@code series} (Sonarr) or {@code movie} (Radarr);
- * {@code include} is the flag that embeds it in queue, calendar and history records.
+ * The calls to an *arr app. {@code resource} is {@code series} (Sonarr) or {@code movie} (Radarr) on API v3,
+ * {@code artist} (Lidarr) or {@code author} (Readarr) on API v1; {@code include} is the flag that embeds it in
+ * queue, calendar and history records. Both API versions share every path and paging convention used here.
  */
 public final class ArrApi {
-    private static final String BASE = "/api/v3/";
     private final UpstreamClient http;
+    private final String base;
     private final String resource;
     private final String include;
 
-    public ArrApi(UpstreamClient http, String resource, String include) {
+    private ArrApi(UpstreamClient http, String base, String resource, String include) {
         this.http = http;
+        this.base = base;
         this.resource = resource;
         this.include = include;
     }
 
+    /** Sonarr and Radarr: {@code /api/v3}. */
+    public static ArrApi v3(UpstreamClient http, String resource, String include) {
+        return new ArrApi(http, "/api/v3/", resource, include);
+    }
+
+    /** Lidarr and Readarr: {@code /api/v1}. */
+    public static ArrApi v1(UpstreamClient http, String resource, String include) {
+        return new ArrApi(http, "/api/v1/", resource, include);
+    }
+
     public JsonNode status() {
-        return http.getJson(BASE + "system/status");
+        return http.getJson(base + "system/status");
     }
 
     public JsonNode get(String path) {
-        return http.getJson(BASE + path);
+        return http.getJson(base + path);
     }
 
     public JsonNode titles() {
@@ -41,24 +53,24 @@ public final class ArrApi {
     /** One title, or {@link MediaNotFoundException}. */
     public JsonNode title(int id) {
         UpstreamResponse r =
-                http.send(UpstreamRequest.get(BASE + resource + "/" + id).withHeader("Accept", "application/json"));
+                http.send(UpstreamRequest.get(base + resource + "/" + id).withHeader("Accept", "application/json"));
         if (r.status() == 404) throw new MediaNotFoundException(http.name() + " has no " + resource + " with id " + id);
         return http.successful(r).json();
     }
 
     public JsonNode lookup(String term) {
-        return http.successful(http.send(UpstreamRequest.get(BASE + resource + "/lookup")
+        return http.successful(http.send(UpstreamRequest.get(base + resource + "/lookup")
                         .withQuery("term", term)
                         .withHeader("Accept", "application/json")))
                 .json();
     }
 
     public JsonNode add(Object body) {
-        return accepted(http.postJson(BASE + resource, body));
+        return accepted(http.postJson(base + resource, body));
     }
 
     public JsonNode queue(int pageSize) {
-        return http.successful(http.send(UpstreamRequest.get(BASE + "queue")
+        return http.successful(http.send(UpstreamRequest.get(base + "queue")
                         .withQuery("page", "1")
                         .withQuery("pageSize", Integer.toString(pageSize))
                         .withQuery(include, "true")
@@ -67,7 +79,7 @@ public final class ArrApi {
     }
 
     public JsonNode calendar(LocalDate from, LocalDate to) {
-        return http.successful(http.send(UpstreamRequest.get(BASE + "calendar")
+        return http.successful(http.send(UpstreamRequest.get(base + "calendar")
                         .withQuery("start", from.toString())
                         .withQuery("end", to.toString())
                         .withQuery("unmonitored", "true")
@@ -77,7 +89,7 @@ public final class ArrApi {
     }
 
     public JsonNode history(int pageSize) {
-        return http.successful(http.send(UpstreamRequest.get(BASE + "history")
+        return http.successful(http.send(UpstreamRequest.get(base + "history")
                         .withQuery("page", "1")
                         .withQuery("pageSize", Integer.toString(pageSize))
                         .withQuery("sortKey", "date")
@@ -89,7 +101,7 @@ public final class ArrApi {
 
     /** Queues a command; never retried, since the app would run it twice. */
     public JsonNode command(Object body) {
-        return accepted(http.postJson(BASE + "command", body));
+        return accepted(http.postJson(base + "command", body));
     }
 
     /** 2xx, or the app's validation failures ({@code [{propertyName, errorMessage}]}) as a refusal. */

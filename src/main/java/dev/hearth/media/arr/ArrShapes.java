@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The shapes Sonarr and Radarr answer alike; {@code titleId} is seriesId or movieId. */
+/** The shapes the *arr apps answer alike (Lidarr and Readarr name their own import events); {@code titleId} is seriesId or movieId. */
 public final class ArrShapes {
 
     private ArrShapes() {}
@@ -50,10 +50,19 @@ public final class ArrShapes {
     public static HistoryEntry historyEntry(JsonNode h, String titleId) {
         HistoryEntry.Event event = switch (Json.text(h, "eventType")) {
             case "grabbed" -> HistoryEntry.Event.GRABBED;
-            case "downloadFolderImported", "seriesFolderImported", "movieFolderImported" -> HistoryEntry.Event.IMPORTED;
+            case "downloadFolderImported",
+                    "seriesFolderImported",
+                    "movieFolderImported",
+                    "downloadImported",
+                    "trackFileImported",
+                    "bookFileImported",
+                    "artistFolderImported",
+                    "authorFolderImported" -> HistoryEntry.Event.IMPORTED;
             case "downloadFailed" -> HistoryEntry.Event.FAILED;
-            case "episodeFileDeleted", "movieFileDeleted" -> HistoryEntry.Event.DELETED;
-            case "episodeFileRenamed", "movieFileRenamed" -> HistoryEntry.Event.RENAMED;
+            case "episodeFileDeleted", "movieFileDeleted", "trackFileDeleted", "bookFileDeleted" ->
+                HistoryEntry.Event.DELETED;
+            case "episodeFileRenamed", "movieFileRenamed", "trackFileRenamed", "bookFileRenamed" ->
+                HistoryEntry.Event.RENAMED;
             case "downloadIgnored" -> HistoryEntry.Event.IGNORED;
             default -> HistoryEntry.Event.OTHER;
         };

@@ -62,7 +62,7 @@ public final class RadarrKind implements IntegrationKind<RadarrSettings> {
                 AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
         return new RadarrManager(
                 target.serviceName(),
-                new ArrApi(context.http().client(MediaSpecs.of(target, auth)), "movie", "includeMovie"),
+                ArrApi.v3(context.http().client(MediaSpecs.of(target, auth)), "movie", "includeMovie"),
                 context.clock());
     }
 }

@@ -49,7 +49,7 @@ final class RadarrManager extends ArrManager {
                 m -> new TitleCandidate(
                         Json.text(m, "title"),
                         Json.integerOrNull(m, "year"),
-                        Json.number(m, "tmdbId"),
+                        Long.toString(Json.number(m, "tmdbId")),
                         Json.textOrNull(m, "imdbId"),
                         ArrShapes.managedId(m),
                         Json.text(m, "overview")));
@@ -109,7 +109,7 @@ final class RadarrManager extends ArrManager {
                 Json.integer(m, "id"),
                 Json.text(m, "title"),
                 Json.integerOrNull(m, "year"),
-                Json.number(m, "tmdbId"),
+                Long.toString(Json.number(m, "tmdbId")),
                 Json.text(m, "path"),
                 Json.bool(m, "monitored"),
                 Json.bool(m, "hasFile") ? 100 : 0,

@@ -63,7 +63,7 @@ public final class SonarrKind implements IntegrationKind<SonarrSettings> {
                 AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
         return new SonarrManager(
                 target.serviceName(),
-                new ArrApi(context.http().client(MediaSpecs.of(target, auth)), "series", "includeSeries"),
+                ArrApi.v3(context.http().client(MediaSpecs.of(target, auth)), "series", "includeSeries"),
                 context.clock());
     }
 }

@@ -45,7 +45,7 @@ final class SonarrManager extends ArrManager {
                 s -> new TitleCandidate(
                         Json.text(s, "title"),
                         Json.integerOrNull(s, "year"),
-                        Json.number(s, "tvdbId"),
+                        Long.toString(Json.number(s, "tvdbId")),
                         Json.textOrNull(s, "imdbId"),
                         ArrShapes.managedId(s),
                         Json.text(s, "overview")));
@@ -113,7 +113,7 @@ final class SonarrManager extends ArrManager {
                 Json.integer(s, "id"),
                 Json.text(s, "title"),
                 Json.integerOrNull(s, "year"),
-                Json.number(s, "tvdbId"),
+                Long.toString(Json.number(s, "tvdbId")),
                 Json.text(s, "path"),
                 Json.bool(s, "monitored"),
                 stats.path("percentOfEpisodes").asDouble(0),

@@ -7,7 +7,6 @@ import dev.hearth.platform.http.UpstreamException;
 import dev.hearth.platform.http.UpstreamRequest;
 import dev.hearth.platform.http.UpstreamResponse;
 import java.time.Duration;
-import org.w3c.dom.Document;
 
 /** The two calls Hearth makes to a Torznab endpoint; the base URL is the endpoint's root, {@code api} is below it. */
 final class TorznabApi {
@@ -21,12 +20,12 @@ final class TorznabApi {
         this.searchTimeout = searchTimeout;
     }
 
-    Document caps() {
+    TorznabXml.Node caps() {
         return call(UpstreamRequest.get("api").withQuery("t", "caps"));
     }
 
     /** A long search that runs out is not repeated (see ProwlarrApi.search). */
-    Document search(ReleaseQuery query) {
+    TorznabXml.Node search(ReleaseQuery query) {
         UpstreamRequest r = UpstreamRequest.get("api")
                 .withQuery("t", "search")
                 .withQuery("q", query.title())
@@ -38,7 +37,7 @@ final class TorznabApi {
         return call(r);
     }
 
-    private Document call(UpstreamRequest request) {
+    private TorznabXml.Node call(UpstreamRequest request) {
         UpstreamRequest r = request.withHeader("Accept", "application/rss+xml, application/xml, text/xml");
         if (!apiKey.isEmpty()) r = r.withQuery("apikey", apiKey);
         UpstreamResponse response = http.send(r);

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.w3c.dom.Element;
 
 /**
  * One Torznab endpoint as an {@link IndexerSearch}. The endpoint is one indexer as far as Hearth can
@@ -36,9 +35,9 @@ final class TorznabSearch implements Integration, IndexerSearch {
     @Override
     public Reading poll() {
         return Reading.of(HealthProbe.check(clock, () -> {
-            List<Element> server = TorznabXml.children(api.caps().getDocumentElement(), "server");
-            String title = server.isEmpty() ? serviceName : server.getFirst().getAttribute("title");
-            String version = server.isEmpty() ? "" : server.getFirst().getAttribute("version");
+            List<TorznabXml.Node> server = TorznabXml.children(api.caps(), "server");
+            String title = server.isEmpty() ? serviceName : server.getFirst().attribute("title");
+            String version = server.isEmpty() ? "" : server.getFirst().attribute("version");
             return "Torznab feed " + title + (version.isEmpty() ? "" : " " + version);
         }));
     }
@@ -55,13 +54,13 @@ final class TorznabSearch implements Integration, IndexerSearch {
 
     @Override
     public List<Indexer> indexers() {
-        Element caps = api.caps().getDocumentElement();
-        List<Element> server = TorznabXml.children(caps, "server");
-        String title = server.isEmpty() ? "" : server.getFirst().getAttribute("title");
+        TorznabXml.Node caps = api.caps();
+        List<TorznabXml.Node> server = TorznabXml.children(caps, "server");
+        String title = server.isEmpty() ? "" : server.getFirst().attribute("title");
         List<Integer> categories = new ArrayList<>();
-        for (Element list : TorznabXml.children(caps, "categories")) {
-            for (Element c : TorznabXml.children(list, "category"))
-                categories.add(TorznabXml.parseInt(c.getAttribute("id")));
+        for (TorznabXml.Node list : TorznabXml.children(caps, "categories")) {
+            for (TorznabXml.Node c : TorznabXml.children(list, "category"))
+                categories.add(TorznabXml.parseInt(c.attribute("id")));
         }
         return List.of(new Indexer(
                 INDEXER_ID, title.isEmpty() ? serviceName : title, Release.Protocol.TORRENT, true, categories));
@@ -89,10 +88,11 @@ final class TorznabSearch implements Integration, IndexerSearch {
 
     @Override
     public List<Release> search(ReleaseQuery query) {
-        Element rss = api.search(query).getDocumentElement();
+        TorznabXml.Node rss = api.search(query);
         List<Release> out = new ArrayList<>();
-        for (Element channel : TorznabXml.children(rss, "channel")) {
-            for (Element item : TorznabXml.children(channel, "item")) out.add(TorznabShapes.release(item, serviceName));
+        for (TorznabXml.Node channel : TorznabXml.children(rss, "channel")) {
+            for (TorznabXml.Node item : TorznabXml.children(channel, "item"))
+                out.add(TorznabShapes.release(item, serviceName));
         }
         return out.stream()
                 .sorted(Comparator.comparingInt(Release::seeders).reversed())

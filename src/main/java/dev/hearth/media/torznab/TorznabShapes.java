@@ -10,28 +10,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.w3c.dom.Element;
 
 /** An RSS {@code <item>} with its {@code torznab:attr} elements into a {@link Release}. */
 final class TorznabShapes {
 
     private TorznabShapes() {}
 
-    static Release release(Element item, String endpointName) {
+    static Release release(TorznabXml.Node item, String endpointName) {
         Map<String, String> attrs = new HashMap<>();
         List<Integer> categories = new ArrayList<>();
-        for (Element a : TorznabXml.children(item, "attr")) {
-            if (!TorznabXml.TORZNAB_NS.equals(a.getNamespaceURI())) continue;
-            String name = a.getAttribute("name");
-            if (name.equals("category")) categories.add(TorznabXml.parseInt(a.getAttribute("value")));
-            else attrs.putIfAbsent(name, a.getAttribute("value"));
+        for (TorznabXml.Node a : TorznabXml.children(item, "attr")) {
+            if (!TorznabXml.TORZNAB_NS.equals(a.namespace())) continue;
+            String name = a.attribute("name");
+            if (name.equals("category")) categories.add(TorznabXml.parseInt(a.attribute("value")));
+            else attrs.putIfAbsent(name, a.attribute("value"));
         }
-        List<Element> enclosures = TorznabXml.children(item, "enclosure");
-        String enclosureUrl = enclosures.isEmpty() ? "" : enclosures.getFirst().getAttribute("url");
+        List<TorznabXml.Node> enclosures = TorznabXml.children(item, "enclosure");
+        String enclosureUrl = enclosures.isEmpty() ? "" : enclosures.getFirst().attribute("url");
         long size = TorznabXml.parseLong(TorznabXml.childText(item, "size"));
         if (size == 0) size = TorznabXml.parseLong(attrs.getOrDefault("size", ""));
         if (size == 0 && !enclosures.isEmpty())
-            size = TorznabXml.parseLong(enclosures.getFirst().getAttribute("length"));
+            size = TorznabXml.parseLong(enclosures.getFirst().attribute("length"));
         int seeders = TorznabXml.parseInt(attrs.getOrDefault("seeders", ""));
         int peers = TorznabXml.parseInt(attrs.getOrDefault("peers", ""));
         String magnet = attrs.getOrDefault("magneturl", "");
@@ -53,7 +52,7 @@ final class TorznabShapes {
     }
 
     /** Jackett and Prowlarr name the indexer of each item in an element of their own. */
-    private static String indexer(Element item, String fallback) {
+    private static String indexer(TorznabXml.Node item, String fallback) {
         for (String tag : List.of("jackettindexer", "prowlarrindexer")) {
             String name = TorznabXml.childText(item, tag);
             if (!name.isEmpty()) return name;

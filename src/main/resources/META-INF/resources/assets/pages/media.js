@@ -1,10 +1,11 @@
-// Media: now playing, recently added, what Sonarr/Radarr imported (their webhooks), requests to approve, the *arr queues and calendar; find a title and download it.
+// Media: now playing, recently added, what Sonarr/Radarr imported (their webhooks), requests to approve, the *arr queues and calendar (Lidarr's albums and Readarr's books too); find a title and download it.
 import { api, has, h, clear } from './common.js';
 import { notAvailable, failed, toast, act, actionButton, bytes, when } from '../ui.js';
 
-const itemName = (i) => !i ? '—' : i.series_title
+// An episode names its series, season and number; an album or a book (Lidarr, Readarr) its artist or author.
+const itemName = (i) => !i ? '—' : i.series_title && i.season != null
   ? `${i.series_title} S${String(i.season ?? 0).padStart(2, '0')}E${String(i.episode ?? 0).padStart(2, '0')} · ${i.title}`
-  : i.title + (i.year ? ` (${i.year})` : '');
+  : (i.series_title ? `${i.series_title} – ` : '') + i.title + (i.year ? ` (${i.year})` : '');
 
 export async function render(scope) {
   scope.el.append(h('h1', {}, 'Media'));

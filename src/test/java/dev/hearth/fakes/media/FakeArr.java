@@ -44,11 +44,25 @@ public final class FakeArr extends FakeMediaService {
     private final MediaScenario.Managed scenario;
     private final List<Map<String, Object>> titles = new CopyOnWriteArrayList<>();
     private int nextCommand = 100;
+    private volatile java.util.function.Consumer<Map<String, Object>> search = added -> {};
 
     public FakeArr(App app) throws IOException {
+        this(app, app == App.RADARR ? MediaScenario.MOVIE : MediaScenario.SERIES);
+    }
+
+    /** The app holding {@code scenario}'s existing title, offering its candidate to add. */
+    public FakeArr(App app, MediaScenario.Managed scenario) throws IOException {
         this.app = app;
-        this.scenario = app == App.RADARR ? MediaScenario.MOVIE : MediaScenario.SERIES;
+        this.scenario = scenario;
         titles.add(title(scenario.existing(), true));
+    }
+
+    /**
+     * What the app does when a title is added with "search now": Radarr searches its indexers and sends the best
+     * release to its download client. By default nothing (the release search is not this double's).
+     */
+    public void onSearch(java.util.function.Consumer<Map<String, Object>> grab) {
+        this.search = grab;
     }
 
     @Override
@@ -163,7 +177,7 @@ public final class FakeArr extends FakeMediaService {
             if (term.equalsIgnoreCase(foreign)
                     || t.title().toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT))) {
                 boolean added =
-                        titles.stream().anyMatch(x -> x.get(foreignKey()).equals(t.foreignId()));
+                        titles.stream().anyMatch(x -> x.get(foreignKey()).equals(Long.parseLong(t.foreignId())));
                 Map<String, Object> item = title(t, added);
                 if (!added) {
                     item.put("id", 0);
@@ -196,7 +210,8 @@ public final class FakeArr extends FakeMediaService {
             failures.add(failure("LanguageProfileId", "'Language Profile Id' must be greater than '0'.", 0));
         }
         if (!failures.isEmpty()) return Reply.json(400, failures);
-        MediaScenario.Title t = foreign == scenario.candidate().foreignId() ? scenario.candidate() : null;
+        MediaScenario.Title t =
+                Long.toString(foreign).equals(scenario.candidate().foreignId()) ? scenario.candidate() : null;
         if (t == null) return Reply.json(400, List.of(failure(foreignKey(), "Unknown title", foreign)));
         Map<String, Object> added = title(t, false);
         added.put("id", titles.size() + 1);
@@ -209,6 +224,7 @@ public final class FakeArr extends FakeMediaService {
         received.add(
                 "add " + foreign + " profile " + body.path("qualityProfileId").asInt() + " in "
                         + body.path("rootFolderPath").asText() + (search ? " searching now" : ""));
+        if (search) this.search.accept(added);
         return Reply.json(201, added);
     }
 
@@ -268,7 +284,7 @@ public final class FakeArr extends FakeMediaService {
                     "year",
                     due.year(),
                     "tmdbId",
-                    scenario.candidate().foreignId(),
+                    Long.parseLong(scenario.candidate().foreignId()),
                     "inCinemas",
                     "2024-02-27T00:00:00Z",
                     "digitalRelease",
@@ -306,7 +322,7 @@ public final class FakeArr extends FakeMediaService {
                         "title",
                         due.seriesTitle(),
                         "tvdbId",
-                        scenario.existing().foreignId()))));
+                        Long.parseLong(scenario.existing().foreignId())))));
     }
 
     private Map<String, Object> queueRecord() {
@@ -350,7 +366,7 @@ public final class FakeArr extends FakeMediaService {
                 "sourceTitle",
                 scenario.grabbedRelease(),
                 "quality",
-                obj("quality", obj("id", 7, "name", "Bluray-1080p"), "revision", obj("version", 1)),
+                obj("quality", obj("id", 7, "name", scenario.grabbedQuality()), "revision", obj("version", 1)),
                 "date",
                 MediaScenario.GRABBED_AT.toString(),
                 "eventType",
@@ -387,7 +403,7 @@ public final class FakeArr extends FakeMediaService {
                 "year",
                 t.year(),
                 foreignKey(),
-                t.foreignId(),
+                Long.parseLong(t.foreignId()),
                 "imdbId",
                 t.imdbId(),
                 "path",

@@ -17,6 +17,8 @@ public final class MediaDoubles {
             case "emby" -> new FakeJellyfin(FakeJellyfin.Flavour.EMBY);
             case "sonarr" -> new FakeArr(FakeArr.App.SONARR_4);
             case "radarr" -> new FakeArr(FakeArr.App.RADARR);
+            case "lidarr" -> new FakeArrV1(FakeArrV1.App.LIDARR);
+            case "readarr" -> new FakeArrV1(FakeArrV1.App.READARR);
             case "prowlarr" -> new FakeProwlarr();
             case "torznab" -> new FakeTorznab(FakeTorznab.Refusal.SPEC_ERROR_200);
             case "overseerr" -> new FakeOverseerr();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one home the media doubles all describe, in Hearth's terms: each double renders it in its own
@@ -67,14 +68,15 @@ public final class MediaScenario {
     /** A folder a finished download lands in, inside the TV library. */
     public static final String NEW_EPISODE_FOLDER = "/media/tv/Severance/Season 02";
 
-    // What an *arr manager has. Series for Sonarr, movies for Radarr; the contract picks by manages().
+    // What an *arr manager has. Series for Sonarr, movies for Radarr, artists for Lidarr, authors for Readarr; the
+    // contract picks by manages().
 
     public record Title(
             int id,
             String title,
-            int year,
-            long foreignId,
-            String imdbId,
+            @Nullable Integer year,
+            String foreignId,
+            @Nullable String imdbId,
             String path,
             double downloadedPercent,
             long sizeOnDisk) {}
@@ -89,7 +91,8 @@ public final class MediaScenario {
             String grabbedRelease,
             MediaItem due,
             Instant dueAt,
-            String dueRelease) {}
+            String dueRelease,
+            String grabbedQuality) {}
 
     public static final int QUALITY_PROFILE_ID = 4;
     public static final String QUALITY_PROFILE = "HD-1080p";
@@ -100,8 +103,8 @@ public final class MediaScenario {
     public static final LocalDate CALENDAR_TO = LocalDate.parse("2026-12-07");
 
     public static final Managed SERIES = new Managed(
-            new Title(1, "The Expanse", 2015, 280619, "tt3230854", "/media/tv/The Expanse", 50.0, 10_000_000_000L),
-            new Title(0, "Severance", 2022, 371980, "tt11280740", "", 0, 0),
+            new Title(1, "The Expanse", 2015, "280619", "tt3230854", "/media/tv/The Expanse", 50.0, 10_000_000_000L),
+            new Title(0, "Severance", 2022, "371980", "tt11280740", "", 0, 0),
             "/media/tv",
             "SeriesSearch",
             "RefreshSeries",
@@ -109,12 +112,20 @@ public final class MediaScenario {
             "The.Expanse.S02E06.1080p.BluRay.x264-GRP",
             MediaItem.episode("The Expanse", 2, 7, "The Seventh Man"),
             Instant.parse("2026-12-05T02:00:00Z"),
-            "airing");
+            "airing",
+            "Bluray-1080p");
 
     public static final Managed MOVIE = new Managed(
             new Title(
-                    1, "Inception", 2010, 27205, "tt1375666", "/media/movies/Inception (2010)", 100.0, 8_000_000_000L),
-            new Title(0, "Dune: Part Two", 2024, 693134, "tt15239678", "", 0, 0),
+                    1,
+                    "Inception",
+                    2010,
+                    "27205",
+                    "tt1375666",
+                    "/media/movies/Inception (2010)",
+                    100.0,
+                    8_000_000_000L),
+            new Title(0, "Dune: Part Two", 2024, "693134", "tt15239678", "", 0, 0),
             "/media/movies",
             "MoviesSearch",
             "RefreshMovie",
@@ -122,7 +133,45 @@ public final class MediaScenario {
             "Inception.2010.2160p.UHD.BluRay.x265-GRP",
             MediaItem.movie("Dune: Part Two", 2024),
             Instant.parse("2026-12-04T00:00:00Z"),
-            "digital");
+            "digital",
+            "Bluray-1080p");
+
+    /** Lidarr's: artists (a MusicBrainz id each, no year); the calendar lists albums. */
+    public static final Managed MUSIC = new Managed(
+            new Title(
+                    1,
+                    "Radiohead",
+                    null,
+                    "a74b1b7f-71a5-4011-9441-d0b5e4122711",
+                    null,
+                    "/media/music/Radiohead",
+                    100.0,
+                    3_000_000_000L),
+            new Title(0, "Massive Attack", null, "10adbe5e-a2c0-4bf3-8249-2b4cbf6e6ca8", null, "", 0, 0),
+            "/media/music",
+            "ArtistSearch",
+            "RefreshArtist",
+            "Radiohead-In_Rainbows-2007-FLAC",
+            "Radiohead-In_Rainbows-2007-FLAC",
+            MediaItem.album("Radiohead", "In Rainbows (Live)", 2026),
+            Instant.parse("2026-12-04T00:00:00Z"),
+            "release",
+            "FLAC");
+
+    /** Readarr's: authors (a Goodreads id each, no year); the calendar lists books. */
+    public static final Managed BOOKS = new Managed(
+            new Title(
+                    1, "Ursula K. Le Guin", null, "874602", null, "/media/books/Ursula K. Le Guin", 60.0, 200_000_000L),
+            new Title(0, "Octavia E. Butler", null, "29535", null, "", 0, 0),
+            "/media/books",
+            "AuthorSearch",
+            "RefreshAuthor",
+            "Ursula.K.Le.Guin-The.Dispossessed.EPUB",
+            "Ursula.K.Le.Guin-The.Dispossessed.EPUB",
+            MediaItem.book("Ursula K. Le Guin", "The Lathe of Heaven (Reissue)", 2026),
+            Instant.parse("2026-12-03T00:00:00Z"),
+            "release",
+            "EPUB");
 
     // What an indexer finds.
 

@@ -86,7 +86,82 @@ class MediaApiTest {
                 .body(
                         "calendar.item.item.title",
                         hasItem(MediaScenario.MOVIE.due().title()))
+                .body("queue.item.release", hasItem(MediaScenario.MUSIC.queuedRelease()))
+                .body(
+                        "calendar.item.item.title",
+                        hasItem(MediaScenario.MUSIC.due().title()))
+                .body("calendar.item.item.series_title", hasItem("Radiohead"))
                 .body("problems", equalTo(List.of()));
+    }
+
+    /** The requests list answers the one paging envelope: the window asked for, how many in all, whether more follow. */
+    @Test
+    void theRequestsListIsOnePageOfTheOneEnvelope() {
+        int total = Api.as("viewer")
+                .get("/api/v1/media/requests/overseerr?status=all&limit=1&offset=0")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("overseerr"))
+                .body("requests.size()", equalTo(1))
+                .body("limit", equalTo(1))
+                .body("offset", equalTo(0))
+                .body("has_more", equalTo(true))
+                .extract()
+                .path("total");
+        assertTrue(total >= 2, "the double holds at least two requests: " + total);
+        Api.as("viewer")
+                .get("/api/v1/media/requests/overseerr?status=all&limit=1&offset=" + (total - 1))
+                .then()
+                .statusCode(200)
+                .body("requests.size()", equalTo(1))
+                .body("total", equalTo(total))
+                .body("offset", equalTo(total - 1))
+                .body("has_more", equalTo(false));
+        Api.as("viewer")
+                .get("/api/v1/media/requests/overseerr?limit=0")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"));
+    }
+
+    /**
+     * Music goes to Lidarr by artist (its first profiles and root folder, search now); a year does not apply to
+     * an artist; a book with no Readarr configured names Readarr instead of searching indexers by title.
+     */
+    @Test
+    void musicGoesToLidarrByArtistAndABookWithoutReadarrSaysWhatToAdd() {
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Massive Attack", "kind", "music"))
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("added"))
+                .body("via", equalTo("lidarr"))
+                .body("kind", equalTo("music"))
+                .body("title", equalTo("Massive Attack"));
+        assertEquals(
+                List.of("add " + MediaScenario.MUSIC.candidate().foreignId() + " profile "
+                        + MediaScenario.QUALITY_PROFILE_ID + " in " + MediaScenario.MUSIC.rootFolder()
+                        + " searching now"),
+                MediaBackendsProfile.received("lidarr"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Radiohead", "kind", "music", "year", 1997))
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("INVALID_INPUT"))
+                .body("error.message", containsString("artist or author"));
+        Api.as("operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Octavia E. Butler", "kind", "book"))
+                .post("/api/v1/media/download")
+                .then()
+                .statusCode(503)
+                .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("error.message", containsString("Readarr"))
+                .body("error.details.documentation", equalTo("docs/integrations/readarr.md"));
     }
 
     @Test
@@ -101,7 +176,7 @@ class MediaApiTest {
                 .body("error.code", equalTo("FORBIDDEN"));
         Api.as("operator")
                 .contentType(ContentType.JSON)
-                .body(Map.of("title", "Dune", "kind", "book"))
+                .body(Map.of("title", "Dune", "kind", "comic"))
                 .post("/api/v1/media/download")
                 .then()
                 .statusCode(400)
@@ -329,6 +404,11 @@ class MediaApiTest {
         assertTrue(browser.find("#media-calendar")
                 .getText()
                 .contains(MediaScenario.MOVIE.due().title()));
+        assertTrue(
+                browser.find("#media-calendar").getText().contains("Radiohead – In Rainbows (Live) (2026)"),
+                "Lidarr's album under its artist, not as an episode: "
+                        + browser.find("#media-calendar").getText());
+        assertTrue(browser.find("#media-queue").getText().contains(MediaScenario.MUSIC.queuedRelease()));
         assertTrue(
                 browser.find("#recently-imported").getText().contains("Severance S02E01"),
                 browser.find("#recently-imported").getText());

@@ -1,6 +1,7 @@
 package dev.hearth.media.api;
 
 import dev.hearth.fakes.media.FakeArr;
+import dev.hearth.fakes.media.FakeArrV1;
 import dev.hearth.fakes.media.FakeMediaService;
 import dev.hearth.fakes.media.FakeOverseerr;
 import dev.hearth.fakes.media.FakePlex;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Hearth with the media doubles bound as services: Plex, Radarr, Overseerr, a Torznab feed, Prowlarr and Tautulli. What each double
+ * Hearth with the media doubles bound as services: Plex, Radarr, Lidarr (no Readarr), Overseerr, a Torznab feed, Prowlarr and Tautulli. What each double
  * received is handed to the test through the system properties ({@code hearth.media-test.<service>}, a JDK
  * {@link List}): the test class and this resource may sit in different class loaders.
  */
@@ -53,6 +54,7 @@ public class MediaBackendsProfile implements QuarkusTestProfile {
                 String services = List.of(
                                 entry("plex", "plex", keep("plex", new FakePlex())),
                                 entry("radarr", "radarr", keep("radarr", new FakeArr(FakeArr.App.RADARR))),
+                                entry("lidarr", "lidarr", keep("lidarr", new FakeArrV1(FakeArrV1.App.LIDARR))),
                                 entry("overseerr", "overseerr", keep("overseerr", new FakeOverseerr())),
                                 entry("prowlarr", "prowlarr", keep("prowlarr", new FakeProwlarr())),
                                 entry("tautulli", "tautulli", keep("tautulli", new FakeTautulli())),

@@ -17,6 +17,7 @@ import dev.hearth.testing.Targets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +98,42 @@ class TorznabSearchTest {
                 """.getBytes(StandardCharsets.UTF_8);
 
         assertThrows(UpstreamException.BadResponse.class, () -> TorznabXml.parse("jackett", body));
+    }
+
+    @Test
+    void anInternalEntityIsRefusedTooSoNothingCanBeBlownUp() {
+        byte[] body = """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+                <rss><channel><item><title>&b;</title></item></channel></rss>
+                """.getBytes(StandardCharsets.UTF_8);
+
+        UpstreamException.BadResponse e =
+                assertThrows(UpstreamException.BadResponse.class, () -> TorznabXml.parse("jackett", body));
+        assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+    }
+
+    @Test
+    void textAndNamespacedAttributesAreReadFromTheStream() {
+        byte[] body = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:torznab="http://torznab.com/schemas/2015/feed">
+                  <channel><item><title><![CDATA[Arrival 2016 & more]]></title>
+                    <torznab:attr name="seeders" value="12"/><attr name="seeders" value="99"/></item></channel>
+                </rss>
+                """.getBytes(StandardCharsets.UTF_8);
+
+        TorznabXml.Node item = TorznabXml.children(
+                        TorznabXml.children(TorznabXml.parse("jackett", body), "channel")
+                                .getFirst(),
+                        "item")
+                .getFirst();
+
+        assertEquals("Arrival 2016 & more", TorznabXml.childText(item, "title"));
+        List<TorznabXml.Node> attrs = TorznabXml.children(item, "attr");
+        assertEquals(TorznabXml.TORZNAB_NS, attrs.get(0).namespace());
+        assertEquals("12", attrs.get(0).attribute("value"));
+        assertEquals(
+                "", attrs.get(1).namespace(), "an attr outside the Torznab namespace is not one of its attributes");
     }
 }
