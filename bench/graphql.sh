@@ -58,6 +58,7 @@ open(p, "w").write(cut)
 PY
 sed -i '/^quarkus.smallrye-graphql/d' "$stage/src/main/resources/application.properties"
 sed -i '/^dev\.hearth\.graphql\./d' "$stage/src/main/resources/META-INF/services/dev.hearth.platform.config.ConfigSection"
+rm -f "$stage/src/main/resources/META-INF/services/io.smallrye.graphql.spi.EventingService"
 # what the build reads (tests, docs and benches aside)
 content="$(cd "$stage" && find . -type f -not -path './src/test/*' -not -path './docs/*' -not -path './bench/*' -print0 \
   | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-12)"
