@@ -2,6 +2,7 @@ package dev.hearth.graphql;
 
 import dev.hearth.platform.config.ConfigService;
 import graphql.schema.GraphQLSchema;
+import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.cdi.producer.GraphQLProducer;
 import io.smallrye.graphql.schema.model.Schema;
 import jakarta.annotation.Priority;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 @Alternative
 @Priority(1)
 @ApplicationScoped
+@Unremovable // only the extension's recorder asks for it, by lookup; ArC would drop it as unused and keep the library's
 public class SchemaOnlyWhenEnabled extends GraphQLProducer {
     private final ConfigService config;
     private final BeanManager beans;

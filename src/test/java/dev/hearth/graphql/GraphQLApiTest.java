@@ -294,4 +294,12 @@ class GraphQLApiTest {
                 .asString();
         assertTrue(page.toLowerCase().contains("graphiql"), page);
     }
+
+    @Test
+    void theSchemaIsBuiltWhenOn() {
+        // graphql.enabled is on by default: SchemaOnlyWhenEnabled handed the build to the library's producer
+        org.junit.jupiter.api.Assertions.assertNotNull(io.quarkus.arc.Arc.container()
+                .instance(graphql.schema.GraphQLSchema.class)
+                .get());
+    }
 }

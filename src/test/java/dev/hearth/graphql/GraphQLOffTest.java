@@ -5,9 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hearth.testing.Api;
+import graphql.schema.GraphQLSchema;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -71,6 +74,12 @@ class GraphQLOffTest {
                         .join());
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(404, handshake.getResponse().statusCode());
+    }
+
+    @Test
+    void graphqlJavaBuiltNoSchema() {
+        // the library's producer holds what the extension built at start: nothing, as the switch was off
+        assertNull(Arc.container().instance(GraphQLSchema.class).get());
     }
 
     @Test
