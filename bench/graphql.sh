@@ -112,7 +112,7 @@ diagnose() {
   [[ "$diag" == 1 ]] || return 0
   local j; j="$(jvm_of "$2")"
   "$JAVA_HOME/bin/jcmd" "$j" GC.run >/dev/null
-  { echo "### $1"; "$JAVA_HOME/bin/jcmd" "$j" GC.heap_info | sed -n '2,4p'
+  { echo "### $1"; "$JAVA_HOME/bin/jcmd" "$j" GC.heap_info | grep -E 'DefNew|Tenured|generation|total'
     "$JAVA_HOME/bin/jcmd" "$j" VM.native_memory summary | grep -E '^(Total|-  *[A-Z][A-Za-z ]+ \(reserved)' \
       | sed -E 's/^- +//; s/\(reserved=[0-9]+KB, committed=([0-9]+)KB.*/committed \1 KB/'
   } >"$tmp/diag-$1.txt"
@@ -159,8 +159,8 @@ wrk_run() { # wrk_run NAME ARGS...
 import re, sys
 t = open(sys.argv[1]).read()
 def ms(v):
-    n, u = re.match(r"([\d.]+)(us|ms|s)", v).groups(); n = float(n)
-    return n / 1000 if u == "us" else n * 1000 if u == "s" else n
+    n, u = re.match(r"([\d.]+)(us|ms|s|m)", v).groups(); n = float(n)
+    return {"us": n / 1000, "ms": n, "s": n * 1000, "m": n * 60000}[u]
 p50 = ms(re.search(r"50%\s+(\S+)", t).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", t).group(1))
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
