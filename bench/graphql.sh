@@ -6,14 +6,20 @@
 #  2. latency: the GraphQL `status` query (POST /graphql) next to the REST route doing the same work, same Hearth,
 #     same wrk settings, alternated; target: GraphQL p50 <= 1.5x REST p50.
 # Prints a Markdown section; with BENCH_WRITE=1 it also replaces the GraphQL section of docs/benchmarks.md.
+#  3. graphql.enabled: false (the same jar as 1, GraphQL switched off) beside the other two: its RSS, and how many of
+#     graphql-java's classes each JVM loaded.
 # Knobs: BENCH_WRK_THREADS (2), BENCH_WRK_CONNECTIONS (16), BENCH_WRK_DURATION (15s), BENCH_ROUNDS (2),
-# BENCH_IDLE_S (10), BENCH_WARM_REQUESTS (300). Loopback only; everything it starts it stops.
+# BENCH_IDLE_S (10), BENCH_WARM_REQUESTS (300). BENCH_DIAG=1: every JVM also runs with
+# -XX:NativeMemoryTracking=summary (bin/hearth's own flags plus that one, through HEARTH_JAVA_OPTS), and the section
+# adds each one's NMT summary, heap after a full GC and class counts (diagnosis only: NMT costs memory itself).
+# Loopback only; everything it starts it stops.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/lib/java.sh"
 require_jdk
 threads="${BENCH_WRK_THREADS:-2}" conns="${BENCH_WRK_CONNECTIONS:-16}" dur="${BENCH_WRK_DURATION:-15s}"
 rounds="${BENCH_ROUNDS:-2}" idle="${BENCH_IDLE_S:-10}" warm="${BENCH_WARM_REQUESTS:-300}"
+diag="${BENCH_DIAG:-0}"
 command -v wrk >/dev/null || { echo "bench: wrk is needed" >&2; exit 1; }
 
 tmp="$(mktemp -d /tmp/hearth-graphql-bench.XXXXXX)"
@@ -51,6 +57,8 @@ assert cut != pom and "quarkus-smallrye-graphql" not in cut and "jakarta.validat
 open(p, "w").write(cut)
 PY
 sed -i '/^quarkus.smallrye-graphql/d' "$stage/src/main/resources/application.properties"
+sed -i '/^dev\.hearth\.graphql\./d' "$stage/src/main/resources/META-INF/services/dev.hearth.platform.config.ConfigSection"
+rm -f "$stage/src/main/resources/META-INF/services/io.smallrye.graphql.spi.EventingService"
 # what the build reads (tests, docs and benches aside)
 content="$(cd "$stage" && find . -type f -not -path './src/test/*' -not -path './docs/*' -not -path './bench/*' -print0 \
   | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-12)"
@@ -68,6 +76,11 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # wrk and the warm-up ask far more than the default 100 a minute; a 429 would be timed as an answer
 export HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000
+# diagnosis: the launcher's flags (bin/hearth prints them) plus native memory tracking, for all three alike
+if [[ "$diag" == 1 ]]; then
+  HEARTH_JAVA_OPTS="$(HEARTH_PRINT_JVM_OPTS=1 "$root/bin/hearth") -XX:NativeMemoryTracking=summary"
+  export HEARTH_JAVA_OPTS
+fi
 # start NAME ROOT [ENV=VALUE...] -> sets $port and $pid
 start() {
   port="$(free_port)"
@@ -87,6 +100,22 @@ rss_kb() {
   local jvm="$1"
   [[ "$(cat "/proc/$jvm/comm")" == java ]] || jvm="$(pgrep -P "$1" -n java)"
   awk '/VmRSS/ {print $2}' "/proc/$jvm/status"
+}
+jvm_of() { if [[ "$(cat "/proc/$1/comm")" == java ]]; then echo "$1"; else pgrep -P "$1" -n java; fi; }
+# loaded classes: all, and graphql-java's own (package graphql.*)
+classes() {
+  local h; h="$("$JAVA_HOME/bin/jcmd" "$(jvm_of "$1")" VM.class_hierarchy 2>/dev/null)"
+  echo "$(grep -c -- '--' <<<"$h") $(grep -cE -- '--graphql\.' <<<"$h")"
+}
+# BENCH_DIAG: NMT's committed KB per category, heap used after a full GC, into $tmp/diag-NAME.txt
+diagnose() {
+  [[ "$diag" == 1 ]] || return 0
+  local j; j="$(jvm_of "$2")"
+  "$JAVA_HOME/bin/jcmd" "$j" GC.run >/dev/null
+  { echo "### $1"; "$JAVA_HOME/bin/jcmd" "$j" GC.heap_info | grep -E 'DefNew|Tenured|generation|total'
+    "$JAVA_HOME/bin/jcmd" "$j" VM.native_memory summary | grep -E '^(Total|-  *[A-Z][A-Za-z ]+ \(reserved)' \
+      | sed -E 's/^- +//; s/\(reserved=[0-9]+KB, committed=([0-9]+)KB.*/committed \1 KB/'
+  } >"$tmp/diag-$1.txt"
 }
 stop() { # the launcher and its java child
   local child; child="$(pgrep -P "$1" -n java || true)"
@@ -130,8 +159,8 @@ wrk_run() { # wrk_run NAME ARGS...
 import re, sys
 t = open(sys.argv[1]).read()
 def ms(v):
-    n, u = re.match(r"([\d.]+)(us|ms|s)", v).groups(); n = float(n)
-    return n / 1000 if u == "us" else n * 1000 if u == "s" else n
+    n, u = re.match(r"([\d.]+)(us|ms|s|m)", v).groups(); n = float(n)
+    return {"us": n / 1000, "ms": n, "s": n * 1000, "m": n * 60000}[u]
 p50 = ms(re.search(r"50%\s+(\S+)", t).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", t).group(1))
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
@@ -143,12 +172,15 @@ load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 # 1. Idle resident set: both Hearths side by side, the same REST warm-up, idle together; then GraphQL used.
 start with-graphql "$root"; a_pid=$pid; a_port=$port
 start without-graphql "$plain"; b_pid=$pid; b_port=$port
-# the run-time switch: the endpoint answers 404, but the extension still builds its schema at start
-start graphql-off "$root" QUARKUS_SMALLRYE_GRAPHQL_ENABLED=false; c_pid=$pid; c_port=$port
+# Hearth's switch: the same jar with graphql.enabled off
+start graphql-off "$root" HEARTH_GRAPHQL_ENABLED=false; c_pid=$pid; c_port=$port
 rest_warm "$a_port"; rest_warm "$b_port"; rest_warm "$c_port"
 sleep "$idle"
 a_rss_idle="$(rss_kb "$a_pid")"; b_rss_idle="$(rss_kb "$b_pid")"; c_rss_idle="$(rss_kb "$c_pid")"
+read -r a_cls_idle a_gql_idle <<<"$(classes "$a_pid")"; read -r b_cls_idle b_gql_idle <<<"$(classes "$b_pid")"
 c_answer="$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$lean" "http://127.0.0.1:$c_port/graphql")"
+read -r c_cls c_gql <<<"$(classes "$c_pid")"
+diagnose graphql-off "$c_pid"
 stop "$c_pid"
 # GraphQL answers both queries before anything is timed (a wrong key or schema fails here, not in wrk's counts)
 for q in "$lean" "$full"; do
@@ -158,6 +190,8 @@ done
 graphql_warm "$a_port"; rest_warm "$b_port"
 sleep "$idle"
 a_rss_used="$(rss_kb "$a_pid")"; b_rss_used="$(rss_kb "$b_pid")"
+read -r a_cls_used a_gql_used <<<"$(classes "$a_pid")"; read -r b_cls_used b_gql_used <<<"$(classes "$b_pid")"
+diagnose with-graphql-used "$a_pid"; diagnose without-graphql "$b_pid"
 stop "$b_pid"
 
 # 2. Latency, alternated on the Hearth with GraphQL
@@ -181,13 +215,22 @@ mb() { python3 -c "print(f'{$1/1024:.1f}')"; }
   echo "Idle resident set (VmRSS of the JVM), two Hearths started together from this commit with and without GraphQL"
   echo "(the dependency, \`dev.hearth.graphql\` and its settings taken out of a copy), ${idle} s idle after each step:"
   echo
-  echo "| after | with GraphQL | without | added (target ≤ 12 MB) |"
-  echo "|---|---:|---:|---:|"
-  echo "| $warm × (\`/api/v1/status\` + \`/api/v1/stats\`) each | $(mb "$a_rss_idle") MB | $(mb "$b_rss_idle") MB | **$(mb $((a_rss_idle - b_rss_idle))) MB** |"
-  echo "| then $warm × 2 GraphQL queries (with) or the same REST again (without) | $(mb "$a_rss_used") MB | $(mb "$b_rss_used") MB | **$(mb $((a_rss_used - b_rss_used))) MB** |"
+  echo "| after | with GraphQL | without | added (target ≤ 12 MB) | classes with / without (graphql-java's) |"
+  echo "|---|---:|---:|---:|---|"
+  echo "| $warm × (\`/api/v1/status\` + \`/api/v1/stats\`) each | $(mb "$a_rss_idle") MB | $(mb "$b_rss_idle") MB | **$(mb $((a_rss_idle - b_rss_idle))) MB** | $a_cls_idle ($a_gql_idle) / $b_cls_idle ($b_gql_idle) |"
+  echo "| then $warm × 2 GraphQL queries (with) or the same REST again (without) | $(mb "$a_rss_used") MB | $(mb "$b_rss_used") MB | **$(mb $((a_rss_used - b_rss_used))) MB** | $a_cls_used ($a_gql_used) / $b_cls_used ($b_gql_used) |"
   echo
-  echo "Built with GraphQL but switched off at start (\`QUARKUS_SMALLRYE_GRAPHQL_ENABLED=false\`), after the same REST warm-up,"
-  echo "beside the two above: $(mb "$c_rss_idle") MB, $(mb $((c_rss_idle - b_rss_idle))) MB over the build without GraphQL (its \`POST /graphql\` answered $c_answer)."
+  echo "The same jar with GraphQL switched off (\`HEARTH_GRAPHQL_ENABLED=false\`), started beside the two and warmed alike:"
+  echo "**$(mb "$c_rss_idle") MB, $(mb $((c_rss_idle - b_rss_idle))) MB over the build without GraphQL** ($(mb $((a_rss_idle - c_rss_idle))) MB under the one with it on);"
+  echo "$c_cls classes loaded, $c_gql of them graphql-java's; its \`POST /graphql\` answered $c_answer."
+  if [[ "$diag" == 1 ]]; then
+    echo
+    echo "Diagnosis (BENCH_DIAG=1: every JVM with \`-XX:NativeMemoryTracking=summary\`, which itself costs memory; after \`jcmd GC.run\`):"
+    echo
+    echo '```'
+    cat "$tmp"/diag-with-graphql-used.txt "$tmp"/diag-without-graphql.txt "$tmp"/diag-graphql-off.txt
+    echo '```'
+  fi
   echo
   echo "Latency: wrk -t$threads -c$conns -d$dur --latency, the four runs of a round alternated on the Hearth with GraphQL;"
   echo "\`HEARTH_RATE_LIMITS_DEFAULT_PER_MINUTE=100000000\` so no answer is a 429."
