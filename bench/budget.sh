@@ -23,6 +23,7 @@ for c in curl python3 qbittorrent-nox aria2c dockerd docker mvn; do
   command -v "$c" >/dev/null || { echo "bench: install $c first" >&2; exit 1; }
 done
 . "$root/bin/lib/java.sh"
+. "$root/bench/lib/qbittorrent.sh"
 require_jdk
 hb() { python3 "$root/bench/lib/hb.py" "$@"; }
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -65,25 +66,8 @@ cache_flag="-XX:AOTCache=$root/target/quarkus-app/hearth.aot -Xlog:aot*=error"
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx64m -cp "$cp" "$root/bench/BudgetDoubles.java" "$tmp/media.yml" "$tmp/bot.yml" \
   >"$tmp/doubles.log" 2>&1 & pids+=($!)
 qport="$(hb port)"; qpeer="$(hb port)"; aport="$(hb port)"; webport="$(hb port)"
-mkdir -p "$tmp/qb/qBittorrent/config" "$tmp/qb-dl" "$tmp/aria2-dl" "$tmp/docker" "$tmp/plugins"
-cat >"$tmp/qb/qBittorrent/config/qBittorrent.conf" <<CONF
-[LegalNotice]
-Accepted=true
-[BitTorrent]
-Session\\DHTEnabled=false
-Session\\PeXEnabled=false
-Session\\LSDEnabled=false
-Session\\Interface=lo
-Session\\InterfaceName=lo
-Session\\InterfaceAddress=127.0.0.1
-Session\\Port=$qpeer
-Session\\DefaultSavePath=$tmp/qb-dl
-[Preferences]
-Connection\\UPnP=false
-WebUI\\Address=127.0.0.1
-WebUI\\Port=$qport
-CONF
-HOME="$tmp/qb" qbittorrent-nox --profile="$tmp/qb" --webui-port="$qport" </dev/null >"$tmp/qb.log" 2>&1 & pids+=($!)
+mkdir -p "$tmp/aria2-dl" "$tmp/docker" "$tmp/plugins"
+qbittorrent_start "$tmp/qb" "$qport" "$qpeer" "$tmp/qb-dl"; pids+=("$QB_PID")
 aria_secret="budget_aria2_secret_0123"
 aria2c --enable-rpc --rpc-listen-all=false --rpc-listen-port="$aport" --rpc-secret="$aria_secret" --dir="$tmp/aria2-dl" \
   --no-conf --quiet >"$tmp/aria2.log" 2>&1 & pids+=($!)

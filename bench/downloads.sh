@@ -17,6 +17,7 @@ for c in qbittorrent-nox wrk python3 curl; do command -v "$c" >/dev/null || { ec
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-8}"; CONNS="${CONNS:-1 4}"; N=1000
 hb() { python3 "$root_dir/bench/lib/hb.py" "$@"; }
+. "$root_dir/bench/lib/qbittorrent.sh"
 
 tmp=$(mktemp -d /tmp/hearth-bench-downloads.XXXXXX)
 pids=()
@@ -35,31 +36,10 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 qport=$(free_port); peer=$(free_port); hport=$(free_port)
 
 # ---- qBittorrent, pre-seeded (an unseeded profile listens on every interface with DHT on)
-mkdir -p "$tmp/qb/qBittorrent/config" "$tmp/qb-downloads"
-cat >"$tmp/qb/qBittorrent/config/qBittorrent.conf" <<CONF
-[LegalNotice]
-Accepted=true
-[BitTorrent]
-Session\\DHTEnabled=false
-Session\\PeXEnabled=false
-Session\\LSDEnabled=false
-Session\\Interface=lo
-Session\\InterfaceName=lo
-Session\\InterfaceAddress=127.0.0.1
-Session\\Port=$peer
-Session\\DefaultSavePath=$tmp/qb-downloads
-Session\\MaxActiveDownloads=-1
-Session\\MaxActiveTorrents=-1
-Session\\MaxActiveUploads=-1
-[Preferences]
-Connection\\UPnP=false
-General\\Locale=en
-WebUI\\Address=127.0.0.1
-WebUI\\Port=$qport
-CONF
-HOME="$tmp/qb" qbittorrent-nox --profile="$tmp/qb" --webui-port="$qport" </dev/null >"$tmp/qb.log" 2>&1 &
-pids+=($!)
-qpid=$!
+qbittorrent_start "$tmp/qb" "$qport" "$peer" "$tmp/qb-downloads" 'Session\MaxActiveDownloads=-1' 'Session\MaxActiveTorrents=-1' \
+  'Session\MaxActiveUploads=-1'
+pids+=("$QB_PID")
+qpid=$QB_PID
 sid=""
 for _ in $(seq 1 200); do
   sid=$(curl -s -m 2 -c - -d 'username=admin&password=adminadmin' "http://127.0.0.1:$qport/api/v2/auth/login" 2>/dev/null | awk '$6=="SID"{print $7}') || true

@@ -20,6 +20,7 @@ for c in wrk curl python3 mvn qbittorrent-nox; do command -v "$c" >/dev/null || 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 . "$root/bin/lib/java.sh"
+. "$root/bench/lib/qbittorrent.sh"
 require_jdk
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 # One build for both Hearths (bin/hearth would build in each at once), then the doubles, which live in src/test:
@@ -33,25 +34,7 @@ grep -q ready "$work/doubles.log" || { echo "bench: the doubles did not start" >
 echo "services: []" > "$work/none.yml"
 # The real qBittorrent for pair 2, on loopback only (as bench/budget.sh starts it).
 qport="$(free_port)"; qpeer="$(free_port)"
-mkdir -p "$work/qb/qBittorrent/config" "$work/qb-dl"
-cat > "$work/qb/qBittorrent/config/qBittorrent.conf" <<CONF
-[LegalNotice]
-Accepted=true
-[BitTorrent]
-Session\\DHTEnabled=false
-Session\\PeXEnabled=false
-Session\\LSDEnabled=false
-Session\\Interface=lo
-Session\\InterfaceName=lo
-Session\\InterfaceAddress=127.0.0.1
-Session\\Port=$qpeer
-Session\\DefaultSavePath=$work/qb-dl
-[Preferences]
-Connection\\UPnP=false
-WebUI\\Address=127.0.0.1
-WebUI\\Port=$qport
-CONF
-HOME="$work/qb" qbittorrent-nox --profile="$work/qb" --webui-port="$qport" </dev/null >"$work/qb.log" 2>&1 & pids+=($!)
+qbittorrent_start "$work/qb" "$qport" "$qpeer" "$work/qb-dl"; pids+=("$QB_PID")
 for _ in $(seq 1 150); do curl -fs -o /dev/null "http://127.0.0.1:$qport/api/v2/app/version" -H "Referer: http://127.0.0.1:$qport" && break; curl -fs -o /dev/null "http://127.0.0.1:$qport/" && break; sleep 0.2; done
 qb_entry="  - { name: qbittorrent, url: \"http://127.0.0.1:$qport\", integration: qbittorrent, credentials: { username: admin, password: adminadmin } }"
 { cat "$work/media.yml"; echo "$qb_entry"; } > "$work/qb-media.yml"
