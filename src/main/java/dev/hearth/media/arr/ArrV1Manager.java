@@ -13,6 +13,10 @@ import dev.hearth.media.MediaNotFoundException;
 import dev.hearth.media.MediaRejectedException;
 import dev.hearth.media.TitleCandidate;
 import dev.hearth.media.clients.Json;
+import dev.hearth.media.clients.MediaSpecs;
+import dev.hearth.platform.http.AuthStrategy;
+import dev.hearth.platform.integration.IntegrationTarget;
+import dev.hearth.platform.integration.KindContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +58,14 @@ public final class ArrV1Manager extends ArrManager {
     public ArrV1Manager(String kind, String serviceName, ArrApi api, Clock clock, Words words) {
         super(kind, serviceName, api, clock, words.idField());
         this.words = words;
+    }
+
+    /** The manager of one configured service of a v1 app: its API key in {@code X-Api-Key}, the media HTTP limits. */
+    public static ArrV1Manager of(
+            String kind, Words words, IntegrationTarget<?> target, String apiKey, KindContext context) {
+        AuthStrategy auth = AuthStrategy.apiKeyHeader("X-Api-Key", apiKey);
+        ArrApi api = ArrApi.v1(context.http().client(MediaSpecs.of(target, auth)), words.resource(), words.include());
+        return new ArrV1Manager(kind, target.serviceName(), api, context.clock(), words);
     }
 
     @Override

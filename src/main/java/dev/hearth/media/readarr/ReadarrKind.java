@@ -2,10 +2,7 @@ package dev.hearth.media.readarr;
 
 import dev.hearth.media.ManagedKind;
 import dev.hearth.media.MediaManager;
-import dev.hearth.media.arr.ArrApi;
 import dev.hearth.media.arr.ArrV1Manager;
-import dev.hearth.media.clients.MediaSpecs;
-import dev.hearth.platform.http.AuthStrategy;
 import dev.hearth.platform.integration.BaseUrls;
 import dev.hearth.platform.integration.Capability;
 import dev.hearth.platform.integration.Integration;
@@ -78,13 +75,6 @@ public final class ReadarrKind implements IntegrationKind<ReadarrSettings> {
 
     @Override
     public Integration create(IntegrationTarget<ReadarrSettings> target, KindContext context) {
-        AuthStrategy auth =
-                AuthStrategy.apiKeyHeader("X-Api-Key", target.settings().apiKey());
-        return new ArrV1Manager(
-                ID,
-                target.serviceName(),
-                ArrApi.v1(context.http().client(MediaSpecs.of(target, auth)), WORDS.resource(), WORDS.include()),
-                context.clock(),
-                WORDS);
+        return ArrV1Manager.of(ID, WORDS, target, target.settings().apiKey(), context);
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * command name 500 (the stock controller's {@code Single(...)} throws). Sonarr v3 also insists on a
  * language profile.
  */
-public final class FakeArr extends FakeMediaService {
+public final class FakeArr extends ArrDouble {
     /** Which app, and which version of it. */
     public enum App {
         SONARR_4,
@@ -29,7 +29,6 @@ public final class FakeArr extends FakeMediaService {
         RADARR
     }
 
-    private static final String KEY = "0123456789abcdef0123456789abcdef";
     private static final Set<String> COMMANDS = Set.of(
             "RefreshSeries",
             "SeriesSearch",
@@ -52,6 +51,7 @@ public final class FakeArr extends FakeMediaService {
 
     /** The app holding {@code scenario}'s existing title, offering its candidate to add. */
     public FakeArr(App app, MediaScenario.Managed scenario) throws IOException {
+        super("0123456789abcdef0123456789abcdef");
         this.app = app;
         this.scenario = scenario;
         titles.add(title(scenario.existing(), true));
@@ -65,37 +65,12 @@ public final class FakeArr extends FakeMediaService {
         this.search = grab;
     }
 
-    @Override
-    public Map<String, String> credentials() {
-        return Map.of("api_key", KEY);
-    }
-
-    @Override
-    public Map<String, String> wrongCredentials() {
-        return Map.of("api_key", "ffffffffffffffffffffffffffffffff");
-    }
-
     private boolean movies() {
         return app == App.RADARR;
     }
 
     private String resource() {
         return movies() ? "movie" : "series";
-    }
-
-    @Override
-    protected boolean isPublic(Request r) {
-        return r.path().equals("/ping");
-    }
-
-    @Override
-    protected boolean authorised(Request r) {
-        return KEY.equals(r.header("X-Api-Key")) || KEY.equals(query(r).get("apikey"));
-    }
-
-    @Override
-    protected Reply unauthorised(Request r) {
-        return status(401);
     }
 
     @Override

@@ -23,14 +23,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * embedded only when asked ({@code includeArtist}/{@code includeAuthor}). A command answers 201 queued, an
  * unknown name 500.
  */
-public final class FakeArrV1 extends FakeMediaService {
+public final class FakeArrV1 extends ArrDouble {
     /** Which app. */
     public enum App {
         LIDARR,
         READARR
     }
 
-    private static final String KEY = "fedcba9876543210fedcba9876543210";
     private static final int METADATA_PROFILE_ID = 1;
     private static final Set<String> COMMANDS = Set.of(
             "RefreshArtist",
@@ -47,19 +46,10 @@ public final class FakeArrV1 extends FakeMediaService {
     private int nextCommand = 100;
 
     public FakeArrV1(App app) throws IOException {
+        super("fedcba9876543210fedcba9876543210");
         this.app = app;
         this.scenario = music() ? MediaScenario.MUSIC : MediaScenario.BOOKS;
         people.add(person(scenario.existing(), true));
-    }
-
-    @Override
-    public Map<String, String> credentials() {
-        return Map.of("api_key", KEY);
-    }
-
-    @Override
-    public Map<String, String> wrongCredentials() {
-        return Map.of("api_key", "00000000000000000000000000000000");
     }
 
     private boolean music() {
@@ -84,21 +74,6 @@ public final class FakeArrV1 extends FakeMediaService {
 
     private String workIdField() {
         return music() ? "albumId" : "bookId";
-    }
-
-    @Override
-    protected boolean isPublic(Request r) {
-        return r.path().equals("/ping");
-    }
-
-    @Override
-    protected boolean authorised(Request r) {
-        return KEY.equals(r.header("X-Api-Key")) || KEY.equals(query(r).get("apikey"));
-    }
-
-    @Override
-    protected Reply unauthorised(Request r) {
-        return status(401);
     }
 
     @Override
