@@ -597,10 +597,14 @@ class DownloadToLibraryTest {
                         List.of("add 27205 profile " + MediaScenario.QUALITY_PROFILE_ID + " in "
                                 + MediaScenario.MOVIE.rootFolder() + " searching now"),
                         radarr.received);
-                assertEquals(
-                        List.of(RadarrDownloads.CATEGORY),
-                        qbClient.list().stream().map(t -> t.category()).toList(),
-                        "Radarr handed its release to qBittorrent under its own category");
+                // qBittorrent answers "Ok." to an add before the torrent is in its list
+                Await.untilTrue(
+                        DONE_WITHIN,
+                        "Radarr handed its release to qBittorrent under its own category",
+                        () -> qbClient.list().stream()
+                                .map(t -> t.category())
+                                .toList()
+                                .equals(List.of(RadarrDownloads.CATEGORY)));
                 if (restart) {
                     door.running.set(null);
                     hearth.close();

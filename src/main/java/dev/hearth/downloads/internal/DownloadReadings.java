@@ -44,8 +44,11 @@ public class DownloadReadings implements ReadingListener, PollCadence {
      */
     static final int FULL_WRITE_EVERY = 12;
 
-    /** Each client's tasks as its last poll listed them, by the client's id, and the polls since all were written. */
-    private record Listed(Map<String, DownloadTask> tasks, int sinceFullWrite) {}
+    /**
+     * Each client's tasks as its last poll listed them, by the client's id, the polls since all were written, and the
+     * tasks to write at the next poll whatever their figures (a completion rewrote their rows).
+     */
+    private record Listed(Map<String, DownloadTask> tasks, int sinceFullWrite, java.util.Set<String> rewrite) {}
 
     private final Map<String, Listed> lastPolled = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -95,11 +98,12 @@ public class DownloadReadings implements ReadingListener, PollCadence {
         Listed before = lastPolled.get(name);
         boolean full = before == null || before.sinceFullWrite() + 1 >= FULL_WRITE_EVERY;
         Map<String, DownloadTask> previous = before == null ? Map.of() : before.tasks();
+        java.util.Set<String> rewrite = before == null ? java.util.Set.of() : before.rewrite();
         Map<String, DownloadTask> current = new java.util.HashMap<>(tasks.size() * 2);
         List<DownloadTask> changed = new java.util.ArrayList<>();
         for (DownloadTask t : tasks) {
             current.put(t.id(), t);
-            if (full || !t.equals(previous.get(t.id()))) changed.add(t);
+            if (full || !t.equals(previous.get(t.id())) || rewrite.contains(t.id())) changed.add(t);
         }
         db.inTransaction(() -> {
             for (DownloadTask t : changed) store.recordPolled(name, t, now);
@@ -124,9 +128,10 @@ public class DownloadReadings implements ReadingListener, PollCadence {
         }
         clients.recordStats(name, snapshot.stats());
         publishChanges(name, tasks, previous);
-        // A completion rewrites the row (progress, status): the next poll writes the client's figures over it again.
-        completedNow.forEach(current::remove);
-        lastPolled.put(name, new Listed(current, before == null || full ? 0 : before.sinceFullWrite() + 1));
+        // A completion rewrites the row (progress, status): the next poll writes the client's figures over it again,
+        // while the live updates still compare with what this poll listed (nothing moved: nothing sent).
+        lastPolled.put(
+                name, new Listed(current, before == null || full ? 0 : before.sinceFullWrite() + 1, completedNow));
     }
 
     /**
