@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * What every *arr app (Sonarr, Radarr, Lidarr, Readarr) does alike before routing: the API key in {@code X-Api-Key}
+ * What every *arr app (Sonarr, Radarr, Lidarr, Readarr, Prowlarr) does alike before routing: the API key in {@code X-Api-Key}
  * or the {@code apikey} query parameter, 401 without it, {@code /ping} open to anyone.
  */
 abstract class ArrDouble extends FakeMediaService {
@@ -12,6 +12,11 @@ abstract class ArrDouble extends FakeMediaService {
 
     ArrDouble(String key) throws IOException {
         this.key = key;
+    }
+
+    /** The app's API key, which some of its answers carry (Prowlarr's download links). */
+    protected final String key() {
+        return key;
     }
 
     @Override

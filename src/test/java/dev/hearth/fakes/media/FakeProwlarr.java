@@ -13,34 +13,9 @@ import java.util.Map;
  * answers, else 400 with the validation failures; search results with Prowlarr's own download links,
  * which carry its API key.
  */
-public final class FakeProwlarr extends FakeMediaService {
-    private static final String KEY = "fedcba9876543210fedcba9876543210";
-
-    public FakeProwlarr() throws IOException {}
-
-    @Override
-    public Map<String, String> credentials() {
-        return Map.of("api_key", KEY);
-    }
-
-    @Override
-    public Map<String, String> wrongCredentials() {
-        return Map.of("api_key", "00000000000000000000000000000000");
-    }
-
-    @Override
-    protected boolean isPublic(Request r) {
-        return r.path().equals("/ping");
-    }
-
-    @Override
-    protected boolean authorised(Request r) {
-        return KEY.equals(r.header("X-Api-Key")) || KEY.equals(query(r).get("apikey"));
-    }
-
-    @Override
-    protected Reply unauthorised(Request r) {
-        return status(401);
+public final class FakeProwlarr extends ArrDouble {
+    public FakeProwlarr() throws IOException {
+        super("fedcba9876543210fedcba9876543210");
     }
 
     @Override
@@ -130,7 +105,7 @@ public final class FakeProwlarr extends FakeMediaService {
                     "infoUrl",
                     "https://1337x.example/torrent/" + Math.abs(f.title().hashCode()),
                     "downloadUrl",
-                    url() + "/1/download?apikey=" + KEY + "&link=abc",
+                    url() + "/1/download?apikey=" + key() + "&link=abc",
                     "categories",
                     List.of(obj("id", f.category(), "name", "Movies/HD")));
             if (f.magnet()) m.put("magnetUrl", "magnet:?xt=urn:btih:" + Releases.infoHash(f) + "&dn=" + f.title());
