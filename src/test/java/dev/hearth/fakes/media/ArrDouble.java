@@ -1,6 +1,7 @@
 package dev.hearth.fakes.media;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,5 +43,28 @@ abstract class ArrDouble extends FakeMediaService {
     @Override
     protected Reply unauthorised(Request r) {
         return status(401);
+    }
+
+    /** One page of records as the apps' paged resources (queue, history) answer it. */
+    protected static Reply page(Map<String, String> q, List<Map<String, Object>> records) {
+        int size = Integer.parseInt(q.getOrDefault("pageSize", "10"));
+        return json(obj(
+                "page",
+                1,
+                "pageSize",
+                size,
+                "sortKey",
+                q.getOrDefault("sortKey", "timeleft"),
+                "sortDirection",
+                q.getOrDefault("sortDirection", "ascending"),
+                "totalRecords",
+                records.size(),
+                "records",
+                records.subList(0, Math.min(size, records.size()))));
+    }
+
+    /** One entry of the validation list an app answers a refused write with (400). */
+    protected static Map<String, Object> failure(String property, String message, Object attempted) {
+        return obj("propertyName", property, "errorMessage", message, "attemptedValue", attempted, "severity", "error");
     }
 }

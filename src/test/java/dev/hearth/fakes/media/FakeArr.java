@@ -352,23 +352,6 @@ public final class FakeArr extends ArrDouble {
                 obj("indexer", MediaScenario.INDEXER));
     }
 
-    private static Reply page(Map<String, String> q, List<Map<String, Object>> records) {
-        int size = Integer.parseInt(q.getOrDefault("pageSize", "10"));
-        return json(obj(
-                "page",
-                1,
-                "pageSize",
-                size,
-                "sortKey",
-                q.getOrDefault("sortKey", "timeleft"),
-                "sortDirection",
-                q.getOrDefault("sortDirection", "ascending"),
-                "totalRecords",
-                records.size(),
-                "records",
-                records.subList(0, Math.min(size, records.size()))));
-    }
-
     private Map<String, Object> title(MediaScenario.Title t, boolean added) {
         Map<String, Object> m = obj(
                 "id",
@@ -408,9 +391,5 @@ public final class FakeArr extends ArrDouble {
 
     private String foreignKey() {
         return movies() ? "tmdbId" : "tvdbId";
-    }
-
-    private static Map<String, Object> failure(String property, String message, Object attempted) {
-        return obj("propertyName", property, "errorMessage", message, "attemptedValue", attempted, "severity", "error");
     }
 }
